@@ -1,0 +1,43 @@
+package de.ksi.capacity;
+
+import de.ksi.network.District;
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import java.util.List;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The ranked place search and the network's free places; every authenticated user may read both. */
+@RestController
+@RequestMapping("/api/capacity")
+class CapacityController {
+
+  private final CapacitySearch search;
+
+  CapacityController(CapacitySearch search) {
+    this.search = search;
+  }
+
+  @Operation(summary = "Ranked offers with free places that fit a child: own district first, fresh before stale")
+  @GetMapping("/search")
+  List<Candidate> search(
+      @RequestParam @NotNull District district,
+      @RequestParam(name = "category") @NotEmpty List<@NotNull Category> categories,
+      @RequestParam @Min(0) @Max(27) int age,
+      @RequestParam @NotNull Gender gender,
+      @RequestParam(defaultValue = "1") @Min(1) @Max(12) int siblings,
+      @RequestParam(defaultValue = "false") boolean networkWide) {
+    return search.search(new SearchCriteria(district, networkWide, categories, age, gender, siblings));
+  }
+
+  @Operation(summary = "Free places per district and category with the freshness of the figures (Lagebild)")
+  @GetMapping("/summary")
+  List<DistrictSummary> summary() {
+    return search.summary();
+  }
+}

@@ -1,0 +1,144 @@
+package de.ksi.capacity;
+
+import de.ksi.platform.ProblemException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Holds, placements and availability reports. Every change to who occupies a place goes through here,
+ * under a row lock on the offer, so a place is never given twice.
+ */
+@Service
+@Transactional
+public class CapacityRegistry {
+
+  private final Offers offers;
+  private final Holds holds;
+  private final Placements placements;
+  private final Availability availability;
+  private final CapacityProperties properties;
+  private final Clock clock;
+
+  CapacityRegistry(
+      Offers offers,
+      Holds holds,
+      Placements placements,
+      Availability availability,
+      CapacityProperties properties,
+      Clock clock) {
+    this.offers = offers;
+    this.holds = holds;
+    this.placements = placements;
+    this.availability = availability;
+    this.properties = properties;
+    this.clock = clock;
+  }
+
+  /** Outcome of a hold request: the hold and whether it was created now (false: an identical one was active). */
+  public record HoldResult(HoldView hold, boolean created) {}
+
+  /**
+   * Holds {@code places} places of an offer for a case. Holding the same offer again for the same case
+   * while the first hold is active returns that hold, so a retried request does not take a second place.
+   *
+   * @throws NoPlaceFreeException when fewer places are free than requested
+   */
+  public HoldResult hold(long offerId, String caseReference, int places, Duration duration, String actor) {
+    Duration length = duration == null ? properties.defaultHold() : duration;
+    if (length.compareTo(properties.maxHold()) > 0) {
+      throw new ProblemException.InvalidInput("minutes", "problem.hold.too-long", properties.maxHold().toMinutes());
+    }
+    Offer offer = offers.findByIdForUpdate(offerId).orElseThrow(() -> offerNotFound(offerId));
+    Instant now = clock.instant();
+    Optional<Hold> existing = holds.findActive(offerId, caseReference, now);
+    if (existing.isPresent()) {
+      return new HoldResult(HoldView.of(existing.get(), now, null), false);
+    }
+    int free = availability.freePlaces(offerId, now);
+    if (free < places) {
+      throw new NoPlaceFreeException(offerId, places, free);
+    }
+    Hold hold = holds.save(new Hold(offer, caseReference, places, actor, now, now.plus(length)));
+    return new HoldResult(HoldView.of(hold, now, null), true);
+  }
+
+  /** The provider accepted: the hold becomes a placement; from now on the place is taken. */
+  public PlacementView confirm(long holdId, String actor) {
+    Hold hold = lockedHold(holdId);
+    Placement placement = placements.save(hold.confirm(actor, clock.instant()));
+    return PlacementView.of(placement);
+  }
+
+  public HoldView decline(long holdId, DeclineReason reason, String note, String actor) {
+    Hold hold = lockedHold(holdId);
+    Instant now = clock.instant();
+    hold.decline(reason, note, actor, now);
+    return HoldView.of(hold, now, null);
+  }
+
+  public HoldView release(long holdId, String actor) {
+    Hold hold = lockedHold(holdId);
+    Instant now = clock.instant();
+    hold.release(actor, now);
+    return HoldView.of(hold, now, null);
+  }
+
+  /** Releases every active hold of a case, e.g. once another provider accepted or the case closed. */
+  public List<HoldView> releaseAll(String caseReference, String actor) {
+    Instant now = clock.instant();
+    return holds.findByCaseReferenceOrderById(caseReference).stream()
+        .filter(h -> h.isActiveAt(now))
+        .map(h -> release(h.getId(), actor))
+        .toList();
+  }
+
+  /** The child left the place; the place counts as free again. */
+  public PlacementView endPlacement(long placementId, String reason, String actor) {
+    Placement placement =
+        placements
+            .findById(placementId)
+            .orElseThrow(() -> new ProblemException.NotFound("problem.placement.not-found", placementId));
+    placement.end(reason, clock.instant());
+    return PlacementView.of(placement);
+  }
+
+  /** A Platzmeldung: the provider reports its free places now. */
+  public void reportAvailability(long offerId, int free, String actor) {
+    Offer offer = offers.findByIdForUpdate(offerId).orElseThrow(() -> offerNotFound(offerId));
+    offer.reportAvailability(free, actor, clock.instant());
+  }
+
+  @Transactional(readOnly = true)
+  public HoldView holdView(long holdId) {
+    Hold hold = holds.findById(holdId).orElseThrow(() -> holdNotFound(holdId));
+    return HoldView.of(hold, clock.instant(), null);
+  }
+
+  @Transactional(readOnly = true)
+  public List<PlacementView> placementsOf(String caseReference) {
+    return placements.findByCaseReferenceOrderById(caseReference).stream().map(PlacementView::of).toList();
+  }
+
+  @Transactional(readOnly = true)
+  public int freePlaces(long offerId) {
+    offers.findById(offerId).orElseThrow(() -> offerNotFound(offerId));
+    return availability.freePlaces(offerId, clock.instant());
+  }
+
+  private Hold lockedHold(long holdId) {
+    return holds.findByIdForUpdate(holdId).orElseThrow(() -> holdNotFound(holdId));
+  }
+
+  static ProblemException offerNotFound(long offerId) {
+    return new ProblemException.NotFound("problem.offer.not-found", offerId);
+  }
+
+  private static ProblemException holdNotFound(long holdId) {
+    return new ProblemException.NotFound("problem.hold.not-found", holdId);
+  }
+}

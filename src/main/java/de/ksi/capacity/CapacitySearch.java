@@ -1,0 +1,135 @@
+package de.ksi.capacity;
+
+import de.ksi.capacity.Availability.OfferRow;
+import de.ksi.capacity.DistrictSummary.CategoryFigures;
+import de.ksi.network.District;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Finds free places that fit a child and sums up the network's free places (read only). */
+@Service
+@Transactional(readOnly = true)
+public class CapacitySearch {
+
+  private final Availability availability;
+  private final CapacityProperties properties;
+  private final Clock clock;
+
+  CapacitySearch(Availability availability, CapacityProperties properties, Clock clock) {
+    this.availability = availability;
+    this.properties = properties;
+    this.clock = clock;
+  }
+
+  /**
+   * Ranked candidates: own district first, fresh reports before stale ones, preferred categories
+   * before others, then the most free places and the newest report.
+   */
+  public List<Candidate> search(SearchCriteria criteria) {
+    Instant now = clock.instant();
+    Set<District> districts =
+        criteria.networkWide() ? EnumSet.allOf(District.class) : EnumSet.of(criteria.district());
+    List<OfferRow> rows =
+        availability.candidates(
+            districts, criteria.categories(), criteria.age(), criteria.gender(), criteria.siblings(), now);
+    Comparator<OfferRow> ranking =
+        Comparator.<OfferRow>comparingInt(r -> r.district() == criteria.district() ? 0 : 1)
+            .thenComparingInt(r -> isStale(r, now) ? 1 : 0)
+            .thenComparingInt(r -> criteria.categories().indexOf(r.category()))
+            .thenComparing(Comparator.comparingInt(OfferRow::free).reversed())
+            .thenComparing(Comparator.comparing(OfferRow::reportedAt).reversed())
+            .thenComparingLong(OfferRow::offerId);
+    List<OfferRow> ranked = rows.stream().sorted(ranking).toList();
+    List<Candidate> candidates = new ArrayList<>(ranked.size());
+    for (OfferRow row : ranked) {
+      candidates.add(candidate(candidates.size() + 1, row, criteria, now));
+    }
+    return candidates;
+  }
+
+  /** Free places per district and category with their freshness: the data of the Lagebild. */
+  public List<DistrictSummary> summary() {
+    Instant now = clock.instant();
+    Map<District, List<OfferRow>> byDistrict =
+        availability.all(now).stream()
+            .collect(Collectors.groupingBy(OfferRow::district, () -> new EnumMap<>(District.class), Collectors.toList()));
+    List<DistrictSummary> summary = new ArrayList<>();
+    for (District district : District.values()) {
+      List<OfferRow> rows = byDistrict.getOrDefault(district, List.of());
+      Map<Category, List<OfferRow>> byCategory =
+          rows.stream()
+              .collect(Collectors.groupingBy(OfferRow::category, () -> new EnumMap<>(Category.class), Collectors.toList()));
+      List<CategoryFigures> figures =
+          byCategory.entrySet().stream().map(e -> figures(e.getKey(), e.getValue(), now)).toList();
+      summary.add(
+          new DistrictSummary(
+              district,
+              district.label(),
+              figures.stream().mapToInt(CategoryFigures::free).sum(),
+              figures.stream().mapToInt(CategoryFigures::freeFresh).sum(),
+              figures));
+    }
+    return summary;
+  }
+
+  private CategoryFigures figures(Category category, List<OfferRow> rows, Instant now) {
+    return new CategoryFigures(
+        category,
+        category.label(),
+        rows.size(),
+        rows.stream().mapToInt(OfferRow::free).sum(),
+        rows.stream().filter(r -> !isStale(r, now)).mapToInt(OfferRow::free).sum(),
+        (int) rows.stream().filter(r -> isStale(r, now)).count(),
+        rows.stream().map(OfferRow::reportedAt).min(Comparator.naturalOrder()).orElse(null),
+        rows.stream().map(OfferRow::reportedAt).max(Comparator.naturalOrder()).orElse(null));
+  }
+
+  private boolean isStale(OfferRow row, Instant now) {
+    return row.reportedAt().plus(properties.freshness()).isBefore(now);
+  }
+
+  private Candidate candidate(int rank, OfferRow row, SearchCriteria criteria, Instant now) {
+    boolean stale = isStale(row, now);
+    boolean own = row.district() == criteria.district();
+    long ageMinutes = Math.max(0, Duration.between(row.reportedAt(), now).toMinutes());
+    List<String> reasons = new ArrayList<>();
+    reasons.add(own ? "Im eigenen Kreis" : "Im Verbund: " + row.district().label());
+    reasons.add("Kategorie " + row.category().label());
+    reasons.add("Alter " + criteria.age() + " im Bereich " + row.minAge() + "–" + row.maxAge() + " Jahre");
+    reasons.add("Nimmt " + criteria.gender().label() + " auf");
+    if (criteria.siblings() > 1) {
+      reasons.add("Geschwistergruppe bis " + row.maxSiblings() + " Kinder möglich");
+    }
+    reasons.add(row.free() + (row.free() == 1 ? " freier Platz" : " freie Plätze") + " von " + row.licensed());
+    reasons.add(
+        (stale ? "Meldung veraltet: vor " : "Meldung vor ") + Freshness.describe(ageMinutes));
+    return new Candidate(
+        rank,
+        row.offerId(),
+        row.providerId(),
+        row.providerName(),
+        row.district(),
+        row.district().label(),
+        row.phone24h(),
+        row.category(),
+        row.category().label(),
+        row.free(),
+        row.licensed(),
+        row.reportedAt(),
+        ageMinutes,
+        stale,
+        own,
+        List.copyOf(reasons));
+  }
+}

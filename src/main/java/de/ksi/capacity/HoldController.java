@@ -1,0 +1,120 @@
+package de.ksi.capacity;
+
+import de.ksi.network.CaseReference;
+import de.ksi.network.District;
+import de.ksi.network.KsiUser;
+import de.ksi.platform.ProblemException;
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.time.Duration;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Availability reports, holds and placements over REST. */
+@RestController
+@RequestMapping("/api")
+class HoldController {
+
+  private final CapacityRegistry registry;
+  private final ProviderDirectory directory;
+
+  HoldController(CapacityRegistry registry, ProviderDirectory directory) {
+    this.registry = registry;
+    this.directory = directory;
+  }
+
+  @Operation(summary = "Platzmeldung: the provider reports its free places now (provider staff and coordinators)")
+  @PutMapping("/offers/{id}/availability")
+  OfferView reportAvailability(
+      @PathVariable long id, @Valid @RequestBody AvailabilityReport body, @AuthenticationPrincipal KsiUser user) {
+    if (!user.isCoordinator() && !user.inGroup(directory.groupOfOffer(id))) {
+      throw new ProblemException.Forbidden("problem.offer.report-forbidden", id);
+    }
+    registry.reportAvailability(id, body.free(), user.userId());
+    return directory.offerView(id);
+  }
+
+  @Operation(summary = "Hold places of an offer for a case: 201 with the hold, 409 when no place is free")
+  @PostMapping("/holds")
+  ResponseEntity<HoldView> hold(@Valid @RequestBody HoldRequest body, @AuthenticationPrincipal KsiUser user) {
+    requireCaseAccess(user, body.caseReference());
+    Duration duration = body.minutes() == null ? null : Duration.ofMinutes(body.minutes());
+    int places = body.places() == null ? 1 : body.places();
+    var result = registry.hold(body.offerId(), body.caseReference(), places, duration, user.userId());
+    if (!result.created()) {
+      return ResponseEntity.ok(result.hold());
+    }
+    return ResponseEntity.created(URI.create("/api/holds/" + result.hold().id())).body(result.hold());
+  }
+
+  @GetMapping("/holds/{id}")
+  HoldView get(@PathVariable long id, @AuthenticationPrincipal KsiUser user) {
+    return visible(registry.holdView(id), user);
+  }
+
+  @Operation(summary = "The provider accepted: the hold becomes a placement")
+  @PostMapping("/holds/{id}/confirm")
+  ResponseEntity<PlacementView> confirm(@PathVariable long id, @AuthenticationPrincipal KsiUser user) {
+    visible(registry.holdView(id), user);
+    PlacementView placement = registry.confirm(id, user.userId());
+    return ResponseEntity.created(URI.create("/api/placements/" + placement.id())).body(placement);
+  }
+
+  @PostMapping("/holds/{id}/release")
+  HoldView release(@PathVariable long id, @AuthenticationPrincipal KsiUser user) {
+    visible(registry.holdView(id), user);
+    return registry.release(id, user.userId());
+  }
+
+  @Operation(summary = "The provider declines with a reason from the fixed list and optional free text")
+  @PostMapping("/holds/{id}/decline")
+  HoldView decline(@PathVariable long id, @Valid @RequestBody DeclineRequest body, @AuthenticationPrincipal KsiUser user) {
+    HoldView hold = visible(registry.holdView(id), user);
+    if (!user.isCoordinator() && !user.inGroup(hold.providerGroup())) {
+      throw new ProblemException.Forbidden("problem.hold.forbidden", id);
+    }
+    return registry.decline(id, body.reason(), body.note(), user.userId());
+  }
+
+  /** Caseworkers of the case's office, the provider asked and coordinators see a hold; others get 404. */
+  private static HoldView visible(HoldView hold, KsiUser user) {
+    boolean office = CaseReference.office(hold.caseReference()).map(user::worksFor).orElse(false);
+    if (!office && !user.isCoordinator() && !user.inGroup(hold.providerGroup())) {
+      throw new ProblemException.NotFound("problem.hold.not-found", hold.id());
+    }
+    return hold;
+  }
+
+  private static void requireCaseAccess(KsiUser user, String caseReference) {
+    District office = CaseReference.office(caseReference).orElseThrow();
+    if (!user.worksFor(office) && !user.isCoordinator()) {
+      throw new ProblemException.Forbidden("problem.hold.case-forbidden", caseReference);
+    }
+  }
+
+  /** A Platzmeldung. */
+  record AvailabilityReport(@NotNull @Min(0) @Max(500) Integer free) {}
+
+  /** A hold request; {@code minutes} defaults to the configured hold length. */
+  record HoldRequest(
+      @NotNull @Min(1) Long offerId,
+      @NotNull @Pattern(regexp = CaseReference.REGEX) String caseReference,
+      @Min(1) @Max(1440) Integer minutes,
+      @Min(1) @Max(12) Integer places) {}
+
+  /** A decline with its reason. */
+  record DeclineRequest(@NotNull DeclineReason reason, @Size(max = 1000) String note) {}
+}

@@ -1,0 +1,25 @@
+package de.ksi.capacity;
+
+import jakarta.persistence.LockModeType;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
+
+/** All holds ever placed. */
+interface Holds extends JpaRepository<Hold, Long> {
+
+  @Query(
+      "select h from Hold h where h.offer.id = :offerId and h.caseReference = :caseReference"
+          + " and h.status = de.ksi.capacity.Hold.Status.HELD and h.expiresAt > :now")
+  Optional<Hold> findActive(Long offerId, String caseReference, Instant now);
+
+  /** Locks the hold row so that accept, decline and release of one hold happen one after the other. */
+  @Lock(LockModeType.PESSIMISTIC_WRITE)
+  @Query("select h from Hold h where h.id = :id")
+  Optional<Hold> findByIdForUpdate(Long id);
+
+  List<Hold> findByCaseReferenceOrderById(String caseReference);
+}

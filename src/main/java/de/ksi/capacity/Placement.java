@@ -1,0 +1,91 @@
+package de.ksi.capacity;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToOne;
+import jakarta.persistence.Version;
+import java.time.Instant;
+
+/** A case occupying places of an offer (Belegung) from {@code startedAt} until it ends. */
+@Entity
+public class Placement {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @ManyToOne(fetch = FetchType.LAZY, optional = false)
+  private Offer offer;
+
+  @OneToOne(fetch = FetchType.LAZY)
+  private Hold hold;
+
+  private String caseReference;
+  private int places;
+  private Instant startedAt;
+  private Instant endedAt;
+  private String endReason;
+  private String createdBy;
+
+  @Version private long version;
+
+  protected Placement() {}
+
+  Placement(Offer offer, Hold hold, String caseReference, int places, String createdBy, Instant now) {
+    this.offer = offer;
+    this.hold = hold;
+    this.caseReference = caseReference;
+    this.places = places;
+    this.createdBy = createdBy;
+    this.startedAt = now;
+  }
+
+  /** The child left the place (handover, return home, other end); ending twice is harmless. */
+  void end(String reason, Instant now) {
+    if (endedAt != null) {
+      return;
+    }
+    this.endedAt = now;
+    this.endReason = reason;
+  }
+
+  public boolean isActive() {
+    return endedAt == null;
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public Offer getOffer() {
+    return offer;
+  }
+
+  public Hold getHold() {
+    return hold;
+  }
+
+  public String getCaseReference() {
+    return caseReference;
+  }
+
+  public int getPlaces() {
+    return places;
+  }
+
+  public Instant getStartedAt() {
+    return startedAt;
+  }
+
+  public Instant getEndedAt() {
+    return endedAt;
+  }
+
+  public String getEndReason() {
+    return endReason;
+  }
+}

@@ -1,0 +1,142 @@
+package de.ksi.capacity;
+
+import de.ksi.capacity.Offer.OfferTerms;
+import de.ksi.capacity.Provider.ProviderData;
+import de.ksi.network.District;
+import de.ksi.network.Groups;
+import de.ksi.platform.ProblemException;
+import java.text.Normalizer;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Master data of providers and their offers, maintained by coordinators and administrators. */
+@Service
+@Transactional
+public class ProviderDirectory {
+
+  private final Providers providers;
+  private final Offers offers;
+  private final Availability availability;
+  private final CapacityProperties properties;
+  private final ApplicationEventPublisher events;
+  private final Clock clock;
+
+  ProviderDirectory(
+      Providers providers,
+      Offers offers,
+      Availability availability,
+      CapacityProperties properties,
+      ApplicationEventPublisher events,
+      Clock clock) {
+    this.providers = providers;
+    this.offers = offers;
+    this.availability = availability;
+    this.properties = properties;
+    this.events = events;
+    this.clock = clock;
+  }
+
+  /** Registers a provider; its staff act through the given Camunda group, or a new one named after it. */
+  public ProviderView register(ProviderData data, String groupId, List<OfferTerms> offerTerms, String actor) {
+    String group = groupId == null || groupId.isBlank() ? uniqueGroupId(data.name()) : groupId;
+    if (providers.existsByGroupId(group)) {
+      throw new ProblemException.Conflict("problem.provider.group-taken", group);
+    }
+    Instant now = clock.instant();
+    Provider provider = providers.save(new Provider(data, group, now));
+    offerTerms.forEach(terms -> offers.save(new Offer(provider, terms, actor, now)));
+    events.publishEvent(new ProviderRegistered(provider.getId(), group, provider.getName()));
+    return view(provider);
+  }
+
+  public ProviderView update(long providerId, ProviderData data) {
+    Provider provider = find(providerId);
+    provider.update(data, clock.instant());
+    return view(provider);
+  }
+
+  public OfferView addOffer(long providerId, OfferTerms terms, String actor) {
+    Provider provider = find(providerId);
+    Offer offer = offers.save(new Offer(provider, terms, actor, clock.instant()));
+    return offerView(offer);
+  }
+
+  public OfferView changeOffer(long offerId, OfferTerms terms) {
+    Offer offer = offer(offerId);
+    offer.change(terms);
+    return offerView(offer);
+  }
+
+  @Transactional(readOnly = true)
+  public List<ProviderView> list(District district) {
+    List<Provider> found =
+        district == null ? providers.findAllByOrderByDistrictAscNameAsc() : providers.findByDistrictOrderByName(district);
+    return found.stream().map(this::view).toList();
+  }
+
+  @Transactional(readOnly = true)
+  public ProviderView get(long providerId) {
+    return view(find(providerId));
+  }
+
+  @Transactional(readOnly = true)
+  public OfferView offerView(long offerId) {
+    return offerView(offer(offerId));
+  }
+
+  /** The Camunda group whose members act for the provider of an offer. */
+  @Transactional(readOnly = true)
+  public String groupOfOffer(long offerId) {
+    return offer(offerId).getProvider().getGroupId();
+  }
+
+  private Offer offer(long offerId) {
+    return offers.findById(offerId).orElseThrow(() -> CapacityRegistry.offerNotFound(offerId));
+  }
+
+  private Provider find(long providerId) {
+    return providers
+        .findById(providerId)
+        .orElseThrow(() -> new ProblemException.NotFound("problem.provider.not-found", providerId));
+  }
+
+  private ProviderView view(Provider p) {
+    List<OfferView> offerViews = offers.findByProviderIdOrderById(p.getId()).stream().map(this::offerView).toList();
+    return new ProviderView(
+        p.getId(),
+        p.getName(),
+        p.getDistrict(),
+        p.getDistrict().label(),
+        p.getAddress(),
+        p.getPhone24h(),
+        p.getEmail(),
+        p.getGroupId(),
+        p.isActive(),
+        offerViews);
+  }
+
+  private OfferView offerView(Offer offer) {
+    Instant now = clock.instant();
+    return OfferView.of(
+        offer, availability.freePlaces(offer.getId(), now), offer.isStale(now, properties.freshness()));
+  }
+
+  private String uniqueGroupId(String name) {
+    String slug =
+        Normalizer.normalize(name.toLowerCase(Locale.GERMAN).replace("ä", "ae").replace("ö", "oe")
+                .replace("ü", "ue").replace("ß", "ss"), Normalizer.Form.NFD)
+            .replaceAll("[^a-z0-9]+", "-")
+            .replaceAll("(^-|-$)", "");
+    String base = Groups.PROVIDER_PREFIX + (slug.length() > 40 ? slug.substring(0, 40) : slug);
+    String candidate = base;
+    for (int n = 2; providers.existsByGroupId(candidate); n++) {
+      candidate = base + "-" + n;
+    }
+    return candidate;
+  }
+}

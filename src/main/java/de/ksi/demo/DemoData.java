@@ -1,0 +1,110 @@
+package de.ksi.demo;
+
+import de.ksi.capacity.OfferView;
+import de.ksi.capacity.ProviderDirectory;
+import de.ksi.capacity.ProviderView;
+import de.ksi.demo.DemoProviders.DemoProvider;
+import de.ksi.demo.DemoUsers.DemoUser;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Fills an empty installation with demo users and providers; does nothing where they already exist. */
+@Component
+@ConditionalOnProperty(name = "ksi.demo.enabled", havingValue = "true")
+class DemoData {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
+
+  private final IdentityService identity;
+  private final ProviderDirectory directory;
+  private final JdbcTemplate jdbc;
+  private final TransactionTemplate transaction;
+  private final Clock clock;
+
+  DemoData(
+      IdentityService identity,
+      ProviderDirectory directory,
+      JdbcTemplate jdbc,
+      TransactionTemplate transaction,
+      Clock clock) {
+    this.identity = identity;
+    this.directory = directory;
+    this.jdbc = jdbc;
+    this.transaction = transaction;
+    this.clock = clock;
+  }
+
+  @EventListener(ApplicationStartedEvent.class)
+  @Order(1)
+  public void load() {
+    DemoUsers.staff().forEach(this::user);
+    if (!directory.list(null).isEmpty()) {
+      return;
+    }
+    List<ProviderView> providers = transaction.execute(status -> registerProviders());
+    reportAvailability(providers);
+    List<String> multi = new ArrayList<>();
+    for (ProviderView provider : providers) {
+      String login = "einrichtung-" + provider.district().code().toLowerCase();
+      if (identity.createUserQuery().userId(login).count() == 0) {
+        user(new DemoUser(login, "Team", provider.name(), List.of(provider.groupId())));
+      } else if (multi.size() < 2 && !provider.groupId().equals(firstGroupOf(login))) {
+        multi.add(provider.groupId());
+      }
+    }
+    user(new DemoUser("traegerverbund", "Team", "Trägerverbund Nord (Demo)", multi));
+    LOG.info("Demo data loaded: {} providers, demo logins with password '{}'", providers.size(), DemoUsers.PASSWORD);
+  }
+
+  private List<ProviderView> registerProviders() {
+    return DemoProviders.all().stream().map(d -> directory.register(d.data(), null, d.offers(), "demo")).toList();
+  }
+
+  private void reportAvailability(List<ProviderView> providers) {
+    List<DemoProvider> demos = DemoProviders.all();
+    for (int p = 0; p < providers.size(); p++) {
+      DemoProvider demo = demos.get(p);
+      List<OfferView> offers = providers.get(p).offers();
+      for (int i = 0; i < offers.size(); i++) {
+        // demo only: a backdated Platzmeldung, so that the Lagebild shows fresh and stale figures
+        jdbc.update(
+            "UPDATE offer SET reported_free = ?, reported_at = ?, reported_by = ? WHERE id = ?",
+            demo.free()[i],
+            Timestamp.from(clock.instant().minus(Duration.ofMinutes(demo.reportAgeMinutes()[i]))),
+            "demo",
+            offers.get(i).id());
+      }
+    }
+  }
+
+  private String firstGroupOf(String userId) {
+    return identity.createGroupQuery().groupMember(userId).list().stream().findFirst().map(g -> g.getId()).orElse("");
+  }
+
+  private void user(DemoUser demo) {
+    if (identity.createUserQuery().userId(demo.id()).count() > 0) {
+      return;
+    }
+    User user = identity.newUser(demo.id());
+    user.setFirstName(demo.firstName());
+    user.setLastName(demo.lastName());
+    user.setEmail(demo.id() + "@demo.example.org");
+    user.setPassword(DemoUsers.PASSWORD);
+    identity.saveUser(user);
+    demo.groups().forEach(group -> identity.createMembership(demo.id(), group));
+  }
+}

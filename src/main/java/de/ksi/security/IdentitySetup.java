@@ -1,0 +1,134 @@
+package de.ksi.security;
+
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import de.ksi.capacity.ProviderRegistered;
+import de.ksi.network.District;
+import de.ksi.network.Groups;
+import java.util.Arrays;
+import java.util.List;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Creates the network's groups and grants each what it needs in Tasklist, Cockpit and Admin. Runs on
+ * every start and is idempotent; grants that an administrator added by hand are left alone.
+ */
+@Component
+public class IdentitySetup {
+
+  /** Process key of the case process; the process contract lives with the process itself. */
+  static final String CASE_PROCESS_KEY = "inobhutnahme";
+
+  private final IdentityService identity;
+  private final AuthorizationService authorizations;
+
+  IdentitySetup(IdentityService identity, AuthorizationService authorizations) {
+    this.identity = identity;
+    this.authorizations = authorizations;
+  }
+
+  @EventListener(ApplicationStartedEvent.class)
+  @Order(0)
+  public void setUpNetworkGroups() {
+    asSystem(
+        () -> {
+          group(Groups.ADMINS, "Administration", "SYSTEM");
+          for (Resource resource : Resources.values()) {
+            grant(Groups.ADMINS, resource, "*", Permissions.ALL);
+          }
+          group(Groups.COORDINATORS, "Koordinierungsstelle", "WORKFLOW");
+          baseGrants(Groups.COORDINATORS);
+          grant(Groups.COORDINATORS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+          grant(Groups.COORDINATORS, Resources.PROCESS_DEFINITION, "*",
+              Permissions.READ, Permissions.READ_INSTANCE, Permissions.READ_HISTORY, Permissions.CREATE_INSTANCE,
+              Permissions.UPDATE_INSTANCE, Permissions.READ_TASK, Permissions.UPDATE_TASK);
+          grant(Groups.COORDINATORS, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE, Permissions.READ, Permissions.UPDATE);
+          grant(Groups.COORDINATORS, Resources.TASK, "*", Permissions.READ, Permissions.UPDATE);
+          grant(Groups.COORDINATORS, Resources.DECISION_DEFINITION, "*", Permissions.READ, Permissions.READ_HISTORY);
+          grant(Groups.COORDINATORS, Resources.DEPLOYMENT, "*", Permissions.READ);
+          group(Groups.PROCESS_OWNERS, "Prozessverantwortliche", "WORKFLOW");
+          baseGrants(Groups.PROCESS_OWNERS);
+          grant(Groups.PROCESS_OWNERS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+          grant(Groups.PROCESS_OWNERS, Resources.DEPLOYMENT, "*", Permissions.CREATE, Permissions.READ, Permissions.DELETE);
+          grant(Groups.PROCESS_OWNERS, Resources.PROCESS_DEFINITION, "*", Permissions.READ, Permissions.UPDATE, Permissions.DELETE);
+          grant(Groups.PROCESS_OWNERS, Resources.DECISION_DEFINITION, "*", Permissions.READ, Permissions.UPDATE);
+          grant(Groups.PROCESS_OWNERS, Resources.DECISION_REQUIREMENTS_DEFINITION, "*", Permissions.READ);
+          for (District district : District.values()) {
+            group(district.groupId(), "Jugendamt " + district.label(), "WORKFLOW");
+            baseGrants(district.groupId());
+            grant(district.groupId(), Resources.PROCESS_DEFINITION, CASE_PROCESS_KEY,
+                Permissions.READ, Permissions.CREATE_INSTANCE);
+            grant(district.groupId(), Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
+          }
+        });
+  }
+
+  /** A new provider gets its group, which may use Tasklist; its staff are added by an administrator. */
+  @EventListener
+  public void providerRegistered(ProviderRegistered event) {
+    asSystem(
+        () -> {
+          group(event.groupId(), event.name(), "PROVIDER");
+          baseGrants(event.groupId());
+        });
+  }
+
+  private void baseGrants(String groupId) {
+    grant(groupId, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+    grant(groupId, Resources.FILTER, "*", Permissions.READ);
+  }
+
+  private void group(String id, String name, String type) {
+    if (identity.createGroupQuery().groupId(id).count() == 0) {
+      Group group = identity.newGroup(id);
+      group.setName(name);
+      group.setType(type);
+      identity.saveGroup(group);
+    }
+  }
+
+  private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
+    boolean exists =
+        authorizations.createAuthorizationQuery()
+                .groupIdIn(groupId)
+                .resourceType(resource)
+                .resourceId(resourceId)
+                .count()
+            > 0;
+    if (exists) {
+      return;
+    }
+    Authorization authorization = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+    authorization.setGroupId(groupId);
+    authorization.setResource(resource);
+    authorization.setResourceId(resourceId);
+    Arrays.stream(permissions).forEach(authorization::addPermission);
+    authorizations.saveAuthorization(authorization);
+  }
+
+  /** Runs setup without the caller's engine authentication: setting up groups is the system's job. */
+  void asSystem(Runnable action) {
+    Authentication caller = identity.getCurrentAuthentication();
+    identity.clearAuthentication();
+    try {
+      action.run();
+    } finally {
+      if (caller != null) {
+        identity.setAuthentication(caller.getUserId(), caller.getGroupIds() == null ? List.of() : caller.getGroupIds(),
+            caller.getTenantIds());
+      }
+    }
+  }
+}

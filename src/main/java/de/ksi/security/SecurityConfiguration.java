@@ -1,0 +1,72 @@
+package de.ksi.security;
+
+import de.ksi.network.Groups;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+
+/**
+ * Authentication on every endpoint: our {@code /api}, the OpenAPI document and Actuator through Spring
+ * Security (HTTP Basic against Camunda users); {@code /engine-rest} through Camunda's own filter; the
+ * webapps through their own login with CSRF protection.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+  @Bean
+  @Order(1)
+  SecurityFilterChain apiSecurity(HttpSecurity http, IdentityService identityService, ProblemAuthenticationEntryPoint problems)
+      throws Exception {
+    http.securityMatcher("/api/**", "/v3/api-docs/**", "/actuator/**")
+        .authorizeHttpRequests(
+            auth ->
+                auth.requestMatchers("/actuator/health", "/actuator/health/**")
+                    .permitAll()
+                    .requestMatchers("/actuator/**")
+                    .hasAnyAuthority("GROUP_" + Groups.ADMINS, "GROUP_" + Groups.COORDINATORS)
+                    .anyRequest()
+                    .authenticated())
+        .httpBasic(basic -> basic.authenticationEntryPoint(problems).realmName("KSI"))
+        .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        // stateless Basic authentication: no cookie, hence no CSRF risk on /api
+        .csrf(csrf -> csrf.disable())
+        .addFilterAfter(new EngineAuthenticationFilter(identityService), BasicAuthenticationFilter.class);
+    return http.build();
+  }
+
+  /** Webapps and /engine-rest bring their own authentication, CSRF protection and security headers. */
+  @Bean
+  @Order(2)
+  SecurityFilterChain webappsAndEngineRest(HttpSecurity http) throws Exception {
+    http.securityMatcher("/**")
+        .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+        .csrf(csrf -> csrf.disable())
+        .headers(headers -> headers.disable())
+        .requestCache(cache -> cache.disable())
+        .securityContext(context -> context.disable())
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER));
+    return http.build();
+  }
+
+  /** Camunda's HTTP Basic authentication for {@code /engine-rest}: without it, the engine API is open. */
+  @Bean
+  FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
+    var registration = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+    registration.setName("camunda-rest-authentication");
+    registration.addInitParameter(
+        ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM, HttpBasicAuthenticationProvider.class.getName());
+    registration.addUrlPatterns("/engine-rest/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+    return registration;
+  }
+}
