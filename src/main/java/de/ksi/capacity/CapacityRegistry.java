@@ -97,6 +97,37 @@ public class CapacityRegistry {
         .toList();
   }
 
+  /**
+   * Records a place found by phone or decided at level 2: the provider said yes, so the place is occupied
+   * even if the registry's free count was stale (the count never drops below zero).
+   */
+  public PlacementView placeDirect(long offerId, String caseReference, int places, String actor) {
+    Offer offer = offers.findByIdForUpdate(offerId).orElseThrow(() -> offerNotFound(offerId));
+    return PlacementView.of(placements.save(Placement.direct(offer, caseReference, places, actor, clock.instant())));
+  }
+
+  /** No answer within the response time: the hold is marked expired. */
+  public HoldView expire(long holdId, String actor) {
+    Hold hold = lockedHold(holdId);
+    Instant now = clock.instant();
+    hold.expire(actor, now);
+    return HoldView.of(hold, now, null);
+  }
+
+  /** Every hold of a case, in the order placed. */
+  @Transactional(readOnly = true)
+  public List<HoldView> holdsOf(String caseReference) {
+    Instant now = clock.instant();
+    return holds.findByCaseReferenceOrderById(caseReference).stream().map(h -> HoldView.of(h, now, null)).toList();
+  }
+
+  @Transactional(readOnly = true)
+  public PlacementView placement(long placementId) {
+    return PlacementView.of(
+        placements.findById(placementId)
+            .orElseThrow(() -> new ProblemException.NotFound("problem.placement.not-found", placementId)));
+  }
+
   /** The child left the place; the place counts as free again. */
   public PlacementView endPlacement(long placementId, String reason, String actor) {
     Placement placement =

@@ -100,6 +100,13 @@ public class Hold {
     decide(Status.RELEASED, by, now);
   }
 
+  /** Nobody answered within the response time: the hold is recorded as expired (its place is free again). */
+  void expire(String by, Instant now) {
+    if (status == Status.HELD) {
+      decide(Status.EXPIRED, by, now);
+    }
+  }
+
   private void requireActive(Instant now, String action) {
     Status current = statusAt(now);
     if (current != Status.HELD) {

@@ -35,6 +35,11 @@ public class Placement {
 
   protected Placement() {}
 
+  /** A place found by phone or at level 2: occupied without a preceding hold. */
+  static Placement direct(Offer offer, String caseReference, int places, String createdBy, Instant now) {
+    return new Placement(offer, null, caseReference, places, createdBy, now);
+  }
+
   Placement(Offer offer, Hold hold, String caseReference, int places, String createdBy, Instant now) {
     this.offer = offer;
     this.hold = hold;

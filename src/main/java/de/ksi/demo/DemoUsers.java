@@ -5,7 +5,7 @@ import de.ksi.network.Groups;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The demo logins: two caseworkers per office, two coordinators, a process owner and an administrator. */
+/** The demo logins: two caseworkers and a head per office, two coordinators, a process owner and an administrator. */
 final class DemoUsers {
 
   /** Every demo user's password; documented in the README, never used outside the demo. */
@@ -28,6 +28,13 @@ final class DemoUsers {
         users.add(new DemoUser("fk-" + district.code().toLowerCase() + "-" + i, name[0], name[1] + " (Demo)",
             List.of(district.groupId())));
       }
+    }
+    String[][] heads = {{"Olaf", "Ohlsen"}, {"Petra", "Paulsen"}, {"Rolf", "Reimers"}, {"Sina", "Schütt"}, {"Timo", "Thies"}};
+    int h = 0;
+    for (District district : District.values()) {
+      String[] name = heads[h++];
+      users.add(new DemoUser("al-" + district.code().toLowerCase(), name[0], name[1] + " (Demo)",
+          List.of(district.headGroupId())));
     }
     users.add(new DemoUser("koordination-1", "Klara", "Kühl (Demo)", List.of(Groups.COORDINATORS)));
     users.add(new DemoUser("koordination-2", "Lars", "Lorenzen (Demo)", List.of(Groups.COORDINATORS)));

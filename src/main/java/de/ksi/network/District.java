@@ -34,6 +34,11 @@ public enum District {
     return "jugendamt-" + name().toLowerCase().replace('_', '-');
   }
 
+  /** The Camunda group of this office's head (Amtsleitung), involved in level-2 escalations. */
+  public String headGroupId() {
+    return "amtsleitung-" + name().toLowerCase().replace('_', '-');
+  }
+
   public static Optional<District> ofCode(String code) {
     return Arrays.stream(values()).filter(d -> d.code.equals(code)).findFirst();
   }

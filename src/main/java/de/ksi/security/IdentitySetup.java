@@ -71,6 +71,8 @@ public class IdentitySetup {
             grant(district.groupId(), Resources.PROCESS_DEFINITION, CASE_PROCESS_KEY,
                 Permissions.READ, Permissions.CREATE_INSTANCE);
             grant(district.groupId(), Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
+            group(district.headGroupId(), "Amtsleitung " + district.label(), "WORKFLOW");
+            baseGrants(district.headGroupId());
           }
         });
   }

@@ -1,0 +1,64 @@
+package de.ksi.audit;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Records who disclosed or read which case's personal data, when and why. Entries are never changed. */
+@Service
+public class AuditLog {
+
+  /** What happened to personal data. */
+  public enum Action {
+    /** The accepting provider was granted the child's identity at placement. */
+    DISCLOSURE_GRANTED,
+    /** Somebody read the child's identity. */
+    IDENTITY_READ,
+    /** Responsibility passed to another office, and the identity with it. */
+    DISCLOSED_TO_OFFICE
+  }
+
+  /** One entry. */
+  public record Entry(
+      long id, Instant occurredAt, String actor, String caseReference, Action action, String recipient, String detail,
+      String reason) {}
+
+  private final JdbcTemplate jdbc;
+  private final Clock clock;
+
+  AuditLog(JdbcTemplate jdbc, Clock clock) {
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  /** Joins the caller's transaction: a disclosure that rolls back leaves no entry, one that commits always does. */
+  @Transactional(propagation = Propagation.REQUIRED)
+  public void record(String actor, String caseReference, Action action, String recipient, String detail, String reason) {
+    jdbc.update(
+        "INSERT INTO audit_log (occurred_at, actor, case_reference, action, recipient, detail, reason)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        Timestamp.from(clock.instant()), actor, caseReference, action.name(), recipient, detail, reason);
+  }
+
+  @Transactional(readOnly = true)
+  public List<Entry> forCase(String caseReference) {
+    return jdbc.query(
+        "SELECT * FROM audit_log WHERE case_reference = ? ORDER BY id",
+        (rs, n) ->
+            new Entry(
+                rs.getLong("id"),
+                rs.getTimestamp("occurred_at").toInstant(),
+                rs.getString("actor"),
+                rs.getString("case_reference"),
+                Action.valueOf(rs.getString("action")),
+                rs.getString("recipient"),
+                rs.getString("detail"),
+                rs.getString("reason")),
+        caseReference);
+  }
+}

@@ -1,0 +1,98 @@
+package de.ksi.caseprocess;
+
+import de.ksi.audit.AuditLog;
+import de.ksi.capacity.CapacityRegistry;
+import de.ksi.capacity.PlacementView;
+import de.ksi.capacity.ProviderDirectory;
+import de.ksi.intake.CustodyCase;
+import de.ksi.intake.IntakeRequest;
+import de.ksi.intake.IntakeService;
+import de.ksi.intake.NeedsProfile;
+import de.ksi.network.KsiUser;
+import de.ksi.platform.ProblemException;
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Cases over REST: intake for integrations (the same fields and checks as the Tasklist start form). */
+@RestController
+@RequestMapping("/api/cases")
+class CaseController {
+
+  private final CaseIntake caseIntake;
+  private final IntakeService cases;
+  private final CapacityRegistry registry;
+  private final ProviderDirectory directory;
+  private final AuditLog audit;
+
+  CaseController(CaseIntake caseIntake, IntakeService cases, CapacityRegistry registry, ProviderDirectory directory,
+      AuditLog audit) {
+    this.caseIntake = caseIntake;
+    this.cases = cases;
+    this.registry = registry;
+    this.directory = directory;
+    this.audit = audit;
+  }
+
+  @Operation(summary = "Register a case and start its process (caseworkers of the office, coordinators)")
+  @PostMapping
+  ResponseEntity<CaseIntake.StartedCase> register(@Valid @RequestBody IntakeRequest body, @AuthenticationPrincipal KsiUser user) {
+    CaseIntake.StartedCase started = caseIntake.registerAndStart(body, user);
+    return ResponseEntity.created(URI.create("/api/cases/" + started.caseReference())).body(started);
+  }
+
+  @Operation(summary = "Status and pseudonymised profile of a case (its office and coordinators)")
+  @GetMapping("/{reference}")
+  CaseStatus status(@PathVariable String reference, @AuthenticationPrincipal KsiUser user) {
+    CustodyCase c = visibleToOffice(reference, user);
+    return new CaseStatus(c.getReference(), c.getStatus().name(), c.getEscalationLevel(), c.getPlacementId(), c.getPlacedAt(),
+        c.getOutcome(), c.getClosedAt(), NeedsProfile.of(c));
+  }
+
+  @Operation(summary = "The child's identity: for its office, coordinators and the provider that accepted (audited)")
+  @GetMapping("/{reference}/identity")
+  @Transactional
+  Identity identity(@PathVariable String reference, @AuthenticationPrincipal KsiUser user) {
+    CustodyCase c = cases.byReference(reference);
+    boolean office = user.worksFor(c.getOffice()) || user.isCoordinator();
+    boolean acceptingProvider = c.getPlacementId() != null && placementProviderGroup(c.getPlacementId()).map(user::inGroup).orElse(false);
+    if (!office && !acceptingProvider) {
+      throw new ProblemException.NotFound("problem.case.not-found", reference);
+    }
+    audit.record(user.userId(), reference, AuditLog.Action.IDENTITY_READ, null, "Identität abgerufen über /api",
+        acceptingProvider ? "Aufnehmender Träger" : "Fallführung / Koordinierung");
+    return new Identity(c.getReference(), c.getFirstName(), c.getLastName(), c.getBirthDate(), c.getCurrentLocation());
+  }
+
+  private java.util.Optional<String> placementProviderGroup(long placementId) {
+    PlacementView placement = registry.placement(placementId);
+    return placement.endedAt() != null ? java.util.Optional.empty()
+        : java.util.Optional.of(directory.get(placement.providerId()).groupId());
+  }
+
+  private CustodyCase visibleToOffice(String reference, KsiUser user) {
+    CustodyCase c = cases.byReference(reference);
+    if (!user.worksFor(c.getOffice()) && !user.isCoordinator()) {
+      throw new ProblemException.NotFound("problem.case.not-found", reference);
+    }
+    return c;
+  }
+
+  /** Where a case stands, without personal data. */
+  record CaseStatus(String reference, String status, String escalationLevel, Long placementId, Instant placedAt,
+      String outcome, Instant closedAt, NeedsProfile profile) {}
+
+  /** The child's identity, disclosed only with an audit entry. */
+  record Identity(String reference, String firstName, String lastName, LocalDate birthDate, String currentLocation) {}
+}

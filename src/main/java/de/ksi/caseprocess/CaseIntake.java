@@ -1,0 +1,149 @@
+package de.ksi.caseprocess;
+
+import de.ksi.capacity.Gender;
+import de.ksi.caseprocess.CaseProcess.Level;
+import de.ksi.caseprocess.CaseProcess.Vars;
+import de.ksi.intake.CustodyCase;
+import de.ksi.intake.IntakeRequest;
+import de.ksi.intake.IntakeService;
+import de.ksi.intake.LegalGround;
+import de.ksi.intake.Need;
+import de.ksi.intake.Urgency;
+import de.ksi.network.District;
+import de.ksi.network.Groups;
+import de.ksi.network.KsiUser;
+import de.ksi.platform.ProblemException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.util.Date;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Registers a case from the Tasklist start form or the REST API with the same checks, and starts its process. */
+@Service
+public class CaseIntake {
+
+  private final IntakeService intake;
+  private final RuntimeService runtime;
+  private final Validator validator;
+  private final MessageSource texts;
+
+  CaseIntake(IntakeService intake, RuntimeService runtime, Validator validator, MessageSource texts) {
+    this.intake = intake;
+    this.runtime = runtime;
+    this.validator = validator;
+    this.texts = texts;
+  }
+
+  /** A registered and started case. */
+  public record StartedCase(long caseId, String caseReference, String processInstanceId) {}
+
+  /** {@code POST /api/cases}: registers the case, then starts its process with references only. */
+  @Transactional
+  public StartedCase registerAndStart(IntakeRequest request, KsiUser user) {
+    requireOffice(request.office(), user.groups(), user.isCoordinator());
+    CustodyCase registered = intake.register(request, user.userId(), Level.DISTRICT);
+    ProcessInstance instance =
+        runtime.createProcessInstanceByKey(CaseProcess.KEY)
+            .businessKey(registered.getReference())
+            .setVariables(processVariables(registered))
+            .execute();
+    return new StartedCase(registered.getId(), registered.getReference(), instance.getId());
+  }
+
+  /** The start form path: the same request, the same validation, messages in German for Tasklist. */
+  CustodyCase registerFromForm(Map<String, Object> variables, String actor, List<String> groups) {
+    IntakeRequest request = fromForm(variables);
+    Locale previous = LocaleContextHolder.getLocale();
+    LocaleContextHolder.setLocale(Locale.GERMAN);
+    try {
+      Set<ConstraintViolation<IntakeRequest>> violations = validator.validate(request);
+      if (!violations.isEmpty()) {
+        String message =
+            violations.stream()
+                .map(v -> FormValues.label(v.getPropertyPath().toString()) + ": " + v.getMessage())
+                .sorted()
+                .collect(Collectors.joining("; "));
+        throw new FormInputException("Bitte die Aufnahme prüfen – " + message);
+      }
+    } finally {
+      LocaleContextHolder.setLocale(previous);
+    }
+    try {
+      if (!Actors.SYSTEM.equals(actor)) {
+        requireOffice(request.office(), Set.copyOf(groups), groups.contains(Groups.COORDINATORS));
+      }
+      return intake.register(request, actor, Level.DISTRICT);
+    } catch (ProblemException e) {
+      throw new FormInputException(texts.getMessage(e.code(), e.args(), e.code(), Locale.GERMAN));
+    }
+  }
+
+  /** References and the pseudonymised profile: all the process ever holds about a child. */
+  Map<String, Object> processVariables(CustodyCase c) {
+    Map<String, Object> vars = new LinkedHashMap<>();
+    vars.put(Vars.CASE_ID, c.getId());
+    vars.put(Vars.CASE_REFERENCE, c.getReference());
+    vars.put(Vars.OFFICE, c.getOffice().name());
+    vars.put(Vars.OFFICE_GROUP, c.getOffice().groupId());
+    vars.put(Vars.OFFICE_HEAD_GROUP, c.getOffice().headGroupId());
+    vars.put(Vars.LEGAL_GROUND, c.getLegalGround().name());
+    vars.put(Vars.AGE, c.getAge());
+    vars.put(Vars.GENDER, c.getGender().name());
+    vars.put(Vars.LANGUAGES, c.getLanguages() == null ? "" : c.getLanguages());
+    vars.put(Vars.SIBLINGS, c.getSiblings());
+    vars.put(Vars.URGENCY, c.getUrgency().name());
+    Set<Need> needs = c.needs();
+    for (Need need : Need.values()) {
+      vars.put(need.variable(), needs.contains(need));
+    }
+    vars.put(Vars.FREEDOM_RESTRICTION, c.isFreedomRestriction());
+    vars.put(Vars.CUSTODY_START, Date.from(c.getCustodyStart()));
+    vars.put(Vars.ESCALATION_LEVEL, c.getEscalationLevel());
+    return vars;
+  }
+
+  private IntakeRequest fromForm(Map<String, Object> v) {
+    Set<Need> needs = EnumSet.noneOf(Need.class);
+    for (Need need : Need.values()) {
+      if (Boolean.TRUE.equals(v.get(need.variable()))) {
+        needs.add(need);
+      }
+    }
+    Number estimated = (Number) v.get(Vars.PERS_ESTIMATED_AGE);
+    Number siblings = (Number) v.get(Vars.SIBLINGS);
+    return new IntakeRequest(
+        FormValues.enumValue(District.class, v.get(Vars.OFFICE), "Jugendamt"),
+        FormValues.enumValue(LegalGround.class, v.get(Vars.LEGAL_GROUND), "Rechtsgrundlage"),
+        FormValues.text(v.get(Vars.PERS_FIRST_NAME)),
+        FormValues.text(v.get(Vars.PERS_LAST_NAME)),
+        FormValues.date(v.get(Vars.PERS_BIRTH_DATE), "Geburtsdatum"),
+        estimated == null ? null : estimated.intValue(),
+        FormValues.enumValue(Gender.class, v.get(Vars.GENDER), "Geschlecht"),
+        FormValues.text(v.get(Vars.LANGUAGES)),
+        siblings == null ? null : siblings.intValue(),
+        needs,
+        FormValues.enumValue(Urgency.class, v.get(Vars.URGENCY), "Dringlichkeit"),
+        Boolean.TRUE.equals(v.get(Vars.FREEDOM_RESTRICTION)),
+        FormValues.text(v.get(Vars.PERS_CURRENT_LOCATION)),
+        FormValues.text(v.get(Vars.PERS_NARRATIVE)),
+        null);
+  }
+
+  private static void requireOffice(District office, Set<String> groups, boolean coordinator) {
+    if (office != null && !coordinator && !groups.contains(office.groupId())) {
+      throw new ProblemException.Forbidden("problem.case.forbidden");
+    }
+  }
+}

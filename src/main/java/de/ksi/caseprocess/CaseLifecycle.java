@@ -1,0 +1,104 @@
+package de.ksi.caseprocess;
+
+import de.ksi.audit.AuditLog;
+import de.ksi.capacity.CapacityRegistry;
+import de.ksi.capacity.Hold;
+import de.ksi.capacity.HoldView;
+import de.ksi.capacity.PlacementView;
+import de.ksi.capacity.ProviderDirectory;
+import de.ksi.intake.CustodyCase;
+import de.ksi.intake.IntakeService;
+import de.ksi.network.District;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The case's steps outside the search: escalation, placement, level-2 measures, handover and closing. */
+@Service
+@Transactional
+public class CaseLifecycle {
+
+  private final IntakeService cases;
+  private final CapacityRegistry registry;
+  private final ProviderDirectory directory;
+  private final AuditLog audit;
+
+  CaseLifecycle(IntakeService cases, CapacityRegistry registry, ProviderDirectory directory, AuditLog audit) {
+    this.cases = cases;
+    this.registry = registry;
+    this.directory = directory;
+    this.audit = audit;
+  }
+
+  /** The search ran out of places or time: open requests are withdrawn and the case climbs a level. */
+  public void escalate(long caseId, String level, String actor) {
+    CustodyCase c = cases.get(caseId);
+    registry.releaseAll(c.getReference(), actor);
+    cases.escalate(caseId, level);
+  }
+
+  /** Level 2: the emergency measure and its reason; a registry offer, if named, is occupied directly. */
+  public Long emergencyMeasure(long caseId, String measure, String reason, Long offerId, String actor) {
+    CustodyCase c = cases.get(caseId);
+    cases.emergencyMeasure(caseId, measure, reason);
+    return offerId == null ? null : registry.placeDirect(offerId, c.getReference(), c.getSiblings(), actor).id();
+  }
+
+  /**
+   * The child is placed. From now on, and only now, the accepting provider may see the child's identity;
+   * the grant is recorded in the audit log.
+   */
+  public void placed(long caseId, Long placementId, String placedWith, String actor) {
+    CustodyCase c = cases.get(caseId);
+    registry.releaseAll(c.getReference(), actor);
+    cases.placed(caseId, placementId);
+    String recipient = placedWith;
+    if (placementId != null) {
+      PlacementView placement = registry.placement(placementId);
+      recipient = directory.get(placement.providerId()).groupId();
+    }
+    audit.record(actor, c.getReference(), AuditLog.Action.DISCLOSURE_GRANTED, recipient,
+        "Identität des Kindes für die aufnehmende Stelle freigegeben", "Unterbringung (§ 42 Abs. 1 SGB VIII)");
+  }
+
+  /** Handover to the follow-up help or another office: the emergency place is released at once. */
+  public void handOver(long caseId, String outcome, String handoverOffice, String followUpCategory, String actor) {
+    CustodyCase c = cases.get(caseId);
+    endEmergencyPlacement(c, "HANDOVER", actor);
+    District office = handoverOffice == null || "EXTERN".equals(handoverOffice) ? null : District.valueOf(handoverOffice);
+    cases.handedOver(caseId, office, followUpCategory);
+    if ("HANDOVER_OFFICE".equals(outcome)) {
+      audit.record(actor, c.getReference(), AuditLog.Action.DISCLOSED_TO_OFFICE,
+          handoverOffice, "Zuständigkeit geht über", "Übergabe nach Verteilung (§ 42b SGB VIII)");
+    }
+  }
+
+  /** Closes the case: no hold and no emergency placement of it remains; outcome and refusals are kept. */
+  public void close(long caseId, String outcome, String note, String actor) {
+    CustodyCase c = cases.get(caseId);
+    registry.releaseAll(c.getReference(), actor);
+    endEmergencyPlacement(c, outcome, actor);
+    cases.close(caseId, outcome, note, refusals(c.getReference()));
+  }
+
+  private void endEmergencyPlacement(CustodyCase c, String reason, String actor) {
+    if (c.getPlacementId() != null) {
+      registry.endPlacement(c.getPlacementId(), reason, actor);
+    }
+  }
+
+  /** Refusal reasons of this case, counted, e.g. {@code NO_PLACE_ANYMORE=2,STAFF_SHORTAGE=1}. */
+  private String refusals(String caseReference) {
+    Map<String, Long> counts =
+        registry.holdsOf(caseReference).stream()
+            .filter(h -> h.status() == Hold.Status.DECLINED || h.status() == Hold.Status.EXPIRED)
+            .collect(Collectors.groupingBy(CaseLifecycle::refusal, TreeMap::new, Collectors.counting()));
+    return counts.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(","));
+  }
+
+  private static String refusal(HoldView hold) {
+    return hold.status() == Hold.Status.EXPIRED ? "NO_ANSWER" : String.valueOf(hold.declineReason());
+  }
+}

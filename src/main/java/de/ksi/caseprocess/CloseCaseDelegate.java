@@ -1,0 +1,26 @@
+package de.ksi.caseprocess;
+
+import de.ksi.caseprocess.CaseProcess.Vars;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Closes the case: releases every hold and the emergency place, keeps outcome and refusals for statistics. */
+@Component("closeCase")
+class CloseCaseDelegate implements JavaDelegate {
+
+  private final CaseLifecycle lifecycle;
+
+  CloseCaseDelegate(CaseLifecycle lifecycle) {
+    this.lifecycle = lifecycle;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    lifecycle.close(
+        Variables.id(execution, Vars.CASE_ID),
+        Variables.text(execution, Vars.OUTCOME),
+        Variables.text(execution, Vars.OUTCOME_NOTE),
+        Actors.current(execution));
+  }
+}

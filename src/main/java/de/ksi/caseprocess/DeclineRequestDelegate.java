@@ -1,0 +1,28 @@
+package de.ksi.caseprocess;
+
+import de.ksi.capacity.DeclineReason;
+import de.ksi.caseprocess.CaseProcess.Vars;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** The provider declined with a reason from the fixed list; the reason is kept for statistics. */
+@Component("declineRequest")
+class DeclineRequestDelegate implements JavaDelegate {
+
+  private final PlaceSearch search;
+
+  DeclineRequestDelegate(PlaceSearch search) {
+    this.search = search;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String reason = Variables.text(execution, Vars.DECLINE_REASON);
+    search.decline(
+        Variables.id(execution, Vars.HOLD_ID),
+        reason == null ? DeclineReason.OTHER : FormValues.enumValue(DeclineReason.class, reason, "Grund der Absage"),
+        Variables.text(execution, Vars.DECLINE_NOTE),
+        Actors.current(execution));
+  }
+}

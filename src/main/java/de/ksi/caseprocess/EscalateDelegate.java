@@ -1,0 +1,24 @@
+package de.ksi.caseprocess;
+
+import de.ksi.caseprocess.CaseProcess.Vars;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Withdraws open requests and raises the case to the escalation level the BPMN element names. */
+@Component("escalate")
+class EscalateDelegate implements JavaDelegate {
+
+  private final CaseLifecycle lifecycle;
+
+  EscalateDelegate(CaseLifecycle lifecycle) {
+    this.lifecycle = lifecycle;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String level = Variables.text(execution, Vars.TARGET_LEVEL);
+    lifecycle.escalate(Variables.id(execution, Vars.CASE_ID), level, Actors.current(execution));
+    execution.setVariable(Vars.ESCALATION_LEVEL, level);
+  }
+}

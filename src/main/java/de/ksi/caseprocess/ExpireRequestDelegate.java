@@ -1,0 +1,22 @@
+package de.ksi.caseprocess;
+
+import de.ksi.caseprocess.CaseProcess.Vars;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** No answer within the response deadline: the hold is recorded as expired and the search moves on. */
+@Component("expireRequest")
+class ExpireRequestDelegate implements JavaDelegate {
+
+  private final PlaceSearch search;
+
+  ExpireRequestDelegate(PlaceSearch search) {
+    this.search = search;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    search.expire(Variables.id(execution, Vars.HOLD_ID), Actors.current(execution));
+  }
+}

@@ -1,0 +1,72 @@
+package de.ksi.caseprocess;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Date;
+import java.util.Map;
+import java.time.ZoneId;
+
+/** Reads values submitted from Camunda Forms, which arrive as strings, numbers, booleans or dates. */
+final class FormValues {
+
+  private static final Map<String, String> LABELS =
+      Map.ofEntries(
+          Map.entry("office", "Zuständiges Jugendamt"),
+          Map.entry("legalGround", "Rechtsgrundlage"),
+          Map.entry("firstName", "Vorname"),
+          Map.entry("lastName", "Nachname"),
+          Map.entry("birthDate", "Geburtsdatum"),
+          Map.entry("estimatedAge", "Geschätztes Alter"),
+          Map.entry("ageGiven", "Alter"),
+          Map.entry("gender", "Geschlecht"),
+          Map.entry("languages", "Sprachen"),
+          Map.entry("siblings", "Geschwistergruppe"),
+          Map.entry("urgency", "Dringlichkeit"),
+          Map.entry("currentLocation", "Aufenthaltsort"),
+          Map.entry("narrative", "Schilderung"),
+          Map.entry("custodyStart", "Beginn"));
+
+  private static final ZoneId OFFICE_ZONE = ZoneId.of("Europe/Berlin");
+
+  private FormValues() {}
+
+  /** German label of an intake field, for error messages in Tasklist. */
+  static String label(String property) {
+    return LABELS.getOrDefault(property, property);
+  }
+
+  static String text(Object value) {
+    if (value == null) {
+      return null;
+    }
+    String text = value.toString().strip();
+    return text.isEmpty() ? null : text;
+  }
+
+  static <E extends Enum<E>> E enumValue(Class<E> type, Object value, String label) {
+    String text = text(value);
+    if (text == null) {
+      return null;
+    }
+    try {
+      return Enum.valueOf(type, text);
+    } catch (IllegalArgumentException e) {
+      throw new FormInputException(label + ": unbekannter Wert „" + text + "“");
+    }
+  }
+
+  static LocalDate date(Object value, String label) {
+    if (value instanceof Date date) {
+      return LocalDate.ofInstant(date.toInstant(), OFFICE_ZONE);
+    }
+    String text = text(value);
+    if (text == null) {
+      return null;
+    }
+    try {
+      return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
+    } catch (DateTimeParseException e) {
+      throw new FormInputException(label + ": kein gültiges Datum „" + text + "“");
+    }
+  }
+}

@@ -1,0 +1,27 @@
+package de.ksi.caseprocess;
+
+import de.ksi.caseprocess.CaseProcess.Vars;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Hands the child over to the follow-up help or another office and releases the emergency place at once. */
+@Component("handOver")
+class HandOverDelegate implements JavaDelegate {
+
+  private final CaseLifecycle lifecycle;
+
+  HandOverDelegate(CaseLifecycle lifecycle) {
+    this.lifecycle = lifecycle;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    lifecycle.handOver(
+        Variables.id(execution, Vars.CASE_ID),
+        Variables.text(execution, Vars.OUTCOME),
+        Variables.text(execution, Vars.HANDOVER_OFFICE),
+        Variables.text(execution, Vars.FOLLOW_UP_CATEGORY),
+        Actors.current(execution));
+  }
+}

@@ -1,0 +1,36 @@
+package de.ksi.caseprocess;
+
+import de.ksi.caseprocess.CaseProcess.Vars;
+import de.ksi.intake.CustodyCase;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Start of a case. From the Tasklist start form it validates the submitted fields on the server, moves
+ * the child's personal data into the case table and leaves only references and the pseudonymised
+ * profile in the process. Cases started over {@code POST /api/cases} arrive already registered.
+ */
+@Component("intake")
+class IntakeListener implements ExecutionListener {
+
+  private final CaseIntake caseIntake;
+
+  IntakeListener(CaseIntake caseIntake) {
+    this.caseIntake = caseIntake;
+  }
+
+  @Override
+  public void notify(DelegateExecution execution) {
+    if (execution.getVariable(Vars.CASE_ID) == null) {
+      CustodyCase registered =
+          caseIntake.registerFromForm(execution.getVariables(), Actors.current(execution), Actors.groups(execution));
+      execution.setProcessBusinessKey(registered.getReference());
+      execution.setVariables(caseIntake.processVariables(registered));
+    }
+    List<String> personal =
+        execution.getVariableNames().stream().filter(n -> n.startsWith(Vars.PERSONAL_PREFIX)).toList();
+    execution.removeVariables(personal);
+  }
+}

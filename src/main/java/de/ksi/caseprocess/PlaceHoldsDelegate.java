@@ -1,0 +1,35 @@
+package de.ksi.caseprocess;
+
+import de.ksi.caseprocess.CaseProcess.Choice;
+import de.ksi.caseprocess.CaseProcess.Vars;
+import java.time.Duration;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Holds a place at each provider asked; the requests then run in parallel, first acceptance wins. */
+@Component("placeHolds")
+class PlaceHoldsDelegate implements JavaDelegate {
+
+  private final PlaceSearch search;
+
+  PlaceHoldsDelegate(PlaceSearch search) {
+    this.search = search;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    List<Long> holds =
+        search.holdForRequests(
+            Variables.id(execution, Vars.CASE_ID),
+            Choice.BEST.equals(execution.getVariable(Vars.CHOICE)),
+            "NETWORK".equals(execution.getVariable(Vars.SEARCH_SCOPE)),
+            Variables.strings(execution, Vars.SEARCH_CATEGORIES),
+            Variables.ids(execution, Vars.SELECTED_OFFERS),
+            Duration.parse(Variables.text(execution, Vars.RESPONSE_DEADLINE)),
+            Actors.current(execution));
+    execution.setVariable(Vars.REQUEST_HOLD_IDS, Variables.join(holds));
+    execution.setVariable(Vars.REQUEST_COUNT, holds.size());
+  }
+}

@@ -1,0 +1,136 @@
+package de.ksi.caseprocess;
+
+import de.ksi.capacity.CapacityProperties;
+import de.ksi.capacity.CapacityRegistry;
+import de.ksi.capacity.CapacitySearch;
+import de.ksi.capacity.Candidate;
+import de.ksi.capacity.Category;
+import de.ksi.capacity.DeclineReason;
+import de.ksi.capacity.HoldView;
+import de.ksi.capacity.NoPlaceFreeException;
+import de.ksi.capacity.PlacementView;
+import de.ksi.capacity.ProviderDirectory;
+import de.ksi.capacity.SearchCriteria;
+import de.ksi.intake.CustodyCase;
+import de.ksi.intake.IntakeService;
+import de.ksi.intake.NeedsProfile;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The place search of a case against the registry: candidates without the offers already asked, holds
+ * for the requests, and the bookkeeping of answers. Delegates call this; it holds the rules.
+ */
+@Service
+@Transactional
+public class PlaceSearch {
+
+  /** At most this many candidates are offered in the caseworker's form. */
+  static final int MAX_CANDIDATES = 15;
+
+  /** A hold outlasts the response deadline a little, so that a last-second acceptance still finds its place. */
+  static final Duration HOLD_GRACE = Duration.ofMinutes(5);
+
+  private final CapacitySearch search;
+  private final CapacityRegistry registry;
+  private final ProviderDirectory directory;
+  private final IntakeService cases;
+  private final CapacityProperties capacity;
+
+  PlaceSearch(
+      CapacitySearch search,
+      CapacityRegistry registry,
+      ProviderDirectory directory,
+      IntakeService cases,
+      CapacityProperties capacity) {
+    this.search = search;
+    this.registry = registry;
+    this.directory = directory;
+    this.cases = cases;
+    this.capacity = capacity;
+  }
+
+  /** Ranked candidates for the case, leaving out every offer this case has already asked. */
+  @Transactional(readOnly = true)
+  public List<Candidate> candidates(long caseId, boolean networkWide, Collection<String> categories) {
+    CustodyCase c = cases.get(caseId);
+    Set<Long> asked = registry.holdsOf(c.getReference()).stream().map(HoldView::offerId).collect(Collectors.toSet());
+    List<Category> wanted = categories.stream().map(Category::valueOf).distinct().toList();
+    SearchCriteria criteria =
+        new SearchCriteria(c.getOffice(), networkWide, wanted, c.getAge(), c.getGender(), c.getSiblings());
+    return search.search(criteria).stream().filter(x -> !asked.contains(x.offerId())).limit(MAX_CANDIDATES).toList();
+  }
+
+  /**
+   * Holds places at the chosen offers (or, for {@code best}, at the best candidate that still has room).
+   * Offers taken by someone else in the meantime are skipped.
+   */
+  public List<Long> holdForRequests(
+      long caseId, boolean best, boolean networkWide, Collection<String> categories, List<Long> chosen,
+      Duration responseDeadline, String actor) {
+    CustodyCase c = cases.get(caseId);
+    List<Long> offers = best ? candidates(caseId, networkWide, categories).stream().map(Candidate::offerId).toList() : chosen;
+    Duration length = responseDeadline.plus(HOLD_GRACE);
+    if (length.compareTo(capacity.maxHold()) > 0) {
+      length = capacity.maxHold();
+    }
+    List<Long> holds = new ArrayList<>();
+    for (Long offerId : offers) {
+      try {
+        holds.add(registry.hold(offerId, c.getReference(), c.getSiblings(), length, actor).hold().id());
+      } catch (NoPlaceFreeException takenMeanwhile) {
+        continue;
+      }
+      if (best) {
+        break;
+      }
+    }
+    return holds;
+  }
+
+  /** What a provider's task shows: the offer's provider group and the pseudonymised profile. */
+  @Transactional(readOnly = true)
+  public Request request(long holdId) {
+    HoldView hold = registry.holdView(holdId);
+    String provider = directory.get(hold.providerId()).name();
+    NeedsProfile profile = NeedsProfile.of(cases.byReference(hold.caseReference()));
+    return new Request(hold, provider, profile.summary());
+  }
+
+  /** The provider accepted: the hold becomes the placement of the case. */
+  public PlacementView accept(long holdId, String actor) {
+    return registry.confirm(holdId, actor);
+  }
+
+  public void decline(long holdId, DeclineReason reason, String note, String actor) {
+    registry.decline(holdId, reason, note, actor);
+  }
+
+  public void expire(long holdId, String actor) {
+    registry.expire(holdId, actor);
+  }
+
+  /** Withdraws every request of the case still open: holds released, places free again. */
+  public List<HoldView> withdrawOpen(long caseId, String actor) {
+    return registry.releaseAll(cases.get(caseId).getReference(), actor);
+  }
+
+  /** A place found by phone: occupied in the registry if it is listed there, otherwise only noted. */
+  public Long recordPhonePlacement(long caseId, Long offerId, String actor) {
+    CustodyCase c = cases.get(caseId);
+    if (offerId == null) {
+      return null;
+    }
+    registry.releaseAll(c.getReference(), actor);
+    return registry.placeDirect(offerId, c.getReference(), c.getSiblings(), actor).id();
+  }
+
+  /** A request as the provider sees it. */
+  public record Request(HoldView hold, String providerName, String profileSummary) {}
+}

@@ -1,0 +1,72 @@
+package de.ksi.caseprocess;
+
+import de.ksi.capacity.DeclineReason;
+import de.ksi.caseprocess.CaseProcess.SearchElements;
+import de.ksi.caseprocess.CaseProcess.Vars;
+import de.ksi.platform.ProblemException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Service;
+
+/**
+ * Placement requests for providers with their own software: the same open Tasklist tasks, completed with
+ * the same variables as the Tasklist form, so both paths run the same process code.
+ */
+@Service
+public class ProviderRequests {
+
+  private final TaskService tasks;
+  private final PlaceSearch search;
+
+  ProviderRequests(TaskService tasks, PlaceSearch search) {
+    this.tasks = tasks;
+    this.search = search;
+  }
+
+  /** An open request addressed to one of the caller's provider groups. */
+  public record OpenRequest(String taskId, long holdId, String caseReference, String providerName, java.time.Instant answerBy,
+      String profileSummary) {}
+
+  /** Requests the caller may answer; the engine's authorization filters tasks by the caller's groups. */
+  public List<OpenRequest> open(List<String> groups) {
+    return tasks.createTaskQuery().taskDefinitionKey(SearchElements.ANSWER).taskCandidateGroupIn(groups).list().stream()
+        .map(this::toRequest)
+        .toList();
+  }
+
+  public void accept(long holdId, List<String> groups) {
+    complete(holdId, groups, Map.of(Vars.DECISION, "ACCEPT"));
+  }
+
+  public void decline(long holdId, DeclineReason reason, String note, List<String> groups) {
+    Map<String, Object> vars = new HashMap<>();
+    vars.put(Vars.DECISION, "DECLINE");
+    vars.put(Vars.DECLINE_REASON, reason.name());
+    vars.put(Vars.DECLINE_NOTE, note);
+    complete(holdId, groups, vars);
+  }
+
+  private void complete(long holdId, List<String> groups, Map<String, Object> vars) {
+    Task task =
+        tasks.createTaskQuery().taskDefinitionKey(SearchElements.ANSWER).taskCandidateGroupIn(groups).list().stream()
+            .filter(t -> Long.valueOf(holdId).equals(holdOf(t)))
+            .findFirst()
+            .orElseThrow(() -> new ProblemException.Conflict("problem.request.not-open", holdId));
+    tasks.complete(task.getId(), vars);
+  }
+
+  private Long holdOf(Task task) {
+    Object value = tasks.getVariable(task.getId(), Vars.HOLD_ID);
+    return value == null ? null : ((Number) value).longValue();
+  }
+
+  private OpenRequest toRequest(Task task) {
+    long holdId = holdOf(task);
+    PlaceSearch.Request request = search.request(holdId);
+    return new OpenRequest(task.getId(), holdId, request.hold().caseReference(), request.providerName(),
+        request.hold().expiresAt(), request.profileSummary());
+  }
+}

@@ -1,0 +1,29 @@
+package de.ksi.caseprocess;
+
+import de.ksi.caseprocess.CaseProcess.Vars;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Records the level-2 emergency measure with its reason and, if named, occupies the registry place. */
+@Component("recordEmergencyMeasure")
+class RecordEmergencyMeasureDelegate implements JavaDelegate {
+
+  private final CaseLifecycle lifecycle;
+
+  RecordEmergencyMeasureDelegate(CaseLifecycle lifecycle) {
+    this.lifecycle = lifecycle;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    Long placementId =
+        lifecycle.emergencyMeasure(
+            Variables.id(execution, Vars.CASE_ID),
+            Variables.text(execution, Vars.EMERGENCY_MEASURE),
+            Variables.text(execution, Vars.EMERGENCY_REASON),
+            Variables.optionalId(execution, Vars.EMERGENCY_OFFER),
+            Actors.current(execution));
+    execution.setVariable(Vars.PLACEMENT_ID, placementId);
+  }
+}

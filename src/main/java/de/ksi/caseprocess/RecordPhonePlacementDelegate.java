@@ -1,0 +1,27 @@
+package de.ksi.caseprocess;
+
+import de.ksi.caseprocess.CaseProcess.Vars;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** The caseworker found a place by phone, possibly outside the list: it is recorded as the placement. */
+@Component("recordPhonePlacement")
+class RecordPhonePlacementDelegate implements JavaDelegate {
+
+  private final PlaceSearch search;
+
+  RecordPhonePlacementDelegate(PlaceSearch search) {
+    this.search = search;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    Long placementId =
+        search.recordPhonePlacement(
+            Variables.id(execution, Vars.CASE_ID), Variables.optionalId(execution, Vars.PHONE_OFFER), Actors.current(execution));
+    // without a registry offer the place lies outside the registry: only the note identifies it
+    execution.setVariable(Vars.PLACEMENT_ID, placementId);
+    execution.setVariable(Vars.PLACED_PROVIDER, Variables.text(execution, Vars.PHONE_NOTE));
+  }
+}

@@ -1,0 +1,22 @@
+package de.ksi.caseprocess;
+
+import de.ksi.caseprocess.CaseProcess.Vars;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** After the first acceptance (or the last answer) every other open request is withdrawn at once. */
+@Component("withdrawRequests")
+class WithdrawRequestsDelegate implements JavaDelegate {
+
+  private final PlaceSearch search;
+
+  WithdrawRequestsDelegate(PlaceSearch search) {
+    this.search = search;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    search.withdrawOpen(Variables.id(execution, Vars.CASE_ID), Actors.current(execution));
+  }
+}

@@ -1,0 +1,190 @@
+package de.ksi.intake;
+
+import de.ksi.capacity.Gender;
+import de.ksi.network.District;
+import de.ksi.platform.ProblemException;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** One Inobhutnahme: the child's data (personal, stays here) and how the case went (for statistics). */
+@Entity
+@Table(name = "custody_case")
+public class CustodyCase {
+
+  /** Where a case stands. */
+  public enum Status {
+    OPEN,
+    PLACED,
+    CLOSED
+  }
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  private String reference;
+
+  @Enumerated(EnumType.STRING)
+  private District office;
+
+  @Enumerated(EnumType.STRING)
+  private LegalGround legalGround;
+
+  private String firstName;
+  private String lastName;
+  private LocalDate birthDate;
+  private Integer estimatedAge;
+  private int age;
+
+  @Enumerated(EnumType.STRING)
+  private Gender gender;
+
+  private String languages;
+  private int siblings;
+
+  @Column(name = "needs")
+  private String needList;
+
+  @Enumerated(EnumType.STRING)
+  private Urgency urgency;
+
+  private boolean freedomRestriction;
+  private String currentLocation;
+  private String narrative;
+  private Instant custodyStart;
+  private String createdBy;
+
+  @Enumerated(EnumType.STRING)
+  private Status status;
+
+  private String escalationLevel;
+  private Long placementId;
+  private Instant placedAt;
+  private String emergencyMeasure;
+  private String emergencyReason;
+  private String outcome;
+  private String outcomeNote;
+  private String followUpCategory;
+
+  @Enumerated(EnumType.STRING)
+  private District handoverOffice;
+
+  private Instant handoverAt;
+  private Instant closedAt;
+  private String refusals;
+
+  @Version private long version;
+
+  protected CustodyCase() {}
+
+  CustodyCase(String reference, IntakeRequest request, int age, Instant custodyStart, String createdBy, String level) {
+    this.reference = reference;
+    this.office = request.office();
+    this.legalGround = request.legalGround();
+    this.firstName = request.firstName();
+    this.lastName = request.lastName();
+    this.birthDate = request.birthDate();
+    this.estimatedAge = request.estimatedAge();
+    this.age = age;
+    this.gender = request.gender();
+    this.languages = request.languages();
+    this.siblings = request.siblings();
+    this.needList = request.needs().stream().map(Enum::name).sorted().collect(Collectors.joining(","));
+    this.urgency = request.urgency();
+    this.freedomRestriction = Boolean.TRUE.equals(request.freedomRestriction());
+    this.currentLocation = request.currentLocation();
+    this.narrative = request.narrative();
+    this.custodyStart = custodyStart;
+    this.createdBy = createdBy;
+    this.status = Status.OPEN;
+    this.escalationLevel = level;
+  }
+
+  /** The case reached a higher escalation level; the highest level reached is kept for statistics. */
+  public void escalate(String level) {
+    requireOpen("escalate");
+    this.escalationLevel = level;
+  }
+
+  /** A place was found: the child is placed from now on. */
+  public void placed(Long placementId, Instant at) {
+    requireOpen("place");
+    this.status = Status.PLACED;
+    this.placementId = placementId;
+    this.placedAt = at;
+  }
+
+  public void emergencyMeasure(String measure, String reason) {
+    this.emergencyMeasure = measure;
+    this.emergencyReason = reason;
+  }
+
+  public void handedOver(District newOffice, String followUpCategory, Instant at) {
+    this.handoverOffice = newOffice;
+    this.followUpCategory = followUpCategory;
+    this.handoverAt = at;
+  }
+
+  /** The Inobhutnahme ended; outcome, escalation level and refusal reasons remain for statistics. */
+  public void close(String outcome, String note, String refusals, Instant at) {
+    if (status == Status.CLOSED) {
+      return;
+    }
+    this.status = Status.CLOSED;
+    this.outcome = outcome;
+    this.outcomeNote = note;
+    this.refusals = refusals;
+    this.closedAt = at;
+  }
+
+  private void requireOpen(String action) {
+    if (status == Status.CLOSED) {
+      throw new ProblemException.Conflict("problem.case.closed", reference, action);
+    }
+  }
+
+  public Set<Need> needs() {
+    if (needList == null || needList.isBlank()) {
+      return EnumSet.noneOf(Need.class);
+    }
+    return Arrays.stream(needList.split(",")).map(Need::valueOf).collect(Collectors.toCollection(() -> EnumSet.noneOf(Need.class)));
+  }
+
+  public Long getId() { return id; }
+  public String getReference() { return reference; }
+  public District getOffice() { return office; }
+  public LegalGround getLegalGround() { return legalGround; }
+  public String getFirstName() { return firstName; }
+  public String getLastName() { return lastName; }
+  public LocalDate getBirthDate() { return birthDate; }
+  public int getAge() { return age; }
+  public Gender getGender() { return gender; }
+  public String getLanguages() { return languages; }
+  public int getSiblings() { return siblings; }
+  public Urgency getUrgency() { return urgency; }
+  public boolean isFreedomRestriction() { return freedomRestriction; }
+  public String getCurrentLocation() { return currentLocation; }
+  public Instant getCustodyStart() { return custodyStart; }
+  public Status getStatus() { return status; }
+  public String getEscalationLevel() { return escalationLevel; }
+  public Long getPlacementId() { return placementId; }
+  public Instant getPlacedAt() { return placedAt; }
+  public String getOutcome() { return outcome; }
+  public String getEmergencyMeasure() { return emergencyMeasure; }
+  public District getHandoverOffice() { return handoverOffice; }
+  public Instant getClosedAt() { return closedAt; }
+  public String getRefusals() { return refusals; }
+}

@@ -1,0 +1,72 @@
+package de.ksi.intake;
+
+import de.ksi.network.CaseReference;
+import de.ksi.network.District;
+import de.ksi.platform.ProblemException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Registers cases and keeps their record; the one place that touches the child's personal data. */
+@Service
+@Transactional
+public class IntakeService {
+
+  private final Cases cases;
+  private final CaseNumbers numbers;
+  private final Clock clock;
+
+  IntakeService(Cases cases, CaseNumbers numbers, Clock clock) {
+    this.cases = cases;
+    this.numbers = numbers;
+    this.clock = clock;
+  }
+
+  /** Registers a validated intake; the case gets a readable reference such as {@code SEG-2026-0042}. */
+  public CustodyCase register(IntakeRequest request, String actor, String initialLevel) {
+    Instant now = clock.instant();
+    LocalDate today = LocalDate.ofInstant(now, clock.getZone());
+    int age = request.birthDate() != null ? Period.between(request.birthDate(), today).getYears() : request.estimatedAge();
+    if (age > 17) {
+      throw new ProblemException.InvalidInput("birthDate", "problem.case.adult", age);
+    }
+    int year = today.getYear();
+    String reference = CaseReference.format(request.office(), year, numbers.next(request.office(), year));
+    Instant start = request.custodyStart() == null ? now : request.custodyStart();
+    return cases.save(new CustodyCase(reference, request, age, start, actor, initialLevel));
+  }
+
+  @Transactional(readOnly = true)
+  public CustodyCase get(long caseId) {
+    return cases.findById(caseId).orElseThrow(() -> new ProblemException.NotFound("problem.case.not-found", caseId));
+  }
+
+  @Transactional(readOnly = true)
+  public CustodyCase byReference(String reference) {
+    return cases.findByReference(reference)
+        .orElseThrow(() -> new ProblemException.NotFound("problem.case.not-found", reference));
+  }
+
+  public void escalate(long caseId, String level) {
+    get(caseId).escalate(level);
+  }
+
+  public void placed(long caseId, Long placementId) {
+    get(caseId).placed(placementId, clock.instant());
+  }
+
+  public void emergencyMeasure(long caseId, String measure, String reason) {
+    get(caseId).emergencyMeasure(measure, reason);
+  }
+
+  public void handedOver(long caseId, District office, String followUpCategory) {
+    get(caseId).handedOver(office, followUpCategory, clock.instant());
+  }
+
+  public void close(long caseId, String outcome, String note, String refusals) {
+    get(caseId).close(outcome, note, refusals, clock.instant());
+  }
+}
