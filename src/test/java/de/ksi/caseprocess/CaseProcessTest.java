@@ -1,0 +1,344 @@
+package de.ksi.caseprocess;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import de.ksi.audit.AuditLog;
+import de.ksi.capacity.CapacityRegistry;
+import de.ksi.capacity.Gender;
+import de.ksi.capacity.Hold;
+import de.ksi.capacity.ProviderDirectory;
+import de.ksi.caseprocess.CaseProcess.Choice;
+import de.ksi.caseprocess.CaseProcess.Elements;
+import de.ksi.caseprocess.CaseProcess.SearchElements;
+import de.ksi.caseprocess.CaseProcess.Vars;
+import de.ksi.intake.CustodyCase;
+import de.ksi.intake.IntakeService;
+import de.ksi.intake.LegalGround;
+import de.ksi.intake.Urgency;
+import de.ksi.network.District;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * Every path of the case process and its place search, on the real BPMN, DMN, registry and database
+ * (in-memory H2 with the demo providers); timers are driven by moving the engine's clock.
+ */
+@SpringBootTest(properties = {
+    "spring.datasource.url=jdbc:h2:mem:caseprocess;DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE",
+    "camunda.bpm.job-execution.enabled=false",
+    "camunda.bpm.generate-unique-process-engine-name=true",
+    "ksi.demo.enabled=true"})
+class CaseProcessTest {
+
+  @Autowired ProcessEngine engine;
+  @Autowired CaseIntake intake;
+  @Autowired CapacityRegistry registry;
+  @Autowired IntakeService cases;
+  @Autowired AuditLog audit;
+  @Autowired ProviderDirectory directory;
+
+  CaseScenario scenario;
+
+  @BeforeEach
+  void setUp() {
+    scenario = new CaseScenario(engine, intake, registry);
+  }
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  CaseIntake.StartedCase girlOf13(District office, Urgency urgency) {
+    return scenario.start(CaseScenario.request(office, LegalGround.NR2_DRINGENDE_GEFAHR, 13, Gender.FEMALE, urgency));
+  }
+
+  @Test
+  void acceptedRequestPlacesTheChildInTheOwnDistrict() {
+    var started = girlOf13(District.SEGEBERG, Urgency.IMMEDIATE);
+    long offer = scenario.firstCandidate(started.caseReference());
+    int freeBefore = registry.freePlaces(offer);
+
+    scenario.request(started.caseReference(), offer);
+    assertThat(registry.freePlaces(offer)).as("held while the provider decides").isEqualTo(freeBefore - 1);
+    scenario.accept(started.caseReference(), offer);
+
+    CustodyCase placed = cases.byReference(started.caseReference());
+    assertThat(placed.getStatus()).isEqualTo(CustodyCase.Status.PLACED);
+    assertThat(placed.getEscalationLevel()).isEqualTo(CaseProcess.Level.DISTRICT);
+    assertThat(registry.placement(placed.getPlacementId()).offerId()).isEqualTo(offer);
+    assertThat(registry.freePlaces(offer)).isEqualTo(freeBefore - 1);
+    assertThat(scenario.task(started.caseReference(), Elements.DECIDE_OUTCOME)).isNotNull();
+    assertThat(audit.forCase(started.caseReference())).extracting(AuditLog.Entry::action)
+        .containsExactly(AuditLog.Action.DISCLOSURE_GRANTED);
+  }
+
+  @Test
+  void declinedRequestMovesToNextCandidate() {
+    var started = girlOf13(District.SEGEBERG, Urgency.IMMEDIATE);
+    String ref = started.caseReference();
+    long first = scenario.firstCandidate(ref);
+
+    scenario.request(ref, first);
+    scenario.answer(ref, first, Map.of(Vars.DECISION, "DECLINE", Vars.DECLINE_REASON, "STAFF_SHORTAGE"));
+
+    Task again = scenario.task(ref, SearchElements.CHOOSE);
+    assertThat(scenario.candidates(again)).as("the provider that declined is not asked again").doesNotContain(first);
+    assertThat(registry.holdsOf(ref)).singleElement().satisfies(h -> {
+      assertThat(h.status()).isEqualTo(Hold.Status.DECLINED);
+      assertThat(h.declineReason()).hasToString("STAFF_SHORTAGE");
+    });
+  }
+
+  @Test
+  void unansweredRequestExpiresAtTheResponseDeadlineAndTheSearchMovesOn() {
+    var started = girlOf13(District.SEGEBERG, Urgency.IMMEDIATE);
+    String ref = started.caseReference();
+    long first = scenario.firstCandidate(ref);
+    int freeBefore = registry.freePlaces(first);
+    scenario.request(ref, first);
+
+    scenario.passTime(ref, Duration.ofMinutes(16));
+
+    assertThat(scenario.holdStatuses(ref)).containsExactly(Hold.Status.EXPIRED);
+    assertThat(registry.freePlaces(first)).isEqualTo(freeBefore);
+    assertThat(scenario.candidates(scenario.task(ref, SearchElements.CHOOSE))).doesNotContain(first);
+    assertThat(scenario.tasks(ref, SearchElements.ANSWER)).isEmpty();
+  }
+
+  @Test
+  void firstAcceptanceWinsAndEveryOtherRequestIsWithdrawnAtOnce() {
+    var started = girlOf13(District.SEGEBERG, Urgency.IMMEDIATE);
+    String ref = started.caseReference();
+    List<Long> candidates = scenario.candidates(scenario.task(ref, SearchElements.CHOOSE));
+    long winner = candidates.get(1);
+    long other = candidates.get(0);
+    int otherFree = registry.freePlaces(other);
+
+    scenario.request(ref, other, winner);
+    assertThat(scenario.tasks(ref, SearchElements.ANSWER)).hasSize(2);
+    scenario.accept(ref, winner);
+
+    assertThat(scenario.tasks(ref, SearchElements.ANSWER)).as("the other provider's task is cancelled").isEmpty();
+    assertThat(registry.freePlaces(other)).as("the other hold is released").isEqualTo(otherFree);
+    assertThat(scenario.holdStatuses(ref)).containsExactlyInAnyOrder(Hold.Status.CONFIRMED, Hold.Status.RELEASED);
+    assertThat(registry.placement(cases.byReference(ref).getPlacementId()).offerId()).isEqualTo(winner);
+  }
+
+  @Test
+  void districtDeadlineEscalatesToTheNetworkWhereAnotherDistrictPlacesTheChild() {
+    var started = girlOf13(District.NORDERSTEDT, Urgency.IMMEDIATE);
+    String ref = started.caseReference();
+    scenario.passTime(ref, Duration.ofMinutes(20));
+    long held = scenario.firstCandidate(ref);
+    scenario.request(ref, held);
+
+    scenario.passTime(ref, Duration.ofMinutes(11));
+
+    assertThat(cases.byReference(ref).getEscalationLevel()).isEqualTo(CaseProcess.Level.NETWORK);
+    assertThat(scenario.holdStatuses(ref)).as("open requests withdrawn on escalation").containsExactly(Hold.Status.RELEASED);
+    Task networkChoice = scenario.task(ref, SearchElements.CHOOSE);
+    assertThat(engine.getTaskService().getIdentityLinksForTask(networkChoice.getId()))
+        .anySatisfy(link -> assertThat(link.getGroupId()).isEqualTo("koordinierungsstelle"));
+    long elsewhere =
+        scenario.candidates(networkChoice).stream()
+            .filter(o -> districtOf(o) != District.NORDERSTEDT)
+            .findFirst()
+            .orElseThrow();
+    scenario.request(ref, elsewhere);
+    scenario.accept(ref, elsewhere);
+
+    assertThat(cases.byReference(ref).getStatus()).isEqualTo(CustodyCase.Status.PLACED);
+    assertThat(engine.getRuntimeService().getVariable(started.processInstanceId(), Vars.ESCALATION_LEVEL))
+        .isEqualTo(CaseProcess.Level.NETWORK);
+  }
+
+  @Test
+  void exhaustedNetworkEscalatesToLevelTwoWhereAnEmergencyMeasureIsRecorded() {
+    var started = girlOf13(District.PINNEBERG, Urgency.IMMEDIATE);
+    String ref = started.caseReference();
+    scenario.choose(ref, Map.of(Vars.CHOICE, Choice.GIVE_UP));
+    assertThat(cases.byReference(ref).getEscalationLevel()).isEqualTo(CaseProcess.Level.NETWORK);
+
+    scenario.passTime(ref, Duration.ofMinutes(61));
+
+    assertThat(cases.byReference(ref).getEscalationLevel()).isEqualTo(CaseProcess.Level.LEVEL2);
+    Task level2 = scenario.task(ref, Elements.LEVEL2_DECISION);
+    assertThat(engine.getTaskService().getIdentityLinksForTask(level2.getId()))
+        .extracting(link -> link.getGroupId())
+        .contains("koordinierungsstelle", District.PINNEBERG.headGroupId());
+    scenario.complete(level2, Map.of(Vars.EMERGENCY_MEASURE, "NOTBETT", Vars.EMERGENCY_REASON, "Kein Platz im Verbund",
+        Vars.PLACED_PROVIDER, "Notbett im Jugendamt"));
+
+    CustodyCase c = cases.byReference(ref);
+    assertThat(c.getStatus()).isEqualTo(CustodyCase.Status.PLACED);
+    assertThat(c.getEmergencyMeasure()).isEqualTo("NOTBETT");
+    assertThat(c.getPlacementId()).as("an emergency bed outside the registry").isNull();
+  }
+
+  @Test
+  void placeFoundByPhoneIsRecordedAsThePlacement() {
+    var started = girlOf13(District.STORMARN, Urgency.TODAY);
+    String ref = started.caseReference();
+    long offer = scenario.firstCandidate(ref);
+    int freeBefore = registry.freePlaces(offer);
+
+    scenario.choose(ref, Map.of(Vars.CHOICE, Choice.PHONE, Vars.PHONE_OFFER, offer, Vars.PHONE_NOTE, "Frau K., Nachtdienst"));
+
+    CustodyCase c = cases.byReference(ref);
+    assertThat(c.getStatus()).isEqualTo(CustodyCase.Status.PLACED);
+    assertThat(registry.freePlaces(offer)).isEqualTo(freeBefore - 1);
+    assertThat(registry.holdsOf(ref)).isEmpty();
+  }
+
+  @Test
+  void returnHomeClosesTheCaseAndFreesThePlace() {
+    var started = girlOf13(District.SEGEBERG, Urgency.IMMEDIATE);
+    String ref = started.caseReference();
+    long offer = placeWithFirstCandidate(ref);
+    int freeWhilePlaced = registry.freePlaces(offer);
+
+    scenario.complete(scenario.task(ref, Elements.DECIDE_OUTCOME), Map.of(Vars.OUTCOME, "RETURN_HOME"));
+
+    CustodyCase c = cases.byReference(ref);
+    assertThat(c.getStatus()).isEqualTo(CustodyCase.Status.CLOSED);
+    assertThat(c.getOutcome()).isEqualTo("RETURN_HOME");
+    assertThat(registry.freePlaces(offer)).isEqualTo(freeWhilePlaced + 1);
+    assertThat(scenario.ended(started.processInstanceId())).as("duties end with the case").isTrue();
+  }
+
+  @Test
+  void followUpHandoverReleasesTheEmergencyPlaceAtOnce() {
+    var started = girlOf13(District.SEGEBERG, Urgency.IMMEDIATE);
+    String ref = started.caseReference();
+    long emergency = placeWithFirstCandidate(ref);
+    int freeWhilePlaced = registry.freePlaces(emergency);
+
+    scenario.complete(scenario.task(ref, Elements.DECIDE_OUTCOME),
+        Map.of(Vars.OUTCOME, "FOLLOW_UP", Vars.FOLLOW_UP_CATEGORY, "WOHNGRUPPE_34"));
+    long followUp = scenario.firstCandidate(ref);
+    scenario.request(ref, followUp);
+    scenario.accept(ref, followUp);
+    assertThat(registry.freePlaces(emergency)).as("still placed until handover").isEqualTo(freeWhilePlaced);
+    scenario.complete(scenario.task(ref, Elements.HANDOVER), Map.of(Vars.HANDOVER_DATE, "2026-12-01"));
+
+    assertThat(registry.freePlaces(emergency)).isEqualTo(freeWhilePlaced + 1);
+    CustodyCase c = cases.byReference(ref);
+    assertThat(c.getStatus()).isEqualTo(CustodyCase.Status.CLOSED);
+    assertThat(registry.placementsOf(ref)).filteredOn(p -> p.endedAt() == null).singleElement()
+        .satisfies(p -> assertThat(p.offerId()).as("the child lives at the follow-up provider").isEqualTo(followUp));
+    assertThat(scenario.ended(started.processInstanceId())).isTrue();
+  }
+
+  @Test
+  void noFollowUpFoundLeadsBackToTheOutcomeDecision() {
+    var started = girlOf13(District.SEGEBERG, Urgency.IMMEDIATE);
+    String ref = started.caseReference();
+    placeWithFirstCandidate(ref);
+    scenario.complete(scenario.task(ref, Elements.DECIDE_OUTCOME),
+        Map.of(Vars.OUTCOME, "FOLLOW_UP", Vars.FOLLOW_UP_CATEGORY, "PFLEGEFAMILIE_33"));
+
+    scenario.choose(ref, Map.of(Vars.CHOICE, Choice.GIVE_UP));
+
+    assertThat(scenario.task(ref, Elements.DECIDE_OUTCOME)).isNotNull();
+    assertThat(cases.byReference(ref).getStatus()).isEqualTo(CustodyCase.Status.PLACED);
+  }
+
+  @Test
+  void handoverToAnotherOfficeIsAuditedAndClosesTheCase() {
+    var started = girlOf13(District.SEGEBERG, Urgency.IMMEDIATE);
+    String ref = started.caseReference();
+    long emergency = placeWithFirstCandidate(ref);
+    int freeWhilePlaced = registry.freePlaces(emergency);
+
+    scenario.complete(scenario.task(ref, Elements.DECIDE_OUTCOME),
+        Map.of(Vars.OUTCOME, "HANDOVER_OFFICE", Vars.HANDOVER_OFFICE, "STORMARN"));
+    scenario.complete(scenario.task(ref, Elements.HANDOVER), Map.of(Vars.HANDOVER_DATE, "2026-12-01"));
+
+    assertThat(registry.freePlaces(emergency)).isEqualTo(freeWhilePlaced + 1);
+    assertThat(cases.byReference(ref).getHandoverOffice()).isEqualTo(District.STORMARN);
+    assertThat(audit.forCase(ref)).extracting(AuditLog.Entry::action).contains(AuditLog.Action.DISCLOSED_TO_OFFICE);
+  }
+
+  @Test
+  void bestCandidateIsAskedAutomatically() {
+    var started = girlOf13(District.HERZOGTUM_LAUENBURG, Urgency.PLANNED);
+    String ref = started.caseReference();
+    long best = scenario.firstCandidate(ref);
+
+    scenario.choose(ref, Map.of(Vars.CHOICE, Choice.BEST));
+
+    assertThat(scenario.tasks(ref, SearchElements.ANSWER)).singleElement();
+    assertThat(registry.holdsOf(ref)).singleElement().satisfies(h -> assertThat(h.offerId()).isEqualTo(best));
+  }
+
+  @Test
+  void startFormKeepsPersonalDataOutOfTheEngine() {
+    Map<String, Object> form = new HashMap<>();
+    form.put(Vars.OFFICE, "SEGEBERG");
+    form.put(Vars.LEGAL_GROUND, LegalGround.NR1_SELBSTMELDUNG.name());
+    form.put(Vars.PERS_FIRST_NAME, "Jonas");
+    form.put(Vars.PERS_LAST_NAME, "Geheim");
+    form.put(Vars.PERS_BIRTH_DATE, "2012-03-04");
+    form.put(Vars.GENDER, "MALE");
+    form.put(Vars.SIBLINGS, 1L);
+    form.put(Vars.URGENCY, "IMMEDIATE");
+    form.put(Vars.PERS_CURRENT_LOCATION, "Bahnhof Bad Segeberg");
+    String definition = engine.getRepositoryService().createProcessDefinitionQuery()
+        .processDefinitionKey(CaseProcess.KEY).latestVersion().singleResult().getId();
+
+    var instance = engine.getFormService().submitStartForm(definition, form);
+
+    String ref = instance.getBusinessKey();
+    assertThat(ref).matches("SEG-\\d{4}-\\d{4}");
+    assertThat(cases.byReference(ref).getLastName()).isEqualTo("Geheim");
+    assertThat(engine.getRuntimeService().getVariables(instance.getId())).doesNotContainKeys(
+        Vars.PERS_FIRST_NAME, Vars.PERS_LAST_NAME, Vars.PERS_BIRTH_DATE, Vars.PERS_CURRENT_LOCATION);
+    assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(instance.getId()).list())
+        .extracting(v -> v.getName()).noneMatch(name -> name.startsWith(Vars.PERSONAL_PREFIX));
+    assertThat(engine.getHistoryService().createHistoricDetailQuery().processInstanceId(instance.getId()).list())
+        .noneMatch(d -> d.toString().contains("Geheim"));
+  }
+
+  @Test
+  void startFormWithoutAgeIsRejectedInGermanAndStoresNothing() {
+    Map<String, Object> form = new HashMap<>();
+    form.put(Vars.OFFICE, "SEGEBERG");
+    form.put(Vars.LEGAL_GROUND, LegalGround.NR2_DRINGENDE_GEFAHR.name());
+    form.put(Vars.GENDER, "FEMALE");
+    form.put(Vars.SIBLINGS, 1L);
+    form.put(Vars.URGENCY, "IMMEDIATE");
+    form.put(Vars.PERS_CURRENT_LOCATION, "Schule");
+    String definition = engine.getRepositoryService().createProcessDefinitionQuery()
+        .processDefinitionKey(CaseProcess.KEY).latestVersion().singleResult().getId();
+    long before = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(CaseProcess.KEY).count();
+
+    assertThatThrownBy(() -> engine.getFormService().submitStartForm(definition, form))
+        .hasMessageContaining("Geburtsdatum oder ein geschätztes Alter");
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(CaseProcess.KEY).count())
+        .isEqualTo(before);
+  }
+
+  private long placeWithFirstCandidate(String ref) {
+    long offer = scenario.firstCandidate(ref);
+    scenario.request(ref, offer);
+    scenario.accept(ref, offer);
+    assertThat(cases.byReference(ref).getStatus()).isEqualTo(CustodyCase.Status.PLACED);
+    return offer;
+  }
+
+  private District districtOf(long offerId) {
+    return directory.get(directory.offerView(offerId).providerId()).district();
+  }
+}
