@@ -330,6 +330,23 @@ class CaseProcessTest {
         .isEqualTo(before);
   }
 
+  @Test
+  void taskFormRulesAreCheckedOnTheServerToo() {
+    var started = girlOf13(District.SEGEBERG, Urgency.IMMEDIATE);
+    String ref = started.caseReference();
+    long offer = scenario.firstCandidate(ref);
+
+    assertThatThrownBy(() -> scenario.choose(ref, Map.of(Vars.CHOICE, Choice.PHONE)))
+        .hasMessageContaining("Träger / Einrichtung und Gesprächspartner: Pflichtfeld");
+    scenario.request(ref, offer);
+    assertThatThrownBy(() -> scenario.answer(ref, offer, Map.of(Vars.DECISION, "DECLINE")))
+        .hasMessageContaining("Grund der Absage: Pflichtfeld");
+    assertThatThrownBy(() -> scenario.answer(ref, offer, Map.of(Vars.DECISION, "MAYBE")))
+        .hasMessageContaining("unzulässiger Wert „MAYBE“");
+
+    assertThat(scenario.holdStatuses(ref)).as("nothing was decided by the rejected answers").containsExactly(Hold.Status.HELD);
+  }
+
   private long placeWithFirstCandidate(String ref) {
     long offer = scenario.firstCandidate(ref);
     scenario.request(ref, offer);
