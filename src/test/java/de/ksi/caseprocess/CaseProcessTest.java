@@ -21,11 +21,17 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -134,6 +140,39 @@ class CaseProcessTest {
     assertThat(registry.freePlaces(other)).as("the other hold is released").isEqualTo(otherFree);
     assertThat(scenario.holdStatuses(ref)).containsExactlyInAnyOrder(Hold.Status.CONFIRMED, Hold.Status.RELEASED);
     assertThat(registry.placement(cases.byReference(ref).getPlacementId()).offerId()).isEqualTo(winner);
+  }
+
+  @RepeatedTest(5)
+  void twoProvidersAcceptingAtTheSameMomentNeverBookTwoPlaces() throws Exception {
+    var started = girlOf13(District.SEGEBERG, Urgency.IMMEDIATE);
+    String ref = started.caseReference();
+    List<Long> candidates = scenario.candidates(scenario.task(ref, SearchElements.CHOOSE));
+    scenario.request(ref, candidates.get(0), candidates.get(1));
+    List<Task> requests = scenario.tasks(ref, SearchElements.ANSWER);
+    CountDownLatch start = new CountDownLatch(1);
+    ExecutorService providers = Executors.newFixedThreadPool(2);
+
+    List<Future<Boolean>> answers = requests.stream().map(task -> providers.submit(() -> {
+      start.await();
+      try {
+        scenario.complete(task, Map.of(Vars.DECISION, "ACCEPT"));
+        return true;
+      } catch (RuntimeException lostTheRace) {
+        return false;
+      }
+    })).toList();
+    start.countDown();
+    long winners = 0;
+    for (Future<Boolean> answer : answers) {
+      winners += answer.get(30, TimeUnit.SECONDS) ? 1 : 0;
+    }
+    providers.shutdown();
+
+    assertThat(winners).isEqualTo(1);
+    assertThat(registry.placementsOf(ref)).hasSize(1);
+    assertThat(scenario.holdStatuses(ref)).containsExactlyInAnyOrder(Hold.Status.CONFIRMED, Hold.Status.RELEASED);
+    assertThat(scenario.tasks(ref, SearchElements.ANSWER)).isEmpty();
+    assertThat(cases.byReference(ref).getStatus()).isEqualTo(CustodyCase.Status.PLACED);
   }
 
   @Test

@@ -1,0 +1,153 @@
+package de.ksi.caseprocess;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The BPMN files, the Camunda Forms and the process contract in Java agree: every formRef has a form,
+ * every form field and every variable an expression reads is declared in the contract.
+ */
+class ProcessContractTest {
+
+  /** The contract classes: their String constants (nested classes included) are the declared names. */
+  static final List<Class<?>> CONTRACTS = List.of(CaseProcess.class);
+
+  /** Names expressions may use that are not variables: engine built-ins. */
+  static final Set<String> BUILT_INS = Set.of("execution", "task", "dateTime", "loopCounter", "true", "false", "null",
+      "nrOfInstances", "nrOfActiveInstances", "nrOfCompletedInstances", "empty", "not", "and", "or", "eq", "ne");
+
+  private static final Pattern FORM_REF = Pattern.compile("camunda:formRef=\"([^\"]+)\"");
+  private static final Pattern EXPRESSION = Pattern.compile("[$#]\\{([^}]*)}");
+  private static final Pattern IDENTIFIER = Pattern.compile("(?<![.'\\w])([a-zA-Z_]\\w*)(?![\\w'(])");
+  private static final Pattern IN_OUT_SOURCE = Pattern.compile("camunda:(?:in|out) source=\"([^\"]+)\"");
+  private static final Pattern DELEGATE = Pattern.compile("(?:delegateExpression|camunda:delegateExpression)=\"\\$\\{(\\w+)}\"");
+
+  private final ObjectMapper json = new ObjectMapper();
+
+  @Test
+  void everyFormRefResolvesToAFormInForms() throws IOException {
+    Set<String> formIds = forms().keySet();
+    for (Path bpmn : files("bpmn", ".bpmn")) {
+      Matcher m = FORM_REF.matcher(Files.readString(bpmn));
+      while (m.find()) {
+        assertThat(formIds).as("formRef %s in %s", m.group(1), bpmn.getFileName()).contains(m.group(1));
+      }
+    }
+  }
+
+  @Test
+  void everyFormFieldKeyIsADeclaredProcessVariable() throws IOException {
+    Set<String> declared = declaredNames();
+    forms().forEach((id, form) -> keys(form.path("components"))
+        .forEach(key -> assertThat(declared).as("field %s of form %s", key, id).contains(key)));
+  }
+
+  @Test
+  void everyVariableTheBpmnReadsIsDeclared() throws IOException {
+    Set<String> declared = declaredNames();
+    for (Path bpmn : files("bpmn", ".bpmn")) {
+      String xml = Files.readString(bpmn);
+      Set<String> beans = new HashSet<>();
+      Matcher delegates = DELEGATE.matcher(xml);
+      while (delegates.find()) {
+        beans.add(delegates.group(1));
+      }
+      Matcher expressions = EXPRESSION.matcher(xml);
+      while (expressions.find()) {
+        String body = unescape(expressions.group(1)).replaceAll("'[^']*'", "''").replaceAll("\"[^\"]*\"", "''");
+        Matcher ids = IDENTIFIER.matcher(body);
+        while (ids.find()) {
+          String name = ids.group(1);
+          if (!BUILT_INS.contains(name) && !beans.contains(name)) {
+            assertThat(declared).as("variable %s read in %s: ${%s}", name, bpmn.getFileName(), expressions.group(1))
+                .contains(name);
+          }
+        }
+      }
+      Matcher sources = IN_OUT_SOURCE.matcher(xml);
+      while (sources.find()) {
+        assertThat(declared).as("mapped variable %s in %s", sources.group(1), bpmn.getFileName()).contains(sources.group(1));
+      }
+    }
+  }
+
+  @Test
+  void everyDelegateExpressionNamesABeanAndNoClassNameIsUsed() throws IOException {
+    for (Path bpmn : files("bpmn", ".bpmn")) {
+      String xml = Files.readString(bpmn);
+      assertThat(xml).as("%s names no Java class", bpmn.getFileName()).doesNotContain("camunda:class=");
+    }
+  }
+
+  private static String unescape(String xml) {
+    return xml.replace("&gt;", ">").replace("&lt;", "<").replace("&quot;", "\"").replace("&apos;", "'")
+        .replace("&amp;", "&");
+  }
+
+  static Set<String> declaredNames() {
+    Set<String> names = new HashSet<>();
+    for (Class<?> contract : CONTRACTS) {
+      collect(contract, names);
+    }
+    return names;
+  }
+
+  private static void collect(Class<?> type, Set<String> names) {
+    for (Field field : type.getDeclaredFields()) {
+      if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
+        try {
+          field.setAccessible(true);
+          names.add((String) field.get(null));
+        } catch (IllegalAccessException e) {
+          throw new IllegalStateException(e);
+        }
+      }
+    }
+    for (Class<?> nested : type.getDeclaredClasses()) {
+      collect(nested, names);
+    }
+  }
+
+  private Map<String, JsonNode> forms() throws IOException {
+    Map<String, JsonNode> forms = new HashMap<>();
+    for (Path form : files("forms", ".form")) {
+      JsonNode node = json.readTree(form.toFile());
+      forms.put(node.path("id").asText(), node);
+    }
+    return forms;
+  }
+
+  private static List<String> keys(JsonNode components) {
+    List<String> keys = new ArrayList<>();
+    for (JsonNode component : components) {
+      if (component.hasNonNull("key")) {
+        keys.add(component.get("key").asText());
+      }
+      keys.addAll(keys(component.path("components")));
+    }
+    return keys;
+  }
+
+  private static List<Path> files(String folder, String suffix) throws IOException {
+    try (Stream<Path> paths = Files.list(Path.of(folder))) {
+      return paths.filter(p -> p.toString().endsWith(suffix)).sorted().toList();
+    }
+  }
+}
