@@ -25,6 +25,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.Date;
+import java.util.Map;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -314,7 +315,7 @@ class LegalDutiesProcessTest {
         .startProcessInstanceByKey(DutiesProcess.KEY, REFERENCE, inputs(legalGround, freedomRestriction));
   }
 
-  private static java.util.Map<String, Object> inputs(String legalGround, boolean freedomRestriction) {
+  private static Map<String, Object> inputs(String legalGround, boolean freedomRestriction) {
     return withVariables(
         CASE_ID, 42L,
         CASE_REFERENCE, REFERENCE,
@@ -324,7 +325,7 @@ class LegalDutiesProcessTest {
         FREEDOM_RESTRICTION, freedomRestriction);
   }
 
-  private static java.util.Map<String, Object> parentsInformed(boolean object) {
+  private static Map<String, Object> parentsInformed(boolean object) {
     return withVariables(PARENTS_INFORMED, true, RISK_ASSESSED_WITH_PARENTS, true, PARENTS_OBJECT, object);
   }
 
