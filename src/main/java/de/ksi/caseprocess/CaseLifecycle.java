@@ -8,7 +8,10 @@ import de.ksi.capacity.PlacementView;
 import de.ksi.capacity.ProviderDirectory;
 import de.ksi.intake.CustodyCase;
 import de.ksi.intake.IntakeService;
+import de.ksi.intake.NeedsProfile;
 import de.ksi.network.District;
+import de.ksi.network.Groups;
+import de.ksi.notification.Notifications;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -24,19 +27,36 @@ public class CaseLifecycle {
   private final CapacityRegistry registry;
   private final ProviderDirectory directory;
   private final AuditLog audit;
+  private final Notifications notifications;
 
-  CaseLifecycle(IntakeService cases, CapacityRegistry registry, ProviderDirectory directory, AuditLog audit) {
+  CaseLifecycle(IntakeService cases, CapacityRegistry registry, ProviderDirectory directory, AuditLog audit,
+      Notifications notifications) {
     this.cases = cases;
     this.registry = registry;
     this.directory = directory;
     this.audit = audit;
+    this.notifications = notifications;
   }
 
-  /** The search ran out of places or time: open requests are withdrawn and the case climbs a level. */
+  /**
+   * The search ran out of places or time: open requests are withdrawn (providers told) and the case climbs
+   * a level; coordinators (and at level 2 the office's head) are told, with the pseudonymised profile.
+   */
   public void escalate(long caseId, String level, String actor) {
     CustodyCase c = cases.get(caseId);
-    registry.releaseAll(c.getReference(), actor);
+    registry.releaseAll(c.getReference(), actor).forEach(hold -> notifications.send(hold.providerGroup(),
+        c.getReference(), Notifications.Kind.REQUEST_WITHDRAWN,
+        "Die Platzanfrage " + c.getReference() + " wurde zurückgezogen; der reservierte Platz ist wieder frei."));
     cases.escalate(caseId, level);
+    String text = "Fall " + c.getReference() + " (" + c.getOffice().label() + ") ist eskaliert: "
+        + (CaseProcess.Level.LEVEL2.equals(level) ? "Stufe 2 – Notmaßnahme entscheiden." : "verbundweite Platzsuche.")
+        + "\n" + NeedsProfile.of(c).summary();
+    if (CaseProcess.Level.LEVEL2.equals(level)) {
+      notifications.send(Groups.COORDINATORS, c.getReference(), Notifications.Kind.LEVEL2_ESCALATION, text);
+      notifications.send(c.getOffice().headGroupId(), c.getReference(), Notifications.Kind.LEVEL2_ESCALATION, text);
+    } else {
+      notifications.send(Groups.COORDINATORS, c.getReference(), Notifications.Kind.NETWORK_ESCALATION, text);
+    }
   }
 
   /** Level 2: the emergency measure and its reason; a registry offer, if named, is occupied directly. */

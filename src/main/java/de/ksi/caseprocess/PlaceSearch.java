@@ -14,6 +14,7 @@ import de.ksi.capacity.SearchCriteria;
 import de.ksi.intake.CustodyCase;
 import de.ksi.intake.IntakeService;
 import de.ksi.intake.NeedsProfile;
+import de.ksi.notification.Notifications;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -42,18 +43,21 @@ public class PlaceSearch {
   private final ProviderDirectory directory;
   private final IntakeService cases;
   private final CapacityProperties capacity;
+  private final Notifications notifications;
 
   PlaceSearch(
       CapacitySearch search,
       CapacityRegistry registry,
       ProviderDirectory directory,
       IntakeService cases,
-      CapacityProperties capacity) {
+      CapacityProperties capacity,
+      Notifications notifications) {
     this.search = search;
     this.registry = registry;
     this.directory = directory;
     this.cases = cases;
     this.capacity = capacity;
+    this.notifications = notifications;
   }
 
   /** Ranked candidates for the case, leaving out every offer this case has already asked. */
@@ -116,9 +120,13 @@ public class PlaceSearch {
     registry.expire(holdId, actor);
   }
 
-  /** Withdraws every request of the case still open: holds released, places free again. */
+  /** Withdraws every request of the case still open: holds released, places free again, providers told. */
   public List<HoldView> withdrawOpen(long caseId, String actor) {
-    return registry.releaseAll(cases.get(caseId).getReference(), actor);
+    String reference = cases.get(caseId).getReference();
+    List<HoldView> withdrawn = registry.releaseAll(reference, actor);
+    withdrawn.forEach(hold -> notifications.send(hold.providerGroup(), reference, Notifications.Kind.REQUEST_WITHDRAWN,
+        "Die Platzanfrage " + reference + " wurde zurückgezogen; der reservierte Platz ist wieder frei."));
+    return withdrawn;
   }
 
   /** A place found by phone: occupied in the registry if it is listed there, otherwise only noted. */

@@ -17,6 +17,7 @@ import de.ksi.intake.IntakeService;
 import de.ksi.intake.LegalGround;
 import de.ksi.intake.Urgency;
 import de.ksi.network.District;
+import de.ksi.notification.Notifications;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -53,6 +54,7 @@ class CaseProcessTest {
   @Autowired IntakeService cases;
   @Autowired AuditLog audit;
   @Autowired ProviderDirectory directory;
+  @Autowired Notifications notifications;
 
   CaseScenario scenario;
 
@@ -140,6 +142,13 @@ class CaseProcessTest {
     assertThat(registry.freePlaces(other)).as("the other hold is released").isEqualTo(otherFree);
     assertThat(scenario.holdStatuses(ref)).containsExactlyInAnyOrder(Hold.Status.CONFIRMED, Hold.Status.RELEASED);
     assertThat(registry.placement(cases.byReference(ref).getPlacementId()).offerId()).isEqualTo(winner);
+    String otherProvider = directory.groupOfOffer(other);
+    assertThat(notifications.forGroups(List.of(otherProvider), 50))
+        .as("the provider whose request was withdrawn is told")
+        .anySatisfy(n -> {
+          assertThat(n.caseReference()).isEqualTo(ref);
+          assertThat(n.kind()).isEqualTo(Notifications.Kind.REQUEST_WITHDRAWN);
+        });
   }
 
   @RepeatedTest(5)
@@ -187,6 +196,12 @@ class CaseProcessTest {
 
     assertThat(cases.byReference(ref).getEscalationLevel()).isEqualTo(CaseProcess.Level.NETWORK);
     assertThat(scenario.holdStatuses(ref)).as("open requests withdrawn on escalation").containsExactly(Hold.Status.RELEASED);
+    assertThat(notifications.forGroups(List.of("koordinierungsstelle"), 50))
+        .anySatisfy(n -> {
+          assertThat(n.caseReference()).isEqualTo(ref);
+          assertThat(n.kind()).isEqualTo(Notifications.Kind.NETWORK_ESCALATION);
+          assertThat(n.message()).contains("13 Jahre").doesNotContain("Muster");
+        });
     Task networkChoice = scenario.task(ref, SearchElements.CHOOSE);
     assertThat(engine.getTaskService().getIdentityLinksForTask(networkChoice.getId()))
         .anySatisfy(link -> assertThat(link.getGroupId()).isEqualTo("koordinierungsstelle"));
@@ -217,6 +232,8 @@ class CaseProcessTest {
     assertThat(engine.getTaskService().getIdentityLinksForTask(level2.getId()))
         .extracting(link -> link.getGroupId())
         .contains("koordinierungsstelle", District.PINNEBERG.headGroupId());
+    assertThat(notifications.forGroups(List.of(District.PINNEBERG.headGroupId()), 50))
+        .anySatisfy(n -> assertThat(n.kind()).isEqualTo(Notifications.Kind.LEVEL2_ESCALATION));
     scenario.complete(level2, Map.of(Vars.EMERGENCY_MEASURE, "NOTBETT", Vars.EMERGENCY_REASON, "Kein Platz im Verbund",
         Vars.PLACED_PROVIDER, "Notbett im Jugendamt"));
 

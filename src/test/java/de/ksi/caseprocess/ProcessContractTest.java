@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import de.ksi.deadlines.DutiesProcess;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,7 +28,7 @@ import org.junit.jupiter.api.Test;
 class ProcessContractTest {
 
   /** The contract classes: their String constants (nested classes included) are the declared names. */
-  static final List<Class<?>> CONTRACTS = List.of(CaseProcess.class);
+  static final List<Class<?>> CONTRACTS = List.of(CaseProcess.class, DutiesProcess.class);
 
   /** Names expressions may use that are not variables: engine built-ins. */
   static final Set<String> BUILT_INS = Set.of("execution", "task", "dateTime", "loopCounter", "true", "false", "null",
