@@ -15,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSource;
+import org.springframework.core.MethodParameter;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -27,6 +28,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
@@ -111,7 +113,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     List<Map<String, String>> errors =
         e.getParameterValidationResults().stream()
             .flatMap(r -> r.getResolvableErrors().stream()
-                .map(err -> Map.of("field", String.valueOf(r.getMethodParameter().getParameterName()),
+                .map(err -> Map.of("field", parameterName(r.getMethodParameter()),
                     "message", String.valueOf(err.getDefaultMessage()))))
             .toList();
     return invalid(errors);
@@ -183,6 +185,15 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         .collect(Collectors.joining(".")).replace(".[", "[");
   }
 
+  /** The name the caller used, e.g. {@code category} for {@code @RequestParam(name = "category") List<Category> categories}. */
+  private static String parameterName(MethodParameter parameter) {
+    RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
+    if (param != null && !param.name().isEmpty()) {
+      return param.name();
+    }
+    return String.valueOf(parameter.getParameterName());
+  }
+
   private static String lastNode(String path) {
     int dot = path.lastIndexOf('.');
     return dot < 0 ? path : path.substring(dot + 1);
@@ -190,6 +201,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
   private String text(String code, Object... args) {
     Locale locale = LocaleContextHolder.getLocale();
-    return texts.getMessage(code, args, code, locale);
+    return texts.getMessage(code, plain(args), code, locale);
+  }
+
+  /** Ids and counts as plain digits: "Offer 123456", not MessageFormat's "Offer 123,456" (German "123.456"). */
+  private static Object[] plain(Object[] args) {
+    return Arrays.stream(args).map(a -> a instanceof Long || a instanceof Integer ? a.toString() : a).toArray();
   }
 }

@@ -1,0 +1,256 @@
+package de.ksi.capacity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import de.ksi.network.District;
+import de.ksi.testing.ApiClient;
+import de.ksi.testing.Fixtures;
+import de.ksi.testing.KsiIntegrationTest;
+import java.time.Duration;
+import java.time.Instant;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Holds over the REST API, from request to placement, decline, release and expiry, as users see them. */
+@KsiIntegrationTest
+class HoldLifecycleIT {
+
+  @LocalServerPort int port;
+  @Autowired Fixtures fixtures;
+  @Autowired CapacityRegistry registry;
+  @Autowired JdbcTemplate jdbc;
+
+  private ApiClient api;
+  private final ApiClient.Caller caseworker() {
+    return api.as("fk-seg-1");
+  }
+
+  @BeforeEach
+  void client() {
+    api = new ApiClient(port);
+  }
+
+  @Test
+  void aHeldPlaceIsTakenAndConfirmingTurnsItIntoAPlacementOfTheCase() {
+    OfferView offer = fixtures.offer(District.SEGEBERG, Category.INOBHUTNAHME_GRUPPE, 4, 2);
+    String provider = fixtures.providerLogin(offer.id());
+    String child = Fixtures.newCase(District.SEGEBERG);
+
+    ApiClient.Reply held = caseworker().post("/api/holds", hold(offer.id(), child, 30));
+
+    JsonNode hold = held.expect(201);
+    assertThat(held.headers().firstValue("Location")).hasValue("/api/holds/" + hold.get("id").asLong());
+    assertThat(hold.get("status").asText()).isEqualTo("HELD");
+    assertThat(hold.get("caseReference").asText()).isEqualTo(child);
+    assertThat(hold.get("places").asInt()).isEqualTo(1);
+    assertThat(Duration.between(instant(hold, "createdAt"), instant(hold, "expiresAt"))).isEqualTo(Duration.ofMinutes(30));
+    assertThat(free(offer.id())).isEqualTo(1);
+
+    JsonNode placement = api.as(provider).post("/api/holds/" + hold.get("id").asLong() + "/confirm").expect(201);
+
+    assertThat(placement.get("caseReference").asText()).isEqualTo(child);
+    assertThat(placement.get("offerId").asLong()).isEqualTo(offer.id());
+    assertThat(placement.get("holdId").asLong()).isEqualTo(hold.get("id").asLong());
+    assertThat(placement.get("places").asInt()).isEqualTo(1);
+    assertThat(placement.has("endedAt")).isFalse();
+    assertThat(status(hold.get("id").asLong())).isEqualTo("CONFIRMED");
+    assertThat(free(offer.id())).as("the placement keeps the place taken").isEqualTo(1);
+    assertThat(registry.placementsOf(child)).hasSize(1);
+  }
+
+  @Test
+  void holdingAgainForTheSameCaseReturnsTheFirstHoldAndTakesNoSecondPlace() {
+    OfferView offer = fixtures.offer(District.SEGEBERG, Category.INOBHUTNAHME_GRUPPE, 4, 2);
+    String child = Fixtures.newCase(District.SEGEBERG);
+
+    JsonNode first = caseworker().post("/api/holds", hold(offer.id(), child, 30)).expect(201);
+    ApiClient.Reply again = caseworker().post("/api/holds", hold(offer.id(), child, 30));
+
+    assertThat(again.expect(200).get("id").asLong()).isEqualTo(first.get("id").asLong());
+    assertThat(again.headers().firstValue("Location")).isEmpty();
+    assertThat(free(offer.id())).isEqualTo(1);
+  }
+
+  @Test
+  void anExpiredHoldFreesItsPlaceByTimeAloneWithNoOneCleaningUp() {
+    OfferView offer = fixtures.offer(District.SEGEBERG, Category.INOBHUTNAHME_GRUPPE, 3, 1);
+    String provider = fixtures.providerLogin(offer.id());
+    long holdId = caseworker().post("/api/holds", hold(offer.id(), Fixtures.newCase(District.SEGEBERG), 30)).expect(201)
+        .get("id").asLong();
+    assertThat(free(offer.id())).isZero();
+    caseworker().post("/api/holds", hold(offer.id(), Fixtures.newCase(District.SEGEBERG), 30)).problem(409);
+
+    ClockUtil.offset(Duration.ofMinutes(30).plusSeconds(1).toMillis());
+
+    assertThat(free(offer.id())).isEqualTo(1);
+    assertThat(status(holdId)).isEqualTo("EXPIRED");
+    assertThat(jdbc.queryForObject("SELECT status FROM hold WHERE id = ?", String.class, holdId))
+        .as("nothing touched the stored hold").isEqualTo("HELD");
+    caseworker().post("/api/holds", hold(offer.id(), Fixtures.newCase(District.SEGEBERG), 30)).expect(201);
+    JsonNode refused = api.as(provider).post("/api/holds/" + holdId + "/confirm").problem(409);
+    assertThat(refused.get("code").asText()).isEqualTo("problem.hold.illegal-state");
+    assertThat(refused.get("detail").asText()).contains("EXPIRED");
+  }
+
+  @Test
+  void aHoldStillCountsUntilTheLastMomentOfItsTime() {
+    OfferView offer = fixtures.offer(District.SEGEBERG, Category.INOBHUTNAHME_GRUPPE, 3, 1);
+    caseworker().post("/api/holds", hold(offer.id(), Fixtures.newCase(District.SEGEBERG), 30)).expect(201);
+
+    ClockUtil.offset(Duration.ofMinutes(29).toMillis());
+
+    assertThat(free(offer.id())).isZero();
+    caseworker().post("/api/holds", hold(offer.id(), Fixtures.newCase(District.SEGEBERG), 30)).problem(409);
+  }
+
+  @Test
+  void theProviderDeclinesWithAReasonAndThePlaceIsFreeAgain() {
+    OfferView offer = fixtures.offer(District.SEGEBERG, Category.KLEINKIND_NOTAUFNAHME, 4, 1);
+    String provider = fixtures.providerLogin(offer.id());
+    long holdId = caseworker().post("/api/holds", hold(offer.id(), Fixtures.newCase(District.SEGEBERG), 30)).expect(201)
+        .get("id").asLong();
+
+    JsonNode declined = api.as(provider)
+        .post("/api/holds/" + holdId + "/decline", """
+            {"reason": "GROUP_DYNAMICS", "note": "Gruppe heute Nacht nicht aufnahmefähig"}""")
+        .expect(200);
+
+    assertThat(declined.get("status").asText()).isEqualTo("DECLINED");
+    assertThat(declined.get("declineReason").asText()).isEqualTo("GROUP_DYNAMICS");
+    assertThat(declined.get("declineNote").asText()).isEqualTo("Gruppe heute Nacht nicht aufnahmefähig");
+    assertThat(declined.has("decidedAt")).isTrue();
+    assertThat(free(offer.id())).isEqualTo(1);
+    api.as(provider).post("/api/holds/" + holdId + "/decline", "{\"reason\": \"OTHER\"}").problem(409);
+    api.as(provider).post("/api/holds/" + holdId + "/confirm").problem(409);
+    assertThat(status(holdId)).isEqualTo("DECLINED");
+  }
+
+  @Test
+  void theCaseworkerReleasesAHoldAndThePlaceIsFreeAgain() {
+    OfferView offer = fixtures.offer(District.SEGEBERG, Category.INOBHUTNAHME_GRUPPE, 4, 1);
+    long holdId = caseworker().post("/api/holds", hold(offer.id(), Fixtures.newCase(District.SEGEBERG), 30)).expect(201)
+        .get("id").asLong();
+
+    JsonNode released = caseworker().post("/api/holds/" + holdId + "/release").expect(200);
+
+    assertThat(released.get("status").asText()).isEqualTo("RELEASED");
+    assertThat(free(offer.id())).isEqualTo(1);
+    assertThat(caseworker().post("/api/holds/" + holdId + "/release").expect(200).get("status").asText())
+        .as("releasing twice is harmless").isEqualTo("RELEASED");
+    api.as("koordination-1").post("/api/holds/" + holdId + "/confirm").problem(409);
+  }
+
+  @Test
+  void aHoldWithoutMinutesLastsTheConfiguredDefaultOfThirtyMinutes() {
+    OfferView offer = fixtures.offer(District.SEGEBERG, Category.INOBHUTNAHME_GRUPPE, 4, 1);
+
+    JsonNode hold = caseworker()
+        .post("/api/holds", "{\"offerId\": %d, \"caseReference\": \"%s\"}".formatted(offer.id(),
+            Fixtures.newCase(District.SEGEBERG)))
+        .expect(201);
+
+    assertThat(Duration.between(instant(hold, "createdAt"), instant(hold, "expiresAt"))).isEqualTo(Duration.ofMinutes(30));
+  }
+
+  @Test
+  void whenNoPlaceIsFreeTheCaseworkerIsToldSoAndToChooseAnotherCandidate() {
+    OfferView offer = fixtures.offer(District.SEGEBERG, Category.INOBHUTNAHME_GRUPPE, 4, 1);
+
+    JsonNode tooMany = caseworker().post("/api/holds", """
+        {"offerId": %d, "caseReference": "%s", "places": 2}""".formatted(offer.id(), Fixtures.newCase(District.SEGEBERG)))
+        .problem(409);
+    JsonNode inGerman = caseworker().inGerman().post("/api/holds", """
+        {"offerId": %d, "caseReference": "%s", "places": 2}""".formatted(offer.id(), Fixtures.newCase(District.SEGEBERG)))
+        .problem(409);
+
+    assertThat(tooMany.get("code").asText()).isEqualTo("problem.hold.no-place-free");
+    assertThat(tooMany.get("detail").asText())
+        .isEqualTo("No place is free: offer %d has 1 free place(s), 2 requested. Choose another candidate.", offer.id());
+    assertThat(inGerman.get("detail").asText()).startsWith("Kein Platz mehr frei");
+    assertThat(free(offer.id())).isEqualTo(1);
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM hold WHERE offer_id = ?", Integer.class, offer.id())).isZero();
+  }
+
+  @Test
+  void theFreeCountIsTheReportMinusActiveHoldsAndPlacementsBegunSinceTheReport() {
+    OfferView offer = fixtures.offer(District.SEGEBERG, Category.INOBHUTNAHME_GRUPPE, 6, 4);
+    String provider = fixtures.providerLogin(offer.id());
+    String first = Fixtures.newCase(District.SEGEBERG);
+    assertThat(free(offer.id())).isEqualTo(4);
+
+    long firstHold = caseworker().post("/api/holds", hold(offer.id(), first, 30)).expect(201).get("id").asLong();
+    long secondHold = caseworker().post("/api/holds", """
+        {"offerId": %d, "caseReference": "%s", "places": 2}""".formatted(offer.id(), Fixtures.newCase(District.SEGEBERG)))
+        .expect(201).get("id").asLong();
+    assertThat(free(offer.id())).as("4 reported - 3 held").isEqualTo(1);
+
+    long placementId = api.as(provider).post("/api/holds/" + firstHold + "/confirm").expect(201).get("id").asLong();
+    assertThat(free(offer.id())).as("4 reported - 2 held - 1 placed since").isEqualTo(1);
+
+    caseworker().post("/api/holds/" + secondHold + "/release").expect(200);
+    assertThat(free(offer.id())).as("4 reported - 1 placed since").isEqualTo(3);
+
+    report(provider, offer.id(), 3);
+    assertThat(free(offer.id())).as("the new report already counts the child placed before it").isEqualTo(3);
+
+    registry.endPlacement(placementId, "Rückführung", "fk-seg-1");
+    assertThat(free(offer.id())).as("3 reported + 1 placement ended since").isEqualTo(4);
+    assertThat(registry.placementsOf(first)).singleElement().satisfies(p -> assertThat(p.endedAt()).isNotNull());
+  }
+
+  @Test
+  void anOfferNeverShowsMoreFreePlacesThanItIsLicensedFor() {
+    OfferView offer = fixtures.offer(District.SEGEBERG, Category.BEREITSCHAFTSPFLEGE, 2, 2);
+    String provider = fixtures.providerLogin(offer.id());
+    long holdId = caseworker().post("/api/holds", hold(offer.id(), Fixtures.newCase(District.SEGEBERG), 30)).expect(201)
+        .get("id").asLong();
+    long placementId = api.as(provider).post("/api/holds/" + holdId + "/confirm").expect(201).get("id").asLong();
+    report(provider, offer.id(), 2);
+
+    registry.endPlacement(placementId, "Übergabe", "fk-seg-1");
+
+    assertThat(free(offer.id())).isEqualTo(2);
+  }
+
+  @Test
+  void aProviderReportsItsFreePlacesAndTheReportIsFreshAgain() {
+    OfferView offer = fixtures.offerReportedAt(Instant.now().minus(Duration.ofHours(20)), District.SEGEBERG,
+        Category.INOBHUTNAHME_GRUPPE, 8, 5);
+    String provider = fixtures.providerLogin(offer.id());
+    assertThat(api.as(provider).get("/api/offers/" + offer.id()).expect(200).get("stale").asBoolean()).isTrue();
+
+    JsonNode reported = report(provider, offer.id(), 2);
+
+    assertThat(reported.get("reportedFree").asInt()).isEqualTo(2);
+    assertThat(reported.get("free").asInt()).isEqualTo(2);
+    assertThat(reported.get("reportedBy").asText()).isEqualTo(provider);
+    assertThat(reported.get("stale").asBoolean()).isFalse();
+    assertThat(Duration.between(instant(reported, "reportedAt"), Instant.now()).abs()).isLessThan(Duration.ofMinutes(1));
+  }
+
+  private JsonNode report(String user, long offerId, int free) {
+    return api.as(user).put("/api/offers/" + offerId + "/availability", "{\"free\": " + free + "}").expect(200);
+  }
+
+  private int free(long offerId) {
+    return api.as("fk-seg-1").get("/api/offers/" + offerId).expect(200).get("free").asInt();
+  }
+
+  private String status(long holdId) {
+    return api.as("koordination-1").get("/api/holds/" + holdId).expect(200).get("status").asText();
+  }
+
+  private static String hold(long offerId, String caseReference, int minutes) {
+    return """
+        {"offerId": %d, "caseReference": "%s", "minutes": %d}""".formatted(offerId, caseReference, minutes);
+  }
+
+  private static Instant instant(JsonNode node, String field) {
+    return Instant.parse(node.get(field).asText());
+  }
+}
