@@ -1,0 +1,93 @@
+package de.ksi.caseprocess;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import de.ksi.capacity.CapacityRegistry;
+import de.ksi.capacity.Category;
+import de.ksi.capacity.OfferView;
+import de.ksi.network.District;
+import de.ksi.testing.ApiClient;
+import de.ksi.testing.Fixtures;
+import java.util.UUID;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * A whole case through the real entry points: {@code POST /api/cases}, the caseworker's Tasklist tasks over
+ * {@code /engine-rest}, the provider's answer over {@code /api/requests}, against the real registry.
+ * Runs on H2 ({@link CaseOverRestIT}) and PostgreSQL ({@link CaseOverRestPostgresIT}).
+ */
+abstract class WholeCaseOverRest {
+
+  @LocalServerPort int port;
+  @Autowired Fixtures fixtures;
+  @Autowired CapacityRegistry registry;
+  @Autowired ProcessEngine engine;
+
+  /** Tests name their engine uniquely, so the engine REST API is addressed by name. */
+  private String engineRest() {
+    return "/engine-rest/engine/" + engine.getName();
+  }
+
+  @Test
+  void caseIsRegisteredPlacedAndClosedOverRest() {
+    ApiClient api = new ApiClient(port);
+    String suffix = UUID.randomUUID().toString().substring(0, 8);
+    String caseworker = fixtures.user("it-fk-" + suffix, District.SEGEBERG.groupId());
+    OfferView offer = fixtures.offer(District.SEGEBERG, Category.INOBHUTNAHME_GRUPPE, 4, 2);
+    String provider = fixtures.providerLogin(offer.id());
+    String otherProvider = fixtures.providerLogin(fixtures.offer(District.SEGEBERG, Category.INOBHUTNAHME_GRUPPE, 4, 2).id());
+
+    // Intake
+    var created = api.as(caseworker).post("/api/cases", """
+        {"office": "SEGEBERG", "legalGround": "NR2_DRINGENDE_GEFAHR", "firstName": "Lea", "lastName": "Vertraulich",
+         "estimatedAge": 12, "gender": "FEMALE", "siblings": 1, "urgency": "IMMEDIATE",
+         "currentLocation": "Polizeirevier"}""");
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    String ref = created.json().get("caseReference").asText();
+    assertThat(ref).matches("SEG-\\d{4}-\\d{4}");
+
+    // The caseworker asks the provider
+    String choose = taskId(api, caseworker, ref, CaseProcess.SearchElements.CHOOSE);
+    var submitted = api.as(caseworker).post(engineRest() + "/task/" + choose + "/submit-form", """
+        {"variables": {"choice": {"value": "REQUEST"},
+                       "selectedOffers": {"value": "[\\"%d\\"]", "type": "Json"}}}""".formatted(offer.id()));
+    assertThat(submitted.status()).as(submitted.body()).isEqualTo(204);
+    assertThat(registry.freePlaces(offer.id())).isEqualTo(1);
+
+    // The provider sees the pseudonymised request only, then accepts
+    JsonNode requests = api.as(provider).get("/api/requests").json();
+    assertThat(requests).hasSize(1);
+    assertThat(requests.get(0).toString()).contains(ref, "12 Jahre").doesNotContain("Vertraulich", "Lea");
+    assertThat(api.as(provider).get("/api/cases/" + ref + "/identity").status()).as("not before accepting").isEqualTo(404);
+    long holdId = requests.get(0).get("holdId").asLong();
+    assertThat(api.as(otherProvider).post("/api/requests/" + holdId + "/accept").status()).isEqualTo(409);
+    assertThat(api.as(provider).post("/api/requests/" + holdId + "/accept").status()).isEqualTo(204);
+
+    JsonNode status = api.as(caseworker).get("/api/cases/" + ref).json();
+    assertThat(status.get("status").asText()).isEqualTo("PLACED");
+    var identity = api.as(provider).get("/api/cases/" + ref + "/identity");
+    assertThat(identity.status()).isEqualTo(200);
+    assertThat(identity.json().get("lastName").asText()).isEqualTo("Vertraulich");
+    assertThat(api.as(otherProvider).get("/api/cases/" + ref + "/identity").status()).isEqualTo(404);
+
+    // Return home closes the case and frees the place
+    String outcome = taskId(api, caseworker, ref, CaseProcess.Elements.DECIDE_OUTCOME);
+    var closed = api.as(caseworker).post(engineRest() + "/task/" + outcome + "/submit-form",
+        "{\"variables\": {\"outcome\": {\"value\": \"RETURN_HOME\"}}}");
+    assertThat(closed.status()).as(closed.body()).isEqualTo(204);
+    assertThat(api.as(caseworker).get("/api/cases/" + ref).json().get("status").asText()).isEqualTo("CLOSED");
+    assertThat(registry.freePlaces(offer.id())).isEqualTo(2);
+  }
+
+  private String taskId(ApiClient api, String user, String ref, String taskKey) {
+    var reply = api.as(user).get(engineRest() + "/task?processInstanceBusinessKey=" + ref + "&taskDefinitionKey=" + taskKey);
+    assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+    JsonNode tasks = reply.json();
+    assertThat(tasks).as("task %s of %s visible to %s", taskKey, ref, user).hasSize(1);
+    return tasks.get(0).get("id").asText();
+  }
+}
