@@ -12,6 +12,11 @@ import de.ksi.network.KsiUser;
 import de.ksi.platform.ProblemException;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.RuntimeService;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -35,14 +40,16 @@ class CaseController {
   private final CapacityRegistry registry;
   private final ProviderDirectory directory;
   private final AuditLog audit;
+  private final RuntimeService runtime;
 
   CaseController(CaseIntake caseIntake, IntakeService cases, CapacityRegistry registry, ProviderDirectory directory,
-      AuditLog audit) {
+      AuditLog audit, RuntimeService runtime) {
     this.caseIntake = caseIntake;
     this.cases = cases;
     this.registry = registry;
     this.directory = directory;
     this.audit = audit;
+    this.runtime = runtime;
   }
 
   @Operation(summary = "Register a case and start its process (caseworkers of the office, coordinators)")
@@ -75,6 +82,25 @@ class CaseController {
     return new Identity(c.getReference(), c.getFirstName(), c.getLastName(), c.getBirthDate(), c.getCurrentLocation());
   }
 
+  @Operation(summary = "Record a place found by phone while requests are open: they are withdrawn at once")
+  @PostMapping("/{reference}/phone-placement")
+  ResponseEntity<Void> foundByPhone(@PathVariable String reference, @Valid @RequestBody PhonePlacement body,
+      @AuthenticationPrincipal KsiUser user) {
+    visibleToOffice(reference, user);
+    var correlation = runtime.createMessageCorrelation(CaseProcess.Messages.PLACE_FOUND_BY_PHONE)
+        .processInstanceBusinessKey(reference)
+        .setVariable(CaseProcess.Vars.PHONE_NOTE, body.note());
+    if (body.offerId() != null) {
+      correlation.setVariable(CaseProcess.Vars.PHONE_OFFER, body.offerId());
+    }
+    try {
+      correlation.correlate();
+    } catch (MismatchingMessageCorrelationException noOpenRequests) {
+      throw new ProblemException.Conflict("problem.case.no-open-requests", reference);
+    }
+    return ResponseEntity.noContent().build();
+  }
+
   private java.util.Optional<String> placementProviderGroup(long placementId) {
     PlacementView placement = registry.placement(placementId);
     return placement.endedAt() != null ? java.util.Optional.empty()
@@ -92,6 +118,9 @@ class CaseController {
   /** Where a case stands, without personal data. */
   record CaseStatus(String reference, String status, String escalationLevel, Long placementId, Instant placedAt,
       String outcome, Instant closedAt, NeedsProfile profile) {}
+
+  /** A place found by phone: the registry offer, if it has one, and who agreed. */
+  record PhonePlacement(@Positive Long offerId, @NotBlank @Size(max = 500) String note) {}
 
   /** The child's identity, disclosed only with an audit entry. */
   record Identity(String reference, String firstName, String lastName, LocalDate birthDate, String currentLocation) {}

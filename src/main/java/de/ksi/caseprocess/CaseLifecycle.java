@@ -28,14 +28,16 @@ public class CaseLifecycle {
   private final ProviderDirectory directory;
   private final AuditLog audit;
   private final Notifications notifications;
+  private final PlaceSearch search;
 
   CaseLifecycle(IntakeService cases, CapacityRegistry registry, ProviderDirectory directory, AuditLog audit,
-      Notifications notifications) {
+      Notifications notifications, PlaceSearch search) {
     this.cases = cases;
     this.registry = registry;
     this.directory = directory;
     this.audit = audit;
     this.notifications = notifications;
+    this.search = search;
   }
 
   /**
@@ -44,9 +46,7 @@ public class CaseLifecycle {
    */
   public void escalate(long caseId, String level, String actor) {
     CustodyCase c = cases.get(caseId);
-    registry.releaseAll(c.getReference(), actor).forEach(hold -> notifications.send(hold.providerGroup(),
-        c.getReference(), Notifications.Kind.REQUEST_WITHDRAWN,
-        "Die Platzanfrage " + c.getReference() + " wurde zurückgezogen; der reservierte Platz ist wieder frei."));
+    search.withdrawOpen(caseId, actor);
     cases.escalate(caseId, level);
     String text = "Fall " + c.getReference() + " (" + c.getOffice().label() + ") ist eskaliert: "
         + (CaseProcess.Level.LEVEL2.equals(level) ? "Stufe 2 – Notmaßnahme entscheiden." : "verbundweite Platzsuche.")

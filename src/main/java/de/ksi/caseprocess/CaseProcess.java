@@ -47,6 +47,7 @@ public final class CaseProcess {
     public static final String WITHDRAW = "ServiceTask_WithdrawOpenRequests";
     public static final String END_PLACED = "EndEvent_Placed";
     public static final String END_EXHAUSTED = "EndEvent_Exhausted";
+    public static final String FOUND_BY_PHONE = "BoundaryEvent_PlaceFoundByPhone";
 
     private SearchElements() {}
   }
@@ -132,6 +133,14 @@ public final class CaseProcess {
     public static final String OUTCOME_NOTE = "outcomeNote";
 
     private Vars() {}
+  }
+
+  /** Message names. */
+  public static final class Messages {
+    /** The caseworker found a place by phone while requests were still open. */
+    public static final String PLACE_FOUND_BY_PHONE = "PlaceFoundByPhone";
+
+    private Messages() {}
   }
 
   /** Values of {@link Vars#SEARCH_OUTCOME}. */

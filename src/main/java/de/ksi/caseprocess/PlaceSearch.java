@@ -129,13 +129,16 @@ public class PlaceSearch {
     return withdrawn;
   }
 
-  /** A place found by phone: occupied in the registry if it is listed there, otherwise only noted. */
+  /**
+   * A place found by phone: open requests are withdrawn (providers told), and the place is occupied in the
+   * registry if it is listed there, otherwise only noted.
+   */
   public Long recordPhonePlacement(long caseId, Long offerId, String actor) {
-    CustodyCase c = cases.get(caseId);
+    withdrawOpen(caseId, actor);
     if (offerId == null) {
       return null;
     }
-    registry.releaseAll(c.getReference(), actor);
+    CustodyCase c = cases.get(caseId);
     return registry.placeDirect(offerId, c.getReference(), c.getSiblings(), actor).id();
   }
 

@@ -259,6 +259,25 @@ class CaseProcessTest {
   }
 
   @Test
+  void placeFoundByPhoneWhileRequestsAreOpenWithdrawsThem() {
+    var started = girlOf13(District.SEGEBERG, Urgency.IMMEDIATE);
+    String ref = started.caseReference();
+    List<Long> candidates = scenario.candidates(scenario.task(ref, SearchElements.CHOOSE));
+    scenario.request(ref, candidates.get(0));
+    long byPhone = candidates.get(1);
+
+    engine.getRuntimeService().createMessageCorrelation(CaseProcess.Messages.PLACE_FOUND_BY_PHONE)
+        .processInstanceBusinessKey(ref)
+        .setVariable(Vars.PHONE_OFFER, byPhone)
+        .setVariable(Vars.PHONE_NOTE, "Herr P., Nachtbereitschaft")
+        .correlate();
+
+    assertThat(scenario.tasks(ref, SearchElements.ANSWER)).isEmpty();
+    assertThat(scenario.holdStatuses(ref)).containsExactly(Hold.Status.RELEASED);
+    assertThat(registry.placement(cases.byReference(ref).getPlacementId()).offerId()).isEqualTo(byPhone);
+  }
+
+  @Test
   void returnHomeClosesTheCaseAndFreesThePlace() {
     var started = girlOf13(District.SEGEBERG, Urgency.IMMEDIATE);
     String ref = started.caseReference();
@@ -341,18 +360,11 @@ class CaseProcessTest {
 
   @Test
   void startFormKeepsPersonalDataOutOfTheEngine() {
-    Map<String, Object> form = new HashMap<>();
-    form.put(Vars.OFFICE, "SEGEBERG");
-    form.put(Vars.LEGAL_GROUND, LegalGround.NR1_SELBSTMELDUNG.name());
+    Map<String, Object> form = startForm();
     form.put(Vars.PERS_FIRST_NAME, "Jonas");
     form.put(Vars.PERS_LAST_NAME, "Geheim");
     form.put(Vars.PERS_BIRTH_DATE, "2012-03-04");
-    form.put(Vars.GENDER, "MALE");
-    form.put(Vars.SIBLINGS, 1L);
-    form.put(Vars.URGENCY, "IMMEDIATE");
-    form.put(Vars.PERS_CURRENT_LOCATION, "Bahnhof Bad Segeberg");
-    String definition = engine.getRepositoryService().createProcessDefinitionQuery()
-        .processDefinitionKey(CaseProcess.KEY).latestVersion().singleResult().getId();
+    String definition = caseDefinition();
 
     var instance = engine.getFormService().submitStartForm(definition, form);
 
@@ -369,15 +381,8 @@ class CaseProcessTest {
 
   @Test
   void startFormWithoutAgeIsRejectedInGermanAndStoresNothing() {
-    Map<String, Object> form = new HashMap<>();
-    form.put(Vars.OFFICE, "SEGEBERG");
-    form.put(Vars.LEGAL_GROUND, LegalGround.NR2_DRINGENDE_GEFAHR.name());
-    form.put(Vars.GENDER, "FEMALE");
-    form.put(Vars.SIBLINGS, 1L);
-    form.put(Vars.URGENCY, "IMMEDIATE");
-    form.put(Vars.PERS_CURRENT_LOCATION, "Schule");
-    String definition = engine.getRepositoryService().createProcessDefinitionQuery()
-        .processDefinitionKey(CaseProcess.KEY).latestVersion().singleResult().getId();
+    Map<String, Object> form = startForm();
+    String definition = caseDefinition();
     long before = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(CaseProcess.KEY).count();
 
     assertThatThrownBy(() -> engine.getFormService().submitStartForm(definition, form))
@@ -401,6 +406,23 @@ class CaseProcessTest {
         .hasMessageContaining("unzulässiger Wert „MAYBE“");
 
     assertThat(scenario.holdStatuses(ref)).as("nothing was decided by the rejected answers").containsExactly(Hold.Status.HELD);
+  }
+
+  /** The start form as Tasklist submits it, without name, birth date or estimated age. */
+  private static Map<String, Object> startForm() {
+    Map<String, Object> form = new HashMap<>();
+    form.put(Vars.OFFICE, "SEGEBERG");
+    form.put(Vars.LEGAL_GROUND, LegalGround.NR2_DRINGENDE_GEFAHR.name());
+    form.put(Vars.GENDER, "MALE");
+    form.put(Vars.SIBLINGS, 1L);
+    form.put(Vars.URGENCY, "IMMEDIATE");
+    form.put(Vars.PERS_CURRENT_LOCATION, "Bahnhof Bad Segeberg");
+    return form;
+  }
+
+  private String caseDefinition() {
+    return engine.getRepositoryService().createProcessDefinitionQuery()
+        .processDefinitionKey(CaseProcess.KEY).latestVersion().singleResult().getId();
   }
 
   private long placeWithFirstCandidate(String ref) {
