@@ -69,6 +69,8 @@ public class ProviderDirectory {
   public OfferView changeOffer(long offerId, OfferTerms terms) {
     Offer offer = offer(offerId);
     offer.change(terms);
+    // the free count is computed in SQL (Availability): write the new terms before reading it
+    offers.flush();
     return offerView(offer);
   }
 

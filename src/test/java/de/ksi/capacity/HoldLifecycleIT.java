@@ -26,9 +26,6 @@ class HoldLifecycleIT {
   @Autowired JdbcTemplate jdbc;
 
   private ApiClient api;
-  private final ApiClient.Caller caseworker() {
-    return api.as("fk-seg-1");
-  }
 
   @BeforeEach
   void client() {
@@ -231,6 +228,10 @@ class HoldLifecycleIT {
     assertThat(reported.get("reportedBy").asText()).isEqualTo(provider);
     assertThat(reported.get("stale").asBoolean()).isFalse();
     assertThat(Duration.between(instant(reported, "reportedAt"), Instant.now()).abs()).isLessThan(Duration.ofMinutes(1));
+  }
+
+  private ApiClient.Caller caseworker() {
+    return api.as("fk-seg-1");
   }
 
   private JsonNode report(String user, long offerId, int free) {

@@ -1,0 +1,96 @@
+package de.ksi.capacity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import de.ksi.testing.ApiClient;
+import de.ksi.testing.KsiIntegrationTest;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Coordinators maintain providers and their offers over the REST API; every answer shows the stored state. */
+@KsiIntegrationTest
+class ProviderMasterDataIT {
+
+  @LocalServerPort int port;
+  @Autowired JdbcTemplate jdbc;
+
+  private ApiClient api;
+
+  @BeforeEach
+  void client() {
+    api = new ApiClient(port);
+  }
+
+  @Test
+  void aRegisteredProviderIsListedWithItsOffersAndAllLicensedPlacesFree() {
+    String name = "Jugendhof Am Deich " + suffix();
+
+    JsonNode created = api.as("koordination-1").post("/api/providers", provider(name, null)).expect(201);
+
+    assertThat(created.get("districtLabel").asText()).isEqualTo("Kreis Pinneberg");
+    assertThat(created.get("offers").get(0).get("free").asInt()).isEqualTo(6);
+    assertThat(created.get("offers").get(0).get("reportedBy").asText()).isEqualTo("koordination-1");
+    JsonNode listed = api.as("fk-pin-1").get("/api/providers?district=PINNEBERG").expect(200);
+    assertThat(listed.findValuesAsText("name")).contains(name);
+    assertThat(api.as("fk-pin-1").get("/api/providers/" + created.get("id").asLong()).expect(200))
+        .isEqualTo(created);
+  }
+
+  @Test
+  void aGroupThatAlreadyBelongsToAProviderCannotBeGivenToAnother() {
+    String group = "traeger-deich-" + suffix();
+    api.as("koordination-1").post("/api/providers", provider("Haus A " + suffix(), group)).expect(201);
+
+    JsonNode conflict = api.as("koordination-1").post("/api/providers", provider("Haus B " + suffix(), group)).problem(409);
+
+    assertThat(conflict.get("code").asText()).isEqualTo("problem.provider.group-taken");
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM provider WHERE group_id = ?", Integer.class, group)).isEqualTo(1);
+  }
+
+  @Test
+  void fewerLicensedPlacesShowAtOnceInTheChangedOffersFreeCount() {
+    JsonNode created = api.as("koordination-1").post("/api/providers", provider("Haus C " + suffix(), null)).expect(201);
+    long offerId = created.get("offers").get(0).get("id").asLong();
+
+    JsonNode changed = api.as("koordination-1").put("/api/offers/" + offerId, """
+        {"category": "CLEARING_UMA", "minAge": 12, "maxAge": 17, "genders": ["MALE", "DIVERSE"], "maxSiblings": 2,
+         "licensed": 4}""").expect(200);
+
+    assertThat(changed.get("licensed").asInt()).isEqualTo(4);
+    assertThat(changed.get("reportedFree").asInt()).isEqualTo(4);
+    assertThat(changed.get("free").asInt()).as("the answer to the change").isEqualTo(4);
+    assertThat(api.as("koordination-1").get("/api/offers/" + offerId).expect(200)).isEqualTo(changed);
+  }
+
+  @Test
+  void anOfferAddedToAProviderStartsWithAllItsPlacesFree() {
+    JsonNode created = api.as("koordination-1").post("/api/providers", provider("Haus D " + suffix(), null)).expect(201);
+
+    JsonNode offer = api.as("admin").post("/api/providers/" + created.get("id").asLong() + "/offers", """
+        {"category": "BEREITSCHAFTSPFLEGE", "minAge": 0, "maxAge": 10, "genders": ["FEMALE", "MALE", "DIVERSE"],
+         "maxSiblings": 2, "licensed": 2}""").expect(201);
+
+    assertThat(offer.get("free").asInt()).isEqualTo(2);
+    assertThat(offer.get("categoryLabel").asText()).isEqualTo("Bereitschaftspflegefamilie");
+    assertThat(api.as("fk-pin-2").get("/api/providers/" + created.get("id").asLong()).expect(200).get("offers"))
+        .hasSize(2);
+  }
+
+  private static String provider(String name, String groupId) {
+    return """
+        {"name": %s, "district": "PINNEBERG", "address": "Deichstraße 3, 25335 Elmshorn", "phone24h": "04121 555 300",
+         "email": "aufnahme@deich.example.org", %s
+         "offers": [{"category": "CLEARING_UMA", "minAge": 12, "maxAge": 17, "genders": ["MALE"], "maxSiblings": 2,
+                     "licensed": 6}]}"""
+        .formatted(ApiClient.quote(name), groupId == null ? "" : "\"groupId\": \"" + groupId + "\",");
+  }
+
+  private static String suffix() {
+    return UUID.randomUUID().toString().substring(0, 8);
+  }
+}
