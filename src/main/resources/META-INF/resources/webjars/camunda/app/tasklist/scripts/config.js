@@ -9,6 +9,8 @@ export default {
     availableLocales: ['de'],
     fallbackLocale: 'de'
   },
+  // no form drafts with a child's data left in the browser's localStorage
+  customScripts: ['scripts/ksi-no-form-drafts'],
   csrfCookieName: 'XSRF-TOKEN',
   disableWelcomeMessage: true
 };

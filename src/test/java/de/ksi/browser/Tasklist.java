@@ -1,0 +1,169 @@
+package de.ksi.browser;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Camunda Tasklist as a person uses it: log in, start a process, open, claim and complete a task, and fill
+ * Camunda Forms (form-js) by the labels a user reads. Waits explicitly for every step.
+ */
+final class Tasklist {
+
+  /** Generous: CI machines have two cores, and the first form of a run compiles form-js. */
+  private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+  static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+  private final WebDriver browser;
+  private final WebDriverWait wait;
+  private final String appUrl;
+
+  /** Tasklist of the named engine: a test context's engine has a generated name, not "default". */
+  Tasklist(WebDriver browser, String baseUrl, String engineName) {
+    this.browser = browser;
+    this.wait = new WebDriverWait(browser, TIMEOUT);
+    this.appUrl = baseUrl + "/camunda/app/tasklist/" + engineName + "/";
+  }
+
+  WebDriverWait await() {
+    return wait;
+  }
+
+  void open() {
+    browser.get(appUrl);
+  }
+
+  void login(String user, String password) {
+    open();
+    visible(By.cssSelector("input[ng-model=username]")).sendKeys(user);
+    browser.findElement(By.cssSelector("input[ng-model=password]")).sendKeys(password);
+    browser.findElement(By.cssSelector("button[type=submit]")).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("li.account .dropdown-toggle")));
+  }
+
+  void logout() {
+    click(visible(By.cssSelector("li.account .dropdown-toggle")));
+    click(visible(By.cssSelector("li.logout a")));
+    visible(By.cssSelector("input[ng-model=username]"));
+  }
+
+  /** Opens "Prozess starten" and the start form of the process with this name. */
+  void openStartForm(String processName) {
+    click(clickable(By.cssSelector("li.start-process-action a")));
+    click(clickable(By.xpath("//ul[@class='processes']//a[normalize-space(.)='" + processName + "']")));
+    visible(By.cssSelector(".modal-content .fjs-form"));
+  }
+
+  void submitStartForm() {
+    click(clickable(By.xpath("//div[contains(@class,'modal-footer')]//button[normalize-space(.)='Start']")));
+  }
+
+  boolean startFormClosed() {
+    return browser.findElements(By.cssSelector(".modal-content")).isEmpty();
+  }
+
+  /** The error notification of the open start form. */
+  String startFormError() {
+    return visible(By.cssSelector(".modal-content .notifications .alert-danger")).getText();
+  }
+
+  /** Opens a task by its id, as the link of a task in the list does, and claims it. */
+  void openAndClaim(String taskId) {
+    browser.get(appUrl + "#/?task=" + taskId);
+    click(clickable(By.cssSelector("button.claim")));
+    visible(By.cssSelector("[cam-tasklist-form] .fjs-form"));
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("button.claim")));
+  }
+
+  void complete() {
+    click(clickable(By.xpath("//button[normalize-space(.)='Abschließen']")));
+  }
+
+  /** Chooses an option of a select field (form-js draws its own dropdown). */
+  void select(String label, String option) {
+    WebElement field = field(label);
+    click(field.findElement(By.cssSelector(".fjs-select-display")));
+    By item = By.xpath(".//*[contains(@class,'fjs-dropdownlist-item')][normalize-space(.)='" + option + "']");
+    wait.until(d -> !field.findElements(item).isEmpty());
+    click(field.findElement(item));
+  }
+
+  void type(String label, String text) {
+    WebElement input = field(label).findElement(By.cssSelector("input, textarea"));
+    input.clear();
+    input.sendKeys(text);
+  }
+
+  /** Ticks a radio button, checkbox or checklist entry by the start of its label. */
+  void tick(String labelStart) {
+    click(visible(By.xpath("//form//label[starts-with(normalize-space(.),'" + labelStart + "')]/input")));
+  }
+
+  /** Ticks the checklist entry whose label contains the text, and returns the whole label. */
+  String tickContaining(String fieldLabel, String text) {
+    WebElement option =
+        field(fieldLabel).findElement(By.xpath(".//label[contains(normalize-space(.),'" + text + "')]"));
+    click(option.findElement(By.tagName("input")));
+    return option.getText();
+  }
+
+  /** The text the rendered form shows. */
+  String formText() {
+    return visible(By.cssSelector(".fjs-form")).getText();
+  }
+
+  boolean saveButtonShown() {
+    return browser.findElements(By.cssSelector("button[ng-click='save($event)']")).stream()
+        .anyMatch(WebElement::isDisplayed);
+  }
+
+  @SuppressWarnings("unchecked")
+  List<String> localStorageKeys() {
+    return (List<String>) script("return Object.keys(window.localStorage);");
+  }
+
+  Object script(String javascript) {
+    return ((JavascriptExecutor) browser).executeScript(javascript);
+  }
+
+  void screenshot(String name) {
+    try {
+      Files.createDirectories(SCREENSHOTS);
+      byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
+      Files.write(SCREENSHOTS.resolve(name + ".png"), png);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private WebElement field(String label) {
+    return visible(
+        By.xpath("//div[contains(@class,'fjs-form-field')][./label[starts-with(normalize-space(.),'" + label + "')]]"));
+  }
+
+  private WebElement visible(By locator) {
+    return wait.until(ExpectedConditions.visibilityOfElementLocated(locator));
+  }
+
+  private WebElement clickable(By locator) {
+    return wait.until(ExpectedConditions.elementToBeClickable(locator));
+  }
+
+  /** Scrolls the element to the middle first: Tasklist's fixed footer would otherwise take the click. */
+  private void click(WebElement element) {
+    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+    wait.until(ExpectedConditions.elementToBeClickable(element)).click();
+  }
+}
