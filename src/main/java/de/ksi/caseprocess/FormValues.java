@@ -1,9 +1,11 @@
 package de.ksi.caseprocess;
 
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.time.ZoneId;
 
 /** Reads values submitted from Camunda Forms, which arrive as strings, numbers, booleans or dates. */
@@ -25,6 +27,9 @@ final class FormValues {
           Map.entry("currentLocation", "Aufenthaltsort"),
           Map.entry("narrative", "Schilderung"),
           Map.entry("custodyStart", "Beginn"));
+
+  /** Dates as German caseworkers type them: TT.MM.JJJJ (ISO dates from integrations work too). */
+  private static final Pattern GERMAN_DATE = Pattern.compile("^\\d{2}\\.\\d{2}\\.\\d{4}$");
 
   private static final ZoneId OFFICE_ZONE = ZoneId.of("Europe/Berlin");
 
@@ -64,6 +69,9 @@ final class FormValues {
       return null;
     }
     try {
+      if (GERMAN_DATE.matcher(text).matches()) {
+        return LocalDate.parse(text, DateTimeFormatter.ofPattern("dd.MM.uuuu"));
+      }
       return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
     } catch (DateTimeParseException e) {
       throw new FormInputException(label + ": kein gültiges Datum „" + text + "“");

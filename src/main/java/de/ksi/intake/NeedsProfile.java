@@ -30,7 +30,7 @@ public record NeedsProfile(
   public String summary() {
     String needText = needs.isEmpty() ? "keine" : needs.stream().map(Need::label).collect(Collectors.joining(", "));
     return """
-        | | |
+        | Merkmal | Angabe |
         |---|---|
         | Alter | %d Jahre |
         | Geschlecht | %s |

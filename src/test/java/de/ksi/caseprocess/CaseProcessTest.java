@@ -306,7 +306,7 @@ class CaseProcessTest {
     scenario.request(ref, followUp);
     scenario.accept(ref, followUp);
     assertThat(registry.freePlaces(emergency)).as("still placed until handover").isEqualTo(freeWhilePlaced);
-    scenario.complete(scenario.task(ref, Elements.HANDOVER), Map.of(Vars.HANDOVER_DATE, "2026-12-01"));
+    scenario.complete(scenario.task(ref, Elements.HANDOVER), Map.of(Vars.HANDOVER_DATE, "01.12.2026"));
 
     assertThat(registry.freePlaces(emergency)).isEqualTo(freeWhilePlaced + 1);
     CustodyCase c = cases.byReference(ref);
@@ -339,7 +339,7 @@ class CaseProcessTest {
 
     scenario.complete(scenario.task(ref, Elements.DECIDE_OUTCOME),
         Map.of(Vars.OUTCOME, "HANDOVER_OFFICE", Vars.HANDOVER_OFFICE, "STORMARN"));
-    scenario.complete(scenario.task(ref, Elements.HANDOVER), Map.of(Vars.HANDOVER_DATE, "2026-12-01"));
+    scenario.complete(scenario.task(ref, Elements.HANDOVER), Map.of(Vars.HANDOVER_DATE, "01.12.2026"));
 
     assertThat(registry.freePlaces(emergency)).isEqualTo(freeWhilePlaced + 1);
     assertThat(cases.byReference(ref).getHandoverOffice()).isEqualTo(District.STORMARN);
@@ -363,7 +363,7 @@ class CaseProcessTest {
     Map<String, Object> form = startForm();
     form.put(Vars.PERS_FIRST_NAME, "Jonas");
     form.put(Vars.PERS_LAST_NAME, "Geheim");
-    form.put(Vars.PERS_BIRTH_DATE, "2012-03-04");
+    form.put(Vars.PERS_BIRTH_DATE, "04.03.2012");
     String definition = caseDefinition();
 
     var instance = engine.getFormService().submitStartForm(definition, form);
