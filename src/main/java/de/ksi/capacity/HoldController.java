@@ -89,6 +89,26 @@ class HoldController {
     return registry.decline(id, body.reason(), body.note(), user.userId());
   }
 
+  @GetMapping("/placements/{id}")
+  PlacementView placement(@PathVariable long id, @AuthenticationPrincipal KsiUser user) {
+    return visible(registry.placement(id), user);
+  }
+
+  @Operation(summary = "The child left the place (caseworkers of the case's office, the provider, coordinators)")
+  @PostMapping("/placements/{id}/end")
+  PlacementView endPlacement(@PathVariable long id, @Valid @RequestBody EndRequest body, @AuthenticationPrincipal KsiUser user) {
+    visible(registry.placement(id), user);
+    return registry.endPlacement(id, body.reason(), user.userId());
+  }
+
+  private PlacementView visible(PlacementView placement, KsiUser user) {
+    boolean office = CaseReference.office(placement.caseReference()).map(user::worksFor).orElse(false);
+    if (!office && !user.isCoordinator() && !user.inGroup(directory.get(placement.providerId()).groupId())) {
+      throw new ProblemException.NotFound("problem.placement.not-found", placement.id());
+    }
+    return placement;
+  }
+
   /** Caseworkers of the case's office, the provider asked and coordinators see a hold; others get 404. */
   private static HoldView visible(HoldView hold, KsiUser user) {
     boolean office = CaseReference.office(hold.caseReference()).map(user::worksFor).orElse(false);
@@ -114,6 +134,9 @@ class HoldController {
       @NotNull @Pattern(regexp = CaseReference.REGEX) String caseReference,
       @Min(1) @Max(1440) Integer minutes,
       @Min(1) @Max(12) Integer places) {}
+
+  /** Why a placement ended, e.g. RETURN_HOME. */
+  record EndRequest(@NotNull @Pattern(regexp = "^[A-Z_]{2,40}$") String reason) {}
 
   /** A decline with its reason. */
   record DeclineRequest(@NotNull DeclineReason reason, @Size(max = 1000) String note) {}

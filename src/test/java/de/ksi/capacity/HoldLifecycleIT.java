@@ -58,6 +58,28 @@ class HoldLifecycleIT {
     assertThat(status(hold.get("id").asLong())).isEqualTo("CONFIRMED");
     assertThat(free(offer.id())).as("the placement keeps the place taken").isEqualTo(1);
     assertThat(registry.placementsOf(child)).hasSize(1);
+    assertThat(caseworker().get("/api/placements/" + placement.get("id").asLong()).expect(200).get("offerId").asLong())
+        .isEqualTo(offer.id());
+  }
+
+  @Test
+  void endingAPlacementFreesThePlaceAndOthersCannotSeeIt() {
+    OfferView offer = fixtures.offer(District.SEGEBERG, Category.INOBHUTNAHME_GRUPPE, 4, 2);
+    String child = Fixtures.newCase(District.SEGEBERG);
+    long holdId = caseworker().post("/api/holds", hold(offer.id(), child, 30)).expect(201).get("id").asLong();
+    long placementId = caseworker().post("/api/holds/" + holdId + "/confirm").expect(201).get("id").asLong();
+    assertThat(free(offer.id())).isEqualTo(1);
+
+    assertThat(api.as("fk-sto-1").get("/api/placements/" + placementId).status()).isEqualTo(404);
+    assertThat(api.as("fk-sto-1").post("/api/placements/" + placementId + "/end", "{\"reason\": \"RETURN_HOME\"}").status())
+        .isEqualTo(404);
+    assertThat(caseworker().post("/api/placements/" + placementId + "/end", "{\"reason\": \"return home\"}").status())
+        .isEqualTo(400);
+    JsonNode ended = caseworker().post("/api/placements/" + placementId + "/end", "{\"reason\": \"RETURN_HOME\"}").expect(200);
+
+    assertThat(ended.get("endReason").asText()).isEqualTo("RETURN_HOME");
+    assertThat(ended.has("endedAt")).isTrue();
+    assertThat(free(offer.id())).isEqualTo(2);
   }
 
   @Test
