@@ -1,5 +1,6 @@
 package de.ksi.caseprocess;
 
+import de.ksi.platform.FormRejectedException;
 import de.ksi.capacity.Gender;
 import de.ksi.caseprocess.CaseProcess.Level;
 import de.ksi.caseprocess.CaseProcess.Vars;
@@ -75,7 +76,7 @@ public class CaseIntake {
                 .map(v -> FormValues.label(v.getPropertyPath().toString()) + ": " + v.getMessage())
                 .sorted()
                 .collect(Collectors.joining("; "));
-        throw new FormInputException("Bitte die Aufnahme prüfen – " + message);
+        throw new FormRejectedException("Bitte die Aufnahme prüfen – " + message);
       }
     } finally {
       LocaleContextHolder.setLocale(previous);
@@ -86,7 +87,7 @@ public class CaseIntake {
       }
       return intake.register(request, actor, Level.DISTRICT);
     } catch (ProblemException e) {
-      throw new FormInputException(texts.getMessage(e.code(), e.args(), e.code(), Locale.GERMAN));
+      throw new FormRejectedException(texts.getMessage(e.code(), e.args(), e.code(), Locale.GERMAN));
     }
   }
 

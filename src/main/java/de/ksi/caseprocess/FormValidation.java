@@ -1,5 +1,6 @@
 package de.ksi.caseprocess;
 
+import de.ksi.platform.FormRejectedException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -61,7 +62,7 @@ class FormValidation extends AbstractProcessEnginePlugin {
     }
     List<String> problems = rules.violations(task::getVariable);
     if (!problems.isEmpty()) {
-      throw new FormInputException("Bitte prüfen – " + String.join("; ", problems));
+      throw new FormRejectedException("Bitte prüfen – " + String.join("; ", problems));
     }
   }
 

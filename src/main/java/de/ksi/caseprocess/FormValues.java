@@ -1,5 +1,6 @@
 package de.ksi.caseprocess;
 
+import de.ksi.platform.FormRejectedException;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -56,7 +57,7 @@ final class FormValues {
     try {
       return Enum.valueOf(type, text);
     } catch (IllegalArgumentException e) {
-      throw new FormInputException(label + ": unbekannter Wert „" + text + "“");
+      throw new FormRejectedException(label + ": unbekannter Wert „" + text + "“");
     }
   }
 
@@ -74,7 +75,7 @@ final class FormValues {
       }
       return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
     } catch (DateTimeParseException e) {
-      throw new FormInputException(label + ": kein gültiges Datum „" + text + "“");
+      throw new FormRejectedException(label + ": kein gültiges Datum „" + text + "“");
     }
   }
 }

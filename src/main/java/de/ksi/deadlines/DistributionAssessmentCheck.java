@@ -1,5 +1,6 @@
 package de.ksi.deadlines;
 
+import de.ksi.platform.FormRejectedException;
 import static de.ksi.deadlines.DutiesProcess.Variables.DISTRIBUTION_POSSIBLE;
 import static de.ksi.deadlines.DutiesProcess.Variables.HEALTH_EXCLUDES_DISTRIBUTION;
 import static de.ksi.deadlines.DutiesProcess.Variables.WELFARE_ENDANGERED;

@@ -1,5 +1,6 @@
 package de.ksi.deadlines;
 
+import de.ksi.platform.FormRejectedException;
 import static de.ksi.deadlines.DutiesProcess.Variables.COURT_APPLICATION_FILED;
 import static de.ksi.deadlines.DutiesProcess.Variables.PARENTS_DECISION;
 
