@@ -210,6 +210,11 @@ public class CustodyCase {
   public String getOutcome() { return outcome; }
   public String getEmergencyMeasure() { return emergencyMeasure; }
   public District getHandoverOffice() { return handoverOffice; }
+
+  /** The office responsible now: the one it was handed over to, else the one that took the child into care. */
+  public District responsibleOffice() {
+    return handoverOffice != null ? handoverOffice : office;
+  }
   public Instant getClosedAt() { return closedAt; }
   public Instant getPersonalDataErasedAt() { return personalDataErasedAt; }
   public String getRefusals() { return refusals; }

@@ -66,9 +66,12 @@ class OfficeHandoverIT {
     assertThat(api.as("fk-seg-2").get(engineRest() + "/history/task?processInstanceBusinessKey=" + ref).json()).isEmpty();
     assertThat(api.as("fk-seg-2").get(engineRest() + "/task?processInstanceBusinessKey=" + ref).json()).isEmpty();
     assertThat(api.as("fk-seg-2").get(engineRest() + "/task/" + stillSegeberg).status()).isIn(403, 404);
+    assertThat(api.as("fk-seg-2").get("/api/cases/" + ref + "/identity").status()).isEqualTo(404);
 
     // And Stormarn reads the case's history and works its open tasks
     assertThat(api.as("fk-sto-2").get(engineRest() + "/history/process-instance/" + main).status()).isEqualTo(200);
+    assertThat(api.as("fk-sto-2").get("/api/cases/" + ref + "/identity").expect(200).get("lastName").asText())
+        .isEqualTo("Vertraulich");
     assertThat(api.as("fk-sto-2").get(engineRest() + "/history/task?processInstanceBusinessKey=" + ref).json())
         .hasSize(taskIds.size());
     List<Task> open = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(ref).list();
