@@ -59,6 +59,8 @@ class AccessMatrixIT {
       history.variables     A      -     A     -     -        -         A     -     -
       history.detail        A      -     A     -     A        -         A     -     -
       history.activities    A      -     A     -     -        -         A     -     -
+      history.operations    A      -     A     -     -        -         A     -     -
+      history.identityLinks A      -     A     -     -        -         A     -     -
       definition.list       A      A     A     A     -        -         A     -     -
       api.case              A      -     A     -     -        -         -     -     -
       api.identity          A      -     A     -     -        -         -     -     -
@@ -183,6 +185,8 @@ class AccessMatrixIT {
       case "history.variables" -> notEmpty(as.get(rest + "/history/variable-instance?processInstanceId=" + mainInstance));
       case "history.detail" -> notEmpty(as.get(rest + "/history/detail?processInstanceId=" + searchInstance));
       case "history.activities" -> notEmpty(as.get(rest + "/history/activity-instance?processInstanceId=" + mainInstance));
+      case "history.operations" -> notEmpty(as.get(rest + "/history/user-operation?processInstanceId=" + searchInstance));
+      case "history.identityLinks" -> notEmpty(as.get(rest + "/history/identity-link-log?taskId=" + completedTask));
       case "definition.list" -> notEmpty(as.get(rest + "/process-definition?key=" + CaseProcess.KEY));
       case "api.case" -> ok(as.get("/api/cases/" + ref));
       case "api.identity" -> ok(as.get("/api/cases/" + ref + "/identity"));
