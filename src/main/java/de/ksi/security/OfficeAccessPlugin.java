@@ -40,15 +40,11 @@ class OfficeAccessPlugin extends AbstractProcessEnginePlugin {
   }
 
   /**
-   * Grants at the instance's start (business key given by the caller, e.g. call activities) and when it
-   * leaves its start event (the Tasklist start form's intake listener sets the business key there).
+   * Grants when the instance leaves its start event: by then the business key is final (the Tasklist start
+   * form's intake listener sets it on the start event; a key a caller passed in and the intake replaced
+   * grants nothing).
    */
   static class GrantOnStart extends AbstractBpmnParseListener {
-    @Override
-    public void parseProcess(Element processElement, ProcessDefinitionEntity processDefinition) {
-      processDefinition.addBuiltInListener(ExecutionListener.EVENTNAME_START, GRANT_OFFICE);
-    }
-
     @Override
     public void parseStartEvent(Element startEventElement, ScopeImpl scope, ActivityImpl startEventActivity) {
       if (scope instanceof ProcessDefinitionEntity) {
