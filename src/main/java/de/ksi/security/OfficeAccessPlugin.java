@@ -18,8 +18,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Office isolation on the engine, for every process the process owners deploy (no per-model wiring to
- * forget): when an instance starts whose business key is a case reference, the case's office group gets
- * READ on exactly that instance and on its history. Nobody else gets anything per instance; coordinators
+ * forget): when an instance whose business key is a case reference leaves its start event, the case's
+ * office group gets READ on exactly that instance and on its history. Nobody else gets anything per instance; coordinators
  * read all instances through their definition-wide grants.
  */
 @Component

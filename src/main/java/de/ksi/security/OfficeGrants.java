@@ -55,7 +55,7 @@ final class OfficeGrants {
     }
   }
 
-  /** Grants not yet flushed (the instance's start listener and its start event's end listener share a command). */
+  /** Grants not yet flushed: queries read the database, so a grant saved earlier in this command is not found there. */
   private static boolean grantedInThisCommand(String groupId, Resource resource, String resourceId) {
     CommandContext command = Context.getCommandContext();
     return command != null
