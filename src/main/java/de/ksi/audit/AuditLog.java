@@ -20,7 +20,9 @@ public class AuditLog {
     /** Somebody read the child's identity. */
     IDENTITY_READ,
     /** Responsibility passed to another office, and the identity with it. */
-    DISCLOSED_TO_OFFICE
+    DISCLOSED_TO_OFFICE,
+    /** The retention period after closing ended and the personal data was erased. */
+    PERSONAL_DATA_ERASED
   }
 
   /** One entry. */

@@ -72,7 +72,7 @@ class CaseController {
   @Transactional
   Identity identity(@PathVariable String reference, @AuthenticationPrincipal KsiUser user) {
     CustodyCase c = cases.byReference(reference);
-    boolean office = user.worksFor(c.getOffice()) || user.isCoordinator();
+    boolean office = user.worksFor(c.responsibleOffice()) || user.isCoordinator();
     boolean acceptingProvider = c.getPlacementId() != null && placementProviderGroup(c.getPlacementId()).map(user::inGroup).orElse(false);
     if (!office && !acceptingProvider) {
       throw new ProblemException.NotFound("problem.case.not-found", reference);
@@ -109,7 +109,7 @@ class CaseController {
 
   private CustodyCase visibleToOffice(String reference, KsiUser user) {
     CustodyCase c = cases.byReference(reference);
-    if (!user.worksFor(c.getOffice()) && !user.isCoordinator()) {
+    if (!user.worksFor(c.responsibleOffice()) && !user.isCoordinator()) {
       throw new ProblemException.NotFound("problem.case.not-found", reference);
     }
     return c;

@@ -12,6 +12,7 @@ import de.ksi.intake.NeedsProfile;
 import de.ksi.network.District;
 import de.ksi.network.Groups;
 import de.ksi.notification.Notifications;
+import de.ksi.security.CaseAccess;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -29,15 +30,17 @@ public class CaseLifecycle {
   private final AuditLog audit;
   private final Notifications notifications;
   private final PlaceSearch search;
+  private final CaseAccess access;
 
   CaseLifecycle(IntakeService cases, CapacityRegistry registry, ProviderDirectory directory, AuditLog audit,
-      Notifications notifications, PlaceSearch search) {
+      Notifications notifications, PlaceSearch search, CaseAccess access) {
     this.cases = cases;
     this.registry = registry;
     this.directory = directory;
     this.audit = audit;
     this.notifications = notifications;
     this.search = search;
+    this.access = access;
   }
 
   /**
@@ -92,6 +95,11 @@ public class CaseLifecycle {
     if ("HANDOVER_OFFICE".equals(outcome)) {
       audit.record(actor, c.getReference(), AuditLog.Action.DISCLOSED_TO_OFFICE,
           handoverOffice, "Zuständigkeit geht über", "Übergabe nach Verteilung (§ 42b SGB VIII)");
+    }
+    if (office != null) {
+      // the old office's access to the case in Tasklist, Cockpit and /engine-rest ends here, the new one's begins
+      access.handOver(c.getReference(), c.getOffice(), office, Map.of(CaseProcess.Vars.OFFICE, office.name(),
+          CaseProcess.Vars.OFFICE_GROUP, office.groupId(), CaseProcess.Vars.OFFICE_HEAD_GROUP, office.headGroupId()));
     }
   }
 

@@ -1,5 +1,7 @@
 package de.ksi.intake;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 
@@ -7,4 +9,6 @@ import org.springframework.data.jpa.repository.JpaRepository;
 interface Cases extends JpaRepository<CustodyCase, Long> {
 
   Optional<CustodyCase> findByReference(String reference);
+
+  List<CustodyCase> findByStatusAndClosedAtBeforeAndPersonalDataErasedAtIsNull(CustodyCase.Status status, Instant before);
 }

@@ -4,6 +4,7 @@ import de.ksi.capacity.Gender;
 import de.ksi.network.District;
 import de.ksi.platform.ProblemException;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -43,9 +44,16 @@ public class CustodyCase {
   @Enumerated(EnumType.STRING)
   private LegalGround legalGround;
 
+  // personal data: encrypted at rest (AES-GCM, key from ksi.security.data-key)
+  @Convert(converter = EncryptedText.class)
   private String firstName;
+
+  @Convert(converter = EncryptedText.class)
   private String lastName;
+
+  @Convert(converter = EncryptedDate.class)
   private LocalDate birthDate;
+
   private Integer estimatedAge;
   private int age;
 
@@ -62,7 +70,10 @@ public class CustodyCase {
   private Urgency urgency;
 
   private boolean freedomRestriction;
+  @Convert(converter = EncryptedText.class)
   private String currentLocation;
+
+  @Convert(converter = EncryptedText.class)
   private String narrative;
   private Instant custodyStart;
   private String createdBy;
@@ -85,6 +96,7 @@ public class CustodyCase {
   private Instant handoverAt;
   private Instant closedAt;
   private String refusals;
+  private Instant personalDataErasedAt;
 
   @Version private long version;
 
@@ -139,6 +151,19 @@ public class CustodyCase {
   }
 
   /** The Inobhutnahme ended; outcome, escalation level and refusal reasons remain for statistics. */
+  /** The retention period after closing has passed: the child's personal data goes, the statistics stay. */
+  public void erasePersonalData(Instant at) {
+    if (status != Status.CLOSED) {
+      throw new IllegalStateException("personal data of open case " + reference + " must not be erased");
+    }
+    firstName = null;
+    lastName = null;
+    birthDate = null;
+    currentLocation = null;
+    narrative = null;
+    personalDataErasedAt = at;
+  }
+
   public void close(String outcome, String note, String refusals, Instant at) {
     if (status == Status.CLOSED) {
       return;
@@ -185,6 +210,12 @@ public class CustodyCase {
   public String getOutcome() { return outcome; }
   public String getEmergencyMeasure() { return emergencyMeasure; }
   public District getHandoverOffice() { return handoverOffice; }
+
+  /** The office responsible now: the one it was handed over to, else the one that took the child into care. */
+  public District responsibleOffice() {
+    return handoverOffice != null ? handoverOffice : office;
+  }
   public Instant getClosedAt() { return closedAt; }
+  public Instant getPersonalDataErasedAt() { return personalDataErasedAt; }
   public String getRefusals() { return refusals; }
 }

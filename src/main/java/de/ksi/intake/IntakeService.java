@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
+import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -68,5 +69,13 @@ public class IntakeService {
 
   public void close(long caseId, String outcome, String note, String refusals) {
     get(caseId).close(outcome, note, refusals, clock.instant());
+  }
+
+  /** Erases the personal data of cases closed before {@code closedBefore}; returns their references. */
+  public List<String> erasePersonalDataClosedBefore(Instant closedBefore) {
+    List<CustodyCase> expired =
+        cases.findByStatusAndClosedAtBeforeAndPersonalDataErasedAtIsNull(CustodyCase.Status.CLOSED, closedBefore);
+    expired.forEach(c -> c.erasePersonalData(clock.instant()));
+    return expired.stream().map(CustodyCase::getReference).toList();
   }
 }

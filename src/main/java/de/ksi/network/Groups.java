@@ -9,6 +9,9 @@ public final class Groups {
   /** Process owners: deploy BPMN, DMN and forms. */
   public static final String PROCESS_OWNERS = "prozessverantwortliche";
 
+  /** Data protection officers: read the audit log, nothing else. */
+  public static final String DATA_PROTECTION = "datenschutz";
+
   /** Camunda's administrator group: users, groups, authorizations. */
   public static final String ADMINS = "camunda-admin";
 

@@ -58,6 +58,8 @@ public class IdentitySetup {
           grant(Groups.COORDINATORS, Resources.TASK, "*", Permissions.READ, Permissions.UPDATE);
           grant(Groups.COORDINATORS, Resources.DECISION_DEFINITION, "*", Permissions.READ, Permissions.READ_HISTORY);
           grant(Groups.COORDINATORS, Resources.DEPLOYMENT, "*", Permissions.READ);
+          // reads the audit log over /api only: no grants in the engine
+          group(Groups.DATA_PROTECTION, "Datenschutz", "WORKFLOW");
           group(Groups.PROCESS_OWNERS, "Prozessverantwortliche", "WORKFLOW");
           baseGrants(Groups.PROCESS_OWNERS);
           grant(Groups.PROCESS_OWNERS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);

@@ -33,6 +33,8 @@ class SecurityConfiguration {
                     .permitAll()
                     .requestMatchers("/actuator/**")
                     .hasAnyAuthority("GROUP_" + Groups.ADMINS, "GROUP_" + Groups.COORDINATORS)
+                    .requestMatchers("/api/audit", "/api/audit/**")
+                    .hasAnyAuthority("GROUP_" + Groups.COORDINATORS, "GROUP_" + Groups.DATA_PROTECTION)
                     .anyRequest()
                     .authenticated())
         .httpBasic(basic -> basic.authenticationEntryPoint(problems).realmName("KSI"))

@@ -26,5 +26,7 @@ import org.springframework.test.context.ContextConfiguration;
 @ContextConfiguration(initializers = ThrowawayPostgresDatabase.class)
 @SpringBootTest(
     webEnvironment = WebEnvironment.RANDOM_PORT,
-    properties = {"camunda.bpm.generate-unique-process-engine-name=true", "camunda.bpm.job-execution.enabled=false"})
+    properties = {"camunda.bpm.generate-unique-process-engine-name=true", "camunda.bpm.job-execution.enabled=false",
+      // a key for test data only (production refuses to start without KSI_DATA_KEY)
+      "ksi.security.data-key=dGVzdC1rZXktZm9yLXBvc3RncmVzLXN1aXRlLW9ubHk="})
 public @interface PostgresIntegrationTest {}

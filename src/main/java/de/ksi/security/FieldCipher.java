@@ -1,0 +1,104 @@
+package de.ksi.security;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import javax.crypto.AEADBadTagException;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Encrypts personal data at rest with AES-256-GCM: every value gets its own random 96-bit IV, stored in
+ * front of the ciphertext as {@code v1:base64(iv || ciphertext || tag)}. The key comes from
+ * {@code ksi.security.data-key} ({@code KSI_DATA_KEY}); without one the application refuses to start, and
+ * the published demo key is refused unless the demo is enabled.
+ */
+@Component
+public class FieldCipher {
+
+  /** The demo installation's key. Public in this repository, hence worthless: never for real data. */
+  public static final String DEMO_KEY = "ZGVtby1rZXktLW5vdC1mb3ItcmVhbC1kYXRhLS0tLS0=";
+
+  static final String SETTING = "ksi.security.data-key (environment variable KSI_DATA_KEY)";
+  private static final String PREFIX = "v1:";
+  private static final int IV_BYTES = 12;
+  private static final int TAG_BITS = 128;
+  private static final Logger log = LoggerFactory.getLogger(FieldCipher.class);
+
+  private final SecretKeySpec key;
+  private final SecureRandom random = new SecureRandom();
+
+  @Autowired
+  FieldCipher(SecurityProperties properties, @Value("${ksi.demo.enabled:false}") boolean demo) {
+    this(properties.dataKey(), demo);
+  }
+
+  /** A cipher for a base64 key; {@code demo} allows the published demo key. */
+  public FieldCipher(String base64Key, boolean demo) {
+    if (base64Key == null || base64Key.isBlank()) {
+      throw new IllegalStateException("No key for personal data: set " + SETTING
+          + " to a base64-encoded 256-bit key, e.g. from `openssl rand -base64 32`.");
+    }
+    if (DEMO_KEY.equals(base64Key.trim())) {
+      if (!demo) {
+        throw new IllegalStateException("The demo key is set as " + SETTING
+            + " outside the demo (ksi.demo.enabled=false): set a key of your own, e.g. from `openssl rand -base64 32`.");
+      }
+      log.warn("Personal data is encrypted with the published DEMO key: use this installation for demo data only.");
+    }
+    byte[] bytes;
+    try {
+      bytes = Base64.getDecoder().decode(base64Key.trim());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalStateException(SETTING + " is not valid base64.", e);
+    }
+    if (bytes.length != 32) {
+      throw new IllegalStateException(SETTING + " must be 256 bits (32 bytes, base64-encoded), not " + bytes.length * 8 + ".");
+    }
+    this.key = new SecretKeySpec(bytes, "AES");
+  }
+
+  public String encrypt(String plain) {
+    if (plain == null) {
+      return null;
+    }
+    try {
+      byte[] iv = new byte[IV_BYTES];
+      random.nextBytes(iv);
+      Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+      cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, iv));
+      byte[] encrypted = cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8));
+      return PREFIX + Base64.getEncoder().encodeToString(ByteBuffer.allocate(iv.length + encrypted.length).put(iv).put(encrypted).array());
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("cannot encrypt personal data", e);
+    }
+  }
+
+  public String decrypt(String stored) {
+    if (stored == null) {
+      return null;
+    }
+    if (!stored.startsWith(PREFIX)) {
+      throw new IllegalStateException("personal data is not encrypted with a known scheme");
+    }
+    try {
+      byte[] all = Base64.getDecoder().decode(stored.substring(PREFIX.length()));
+      Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+      cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, all, 0, IV_BYTES));
+      return new String(cipher.doFinal(all, IV_BYTES, all.length - IV_BYTES), StandardCharsets.UTF_8);
+    } catch (AEADBadTagException e) {
+      throw new IllegalStateException("Cannot decrypt personal data: " + SETTING
+          + " is not the key it was encrypted with (or the value was altered).", e);
+    } catch (GeneralSecurityException | IllegalArgumentException e) {
+      throw new IllegalStateException("cannot decrypt personal data", e);
+    }
+  }
+}

@@ -1,0 +1,66 @@
+package de.ksi.security;
+
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
+
+/**
+ * The grants that make one process instance visible to one office: READ on the running instance (Tasklist,
+ * variables) and READ on its history (with historic instance permissions enabled this also covers the
+ * instance's historic tasks, activities and variables). Callers run this without authorization checks.
+ */
+final class OfficeGrants {
+
+  private OfficeGrants() {}
+
+  static void grant(AuthorizationService authorizations, String groupId, String processInstanceId) {
+    grantOnce(authorizations, groupId, Resources.PROCESS_INSTANCE, processInstanceId, ProcessInstancePermissions.READ);
+    grantOnce(authorizations, groupId, Resources.HISTORIC_PROCESS_INSTANCE, processInstanceId,
+        HistoricProcessInstancePermissions.READ);
+  }
+
+  static void revoke(AuthorizationService authorizations, String groupId, String processInstanceId) {
+    revoke(authorizations, groupId, Resources.PROCESS_INSTANCE, processInstanceId);
+    revoke(authorizations, groupId, Resources.HISTORIC_PROCESS_INSTANCE, processInstanceId);
+  }
+
+  /** Deletes every grant of the group on one resource, whatever its permissions. */
+  static void revoke(AuthorizationService authorizations, String groupId, Resource resource, String resourceId) {
+    authorizations.createAuthorizationQuery().groupIdIn(groupId).resourceType(resource).resourceId(resourceId).list()
+        .forEach(a -> authorizations.deleteAuthorization(a.getId()));
+  }
+
+  private static void grantOnce(AuthorizationService authorizations, String groupId, Resource resource, String resourceId,
+      Permission permission) {
+    boolean exists =
+        authorizations.createAuthorizationQuery().groupIdIn(groupId).resourceType(resource).resourceId(resourceId)
+            .hasPermission(permission).count() > 0
+        || grantedInThisCommand(groupId, resource, resourceId);
+    if (!exists) {
+      Authorization grant = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+      grant.setGroupId(groupId);
+      grant.setResource(resource);
+      grant.setResourceId(resourceId);
+      grant.addPermission(permission);
+      authorizations.saveAuthorization(grant);
+    }
+  }
+
+  /** Grants not yet flushed: queries read the database, so a grant saved earlier in this command is not found there. */
+  private static boolean grantedInThisCommand(String groupId, Resource resource, String resourceId) {
+    CommandContext command = Context.getCommandContext();
+    return command != null
+        && command.getDbEntityManager().getCachedEntitiesByType(AuthorizationEntity.class).stream()
+            .anyMatch(a -> groupId.equals(a.getGroupId()) && a.getResourceType() == resource.resourceType()
+                && resourceId.equals(a.getResourceId()));
+  }
+}

@@ -1,0 +1,45 @@
+package de.ksi.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import de.ksi.intake.IntakeService;
+import de.ksi.testing.ApiClient;
+import de.ksi.testing.KsiIntegrationTest;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The child's personal columns hold ciphertext only; the application reads them back in plain text. */
+@KsiIntegrationTest
+class PersonalDataAtRestIT {
+
+  @LocalServerPort int port;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired IntakeService cases;
+
+  @Test
+  void theRawColumnsHoldNoPlainPersonalData() {
+    ApiClient api = new ApiClient(port);
+    String ref = api.as("fk-pin-1").post("/api/cases", """
+        {"office": "PINNEBERG", "legalGround": "NR1_SELBSTMELDUNG", "firstName": "Jonas", "lastName": "Geheimhaus",
+         "birthDate": "2013-04-05", "gender": "MALE", "siblings": 1, "urgency": "TODAY",
+         "currentLocation": "Schulhof Rellingen", "narrative": "Vater schlägt zu"}""").expect(201)
+        .get("caseReference").asText();
+
+    Map<String, Object> raw = jdbc.queryForMap(
+        "SELECT first_name, last_name, birth_date, current_location, narrative FROM custody_case WHERE reference = ?", ref);
+
+    assertThat(raw.values()).allSatisfy(v -> assertThat(v).asString().startsWith("v1:"));
+    assertThat(raw.toString()).doesNotContain("Jonas", "Geheimhaus", "2013", "Rellingen", "Vater");
+    assertThat(cases.byReference(ref).getLastName()).isEqualTo("Geheimhaus");
+    assertThat(cases.byReference(ref).getBirthDate()).hasToString("2013-04-05");
+    assertThat(api.as("fk-pin-1").get("/api/cases/" + ref + "/identity").expect(200).get("currentLocation").asText())
+        .isEqualTo("Schulhof Rellingen");
+    assertThatThrownBy(() -> new FieldCipher(
+            "c29tZS1vdGhlci1rZXktLS0tLS0tLS0tLS0tLS0tLS0=", false).decrypt((String) raw.get("last_name")))
+        .hasMessageContaining("not the key");
+  }
+}
