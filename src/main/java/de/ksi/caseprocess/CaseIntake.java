@@ -91,6 +91,25 @@ public class CaseIntake {
     }
   }
 
+  /**
+   * A process started with an existing case id (the API path) must belong to that case: its business key is
+   * the case's reference, the starter works for the case's office, and no other process runs for the case.
+   * Without this a caseworker could start the process over /engine-rest on another office's case.
+   */
+  void requireOwnCase(long caseId, String businessKey, String processInstanceId, String actor, List<String> groups) {
+    CustodyCase c = intake.get(caseId);
+    boolean running = runtime.createProcessInstanceQuery().processDefinitionKey(CaseProcess.KEY)
+        .processInstanceBusinessKey(c.getReference()).list().stream()
+        .anyMatch(p -> !p.getId().equals(processInstanceId));
+    boolean allowed = Actors.SYSTEM.equals(actor) || groups.contains(Groups.COORDINATORS)
+        || groups.contains(c.getOffice().groupId());
+    if (!c.getReference().equals(businessKey) || running || !allowed
+        || c.getStatus() == CustodyCase.Status.CLOSED) {
+      throw new FormRejectedException("Dieser Prozess gehört nicht zum Fall " + caseId
+          + " oder der Fall wird bereits bearbeitet.");
+    }
+  }
+
   /** References and the pseudonymised profile: all the process ever holds about a child. */
   Map<String, Object> processVariables(CustodyCase c) {
     Map<String, Object> vars = new LinkedHashMap<>();

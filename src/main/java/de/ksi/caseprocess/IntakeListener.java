@@ -28,6 +28,9 @@ class IntakeListener implements ExecutionListener {
           caseIntake.registerFromForm(execution.getVariables(), Actors.current(execution), Actors.groups(execution));
       execution.setProcessBusinessKey(registered.getReference());
       execution.setVariables(caseIntake.processVariables(registered));
+    } else {
+      caseIntake.requireOwnCase(Variables.id(execution, Vars.CASE_ID), execution.getProcessBusinessKey(),
+          execution.getProcessInstanceId(), Actors.current(execution), Actors.groups(execution));
     }
     List<String> personal =
         execution.getVariableNames().stream().filter(n -> n.startsWith(Vars.PERSONAL_PREFIX)).toList();

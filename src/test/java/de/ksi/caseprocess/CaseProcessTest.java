@@ -380,6 +380,27 @@ class CaseProcessTest {
   }
 
   @Test
+  void aProcessCannotBeStartedOnAnotherCaseOrTwiceOnTheSameCase() {
+    var started = girlOf13(District.STORMARN, Urgency.IMMEDIATE);
+    var runtime = engine.getRuntimeService();
+
+    assertThatThrownBy(() -> runtime.createProcessInstanceByKey(CaseProcess.KEY).businessKey("SEG-2026-9999")
+        .setVariable(Vars.CASE_ID, started.caseId()).execute())
+        .hasMessageContaining("gehört nicht zum Fall");
+    assertThatThrownBy(() -> runtime.createProcessInstanceByKey(CaseProcess.KEY).businessKey(started.caseReference())
+        .setVariable(Vars.CASE_ID, started.caseId()).execute())
+        .hasMessageContaining("bereits bearbeitet");
+    engine.getIdentityService().setAuthentication("fk-seg-x", List.of(District.SEGEBERG.groupId()));
+    try {
+      assertThatThrownBy(() -> runtime.createProcessInstanceByKey(CaseProcess.KEY).businessKey(started.caseReference())
+          .setVariable(Vars.CASE_ID, started.caseId()).execute())
+          .as("a caseworker of another office").hasMessageContaining("gehört nicht zum Fall");
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+  }
+
+  @Test
   void startFormWithoutAgeIsRejectedInGermanAndStoresNothing() {
     Map<String, Object> form = startForm();
     String definition = caseDefinition();
