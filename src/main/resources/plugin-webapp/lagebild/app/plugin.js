@@ -67,11 +67,18 @@ function view(data) {
     el('p', { class: 'ksi-stand' }, `Stand: ${time(data.at)} · aktualisiert sich jede Minute`));
 }
 
+// the webapps keep their CSRF token in a cookie readable by scripts; api.CSRFToken holds the same value
+function csrfToken(api) {
+  if (api && api.CSRFToken) return api.CSRFToken;
+  const cookie = document.cookie.split('; ').find((c) => c.startsWith('XSRF-TOKEN='));
+  return cookie ? decodeURIComponent(cookie.substring('XSRF-TOKEN='.length)) : '';
+}
+
 async function load(node, api) {
   try {
     const response = await fetch('/api/lagebild', {
       credentials: 'same-origin',
-      headers: { Accept: 'application/json', 'X-XSRF-TOKEN': api.CSRFToken },
+      headers: { Accept: 'application/json', 'X-XSRF-TOKEN': csrfToken(api) },
     });
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     node.replaceChildren(view(await response.json()));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import de.ksi.capacity.Category;
 import de.ksi.capacity.OfferView;
+import de.ksi.caseprocess.CaseProcess;
 import de.ksi.network.District;
 import de.ksi.testing.ApiClient;
 import de.ksi.testing.Fixtures;
@@ -14,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,6 +28,7 @@ class LagebildIT {
 
   @LocalServerPort int port;
   @Autowired Fixtures fixtures;
+  @Autowired RuntimeService runtime;
 
   private ApiClient api;
   private String segeberg;
@@ -120,6 +123,19 @@ class LagebildIT {
     assertThat(duty.get("overdueMinutes").asLong()).isPositive();
     assertThat(duty.get("task").asText()).isNotBlank();
     assertThat(find(own.get("waiting"), ref).get("waitingMinutes").asLong()).isGreaterThanOrEqualTo(3 * 24 * 60 - 5);
+  }
+
+  @Test
+  void casesAreFoundInCockpitByOfficeAndEscalationLevelUnderTheirReference() {
+    String ref = register(segeberg, "SEGEBERG", 8);
+
+    // Cockpit's instance search by variable runs exactly this query
+    var found = runtime.createProcessInstanceQuery().processDefinitionKey(CaseProcess.KEY)
+        .variableValueEquals(CaseProcess.Vars.OFFICE, "SEGEBERG")
+        .variableValueEquals(CaseProcess.Vars.ESCALATION_LEVEL, CaseProcess.Level.DISTRICT)
+        .processInstanceBusinessKey(ref).list();
+
+    assertThat(found).hasSize(1);
   }
 
   @Test

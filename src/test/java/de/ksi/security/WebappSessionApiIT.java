@@ -44,6 +44,8 @@ class WebappSessionApiIT {
 
     assertThat(lagebild.statusCode()).as(lagebild.body()).isEqualTo(200);
     assertThat(new ObjectMapper().readTree(lagebild.body()).get("networkWide").asBoolean()).isTrue();
+    HttpResponse<String> cockpitCall = get("/camunda/api/engine/engine/" + engine.getName() + "/task/count", token);
+    assertThat(cockpitCall.statusCode()).as("the webapp session still works: " + cockpitCall.body()).isEqualTo(200);
   }
 
   @Test
