@@ -12,6 +12,9 @@ import de.ksi.intake.NeedsProfile;
 import de.ksi.network.District;
 import de.ksi.network.Groups;
 import de.ksi.notification.Notifications;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -28,14 +31,18 @@ public class CaseLifecycle {
   private final ProviderDirectory directory;
   private final AuditLog audit;
   private final Notifications notifications;
+  private final Timer timeToPlacement;
 
   CaseLifecycle(IntakeService cases, CapacityRegistry registry, ProviderDirectory directory, AuditLog audit,
-      Notifications notifications) {
+      Notifications notifications, MeterRegistry meters) {
     this.cases = cases;
     this.registry = registry;
     this.directory = directory;
     this.audit = audit;
     this.notifications = notifications;
+    this.timeToPlacement = Timer.builder("ksi.case.time.to.placement")
+        .description("From the start of the Inobhutnahme to the placement").publishPercentileHistogram()
+        .maximumExpectedValue(Duration.ofDays(7)).register(meters);
   }
 
   /**
@@ -74,6 +81,7 @@ public class CaseLifecycle {
     CustodyCase c = cases.get(caseId);
     registry.releaseAll(c.getReference(), actor);
     cases.placed(caseId, placementId);
+    timeToPlacement.record(Duration.between(c.getCustodyStart(), cases.get(caseId).getPlacedAt()));
     String recipient = placedWith;
     if (placementId != null) {
       PlacementView placement = registry.placement(placementId);
