@@ -81,6 +81,22 @@ class Availability {
     return jdbc.query(SELECT, new MapSqlParameterSource("now", Timestamp.from(now)), Availability::row);
   }
 
+  /** Active offers whose last report was made before {@code limit}, the oldest first. */
+  List<StaleRow> staleSince(Instant limit) {
+    return jdbc.query(
+        "SELECT o.id, o.category, o.reported_at, p.id AS provider_id, p.name, p.group_id, p.district"
+            + " FROM offer o JOIN provider p ON p.id = o.provider_id"
+            + " WHERE o.active AND p.active AND o.reported_at < :limit ORDER BY o.reported_at, o.id",
+        new MapSqlParameterSource("limit", Timestamp.from(limit)),
+        (rs, n) -> new StaleRow(rs.getLong("id"), rs.getLong("provider_id"), rs.getString("name"), rs.getString("group_id"),
+            District.valueOf(rs.getString("district")), Category.valueOf(rs.getString("category")),
+            rs.getTimestamp("reported_at").toInstant()));
+  }
+
+  /** An offer with an old report and whom to remind. */
+  record StaleRow(long offerId, long providerId, String providerName, String providerGroup, District district,
+      Category category, Instant reportedAt) {}
+
   private static OfferRow row(ResultSet rs, int rowNum) throws SQLException {
     return new OfferRow(
         rs.getLong("id"),

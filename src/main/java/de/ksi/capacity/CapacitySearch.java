@@ -83,6 +83,15 @@ public class CapacitySearch {
     return summary;
   }
 
+  /** Offers whose report is older than the freshness limit, the oldest first. */
+  public List<StaleOffer> staleOffers() {
+    Instant now = clock.instant();
+    return availability.staleSince(now.minus(properties.freshness())).stream()
+        .map(s -> new StaleOffer(s.offerId(), s.providerId(), s.providerName(), s.providerGroup(), s.district(),
+            s.category(), s.category().label(), s.reportedAt(), Math.max(0, Duration.between(s.reportedAt(), now).toMinutes())))
+        .toList();
+  }
+
   private CategoryFigures figures(Category category, List<OfferRow> rows, Instant now) {
     return new CategoryFigures(
         category,

@@ -13,6 +13,9 @@ import de.ksi.network.District;
 import de.ksi.network.Groups;
 import de.ksi.notification.Notifications;
 import de.ksi.security.CaseAccess;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -31,9 +34,10 @@ public class CaseLifecycle {
   private final Notifications notifications;
   private final PlaceSearch search;
   private final CaseAccess access;
+  private final Timer timeToPlacement;
 
   CaseLifecycle(IntakeService cases, CapacityRegistry registry, ProviderDirectory directory, AuditLog audit,
-      Notifications notifications, PlaceSearch search, CaseAccess access) {
+      Notifications notifications, PlaceSearch search, CaseAccess access, MeterRegistry meters) {
     this.cases = cases;
     this.registry = registry;
     this.directory = directory;
@@ -41,6 +45,9 @@ public class CaseLifecycle {
     this.notifications = notifications;
     this.search = search;
     this.access = access;
+    this.timeToPlacement = Timer.builder("ksi.case.time.to.placement")
+        .description("From the start of the Inobhutnahme to the placement").publishPercentileHistogram()
+        .maximumExpectedValue(Duration.ofDays(7)).register(meters);
   }
 
   /**
@@ -77,6 +84,7 @@ public class CaseLifecycle {
     CustodyCase c = cases.get(caseId);
     registry.releaseAll(c.getReference(), actor);
     cases.placed(caseId, placementId);
+    timeToPlacement.record(Duration.between(c.getCustodyStart(), cases.get(caseId).getPlacedAt()));
     String recipient = placedWith;
     if (placementId != null) {
       PlacementView placement = registry.placement(placementId);

@@ -2,6 +2,7 @@ package de.ksi.security;
 
 import de.ksi.network.Groups;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -24,8 +25,8 @@ class SecurityConfiguration {
 
   @Bean
   @Order(1)
-  SecurityFilterChain apiSecurity(HttpSecurity http, IdentityService identityService, ProblemAuthenticationEntryPoint problems)
-      throws Exception {
+  SecurityFilterChain apiSecurity(HttpSecurity http, IdentityService identityService, ProcessEngine engine,
+      ProblemAuthenticationEntryPoint problems) throws Exception {
     http.securityMatcher("/api/**", "/v3/api-docs/**", "/actuator/**")
         .authorizeHttpRequests(
             auth ->
@@ -40,8 +41,10 @@ class SecurityConfiguration {
         .httpBasic(basic -> basic.authenticationEntryPoint(problems).realmName("KSI"))
         .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-        // stateless Basic authentication: no cookie, hence no CSRF risk on /api
+        // Basic authentication sends no cookie; the webapp session is accepted only with the CSRF header
         .csrf(csrf -> csrf.disable())
+        // the Cockpit plugin calls /api with the webapp session and its CSRF token
+        .addFilterBefore(new WebappSessionAuthenticationFilter(engine), BasicAuthenticationFilter.class)
         .addFilterAfter(new EngineAuthenticationFilter(identityService), BasicAuthenticationFilter.class);
     return http.build();
   }
