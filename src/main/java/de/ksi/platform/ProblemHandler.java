@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -79,6 +80,18 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
   ResponseEntity<Object> integrity(DataIntegrityViolationException e) {
     LOG.info("integrity violation answered with 409: {}", e.getMostSpecificCause().getMessage());
     return coded(HttpStatus.CONFLICT, "problem.integrity");
+  }
+
+  /** A form check failed inside the engine (possibly wrapped by a task listener): 400 with its message. */
+  @ExceptionHandler(ProcessEngineException.class)
+  ResponseEntity<Object> engineFailure(ProcessEngineException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof FormRejectedException rejected) {
+        String field = rejected.field() == null ? "form" : rejected.field();
+        return invalid(List.of(Map.of("field", field, "message", rejected.getMessage())));
+      }
+    }
+    throw e;
   }
 
   @ExceptionHandler(AuthorizationException.class)

@@ -51,7 +51,7 @@ class OfficeHandoverIT {
     // When Segeberg hands the child over to Stormarn
     submit(api, "fk-seg-2", task(ref, CaseProcess.Elements.DECIDE_OUTCOME),
         "{\"outcome\": {\"value\": \"HANDOVER_OFFICE\"}, \"handoverOffice\": {\"value\": \"STORMARN\"}}");
-    submit(api, "fk-seg-2", task(ref, CaseProcess.Elements.HANDOVER), "{\"handoverDate\": {\"value\": \"2026-12-01\"}}");
+    submit(api, "fk-seg-2", task(ref, CaseProcess.Elements.HANDOVER), "{\"handoverDate\": {\"value\": \"01.12.2026\"}}");
 
     // Then Segeberg's grants on every instance, task and historic task of the case are gone
     List<String> instances = engine.getHistoryService().createHistoricProcessInstanceQuery()
