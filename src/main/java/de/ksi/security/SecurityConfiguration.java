@@ -40,7 +40,8 @@ class SecurityConfiguration {
                     .authenticated())
         .httpBasic(basic -> basic.authenticationEntryPoint(problems).realmName("KSI"))
         .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
-        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        // never a new session id: the webapps' parallel requests still carry the old one and would get 401
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS).sessionFixation(f -> f.none()))
         // Basic authentication sends no cookie; the webapp session is accepted only with the CSRF header
         .csrf(csrf -> csrf.disable())
         // the Cockpit plugin calls /api with the webapp session and its CSRF token

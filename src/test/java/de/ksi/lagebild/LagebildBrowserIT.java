@@ -17,7 +17,6 @@ import java.util.stream.Stream;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
@@ -35,9 +34,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * waiting child on the dashboard and gets to the case with one click. Saves {@code docs/lagebild.png}.
  */
 @KsiIntegrationTest
-@Disabled("Not yet passing: after the coordinator's login, Cockpit's own dashboard requests to /camunda/api/engine"
-    + " answer 401 in Chromium (not over HttpClient, see WebappSessionApiIT) and Cockpit falls back to its login page,"
-    + " so the dashboard with the plugin never shows. Under investigation; docs/lagebild.png is therefore missing.")
 class LagebildBrowserIT {
 
   @LocalServerPort int port;

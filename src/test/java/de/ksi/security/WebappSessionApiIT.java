@@ -43,6 +43,7 @@ class WebappSessionApiIT {
     HttpResponse<String> lagebild = get("/api/lagebild", token);
 
     assertThat(lagebild.statusCode()).as(lagebild.body()).isEqualTo(200);
+    assertThat(lagebild.headers().allValues("Set-Cookie")).as("the session keeps its id").isEmpty();
     assertThat(new ObjectMapper().readTree(lagebild.body()).get("networkWide").asBoolean()).isTrue();
     HttpResponse<String> cockpitCall = get("/camunda/api/engine/engine/" + engine.getName() + "/task/count", token);
     assertThat(cockpitCall.statusCode()).as("the webapp session still works: " + cockpitCall.body()).isEqualTo(200);
