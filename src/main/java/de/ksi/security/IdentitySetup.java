@@ -95,7 +95,8 @@ public class IdentitySetup {
   }
 
   private void group(String id, String name, String type) {
-    if (identity.createGroupQuery().groupId(id).count() == 0) {
+    // with LDAP the directory owns the groups: only the authorizations are ours
+    if (!identity.isReadOnly() && identity.createGroupQuery().groupId(id).count() == 0) {
       Group group = identity.newGroup(id);
       group.setName(name);
       group.setType(type);

@@ -22,7 +22,10 @@ import java.time.Instant;
 import java.util.Date;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.apache.catalina.Context;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.web.embedded.tomcat.TomcatWebServer;
+import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -37,6 +40,15 @@ class LoginProtectionIT {
   private final CookieManager cookies = new CookieManager();
   private final HttpClient browser = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(cookies)
       .followRedirects(HttpClient.Redirect.NORMAL).build();
+
+  @Autowired ServletWebServerApplicationContext web;
+
+  @Test
+  void aWebappSessionEndsAfterThirtyIdleMinutes() {
+    Context context = (Context) ((TomcatWebServer) web.getWebServer()).getTomcat().getHost().findChildren()[0];
+
+    assertThat(context.getSessionTimeout()).as("minutes until an idle Tasklist/Cockpit login ends").isEqualTo(30);
+  }
 
   @Test
   void fiveWrongPasswordsLockTheAccountForTheApiAndTheWebappsUntilAnAdministratorUnlocksIt() throws Exception {
