@@ -50,8 +50,15 @@ abstract class WholeCaseOverRest {
     String ref = created.json().get("caseReference").asText();
     assertThat(ref).matches("SEG-\\d{4}-\\d{4}");
 
-    // The caseworker asks the provider
+    // A form that breaks its rules is a bad request, with the German message, and changes nothing
     String choose = taskId(api, caseworker, ref, CaseProcess.SearchElements.CHOOSE);
+    var rejected = api.as(caseworker).post(engineRest() + "/task/" + choose + "/submit-form",
+        "{\"variables\": {\"choice\": {\"value\": \"PHONE\"}}}");
+    assertThat(rejected.status()).as(rejected.body()).isEqualTo(400);
+    assertThat(rejected.body()).contains("Pflichtfeld");
+    assertThat(taskId(api, caseworker, ref, CaseProcess.SearchElements.CHOOSE)).isEqualTo(choose);
+
+    // The caseworker asks the provider
     var submitted = api.as(caseworker).post(engineRest() + "/task/" + choose + "/submit-form", """
         {"variables": {"choice": {"value": "REQUEST"},
                        "selectedOffers": {"value": "[\\"%d\\"]", "type": "Json"}}}""".formatted(offer.id()));
