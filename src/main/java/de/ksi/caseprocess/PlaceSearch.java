@@ -21,6 +21,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -44,6 +45,7 @@ public class PlaceSearch {
   private final IntakeService cases;
   private final CapacityProperties capacity;
   private final Notifications notifications;
+  private final String tasklistUrl;
 
   PlaceSearch(
       CapacitySearch search,
@@ -51,13 +53,15 @@ public class PlaceSearch {
       ProviderDirectory directory,
       IntakeService cases,
       CapacityProperties capacity,
-      Notifications notifications) {
+      Notifications notifications,
+      @Value("${ksi.base-url:http://localhost:8080}") String baseUrl) {
     this.search = search;
     this.registry = registry;
     this.directory = directory;
     this.cases = cases;
     this.capacity = capacity;
     this.notifications = notifications;
+    this.tasklistUrl = baseUrl + "/camunda/app/tasklist/";
   }
 
   /** Ranked candidates for the case, leaving out every offer this case has already asked. */
@@ -85,9 +89,14 @@ public class PlaceSearch {
       length = capacity.maxHold();
     }
     List<Long> holds = new ArrayList<>();
+    String profile = NeedsProfile.of(c).summary();
     for (Long offerId : offers) {
       try {
-        holds.add(registry.hold(offerId, c.getReference(), c.getSiblings(), length, actor).hold().id());
+        HoldView hold = registry.hold(offerId, c.getReference(), c.getSiblings(), length, actor).hold();
+        holds.add(hold.id());
+        notifications.send(hold.providerGroup(), c.getReference(), Notifications.Kind.NEW_REQUEST,
+            "Neue Platzanfrage " + c.getReference() + ": bitte bis " + hold.expiresAt()
+                + " in der Aufgabenliste beantworten (" + tasklistUrl + ").\n\n" + profile);
       } catch (NoPlaceFreeException takenMeanwhile) {
         continue;
       }

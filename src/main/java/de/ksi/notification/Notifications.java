@@ -21,9 +21,21 @@ public class Notifications {
 
   /** Kinds of message. */
   public enum Kind {
-    REQUEST_WITHDRAWN,
-    NETWORK_ESCALATION,
-    LEVEL2_ESCALATION
+    NEW_REQUEST("Neue Platzanfrage"),
+    REQUEST_WITHDRAWN("Platzanfrage zurückgezogen"),
+    NETWORK_ESCALATION("Eskalation an den Verbund"),
+    LEVEL2_ESCALATION("Eskalation Stufe 2");
+
+    private final String subject;
+
+    Kind(String subject) {
+      this.subject = subject;
+    }
+
+    /** German subject line of the e-mail. */
+    public String subject() {
+      return subject;
+    }
   }
 
   /** One message to one group. */

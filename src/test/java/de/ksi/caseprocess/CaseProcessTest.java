@@ -80,6 +80,13 @@ class CaseProcessTest {
 
     scenario.request(started.caseReference(), offer);
     assertThat(registry.freePlaces(offer)).as("held while the provider decides").isEqualTo(freeBefore - 1);
+    assertThat(notifications.forGroups(List.of(directory.groupOfOffer(offer)), 50))
+        .as("the provider is told of the request, pseudonymised")
+        .anySatisfy(n -> {
+          assertThat(n.kind()).isEqualTo(Notifications.Kind.NEW_REQUEST);
+          assertThat(n.caseReference()).isEqualTo(started.caseReference());
+          assertThat(n.message()).contains("13 Jahre", "/camunda/app/tasklist/").doesNotContain("Muster");
+        });
     scenario.accept(started.caseReference(), offer);
 
     CustodyCase placed = cases.byReference(started.caseReference());
