@@ -24,7 +24,8 @@ public class Notifications {
     NEW_REQUEST("Neue Platzanfrage"),
     REQUEST_WITHDRAWN("Platzanfrage zurückgezogen"),
     NETWORK_ESCALATION("Eskalation an den Verbund"),
-    LEVEL2_ESCALATION("Eskalation Stufe 2");
+    LEVEL2_ESCALATION("Eskalation Stufe 2"),
+    AVAILABILITY_REMINDER("Bitte freie Plätze melden");
 
     private final String subject;
 
@@ -59,6 +60,15 @@ public class Notifications {
             .addValue("ref", caseReference)
             .addValue("kind", kind.name())
             .addValue("message", message));
+  }
+
+  /** When the group was last sent a message of this kind, if ever. */
+  @Transactional(readOnly = true)
+  public java.util.Optional<Instant> lastSent(String group, Kind kind) {
+    Timestamp last = jdbc.queryForObject(
+        "SELECT MAX(created_at) FROM notification WHERE recipient_group = :group AND kind = :kind",
+        new MapSqlParameterSource("group", group).addValue("kind", kind.name()), Timestamp.class);
+    return java.util.Optional.ofNullable(last).map(Timestamp::toInstant);
   }
 
   /** The newest messages addressed to any of the groups. */
