@@ -68,6 +68,12 @@ public final class DutiesProcess {
     public static final String END_MEASURE_ENDED_AT_LIMIT = "EndEvent_MeasureEndedAtLimit";
     public static final String FREEDOM_RESTRICTION_OVERDUE_TASK = "Task_FreedomRestrictionOverdue";
 
+    /** The coordinators' "Frist überschritten" tasks: a legal duty is overdue. */
+    public static final java.util.Set<String> OVERDUE_TASKS = java.util.Set.of(INFORM_CHILD_OVERDUE_TASK,
+        INFORM_PARENTS_OVERDUE_TASK, OBJECTION_OVERDUE_TASK, COURT_DECISION_OVERDUE_TASK,
+        AGE_ASSESSMENT_OVERDUE_TASK, DISTRIBUTION_ASSESSMENT_OVERDUE_TASK, REPORT_OVERDUE_TASK,
+        GUARDIAN_OVERDUE_TASK, FREEDOM_RESTRICTION_OVERDUE_TASK);
+
     private Elements() {}
   }
 

@@ -40,10 +40,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class LagebildService {
 
   /** The coordinators' tasks that the duties process creates when a legal deadline has passed. */
-  static final Set<String> OVERDUE_TASKS = Set.of(Elements.INFORM_CHILD_OVERDUE_TASK,
-      Elements.INFORM_PARENTS_OVERDUE_TASK, Elements.OBJECTION_OVERDUE_TASK, Elements.COURT_DECISION_OVERDUE_TASK,
-      Elements.AGE_ASSESSMENT_OVERDUE_TASK, Elements.DISTRIBUTION_ASSESSMENT_OVERDUE_TASK, Elements.REPORT_OVERDUE_TASK,
-      Elements.GUARDIAN_OVERDUE_TASK, Elements.FREEDOM_RESTRICTION_OVERDUE_TASK);
 
   private final CapacitySearch capacity;
   private final WaitingChildren waiting;
@@ -93,7 +89,7 @@ public class LagebildService {
     List<Task> found = new ArrayList<>(tasks.createTaskQuery().processDefinitionKey(DutiesProcess.KEY)
         .dueBefore(Date.from(now)).active().list());
     found.addAll(tasks.createTaskQuery().processDefinitionKey(DutiesProcess.KEY)
-        .taskDefinitionKeyIn(OVERDUE_TASKS.toArray(String[]::new)).active().list());
+        .taskDefinitionKeyIn(Elements.OVERDUE_TASKS.toArray(String[]::new)).active().list());
     Map<String, String> references = businessKeys(found.stream().map(Task::getProcessInstanceId).collect(Collectors.toSet()));
     List<OverdueDuty> duties = new ArrayList<>();
     for (Task task : found.stream().collect(Collectors.toMap(Task::getId, t -> t, (a, b) -> a)).values()) {
@@ -103,7 +99,7 @@ public class LagebildService {
         continue;
       }
       Instant due = task.getDueDate() == null ? task.getCreateTime().toInstant() : task.getDueDate().toInstant();
-      duties.add(new OverdueDuty(reference, office.get(), task.getName(), OVERDUE_TASKS.contains(task.getTaskDefinitionKey()),
+      duties.add(new OverdueDuty(reference, office.get(), task.getName(), Elements.OVERDUE_TASKS.contains(task.getTaskDefinitionKey()),
           due, Math.max(0, Duration.between(due, now).toMinutes()), task.getId(), task.getProcessInstanceId()));
     }
     duties.sort(Comparator.comparing(OverdueDuty::due).thenComparing(OverdueDuty::taskId));

@@ -25,7 +25,8 @@ public class Notifications {
     REQUEST_WITHDRAWN("Platzanfrage zurückgezogen"),
     NETWORK_ESCALATION("Eskalation an den Verbund"),
     LEVEL2_ESCALATION("Eskalation Stufe 2"),
-    AVAILABILITY_REMINDER("Bitte freie Plätze melden");
+    AVAILABILITY_REMINDER("Bitte freie Plätze melden"),
+    OVERDUE_DUTY("Frist überschritten");
 
     private final String subject;
 

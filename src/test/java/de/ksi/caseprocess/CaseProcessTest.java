@@ -285,6 +285,20 @@ class CaseProcessTest {
   }
 
   @Test
+  void anOverdueLegalDutyIsToldToTheOfficeAsWell() {
+    var started = girlOf13(District.HERZOGTUM_LAUENBURG, Urgency.PLANNED);
+
+    scenario.passTime(started.caseReference(), Duration.ofHours(5));
+
+    assertThat(notifications.forGroups(List.of(District.HERZOGTUM_LAUENBURG.groupId()), 50))
+        .anySatisfy(n -> {
+          assertThat(n.kind()).isEqualTo(Notifications.Kind.OVERDUE_DUTY);
+          assertThat(n.caseReference()).isEqualTo(started.caseReference());
+          assertThat(n.message()).contains("Frist überschritten").doesNotContain("Muster");
+        });
+  }
+
+  @Test
   void returnHomeClosesTheCaseAndFreesThePlace() {
     var started = girlOf13(District.SEGEBERG, Urgency.IMMEDIATE);
     String ref = started.caseReference();
