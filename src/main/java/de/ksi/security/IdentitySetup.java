@@ -3,6 +3,7 @@ package de.ksi.security;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
 import de.ksi.capacity.ProviderRegistered;
+import de.ksi.caseprocess.CaseProcess;
 import de.ksi.network.District;
 import de.ksi.network.Groups;
 import java.util.Arrays;
@@ -27,9 +28,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class IdentitySetup {
-
-  /** Process key of the case process; the process contract lives with the process itself. */
-  static final String CASE_PROCESS_KEY = "inobhutnahme";
 
   private final IdentityService identity;
   private final AuthorizationService authorizations;
@@ -70,7 +68,7 @@ public class IdentitySetup {
           for (District district : District.values()) {
             group(district.groupId(), "Jugendamt " + district.label(), "WORKFLOW");
             baseGrants(district.groupId());
-            grant(district.groupId(), Resources.PROCESS_DEFINITION, CASE_PROCESS_KEY,
+            grant(district.groupId(), Resources.PROCESS_DEFINITION, CaseProcess.KEY,
                 Permissions.READ, Permissions.CREATE_INSTANCE);
             grant(district.groupId(), Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
             group(district.headGroupId(), "Amtsleitung " + district.label(), "WORKFLOW");
