@@ -3,7 +3,6 @@ package de.ksi.planning;
 import de.ksi.planning.SimulationModel.Arrival;
 import de.ksi.planning.SimulationModel.Offer;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.PriorityQueue;
@@ -19,30 +18,13 @@ final class Simulation {
 
   private enum Kind { ARRIVAL, ANSWER, DEPARTURE, ESCALATION, DEADLINE }
 
-  private record Event(double time, long seq, Kind kind, Child child, int offer) {}
-
-  /** A child in the simulation. */
-  private static final class Child {
-    final int district;
-    final double arrival;
-    final boolean measured;
-    final BitSet refused = new BitSet();
-    boolean networkWide;
-    boolean asking;
-    boolean done;
-
-    Child(int district, double arrival, boolean measured) {
-      this.district = district;
-      this.arrival = arrival;
-      this.measured = measured;
-    }
-  }
+  private record Event(double time, long seq, Kind kind, SimulatedChild child, int offer) {}
 
   private final SimulationModel model;
   private final SplittableRandom random;
   private final PriorityQueue<Event> events =
       new PriorityQueue<>((a, b) -> a.time != b.time ? Double.compare(a.time, b.time) : Long.compare(a.seq, b.seq));
-  private final LinkedHashSet<Child> waiting = new LinkedHashSet<>();
+  private final LinkedHashSet<SimulatedChild> waiting = new LinkedHashSet<>();
   private final int[] capacity;
   private final int[] district;
   private final int[] busy;
@@ -76,7 +58,7 @@ final class Simulation {
     model.recorded().stream().filter(a -> a.day() >= 0 && a.day() < model.horizonDays())
         .forEach(a -> arrivals.add(new Arrival(start + a.day(), a.district())));
     for (Arrival a : arrivals) {
-      Child child = new Child(a.district().ordinal(), a.day(), a.day() >= start);
+      SimulatedChild child = new SimulatedChild(a.district().ordinal(), a.day(), a.day() >= start);
       schedule(a.day(), Kind.ARRIVAL, child, -1);
     }
     while (!events.isEmpty() && events.peek().time < end) {
@@ -96,7 +78,7 @@ final class Simulation {
     return tally;
   }
 
-  private void arrive(Child child) {
+  private void arrive(SimulatedChild child) {
     if (child.measured) {
       tally.arrivals++;
     }
@@ -110,7 +92,7 @@ final class Simulation {
     search(child);
   }
 
-  private void search(Child child) {
+  private void search(SimulatedChild child) {
     int best = -1;
     for (int o = 0; o < capacity.length; o++) {
       if (busy[o] < capacity[o] && !child.refused.get(o) && (child.networkWide || district[o] == child.district)
@@ -126,7 +108,7 @@ final class Simulation {
   }
 
   /** Own district first, then more free places: the ranking of the real search. */
-  private boolean better(int o, int best, Child child) {
+  private boolean better(int o, int best, SimulatedChild child) {
     boolean ownO = district[o] == child.district;
     boolean ownBest = district[best] == child.district;
     if (ownO != ownBest) {
@@ -135,7 +117,7 @@ final class Simulation {
     return capacity[o] - busy[o] > capacity[best] - busy[best];
   }
 
-  private void ask(Child child, int offer) {
+  private void ask(SimulatedChild child, int offer) {
     waiting.remove(child);
     busy[offer]++;
     taken++;
@@ -144,7 +126,7 @@ final class Simulation {
     schedule(now + response, Kind.ANSWER, child, offer);
   }
 
-  private void answer(Child child, int offer) {
+  private void answer(SimulatedChild child, int offer) {
     child.asking = false;
     if (random.nextDouble() < model.refusalShare()) {
       child.refused.set(offer);
@@ -170,7 +152,7 @@ final class Simulation {
   }
 
   private void offerFreed(int offer) {
-    for (Child child : waiting) {
+    for (SimulatedChild child : waiting) {
       if (!child.refused.get(offer) && (child.networkWide || district[offer] == child.district)) {
         ask(child, offer);
         return;
@@ -178,20 +160,20 @@ final class Simulation {
     }
   }
 
-  private void escalate(Child child) {
+  private void escalate(SimulatedChild child) {
     child.networkWide = true;
     if (!child.done && !child.asking) {
       search(child);
     }
   }
 
-  private void deadline(Child child) {
+  private void deadline(SimulatedChild child) {
     if (!child.done && !child.asking) {
       unplaced(child);
     }
   }
 
-  private void unplaced(Child child) {
+  private void unplaced(SimulatedChild child) {
     child.done = true;
     waiting.remove(child);
     if (child.measured) {
@@ -209,7 +191,7 @@ final class Simulation {
     now = time;
   }
 
-  private void schedule(double time, Kind kind, Child child, int offer) {
+  private void schedule(double time, Kind kind, SimulatedChild child, int offer) {
     events.add(new Event(time, seq++, kind, child, offer));
   }
 

@@ -5,18 +5,11 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import de.ksi.capacity.CapacityRegistry;
-import de.ksi.capacity.Category;
-import de.ksi.capacity.DeclineReason;
 import de.ksi.capacity.OfferView;
-import de.ksi.network.District;
 import de.ksi.testing.ApiClient;
 import de.ksi.testing.Fixtures;
 import de.ksi.testing.KsiIntegrationTest;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Date;
 import java.util.stream.Stream;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -28,15 +21,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * GET /api/planning and POST /api/planning/what-if: demand observed from placements and requests recorded in
- * 2021 (a year no other test touches), open to planners only, bad input answered with the field named.
+ * 2021 ({@link RecordedYear}), open to planners only, bad input answered with the field named.
  */
 @KsiIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PlanningIT {
-
-  private static final String YEAR_2021 = "from=2021-01-01&to=2021-12-31";
-  private static final Instant FIRST = Instant.parse("2021-01-04T10:00:00Z");
-  private static final int CASES = 24;
 
   @LocalServerPort int port;
   @Autowired Fixtures fixtures;
@@ -45,41 +34,24 @@ class PlanningIT {
   private ApiClient api;
   private OfferView offer;
 
-  /** 24 Pinneberg children placed in clearing places in 2021, for 10 days each; every fourth was declined first. */
   @BeforeAll
   void recordedYear() {
     api = new ApiClient(port);
-    offer = fixtures.offerReportedAt(FIRST.minus(Duration.ofDays(3)), District.PINNEBERG, Category.CLEARING_UMA, 2, 2);
-    try {
-      for (int i = 0; i < CASES; i++) {
-        Instant t = FIRST.plus(Duration.ofDays(15L * i));
-        String reference = Fixtures.newCase(District.PINNEBERG);
-        if (i % 4 == 3) {
-          long declined = at(t, () -> registry.hold(offer.id(), reference, 1, Duration.ofHours(3), "it").hold().id());
-          at(t.plus(Duration.ofHours(1)), () -> registry.decline(declined, DeclineReason.STAFF_SHORTAGE, null, "it"));
-          t = t.plus(Duration.ofHours(1));
-        }
-        Instant asked = t;
-        long hold = at(asked, () -> registry.hold(offer.id(), reference, 1, Duration.ofHours(3), "it").hold().id());
-        long placement = at(asked.plus(Duration.ofHours(2)), () -> registry.confirm(hold, "it").id());
-        at(asked.plus(Duration.ofHours(2)).plus(Duration.ofDays(10)), () -> registry.endPlacement(placement, "HANDOVER", "it"));
-      }
-    } finally {
-      ClockUtil.reset();
-    }
+    offer = RecordedYear.write(fixtures, registry);
   }
 
   @Test
   void recordedDemandGivesRatesStaysRefusalsAndThePlacesNeeded() {
-    JsonNode report = api.as("koordination-1").get("/api/planning?targetShare=0.05&" + YEAR_2021).expect(200);
+    JsonNode report = api.as("koordination-1").get("/api/planning?targetShare=0.05&" + RecordedYear.PERIOD).expect(200);
 
     assertThat(report.get("from").asText()).isEqualTo("2021-01-01");
     assertThat(report.get("syntheticCases").asLong()).isZero();
     JsonNode clearing = category(report, "CLEARING_UMA");
-    assertThat(clearing.get("cases").asLong()).isEqualTo(CASES);
+    assertThat(clearing.get("cases").asLong()).isEqualTo(RecordedYear.CASES);
     assertThat(clearing.get("arrivalsSource").asText()).isEqualTo("RECORDED");
-    assertThat(clearing.get("arrivalsPerDay").asDouble()).isCloseTo(CASES / 365.0, within(1e-3));
-    assertThat(clearing.get("arrivalsPerDayByOffice").get("PINNEBERG").asDouble()).isCloseTo(CASES / 365.0, within(1e-3));
+    assertThat(clearing.get("arrivalsPerDay").asDouble()).isCloseTo(RecordedYear.CASES / 365.0, within(1e-3));
+    assertThat(clearing.get("arrivalsPerDayByOffice").get("PINNEBERG").asDouble())
+        .isCloseTo(RecordedYear.CASES / 365.0, within(1e-3));
     assertThat(clearing.get("arrivalsPerDayByOffice").get("SEGEBERG").asDouble()).isZero();
     assertThat(clearing.get("staySource").asText()).isEqualTo("RECORDED");
     assertThat(clearing.get("meanStayDays").asDouble()).isCloseTo(10, within(0.1));
@@ -90,7 +62,7 @@ class PlanningIT {
     assertThat(clearing.get("simulation").get("arrivals").asText()).isEqualTo("RECORDED");
     // 24 × 10 / 365 ≈ 0.66 Erlang, all in Pinneberg: two places keep the loss under 5 %, pooling gains nothing
     assertThat(clearing.get("offeredLoad").asDouble()).isCloseTo(0.66, within(0.01));
-    assertThat(clearing.get("requiredPooled").asInt()).isEqualTo(ErlangB.requiredPlaces(CASES * 10 / 365.0, 0.05));
+    assertThat(clearing.get("requiredPooled").asInt()).isEqualTo(ErlangB.requiredPlaces(RecordedYear.CASES * 10 / 365.0, 0.05));
     assertThat(clearing.get("poolingGainPlaces").asInt()).isZero();
   }
 
@@ -132,7 +104,7 @@ class PlanningIT {
   @ParameterizedTest
   @ValueSource(strings = {"koordination-2", "prozess-1", "admin", "al-seg"})
   void plannersMayPlan(String user) {
-    api.as(user).get("/api/planning?" + YEAR_2021).expect(200);
+    api.as(user).get("/api/planning?" + RecordedYear.PERIOD).expect(200);
   }
 
   @Test
@@ -187,8 +159,4 @@ class PlanningIT {
     throw new AssertionError(category + " missing in " + report);
   }
 
-  private static <T> T at(Instant time, java.util.function.Supplier<T> action) {
-    ClockUtil.setCurrentTime(Date.from(time));
-    return action.get();
-  }
 }
