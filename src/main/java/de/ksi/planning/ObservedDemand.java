@@ -56,7 +56,10 @@ class ObservedDemand {
     return new Observed(all, synthetic.count(from, to));
   }
 
-  /** Requests of the period: accepted, declined or left to expire, and how long the answer took. */
+  /**
+   * Requests of the period: accepted, or declined or left to expire (both count as a refusal), and how long an
+   * actual answer took; withdrawn requests count for neither.
+   */
   private Map<String, Category> answers(MapSqlParameterSource period, Instant now, Map<Category, Observation> all) {
     Map<String, Category> lastRequested = new HashMap<>();
     Map<String, Instant> lastAt = new HashMap<>();
@@ -66,15 +69,15 @@ class ObservedDemand {
           Instant created = rs.getTimestamp("created_at").toInstant();
           Timestamp decided = rs.getTimestamp("decided_at");
           String status = rs.getString("status");
-          boolean expired = "HELD".equals(status) && rs.getTimestamp("expires_at").toInstant().isBefore(now);
-          if ("CONFIRMED".equals(status) || "DECLINED".equals(status) || expired) {
-            if ("CONFIRMED".equals(status)) {
-              o.accepted++;
-            } else {
-              o.refused++;
-            }
+          boolean answered = "CONFIRMED".equals(status) || "DECLINED".equals(status);
+          boolean expired = "EXPIRED".equals(status)
+              || "HELD".equals(status) && rs.getTimestamp("expires_at").toInstant().isBefore(now);
+          if ("CONFIRMED".equals(status)) {
+            o.accepted++;
+          } else if ("DECLINED".equals(status) || expired) {
+            o.refused++;
           }
-          if (decided != null && !"RELEASED".equals(status)) {
+          if (answered && decided != null) {
             o.answers++;
             o.responseHours += (decided.getTime() - created.toEpochMilli()) / HOUR;
           }

@@ -56,7 +56,7 @@ class PlanningIT {
     assertThat(clearing.get("staySource").asText()).isEqualTo("RECORDED");
     assertThat(clearing.get("meanStayDays").asDouble()).isCloseTo(10, within(0.1));
     assertThat(clearing.get("refusalSource").asText()).isEqualTo("RECORDED");
-    assertThat(clearing.get("refusalShare").asDouble()).isCloseTo(6 / 30.0, within(1e-3));
+    assertThat(clearing.get("refusalShare").asDouble()).isCloseTo(RecordedYear.REFUSAL_SHARE, within(1e-3));
     assertThat(clearing.get("meanResponseHours").asDouble()).isCloseTo(1.8, within(0.01));
     assertThat(clearing.get("placesNowByOffice").get("PINNEBERG").asInt()).isGreaterThanOrEqualTo(2);
     assertThat(clearing.get("simulation").get("arrivals").asText()).isEqualTo("RECORDED");

@@ -39,7 +39,7 @@ class PlanningPostgresIT {
     assertThat(clearing.get("arrivalsPerDayByOffice").get("PINNEBERG").asDouble())
         .isCloseTo(RecordedYear.CASES / 365.0, within(1e-3));
     assertThat(clearing.get("meanStayDays").asDouble()).isCloseTo(10, within(0.1));
-    assertThat(clearing.get("refusalShare").asDouble()).isCloseTo(0.2, within(1e-3));
+    assertThat(clearing.get("refusalShare").asDouble()).isCloseTo(RecordedYear.REFUSAL_SHARE, within(1e-3));
     assertThat(clearing.get("meanResponseHours").asDouble()).isCloseTo(1.8, within(0.01));
     assertThat(clearing.get("simulation").get("arrivals").asText()).isEqualTo("RECORDED");
     assertThat(report.get("syntheticCases").asLong()).isZero();

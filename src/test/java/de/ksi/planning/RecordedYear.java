@@ -22,6 +22,7 @@ final class RecordedYear {
 
   static final String PERIOD = "from=2021-01-01&to=2021-12-31";
   static final int CASES = 24;
+  static final double REFUSAL_SHARE = 7 / 31.0;
   private static final Instant FIRST = Instant.parse("2021-01-04T10:00:00Z");
 
   private RecordedYear() {}
@@ -33,6 +34,11 @@ final class RecordedYear {
       for (int i = 0; i < CASES; i++) {
         Instant t = FIRST.plus(Duration.ofDays(15L * i));
         String reference = Fixtures.newCase(District.PINNEBERG);
+        if (i == 1) {
+          long expired = at(t, () -> registry.hold(offer.id(), reference, 1, Duration.ofHours(3), "it").hold().id());
+          at(t.plus(Duration.ofHours(3)), () -> registry.expire(expired, "it"));
+          t = t.plus(Duration.ofHours(3));
+        }
         if (i % 4 == 3) {
           long declined = at(t, () -> registry.hold(offer.id(), reference, 1, Duration.ofHours(3), "it").hold().id());
           at(t.plus(Duration.ofHours(1)), () -> registry.decline(declined, DeclineReason.STAFF_SHORTAGE, null, "it"));
