@@ -108,6 +108,13 @@ class PlanningIT {
   }
 
   @Test
+  void theOpenApiDocumentDescribesBothEndpoints() {
+    JsonNode openApi = api.as("koordination-1").get("/v3/api-docs").expect(200);
+
+    assertThat(openApi.get("paths").fieldNames()).toIterable().contains("/api/planning", "/api/planning/what-if");
+  }
+
+  @Test
   void caseworkersAndProvidersMayNot() {
     JsonNode refused = api.as("fk-seg-1").get("/api/planning").problem(403);
     assertThat(refused.get("code").asText()).isEqualTo("problem.planning.forbidden");
