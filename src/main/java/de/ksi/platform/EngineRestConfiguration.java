@@ -3,11 +3,15 @@ package de.ksi.platform;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.ResourceBundle;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.RestException;
@@ -16,8 +20,9 @@ import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
 import org.springframework.stereotype.Component;
 
 /**
- * The engine's REST API as the starter configures it, plus one mapper: a rejected form is a bad request
- * (400 with the German message), even when the engine has wrapped it into a task listener failure.
+ * The engine's REST API as the starter configures it, plus mappers: a rejected form is a bad request
+ * (400 with the German message), even when the engine has wrapped it into a task listener failure; a
+ * concurrent change (optimistic locking) is a 409 and a lost database a 503, not Camunda's 500.
  */
 @Component
 @ApplicationPath("/engine-rest")
@@ -35,9 +40,11 @@ public class EngineRestConfiguration extends CamundaJerseyResourceConfig {
 
     private final ProcessEngineExceptionHandler camunda = new ProcessEngineExceptionHandler();
 
+    @Context private HttpHeaders headers;
+
     @Override
     public Response toResponse(ProcessEngineException exception) {
-      Response rejected = badRequest(exception);
+      Response rejected = mapped(exception, headers);
       return rejected != null ? rejected : camunda.toResponse(exception);
     }
   }
@@ -48,11 +55,47 @@ public class EngineRestConfiguration extends CamundaJerseyResourceConfig {
 
     private final RestExceptionHandler camunda = new RestExceptionHandler();
 
+    @Context private HttpHeaders headers;
+
     @Override
     public Response toResponse(RestException exception) {
-      Response rejected = badRequest(exception);
+      Response rejected = mapped(exception, headers);
       return rejected != null ? rejected : camunda.toResponse(exception);
     }
+  }
+
+  /**
+   * 400 with the German message if a form rejection is the cause, 409 for a concurrent change, 503 for a
+   * lost database (in the caller's language), otherwise {@code null}.
+   */
+  static Response mapped(Throwable exception, HttpHeaders headers) {
+    Response rejected = badRequest(exception);
+    if (rejected != null) {
+      return rejected;
+    }
+    if (Failures.concurrentChange(exception)) {
+      return coded(Response.Status.CONFLICT, "ConcurrentChange", "problem.concurrent-change", headers);
+    }
+    if (Failures.databaseUnavailable(exception)) {
+      return coded(Response.Status.SERVICE_UNAVAILABLE, "DatabaseUnavailable", "problem.database-unavailable", headers);
+    }
+    return null;
+  }
+
+  private static Response coded(Response.Status status, String type, String code, HttpHeaders headers) {
+    Locale locale = headers == null || headers.getAcceptableLanguages().isEmpty()
+        ? Locale.ENGLISH : headers.getAcceptableLanguages().get(0);
+    String text = ResourceBundle.getBundle("messages", "de".equals(locale.getLanguage()) ? Locale.GERMAN : Locale.ROOT,
+        ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)).getString(code);
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("type", type);
+    body.put("message", text);
+    body.put("code", code);
+    Response.ResponseBuilder response = Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body);
+    if (status == Response.Status.SERVICE_UNAVAILABLE) {
+      response.header("Retry-After", "5");
+    }
+    return response.build();
   }
 
   /** 400 with the German message if a form rejection is the cause, otherwise {@code null}. */

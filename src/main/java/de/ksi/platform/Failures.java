@@ -1,0 +1,40 @@
+package de.ksi.platform;
+
+import java.net.ConnectException;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientConnectionException;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.transaction.CannotCreateTransactionException;
+
+/** Recognises, anywhere in a cause chain, the failures callers must see as 409 or 503 rather than 500. */
+public final class Failures {
+
+  private Failures() {}
+
+  /** The database could not be reached or dropped the connection: the caller may retry later (503). */
+  public static boolean databaseUnavailable(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof DataAccessResourceFailureException || t instanceof CannotCreateTransactionException
+          || t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
+          || t instanceof SQLRecoverableException || t instanceof ConnectException
+          || t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Someone else changed the same rows at the same moment: the caller may reload and retry (409). */
+  public static boolean concurrentChange(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof OptimisticLockingException || t instanceof ConcurrencyFailureException) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
