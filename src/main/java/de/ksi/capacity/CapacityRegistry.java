@@ -46,8 +46,10 @@ public class CapacityRegistry {
    * Holds {@code places} places of an offer for a case. Holding the same offer again for the same case
    * while the first hold is active returns that hold, so a retried request does not take a second place.
    *
-   * @throws NoPlaceFreeException when fewer places are free than requested
+   * @throws NoPlaceFreeException when fewer places are free than requested; it does not roll back the caller's
+   *     transaction (nothing was written), so a place search can skip the offer and go on
    */
+  @Transactional(noRollbackFor = NoPlaceFreeException.class)
   public HoldResult hold(long offerId, String caseReference, int places, Duration duration, String actor) {
     Duration length = duration == null ? properties.defaultHold() : duration;
     if (length.compareTo(properties.maxHold()) > 0) {
