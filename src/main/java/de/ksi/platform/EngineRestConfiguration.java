@@ -13,10 +13,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.ResourceBundle;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.rest.exception.ExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
 import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
+import org.springframework.core.NestedRuntimeException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,6 +34,22 @@ public class EngineRestConfiguration extends CamundaJerseyResourceConfig {
   protected void registerAdditionalResources() {
     register(FormRejectionMapper.class);
     register(WrappedFormRejectionMapper.class);
+    register(SpringFailureMapper.class);
+  }
+
+  /** Spring's data access and transaction failures (a commit or rollback on a lost connection): 409 or 503. */
+  @Priority(Priorities.USER - 100)
+  public static class SpringFailureMapper implements ExceptionMapper<NestedRuntimeException> {
+
+    private final ExceptionHandler camunda = new ExceptionHandler();
+
+    @Context private HttpHeaders headers;
+
+    @Override
+    public Response toResponse(NestedRuntimeException exception) {
+      Response mapped = mapped(exception, headers);
+      return mapped != null ? mapped : camunda.toResponse(exception);
+    }
   }
 
   /** Answers form rejections with 400; every other engine failure as Camunda's own handler does. */

@@ -13,6 +13,9 @@ import org.springframework.transaction.CannotCreateTransactionException;
 /** Recognises, anywhere in a cause chain, the failures callers must see as 409 or 503 rather than 500. */
 public final class Failures {
 
+  /** What the pool answers for a connection it already closed because it broke (no SQL state). */
+  private static final String HIKARI_CLOSED = "Connection is closed";
+
   private Failures() {}
 
   /** The database could not be reached or dropped the connection: the caller may retry later (503). */
@@ -21,7 +24,8 @@ public final class Failures {
       if (t instanceof DataAccessResourceFailureException || t instanceof CannotCreateTransactionException
           || t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
           || t instanceof SQLRecoverableException || t instanceof ConnectException
-          || t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+          || t instanceof SQLException sql && (sql.getSQLState() != null && sql.getSQLState().startsWith("08")
+              || HIKARI_CLOSED.equals(sql.getMessage()))) {
         return true;
       }
     }

@@ -3,6 +3,7 @@ package de.ksi.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.ws.rs.core.Response;
+import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Map;
 import org.apache.ibatis.exceptions.PersistenceException;
@@ -11,6 +12,7 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.orm.jpa.JpaSystemException;
 
 /** Concurrent changes and a lost database reach engine REST callers as 409 and 503, never as Camunda's 500. */
 class FailureMappingTest {
@@ -43,6 +45,14 @@ class FailureMappingTest {
     assertThat(response.getStatus()).isEqualTo(503);
     assertThat(response.getHeaderString("Retry-After")).isEqualTo("5");
     assertThat(body(response)).containsEntry("code", "problem.database-unavailable");
+  }
+
+  @Test
+  void aRollbackOnAConnectionThePoolClosedIsA503() {
+    JpaSystemException rollback = new JpaSystemException(new RuntimeException("Unable to rollback against JDBC Connection",
+        new SQLException("Connection is closed")));
+
+    assertThat(new EngineRestConfiguration.SpringFailureMapper().toResponse(rollback).getStatus()).isEqualTo(503);
   }
 
   @Test
