@@ -121,7 +121,7 @@ class CrashRecoveryPostgresIT {
 
     // every case that was answered before the kill is there, and nothing is half-written
     assertThat(referencesOfCases()).containsAll(answered).containsAll(choosing).containsAll(requested).containsAll(placed);
-    assertConsistent();
+    FaultSuite.assertConsistent(sql);
 
     // cases no timer touched wait exactly where they waited
     Snapshot now = snapshot();
@@ -150,7 +150,7 @@ class CrashRecoveryPostgresIT {
     assertThat(escalating).allSatisfy(r -> assertThat(
         sql.queryForObject("SELECT escalation_level FROM custody_case WHERE reference = ?", String.class, r))
         .isEqualTo(CaseProcess.Level.NETWORK));
-    assertConsistent();
+    FaultSuite.assertConsistent(sql);
 
     // and the restarted application serves a whole new request
     String fresh = after.intake(12, "IMMEDIATE");
@@ -173,32 +173,6 @@ class CrashRecoveryPostgresIT {
     List<Map<String, Object>> placements = sql.queryForList(
         "SELECT id, offer_id, hold_id, case_reference, places, ended_at FROM placement ORDER BY id");
     return new Snapshot(tasks, status, placements);
-  }
-
-  /** No case without its process, no process without its case, no hold without its case, no double placement. */
-  private void assertConsistent() {
-    assertThat(sql.queryForList("""
-        SELECT c.reference FROM custody_case c WHERE c.status <> 'CLOSED' AND NOT EXISTS (
-          SELECT 1 FROM act_ru_execution e WHERE e.business_key_ = c.reference AND e.parent_id_ IS NULL
-            AND e.super_exec_ IS NULL AND e.proc_def_id_ LIKE ?)""", String.class, CaseProcess.KEY + ":%"))
-        .as("open cases without a running process").isEmpty();
-    assertThat(sql.queryForList("""
-        SELECT e.business_key_ FROM act_ru_execution e WHERE e.parent_id_ IS NULL AND e.proc_def_id_ LIKE ?
-          AND NOT EXISTS (SELECT 1 FROM custody_case c WHERE c.reference = e.business_key_)""", String.class,
-        CaseProcess.KEY + ":%"))
-        .as("processes without a case").isEmpty();
-    assertThat(sql.queryForList("""
-        SELECT h.id FROM hold h WHERE NOT EXISTS (SELECT 1 FROM custody_case c WHERE c.reference = h.case_reference)""",
-        Long.class)).as("holds without a case").isEmpty();
-    assertThat(sql.queryForList("""
-        SELECT case_reference FROM placement WHERE ended_at IS NULL GROUP BY case_reference HAVING COUNT(*) > 1""",
-        String.class)).as("cases placed twice").isEmpty();
-    assertThat(sql.queryForList("""
-        SELECT o.id FROM offer o WHERE o.reported_free <
-          (SELECT COALESCE(SUM(h.places), 0) FROM hold h WHERE h.offer_id = o.id AND h.status = 'HELD' AND h.expires_at > now())
-          + (SELECT COALESCE(SUM(p.places), 0) FROM placement p
-             WHERE p.offer_id = o.id AND p.started_at > o.reported_at AND p.ended_at IS NULL)""", Long.class))
-        .as("overbooked offers").isEmpty();
   }
 
   private List<String> referencesOfCases() {

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * What the fault suite shares: launching the packaged application on PostgreSQL as production does (demo
@@ -60,6 +61,32 @@ final class FaultSuite {
     }
   }
 
+  /** No case without its process, no process without its case, no hold without its case, no double placement. */
+  static void assertConsistent(JdbcTemplate sql) {
+    assertThat(sql.queryForList("""
+        SELECT c.reference FROM custody_case c WHERE c.status <> 'CLOSED' AND NOT EXISTS (
+          SELECT 1 FROM act_ru_execution e WHERE e.business_key_ = c.reference AND e.parent_id_ IS NULL
+            AND e.super_exec_ IS NULL AND e.proc_def_id_ LIKE ?)""", String.class, CaseProcess.KEY + ":%"))
+        .as("open cases without a running process").isEmpty();
+    assertThat(sql.queryForList("""
+        SELECT e.business_key_ FROM act_ru_execution e WHERE e.parent_id_ IS NULL AND e.proc_def_id_ LIKE ?
+          AND NOT EXISTS (SELECT 1 FROM custody_case c WHERE c.reference = e.business_key_)""", String.class,
+        CaseProcess.KEY + ":%"))
+        .as("processes without a case").isEmpty();
+    assertThat(sql.queryForList("""
+        SELECT h.id FROM hold h WHERE NOT EXISTS (SELECT 1 FROM custody_case c WHERE c.reference = h.case_reference)""",
+        Long.class)).as("holds without a case").isEmpty();
+    assertThat(sql.queryForList("""
+        SELECT case_reference FROM placement WHERE ended_at IS NULL GROUP BY case_reference HAVING COUNT(*) > 1""",
+        String.class)).as("cases placed twice").isEmpty();
+    assertThat(sql.queryForList("""
+        SELECT o.id FROM offer o WHERE o.reported_free <
+          (SELECT COALESCE(SUM(h.places), 0) FROM hold h WHERE h.offer_id = o.id AND h.status = 'HELD' AND h.expires_at > now())
+          + (SELECT COALESCE(SUM(p.places), 0) FROM placement p
+             WHERE p.offer_id = o.id AND p.started_at > o.reported_at AND p.ended_at IS NULL)""", Long.class))
+        .as("overbooked offers").isEmpty();
+  }
+
   /** Cases driven over HTTP against one running application. */
   static final class Cases {
     private final ApiClient api;
@@ -98,9 +125,14 @@ final class FaultSuite {
       assertThat(choose).as("candidate form of %s", reference).isNotNull();
       JsonNode variable = api.as(CASEWORKER).get(ENGINE_REST + "/task/" + choose + "/variables/"
           + CaseProcess.Vars.CANDIDATES + "?deserializeValue=false").expect(200).get("value");
-      JsonNode options = variable.isTextual() ? read(variable.asText()) : variable;
+      return offerIds(variable.asText());
+    }
+
+    /** Offer ids of the candidate options (the JSON of the {@code candidates} variable). */
+    static List<Long> offerIds(String candidatesJson) {
+      JsonNode options = read(candidatesJson);
+      assertThat(options.isArray()).as("candidate options %s", candidatesJson).isTrue();
       List<Long> ids = new ArrayList<>();
-      assertThat(options.isArray()).as("candidate options %s", variable).isTrue();
       options.forEach(o -> ids.add(Long.valueOf(o.path("value").asText())));
       return ids;
     }
@@ -128,7 +160,7 @@ final class FaultSuite {
     }
 
     /** Every offer reports all its licensed places free (Platzmeldung by the coordinator), so searches find places. */
-    void reportAllPlacesFree(org.springframework.jdbc.core.JdbcTemplate sql) {
+    void reportAllPlacesFree(JdbcTemplate sql) {
       sql.queryForList("SELECT id, licensed FROM offer").forEach(offer -> api.as(COORDINATOR)
           .put("/api/offers/" + offer.get("id") + "/availability", "{\"free\": " + offer.get("licensed") + "}")
           .expect(200));

@@ -116,7 +116,7 @@ public final class ApplicationProcess implements AutoCloseable {
   public int readinessStatus() {
     try {
       HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health/readiness"))
-          .timeout(Duration.ofSeconds(5)).GET().build();
+          .timeout(Duration.ofSeconds(15)).GET().build();
       return HTTP.send(request, BodyHandlers.discarding()).statusCode();
     } catch (IOException e) {
       return -1;
