@@ -163,6 +163,14 @@ public class CapacityRegistry {
     return availability.freePlaces(offerId, clock.instant());
   }
 
+  /**
+   * Locks the hold's row until the caller's transaction ends, so that answers to one request arriving at the
+   * same moment (e.g. on two nodes) run one after the other; an unknown id locks nothing.
+   */
+  public void lockHold(long holdId) {
+    holds.findByIdForUpdate(holdId);
+  }
+
   private Hold lockedHold(long holdId) {
     return holds.findByIdForUpdate(holdId).orElseThrow(() -> holdNotFound(holdId));
   }

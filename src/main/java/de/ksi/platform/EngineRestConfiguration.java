@@ -24,7 +24,8 @@ import org.springframework.stereotype.Component;
 /**
  * The engine's REST API as the starter configures it, plus mappers: a rejected form is a bad request
  * (400 with the German message), even when the engine has wrapped it into a task listener failure; a
- * concurrent change (optimistic locking) is a 409 and a lost database a 503, not Camunda's 500.
+ * concurrent change (optimistic locking) is a 409, a task completed meanwhile a 404 and a lost database a 503,
+ * not Camunda's 500.
  */
 @Component
 @ApplicationPath("/engine-rest")
@@ -93,6 +94,9 @@ public class EngineRestConfiguration extends CamundaJerseyResourceConfig {
     }
     if (Failures.concurrentChange(exception)) {
       return coded(Response.Status.CONFLICT, "ConcurrentChange", "problem.concurrent-change", headers);
+    }
+    if (Failures.taskGone(exception)) {
+      return coded(Response.Status.NOT_FOUND, "TaskGone", "problem.task.gone", headers);
     }
     if (Failures.databaseUnavailable(exception)) {
       return coded(Response.Status.SERVICE_UNAVAILABLE, "DatabaseUnavailable", "problem.database-unavailable", headers);

@@ -6,6 +6,7 @@ import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.transaction.CannotCreateTransactionException;
@@ -26,6 +27,16 @@ public final class Failures {
           || t instanceof SQLRecoverableException || t instanceof ConnectException
           || t instanceof SQLException sql && (sql.getSQLState() != null && sql.getSQLState().startsWith("08")
               || HIKARI_CLOSED.equals(sql.getMessage()))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The task was completed (or its case moved on) before this call reached it, e.g. by a colleague on another node. */
+  public static boolean taskGone(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof NullValueException && t.getMessage() != null && t.getMessage().contains("Cannot find task with id")) {
         return true;
       }
     }

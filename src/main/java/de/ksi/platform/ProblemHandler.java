@@ -124,6 +124,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     if (Failures.concurrentChange(e)) {
       return concurrentChange(e);
     }
+    if (Failures.taskGone(e)) {
+      return coded(HttpStatus.CONFLICT, "problem.task.gone");
+    }
     throw e;
   }
 
@@ -190,6 +193,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
       HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
     if (e.getCause() instanceof UnrecognizedPropertyException u) {
       return invalid(List.of(Map.of("field", u.getPropertyName(), "message", text("problem.field-unknown"))));
+    }
+    if (e.getCause() instanceof TextInputModule.InvalidText t) {
+      return invalid(List.of(Map.of("field", path(t), "message", text("problem.field-characters"))));
     }
     if (e.getCause() instanceof InvalidFormatException f) {
       return invalid(List.of(Map.of("field", path(f), "message", wrongValue(f.getTargetType(), f.getValue()))));

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.apache.ibatis.exceptions.PersistenceException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
@@ -53,6 +54,17 @@ class FailureMappingTest {
         new SQLException("Connection is closed")));
 
     assertThat(new EngineRestConfiguration.SpringFailureMapper().toResponse(rollback).getStatus()).isEqualTo(503);
+  }
+
+  @Test
+  void aFormSubmittedToATaskSomeoneCompletedMeanwhileIsA404() {
+    RestException wrapped = new RestException(Response.Status.INTERNAL_SERVER_ERROR,
+        new NullValueException("Cannot find task with id 42: task is null"), "Cannot submit task form 42");
+
+    Response response = new EngineRestConfiguration.WrappedFormRejectionMapper().toResponse(wrapped);
+
+    assertThat(response.getStatus()).isEqualTo(404);
+    assertThat(body(response)).containsEntry("code", "problem.task.gone");
   }
 
   @Test
