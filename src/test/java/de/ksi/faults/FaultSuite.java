@@ -34,12 +34,19 @@ final class FaultSuite {
 
   private FaultSuite() {}
 
-  /** The application on the given PostgreSQL database, job executor on, acquiring due jobs every second. */
+  /**
+   * The application on the given PostgreSQL database, job executor on, acquiring due jobs every second; a
+   * small pool (8 connections, 2 idle; 3 job threads) so that two nodes fit beside other users of the server.
+   */
   static ApplicationProcess.Builder application(String name, String jdbcUrl, String user) {
     return ApplicationProcess.builder(name)
         .postgres(jdbcUrl, user, DATA_KEY)
         .demoData(true)
         .maxHeap("384m")
+        .env("KSI_DB_POOL_SIZE", "8")
+        .property("spring.datasource.hikari.minimum-idle", "2")
+        .property("camunda.bpm.job-execution.core-pool-size", "2")
+        .property("camunda.bpm.job-execution.max-pool-size", "3")
         .property("camunda.bpm.job-execution.enabled", "true")
         .property("camunda.bpm.job-execution.wait-time-in-millis", "500")
         .property("camunda.bpm.job-execution.max-wait", "1000");
