@@ -1,5 +1,7 @@
 package de.ksi.platform;
 
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.Priorities;
@@ -36,6 +38,32 @@ public class EngineRestConfiguration extends CamundaJerseyResourceConfig {
     register(FormRejectionMapper.class);
     register(WrappedFormRejectionMapper.class);
     register(SpringFailureMapper.class);
+    register(UnreadableJsonMapper.class);
+    register(UnmappableJsonMapper.class);
+  }
+
+  /** A body that is not JSON: 400 saying so (Camunda's own answer has an empty message). */
+  @Priority(Priorities.USER - 100)
+  public static class UnreadableJsonMapper implements ExceptionMapper<JsonParseException> {
+
+    @Context private HttpHeaders headers;
+
+    @Override
+    public Response toResponse(JsonParseException exception) {
+      return coded(Response.Status.BAD_REQUEST, "InvalidRequest", "problem.engine.bad-request", headers);
+    }
+  }
+
+  /** JSON of the wrong form (e.g. a string where an object belongs): 400 saying so. */
+  @Priority(Priorities.USER - 100)
+  public static class UnmappableJsonMapper implements ExceptionMapper<JsonMappingException> {
+
+    @Context private HttpHeaders headers;
+
+    @Override
+    public Response toResponse(JsonMappingException exception) {
+      return coded(Response.Status.BAD_REQUEST, "InvalidRequest", "problem.engine.bad-request", headers);
+    }
   }
 
   /** Spring's data access and transaction failures (a commit or rollback on a lost connection): 409 or 503. */
@@ -79,6 +107,14 @@ public class EngineRestConfiguration extends CamundaJerseyResourceConfig {
     @Override
     public Response toResponse(RestException exception) {
       Response rejected = mapped(exception, headers);
+      if (rejected == null && (exception.getMessage() == null || exception.getMessage().isBlank())) {
+        // Camunda answers some unknown ids and unreadable bodies with an empty message
+        if (exception.getStatus() == Response.Status.NOT_FOUND) {
+          rejected = coded(Response.Status.NOT_FOUND, "NotFound", "problem.engine.not-found", headers);
+        } else if (exception.getStatus() == Response.Status.BAD_REQUEST) {
+          rejected = coded(Response.Status.BAD_REQUEST, "InvalidRequest", "problem.engine.bad-request", headers);
+        }
+      }
       return rejected != null ? rejected : camunda.toResponse(exception);
     }
   }
