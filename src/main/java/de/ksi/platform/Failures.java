@@ -6,6 +6,7 @@ import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -16,6 +17,9 @@ public final class Failures {
 
   /** What the pool answers for a connection it already closed because it broke (no SQL state). */
   private static final String HIKARI_CLOSED = "Connection is closed";
+
+  /** What the engine says when an execution it loaded was moved on by a concurrent transaction. */
+  private static final String MOVED_ON = "it has no current activity";
 
   private Failures() {}
 
@@ -47,6 +51,10 @@ public final class Failures {
   public static boolean concurrentChange(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
       if (t instanceof OptimisticLockingException || t instanceof ConcurrencyFailureException) {
+        return true;
+      }
+      // the engine read the execution after another node had moved it on (no optimistic-locking check yet)
+      if (t instanceof ProcessEngineException && t.getMessage() != null && t.getMessage().contains(MOVED_ON)) {
         return true;
       }
     }

@@ -29,6 +29,14 @@ class FailureMappingTest {
   }
 
   @Test
+  void anExecutionMovedOnByAnotherNodeIsA409() {
+    RestException wrapped = new RestException(Response.Status.INTERNAL_SERVER_ERROR,
+        new ProcessEngineException("cannot signal execution 42: it has no current activity"), "Cannot submit task form 7");
+
+    assertThat(new EngineRestConfiguration.WrappedFormRejectionMapper().toResponse(wrapped).getStatus()).isEqualTo(409);
+  }
+
+  @Test
   void aConflictWrappedByAFormSubmissionIsA409Too() {
     RestException wrapped = new RestException(Response.Status.INTERNAL_SERVER_ERROR,
         new OptimisticLockingException("ENTITY_UPDATED"), "Cannot submit task form");
