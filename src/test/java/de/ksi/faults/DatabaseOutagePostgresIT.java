@@ -149,7 +149,10 @@ class DatabaseOutagePostgresIT {
     }
     List<Long> offers = Cases.offerIds(options.json().get("value").asText());
     if (!offers.isEmpty()) {
-      round.add(outcome("/engine-rest/task/{id}/submit-form", during, cases.request(reference, offers.subList(0, 1))));
+      round.add(outcome("/engine-rest/task/{id}/submit-form", during, caseworker.post(FaultSuite.ENGINE_REST + "/task/"
+          + task + "/submit-form", """
+          {"variables": {"choice": {"value": "REQUEST"}, "selectedOffers": {"value": "[\\"%d\\"]", "type": "Json"}}}"""
+          .formatted(offers.get(0)))));
     }
     return round;
   }
