@@ -39,7 +39,23 @@ public class EngineRestConfiguration extends CamundaJerseyResourceConfig {
     register(WrappedFormRejectionMapper.class);
     register(SpringFailureMapper.class);
     register(UnreadableJsonMapper.class);
+    register(EngineRaceMapper.class);
     register(UnmappableJsonMapper.class);
+  }
+
+  /** The engine tripping over a process instance that another node ended at the same moment: 409, not 500. */
+  @Priority(Priorities.USER - 100)
+  public static class EngineRaceMapper implements ExceptionMapper<NullPointerException> {
+
+    private final ExceptionHandler camunda = new ExceptionHandler();
+
+    @Context private HttpHeaders headers;
+
+    @Override
+    public Response toResponse(NullPointerException exception) {
+      Response mapped = mapped(exception, headers);
+      return mapped != null ? mapped : camunda.toResponse(exception);
+    }
   }
 
   /** A body that is not JSON: 400 saying so (Camunda's own answer has an empty message). */

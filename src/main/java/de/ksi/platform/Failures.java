@@ -47,6 +47,16 @@ public final class Failures {
     return false;
   }
 
+  /** The engine found a task whose process instance another transaction had just ended (a known engine race). */
+  private static boolean treeGone(Throwable npe) {
+    for (StackTraceElement frame : npe.getStackTrace()) {
+      if ("ensureExecutionTreeInitialized".equals(frame.getMethodName())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Someone else changed the same rows at the same moment: the caller may reload and retry (409). */
   public static boolean concurrentChange(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
@@ -55,6 +65,9 @@ public final class Failures {
       }
       // the engine read the execution after another node had moved it on (no optimistic-locking check yet)
       if (t instanceof ProcessEngineException && t.getMessage() != null && t.getMessage().contains(MOVED_ON)) {
+        return true;
+      }
+      if (t instanceof NullPointerException && treeGone(t)) {
         return true;
       }
     }

@@ -92,7 +92,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
   }
 
   /** Any other failure whose cause is a lost database connection or a concurrent change; the rest stays a 500. */
-  @ExceptionHandler({DataAccessException.class, TransactionException.class, PersistenceException.class})
+  @ExceptionHandler({DataAccessException.class, TransactionException.class, PersistenceException.class,
+      NullPointerException.class})
   ResponseEntity<Object> wrappedFailure(RuntimeException e) {
     if (Failures.databaseUnavailable(e)) {
       return databaseUnavailable(e);

@@ -37,6 +37,17 @@ class FailureMappingTest {
   }
 
   @Test
+  void theEngineTrippingOverAnEndedInstanceIsA409() {
+    NullPointerException npe = new NullPointerException("processInstance is null");
+    npe.setStackTrace(new StackTraceElement[] {new StackTraceElement(
+        "org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity", "ensureExecutionTreeInitialized", null, 1319)});
+
+    assertThat(new EngineRestConfiguration.EngineRaceMapper().toResponse(npe).getStatus()).isEqualTo(409);
+    assertThat(new EngineRestConfiguration.EngineRaceMapper().toResponse(new NullPointerException()).getStatus())
+        .isEqualTo(500);
+  }
+
+  @Test
   void aConflictWrappedByAFormSubmissionIsA409Too() {
     RestException wrapped = new RestException(Response.Status.INTERNAL_SERVER_ERROR,
         new OptimisticLockingException("ENTITY_UPDATED"), "Cannot submit task form");
