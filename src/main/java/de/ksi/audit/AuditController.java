@@ -1,6 +1,8 @@
 package de.ksi.audit;
 
+import de.ksi.network.CaseReference;
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.constraints.Pattern;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -20,7 +22,7 @@ class AuditController {
 
   @Operation(summary = "Every disclosure and read of a case's personal data (coordinators, data protection)")
   @GetMapping
-  List<AuditLog.Entry> forCase(@RequestParam String caseReference) {
+  List<AuditLog.Entry> forCase(@RequestParam @Pattern(regexp = CaseReference.REGEX) String caseReference) {
     return audit.forCase(caseReference);
   }
 }

@@ -46,8 +46,10 @@ public class CapacityRegistry {
    * Holds {@code places} places of an offer for a case. Holding the same offer again for the same case
    * while the first hold is active returns that hold, so a retried request does not take a second place.
    *
-   * @throws NoPlaceFreeException when fewer places are free than requested
+   * @throws NoPlaceFreeException when fewer places are free than requested; it does not roll back the caller's
+   *     transaction (nothing was written), so a place search can skip the offer and go on
    */
+  @Transactional(noRollbackFor = NoPlaceFreeException.class)
   public HoldResult hold(long offerId, String caseReference, int places, Duration duration, String actor) {
     Duration length = duration == null ? properties.defaultHold() : duration;
     if (length.compareTo(properties.maxHold()) > 0) {
@@ -159,6 +161,14 @@ public class CapacityRegistry {
   public int freePlaces(long offerId) {
     offers.findById(offerId).orElseThrow(() -> offerNotFound(offerId));
     return availability.freePlaces(offerId, clock.instant());
+  }
+
+  /**
+   * Locks the hold's row until the caller's transaction ends, so that answers to one request arriving at the
+   * same moment (e.g. on two nodes) run one after the other; an unknown id locks nothing.
+   */
+  public void lockHold(long holdId) {
+    holds.findByIdForUpdate(holdId);
   }
 
   private Hold lockedHold(long holdId) {

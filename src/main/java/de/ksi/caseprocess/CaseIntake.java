@@ -141,18 +141,16 @@ public class CaseIntake {
         needs.add(need);
       }
     }
-    Number estimated = (Number) v.get(Vars.PERS_ESTIMATED_AGE);
-    Number siblings = (Number) v.get(Vars.SIBLINGS);
     return new IntakeRequest(
         FormValues.enumValue(District.class, v.get(Vars.OFFICE), "Jugendamt"),
         FormValues.enumValue(LegalGround.class, v.get(Vars.LEGAL_GROUND), "Rechtsgrundlage"),
         FormValues.text(v.get(Vars.PERS_FIRST_NAME)),
         FormValues.text(v.get(Vars.PERS_LAST_NAME)),
         FormValues.date(v.get(Vars.PERS_BIRTH_DATE), "Geburtsdatum"),
-        estimated == null ? null : estimated.intValue(),
+        FormValues.number(v.get(Vars.PERS_ESTIMATED_AGE), "Geschätztes Alter"),
         FormValues.enumValue(Gender.class, v.get(Vars.GENDER), "Geschlecht"),
         FormValues.text(v.get(Vars.LANGUAGES)),
-        siblings == null ? null : siblings.intValue(),
+        FormValues.number(v.get(Vars.SIBLINGS), "Geschwistergruppe"),
         needs,
         FormValues.enumValue(Urgency.class, v.get(Vars.URGENCY), "Dringlichkeit"),
         Boolean.TRUE.equals(v.get(Vars.FREEDOM_RESTRICTION)),

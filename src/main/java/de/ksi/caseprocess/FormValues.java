@@ -49,6 +49,21 @@ final class FormValues {
     return text.isEmpty() ? null : text;
   }
 
+  /** A whole number, from a number or digits; anything else is rejected naming the field. */
+  static Integer number(Object value, String label) {
+    if (value == null || value instanceof Number) {
+      return value == null ? null : ((Number) value).intValue();
+    }
+    String text = text(value);
+    if (text == null) {
+      return null;
+    }
+    if (!text.matches("^-?\\d{1,9}$")) {
+      throw new FormRejectedException(label + ": keine Zahl „" + text + "“");
+    }
+    return Integer.valueOf(text);
+  }
+
   static <E extends Enum<E>> E enumValue(Class<E> type, Object value, String label) {
     String text = text(value);
     if (text == null) {

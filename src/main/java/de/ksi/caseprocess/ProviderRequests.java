@@ -1,5 +1,6 @@
 package de.ksi.caseprocess;
 
+import de.ksi.capacity.CapacityRegistry;
 import de.ksi.capacity.DeclineReason;
 import de.ksi.caseprocess.CaseProcess.SearchElements;
 import de.ksi.caseprocess.CaseProcess.Vars;
@@ -10,6 +11,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Placement requests for providers with their own software: the same open Tasklist tasks, completed with
@@ -20,10 +22,12 @@ public class ProviderRequests {
 
   private final TaskService tasks;
   private final PlaceSearch search;
+  private final CapacityRegistry registry;
 
-  ProviderRequests(TaskService tasks, PlaceSearch search) {
+  ProviderRequests(TaskService tasks, PlaceSearch search, CapacityRegistry registry) {
     this.tasks = tasks;
     this.search = search;
+    this.registry = registry;
   }
 
   /** An open request addressed to one of the caller's provider groups. */
@@ -37,10 +41,12 @@ public class ProviderRequests {
         .toList();
   }
 
+  @Transactional
   public void accept(long holdId, List<String> groups) {
     complete(holdId, groups, Map.of(Vars.DECISION, "ACCEPT"));
   }
 
+  @Transactional
   public void decline(long holdId, DeclineReason reason, String note, List<String> groups) {
     Map<String, Object> vars = new HashMap<>();
     vars.put(Vars.DECISION, "DECLINE");
@@ -49,7 +55,9 @@ public class ProviderRequests {
     complete(holdId, groups, vars);
   }
 
+  /** Completes the request's task; concurrent answers to the same request wait for each other on the hold. */
   private void complete(long holdId, List<String> groups, Map<String, Object> vars) {
+    registry.lockHold(holdId);
     Task task =
         tasks.createTaskQuery().taskDefinitionKey(SearchElements.ANSWER).taskCandidateGroupIn(groups).list().stream()
             .filter(t -> Long.valueOf(holdId).equals(holdOf(t)))

@@ -1,23 +1,33 @@
 package de.ksi.platform;
 
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.ResourceBundle;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.rest.exception.ExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
 import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
+import org.springframework.core.NestedRuntimeException;
 import org.springframework.stereotype.Component;
 
 /**
- * The engine's REST API as the starter configures it, plus one mapper: a rejected form is a bad request
- * (400 with the German message), even when the engine has wrapped it into a task listener failure.
+ * The engine's REST API as the starter configures it, plus mappers: a rejected form is a bad request
+ * (400 with the German message), even when the engine has wrapped it into a task listener failure; a
+ * concurrent change (optimistic locking) is a 409, a task completed meanwhile a 404 and a lost database a 503,
+ * not Camunda's 500.
  */
 @Component
 @ApplicationPath("/engine-rest")
@@ -27,6 +37,64 @@ public class EngineRestConfiguration extends CamundaJerseyResourceConfig {
   protected void registerAdditionalResources() {
     register(FormRejectionMapper.class);
     register(WrappedFormRejectionMapper.class);
+    register(SpringFailureMapper.class);
+    register(UnreadableJsonMapper.class);
+    register(EngineRaceMapper.class);
+    register(UnmappableJsonMapper.class);
+  }
+
+  /** The engine tripping over a process instance that another node ended at the same moment: 409, not 500. */
+  @Priority(Priorities.USER - 100)
+  public static class EngineRaceMapper implements ExceptionMapper<NullPointerException> {
+
+    private final ExceptionHandler camunda = new ExceptionHandler();
+
+    @Context private HttpHeaders headers;
+
+    @Override
+    public Response toResponse(NullPointerException exception) {
+      Response mapped = mapped(exception, headers);
+      return mapped != null ? mapped : camunda.toResponse(exception);
+    }
+  }
+
+  /** A body that is not JSON: 400 saying so (Camunda's own answer has an empty message). */
+  @Priority(Priorities.USER - 100)
+  public static class UnreadableJsonMapper implements ExceptionMapper<JsonParseException> {
+
+    @Context private HttpHeaders headers;
+
+    @Override
+    public Response toResponse(JsonParseException exception) {
+      return coded(Response.Status.BAD_REQUEST, "InvalidRequest", "problem.engine.bad-request", headers);
+    }
+  }
+
+  /** JSON of the wrong form (e.g. a string where an object belongs): 400 saying so. */
+  @Priority(Priorities.USER - 100)
+  public static class UnmappableJsonMapper implements ExceptionMapper<JsonMappingException> {
+
+    @Context private HttpHeaders headers;
+
+    @Override
+    public Response toResponse(JsonMappingException exception) {
+      return coded(Response.Status.BAD_REQUEST, "InvalidRequest", "problem.engine.bad-request", headers);
+    }
+  }
+
+  /** Spring's data access and transaction failures (a commit or rollback on a lost connection): 409 or 503. */
+  @Priority(Priorities.USER - 100)
+  public static class SpringFailureMapper implements ExceptionMapper<NestedRuntimeException> {
+
+    private final ExceptionHandler camunda = new ExceptionHandler();
+
+    @Context private HttpHeaders headers;
+
+    @Override
+    public Response toResponse(NestedRuntimeException exception) {
+      Response mapped = mapped(exception, headers);
+      return mapped != null ? mapped : camunda.toResponse(exception);
+    }
   }
 
   /** Answers form rejections with 400; every other engine failure as Camunda's own handler does. */
@@ -35,9 +103,11 @@ public class EngineRestConfiguration extends CamundaJerseyResourceConfig {
 
     private final ProcessEngineExceptionHandler camunda = new ProcessEngineExceptionHandler();
 
+    @Context private HttpHeaders headers;
+
     @Override
     public Response toResponse(ProcessEngineException exception) {
-      Response rejected = badRequest(exception);
+      Response rejected = mapped(exception, headers);
       return rejected != null ? rejected : camunda.toResponse(exception);
     }
   }
@@ -48,11 +118,58 @@ public class EngineRestConfiguration extends CamundaJerseyResourceConfig {
 
     private final RestExceptionHandler camunda = new RestExceptionHandler();
 
+    @Context private HttpHeaders headers;
+
     @Override
     public Response toResponse(RestException exception) {
-      Response rejected = badRequest(exception);
+      Response rejected = mapped(exception, headers);
+      if (rejected == null && (exception.getMessage() == null || exception.getMessage().isBlank())) {
+        // Camunda answers some unknown ids and unreadable bodies with an empty message
+        if (exception.getStatus() == Response.Status.NOT_FOUND) {
+          rejected = coded(Response.Status.NOT_FOUND, "NotFound", "problem.engine.not-found", headers);
+        } else if (exception.getStatus() == Response.Status.BAD_REQUEST) {
+          rejected = coded(Response.Status.BAD_REQUEST, "InvalidRequest", "problem.engine.bad-request", headers);
+        }
+      }
       return rejected != null ? rejected : camunda.toResponse(exception);
     }
+  }
+
+  /**
+   * 400 with the German message if a form rejection is the cause, 409 for a concurrent change, 503 for a
+   * lost database (in the caller's language), otherwise {@code null}.
+   */
+  static Response mapped(Throwable exception, HttpHeaders headers) {
+    Response rejected = badRequest(exception);
+    if (rejected != null) {
+      return rejected;
+    }
+    if (Failures.concurrentChange(exception)) {
+      return coded(Response.Status.CONFLICT, "ConcurrentChange", "problem.concurrent-change", headers);
+    }
+    if (Failures.taskGone(exception)) {
+      return coded(Response.Status.NOT_FOUND, "TaskGone", "problem.task.gone", headers);
+    }
+    if (Failures.databaseUnavailable(exception)) {
+      return coded(Response.Status.SERVICE_UNAVAILABLE, "DatabaseUnavailable", "problem.database-unavailable", headers);
+    }
+    return null;
+  }
+
+  private static Response coded(Response.Status status, String type, String code, HttpHeaders headers) {
+    Locale locale = headers == null || headers.getAcceptableLanguages().isEmpty()
+        ? Locale.ENGLISH : headers.getAcceptableLanguages().get(0);
+    String text = ResourceBundle.getBundle("messages", "de".equals(locale.getLanguage()) ? Locale.GERMAN : Locale.ROOT,
+        ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)).getString(code);
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("type", type);
+    body.put("message", text);
+    body.put("code", code);
+    Response.ResponseBuilder response = Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body);
+    if (status == Response.Status.SERVICE_UNAVAILABLE) {
+      response.header("Retry-After", "5");
+    }
+    return response.build();
   }
 
   /** 400 with the German message if a form rejection is the cause, otherwise {@code null}. */

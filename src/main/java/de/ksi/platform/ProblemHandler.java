@@ -3,6 +3,7 @@ package de.ksi.platform;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jakarta.persistence.PersistenceException;
 import jakarta.validation.ConstraintViolationException;
 import java.util.Arrays;
 import java.util.List;
@@ -19,13 +20,18 @@ import org.springframework.context.MessageSource;
 import org.springframework.core.MethodParameter;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -76,6 +82,28 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     return coded(HttpStatus.CONFLICT, "problem.concurrent-change");
   }
 
+  /** The database dropped out (connection refused, pool timed out, connection lost): 503, retry later. */
+  @ExceptionHandler({DataAccessResourceFailureException.class, CannotCreateTransactionException.class,
+      TransientDataAccessResourceException.class})
+  ResponseEntity<Object> databaseUnavailable(RuntimeException e) {
+    LOG.warn("database unavailable, answered with 503: {}", e.getMessage());
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
+        .body(coded(HttpStatus.SERVICE_UNAVAILABLE, "problem.database-unavailable").getBody());
+  }
+
+  /** Any other failure whose cause is a lost database connection or a concurrent change; the rest stays a 500. */
+  @ExceptionHandler({DataAccessException.class, TransactionException.class, PersistenceException.class,
+      NullPointerException.class})
+  ResponseEntity<Object> wrappedFailure(RuntimeException e) {
+    if (Failures.databaseUnavailable(e)) {
+      return databaseUnavailable(e);
+    }
+    if (Failures.concurrentChange(e)) {
+      return concurrentChange(e);
+    }
+    throw e;
+  }
+
   @ExceptionHandler(DataIntegrityViolationException.class)
   ResponseEntity<Object> integrity(DataIntegrityViolationException e) {
     LOG.info("integrity violation answered with 409: {}", e.getMostSpecificCause().getMessage());
@@ -90,6 +118,15 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         String field = rejected.field() == null ? "form" : rejected.field();
         return invalid(List.of(Map.of("field", field, "message", rejected.getMessage())));
       }
+    }
+    if (Failures.databaseUnavailable(e)) {
+      return databaseUnavailable(e);
+    }
+    if (Failures.concurrentChange(e)) {
+      return concurrentChange(e);
+    }
+    if (Failures.taskGone(e)) {
+      return coded(HttpStatus.CONFLICT, "problem.task.gone");
     }
     throw e;
   }
@@ -157,6 +194,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
       HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
     if (e.getCause() instanceof UnrecognizedPropertyException u) {
       return invalid(List.of(Map.of("field", u.getPropertyName(), "message", text("problem.field-unknown"))));
+    }
+    if (e.getCause() instanceof TextInputModule.InvalidText t) {
+      return invalid(List.of(Map.of("field", path(t), "message", text("problem.field-characters"))));
     }
     if (e.getCause() instanceof InvalidFormatException f) {
       return invalid(List.of(Map.of("field", path(f), "message", wrongValue(f.getTargetType(), f.getValue()))));

@@ -90,6 +90,27 @@ abstract class WholeCaseOverRest {
     assertThat(registry.freePlaces(offer.id())).isEqualTo(2);
   }
 
+  @Test
+  void aPlaceTakenWhileTheCaseworkerChoseIsSkippedAndTheFormStillGoesThrough() {
+    ApiClient api = new ApiClient(port);
+    String caseworker = fixtures.user("it-fk-" + UUID.randomUUID().toString().substring(0, 8), District.SEGEBERG.groupId());
+    OfferView offer = fixtures.offer(District.SEGEBERG, Category.INOBHUTNAHME_GRUPPE, 4, 1);
+    String ref = api.as(caseworker).post("/api/cases", """
+        {"office": "SEGEBERG", "legalGround": "NR2_DRINGENDE_GEFAHR", "estimatedAge": 12, "gender": "FEMALE",
+         "siblings": 1, "urgency": "IMMEDIATE", "currentLocation": "Polizeirevier"}""").expect(201).get("caseReference").asText();
+    String choose = taskId(api, caseworker, ref, CaseProcess.SearchElements.CHOOSE);
+
+    // another caseworker takes the last place while this one is still choosing
+    registry.hold(offer.id(), Fixtures.newCase(District.SEGEBERG), 1, null, "fk-seg-2");
+    var submitted = api.as(caseworker).post(engineRest() + "/task/" + choose + "/submit-form", """
+        {"variables": {"choice": {"value": "REQUEST"},
+                       "selectedOffers": {"value": "[\\"%d\\"]", "type": "Json"}}}""".formatted(offer.id()));
+
+    assertThat(submitted.status()).as(submitted.body()).isEqualTo(204);
+    assertThat(registry.freePlaces(offer.id())).isZero();
+    assertThat(api.as(caseworker).get("/api/cases/" + ref).json().get("status").asText()).isEqualTo("OPEN");
+  }
+
   private String taskId(ApiClient api, String user, String ref, String taskKey) {
     var reply = api.as(user).get(engineRest() + "/task?processInstanceBusinessKey=" + ref + "&taskDefinitionKey=" + taskKey);
     assertThat(reply.status()).as(reply.body()).isEqualTo(200);
