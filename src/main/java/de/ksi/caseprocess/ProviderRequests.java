@@ -1,5 +1,6 @@
 package de.ksi.caseprocess;
 
+import de.ksi.capacity.CapacityRegistry;
 import de.ksi.capacity.DeclineReason;
 import de.ksi.caseprocess.CaseProcess.SearchElements;
 import de.ksi.caseprocess.CaseProcess.Vars;
@@ -7,7 +8,9 @@ import de.ksi.platform.ProblemException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
 
@@ -20,10 +23,12 @@ public class ProviderRequests {
 
   private final TaskService tasks;
   private final PlaceSearch search;
+  private final CapacityRegistry registry;
 
-  ProviderRequests(TaskService tasks, PlaceSearch search) {
+  ProviderRequests(TaskService tasks, PlaceSearch search, CapacityRegistry registry) {
     this.tasks = tasks;
     this.search = search;
+    this.registry = registry;
   }
 
   /** An open request addressed to one of the caller's provider groups. */
@@ -34,6 +39,7 @@ public class ProviderRequests {
   public List<OpenRequest> open(List<String> groups) {
     return tasks.createTaskQuery().taskDefinitionKey(SearchElements.ANSWER).taskCandidateGroupIn(groups).list().stream()
         .map(this::toRequest)
+        .filter(Objects::nonNull)
         .toList();
   }
 
@@ -49,22 +55,41 @@ public class ProviderRequests {
     complete(holdId, groups, vars);
   }
 
+  /**
+   * Only the request tasks of the hold's case are looked at (not every open request of the caller's groups),
+   * and a task another answer has just completed counts as not open: a 409, never a 500.
+   */
   private void complete(long holdId, List<String> groups, Map<String, Object> vars) {
+    String caseReference;
+    try {
+      caseReference = registry.holdView(holdId).caseReference();
+    } catch (ProblemException unknownHold) {
+      throw new ProblemException.Conflict("problem.request.not-open", holdId);
+    }
     Task task =
-        tasks.createTaskQuery().taskDefinitionKey(SearchElements.ANSWER).taskCandidateGroupIn(groups).list().stream()
+        tasks.createTaskQuery().taskDefinitionKey(SearchElements.ANSWER).taskCandidateGroupIn(groups)
+            .processInstanceBusinessKey(caseReference).list().stream()
             .filter(t -> Long.valueOf(holdId).equals(holdOf(t)))
             .findFirst()
             .orElseThrow(() -> new ProblemException.Conflict("problem.request.not-open", holdId));
     tasks.complete(task.getId(), vars);
   }
 
+  /** The hold the request task asks about, or null if the task has ended meanwhile. */
   private Long holdOf(Task task) {
-    Object value = tasks.getVariable(task.getId(), Vars.HOLD_ID);
-    return value == null ? null : ((Number) value).longValue();
+    try {
+      Object value = tasks.getVariable(task.getId(), Vars.HOLD_ID);
+      return value == null ? null : ((Number) value).longValue();
+    } catch (NullValueException taskEndedMeanwhile) {
+      return null;
+    }
   }
 
   private OpenRequest toRequest(Task task) {
-    long holdId = holdOf(task);
+    Long holdId = holdOf(task);
+    if (holdId == null) {
+      return null;
+    }
     PlaceSearch.Request request = search.request(holdId);
     return new OpenRequest(task.getId(), holdId, request.hold().caseReference(), request.providerName(),
         request.hold().expiresAt(), request.profileSummary());
