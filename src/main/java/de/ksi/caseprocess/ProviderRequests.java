@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
 
@@ -75,13 +74,20 @@ public class ProviderRequests {
     tasks.complete(task.getId(), vars);
   }
 
-  /** The hold the request task asks about, or null if the task has ended meanwhile. */
+  /**
+   * The hold the request task asks about, or null if the task has ended meanwhile: another answer, a withdrawal
+   * or an expiry may complete it between the task query and this read, and the engine then fails on the
+   * vanished task or execution.
+   */
   private Long holdOf(Task task) {
     try {
       Object value = tasks.getVariable(task.getId(), Vars.HOLD_ID);
       return value == null ? null : ((Number) value).longValue();
-    } catch (NullValueException taskEndedMeanwhile) {
-      return null;
+    } catch (RuntimeException e) {
+      if (tasks.createTaskQuery().taskId(task.getId()).count() == 0) {
+        return null;
+      }
+      throw e;
     }
   }
 
