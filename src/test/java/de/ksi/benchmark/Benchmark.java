@@ -52,7 +52,8 @@ public final class Benchmark {
       }
     }
     if (parts.contains("3")) {
-      tables.add(new LoadBenchmark(50, Duration.ofSeconds(60)).run());
+      tables.add(new LoadBenchmark(50, Duration.ofSeconds(Long.getLong("benchmark.load-seconds", 60)),
+          Long.getLong("benchmark.think-ms", 500)).run());
     }
     if (parts.contains("4")) {
       tables.add(new StartupBenchmark().run());

@@ -2,7 +2,7 @@ package de.ksi.benchmark;
 
 /** The two databases every figure is measured on. */
 enum Database {
-  H2("H2 (in-memory)"),
+  H2("H2"),
   POSTGRES("PostgreSQL");
 
   /** A fixed, published benchmark key for the child's personal data at rest (base64 of 32 bytes). */
