@@ -31,7 +31,7 @@ final class Report {
     out.append("| date | ").append(ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_LOCAL_DATE_TIME)
         .substring(0, 16)).append(" UTC |\n");
     out.append("| commit | `").append(command("git", "rev-parse", "--short", "HEAD")).append("`")
-        .append(command("git", "status", "--porcelain").isBlank() ? "" : " (with uncommitted changes)").append(" |\n");
+        .append(command("git", "status", "--porcelain", "--", ".", ":!docs/benchmarks.md").isBlank() ? "" : " (with uncommitted changes)").append(" |\n");
     out.append("| CPU | ").append(cpu()).append(" |\n");
     out.append("| cores (`nproc`) | ").append(command("nproc")).append(" (JVM sees ")
         .append(Runtime.getRuntime().availableProcessors()).append(") |\n");
