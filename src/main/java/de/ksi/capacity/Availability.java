@@ -54,6 +54,13 @@ class Availability {
   /** Offers in the given districts and categories that fit age, gender and sibling group and have room. */
   List<OfferRow> candidates(
       Collection<District> districts, Collection<Category> categories, int age, Gender gender, int siblings, Instant now) {
+    CandidateQuery query = candidateQuery(districts, categories, age, gender, siblings, now);
+    return jdbc.query(query.sql(), query.params(), Availability::row);
+  }
+
+  /** The one statement of a search, with its parameters (also for looking at its plan: EXPLAIN). */
+  static CandidateQuery candidateQuery(
+      Collection<District> districts, Collection<Category> categories, int age, Gender gender, int siblings, Instant now) {
     String genderColumn =
         switch (gender) {
           case FEMALE -> "o.accepts_female";
@@ -73,8 +80,11 @@ class Availability {
             .addValue("categories", categories.stream().map(Enum::name).toList())
             .addValue("age", age)
             .addValue("siblings", siblings);
-    return jdbc.query(sql, params, Availability::row);
+    return new CandidateQuery(sql, params);
   }
+
+  /** A search statement and its named parameters. */
+  record CandidateQuery(String sql, MapSqlParameterSource params) {}
 
   /** Every active offer with its free count: the raw material of the Lagebild. */
   List<OfferRow> all(Instant now) {

@@ -8,6 +8,7 @@ import de.ksi.platform.ProblemException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
@@ -38,6 +39,7 @@ public class ProviderRequests {
   public List<OpenRequest> open(List<String> groups) {
     return tasks.createTaskQuery().taskDefinitionKey(SearchElements.ANSWER).taskCandidateGroupIn(groups).list().stream()
         .map(this::toRequest)
+        .filter(Objects::nonNull)
         .toList();
   }
 
@@ -55,24 +57,50 @@ public class ProviderRequests {
     complete(holdId, groups, vars);
   }
 
-  /** Completes the request's task; concurrent answers to the same request wait for each other on the hold. */
+  /**
+   * Only the request tasks of the hold's case are looked at (not every open request of the caller's groups),
+   * concurrent answers to the same request wait for each other on the hold, and a task another answer has just
+   * completed counts as not open: a 409, never a 500.
+   */
   private void complete(long holdId, List<String> groups, Map<String, Object> vars) {
+    String caseReference;
+    try {
+      caseReference = registry.holdView(holdId).caseReference();
+    } catch (ProblemException unknownHold) {
+      throw new ProblemException.Conflict("problem.request.not-open", holdId);
+    }
     registry.lockHold(holdId);
     Task task =
-        tasks.createTaskQuery().taskDefinitionKey(SearchElements.ANSWER).taskCandidateGroupIn(groups).list().stream()
+        tasks.createTaskQuery().taskDefinitionKey(SearchElements.ANSWER).taskCandidateGroupIn(groups)
+            .processInstanceBusinessKey(caseReference).list().stream()
             .filter(t -> Long.valueOf(holdId).equals(holdOf(t)))
             .findFirst()
             .orElseThrow(() -> new ProblemException.Conflict("problem.request.not-open", holdId));
     tasks.complete(task.getId(), vars);
   }
 
+  /**
+   * The hold the request task asks about, or null if the task has ended meanwhile: another answer, a withdrawal
+   * or an expiry may complete it between the task query and this read, and the engine then fails on the
+   * vanished task or execution.
+   */
   private Long holdOf(Task task) {
-    Object value = tasks.getVariable(task.getId(), Vars.HOLD_ID);
-    return value == null ? null : ((Number) value).longValue();
+    try {
+      Object value = tasks.getVariable(task.getId(), Vars.HOLD_ID);
+      return value == null ? null : ((Number) value).longValue();
+    } catch (RuntimeException e) {
+      if (tasks.createTaskQuery().taskId(task.getId()).count() == 0) {
+        return null;
+      }
+      throw e;
+    }
   }
 
   private OpenRequest toRequest(Task task) {
-    long holdId = holdOf(task);
+    Long holdId = holdOf(task);
+    if (holdId == null) {
+      return null;
+    }
     PlaceSearch.Request request = search.request(holdId);
     return new OpenRequest(task.getId(), holdId, request.hold().caseReference(), request.providerName(),
         request.hold().expiresAt(), request.profileSummary());

@@ -1,0 +1,70 @@
+package de.ksi.benchmark;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Runs the benchmark (docs/benchmarks.md): every part on H2 and PostgreSQL side by side, prints the tables
+ * and writes the report. Run with {@code mvn -B -Pbenchmark verify}; system property {@code benchmark.parts}
+ * (e.g. {@code 1,2}) runs a subset, {@code benchmark.databases} (e.g. {@code H2}) too, {@code benchmark.report} names the report file.
+ */
+public final class Benchmark {
+
+  private Benchmark() {}
+
+  public static void main(String[] args) throws IOException {
+    Set<String> parts = Set.of(System.getProperty("benchmark.parts", "1,2,3,4").split(","));
+    Path report = Paths.get(System.getProperty("benchmark.report", "docs/benchmarks.md"));
+    long started = System.nanoTime();
+    List<Table> tables = new ArrayList<>();
+    LifecycleBenchmark lifecycles = new LifecycleBenchmark(Duration.ofSeconds(6), 3);
+    SearchBenchmark searches = new SearchBenchmark(2_000);
+    if (parts.contains("1") || parts.contains("2")) {
+      for (String name : System.getProperty("benchmark.databases", "H2,POSTGRES").split(",")) {
+        Database database = Database.valueOf(name);
+        log("in-process application on " + database.label());
+        try (InProcessApp app = InProcessApp.start(database)) {
+          if (parts.contains("1")) {
+            lifecycles.measure(app, database);
+            log(lifecycles.rows().text());
+            log(lifecycles.table().text());
+          }
+          if (parts.contains("2")) {
+            searches.measure(app, database);
+            log(searches.table().text());
+          }
+        }
+      }
+      if (parts.contains("1")) {
+        tables.add(lifecycles.table());
+        tables.add(lifecycles.elements());
+        tables.add(lifecycles.rows());
+      }
+      if (parts.contains("2")) {
+        tables.add(searches.table());
+        tables.add(searches.plans());
+      }
+    }
+    if (parts.contains("3")) {
+      tables.add(new LoadBenchmark(50, Duration.ofSeconds(Long.getLong("benchmark.load-seconds", 60)),
+          Long.getLong("benchmark.think-ms", 500)).run());
+    }
+    if (parts.contains("4")) {
+      tables.add(new StartupBenchmark().run());
+    }
+    Duration took = Duration.ofNanos(System.nanoTime() - started);
+    tables.forEach(t -> log(t.text()));
+    Files.writeString(report, Report.markdown(tables, took));
+    log("benchmark done in " + took.toSeconds() + " s; report written to " + report.toAbsolutePath());
+  }
+
+  static void log(String message) {
+    System.out.println(message);
+  }
+}

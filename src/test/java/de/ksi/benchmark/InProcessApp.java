@@ -1,0 +1,55 @@
+package de.ksi.benchmark;
+
+import de.ksi.KsiApplication;
+import de.ksi.testing.ThrowawayPostgresDatabase;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The real application as a Spring context inside the benchmark's JVM, with demo data, history level full
+ * and no job executor (the benchmark drives timers itself); on PostgreSQL in a throwaway database that is
+ * dropped when the context closes.
+ */
+final class InProcessApp implements AutoCloseable {
+
+  private final ConfigurableApplicationContext context;
+
+  private InProcessApp(ConfigurableApplicationContext context) {
+    this.context = context;
+  }
+
+  static InProcessApp start(Database database) {
+    Map<String, String> properties = new HashMap<>();
+    properties.put("server.port", "0");
+    properties.put("camunda.bpm.job-execution.enabled", "false");
+    properties.put("camunda.bpm.history-level", "full");
+    properties.put("ksi.demo.enabled", "true");
+    properties.put("logging.level.root", "WARN");
+    properties.put("spring.main.banner-mode", "off");
+    SpringApplicationBuilder builder = new SpringApplicationBuilder(KsiApplication.class);
+    if (database == Database.POSTGRES) {
+      properties.put("spring.profiles.active", "postgres");
+      properties.put("spring.datasource.url", Database.POSTGRES_URL);
+      properties.put("spring.datasource.username", Database.POSTGRES_USER);
+      properties.put("ksi.security.data-key", Database.DATA_KEY);
+      builder.initializers(new ThrowawayPostgresDatabase());
+    } else {
+      properties.put("spring.datasource.url", "jdbc:h2:mem:bench-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+    }
+    // as command-line arguments: they win over the profile's settings (e.g. the postgres profile's empty data key)
+    String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+    return new InProcessApp(builder.run(args));
+  }
+
+  <T> T bean(Class<T> type) {
+    return context.getBean(type);
+  }
+
+  @Override
+  public void close() {
+    context.close();
+  }
+}

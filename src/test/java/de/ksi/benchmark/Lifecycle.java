@@ -1,0 +1,7 @@
+package de.ksi.benchmark;
+
+/** One whole case lifecycle, driven in-process from start to end; returns the business key it ran under. */
+interface Lifecycle {
+
+  String run(int sequence);
+}

@@ -1,0 +1,120 @@
+package de.ksi.benchmark;
+
+import java.time.Duration;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngine;
+
+/**
+ * Part 1: whole case lifecycles per second of our process against the bare-engine baseline with the same
+ * user tasks, automated tasks and timers, in the same context and database, alternating in rounds so that
+ * noise from other work on the machine hits both sides alike.
+ */
+final class LifecycleBenchmark {
+
+  private static final int WARM_UP = 40;
+
+  private final Duration slice;
+  private final int rounds;
+  private final Table table =
+      new Table("1. Engine overhead: whole case lifecycles per second (one thread, history full)",
+          "database", "ours /s", "baseline /s", "ratio ours/baseline", "ours p50 ms", "baseline p50 ms",
+          "target ≥ 0.8×");
+  private final Table elements =
+      new Table("1a. What one lifecycle executes (counted from the engine's history)", "database", "process", "executed");
+  private final Table rows = new Table("1b. Rows a lifecycle leaves in the database (net, per lifecycle)",
+      "database", "table", "ours", "baseline");
+  private int sequence;
+
+  LifecycleBenchmark(Duration slice, int rounds) {
+    this.slice = slice;
+    this.rounds = rounds;
+  }
+
+  void measure(InProcessApp app, Database database) {
+    HistoryService history = app.bean(ProcessEngine.class).getHistoryService();
+    Lifecycle ours = new CaseLifecycle(app);
+    Lifecycle baseline = new BaselineLifecycle(app);
+    ExecutedElements ourElements = ExecutedElements.of(history, ours.run(sequence++));
+    ExecutedElements baseElements = ExecutedElements.of(history, baseline.run(sequence++));
+    elements.row(database.label(), "ours", ourElements.describe());
+    elements.row(database.label(), "baseline", baseElements.describe());
+    if (ourElements.unfinished() + baseElements.unfinished() > 0) {
+      throw new IllegalStateException("a lifecycle did not end: ours " + ourElements + ", baseline " + baseElements);
+    }
+    rows(app, database, ours, baseline);
+    for (int i = 0; i < WARM_UP; i++) {
+      ours.run(sequence++);
+      baseline.run(sequence++);
+    }
+    Run oursRun = new Run();
+    Run baseRun = new Run();
+    for (int round = 0; round < rounds; round++) {
+      oursRun.add(ours, slice);
+      baseRun.add(baseline, slice);
+    }
+    double ratio = oursRun.rate() / baseRun.rate();
+    table.row(database.label(), oursRun.rate(), baseRun.rate(), Table.format(ratio) + "×", oursRun.latency.millis(50),
+        baseRun.latency.millis(50), ratio >= 0.8 ? "met" : "NOT met");
+  }
+
+  /** Rows written per lifecycle, ours next to the baseline, for the tables either side writes to. */
+  private void rows(InProcessApp app, Database database, Lifecycle ours, Lifecycle baseline) {
+    RowsWritten counter = new RowsWritten(app);
+    int n = 10;
+    var start = counter.snapshot();
+    for (int i = 0; i < n; i++) {
+      ours.run(sequence++);
+    }
+    var afterOurs = counter.snapshot();
+    for (int i = 0; i < n; i++) {
+      baseline.run(sequence++);
+    }
+    var afterBaseline = counter.snapshot();
+    var oursRows = RowsWritten.perLifecycle(start, afterOurs, n);
+    var baseRows = RowsWritten.perLifecycle(afterOurs, afterBaseline, n);
+    java.util.Set<String> names = new java.util.TreeSet<>(oursRows.keySet());
+    names.addAll(baseRows.keySet());
+    for (String table : names) {
+      rows.row(database.label(), table, oursRows.getOrDefault(table, 0.0), baseRows.getOrDefault(table, 0.0));
+    }
+    rows.row(database.label(), "**all tables**", oursRows.values().stream().mapToDouble(d -> d).sum(),
+        baseRows.values().stream().mapToDouble(d -> d).sum());
+  }
+
+  Table rows() {
+    return rows;
+  }
+
+  Table table() {
+    return table;
+  }
+
+  Table elements() {
+    return elements;
+  }
+
+  /** Lifecycles run back to back for a while, summed over rounds. */
+  private final class Run {
+    final Latency latency = new Latency();
+    long count;
+    long nanos;
+
+    void add(Lifecycle lifecycle, Duration duration) {
+      long start = System.nanoTime();
+      long end = start + duration.toNanos();
+      long now = start;
+      while (now < end) {
+        long before = now;
+        lifecycle.run(sequence++);
+        now = System.nanoTime();
+        latency.record(now - before);
+        count++;
+      }
+      nanos += now - start;
+    }
+
+    double rate() {
+      return count / (nanos / 1e9);
+    }
+  }
+}
