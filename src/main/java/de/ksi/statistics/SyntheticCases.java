@@ -111,7 +111,7 @@ final class SyntheticCases {
         deadlines[1], deadlines[2]);
     String outcome = outcome(uma, age);
     double days = random.nextDouble() < 0.33 ? 0.5 + random.nextDouble() * 6.5
-        : Math.min(240, 7 + Math.exp(Math.log(30) + 0.8 * random.nextGaussian()));
+        : Math.min(300, 7 + Math.exp(Math.log(45) + 0.9 * random.nextGaussian()));
     if ("HANDOVER_OFFICE".equals(outcome)) {
       days = 10 + random.nextDouble() * 20;
     }

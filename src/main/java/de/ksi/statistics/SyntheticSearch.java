@@ -70,13 +70,13 @@ final class SyntheticSearch {
     Set<Offer> asked = new HashSet<>();
     Instant districtEnd = start.plus(districtDeadline);
     Outcome placed = phase("KREIS", List.of(office), age, gender, siblings, categories, start.plusSeconds(600),
-        districtEnd, response, 0.45, requests, asked);
+        districtEnd, response, 0.6, requests, asked);
     if (placed != null) {
       return placed;
     }
     Instant networkEnd = districtEnd.plus(networkDeadline);
     placed = phase("VERBUND", List.of(District.values()), age, gender, siblings, categories, districtEnd.plusSeconds(300),
-        networkEnd, response, 0.5, requests, asked);
+        networkEnd, response, 0.65, requests, asked);
     if (placed != null) {
       return placed;
     }
@@ -116,9 +116,9 @@ final class SyntheticSearch {
         Instant expires = at.plus(response).plusSeconds(300);
         double u = random.nextDouble();
         Request request;
-        if (u < accept * (night ? 0.7 : 1.0)) {
+        if (u < accept * (night ? 0.8 : 1.0)) {
           request = new Request(offer, at, expires, "CONFIRMED", answer(at, response), null);
-        } else if (u < accept + (night ? 0.35 : 0.2)) {
+        } else if (u < accept + (night ? 0.3 : 0.15)) {
           request = new Request(offer, at, expires, "EXPIRED", at.plus(response), null);
         } else {
           request = new Request(offer, at, expires, "DECLINED", answer(at, response), reason());

@@ -40,6 +40,19 @@ class CubeTest {
   }
 
   @Test
+  void aSmallCountOfOneOfficeTakesTheNextSmallestOfficeWithItNotTheNetworkFigure() {
+    Cube cube = new Cube(4, 1, 1, true, false, false);
+    cube.add(0, 0, 0, 40);
+    cube.add(1, 0, 0, 2);
+    cube.add(2, 0, 0, 9);
+    cube.suppress(5);
+    assertThat(cube.hidden(1, 0, 0)).isTrue();
+    assertThat(cube.hidden(2, 0, 0)).as("9 would give the 2 away: network 51 − 40 − 9").isTrue();
+    assertThat(cube.hidden(0, 0, 0)).isFalse();
+    assertThat(cube.hidden(3, 0, 0)).as("the network figure stays").isFalse();
+  }
+
+  @Test
   void aSmallTotalIsHiddenItself() {
     Cube cube = line(2, 0, 1);
     cube.suppress(5);
