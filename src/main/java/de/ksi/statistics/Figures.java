@@ -11,6 +11,7 @@ import de.ksi.statistics.Report.Column;
 import de.ksi.statistics.Report.Table;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
@@ -26,7 +27,7 @@ final class Figures {
 
   static List<Table> of(TableBuilder t, List<CaseFact> cases, List<HoldFact> holds, Instant now) {
     List<Category> emergency = Arrays.stream(Category.values()).filter(c -> !c.followUp()).toList();
-    List<Table> tables = new java.util.ArrayList<>();
+    List<Table> tables = new ArrayList<>();
     tables.add(t.counts("faelleNachRechtsgrundlage", "Fälle nach Rechtsgrundlage", "Fälle",
         columns(Stream.of(LegalGround.values()).map(g -> new Column(g.name(), shortLabel(g)))), true, cases,
         CaseFact::office, CaseFact::start, (c, s) -> s.add(LegalGround.valueOf(c.legalGround()).ordinal(), 1)));

@@ -88,6 +88,15 @@ class StatistikBrowserIT {
     assertThat(page.getText()).contains("enthält synthetische Demo-Daten", "Unterbringung nach Eskalationsstufe",
         "Zeit bis zur Unterbringung", "Absagen nach Grund", "Kreisübergreifende Unterbringungen", "Kreis Segeberg");
     assertThat(browser.findElements(By.cssSelector(".ksi-statistik svg.ksi-chart"))).hasSize(4);
+    Object csv = browser.executeAsyncScript("""
+        const done = arguments[arguments.length - 1];
+        const cookie = document.cookie.split('; ').find((c) => c.startsWith('XSRF-TOKEN=')) || 'XSRF-TOKEN=';
+        const token = decodeURIComponent(cookie.substring('XSRF-TOKEN='.length));
+        fetch('/api/statistics.csv', { credentials: 'same-origin', headers: { Accept: 'text/csv', 'X-XSRF-TOKEN': token } })
+          // text() drops the byte order mark
+          .then(async (r) => done(r.status + ' ' + (await r.text()).substring(0, 30)), (e) => done(String(e)));
+        """);
+    assertThat(String.valueOf(csv)).as("the CSV download with the Cockpit session").startsWith("200 Kennzahl;");
     Path screenshot = Path.of("docs", "statistik.png");
     Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), screenshot, StandardCopyOption.REPLACE_EXISTING);
   }
