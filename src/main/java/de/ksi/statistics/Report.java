@@ -23,8 +23,10 @@ public record Report(
   /** One figure as a table: rows (periods, offices or providers) by columns, with totals named {@code GESAMT}. */
   public record Table(String id, String title, String unit, String rowHeader, List<Column> columns, List<Row> rows) {}
 
+  /** A column: stable key and German label. */
   public record Column(String key, String label) {}
 
+  /** A row: stable key (period, office or provider number), German label and one cell per column. */
   public record Row(String key, String label, List<Cell> cells) {}
 
   /**
