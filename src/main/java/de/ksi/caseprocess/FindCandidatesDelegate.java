@@ -2,29 +2,34 @@ package de.ksi.caseprocess;
 
 import de.ksi.capacity.Candidate;
 import de.ksi.caseprocess.CaseProcess.Vars;
+import de.ksi.intake.IntakeService;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Component;
 
-/** Finds ranked free places for the case and offers them to the caseworker as a choice. */
+/** Finds ranked free places for the case and offers them to the caseworker as a choice; keeps the category first needed. */
 @Component("findCandidates")
 class FindCandidatesDelegate implements JavaDelegate {
 
   private final PlaceSearch search;
+  private final IntakeService cases;
 
-  FindCandidatesDelegate(PlaceSearch search) {
+  FindCandidatesDelegate(PlaceSearch search, IntakeService cases) {
     this.search = search;
+    this.cases = cases;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
+    long caseId = Variables.id(execution, Vars.CASE_ID);
+    List<String> categories = Variables.strings(execution, Vars.SEARCH_CATEGORIES);
+    if (!categories.isEmpty()) {
+      cases.neededCategory(caseId, categories.get(0));
+    }
     List<Candidate> candidates =
-        search.candidates(
-            Variables.id(execution, Vars.CASE_ID),
-            "NETWORK".equals(execution.getVariable(Vars.SEARCH_SCOPE)),
-            Variables.strings(execution, Vars.SEARCH_CATEGORIES));
+        search.candidates(caseId, "NETWORK".equals(execution.getVariable(Vars.SEARCH_SCOPE)), categories);
     execution.setVariable(Vars.CANDIDATES, SpinValues.jsonValue(Candidates.options(candidates)).create());
     execution.setVariable(Vars.CANDIDATE_COUNT, candidates.size());
     execution.setVariable(Vars.CANDIDATE_SUMMARY, Candidates.summary(candidates));

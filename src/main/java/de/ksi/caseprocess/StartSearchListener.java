@@ -1,18 +1,34 @@
 package de.ksi.caseprocess;
 
 import de.ksi.caseprocess.CaseProcess.Vars;
+import de.ksi.intake.IntakeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
-/** A new search starts clean: results of an earlier search of the same case do not carry over. */
+/**
+ * A new search starts clean: results of an earlier search of the same case do not carry over. The search
+ * for follow-up help marks on the case when the office decided it was needed (for statistics).
+ */
 @Component("startSearch")
 class StartSearchListener implements ExecutionListener {
+
+  /** The outcome that sends the case into the follow-up search. */
+  private static final String FOLLOW_UP = "FOLLOW_UP";
+
+  private final IntakeService cases;
+
+  StartSearchListener(IntakeService cases) {
+    this.cases = cases;
+  }
 
   @Override
   public void notify(DelegateExecution execution) {
     execution.setVariable(Vars.PLACEMENT_ID, null);
     execution.setVariable(Vars.PLACED_PROVIDER, null);
     execution.setVariable(Vars.SEARCH_OUTCOME, null);
+    if (FOLLOW_UP.equals(execution.getVariable(Vars.OUTCOME))) {
+      cases.followUpNeeded(Variables.id(execution, Vars.CASE_ID));
+    }
   }
 }

@@ -2,6 +2,7 @@ package de.ksi.deadlines;
 
 import de.ksi.deadlines.DutiesProcess.Elements;
 import de.ksi.deadlines.DutiesProcess.Variables;
+import de.ksi.intake.IntakeService;
 import de.ksi.notification.Notifications;
 import java.util.ArrayList;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -18,15 +19,17 @@ import org.springframework.stereotype.Component;
 
 /**
  * When a legal duty is overdue (a coordinators' "Frist überschritten" task appears), the case's office is
- * told as well, through the outbox and by e-mail. Wired at deployment, so process owners need not add it.
+ * told as well, through the outbox and by e-mail, and the case counts one more overdue duty. Wired at deployment, so process owners need not add it.
  */
 @Component
 class OverdueDutyNotice extends AbstractProcessEnginePlugin {
 
   private final ObjectProvider<Notifications> notifications;
+  private final ObjectProvider<IntakeService> cases;
 
-  OverdueDutyNotice(ObjectProvider<Notifications> notifications) {
+  OverdueDutyNotice(ObjectProvider<Notifications> notifications, ObjectProvider<IntakeService> cases) {
     this.notifications = notifications;
+    this.cases = cases;
   }
 
   @Override
@@ -50,5 +53,7 @@ class OverdueDutyNotice extends AbstractProcessEnginePlugin {
     notifications.getObject().send((String) task.getVariable(Variables.OFFICE_GROUP), reference,
         Notifications.Kind.OVERDUE_DUTY,
         "Frist überschritten im Fall " + reference + ": " + task.getName() + ". Die Koordinierungsstelle ist informiert.");
+    // counted on the case for the statistics of overdue duties
+    cases.getObject().dutyOverdue(reference);
   }
 }

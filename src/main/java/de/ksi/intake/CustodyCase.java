@@ -97,6 +97,11 @@ public class CustodyCase {
   private Instant closedAt;
   private String refusals;
   private Instant personalDataErasedAt;
+  private String placementLevel;
+  private String neededCategory;
+  private Instant followUpNeededAt;
+  private int overdueDuties;
+  private boolean synthetic;
 
   @Version private long version;
 
@@ -137,6 +142,26 @@ public class CustodyCase {
     this.status = Status.PLACED;
     this.placementId = placementId;
     this.placedAt = at;
+    this.placementLevel = escalationLevel;
+  }
+
+  /** The first place category the case needed; later searches (other categories, follow-up) leave it. */
+  public void needs(String category) {
+    if (neededCategory == null) {
+      this.neededCategory = category;
+    }
+  }
+
+  /** A legal duty of the case became overdue. */
+  public void dutyOverdue() {
+    overdueDuties++;
+  }
+
+  /** The office decided on follow-up help: from now on the emergency place waits for it. */
+  public void followUpNeeded(Instant at) {
+    if (followUpNeededAt == null) {
+      this.followUpNeededAt = at;
+    }
   }
 
   public void emergencyMeasure(String measure, String reason) {
@@ -216,6 +241,11 @@ public class CustodyCase {
     return handoverOffice != null ? handoverOffice : office;
   }
   public Instant getClosedAt() { return closedAt; }
+  public String getPlacementLevel() { return placementLevel; }
+  public String getNeededCategory() { return neededCategory; }
+  public Instant getFollowUpNeededAt() { return followUpNeededAt; }
+  public int getOverdueDuties() { return overdueDuties; }
+  public boolean isSynthetic() { return synthetic; }
   public Instant getPersonalDataErasedAt() { return personalDataErasedAt; }
   public String getRefusals() { return refusals; }
 }

@@ -59,6 +59,21 @@ public class IntakeService {
     get(caseId).placed(placementId, clock.instant());
   }
 
+  /** Keeps the first place category the case needed (for statistics). */
+  public void neededCategory(long caseId, String category) {
+    get(caseId).needs(category);
+  }
+
+  /** The office decided on follow-up help now (for the statistics of places blocked while it is searched). */
+  public void followUpNeeded(long caseId) {
+    get(caseId).followUpNeeded(clock.instant());
+  }
+
+  /** A legal duty of the case became overdue; counted for statistics. */
+  public void dutyOverdue(String reference) {
+    cases.findByReference(reference).ifPresent(CustodyCase::dutyOverdue);
+  }
+
   public void emergencyMeasure(long caseId, String measure, String reason) {
     get(caseId).emergencyMeasure(measure, reason);
   }

@@ -1,11 +1,11 @@
 package de.ksi.lagebild;
 
 /** Age bands instead of ages, so that the Lagebild says enough to plan places and nothing more. */
-final class AgeBand {
+public final class AgeBand {
 
   private AgeBand() {}
 
-  static String of(int age) {
+  public static String of(int age) {
     if (age < 3) {
       return "0–2";
     }

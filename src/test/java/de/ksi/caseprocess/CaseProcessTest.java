@@ -223,6 +223,7 @@ class CaseProcessTest {
     assertThat(cases.byReference(ref).getStatus()).isEqualTo(CustodyCase.Status.PLACED);
     assertThat(engine.getRuntimeService().getVariable(started.processInstanceId(), Vars.ESCALATION_LEVEL))
         .isEqualTo(CaseProcess.Level.NETWORK);
+    assertThat(cases.byReference(ref).getPlacementLevel()).as("kept for statistics").isEqualTo(CaseProcess.Level.NETWORK);
   }
 
   @Test
@@ -296,6 +297,7 @@ class CaseProcessTest {
           assertThat(n.caseReference()).isEqualTo(started.caseReference());
           assertThat(n.message()).contains("Frist überschritten").doesNotContain("Muster");
         });
+    assertThat(cases.byReference(started.caseReference()).getOverdueDuties()).as("counted for statistics").isPositive();
   }
 
   @Test
@@ -332,6 +334,9 @@ class CaseProcessTest {
     assertThat(registry.freePlaces(emergency)).isEqualTo(freeWhilePlaced + 1);
     CustodyCase c = cases.byReference(ref);
     assertThat(c.getStatus()).isEqualTo(CustodyCase.Status.CLOSED);
+    assertThat(c.getPlacementLevel()).isEqualTo(CaseProcess.Level.DISTRICT);
+    assertThat(c.getNeededCategory()).as("first eligible category").isNotNull();
+    assertThat(c.getFollowUpNeededAt()).as("decision for follow-up help kept for statistics").isNotNull();
     assertThat(registry.placementsOf(ref)).filteredOn(p -> p.endedAt() == null).singleElement()
         .satisfies(p -> assertThat(p.offerId()).as("the child lives at the follow-up provider").isEqualTo(followUp));
     assertThat(scenario.ended(started.processInstanceId())).isTrue();

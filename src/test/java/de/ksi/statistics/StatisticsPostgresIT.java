@@ -1,0 +1,56 @@
+package de.ksi.statistics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import de.ksi.capacity.Category;
+import de.ksi.capacity.Gender;
+import de.ksi.capacity.Offer.OfferTerms;
+import de.ksi.network.District;
+import de.ksi.network.Groups;
+import de.ksi.network.KsiUser;
+import de.ksi.testing.Fixtures;
+import de.ksi.testing.PostgresIntegrationTest;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** On PostgreSQL the synthetic year is written with the same SQL, once, and the statistics read it. */
+@PostgresIntegrationTest
+class StatisticsPostgresIT {
+
+  @Autowired Fixtures fixtures;
+  @Autowired SyntheticYear syntheticYear;
+  @Autowired StatisticsService statistics;
+  @Autowired JdbcTemplate jdbc;
+
+  @Test
+  void theSyntheticYearIsWrittenOnceAndCountedAsSynthetic() {
+    for (District district : District.values()) {
+      fixtures.offer(district, Category.INOBHUTNAHME_GRUPPE, 8, 4);
+      fixtures.offer(district, new OfferTerms(Category.BEREITSCHAFTSPFLEGE, 0, 10, EnumSet.allOf(Gender.class), 2, 2), 1);
+      fixtures.offer(district, Category.CLEARING_UMA, 6, 3);
+    }
+
+    SyntheticYear.Result first = syntheticYear.generateOnce();
+    SyntheticYear.Result second = syntheticYear.generateOnce();
+
+    assertThat(first.generated()).isTrue();
+    assertThat(second.generated()).isFalse();
+    assertThat(second.cases()).isEqualTo(first.cases());
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM placement p JOIN custody_case c ON c.reference = p.case_reference"
+        + " WHERE c.synthetic AND (p.ended_at IS NULL OR p.hold_id IS NULL AND c.emergency_measure IS NULL)",
+        Integer.class)).isZero();
+    Report report = statistics.report(new KsiUser("koordination-pg", Set.of(Groups.COORDINATORS)),
+        new StatisticsService.Query("YEAR", LocalDate.now().minusYears(2).toString(), null, null, null));
+    assertThat(report.synthetic().cases()).isEqualTo(first.cases());
+    Report.Table cases = report.tables().get(0);
+    assertThat(cases.rows().get(cases.rows().size() - 1).cells().get(cases.columns().size() - 1).n())
+        .isEqualTo(first.cases());
+    Report real = statistics.report(new KsiUser("koordination-pg", Set.of(Groups.COORDINATORS)),
+        new StatisticsService.Query("YEAR", LocalDate.now().minusYears(2).toString(), null, null, false));
+    assertThat(real.synthetic().included()).isFalse();
+  }
+}

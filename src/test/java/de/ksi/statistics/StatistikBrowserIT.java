@@ -1,0 +1,107 @@
+package de.ksi.statistics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import de.ksi.testing.ApiClient;
+import de.ksi.testing.KsiIntegrationTest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The Statistik page in the real Cockpit, in Debian's headless Chromium: a coordinator opens it from the
+ * navigation and sees the charts of the synthetic demo year, clearly labelled. Saves {@code docs/statistik.png}.
+ */
+@KsiIntegrationTest
+class StatistikBrowserIT {
+
+  @LocalServerPort int port;
+  @Autowired ProcessEngine engine;
+
+  private Path profile;
+  private ChromeDriver browser;
+  private WebDriverWait wait;
+
+  @BeforeEach
+  void chromium() throws Exception {
+    profile = Files.createTempDirectory("ksi-chromium-");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary("/usr/bin/chromium");
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+        "--lang=de", "--window-size=1400,2400", "--user-data-dir=" + profile);
+    browser = new ChromeDriver(
+        new ChromeDriverService.Builder().usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).build(), options);
+    wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+  }
+
+  @AfterEach
+  void quit() throws Exception {
+    browser.quit();
+    try (Stream<Path> files = Files.walk(profile)) {
+      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
+  }
+
+  @Test
+  void aCoordinatorOpensTheStatistikPageAndSeesLabelledCharts() throws Exception {
+    String cockpit = "http://localhost:" + port + "/camunda/app/cockpit/" + engine.getName() + "/";
+    browser.get(cockpit);
+    try {
+      visible(By.cssSelector("input[ng-model=username]"));
+    } catch (RuntimeException e) {
+      Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), Path.of("target", "statistik-login-failure.png"),
+          StandardCopyOption.REPLACE_EXISTING);
+      throw new AssertionError("no login form: " + browser.findElement(By.tagName("body")).getText()
+          + "\nconsole: " + browser.manage().logs().get("browser").getAll(), e);
+    }
+    visible(By.cssSelector("input[ng-model=username]")).sendKeys("koordination-1");
+    browser.findElement(By.cssSelector("input[ng-model=password]")).sendKeys(ApiClient.PASSWORD);
+    browser.findElement(By.cssSelector("button[type=submit]")).click();
+    visible(By.linkText("Statistik")).click();
+    try {
+      wait.until(d -> !d.findElements(By.cssSelector(".ksi-statistik svg.ksi-chart, .ksi-statistik .ksi-error")).isEmpty());
+    } catch (RuntimeException e) {
+      Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), Path.of("target", "statistik-failure.png"),
+          StandardCopyOption.REPLACE_EXISTING);
+      throw new AssertionError("no charts: " + browser.findElement(By.tagName("body")).getText()
+          + "\nconsole: " + browser.manage().logs().get("browser").getAll(), e);
+    }
+    assertThat(browser.findElements(By.cssSelector(".ksi-statistik .ksi-error"))).as("error shown by the page").isEmpty();
+    WebElement page = visible(By.cssSelector(".ksi-statistik"));
+    assertThat(page.getText()).contains("enthält synthetische Demo-Daten", "Unterbringung nach Eskalationsstufe",
+        "Zeit bis zur Unterbringung", "Absagen nach Grund", "Kreisübergreifende Unterbringungen", "Kreis Segeberg");
+    assertThat(browser.findElements(By.cssSelector(".ksi-statistik svg.ksi-chart"))).hasSize(4);
+    Object csv = browser.executeAsyncScript("""
+        const done = arguments[arguments.length - 1];
+        const cookie = document.cookie.split('; ').find((c) => c.startsWith('XSRF-TOKEN=')) || 'XSRF-TOKEN=';
+        const token = decodeURIComponent(cookie.substring('XSRF-TOKEN='.length));
+        fetch('/api/statistics.csv', { credentials: 'same-origin', headers: { Accept: 'text/csv', 'X-XSRF-TOKEN': token } })
+          // text() drops the byte order mark
+          .then(async (r) => done(r.status + ' ' + (await r.text()).substring(0, 30)), (e) => done(String(e)));
+        """);
+    assertThat(String.valueOf(csv)).as("the CSV download with the Cockpit session").startsWith("200 Kennzahl;");
+    Path screenshot = Path.of("docs", "statistik.png");
+    Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), screenshot, StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  private WebElement visible(By by) {
+    return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
+  }
+}
