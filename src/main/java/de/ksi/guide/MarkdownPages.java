@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.ext.heading.anchor.HeadingAnchorExtension;
 import org.commonmark.node.Heading;
 import org.commonmark.node.Node;
 import org.commonmark.node.Text;
@@ -28,7 +29,7 @@ final class MarkdownPages {
   private final HtmlRenderer renderer;
 
   MarkdownPages() {
-    var extensions = List.of(TablesExtension.create());
+    var extensions = List.of(TablesExtension.create(), HeadingAnchorExtension.create());
     parser = Parser.builder().extensions(extensions).build();
     renderer =
         HtmlRenderer.builder()
@@ -65,12 +66,15 @@ final class MarkdownPages {
   }
 
   static String pageLink(String href) {
-    if (href.equals("../api.md")) {
-      return "/api-doku";
+    int hash = href.indexOf('#');
+    String path = hash < 0 ? href : href.substring(0, hash);
+    String fragment = hash < 0 ? "" : href.substring(hash);
+    if (path.equals("../api.md")) {
+      return "/api-doku" + fragment;
     }
-    if (!href.contains("/") && href.endsWith(".md")) {
-      String name = href.substring(0, href.length() - 3);
-      return "index".equals(name) ? "./" : name;
+    if (!path.contains("/") && path.endsWith(".md")) {
+      String name = path.substring(0, path.length() - 3);
+      return ("index".equals(name) ? "./" : name) + fragment;
     }
     return href;
   }
