@@ -95,22 +95,27 @@ public class DemoNight {
   }
 
   private String phoneCase(Consumer<String> say) {
-    say.accept("\n── Szene 2: Stadt Norderstedt, 23:15 Uhr ──");
-    String reference = people.register("fk-nor-1", child(District.NORDERSTEDT, LegalGround.NR1_SELBSTMELDUNG, 15, Gender.MALE))
+    say.accept("\n── Szene 2: Kreis Stormarn, 23:15 Uhr ──");
+    String reference = people.register("fk-sto-1", child(District.STORMARN, LegalGround.NR1_SELBSTMELDUNG, 15, Gender.MALE))
         .caseReference();
     Task choose = people.task(reference, SearchElements.CHOOSE);
-    List<String> offers = candidateOffers(choose);
-    people.complete("fk-nor-1", choose, Map.of(Vars.CHOICE, Choice.REQUEST, Vars.SELECTED_OFFERS,
-        SpinValues.jsonValue("[\"" + offers.get(0) + "\"]").create()));
+    String requested = candidateOffers(choose).get(0);
+    people.complete("fk-sto-1", choose, Map.of(Vars.CHOICE, Choice.REQUEST, Vars.SELECTED_OFFERS,
+        SpinValues.jsonValue("[\"" + requested + "\"]").create()));
     say.accept("""
-        Ein 15-Jähriger meldet sich selbst beim Jugendnotdienst. fk-nor-1 nimmt den Fall %s auf und fragt eine
-        Einrichtung an. Während die Anfrage offen ist, erreicht fk-nor-1 eine andere Einrichtung am Telefon."""
+        Ein 15-Jähriger meldet sich selbst beim Jugendnotdienst. fk-sto-1 nimmt den Fall %s auf und fragt eine
+        Einrichtung an. Während die Anfrage offen ist, erreicht fk-sto-1 eine andere Einrichtung am Telefon."""
         .formatted(reference));
-    long phoneOffer = Long.parseLong(offers.get(1));
-    people.foundByPhone("fk-nor-1", reference, phoneOffer, "Telefonat mit dem Nachtdienst, Zusage mündlich");
+    long phoneOffer = directory.list(District.STORMARN).stream()
+        .flatMap(provider -> provider.offers().stream())
+        .map(offer -> offer.id())
+        .filter(id -> id != Long.parseLong(requested))
+        .findFirst()
+        .orElseThrow();
+    people.foundByPhone("fk-sto-1", reference, phoneOffer, "Telefonat mit dem Nachtdienst, Zusage mündlich");
     say.accept("""
-        fk-nor-1 erfasst den telefonisch gefundenen Platz (POST /api/cases/%s/phone-placement). Die offene Anfrage
-        verschwindet aus der Tasklist der ersten Einrichtung, ihre Reservierung wird freigegeben."""
+        fk-sto-1 erfasst den telefonisch gefundenen Platz (POST /api/cases/%s/phone-placement). Die offene Anfrage
+        verschwindet aus der Tasklist der angefragten Einrichtung, ihre Reservierung wird freigegeben."""
         .formatted(reference));
     return reference;
   }
@@ -158,7 +163,7 @@ public class DemoNight {
     say.accept("""
         Für %s ist dieselbe Pflicht liegen geblieben; die Demo lässt ihre Frist ablaufen. Die Koordinierungsstelle
         bekommt "Frist überschritten: Kind informieren" (Tasklist-Filter "Überfällige Fristen"), das Jugendamt
-        Norderstedt eine Benachrichtigung; fk-nor-1 sieht die Pflicht weiter in "Alle Aufgaben"."""
+        Stormarn eine Benachrichtigung; fk-sto-1 sieht die Pflicht weiter in "Alle Aufgaben"."""
         .formatted(second));
   }
 

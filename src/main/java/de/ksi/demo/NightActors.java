@@ -84,16 +84,21 @@ class NightActors {
     });
   }
 
-  /** {@code POST /api/cases/{reference}/phone-placement}. */
+  /**
+   * {@code POST /api/cases/{reference}/phone-placement}: the message the endpoint sends, after the same check that
+   * the caseworker belongs to the case's office.
+   */
   void foundByPhone(String userId, String reference, long offerId, String note) {
-    as(userId, () -> {
-      runtime.createMessageCorrelation(CaseProcess.Messages.PLACE_FOUND_BY_PHONE)
-          .processInstanceBusinessKey(reference)
-          .setVariable(Vars.PHONE_NOTE, note)
-          .setVariable(Vars.PHONE_OFFER, offerId)
-          .correlate();
-      return null;
-    });
+    String instance = runtime.createProcessInstanceQuery().processDefinitionKey(CaseProcess.KEY)
+        .processInstanceBusinessKey(reference).singleResult().getId();
+    if (!groups(userId).contains((String) runtime.getVariable(instance, Vars.OFFICE_GROUP))) {
+      throw new IllegalStateException(userId + " does not work for the office of " + reference);
+    }
+    runtime.createMessageCorrelation(CaseProcess.Messages.PLACE_FOUND_BY_PHONE)
+        .processInstanceBusinessKey(reference)
+        .setVariable(Vars.PHONE_NOTE, note)
+        .setVariable(Vars.PHONE_OFFER, offerId)
+        .correlate();
   }
 
   /** Lets a deadline of the case pass now: the timer of this boundary event fires as it would on time. */

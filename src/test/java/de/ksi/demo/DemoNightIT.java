@@ -45,6 +45,7 @@ class DemoNightIT {
     assertThat(escalated.get("status").asText()).isEqualTo("PLACED");
     assertThat(escalated.get("escalationLevel").asText()).isEqualTo("VERBUND");
     assertThat(night.escalated()).startsWith("PIN-");
+    assertThat(night.byPhone()).startsWith("STO-");
 
     assertThat(tasks.createTaskQuery().processInstanceBusinessKey(night.requested())
         .taskDefinitionKey(DutiesProcess.Elements.INFORM_CHILD).count()).isZero();
