@@ -76,7 +76,10 @@ public class DemoNight {
         "Inobhutnahme aufnehmen"). Sofort steht in "Alle Aufgaben": "Platz auswählen und anfragen" mit %d passenden
         freien Plätzen, die besten zuerst."""
         .formatted(reference, offers.size()));
-    List<String> asked = offers.subList(0, 2);
+    // the best place and the best one answered by other staff, so that two people answer
+    String best = offers.get(0);
+    String other = offers.stream().skip(1).filter(o -> !staff(o).equals(staff(best))).findFirst().orElse(offers.get(1));
+    List<String> asked = List.of(best, other);
     people.complete("fk-seg-1", choose, Map.of(Vars.CHOICE, Choice.REQUEST, Vars.SELECTED_OFFERS,
         SpinValues.jsonValue(asked.stream().map(o -> "\"" + o + "\"").collect(Collectors.joining(",", "[", "]"))).create()));
     List<HoldView> holds = openHolds(reference);
@@ -179,6 +182,10 @@ public class DemoNight {
         .map(o -> o.prop("value").stringValue())
         .filter(offer -> people.hasStaff(directory.groupOfOffer(Long.parseLong(offer))))
         .toList();
+  }
+
+  private String staff(String offerId) {
+    return people.memberOf(directory.groupOfOffer(Long.parseLong(offerId)));
   }
 
   private List<HoldView> openHolds(String reference) {
