@@ -343,6 +343,9 @@ class HandbuchBrowserIT {
         "return Math.max(...Array.from(document.querySelectorAll('.fjs-form input, .fjs-form textarea, .fjs-form .fjs-select-display'))"
             + ".map(e => e.getBoundingClientRect().right));");
     assertThat(formRight.doubleValue()).as("a form field runs out of the screen").isLessThanOrEqualTo(768);
+    assertThat(tasklist.script("return Array.from(document.querySelectorAll('.fjs-form .fjs-input-group'))"
+        + ".filter(g => g.scrollHeight > g.clientHeight + 2).length;"))
+        .as("a field's text runs out of its box").isEqualTo(0L);
     var submit = tasklist.submitButton(startForm);
     ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", submit);
     tasklist.await().until(ExpectedConditions.elementToBeClickable(submit));
