@@ -8,11 +8,8 @@ import de.ksi.testing.ApiClient;
 import de.ksi.testing.KsiIntegrationTest;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -54,6 +51,7 @@ class HandbuchBrowserIT {
   private WebDriver browser;
   private Tasklist tasklist;
   private ApiClient api;
+  private Backstage backstage;
   private String base;
   /** The night's cases: the one a provider accepts, the one placed by phone, the one escalated. */
   private String acceptedCase;
@@ -67,6 +65,7 @@ class HandbuchBrowserIT {
     base = "http://localhost:" + port;
     tasklist = new Tasklist(browser, base, engine.getName());
     api = new ApiClient(port);
+    backstage = new Backstage(engine, api);
   }
 
   /** A failed step leaves its screen in target/screenshots; the steps after it need its result and are skipped. */
@@ -112,22 +111,22 @@ class HandbuchBrowserIT {
     tasklist.openStartForm(START_FORM);
     fillIntake("Mia", "Polizeirevier Bad Segeberg, Wache 3");
     picture("fachkraft-aufnahme");
-    List<String> before = caseReferences();
+    List<String> before = backstage.caseReferences();
     tasklist.submitStartForm();
     tasklist.await().until(d -> tasklist.startFormClosed());
-    acceptedCase = tasklist.await().until(d -> newCaseReference(before));
+    acceptedCase = tasklist.await().until(d -> backstage.newCaseReference(before));
   }
 
   @Test
   @Order(11)
   void fachkraft2_dieKandidatenLesenUndAnfragen() {
-    claim(task(acceptedCase, CaseProcess.SearchElements.CHOOSE).getId());
+    claim(backstage.task(acceptedCase, CaseProcess.SearchElements.CHOOSE).getId());
     assertThat(tasklist.formText()).contains("Platz auswählen – Fall " + acceptedCase);
     tasklist.tick("Ausgewählte Träger gleichzeitig anfragen");
-    tasklist.tickContaining("Anzufragende Plätze", providerName("einrichtung-seg"));
+    tasklist.tickContaining("Anzufragende Plätze", backstage.providerName("einrichtung-seg"));
     picture("fachkraft-platzauswahl");
     tasklist.complete();
-    tasklist.await().until(d -> openTask(acceptedCase, CaseProcess.SearchElements.ANSWER) != null);
+    tasklist.await().until(d -> backstage.openTask(acceptedCase, CaseProcess.SearchElements.ANSWER) != null);
     signOut();
   }
 
@@ -136,7 +135,7 @@ class HandbuchBrowserIT {
   @Test
   @Order(20)
   void einrichtung1_freiePlaetzeMelden() {
-    long offerId = ownOffer("einrichtung-seg");
+    long offerId = backstage.ownOffer("einrichtung-seg");
     var reported = api.as("einrichtung-seg").put("/api/offers/" + offerId + "/availability", "{\"free\": 2}");
     assertThat(reported.status()).as(reported.body()).isEqualTo(200);
     assertThat(reported.json().get("stale").asBoolean()).isFalse();
@@ -149,12 +148,12 @@ class HandbuchBrowserIT {
     tasklist.showFilter("Anfragen an meinen Träger");
     tasklist.await().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Platzanfrage beantworten"));
     picture("einrichtung-anfragen");
-    claim(task(acceptedCase, CaseProcess.SearchElements.ANSWER).getId());
+    claim(backstage.task(acceptedCase, CaseProcess.SearchElements.ANSWER).getId());
     assertThat(tasklist.formText()).contains("Platzanfrage " + acceptedCase).doesNotContain("Musterkind");
     tasklist.tick("Zusage");
     picture("einrichtung-platzanfrage");
     tasklist.complete();
-    tasklist.await().until(d -> "PLACED".equals(status(acceptedCase)));
+    tasklist.await().until(d -> "PLACED".equals(backstage.status(acceptedCase)));
     signOut();
   }
 
@@ -163,54 +162,54 @@ class HandbuchBrowserIT {
   @Test
   @Order(30)
   void fachkraft3_einenTelefonischGefundenenPlatzErfassen() {
-    phoneCase = registerCase("fk-seg-1", "SEGEBERG", "Ben", "NR1_SELBSTMELDUNG", "TODAY");
+    phoneCase = backstage.registerCase("fk-seg-1", "SEGEBERG", "Ben", "NR1_SELBSTMELDUNG", "TODAY");
     long offerId = api.as("fk-seg-1").get("/api/providers?district=SEGEBERG").json().get(1).get("offers").get(0).get("id")
         .asLong();
     tasklist.login("fk-seg-1", PASSWORD);
-    claim(task(phoneCase, CaseProcess.SearchElements.CHOOSE).getId());
+    claim(backstage.task(phoneCase, CaseProcess.SearchElements.CHOOSE).getId());
     tasklist.tick("Platz wurde telefonisch gefunden");
     tasklist.enter("Angebots-Nr. im Register", String.valueOf(offerId));
     tasklist.enter("Träger / Einrichtung und Gesprächspartner", "Telefonat 02:10 Uhr mit Frau Beispiel, Nachtdienst");
     picture("fachkraft-telefonisch");
     tasklist.complete();
-    tasklist.await().until(d -> "PLACED".equals(status(phoneCase)));
+    tasklist.await().until(d -> "PLACED".equals(backstage.status(phoneCase)));
   }
 
   @Test
   @Order(31)
   void fachkraft4_gesetzlichePflichtenErledigen() {
     tasklist.showFilter("Alle Aufgaben");
-    claim(task(acceptedCase, DutiesProcess.Elements.INFORM_CHILD).getId());
+    claim(backstage.task(acceptedCase, DutiesProcess.Elements.INFORM_CHILD).getId());
     tasklist.tick("Das Kind ist über die Inobhutnahme");
     tasklist.tick("Das Kind hatte Gelegenheit");
     picture("fachkraft-pflicht");
     tasklist.complete();
-    tasklist.await().until(d -> openTask(acceptedCase, DutiesProcess.Elements.INFORM_CHILD) == null);
+    tasklist.await().until(d -> backstage.openTask(acceptedCase, DutiesProcess.Elements.INFORM_CHILD) == null);
   }
 
   @Test
   @Order(32)
   void fachkraft5_beendigungUndUebergabe() {
-    claim(task(phoneCase, CaseProcess.Elements.DECIDE_OUTCOME).getId());
+    claim(backstage.task(phoneCase, CaseProcess.Elements.DECIDE_OUTCOME).getId());
     tasklist.select("Wie endet die Inobhutnahme?", "Übergabe an ein anderes Jugendamt (nach Verteilung)");
     tasklist.select("Übernehmendes Jugendamt", "Kreis Stormarn");
     picture("fachkraft-beendigung");
     tasklist.complete();
-    Task handover = tasklist.await().until(d -> openTask(phoneCase, CaseProcess.Elements.HANDOVER));
+    Task handover = tasklist.await().until(d -> backstage.openTask(phoneCase, CaseProcess.Elements.HANDOVER));
     claim(handover.getId());
     tasklist.enter("Übergabe am", "05.12.2026");
     tasklist.enter("Bemerkung", "Übergabe an das Jugendamt Stormarn, Akte übergeben");
     picture("fachkraft-uebergabe");
     tasklist.complete();
     try {
-      tasklist.await().until(d -> openTask(phoneCase, CaseProcess.Elements.HANDOVER) == null || !errors().isEmpty());
+      tasklist.await().until(d -> backstage.openTask(phoneCase, CaseProcess.Elements.HANDOVER) == null || !errors().isEmpty());
     } catch (org.openqa.selenium.TimeoutException e) {
       throw new AssertionError("handover not completed; buttons: " + tasklist.script(
           "return Array.from(document.querySelectorAll('button')).map(b => b.innerText + (b.disabled ? '[disabled]' : '')).join('|');")
           + "; body: " + browser.findElement(By.tagName("body")).getText(), e);
     }
     assertThat(errors()).isEmpty();
-    assertThat(status(phoneCase)).isEqualTo("CLOSED");
+    assertThat(backstage.status(phoneCase)).isEqualTo("CLOSED");
     signOut();
   }
 
@@ -219,7 +218,7 @@ class HandbuchBrowserIT {
   @Test
   @Order(40)
   void koordination1_dasLagebild() {
-    escalatedCase = registerCase("fk-pin-1", "PINNEBERG", "Noah", "NR2_DRINGENDE_GEFAHR", "IMMEDIATE");
+    escalatedCase = backstage.registerCase("fk-pin-1", "PINNEBERG", "Noah", "NR2_DRINGENDE_GEFAHR", "IMMEDIATE");
     login("cockpit", "koordination-1");
     tasklist.await().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".ksi-lagebild"), escalatedCase));
     tasklist.script("document.querySelector('.ksi-lagebild').scrollIntoView({block: 'start'});");
@@ -231,31 +230,31 @@ class HandbuchBrowserIT {
   @Order(41)
   void koordination2_dieVerbundweiteSuche() {
     // nobody chose a place in Pinneberg within 30 minutes: the engine clock moves on and the deadline passes
-    passTime(escalatedCase, Duration.ofMinutes(31));
-    assertThat(escalationLevel(escalatedCase)).isEqualTo("VERBUND");
+    backstage.passTime(escalatedCase, Duration.ofMinutes(31));
+    assertThat(backstage.escalationLevel(escalatedCase)).isEqualTo("VERBUND");
     tasklist.login("koordination-1", PASSWORD);
     tasklist.showFilter("Verbund-Eskalationen");
     tasklist.await().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Platz auswählen"));
     picture("koordination-eskalationen");
-    claim(task(escalatedCase, CaseProcess.SearchElements.CHOOSE).getId());
+    claim(backstage.task(escalatedCase, CaseProcess.SearchElements.CHOOSE).getId());
     assertThat(tasklist.formText()).contains("Kreis Segeberg");
     picture("koordination-verbundsuche");
     tasklist.tick("Keine Anfrage möglich");
     tasklist.complete();
-    tasklist.await().until(d -> openTask(escalatedCase, CaseProcess.Elements.LEVEL2_DECISION) != null);
+    tasklist.await().until(d -> backstage.openTask(escalatedCase, CaseProcess.Elements.LEVEL2_DECISION) != null);
   }
 
   @Test
   @Order(42)
   void koordination3_stufe2() {
-    claim(task(escalatedCase, CaseProcess.Elements.LEVEL2_DECISION).getId());
+    claim(backstage.task(escalatedCase, CaseProcess.Elements.LEVEL2_DECISION).getId());
     tasklist.select("Notmaßnahme", "Notaufnahme in Bereitschaftspflege");
     tasklist.enter("Begründung", "Kein Platz im Verbund frei; Bereitschaftspflegefamilie in Elmshorn nimmt auf.");
     tasklist.enter("Ort / Träger der Unterbringung", "Bereitschaftspflege Familie B., Elmshorn");
     picture("koordination-stufe2");
     tasklist.complete();
-    tasklist.await().until(d -> "PLACED".equals(status(escalatedCase)));
-    assertThat(escalationLevel(escalatedCase)).isEqualTo("STUFE_2");
+    tasklist.await().until(d -> "PLACED".equals(backstage.status(escalatedCase)));
+    assertThat(backstage.escalationLevel(escalatedCase)).isEqualTo("STUFE_2");
     signOut();
   }
 
@@ -293,7 +292,7 @@ class HandbuchBrowserIT {
   @Test
   @Order(70)
   void tablet_aufnahmeUndAntwortImHochformat() {
-    String tabletCase = registerCase("fk-seg-1", "SEGEBERG", "Ella", "NR2_DRINGENDE_GEFAHR", "IMMEDIATE");
+    String tabletCase = backstage.registerCase("fk-seg-1", "SEGEBERG", "Ella", "NR2_DRINGENDE_GEFAHR", "IMMEDIATE");
     try {
       // Tasklist folds its menu on narrow screens: log in wide, then turn the tablet upright
       tasklist.login("fk-seg-1", PASSWORD);
@@ -305,11 +304,11 @@ class HandbuchBrowserIT {
       fillIntake("Ella", "Bahnhof Bad Oldesloe");
       assertUsableAt768(true);
       picture("tablet-aufnahme");
-      claim(task(tabletCase, CaseProcess.SearchElements.CHOOSE).getId());
+      claim(backstage.task(tabletCase, CaseProcess.SearchElements.CHOOSE).getId());
       tasklist.tick("Ausgewählte Träger gleichzeitig anfragen");
-      tasklist.tickContaining("Anzufragende Plätze", providerName("einrichtung-seg"));
+      tasklist.tickContaining("Anzufragende Plätze", backstage.providerName("einrichtung-seg"));
       tasklist.complete();
-      Task request = tasklist.await().until(d -> openTask(tabletCase, CaseProcess.SearchElements.ANSWER));
+      Task request = tasklist.await().until(d -> backstage.openTask(tabletCase, CaseProcess.SearchElements.ANSWER));
       signOut();
 
       browser.manage().window().setSize(new Dimension(1280, 800));
@@ -321,7 +320,7 @@ class HandbuchBrowserIT {
       assertUsableAt768(false);
       picture("tablet-antwort");
       tasklist.complete();
-      tasklist.await().until(d -> openTask(tabletCase, CaseProcess.SearchElements.ANSWER) == null);
+      tasklist.await().until(d -> backstage.openTask(tabletCase, CaseProcess.SearchElements.ANSWER) == null);
     } finally {
       browser.manage().window().setSize(new Dimension(1280, 800));
       signOut();
@@ -393,73 +392,5 @@ class HandbuchBrowserIT {
 
   private void picture(String name) {
     tasklist.screenshot(PICTURES.resolve(name + ".png"));
-  }
-
-  private String registerCase(String caseworker, String office, String firstName, String ground, String urgency) {
-    var created = api.as(caseworker).post("/api/cases", """
-        {"office": "%s", "legalGround": "%s", "firstName": "%s", "lastName": "Musterkind", "estimatedAge": 14,
-         "gender": "FEMALE", "siblings": 1, "urgency": "%s", "currentLocation": "Jugendamt"}"""
-        .formatted(office, ground, firstName, urgency));
-    assertThat(created.status()).as(created.body()).isEqualTo(201);
-    return created.json().get("caseReference").asText();
-  }
-
-  /** The first offer of the provider the login acts for. */
-  private long ownOffer(String login) {
-    String group = engine.getIdentityService().createGroupQuery().groupMember(login).singleResult().getId();
-    for (var provider : api.as(login).get("/api/providers").json()) {
-      if (provider.get("groupId").asText().equals(group)) {
-        return provider.get("offers").get(0).get("id").asLong();
-      }
-    }
-    throw new AssertionError("no provider for " + login);
-  }
-
-  private String providerName(String login) {
-    return engine.getIdentityService().createGroupQuery().groupMember(login).singleResult().getName();
-  }
-
-  private String status(String reference) {
-    return api.as("koordination-1").get("/api/cases/" + reference).json().get("status").asText();
-  }
-
-  private String escalationLevel(String reference) {
-    return api.as("koordination-1").get("/api/cases/" + reference).json().get("escalationLevel").asText();
-  }
-
-  private List<String> caseReferences() {
-    return engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(CaseProcess.KEY).list().stream()
-        .map(p -> p.getBusinessKey()).toList();
-  }
-
-  private String newCaseReference(List<String> before) {
-    return caseReferences().stream().filter(r -> r != null && !before.contains(r)).findFirst().orElse(null);
-  }
-
-  private Task task(String reference, String key) {
-    Task task = openTask(reference, key);
-    assertThat(task).as("open task %s of case %s", key, reference).isNotNull();
-    return task;
-  }
-
-  private Task openTask(String reference, String key) {
-    List<Task> tasks = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(reference).taskDefinitionKey(key)
-        .list();
-    return tasks.isEmpty() ? null : tasks.get(0);
-  }
-
-  private void passTime(String reference, Duration duration) {
-    ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(duration)));
-    for (Job job = nextDueTimer(reference); job != null; job = nextDueTimer(reference)) {
-      engine.getManagementService().executeJob(job.getId());
-    }
-  }
-
-  private Job nextDueTimer(String reference) {
-    var instances = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(reference).list()
-        .stream().map(p -> p.getId()).toList();
-    return engine.getManagementService().createJobQuery().timers().duedateLowerThan(ClockUtil.getCurrentTime())
-        .orderByJobDuedate().asc().list().stream().filter(j -> instances.contains(j.getProcessInstanceId())).findFirst()
-        .orElse(null);
   }
 }
