@@ -28,6 +28,12 @@ final class HeadlessChromium implements AutoCloseable {
   }
 
   static HeadlessChromium start() throws IOException {
+    // tall enough that a whole form fits on one screenshot
+    return start(1400, 2200);
+  }
+
+  /** A browser window of this size, e.g. a screen for the user guide's pictures. */
+  static HeadlessChromium start(int width, int height) throws IOException {
     Path profile = Files.createTempDirectory("ksi-chromium-");
     ChromeOptions options = new ChromeOptions();
     options.setBinary(BINARY.toFile());
@@ -41,8 +47,8 @@ final class HeadlessChromium implements AutoCloseable {
         "--disable-sync",
         "--no-first-run",
         "--lang=de",
-        // tall enough that a whole form fits on one screenshot
-        "--window-size=1400,2200",
+        "--hide-scrollbars",
+        "--window-size=" + width + "," + height,
         "--user-data-dir=" + profile);
     ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build();
     return new HeadlessChromium(profile, new ChromeDriver(service, options));

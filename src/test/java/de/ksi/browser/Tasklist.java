@@ -12,6 +12,7 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -106,6 +107,22 @@ final class Tasklist {
     input.sendKeys(text);
   }
 
+  /**
+   * Types and leaves the field, so that form-js takes the value at once (it debounces typing), and types again
+   * if a re-render of the form (a field shown by a choice just made) dropped it.
+   */
+  void enter(String label, String text) {
+    wait.until(d -> {
+      WebElement input = field(label).findElement(By.cssSelector("input, textarea"));
+      if (!text.equals(input.getDomProperty("value"))) {
+        input.clear();
+        input.sendKeys(text);
+      }
+      ((JavascriptExecutor) browser).executeScript("arguments[0].blur();", input);
+      return text.equals(field(label).findElement(By.cssSelector("input, textarea")).getDomProperty("value"));
+    });
+  }
+
   /** Ticks a radio button, checkbox or checklist entry by the start of its label. */
   void tick(String labelStart) {
     click(visible(By.xpath("//form//label[starts-with(normalize-space(.),'" + labelStart + "')]/input")));
@@ -139,13 +156,52 @@ final class Tasklist {
   }
 
   void screenshot(String name) {
+    screenshot(SCREENSHOTS.resolve(name + ".png"));
+  }
+
+  void screenshot(Path file) {
     try {
-      Files.createDirectories(SCREENSHOTS);
+      Files.createDirectories(file.getParent());
       byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
-      Files.write(SCREENSHOTS.resolve(name + ".png"), png);
+      Files.write(file, png);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** Shows the tasks of a filter in the list on the left. */
+  void showFilter(String name) {
+    click(clickable(By.xpath("//*[contains(@class,'task-filters')]//*[normalize-space(text())='" + name + "']")));
+    // no tooltip or focus ring left on the filter for a screenshot
+    new Actions(browser).moveToLocation(1, 1).perform();
+    script("document.activeElement.blur();");
+  }
+
+  /** The names of the filters shown on the left, once Tasklist has loaded them. */
+  List<String> filterNames() {
+    return wait.until(d -> {
+      List<String> names = d.findElements(By.cssSelector(".task-filters .task-filter .name, .task-filters li .name")).stream()
+          .map(WebElement::getText)
+          // "Alle Aufgaben (3)": without the count
+          .map(text -> text.replaceAll("\\s*\\(?\\d+\\)?$", "").trim())
+          .filter(text -> !text.isEmpty())
+          .distinct()
+          .toList();
+      return names.isEmpty() ? null : names;
+    });
+  }
+
+  /** Opens a task by its id without claiming it. */
+  void openTask(String taskId) {
+    browser.get(appUrl + "#/?task=" + taskId);
+    visible(By.cssSelector("[cam-tasklist-form] .fjs-form"));
+  }
+
+  /** The button that submits the open form: "Start" in the start form, "Abschließen" in a task. */
+  WebElement submitButton(boolean startForm) {
+    return visible(startForm
+        ? By.xpath("//div[contains(@class,'modal-footer')]//button[normalize-space(.)='Start']")
+        : By.xpath("//button[normalize-space(.)='Abschließen']"));
   }
 
   private WebElement field(String label) {

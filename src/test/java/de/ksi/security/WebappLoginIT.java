@@ -50,7 +50,8 @@ class WebappLoginIT {
     HttpResponse<String> start = browser.send(HttpRequest.newBuilder(uri("/")).build(), BodyHandlers.ofString());
 
     assertThat(start.statusCode()).isEqualTo(200);
-    assertThat(start.uri().getPath()).startsWith("/camunda/app/");
+    assertThat(start.body()).contains("href=\"/camunda/app/tasklist/\"", "href=\"/camunda/app/cockpit/\"",
+        "href=\"/camunda/app/admin/\"");
   }
 
   @Test

@@ -1,0 +1,163 @@
+package de.ksi.guide;
+
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import de.ksi.capacity.ProviderDirectory;
+import de.ksi.capacity.ProviderRegistered;
+import de.ksi.caseprocess.CaseProcess;
+import de.ksi.deadlines.DutiesProcess;
+import de.ksi.network.District;
+import de.ksi.network.Groups;
+import de.ksi.security.IdentitySetup;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * The Tasklist filters of each role, created on every start (idempotent: found by name, their query kept up
+ * to date) and readable only by the groups they are meant for. "Alle Aufgaben" (Camunda's filter, shown to
+ * everyone) still lists every task a user may see.
+ */
+@Component
+public class TasklistFilters {
+
+  public static final String ALL_TASKS = "Alle Aufgaben";
+  public static final String MY_TASKS = "Meine Aufgaben";
+  public static final String PROVIDER_REQUESTS = "Anfragen an meinen Träger";
+  public static final String NETWORK_ESCALATIONS = "Verbund-Eskalationen";
+  public static final String OVERDUE = "Überfällige Fristen";
+
+  private final FilterService filters;
+  private final TaskService tasks;
+  private final AuthorizationService authorizations;
+  private final ProviderDirectory directory;
+  private final IdentitySetup identitySetup;
+
+  TasklistFilters(FilterService filters, TaskService tasks, AuthorizationService authorizations,
+      ProviderDirectory directory, IdentitySetup identitySetup) {
+    this.filters = filters;
+    this.tasks = tasks;
+    this.authorizations = authorizations;
+    this.directory = directory;
+    this.identitySetup = identitySetup;
+  }
+
+  /** After the groups (IdentitySetup) and the demo providers (DemoData) exist. */
+  @EventListener(ApplicationStartedEvent.class)
+  @Order(2)
+  public void createFilters() {
+    identitySetup.asSystem(() -> {
+      List<String> offices = Arrays.stream(District.values()).map(District::groupId).toList();
+      List<String> heads = Arrays.stream(District.values()).map(District::headGroupId).toList();
+      List<String> providers = directory.list(null).stream().map(p -> p.groupId()).distinct().toList();
+      List<String> everyone = new ArrayList<>(offices);
+      everyone.addAll(heads);
+      everyone.addAll(providers);
+      everyone.add(Groups.COORDINATORS);
+      everyone.add(Groups.PROCESS_OWNERS);
+
+      filter(ALL_TASKS, -10, "Alle Aufgaben, die Sie sehen dürfen", tasks.createTaskQuery(), everyone);
+      filter(MY_TASKS, 0, "Aufgaben, die Sie übernommen haben",
+          tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"), everyone);
+      filter(PROVIDER_REQUESTS, 10, "Platzanfragen der Jugendämter an Ihre Einrichtung", providerRequests(), providers);
+      filter(NETWORK_ESCALATIONS, 10, "Fälle ohne Platz im eigenen Kreis: Verbundsuche und Stufe 2", escalations(),
+          concat(List.of(Groups.COORDINATORS), heads));
+      filter(OVERDUE, 20, "Gesetzliche Pflichten, deren Frist abgelaufen ist", overdue(),
+          concat(List.of(Groups.COORDINATORS), offices));
+      everyone.forEach(this::revokeWildcardGrant);
+    });
+  }
+
+  /** A new provider's staff see their requests. */
+  @EventListener
+  public void providerRegistered(ProviderRegistered event) {
+    identitySetup.asSystem(() -> {
+      for (String name : List.of(ALL_TASKS, MY_TASKS, PROVIDER_REQUESTS)) {
+        Filter filter = filters.createFilterQuery().filterName(name).singleResult();
+        if (filter != null) {
+          grantRead(filter.getId(), event.groupId());
+        }
+      }
+    });
+  }
+
+  private TaskQuery providerRequests() {
+    return tasks.createTaskQuery()
+        .taskDefinitionKey(CaseProcess.SearchElements.ANSWER)
+        .taskCandidateGroupInExpression("${currentUserGroups()}")
+        .includeAssignedTasks();
+  }
+
+  /** The network search and the level-2 decision both have the coordinators as candidates. */
+  private TaskQuery escalations() {
+    return tasks.createTaskQuery()
+        .taskDefinitionKeyIn(CaseProcess.SearchElements.CHOOSE, CaseProcess.Elements.LEVEL2_DECISION)
+        .taskCandidateGroup(Groups.COORDINATORS)
+        .includeAssignedTasks();
+  }
+
+  /** A duty past its due date (the office's) or the "Frist überschritten" task it caused (the coordinators'). */
+  private TaskQuery overdue() {
+    return tasks.createTaskQuery()
+        .processDefinitionKey(DutiesProcess.KEY)
+        .or()
+        .taskDefinitionKeyIn(DutiesProcess.Elements.OVERDUE_TASKS.toArray(String[]::new))
+        .dueBeforeExpression("${now()}")
+        .endOr();
+  }
+
+  private void filter(String name, int priority, String description, TaskQuery query, List<String> groups) {
+    Filter filter = filters.createFilterQuery().filterName(name).singleResult();
+    if (filter == null) {
+      filter = filters.newTaskFilter(name);
+    }
+    Map<String, Object> properties = new LinkedHashMap<>(filter.getProperties() == null ? Map.of() : filter.getProperties());
+    properties.put("priority", priority);
+    properties.put("description", description);
+    properties.put("refresh", true);
+    filter.setProperties(properties);
+    filter.setQuery(query);
+    String id = filters.saveFilter(filter).getId();
+    groups.forEach(group -> grantRead(id, group));
+  }
+
+  private void grantRead(String filterId, String groupId) {
+    boolean exists =
+        authorizations.createAuthorizationQuery().groupIdIn(groupId).resourceType(Resources.FILTER).resourceId(filterId)
+            .count() > 0;
+    if (!exists) {
+      Authorization grant = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+      grant.setGroupId(groupId);
+      grant.setResource(Resources.FILTER);
+      grant.setResourceId(filterId);
+      grant.addPermission(Permissions.READ);
+      authorizations.saveAuthorization(grant);
+    }
+  }
+
+  /** Earlier versions let every group read every filter; each now sees its own. */
+  private void revokeWildcardGrant(String groupId) {
+    authorizations.createAuthorizationQuery().groupIdIn(groupId).resourceType(Resources.FILTER).resourceId("*").list()
+        .forEach(grant -> authorizations.deleteAuthorization(grant.getId()));
+  }
+
+  private static List<String> concat(List<String> first, List<String> second) {
+    List<String> all = new ArrayList<>(first);
+    all.addAll(second);
+    return all;
+  }
+}

@@ -1,0 +1,176 @@
+package de.ksi.guide;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import de.ksi.capacity.Category;
+import de.ksi.capacity.OfferView;
+import de.ksi.caseprocess.CaseProcess;
+import de.ksi.deadlines.DutiesProcess;
+import de.ksi.network.District;
+import de.ksi.testing.ApiClient;
+import de.ksi.testing.Fixtures;
+import de.ksi.testing.KsiIntegrationTest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** Each role's Tasklist filters over /engine-rest, and what they list for a running case. */
+@KsiIntegrationTest
+class TasklistFiltersIT {
+
+  @LocalServerPort int port;
+  @Autowired Fixtures fixtures;
+  @Autowired ProcessEngine engine;
+  @Autowired TasklistFilters tasklistFilters;
+
+  private ApiClient api;
+
+  private String engineRest() {
+    return "/engine-rest/engine/" + engine.getName();
+  }
+
+  @Test
+  void eachRoleSeesExactlyItsFilters() {
+    api = new ApiClient(port);
+    assertThat(filterNames("fk-seg-1")).containsExactlyInAnyOrder("Alle Aufgaben", "Meine Aufgaben", "Überfällige Fristen");
+    assertThat(filterNames("einrichtung-seg"))
+        .containsExactlyInAnyOrder("Alle Aufgaben", "Meine Aufgaben", "Anfragen an meinen Träger");
+    assertThat(filterNames("koordination-1"))
+        .containsExactlyInAnyOrder("Alle Aufgaben", "Meine Aufgaben", "Verbund-Eskalationen", "Überfällige Fristen");
+    assertThat(filterNames("al-seg")).containsExactlyInAnyOrder("Alle Aufgaben", "Meine Aufgaben", "Verbund-Eskalationen");
+    assertThat(filterNames("prozess-1")).containsExactlyInAnyOrder("Alle Aufgaben", "Meine Aufgaben");
+    assertThat(filterNames("admin")).contains("Alle Aufgaben", "Meine Aufgaben", "Anfragen an meinen Träger",
+        "Verbund-Eskalationen", "Überfällige Fristen");
+  }
+
+  @Test
+  void creatingTheFiltersAgainChangesNothing() {
+    api = new ApiClient(port);
+    long before = engine.getFilterService().createFilterQuery().count();
+    long grantsBefore = engine.getAuthorizationService().createAuthorizationQuery()
+        .resourceType(org.camunda.bpm.engine.authorization.Resources.FILTER).count();
+    tasklistFilters.createFilters();
+    assertThat(engine.getFilterService().createFilterQuery().count()).isEqualTo(before);
+    assertThat(engine.getAuthorizationService().createAuthorizationQuery()
+        .resourceType(org.camunda.bpm.engine.authorization.Resources.FILTER).count()).isEqualTo(grantsBefore);
+    assertThat(filterNames("fk-seg-1")).hasSize(3);
+  }
+
+  @Test
+  void theFiltersListTheTasksOfARunningCase() {
+    api = new ApiClient(port);
+    String suffix = UUID.randomUUID().toString().substring(0, 8);
+    String caseworker = fixtures.user("it-fk-" + suffix, District.STORMARN.groupId());
+    OfferView offer = fixtures.offer(District.STORMARN, Category.INOBHUTNAHME_GRUPPE, 4, 2);
+    String provider = fixtures.providerLogin(offer.id());
+    String coordinator = fixtures.user("it-ko-" + suffix, de.ksi.network.Groups.COORDINATORS);
+
+    var created = api.as(caseworker).post("/api/cases", """
+        {"office": "STORMARN", "legalGround": "NR2_DRINGENDE_GEFAHR", "firstName": "Lea", "lastName": "Filter",
+         "estimatedAge": 12, "gender": "FEMALE", "siblings": 1, "urgency": "IMMEDIATE",
+         "currentLocation": "Polizeirevier"}""");
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    String ref = created.json().get("caseReference").asText();
+
+    // "Meine Aufgaben": the caseworker claims the choice of places
+    String choose = taskId(ref, CaseProcess.SearchElements.CHOOSE);
+    assertThat(taskIds(caseworker, "Meine Aufgaben")).doesNotContain(choose);
+    assertThat(api.as(caseworker).post(engineRest() + "/task/" + choose + "/claim", "{\"userId\": \"" + caseworker + "\"}")
+        .status()).isEqualTo(204);
+    assertThat(taskIds(caseworker, "Meine Aufgaben")).containsExactly(choose);
+
+    // "Anfragen an meinen Träger": the provider's request, only to that provider
+    var submitted = api.as(caseworker).post(engineRest() + "/task/" + choose + "/submit-form", """
+        {"variables": {"choice": {"value": "REQUEST"},
+                       "selectedOffers": {"value": "[\\"%d\\"]", "type": "Json"}}}""".formatted(offer.id()));
+    assertThat(submitted.status()).as(submitted.body()).isEqualTo(204);
+    String request = taskId(ref, CaseProcess.SearchElements.ANSWER);
+    assertThat(taskIds(provider, "Anfragen an meinen Träger")).containsExactly(request);
+    assertThat(count(provider, "Anfragen an meinen Träger")).isEqualTo(1);
+    assertThat(taskIds("einrichtung-seg", "Anfragen an meinen Träger")).doesNotContain(request);
+
+    // "Verbund-Eskalationen": no place in the district in time, the coordinators search the network
+    assertThat(taskIds(coordinator, "Verbund-Eskalationen")).doesNotContain(request);
+    passTime(ref, Duration.ofMinutes(31));
+    String networkChoice = taskId(ref, CaseProcess.SearchElements.CHOOSE);
+    assertThat(taskIds(coordinator, "Verbund-Eskalationen")).contains(networkChoice);
+    assertThat(taskIds(caseworker, "Meine Aufgaben")).isEmpty();
+
+    // "Überfällige Fristen": the office's duty past its due date, then the coordinators' overdue task
+    String informChild = taskId(ref, DutiesProcess.Elements.INFORM_CHILD);
+    assertThat(taskIds(caseworker, "Überfällige Fristen")).doesNotContain(informChild);
+    Date due = engine.getTaskService().createTaskQuery().taskId(informChild).singleResult().getDueDate();
+    ClockUtil.setCurrentTime(new Date(due.getTime() + 60_000));
+    assertThat(taskIds(caseworker, "Überfällige Fristen")).contains(informChild);
+    assertThat(taskIds(provider, "Meine Aufgaben")).isEmpty();
+    runDueTimers(ref);
+    String overdue = taskId(ref, DutiesProcess.Elements.INFORM_CHILD_OVERDUE_TASK);
+    assertThat(taskIds(coordinator, "Überfällige Fristen")).contains(overdue);
+    assertThat(taskIds(caseworker, "Überfällige Fristen")).doesNotContain(overdue);
+  }
+
+  private List<String> filterNames(String user) {
+    JsonNode filters = api.as(user).get(engineRest() + "/filter?resourceType=Task").expect(200);
+    List<String> names = new ArrayList<>();
+    filters.forEach(f -> names.add(f.get("name").asText()));
+    return names;
+  }
+
+  private String filterId(String user, String name) {
+    JsonNode filters = api.as(user).get(engineRest() + "/filter?resourceType=Task").expect(200);
+    for (JsonNode filter : filters) {
+      if (filter.get("name").asText().equals(name)) {
+        return filter.get("id").asText();
+      }
+    }
+    throw new AssertionError(user + " has no filter " + name);
+  }
+
+  private List<String> taskIds(String user, String filterName) {
+    JsonNode list = api.as(user).get(engineRest() + "/filter/" + filterId(user, filterName) + "/list?maxResults=500").expect(200);
+    List<String> ids = new ArrayList<>();
+    list.forEach(t -> ids.add(t.get("id").asText()));
+    return ids;
+  }
+
+  private long count(String user, String filterName) {
+    return api.as(user).get(engineRest() + "/filter/" + filterId(user, filterName) + "/count").expect(200).get("count").asLong();
+  }
+
+  private String taskId(String reference, String key) {
+    List<Task> tasks = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(reference).taskDefinitionKey(key)
+        .list();
+    assertThat(tasks).as("open task %s of %s", key, reference).hasSize(1);
+    return tasks.get(0).getId();
+  }
+
+  private void passTime(String reference, Duration duration) {
+    ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(duration)));
+    runDueTimers(reference);
+  }
+
+  /** Runs the case's timers that are due, earliest first; an escalation cancels the timers it replaces. */
+  private void runDueTimers(String reference) {
+    for (Job job = nextDueTimer(reference); job != null; job = nextDueTimer(reference)) {
+      engine.getManagementService().executeJob(job.getId());
+    }
+  }
+
+  private Job nextDueTimer(String reference) {
+    var instances = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(reference).list()
+        .stream().map(p -> p.getId()).toList();
+    return engine.getManagementService().createJobQuery().timers().duedateLowerThan(ClockUtil.getCurrentTime())
+        .orderByJobDuedate().asc().list().stream().filter(j -> instances.contains(j.getProcessInstanceId())).findFirst()
+        .orElse(null);
+  }
+}
