@@ -28,7 +28,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The page "Kapazitätsplanung" in the real Cockpit, in Debian's headless Chromium: a coordinator opens it from the
- * navigation, reads the table and the chart and computes a what-if. Saves {@code docs/planung.png}.
+ * navigation, reads the table and the chart and computes a what-if.
+ * Saves the user guide's picture {@code docs/handbuch/bilder/koordination-planung.png}.
  */
 @KsiIntegrationTest
 class PlanningBrowserIT {
@@ -90,7 +91,7 @@ class PlanningBrowserIT {
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".ksi-whatif-result"), "nachher"));
     assertThat(browser.findElement(By.cssSelector(".ksi-whatif-result")).getText())
         .contains("10 Plätze mehr in Kreis Pinneberg", "Ohne Platz (Simulation)", "Ø Zeit bis Platz");
-    Path screenshot = Path.of("docs", "planung.png");
+    Path screenshot = Path.of("docs", "handbuch", "bilder", "koordination-planung.png");
     Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), screenshot, StandardCopyOption.REPLACE_EXISTING);
   }
 

@@ -27,7 +27,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The Statistik page in the real Cockpit, in Debian's headless Chromium: a coordinator opens it from the
- * navigation and sees the charts of the synthetic demo year, clearly labelled. Saves {@code docs/statistik.png}.
+ * navigation and sees the charts of the synthetic demo year, clearly labelled.
+ * Saves the user guide's picture {@code docs/handbuch/bilder/koordination-statistik.png}.
  */
 @KsiIntegrationTest
 class StatistikBrowserIT {
@@ -97,7 +98,7 @@ class StatistikBrowserIT {
           .then(async (r) => done(r.status + ' ' + (await r.text()).substring(0, 30)), (e) => done(String(e)));
         """);
     assertThat(String.valueOf(csv)).as("the CSV download with the Cockpit session").startsWith("200 Kennzahl;");
-    Path screenshot = Path.of("docs", "statistik.png");
+    Path screenshot = Path.of("docs", "handbuch", "bilder", "koordination-statistik.png");
     Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), screenshot, StandardCopyOption.REPLACE_EXISTING);
   }
 
