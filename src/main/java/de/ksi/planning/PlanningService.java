@@ -7,6 +7,7 @@ import de.ksi.planning.PlanningReport.CategoryPlan;
 import de.ksi.planning.PlanningReport.Parameters;
 import de.ksi.planning.PlanningReport.Simulated;
 import de.ksi.planning.SimulationModel.Offer;
+import de.ksi.statistics.StatisticsProperties;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -31,11 +32,13 @@ class PlanningService {
   private final ObservedDemand observed;
   private final PlanningProperties settings;
   private final Clock clock;
+  private final StatisticsProperties privacy;
 
-  PlanningService(ObservedDemand observed, PlanningProperties settings, Clock clock) {
+  PlanningService(ObservedDemand observed, PlanningProperties settings, Clock clock, StatisticsProperties privacy) {
     this.observed = observed;
     this.settings = settings;
     this.clock = clock;
+    this.privacy = privacy;
   }
 
   /** The period asked for, or the 365 days up to today; both days included. */
@@ -93,7 +96,8 @@ class PlanningService {
     int now = placesNow.values().stream().mapToInt(Integer::intValue).sum();
     BigDecimal cost = settings.assumption(e.category()).costPerPlaceDay();
     Map<District, Double> rates = new EnumMap<>(District.class);
-    e.arrivalsPerDay().forEach((d, rate) -> rates.put(d, PlanningReport.round(rate, 4)));
+    e.arrivalsPerDay().forEach((d, rate) -> rates.put(d,
+        published(rate, e.recordedArrivals(), e.periodDays(), privacy.minimumCount())));
     return new CategoryPlan(e.category(), e.category().label(), e.cases(), source(e.recordedArrivals()),
         source(e.recordedStay()), source(e.recordedRefusals()), PlanningReport.round(e.totalArrivalsPerDay(), 4), rates,
         PlanningReport.round(e.meanStayDays(), 1), PlanningReport.round(e.refusalShare(), 3),
@@ -102,6 +106,15 @@ class PlanningService {
         cost.multiply(BigDecimal.valueOf(pooling.gain())), PlanningReport.round(ErlangB.blocking(pooling.load(), now), 4),
         PlanningReport.round(Pooling.aloneBlocking(loads, placesNow), 4), simulate(e.model(settings, e.offers())),
         e.notes());
+  }
+
+  /**
+   * An office's recorded arrival rate, or null when it stands for fewer than the statistics' minimum count of
+   * children in the period: like every other figure that leaves an office, small counts are suppressed.
+   */
+  static Double published(double rate, boolean recorded, int days, int minimumCount) {
+    long children = Math.round(rate * days);
+    return recorded && children > 0 && children < minimumCount ? null : PlanningReport.round(rate, 4);
   }
 
   /** Fewer replications where many children arrive, so that every figure stays quick to compute. */
