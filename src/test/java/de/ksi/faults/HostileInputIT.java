@@ -172,7 +172,17 @@ class HostileInputIT {
         new Hostile("lagebild: user name with NUL", "{login}\u0000", "GET", "/api/lagebild", null, 401, "Authentication"),
         new Hostile("notifications: no credentials", null, "GET", "/api/notifications", null, 401, "Authentication"),
         new Hostile("audit: script as case reference", coord, "GET", "/api/audit?caseReference=" + enc(SCRIPT), null, 400, "caseReference"),
-        new Hostile("audit: case reference missing", coord, "GET", "/api/audit", null, 400, "caseReference"));
+        new Hostile("audit: case reference missing", coord, "GET", "/api/audit", null, 400, "caseReference"),
+        // statistics and planning: aggregates only
+        new Hostile("statistics: period unknown", coord, "GET", "/api/statistics?period=WEEK", null, 400, "period"),
+        new Hostile("statistics: from as SQL injection", coord, "GET", "/api/statistics?from=" + enc(SQL), null, 400, "not a date"),
+        new Hostile("statistics CSV: office with script", coord, "GET", "/api/statistics.csv?office=" + enc(SCRIPT), null, 400, "office"),
+        new Hostile("statistics CSV: another office", fk, "GET", "/api/statistics.csv?office=STORMARN", null, 403, "own office"),
+        new Hostile("synthetic year: by a caseworker", fk, "POST", "/api/statistics/synthetic-year", null, 403, "not allowed"),
+        new Hostile("planning: target share as text", coord, "GET", "/api/planning?targetShare=viel", null, 400, "targetShare"),
+        new Hostile("planning: by a caseworker", fk, "GET", "/api/planning", null, 403, "heads of office"),
+        new Hostile("what-if: 100000 places", coord, "POST", "/api/planning/what-if", "{\"category\": \"CLEARING_UMA\", \"district\": \"PINNEBERG\", \"additionalPlaces\": 100000}", 400, "additionalPlaces"),
+        new Hostile("what-if: district unknown", coord, "POST", "/api/planning/what-if", "{\"category\": \"CLEARING_UMA\", \"district\": \"ATLANTIS\", \"additionalPlaces\": 1}", 400, "district"));
   }
 
   /** The main engine REST calls: starting a case, completing a task, submitting a form. */
