@@ -14,7 +14,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * Debian's {@code chromium} driven by Debian's {@code chromium-driver}, headless, with a throwaway profile:
  * nothing is downloaded and nothing of one run is left for the next.
  */
-final class HeadlessChromium implements AutoCloseable {
+public final class HeadlessChromium implements AutoCloseable {
 
   static final Path BINARY = Path.of("/usr/bin/chromium");
   static final Path DRIVER = Path.of("/usr/bin/chromedriver");
@@ -27,13 +27,13 @@ final class HeadlessChromium implements AutoCloseable {
     this.driver = driver;
   }
 
-  static HeadlessChromium start() throws IOException {
+  public static HeadlessChromium start() throws IOException {
     // tall enough that a whole form fits on one screenshot
     return start(1400, 2200);
   }
 
   /** A browser window of this size, e.g. a screen for the user guide's pictures. */
-  static HeadlessChromium start(int width, int height) throws IOException {
+  public static HeadlessChromium start(int width, int height) throws IOException {
     Path profile = Files.createTempDirectory("ksi-chromium-");
     ChromeOptions options = new ChromeOptions();
     options.setBinary(BINARY.toFile());
@@ -54,7 +54,7 @@ final class HeadlessChromium implements AutoCloseable {
     return new HeadlessChromium(profile, new ChromeDriver(service, options));
   }
 
-  ChromeDriver driver() {
+  public ChromeDriver driver() {
     return driver;
   }
 

@@ -2,6 +2,7 @@ package de.ksi.lagebild;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import de.ksi.browser.HeadlessChromium;
 import de.ksi.capacity.Category;
 import de.ksi.network.District;
 import de.ksi.testing.ApiClient;
@@ -12,8 +13,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,8 +21,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,28 +37,20 @@ class LagebildBrowserIT {
   @Autowired Fixtures fixtures;
   @Autowired ProcessEngine engine;
 
-  private Path profile;
+  private HeadlessChromium chromium;
   private ChromeDriver browser;
   private WebDriverWait wait;
 
   @BeforeEach
   void chromium() throws Exception {
-    profile = Files.createTempDirectory("ksi-chromium-");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary("/usr/bin/chromium");
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-        "--lang=de", "--window-size=1400,1800", "--user-data-dir=" + profile);
-    browser = new ChromeDriver(
-        new ChromeDriverService.Builder().usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).build(), options);
+    chromium = HeadlessChromium.start(1400, 1800);
+    browser = chromium.driver();
     wait = new WebDriverWait(browser, Duration.ofSeconds(60));
   }
 
   @AfterEach
-  void quit() throws Exception {
-    browser.quit();
-    try (Stream<Path> files = Files.walk(profile)) {
-      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    }
+  void quit() {
+    chromium.close();
   }
 
   @Test

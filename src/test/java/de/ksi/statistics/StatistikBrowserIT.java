@@ -2,14 +2,13 @@ package de.ksi.statistics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import de.ksi.browser.HeadlessChromium;
 import de.ksi.testing.ApiClient;
 import de.ksi.testing.KsiIntegrationTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,8 +17,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,28 +33,20 @@ class StatistikBrowserIT {
   @LocalServerPort int port;
   @Autowired ProcessEngine engine;
 
-  private Path profile;
+  private HeadlessChromium chromium;
   private ChromeDriver browser;
   private WebDriverWait wait;
 
   @BeforeEach
   void chromium() throws Exception {
-    profile = Files.createTempDirectory("ksi-chromium-");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary("/usr/bin/chromium");
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-        "--lang=de", "--window-size=1400,2400", "--user-data-dir=" + profile);
-    browser = new ChromeDriver(
-        new ChromeDriverService.Builder().usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).build(), options);
+    chromium = HeadlessChromium.start(1400, 2400);
+    browser = chromium.driver();
     wait = new WebDriverWait(browser, Duration.ofSeconds(60));
   }
 
   @AfterEach
-  void quit() throws Exception {
-    browser.quit();
-    try (Stream<Path> files = Files.walk(profile)) {
-      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    }
+  void quit() {
+    chromium.close();
   }
 
   @Test
