@@ -28,7 +28,7 @@ class GuideController {
       "default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
   private final MarkdownPages pages = new MarkdownPages();
-  private final String startPage = classpathText("guide/start.html");
+  private final String startPage = Layout.page("Startseite", classpathText("guide/start.html"));
 
   @GetMapping("/")
   ResponseEntity<String> start() {
