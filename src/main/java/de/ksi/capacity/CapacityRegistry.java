@@ -165,10 +165,11 @@ public class CapacityRegistry {
 
   /**
    * Locks the hold's row until the caller's transaction ends, so that answers to one request arriving at the
-   * same moment (e.g. on two nodes) run one after the other; an unknown id locks nothing.
+   * same moment (e.g. on two nodes) run one after the other, and gives its case reference; an unknown id locks
+   * nothing and gives nothing.
    */
-  public void lockHold(long holdId) {
-    holds.findByIdForUpdate(holdId);
+  public Optional<String> lockHold(long holdId) {
+    return holds.findByIdForUpdate(holdId).map(Hold::getCaseReference);
   }
 
   private Hold lockedHold(long holdId) {

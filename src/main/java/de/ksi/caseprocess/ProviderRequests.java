@@ -63,13 +63,8 @@ public class ProviderRequests {
    * completed counts as not open: a 409, never a 500.
    */
   private void complete(long holdId, List<String> groups, Map<String, Object> vars) {
-    String caseReference;
-    try {
-      caseReference = registry.holdView(holdId).caseReference();
-    } catch (ProblemException unknownHold) {
-      throw new ProblemException.Conflict("problem.request.not-open", holdId);
-    }
-    registry.lockHold(holdId);
+    String caseReference = registry.lockHold(holdId)
+        .orElseThrow(() -> new ProblemException.Conflict("problem.request.not-open", holdId));
     Task task =
         tasks.createTaskQuery().taskDefinitionKey(SearchElements.ANSWER).taskCandidateGroupIn(groups)
             .processInstanceBusinessKey(caseReference).list().stream()
