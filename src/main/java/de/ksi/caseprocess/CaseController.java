@@ -27,6 +27,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -41,10 +42,12 @@ class CaseController {
   private final ProviderDirectory directory;
   private final AuditLog audit;
   private final RuntimeService runtime;
+  private final IntakeReplays replays;
 
   CaseController(CaseIntake caseIntake, IntakeService cases, CapacityRegistry registry, ProviderDirectory directory,
-      AuditLog audit, RuntimeService runtime) {
+      AuditLog audit, RuntimeService runtime, IntakeReplays replays) {
     this.caseIntake = caseIntake;
+    this.replays = replays;
     this.cases = cases;
     this.registry = registry;
     this.directory = directory;
@@ -52,10 +55,16 @@ class CaseController {
     this.runtime = runtime;
   }
 
-  @Operation(summary = "Register a case and start its process (caseworkers of the office, coordinators)")
+  @Operation(summary = "Register a case and start its process (caseworkers of the office, coordinators)",
+      description = "With an Idempotency-Key header (e.g. a UUID per intake), a repeated request with the same key "
+          + "answers 409 naming the case already registered and stores nothing.")
   @PostMapping
-  ResponseEntity<CaseIntake.StartedCase> register(@Valid @RequestBody IntakeRequest body, @AuthenticationPrincipal KsiUser user) {
-    CaseIntake.StartedCase started = caseIntake.registerAndStart(body, user);
+  ResponseEntity<CaseIntake.StartedCase> register(@Valid @RequestBody IntakeRequest body,
+      @RequestHeader(name = IntakeReplays.HEADER, required = false) String idempotencyKey,
+      @AuthenticationPrincipal KsiUser user) {
+    CaseIntake.StartedCase started = idempotencyKey == null
+        ? caseIntake.registerAndStart(body, user)
+        : replays.registerOnce(idempotencyKey, body, user);
     return ResponseEntity.created(URI.create("/api/cases/" + started.caseReference())).body(started);
   }
 

@@ -16,6 +16,7 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Map;
 
 /** Calls the running application over real HTTP, as an integrator would, with HTTP Basic credentials. */
 public final class ApiClient {
@@ -34,15 +35,15 @@ public final class ApiClient {
   }
 
   public Caller as(String user) {
-    return new Caller(user, PASSWORD, null);
+    return new Caller(user, PASSWORD, null, Map.of());
   }
 
   public Caller as(String user, String password) {
-    return new Caller(user, password, null);
+    return new Caller(user, password, null, Map.of());
   }
 
   public Caller anonymous() {
-    return new Caller(null, null, null);
+    return new Caller(null, null, null, Map.of());
   }
 
   /** One caller: credentials (or none) and the language asked for. */
@@ -50,16 +51,25 @@ public final class ApiClient {
     private final String user;
     private final String password;
     private final String language;
+    private final Map<String, String> headers;
 
-    private Caller(String user, String password, String language) {
+    private Caller(String user, String password, String language, Map<String, String> headers) {
       this.user = user;
       this.password = password;
       this.language = language;
+      this.headers = headers;
     }
 
     /** The same caller asking for answers in German ({@code Accept-Language: de}). */
     public Caller inGerman() {
-      return new Caller(user, password, "de");
+      return new Caller(user, password, "de", headers);
+    }
+
+    /** The same caller sending one more request header (e.g. {@code Idempotency-Key}). */
+    public Caller with(String header, String value) {
+      Map<String, String> more = new java.util.LinkedHashMap<>(headers);
+      more.put(header, value);
+      return new Caller(user, password, language, Map.copyOf(more));
     }
 
     public Reply get(String path) {
@@ -93,6 +103,7 @@ public final class ApiClient {
       if (language != null) {
         request.header("Accept-Language", language);
       }
+      headers.forEach(request::header);
       try {
         var response = http.send(request.build(), BodyHandlers.ofString(StandardCharsets.UTF_8));
         return new Reply(response.statusCode(), response.headers(), response.body());

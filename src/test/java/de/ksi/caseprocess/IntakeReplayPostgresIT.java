@@ -1,0 +1,7 @@
+package de.ksi.caseprocess;
+
+import de.ksi.testing.PostgresIntegrationTest;
+
+/** Idempotent intake on PostgreSQL, as in production. */
+@PostgresIntegrationTest
+class IntakeReplayPostgresIT extends IntakeReplayContract {}
