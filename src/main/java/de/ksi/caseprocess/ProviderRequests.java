@@ -75,9 +75,9 @@ public class ProviderRequests {
   }
 
   /**
-   * Only the request tasks of the hold's case are looked at (not every open request of the caller's groups),
-   * concurrent answers to the same request wait for each other on the hold, and a task another answer has just
-   * completed counts as not open: a 409, never a 500.
+   * Only the task of the hold is looked at (by the hold id kept on it, not every open request of the caller's
+   * groups), concurrent answers to the same request wait for each other on the hold, and a task another answer has
+   * just completed counts as not open: a 409, never a 500.
    */
   private void complete(long holdId, List<String> groups, Map<String, Object> vars) {
     String caseReference = registry.lockHold(holdId)
