@@ -4,6 +4,7 @@ import de.ksi.platform.ProblemException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
@@ -150,6 +151,16 @@ public class CapacityRegistry {
   public HoldView holdView(long holdId) {
     Hold hold = holds.findById(holdId).orElseThrow(() -> holdNotFound(holdId));
     return HoldView.of(hold, clock.instant(), null);
+  }
+
+  /** The holds of the given ids that exist, read together (e.g. for a provider's list of open requests). */
+  @Transactional(readOnly = true)
+  public List<HoldView> holdViews(Collection<Long> holdIds) {
+    if (holdIds.isEmpty()) {
+      return List.of();
+    }
+    Instant now = clock.instant();
+    return holds.findAllWithOfferByIdIn(holdIds).stream().map(h -> HoldView.of(h, now, null)).toList();
   }
 
   @Transactional(readOnly = true)

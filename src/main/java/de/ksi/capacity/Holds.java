@@ -2,6 +2,7 @@ package de.ksi.capacity;
 
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -22,4 +23,8 @@ interface Holds extends JpaRepository<Hold, Long> {
   Optional<Hold> findByIdForUpdate(Long id);
 
   List<Hold> findByCaseReferenceOrderById(String caseReference);
+
+  /** The holds with their offers and providers, in one statement. */
+  @Query("select h from Hold h join fetch h.offer o join fetch o.provider where h.id in :ids")
+  List<Hold> findAllWithOfferByIdIn(Collection<Long> ids);
 }

@@ -8,8 +8,11 @@ import de.ksi.platform.ProblemException;
 import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -89,6 +92,15 @@ public class ProviderDirectory {
   @Transactional(readOnly = true)
   public OfferView offerView(long offerId) {
     return offerView(offer(offerId));
+  }
+
+  /** The names of the given providers by id, read together. */
+  @Transactional(readOnly = true)
+  public Map<Long, String> names(Collection<Long> providerIds) {
+    if (providerIds.isEmpty()) {
+      return Map.of();
+    }
+    return providers.findAllById(providerIds).stream().collect(Collectors.toMap(Provider::getId, Provider::getName));
   }
 
   /** The Camunda group whose members act for the provider of an offer. */

@@ -4,7 +4,6 @@ import de.ksi.audit.AuditLog;
 import de.ksi.capacity.CapacityRegistry;
 import de.ksi.capacity.Hold;
 import de.ksi.capacity.HoldView;
-import de.ksi.capacity.PlacementView;
 import de.ksi.capacity.ProviderDirectory;
 import de.ksi.intake.CustodyCase;
 import de.ksi.intake.IntakeService;
@@ -87,8 +86,7 @@ public class CaseLifecycle {
     timeToPlacement.record(Duration.between(c.getCustodyStart(), cases.get(caseId).getPlacedAt()));
     String recipient = placedWith;
     if (placementId != null) {
-      PlacementView placement = registry.placement(placementId);
-      recipient = directory.get(placement.providerId()).groupId();
+      recipient = directory.groupOfOffer(registry.placement(placementId).offerId());
     }
     audit.record(actor, c.getReference(), AuditLog.Action.DISCLOSURE_GRANTED, recipient,
         "Identität des Kindes für die aufnehmende Stelle freigegeben", "Unterbringung (§ 42 Abs. 1 SGB VIII)");

@@ -18,7 +18,9 @@ import de.ksi.notification.Notifications;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Value;
@@ -114,6 +116,26 @@ public class PlaceSearch {
     String provider = directory.get(hold.providerId()).name();
     NeedsProfile profile = NeedsProfile.of(cases.byReference(hold.caseReference()));
     return new Request(hold, provider, profile.summary());
+  }
+
+  /**
+   * The requests of many holds at once, as {@link #request(long)} shows each, by hold id: one read each for the
+   * holds, their providers and their cases. Holds that do not exist are left out.
+   */
+  @Transactional(readOnly = true)
+  public Map<Long, Request> requests(Collection<Long> holdIds) {
+    List<HoldView> holds = registry.holdViews(holdIds);
+    Map<Long, String> providers = directory.names(holds.stream().map(HoldView::providerId).collect(Collectors.toSet()));
+    Map<String, String> profiles = cases.byReferences(holds.stream().map(HoldView::caseReference).collect(Collectors.toSet()))
+        .stream().collect(Collectors.toMap(CustodyCase::getReference, c -> NeedsProfile.of(c).summary()));
+    Map<Long, Request> requests = new HashMap<>();
+    for (HoldView hold : holds) {
+      String profile = profiles.get(hold.caseReference());
+      if (profile != null) {
+        requests.put(hold.id(), new Request(hold, providers.get(hold.providerId()), profile));
+      }
+    }
+    return requests;
   }
 
   /** The provider accepted: the hold becomes the placement of the case. */

@@ -5,10 +5,13 @@ import de.ksi.capacity.DeclineReason;
 import de.ksi.caseprocess.CaseProcess.SearchElements;
 import de.ksi.caseprocess.CaseProcess.Vars;
 import de.ksi.platform.ProblemException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
+import java.util.Optional;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
@@ -22,11 +25,13 @@ import org.springframework.transaction.annotation.Transactional;
 public class ProviderRequests {
 
   private final TaskService tasks;
+  private final RuntimeService runtime;
   private final PlaceSearch search;
   private final CapacityRegistry registry;
 
-  ProviderRequests(TaskService tasks, PlaceSearch search, CapacityRegistry registry) {
+  ProviderRequests(TaskService tasks, RuntimeService runtime, PlaceSearch search, CapacityRegistry registry) {
     this.tasks = tasks;
+    this.runtime = runtime;
     this.search = search;
     this.registry = registry;
   }
@@ -35,12 +40,24 @@ public class ProviderRequests {
   public record OpenRequest(String taskId, long holdId, String caseReference, String providerName, java.time.Instant answerBy,
       String profileSummary) {}
 
-  /** Requests the caller may answer; the engine's authorization filters tasks by the caller's groups. */
+  /**
+   * Requests the caller may answer; the engine's authorization filters tasks by the caller's groups. The tasks, their
+   * holds, the holds' providers and cases are each read once for all requests, not once per request.
+   */
   public List<OpenRequest> open(List<String> groups) {
-    return tasks.createTaskQuery().taskDefinitionKey(SearchElements.ANSWER).taskCandidateGroupIn(groups).list().stream()
-        .map(this::toRequest)
-        .filter(Objects::nonNull)
-        .toList();
+    List<Task> open =
+        tasks.createTaskQuery().taskDefinitionKey(SearchElements.ANSWER).taskCandidateGroupIn(groups).list();
+    Map<String, Long> holdIds = holdIds(open);
+    Map<Long, PlaceSearch.Request> requests = search.requests(new HashSet<>(holdIds.values()));
+    List<OpenRequest> result = new ArrayList<>();
+    for (Task task : open) {
+      PlaceSearch.Request request = requests.get(holdIds.get(task.getId()));
+      if (request != null) {
+        result.add(new OpenRequest(task.getId(), request.hold().id(), request.hold().caseReference(),
+            request.providerName(), request.hold().expiresAt(), request.profileSummary()));
+      }
+    }
+    return result;
   }
 
   @Transactional
@@ -58,20 +75,50 @@ public class ProviderRequests {
   }
 
   /**
-   * Only the request tasks of the hold's case are looked at (not every open request of the caller's groups),
-   * concurrent answers to the same request wait for each other on the hold, and a task another answer has just
-   * completed counts as not open: a 409, never a 500.
+   * Only the task of the hold is looked at (by the hold id kept on it, not every open request of the caller's
+   * groups), concurrent answers to the same request wait for each other on the hold, and a task another answer has
+   * just completed counts as not open: a 409, never a 500.
    */
   private void complete(long holdId, List<String> groups, Map<String, Object> vars) {
     String caseReference = registry.lockHold(holdId)
         .orElseThrow(() -> new ProblemException.Conflict("problem.request.not-open", holdId));
-    Task task =
-        tasks.createTaskQuery().taskDefinitionKey(SearchElements.ANSWER).taskCandidateGroupIn(groups)
-            .processInstanceBusinessKey(caseReference).list().stream()
-            .filter(t -> Long.valueOf(holdId).equals(holdOf(t)))
-            .findFirst()
-            .orElseThrow(() -> new ProblemException.Conflict("problem.request.not-open", holdId));
+    Task task = tasks.createTaskQuery().taskDefinitionKey(SearchElements.ANSWER).taskCandidateGroupIn(groups)
+        .taskVariableValueEquals(Vars.HOLD_ID, holdId).list().stream()
+        .findFirst()
+        .or(() -> taskWithoutLocalHold(holdId, caseReference, groups))
+        .orElseThrow(() -> new ProblemException.Conflict("problem.request.not-open", holdId));
     tasks.complete(task.getId(), vars);
+  }
+
+  /** A request task created before {@link RequestTaskListener} copied the hold onto the task: found by its case. */
+  private Optional<Task> taskWithoutLocalHold(long holdId, String caseReference, List<String> groups) {
+    return tasks.createTaskQuery().taskDefinitionKey(SearchElements.ANSWER).taskCandidateGroupIn(groups)
+        .processInstanceBusinessKey(caseReference).list().stream()
+        .filter(t -> Long.valueOf(holdId).equals(holdOf(t)))
+        .findFirst();
+  }
+
+  /**
+   * The hold of each task that is still open, by task id: one query for the hold ids kept on the tasks; a task
+   * created before {@link RequestTaskListener} existed reads it from its scope on its own.
+   */
+  private Map<String, Long> holdIds(List<Task> open) {
+    if (open.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, Long> holdIds = new HashMap<>();
+    runtime.createVariableInstanceQuery().variableName(Vars.HOLD_ID)
+        .taskIdIn(open.stream().map(Task::getId).toArray(String[]::new)).list()
+        .forEach(v -> holdIds.put(v.getTaskId(), ((Number) v.getValue()).longValue()));
+    for (Task task : open) {
+      if (!holdIds.containsKey(task.getId())) {
+        Long holdId = holdOf(task);
+        if (holdId != null) {
+          holdIds.put(task.getId(), holdId);
+        }
+      }
+    }
+    return holdIds;
   }
 
   /**
@@ -89,15 +136,5 @@ public class ProviderRequests {
       }
       throw e;
     }
-  }
-
-  private OpenRequest toRequest(Task task) {
-    Long holdId = holdOf(task);
-    if (holdId == null) {
-      return null;
-    }
-    PlaceSearch.Request request = search.request(holdId);
-    return new OpenRequest(task.getId(), holdId, request.hold().caseReference(), request.providerName(),
-        request.hold().expiresAt(), request.profileSummary());
   }
 }

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
+import java.util.Collection;
 import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -49,6 +50,12 @@ public class IntakeService {
   public CustodyCase byReference(String reference) {
     return cases.findByReference(reference)
         .orElseThrow(() -> new ProblemException.NotFound("problem.case.not-found", reference));
+  }
+
+  /** The cases of the given references that exist, read together. */
+  @Transactional(readOnly = true)
+  public List<CustodyCase> byReferences(Collection<String> references) {
+    return references.isEmpty() ? List.of() : cases.findByReferenceIn(references);
   }
 
   public void escalate(long caseId, String level) {

@@ -6,9 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import de.ksi.capacity.CapacityRegistry;
 import de.ksi.capacity.Category;
 import de.ksi.capacity.OfferView;
+import de.ksi.capacity.ProviderDirectory;
 import de.ksi.network.District;
 import de.ksi.testing.ApiClient;
 import de.ksi.testing.Fixtures;
+import java.util.Arrays;
 import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Test;
@@ -25,6 +27,7 @@ abstract class WholeCaseOverRest {
   @LocalServerPort int port;
   @Autowired Fixtures fixtures;
   @Autowired CapacityRegistry registry;
+  @Autowired ProviderDirectory directory;
   @Autowired ProcessEngine engine;
 
   /** Tests name their engine uniquely, so the engine REST API is addressed by name. */
@@ -109,6 +112,74 @@ abstract class WholeCaseOverRest {
     assertThat(submitted.status()).as(submitted.body()).isEqualTo(204);
     assertThat(registry.freePlaces(offer.id())).isZero();
     assertThat(api.as(caseworker).get("/api/cases/" + ref).json().get("status").asText()).isEqualTo("OPEN");
+  }
+
+  @Test
+  void aLoginActingForSeveralProvidersSeesEachOfTheirOpenRequestsOnceAndNoOtherProvidersRequests() {
+    ApiClient api = new ApiClient(port);
+    String caseworker = fixtures.user("it-fk-" + UUID.randomUUID().toString().substring(0, 8), District.SEGEBERG.groupId());
+    OfferView first = fixtures.offer(District.SEGEBERG, Category.INOBHUTNAHME_GRUPPE, 4, 2);
+    OfferView second = fixtures.offer(District.SEGEBERG, Category.INOBHUTNAHME_GRUPPE, 4, 2);
+    OfferView other = fixtures.offer(District.SEGEBERG, Category.INOBHUTNAHME_GRUPPE, 4, 2);
+    String network = fixtures.user("it-verbund-" + UUID.randomUUID().toString().substring(0, 8),
+        directory.groupOfOffer(first.id()), directory.groupOfOffer(second.id()));
+    String otherProvider = fixtures.providerLogin(other.id());
+    String asked = requestCase(api, caseworker, 12, first.id(), second.id());
+    String askedElsewhere = requestCase(api, caseworker, 9, other.id());
+
+    JsonNode requests = api.as(network).get("/api/requests").expect(200);
+
+    assertThat(requests).hasSize(2);
+    assertThat(requests).allSatisfy(r -> {
+      assertThat(r.get("caseReference").asText()).isEqualTo(asked);
+      assertThat(r.get("profileSummary").asText()).contains("12 Jahre");
+      assertThat(r.get("answerBy").isNull()).isFalse();
+      assertThat(r.get("taskId").asText()).isNotBlank();
+    });
+    assertThat(requests).extracting(r -> r.get("providerName").asText()).containsExactlyInAnyOrder(
+        directory.get(first.providerId()).name(), directory.get(second.providerId()).name());
+    assertThat(requests).extracting(r -> r.get("holdId").asLong()).containsExactlyInAnyOrderElementsOf(
+        registry.holdsOf(asked).stream().map(h -> h.id()).toList());
+    JsonNode elsewhere = api.as(otherProvider).get("/api/requests").expect(200);
+    assertThat(elsewhere).hasSize(1);
+    assertThat(elsewhere.get(0).get("caseReference").asText()).isEqualTo(askedElsewhere);
+    assertThat(elsewhere.get(0).get("profileSummary").asText()).contains("9 Jahre");
+  }
+
+  @Test
+  void aRequestTaskWithoutItsOwnCopyOfTheHoldIsStillListedAndCanBeAccepted() {
+    ApiClient api = new ApiClient(port);
+    String caseworker = fixtures.user("it-fk-" + UUID.randomUUID().toString().substring(0, 8), District.SEGEBERG.groupId());
+    OfferView offer = fixtures.offer(District.SEGEBERG, Category.INOBHUTNAHME_GRUPPE, 4, 2);
+    String provider = fixtures.providerLogin(offer.id());
+    String ref = requestCase(api, caseworker, 12, offer.id());
+    // as on a request task created by a process version before the task kept the hold id itself
+    String task = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(ref)
+        .taskDefinitionKey(CaseProcess.SearchElements.ANSWER).singleResult().getId();
+    engine.getTaskService().removeVariableLocal(task, CaseProcess.Vars.HOLD_ID);
+
+    JsonNode requests = api.as(provider).get("/api/requests").expect(200);
+
+    assertThat(requests).hasSize(1);
+    long holdId = requests.get(0).get("holdId").asLong();
+    assertThat(holdId).isEqualTo(registry.holdsOf(ref).get(0).id());
+    assertThat(api.as(provider).post("/api/requests/" + holdId + "/accept").status()).isEqualTo(204);
+    assertThat(api.as(caseworker).get("/api/cases/" + ref).json().get("status").asText()).isEqualTo("PLACED");
+  }
+
+  /** A new case whose caseworker asks the given offers; gives its reference. */
+  private String requestCase(ApiClient api, String caseworker, int age, long... offers) {
+    String ref = api.as(caseworker).post("/api/cases", """
+        {"office": "SEGEBERG", "legalGround": "NR2_DRINGENDE_GEFAHR", "estimatedAge": %d, "gender": "FEMALE",
+         "siblings": 1, "urgency": "IMMEDIATE", "currentLocation": "Polizeirevier"}""".formatted(age))
+        .expect(201).get("caseReference").asText();
+    String choose = taskId(api, caseworker, ref, CaseProcess.SearchElements.CHOOSE);
+    String selected = String.join(",", Arrays.stream(offers).mapToObj(o -> "\\\"" + o + "\\\"").toList());
+    var submitted = api.as(caseworker).post(engineRest() + "/task/" + choose + "/submit-form", """
+        {"variables": {"choice": {"value": "REQUEST"}, "selectedOffers": {"value": "[%s]", "type": "Json"}}}"""
+        .formatted(selected));
+    assertThat(submitted.status()).as(submitted.body()).isEqualTo(204);
+    return ref;
   }
 
   private String taskId(ApiClient api, String user, String ref, String taskKey) {

@@ -1,0 +1,7 @@
+package de.ksi.intake;
+
+import de.ksi.testing.KsiIntegrationTest;
+
+/** Concurrent case numbers on the embedded H2 database. */
+@KsiIntegrationTest
+class CaseNumbersIT extends ConcurrentCaseNumbers {}

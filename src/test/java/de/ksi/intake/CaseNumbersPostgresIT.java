@@ -1,0 +1,7 @@
+package de.ksi.intake;
+
+import de.ksi.testing.PostgresIntegrationTest;
+
+/** Concurrent case numbers on PostgreSQL, as in production. */
+@PostgresIntegrationTest
+class CaseNumbersPostgresIT extends ConcurrentCaseNumbers {}
