@@ -21,15 +21,22 @@ import org.springframework.stereotype.Component;
 class Availability {
 
   /**
-   * Free places of offer {@code o} at {@code :now}: one subquery sums its active holds, one the placements
-   * that changed its count since the report (begun since and still running: minus; begun before and ended
-   * since: plus). Placements that began and ended before the report are already in the reported count.
+   * Active holds per offer, to be joined as {@code held}: few at any time, since a hold lasts at most
+   * {@code ksi.capacity.max-hold}, and found by {@code ix_hold_status_expiry} however long the history grows.
+   */
+  private static final String ACTIVE_HOLDS =
+      " LEFT JOIN (SELECT h.offer_id, SUM(h.places) AS places FROM hold h"
+          + " WHERE h.status = 'HELD' AND h.expires_at > :now GROUP BY h.offer_id) held ON held.offer_id = o.id";
+
+  /**
+   * Free places of offer {@code o} at {@code :now} (needs {@link #ACTIVE_HOLDS}): the reported count minus its
+   * active holds, plus the placements that changed the count since the report (begun since and still running:
+   * minus; begun before and ended since: plus). Placements that began and ended before the report are already in
+   * the reported count.
    */
   private static final String FREE =
       """
-      LEAST(o.licensed, GREATEST(0, o.reported_free
-        - COALESCE((SELECT SUM(h.places) FROM hold h
-                    WHERE h.offer_id = o.id AND h.status = 'HELD' AND h.expires_at > :now), 0)
+      LEAST(o.licensed, GREATEST(0, o.reported_free - COALESCE(held.places, 0)
         + COALESCE((SELECT SUM(CASE
                       WHEN pl.started_at > o.reported_at
                         THEN CASE WHEN pl.ended_at IS NULL OR pl.ended_at > :now THEN -pl.places ELSE 0 END
@@ -43,7 +50,9 @@ class Availability {
       "SELECT o.id, o.category, o.min_age, o.max_age, o.accepts_female, o.accepts_male, o.accepts_diverse,"
           + " o.max_siblings, o.licensed, o.reported_at, p.id AS provider_id, p.name, p.district, p.phone_24h, "
           + FREE
-          + " AS free FROM offer o JOIN provider p ON p.id = o.provider_id WHERE o.active AND p.active";
+          + " AS free FROM offer o JOIN provider p ON p.id = o.provider_id"
+          + ACTIVE_HOLDS
+          + " WHERE o.active AND p.active";
 
   private final NamedParameterJdbcTemplate jdbc;
 
@@ -54,31 +63,34 @@ class Availability {
   int freePlaces(long offerId, Instant now) {
     var params = new MapSqlParameterSource("now", Timestamp.from(now)).addValue("id", offerId);
     Integer free =
-        jdbc.queryForObject("SELECT " + FREE + " FROM offer o WHERE o.id = :id", params, Integer.class);
+        jdbc.queryForObject("SELECT " + FREE + " FROM offer o" + ACTIVE_HOLDS + " WHERE o.id = :id", params, Integer.class);
     return free == null ? 0 : free;
   }
 
   /**
    * The best {@code limit} offers that fit the criteria and have room, ranked, leaving out {@code leaveOut}, with
-   * the number of all that fit apart from those left out.
+   * the number of all that fit apart from those left out. Ranks count every fitting offer, also those left out, so
+   * a case sees the same numbers as the registry's search.
    */
   Ranked candidates(SearchCriteria criteria, Collection<Long> leaveOut, int limit, Instant now, Instant staleBefore) {
     CandidateQuery query = candidateQuery(criteria, leaveOut, limit, now, staleBefore);
     List<Counted> rows =
-        jdbc.query(query.sql(), query.params(),
-            (rs, n) -> new Counted(rs.getInt("total"), new RankedRow(rs.getInt("search_rank"), row(rs, n))));
-    return new Ranked(rows.isEmpty() ? 0 : rows.get(0).total(), rows.stream().map(Counted::row).toList());
+        jdbc.query(query.sql(), query.params(), (rs, n) -> new Counted(rs.getInt("total"), rs.getInt("left_out"),
+            new RankedRow(n + 1, row(rs, n))));
+    List<RankedRow> best = rows.stream().map(Counted::row).filter(r -> !leaveOut.contains(r.row().offerId()))
+        .limit(limit).toList();
+    return new Ranked(rows.isEmpty() ? 0 : rows.get(0).total() - rows.get(0).leftOut(), best);
   }
 
-  /** A row of the search statement: the count of all fitting offers comes with every row. */
-  private record Counted(int total, RankedRow row) {}
+  /** A row of the search statement: how many offers fit, and how many of them are left out, come with every row. */
+  private record Counted(int total, int leftOut, RankedRow row) {}
 
   /**
-   * The one statement of a search, with its parameters (also for looking at its plan: EXPLAIN). Free places are
-   * computed once per fitting offer (the {@code OFFSET 0} keeps PostgreSQL from copying the expression into the
-   * filter); the ranking is the order caseworkers see: own district first, fresh reports before stale ones,
-   * preferred categories before others, then the most free places, the newest report and the offer id. Ranks
-   * count every fitting offer, also those left out, so a case sees the same numbers as the registry's search.
+   * The one statement of a search, with its parameters (also for looking at its plan: EXPLAIN): the offers that
+   * fit, in the order caseworkers see (own district first, fresh reports before stale ones, preferred categories
+   * before others, then the most free places, the newest report and the offer id), as many as {@code limit} plus
+   * the offers to leave out, which may be among them. Free places are computed once per fitting offer: the
+   * {@code OFFSET 0} keeps PostgreSQL from copying the expression into the filter.
    */
   static CandidateQuery candidateQuery(
       SearchCriteria criteria, Collection<Long> leaveOut, int limit, Instant now, Instant staleBefore) {
@@ -88,8 +100,7 @@ class Availability {
           case MALE -> "o.accepts_male";
           case DIVERSE -> "o.accepts_diverse";
         };
-    List<District> districts =
-        criteria.networkWide() ? List.of(District.values()) : List.of(criteria.district());
+    List<District> districts = criteria.networkWide() ? List.of(District.values()) : List.of(criteria.district());
     var params =
         new MapSqlParameterSource("now", Timestamp.from(now))
             .addValue("districts", districts.stream().map(Enum::name).toList())
@@ -98,7 +109,10 @@ class Availability {
             .addValue("siblings", criteria.siblings())
             .addValue("own", criteria.district().name())
             .addValue("staleBefore", Timestamp.from(staleBefore))
-            .addValue("limit", limit);
+            .addValue("rows", limit + leaveOut.size());
+    if (!leaveOut.isEmpty()) {
+      params.addValue("leaveOut", List.copyOf(leaveOut));
+    }
     StringBuilder preference = new StringBuilder("CASE");
     for (Category category : new LinkedHashSet<>(criteria.categories())) {
       int index = criteria.categories().indexOf(category);
@@ -107,21 +121,18 @@ class Availability {
     }
     preference.append(" END");
     String sql =
-        "SELECT r.*, COUNT(*) OVER () AS total FROM (SELECT c.*, ROW_NUMBER() OVER (ORDER BY"
-            + " CASE WHEN c.district = :own THEN 0 ELSE 1 END,"
-            + " CASE WHEN c.reported_at < :staleBefore THEN 1 ELSE 0 END, "
-            + preference
-            + ", c.free DESC, c.reported_at DESC, c.id) AS search_rank FROM ("
+        "SELECT c.*, COUNT(*) OVER () AS total, "
+            + (leaveOut.isEmpty() ? "0" : "SUM(CASE WHEN c.id IN (:leaveOut) THEN 1 ELSE 0 END) OVER ()")
+            + " AS left_out FROM ("
             + SELECT
             + " AND p.district IN (:districts) AND o.category IN (:categories)"
             + " AND o.min_age <= :age AND o.max_age >= :age AND o.max_siblings >= :siblings AND "
             + genderColumn
-            + " OFFSET 0 ROWS) c WHERE c.free >= :siblings) r"
-            + (leaveOut.isEmpty() ? "" : " WHERE r.id NOT IN (:leaveOut)")
-            + " ORDER BY r.search_rank FETCH FIRST :limit ROWS ONLY";
-    if (!leaveOut.isEmpty()) {
-      params.addValue("leaveOut", List.copyOf(leaveOut));
-    }
+            + " OFFSET 0 ROWS) c WHERE c.free >= :siblings ORDER BY"
+            + " CASE WHEN c.district = :own THEN 0 ELSE 1 END,"
+            + " CASE WHEN c.reported_at < :staleBefore THEN 1 ELSE 0 END, "
+            + preference
+            + ", c.free DESC, c.reported_at DESC, c.id FETCH FIRST :rows ROWS ONLY";
     return new CandidateQuery(sql, params);
   }
 
