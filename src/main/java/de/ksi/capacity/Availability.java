@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -19,24 +20,39 @@ import org.springframework.stereotype.Component;
 @Component
 class Availability {
 
+  /**
+   * Active holds per offer, to be joined as {@code held}: few at any time, since a hold lasts at most
+   * {@code ksi.capacity.max-hold}, and found by {@code ix_hold_status_expiry} however long the history grows.
+   */
+  private static final String ACTIVE_HOLDS =
+      " LEFT JOIN (SELECT h.offer_id, SUM(h.places) AS places FROM hold h"
+          + " WHERE h.status = 'HELD' AND h.expires_at > :now GROUP BY h.offer_id) held ON held.offer_id = o.id";
+
+  /**
+   * Free places of offer {@code o} at {@code :now} (needs {@link #ACTIVE_HOLDS}): the reported count minus its
+   * active holds, plus the placements that changed the count since the report (begun since and still running:
+   * minus; begun before and ended since: plus). Placements that began and ended before the report are already in
+   * the reported count.
+   */
   private static final String FREE =
       """
-      LEAST(o.licensed, GREATEST(0, o.reported_free
-        - COALESCE((SELECT SUM(h.places) FROM hold h
-                    WHERE h.offer_id = o.id AND h.status = 'HELD' AND h.expires_at > :now), 0)
-        - COALESCE((SELECT SUM(pl.places) FROM placement pl
-                    WHERE pl.offer_id = o.id AND pl.started_at > o.reported_at
-                      AND (pl.ended_at IS NULL OR pl.ended_at > :now)), 0)
-        + COALESCE((SELECT SUM(pl.places) FROM placement pl
-                    WHERE pl.offer_id = o.id AND pl.started_at <= o.reported_at
-                      AND pl.ended_at > o.reported_at AND pl.ended_at <= :now), 0)))
+      LEAST(o.licensed, GREATEST(0, o.reported_free - COALESCE(held.places, 0)
+        + COALESCE((SELECT SUM(CASE
+                      WHEN pl.started_at > o.reported_at
+                        THEN CASE WHEN pl.ended_at IS NULL OR pl.ended_at > :now THEN -pl.places ELSE 0 END
+                      WHEN pl.ended_at <= :now THEN pl.places
+                      ELSE 0 END)
+                    FROM placement pl
+                    WHERE pl.offer_id = o.id AND (pl.started_at > o.reported_at OR pl.ended_at > o.reported_at)), 0)))
       """;
 
   private static final String SELECT =
       "SELECT o.id, o.category, o.min_age, o.max_age, o.accepts_female, o.accepts_male, o.accepts_diverse,"
           + " o.max_siblings, o.licensed, o.reported_at, p.id AS provider_id, p.name, p.district, p.phone_24h, "
           + FREE
-          + " AS free FROM offer o JOIN provider p ON p.id = o.provider_id WHERE o.active AND p.active";
+          + " AS free FROM offer o JOIN provider p ON p.id = o.provider_id"
+          + ACTIVE_HOLDS
+          + " WHERE o.active AND p.active";
 
   private final NamedParameterJdbcTemplate jdbc;
 
@@ -47,44 +63,87 @@ class Availability {
   int freePlaces(long offerId, Instant now) {
     var params = new MapSqlParameterSource("now", Timestamp.from(now)).addValue("id", offerId);
     Integer free =
-        jdbc.queryForObject("SELECT " + FREE + " FROM offer o WHERE o.id = :id", params, Integer.class);
+        jdbc.queryForObject("SELECT " + FREE + " FROM offer o" + ACTIVE_HOLDS + " WHERE o.id = :id", params, Integer.class);
     return free == null ? 0 : free;
   }
 
-  /** Offers in the given districts and categories that fit age, gender and sibling group and have room. */
-  List<OfferRow> candidates(
-      Collection<District> districts, Collection<Category> categories, int age, Gender gender, int siblings, Instant now) {
-    CandidateQuery query = candidateQuery(districts, categories, age, gender, siblings, now);
-    return jdbc.query(query.sql(), query.params(), Availability::row);
+  /**
+   * The best {@code limit} offers that fit the criteria and have room, ranked, leaving out {@code leaveOut}, with
+   * the number of all that fit apart from those left out. Ranks count every fitting offer, also those left out, so
+   * a case sees the same numbers as the registry's search.
+   */
+  Ranked candidates(SearchCriteria criteria, Collection<Long> leaveOut, int limit, Instant now, Instant staleBefore) {
+    CandidateQuery query = candidateQuery(criteria, leaveOut, limit, now, staleBefore);
+    List<Counted> rows =
+        jdbc.query(query.sql(), query.params(), (rs, n) -> new Counted(rs.getInt("total"), rs.getInt("left_out"),
+            new RankedRow(n + 1, row(rs, n))));
+    List<RankedRow> best = rows.stream().map(Counted::row).filter(r -> !leaveOut.contains(r.row().offerId()))
+        .limit(limit).toList();
+    return new Ranked(rows.isEmpty() ? 0 : rows.get(0).total() - rows.get(0).leftOut(), best);
   }
 
-  /** The one statement of a search, with its parameters (also for looking at its plan: EXPLAIN). */
+  /** A row of the search statement: how many offers fit, and how many of them are left out, come with every row. */
+  private record Counted(int total, int leftOut, RankedRow row) {}
+
+  /**
+   * The one statement of a search, with its parameters (also for looking at its plan: EXPLAIN): the offers that
+   * fit, in the order caseworkers see (own district first, fresh reports before stale ones, preferred categories
+   * before others, then the most free places, the newest report and the offer id), as many as {@code limit} plus
+   * the offers to leave out, which may be among them. Free places are computed once per fitting offer: the
+   * {@code OFFSET 0} keeps PostgreSQL from copying the expression into the filter.
+   */
   static CandidateQuery candidateQuery(
-      Collection<District> districts, Collection<Category> categories, int age, Gender gender, int siblings, Instant now) {
+      SearchCriteria criteria, Collection<Long> leaveOut, int limit, Instant now, Instant staleBefore) {
     String genderColumn =
-        switch (gender) {
+        switch (criteria.gender()) {
           case FEMALE -> "o.accepts_female";
           case MALE -> "o.accepts_male";
           case DIVERSE -> "o.accepts_diverse";
         };
+    List<District> districts = criteria.networkWide() ? List.of(District.values()) : List.of(criteria.district());
+    var params =
+        new MapSqlParameterSource("now", Timestamp.from(now))
+            .addValue("districts", districts.stream().map(Enum::name).toList())
+            .addValue("categories", criteria.categories().stream().map(Enum::name).toList())
+            .addValue("age", criteria.age())
+            .addValue("siblings", criteria.siblings())
+            .addValue("own", criteria.district().name())
+            .addValue("staleBefore", Timestamp.from(staleBefore))
+            .addValue("rows", limit + leaveOut.size());
+    if (!leaveOut.isEmpty()) {
+      params.addValue("leaveOut", List.copyOf(leaveOut));
+    }
+    StringBuilder preference = new StringBuilder("CASE");
+    for (Category category : new LinkedHashSet<>(criteria.categories())) {
+      int index = criteria.categories().indexOf(category);
+      preference.append(" WHEN c.category = :category").append(index).append(" THEN ").append(index);
+      params.addValue("category" + index, category.name());
+    }
+    preference.append(" END");
     String sql =
-        "SELECT * FROM ("
+        "SELECT c.*, COUNT(*) OVER () AS total, "
+            + (leaveOut.isEmpty() ? "0" : "SUM(CASE WHEN c.id IN (:leaveOut) THEN 1 ELSE 0 END) OVER ()")
+            + " AS left_out FROM ("
             + SELECT
             + " AND p.district IN (:districts) AND o.category IN (:categories)"
             + " AND o.min_age <= :age AND o.max_age >= :age AND o.max_siblings >= :siblings AND "
             + genderColumn
-            + ") c WHERE c.free >= :siblings";
-    var params =
-        new MapSqlParameterSource("now", Timestamp.from(now))
-            .addValue("districts", districts.stream().map(Enum::name).toList())
-            .addValue("categories", categories.stream().map(Enum::name).toList())
-            .addValue("age", age)
-            .addValue("siblings", siblings);
+            + " OFFSET 0 ROWS) c WHERE c.free >= :siblings ORDER BY"
+            + " CASE WHEN c.district = :own THEN 0 ELSE 1 END,"
+            + " CASE WHEN c.reported_at < :staleBefore THEN 1 ELSE 0 END, "
+            + preference
+            + ", c.free DESC, c.reported_at DESC, c.id FETCH FIRST :rows ROWS ONLY";
     return new CandidateQuery(sql, params);
   }
 
   /** A search statement and its named parameters. */
   record CandidateQuery(String sql, MapSqlParameterSource params) {}
+
+  /** The best candidates of a search with their ranks, and how many offers fit in total. */
+  record Ranked(int total, List<RankedRow> rows) {}
+
+  /** An offer and its place in the ranking (1 for the best). */
+  record RankedRow(int rank, OfferRow row) {}
 
   /** Every active offer with its free count: the raw material of the Lagebild. */
   List<OfferRow> all(Instant now) {

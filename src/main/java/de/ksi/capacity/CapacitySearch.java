@@ -1,15 +1,17 @@
 package de.ksi.capacity;
 
 import de.ksi.capacity.Availability.OfferRow;
+import de.ksi.capacity.Availability.Ranked;
 import de.ksi.capacity.DistrictSummary.CategoryFigures;
 import de.ksi.network.District;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,29 +35,23 @@ public class CapacitySearch {
   }
 
   /**
-   * Ranked candidates: own district first, fresh reports before stale ones, preferred categories
-   * before others, then the most free places and the newest report.
+   * The best candidates ({@code ksi.capacity.search.max-candidates}) and how many fit: own district first, fresh
+   * reports before stale ones, preferred categories before others, then the most free places and the newest report.
    */
-  public List<Candidate> search(SearchCriteria criteria) {
-    Instant now = clock.instant();
-    Set<District> districts =
-        criteria.networkWide() ? EnumSet.allOf(District.class) : EnumSet.of(criteria.district());
-    List<OfferRow> rows =
-        availability.candidates(
-            districts, criteria.categories(), criteria.age(), criteria.gender(), criteria.siblings(), now);
-    Comparator<OfferRow> ranking =
-        Comparator.<OfferRow>comparingInt(r -> r.district() == criteria.district() ? 0 : 1)
-            .thenComparingInt(r -> isStale(r, now) ? 1 : 0)
-            .thenComparingInt(r -> criteria.categories().indexOf(r.category()))
-            .thenComparing(Comparator.comparingInt(OfferRow::free).reversed())
-            .thenComparing(Comparator.comparing(OfferRow::reportedAt).reversed())
-            .thenComparingLong(OfferRow::offerId);
-    List<OfferRow> ranked = rows.stream().sorted(ranking).toList();
-    List<Candidate> candidates = new ArrayList<>(ranked.size());
-    for (OfferRow row : ranked) {
-      candidates.add(candidate(candidates.size() + 1, row, criteria, now));
-    }
-    return candidates;
+  public SearchResult search(SearchCriteria criteria) {
+    return search(criteria, Set.of(), properties.search().maxCandidates());
+  }
+
+  /**
+   * The best {@code limit} candidates without the offers in {@code leaveOut} (those a case has already asked), and
+   * how many fit apart from those. Ranks count all fitting offers, the left-out ones too.
+   */
+  public SearchResult search(SearchCriteria criteria, Collection<Long> leaveOut, int limit) {
+    // microseconds, as the database stores them: the staleness in the ranking and in the reasons agree exactly
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+    Ranked ranked = availability.candidates(criteria, leaveOut, limit, now, now.minus(properties.freshness()));
+    return new SearchResult(
+        ranked.total(), ranked.rows().stream().map(r -> candidate(r.rank(), r.row(), criteria, now)).toList());
   }
 
   /** Free places per district and category with their freshness: the data of the Lagebild. */

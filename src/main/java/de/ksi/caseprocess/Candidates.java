@@ -1,7 +1,9 @@
 package de.ksi.caseprocess;
 
 import de.ksi.capacity.Candidate;
+import de.ksi.capacity.SearchResult;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 import org.camunda.spin.Spin;
 import org.camunda.spin.json.SpinJsonNode;
@@ -29,12 +31,18 @@ final class Candidates {
             c.phone24h());
   }
 
-  /** A Markdown table of the candidates with the reasons why they fit. */
-  static String summary(List<Candidate> candidates) {
+  /** How many offers fit and a Markdown table of those shown, with the reasons why they fit. */
+  static String summary(SearchResult found) {
+    List<Candidate> candidates = found.candidates();
     if (candidates.isEmpty()) {
       return "Keine passenden freien Plätze gefunden.";
     }
-    return "| Nr. | Einrichtung | Warum passend |\n|---|---|---|\n"
+    String count =
+        found.total() > candidates.size()
+            ? String.format(Locale.GERMANY, "Die %d bestplatzierten von %,d passenden Angeboten:", candidates.size(),
+                found.total())
+            : candidates.size() == 1 ? "1 passendes Angebot:" : candidates.size() + " passende Angebote:";
+    return count + "\n\n| Nr. | Einrichtung | Warum passend |\n|---|---|---|\n"
         + candidates.stream()
             .map(c -> "| " + c.rank() + " | " + c.providerName() + " (Angebot " + c.offerId() + ") | "
                 + String.join("; ", c.reasons()) + " |")

@@ -1,6 +1,6 @@
 package de.ksi.caseprocess;
 
-import de.ksi.capacity.Candidate;
+import de.ksi.capacity.SearchResult;
 import de.ksi.caseprocess.CaseProcess.Vars;
 import de.ksi.intake.IntakeService;
 import java.util.List;
@@ -28,10 +28,10 @@ class FindCandidatesDelegate implements JavaDelegate {
     if (!categories.isEmpty()) {
       cases.neededCategory(caseId, categories.get(0));
     }
-    List<Candidate> candidates =
+    SearchResult found =
         search.candidates(caseId, "NETWORK".equals(execution.getVariable(Vars.SEARCH_SCOPE)), categories);
-    execution.setVariable(Vars.CANDIDATES, SpinValues.jsonValue(Candidates.options(candidates)).create());
-    execution.setVariable(Vars.CANDIDATE_COUNT, candidates.size());
-    execution.setVariable(Vars.CANDIDATE_SUMMARY, Candidates.summary(candidates));
+    execution.setVariable(Vars.CANDIDATES, SpinValues.jsonValue(Candidates.options(found.candidates())).create());
+    execution.setVariable(Vars.CANDIDATE_COUNT, found.candidates().size());
+    execution.setVariable(Vars.CANDIDATE_SUMMARY, Candidates.summary(found));
   }
 }

@@ -11,6 +11,7 @@ import de.ksi.capacity.NoPlaceFreeException;
 import de.ksi.capacity.PlacementView;
 import de.ksi.capacity.ProviderDirectory;
 import de.ksi.capacity.SearchCriteria;
+import de.ksi.capacity.SearchResult;
 import de.ksi.intake.CustodyCase;
 import de.ksi.intake.IntakeService;
 import de.ksi.intake.NeedsProfile;
@@ -66,15 +67,18 @@ public class PlaceSearch {
     this.tasklistUrl = baseUrl + "/camunda/app/tasklist/";
   }
 
-  /** Ranked candidates for the case, leaving out every offer this case has already asked. */
+  /**
+   * The best candidates for the case ({@link #MAX_CANDIDATES}) and how many fit, leaving out every offer this case
+   * has already asked.
+   */
   @Transactional(readOnly = true)
-  public List<Candidate> candidates(long caseId, boolean networkWide, Collection<String> categories) {
+  public SearchResult candidates(long caseId, boolean networkWide, Collection<String> categories) {
     CustodyCase c = cases.get(caseId);
     Set<Long> asked = registry.holdsOf(c.getReference()).stream().map(HoldView::offerId).collect(Collectors.toSet());
     List<Category> wanted = categories.stream().map(Category::valueOf).distinct().toList();
     SearchCriteria criteria =
         new SearchCriteria(c.getOffice(), networkWide, wanted, c.getAge(), c.getGender(), c.getSiblings());
-    return search.search(criteria).stream().filter(x -> !asked.contains(x.offerId())).limit(MAX_CANDIDATES).toList();
+    return search.search(criteria, asked, MAX_CANDIDATES);
   }
 
   /**
@@ -85,7 +89,8 @@ public class PlaceSearch {
       long caseId, boolean best, boolean networkWide, Collection<String> categories, List<Long> chosen,
       Duration responseDeadline, String actor) {
     CustodyCase c = cases.get(caseId);
-    List<Long> offers = best ? candidates(caseId, networkWide, categories).stream().map(Candidate::offerId).toList() : chosen;
+    List<Long> offers =
+        best ? candidates(caseId, networkWide, categories).candidates().stream().map(Candidate::offerId).toList() : chosen;
     Duration length = responseDeadline.plus(HOLD_GRACE);
     if (length.compareTo(capacity.maxHold()) > 0) {
       length = capacity.maxHold();

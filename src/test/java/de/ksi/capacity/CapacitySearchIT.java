@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import de.ksi.capacity.Offer.OfferTerms;
 import de.ksi.network.District;
 import de.ksi.testing.ApiClient;
+import de.ksi.testing.ApiClient.Reply;
 import de.ksi.testing.Fixtures;
 import de.ksi.testing.KsiIntegrationTest;
 import java.time.Duration;
@@ -131,6 +132,23 @@ class CapacitySearchIT {
         "district=SEGEBERG&category=BEREITSCHAFTSPFLEGE&category=KLEINKIND_NOTAUFNAHME&age=7&gender=MALE"));
 
     assertThat(ranked).containsSubsequence(standby.id(), infants.id());
+  }
+
+  @Test
+  void theAnswerListsAtMostTheBestFiftyAndSaysHowManyOffersFitInTotal() {
+    var terms = new OfferTerms(Category.MUTTER_KIND_19, 18, 27, EnumSet.of(Gender.FEMALE), 2, 4);
+    OfferView first = fixtures.offer(District.SEGEBERG, terms, 2);
+    OfferView second = fixtures.offer(District.PINNEBERG, terms, 2);
+
+    Reply reply = api.as("fk-seg-1")
+        .get("/api/capacity/search?district=SEGEBERG&category=MUTTER_KIND_19&age=25&gender=FEMALE&networkWide=true");
+
+    JsonNode ranked = reply.expect(200);
+    int total = Integer.parseInt(reply.headers().firstValue("X-Total-Count").orElseThrow());
+    assertThat(ranked.size()).isBetween(2, 50);
+    assertThat(total).isGreaterThanOrEqualTo(ranked.size());
+    assertThat(offerIds(search("district=SEGEBERG&category=MUTTER_KIND_19&age=25&gender=FEMALE")))
+        .contains(first.id()).doesNotContain(second.id());
   }
 
   @Test

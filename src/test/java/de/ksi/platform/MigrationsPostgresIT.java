@@ -64,7 +64,7 @@ class MigrationsPostgresIT {
     var found = search.search(new SearchCriteria(District.PINNEBERG, false, List.of(Category.CLEARING_UMA), 15,
         Gender.DIVERSE, 2));
 
-    assertThat(found).anySatisfy(c -> {
+    assertThat(found.candidates()).anySatisfy(c -> {
       assertThat(c.offerId()).isEqualTo(offer.id());
       assertThat(c.free()).isEqualTo(3);
       assertThat(c.stale()).isFalse();

@@ -1,0 +1,7 @@
+package de.ksi.capacity;
+
+import de.ksi.testing.KsiIntegrationTest;
+
+/** The ranked search against the search before, on H2 (the demo registry and a larger generated one). */
+@KsiIntegrationTest
+class CapacitySearchRankingIT extends RankedSearchContract {}

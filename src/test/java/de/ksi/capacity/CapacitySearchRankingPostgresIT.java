@@ -1,0 +1,7 @@
+package de.ksi.capacity;
+
+import de.ksi.testing.PostgresIntegrationTest;
+
+/** The ranked search against the search before, on PostgreSQL (a larger generated registry). */
+@PostgresIntegrationTest
+class CapacitySearchRankingPostgresIT extends RankedSearchContract {}

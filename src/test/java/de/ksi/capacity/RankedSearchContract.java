@@ -1,0 +1,128 @@
+package de.ksi.capacity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import de.ksi.capacity.SearchAsBefore.Expected;
+import de.ksi.network.District;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The search ranks in SQL and answers with the best candidates: the same candidates in the same order with the same
+ * free places as the search before (which returned every match and ranked in Java), on H2 and on PostgreSQL.
+ */
+abstract class RankedSearchContract {
+
+  private static final int SEARCHES = 150;
+
+  @Autowired CapacitySearch search;
+  @Autowired CapacityProperties properties;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired NamedParameterJdbcTemplate named;
+
+  private SearchAsBefore before;
+  private Instant now;
+
+  @BeforeEach
+  void fixedClock() {
+    // the engine clock is the registry's clock; both searches see the same moment (reset after each test)
+    now = Instant.now().minus(Duration.ofMinutes(1)).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+    ClockUtil.setCurrentTime(Date.from(now));
+    before = new SearchAsBefore(named, properties.freshness());
+  }
+
+  @Test
+  void theRegistryAsItIsIsRankedAsBefore() {
+    for (SearchCriteria criteria : criteria(new Random(1), List.of(Category.values()))) {
+      assertRankedAsBefore(criteria);
+    }
+  }
+
+  @Test
+  @Transactional
+  void aLargerRegistryWithHoldsAndPlacementsIsRankedAsBefore() {
+    new GeneratedRegistry(jdbc).write(250, 8, now, properties.freshness());
+    int manyMatches = 0;
+    for (SearchCriteria criteria : criteria(new Random(2), GeneratedRegistry.CATEGORIES)) {
+      manyMatches += assertRankedAsBefore(criteria) > properties.search().maxCandidates() ? 1 : 0;
+    }
+    assertThat(manyMatches).as("searches with more matches than one answer holds").isGreaterThan(SEARCHES / 4);
+  }
+
+  @Test
+  @Transactional
+  void anAnswerHoldsTheBestCandidatesAndSaysHowManyFit() {
+    new GeneratedRegistry(jdbc).write(250, 8, now, properties.freshness());
+    SearchCriteria criteria = new SearchCriteria(District.STORMARN, true,
+        List.of(Category.INOBHUTNAHME_GRUPPE, Category.JUGENDSCHUTZ_KRISENWOHNUNG), 14, Gender.MALE, 1);
+    List<Expected> all = before.search(criteria, now);
+    int max = properties.search().maxCandidates();
+    assertThat(all).hasSizeGreaterThan(max);
+
+    SearchResult answer = search.search(criteria);
+
+    assertThat(answer.total()).isEqualTo(all.size());
+    assertThat(answer.candidates()).hasSize(max);
+    assertThat(answer.candidates().stream().map(Expected::of)).containsExactlyElementsOf(all.subList(0, max));
+    assertThat(answer.candidates().stream().map(Candidate::rank)).startsWith(1, 2, 3).endsWith(max);
+  }
+
+  @Test
+  @Transactional
+  void offersACaseHasAskedAreLeftOutAndTheOthersKeepTheirRanks() {
+    new GeneratedRegistry(jdbc).write(250, 8, now, properties.freshness());
+    SearchCriteria criteria = new SearchCriteria(District.PINNEBERG, true,
+        List.of(Category.BEREITSCHAFTSPFLEGE, Category.INOBHUTNAHME_GRUPPE), 9, Gender.FEMALE, 1);
+    List<Expected> all = before.search(criteria, now);
+    assertThat(all).hasSizeGreaterThan(20);
+    Set<Long> asked = Set.of(all.get(0).offerId(), all.get(2).offerId(), all.get(7).offerId(), -1L);
+
+    SearchResult answer = search.search(criteria, asked, 15);
+
+    List<Expected> notAsked = all.stream().filter(e -> !asked.contains(e.offerId())).toList();
+    assertThat(answer.total()).isEqualTo(all.size() - 3);
+    assertThat(answer.candidates().stream().map(Expected::of)).containsExactlyElementsOf(notAsked.subList(0, 15));
+    assertThat(answer.candidates().get(0).rank()).as("rank 1 was asked already").isEqualTo(2);
+  }
+
+  /** Compares the whole ranking with the search before; returns how many offers fit. */
+  private int assertRankedAsBefore(SearchCriteria criteria) {
+    List<Expected> expected = before.search(criteria, now);
+    SearchResult everything = search.search(criteria, Set.of(), CapacityProperties.Search.LIMIT);
+    assertThat(everything.candidates().stream().map(Expected::of)).as("%s", criteria)
+        .containsExactlyElementsOf(expected.subList(0, Math.min(expected.size(), CapacityProperties.Search.LIMIT)));
+    assertThat(everything.total()).as("%s", criteria).isEqualTo(expected.size());
+    SearchResult best = search.search(criteria);
+    assertThat(best.candidates()).as("%s", criteria)
+        .containsExactlyElementsOf(everything.candidates().subList(0,
+            Math.min(everything.candidates().size(), properties.search().maxCandidates())));
+    assertThat(best.total()).isEqualTo(expected.size());
+    return expected.size();
+  }
+
+  /** Random children: district, age, gender, siblings, scope, and one to three categories (sometimes repeated). */
+  private static List<SearchCriteria> criteria(Random random, List<Category> categories) {
+    List<SearchCriteria> all = new ArrayList<>();
+    for (int i = 0; i < SEARCHES; i++) {
+      List<Category> wanted = new ArrayList<>();
+      for (int c = 1 + random.nextInt(3); c > 0; c--) {
+        wanted.add(categories.get(random.nextInt(categories.size())));
+      }
+      all.add(new SearchCriteria(District.values()[random.nextInt(District.values().length)], random.nextInt(3) > 0,
+          wanted, random.nextInt(19), Gender.values()[random.nextInt(Gender.values().length)], 1 + random.nextInt(3)));
+    }
+    return all;
+  }
+}
