@@ -12,7 +12,9 @@ import java.util.Set;
 /**
  * Runs the benchmark (docs/benchmarks.md): every part on H2 and PostgreSQL side by side, prints the tables
  * and writes the report. Run with {@code mvn -B -Pbenchmark verify}; system property {@code benchmark.parts}
- * (e.g. {@code 1,2}) runs a subset, {@code benchmark.databases} (e.g. {@code H2}) too, {@code benchmark.report} names the report file.
+ * (e.g. {@code 1,2}) runs a subset, {@code benchmark.databases} (e.g. {@code H2}) too, {@code benchmark.report} names the report file,
+ * {@code benchmark.history-levels} (default {@code audit}, empty for none) the lower history levels part 1 also
+ * measures on PostgreSQL.
  */
 public final class Benchmark {
 
@@ -42,9 +44,21 @@ public final class Benchmark {
         }
       }
       if (parts.contains("1")) {
+        for (String level : System.getProperty("benchmark.history-levels", "audit").split(",")) {
+          Database database = Database.POSTGRES;
+          if (level.isBlank() || !System.getProperty("benchmark.databases", "H2,POSTGRES").contains(database.name())) {
+            continue;
+          }
+          log("lifecycles at history level " + level + " on " + database.label());
+          try (InProcessApp app = InProcessApp.start(database, level.trim())) {
+            lifecycles.measureAtLevel(app, database, level.trim());
+          }
+          log(lifecycles.levels().text());
+        }
         tables.add(lifecycles.table());
         tables.add(lifecycles.elements());
         tables.add(lifecycles.rows());
+        tables.add(lifecycles.levels());
       }
       if (parts.contains("2")) {
         tables.add(searches.table());

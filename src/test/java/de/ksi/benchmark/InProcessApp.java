@@ -22,10 +22,15 @@ final class InProcessApp implements AutoCloseable {
   }
 
   static InProcessApp start(Database database) {
+    return start(database, "full");
+  }
+
+  /** The same on a fresh database with another history level (the engine refuses to change it on an existing one). */
+  static InProcessApp start(Database database, String historyLevel) {
     Map<String, String> properties = new HashMap<>();
     properties.put("server.port", "0");
     properties.put("camunda.bpm.job-execution.enabled", "false");
-    properties.put("camunda.bpm.history-level", "full");
+    properties.put("camunda.bpm.history-level", historyLevel);
     properties.put("ksi.demo.enabled", "true");
     properties.put("logging.level.root", "WARN");
     properties.put("spring.main.banner-mode", "off");
