@@ -118,7 +118,7 @@ public class PlaceSearch {
   @Transactional(readOnly = true)
   public Request request(long holdId) {
     HoldView hold = registry.holdView(holdId);
-    String provider = directory.get(hold.providerId()).name();
+    String provider = directory.names(Set.of(hold.providerId())).get(hold.providerId());
     NeedsProfile profile = NeedsProfile.of(cases.byReference(hold.caseReference()));
     return new Request(hold, provider, profile.summary());
   }
