@@ -32,19 +32,31 @@ class Availability {
    * Free places of offer {@code o} at {@code :now} (needs {@link #ACTIVE_HOLDS}): the reported count minus its
    * active holds, plus the placements that changed the count since the report (begun since and still running:
    * minus; begun before and ended since: plus). Placements that began and ended before the report are already in
-   * the reported count.
+   * the reported count. The placements are looked up only where one started or ended after the report
+   * ({@code placements_moved_at}, kept by {@link #placementMoved}); for all other offers they change nothing.
    */
   private static final String FREE =
       """
       LEAST(o.licensed, GREATEST(0, o.reported_free - COALESCE(held.places, 0)
-        + COALESCE((SELECT SUM(CASE
+        + CASE WHEN o.placements_moved_at > o.reported_at THEN COALESCE((SELECT SUM(CASE
                       WHEN pl.started_at > o.reported_at
                         THEN CASE WHEN pl.ended_at IS NULL OR pl.ended_at > :now THEN -pl.places ELSE 0 END
                       WHEN pl.ended_at <= :now THEN pl.places
                       ELSE 0 END)
                     FROM placement pl
-                    WHERE pl.offer_id = o.id AND (pl.started_at > o.reported_at OR pl.ended_at > o.reported_at)), 0)))
+                    WHERE pl.offer_id = o.id AND (pl.started_at > o.reported_at OR pl.ended_at > o.reported_at)), 0)
+          ELSE 0 END))
       """;
+
+  /**
+   * The latest start or end of each offer's placements, from the placements themselves; only offers with a placement
+   * that started or ended later than their {@code placements_moved_at} are written.
+   */
+  private static final String MOVED_FROM_PLACEMENTS =
+      "UPDATE offer SET placements_moved_at = (SELECT MAX(CASE WHEN pl.ended_at > pl.started_at THEN pl.ended_at"
+          + " ELSE pl.started_at END) FROM placement pl WHERE pl.offer_id = offer.id)"
+          + " WHERE EXISTS (SELECT 1 FROM placement pl WHERE pl.offer_id = offer.id AND (offer.placements_moved_at IS NULL"
+          + " OR pl.started_at > offer.placements_moved_at OR pl.ended_at > offer.placements_moved_at))";
 
   private static final String SELECT =
       "SELECT o.id, o.category, o.min_age, o.max_age, o.accepts_female, o.accepts_male, o.accepts_diverse,"
@@ -58,6 +70,22 @@ class Availability {
 
   Availability(NamedParameterJdbcTemplate jdbc) {
     this.jdbc = jdbc;
+  }
+
+  /**
+   * A placement of the offer started or ended at {@code at}: from now on the free count looks at its placements
+   * until the next report. Called in the transaction that writes the placement, so a search sees both or neither;
+   * the moment only moves forward, and it needs no lock on the offer beyond the row update itself.
+   */
+  void placementMoved(long offerId, Instant at) {
+    jdbc.update("UPDATE offer SET placements_moved_at = :at WHERE id = :id"
+            + " AND (placements_moved_at IS NULL OR placements_moved_at < :at)",
+        new MapSqlParameterSource("at", Timestamp.from(at)).addValue("id", offerId));
+  }
+
+  /** Sets every offer's {@code placements_moved_at} from its stored placements (after placements were written by SQL). */
+  void placementsImported() {
+    jdbc.update(MOVED_FROM_PLACEMENTS, new MapSqlParameterSource());
   }
 
   int freePlaces(long offerId, Instant now) {

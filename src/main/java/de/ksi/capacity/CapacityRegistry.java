@@ -73,7 +73,9 @@ public class CapacityRegistry {
   /** The provider accepted: the hold becomes a placement; from now on the place is taken. */
   public PlacementView confirm(long holdId, String actor) {
     Hold hold = lockedHold(holdId);
-    Placement placement = placements.save(hold.confirm(actor, clock.instant()));
+    Instant now = clock.instant();
+    Placement placement = placements.save(hold.confirm(actor, now));
+    availability.placementMoved(placement.getOffer().getId(), now);
     return PlacementView.of(placement);
   }
 
@@ -106,7 +108,10 @@ public class CapacityRegistry {
    */
   public PlacementView placeDirect(long offerId, String caseReference, int places, String actor) {
     Offer offer = offers.findByIdForUpdate(offerId).orElseThrow(() -> offerNotFound(offerId));
-    return PlacementView.of(placements.save(Placement.direct(offer, caseReference, places, actor, clock.instant())));
+    Instant now = clock.instant();
+    Placement placement = placements.save(Placement.direct(offer, caseReference, places, actor, now));
+    availability.placementMoved(offerId, now);
+    return PlacementView.of(placement);
   }
 
   /** No answer within the response time: the hold is marked expired. */
@@ -137,7 +142,11 @@ public class CapacityRegistry {
         placements
             .findById(placementId)
             .orElseThrow(() -> new ProblemException.NotFound("problem.placement.not-found", placementId));
-    placement.end(reason, clock.instant());
+    Instant now = clock.instant();
+    if (placement.isActive()) {
+      placement.end(reason, now);
+      availability.placementMoved(placement.getOffer().getId(), now);
+    }
     return PlacementView.of(placement);
   }
 
@@ -145,6 +154,14 @@ public class CapacityRegistry {
   public void reportAvailability(long offerId, int free, String actor) {
     Offer offer = offers.findByIdForUpdate(offerId).orElseThrow(() -> offerNotFound(offerId));
     offer.reportAvailability(free, actor, clock.instant());
+  }
+
+  /**
+   * After placements were written by SQL past this registry (demo data, bulk loads): notes on every offer when its
+   * placements last started or ended, which the free count relies on.
+   */
+  public void placementsImported() {
+    availability.placementsImported();
   }
 
   @Transactional(readOnly = true)

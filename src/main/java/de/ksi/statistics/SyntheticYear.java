@@ -1,5 +1,6 @@
 package de.ksi.statistics;
 
+import de.ksi.capacity.CapacityRegistry;
 import de.ksi.capacity.Category;
 import de.ksi.network.CaseReference;
 import de.ksi.network.District;
@@ -47,11 +48,13 @@ public class SyntheticYear {
   private final JdbcTemplate jdbc;
   private final TransactionTemplate transaction;
   private final Clock clock;
+  private final CapacityRegistry registry;
 
-  SyntheticYear(JdbcTemplate jdbc, TransactionTemplate transaction, Clock clock) {
+  SyntheticYear(JdbcTemplate jdbc, TransactionTemplate transaction, Clock clock, CapacityRegistry registry) {
     this.jdbc = jdbc;
     this.transaction = transaction;
     this.clock = clock;
+    this.registry = registry;
   }
 
   /** Generates the year unless synthetic cases exist already. */
@@ -141,6 +144,7 @@ public class SyntheticYear {
         placementRows.stream().map(r -> new Object[] {r[0], r[2], r[1], r[2], r[3], r[4], r[5], r[6]}).toList());
     jdbc.update("UPDATE custody_case SET placement_id = (SELECT p.id FROM placement p WHERE p.case_reference ="
         + " custody_case.reference) WHERE synthetic = TRUE AND placement_id IS NULL");
+    registry.placementsImported();
   }
 
   private static Timestamp ts(Instant instant) {

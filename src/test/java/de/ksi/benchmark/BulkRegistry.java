@@ -1,5 +1,6 @@
 package de.ksi.benchmark;
 
+import de.ksi.capacity.CapacityRegistry;
 import de.ksi.capacity.Category;
 import de.ksi.network.District;
 import java.sql.Timestamp;
@@ -21,6 +22,7 @@ final class BulkRegistry {
   private static final int BATCH = 1_000;
 
   private final JdbcTemplate jdbc;
+  private final CapacityRegistry registry;
   private final Random random = new Random(42);
   private final List<Long> providers = new ArrayList<>();
   private int providerSequence;
@@ -28,6 +30,7 @@ final class BulkRegistry {
 
   BulkRegistry(InProcessApp app) {
     this.jdbc = new JdbcTemplate(app.bean(DataSource.class));
+    this.registry = app.bean(CapacityRegistry.class);
     providers.addAll(jdbc.queryForList("SELECT id FROM provider", Long.class));
   }
 
@@ -114,6 +117,7 @@ final class BulkRegistry {
         + " version) SELECT o.id, 'BEN-2026-' || o.id, 1, 'HELD', ?, 'bench', ?, 0 FROM offer o"
         + " WHERE o.reported_by LIKE 'bench-%' AND MOD(o.id, 50) = 7"
         + " AND NOT EXISTS (SELECT 1 FROM hold h WHERE h.offer_id = o.id)", started, expires);
+    registry.placementsImported();
     // fresh planner statistics after a bulk load, as an operator would have them after autovacuum
     jdbc.execute("ANALYZE");
   }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 /**
  * A larger registry written by JDBC for ranking tests: providers in every district, offers with few distinct report
@@ -98,5 +99,7 @@ final class GeneratedRegistry {
         + " version) VALUES (?, ?, ?, ?, ?, 'test', ?, 0)", holds);
     jdbc.batchUpdate("INSERT INTO placement (offer_id, case_reference, places, started_at, ended_at, created_by,"
         + " version) VALUES (?, ?, ?, ?, ?, 'test', 0)", placements);
+    // written past the registry, as an import would: the offers learn when their placements last moved
+    new Availability(new NamedParameterJdbcTemplate(jdbc)).placementsImported();
   }
 }

@@ -9,8 +9,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeMap;
+import jakarta.persistence.EntityManager;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,6 +34,9 @@ abstract class RankedSearchContract {
   @Autowired CapacityProperties properties;
   @Autowired JdbcTemplate jdbc;
   @Autowired NamedParameterJdbcTemplate named;
+  @Autowired CapacityRegistry registry;
+  @Autowired Availability availability;
+  @Autowired EntityManager entities;
 
   private SearchAsBefore before;
   private Instant now;
@@ -95,6 +101,64 @@ abstract class RankedSearchContract {
     assertThat(answer.total()).isEqualTo(all.size() - 3);
     assertThat(answer.candidates().stream().map(Expected::of)).containsExactlyElementsOf(notAsked.subList(0, 15));
     assertThat(answer.candidates().get(0).rank()).as("rank 1 was asked already").isEqualTo(2);
+  }
+
+  /**
+   * The search reads an offer's placements only where one started or ended after its report
+   * ({@code placements_moved_at}). Holds, acceptances, phone placements, ends, reports and time passing, in random
+   * order on few offers: after every step each offer's free count is the one computed from all its placements.
+   */
+  @Test
+  @Transactional
+  void freeCountsFollowEveryChangeOfTheRegistryAsBefore() {
+    new GeneratedRegistry(jdbc).write(10, 3, now, properties.freshness());
+    List<Long> offers = jdbc.queryForList("SELECT o.id FROM offer o JOIN provider p ON p.id = o.provider_id"
+        + " WHERE p.group_id LIKE 'gen-%' AND o.active AND p.active ORDER BY o.id", Long.class);
+    Random random = new Random(7);
+    List<Long> holds = new ArrayList<>();
+    List<Long> placements = new ArrayList<>();
+    Instant at = now;
+    int looked = 0;
+    for (int step = 0; step < 400; step++) {
+      long offer = offers.get(random.nextInt(offers.size()));
+      switch (random.nextInt(7)) {
+        case 0 -> registry.reportAvailability(offer, random.nextInt(licensed(offer) + 1), "test");
+        case 1 -> {
+          try {
+            holds.add(registry.hold(offer, "RND-" + step, 1, Duration.ofMinutes(30), "test").hold().id());
+          } catch (NoPlaceFreeException full) {
+            // the search said so too (compared below)
+          }
+        }
+        case 2 -> holds.stream().filter(h -> registry.holdView(h).status() == Hold.Status.HELD).findAny()
+            .ifPresent(h -> placements.add(registry.confirm(h, "test").id()));
+        case 3 -> placements.add(registry.placeDirect(offer, "RND-" + step, 1 + random.nextInt(2), "test").id());
+        case 4 -> {
+          if (!placements.isEmpty()) {
+            registry.endPlacement(placements.remove(random.nextInt(placements.size())), "RETURN_HOME", "test");
+          }
+        }
+        case 5 -> holds.stream().filter(h -> registry.holdView(h).status() == Hold.Status.HELD).findAny()
+            .ifPresent(h -> registry.release(h, "test"));
+        default -> {
+          at = at.plus(Duration.ofMinutes(random.nextInt(45)));
+          ClockUtil.setCurrentTime(Date.from(at));
+        }
+      }
+      entities.flush();
+      Map<Long, Integer> expected = before.freeOfEveryOffer(at);
+      Map<Long, Integer> actual = new TreeMap<>();
+      availability.all(at).forEach(o -> actual.put(o.offerId(), o.free()));
+      assertThat(actual).as("step %d", step).isEqualTo(expected);
+      looked += jdbc.queryForObject("SELECT COUNT(*) FROM offer WHERE placements_moved_at > reported_at AND id IN ("
+          + offers.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",")) + ")", Integer.class);
+    }
+    assertThat(looked).as("offers whose placements the search had to read").isGreaterThan(100)
+        .isLessThan(400 * offers.size());
+  }
+
+  private int licensed(long offer) {
+    return jdbc.queryForObject("SELECT licensed FROM offer WHERE id = ?", Integer.class, offer);
   }
 
   /** Compares the whole ranking with the search before; returns how many offers fit. */

@@ -1,12 +1,15 @@
 package de.ksi.capacity;
 
 import de.ksi.network.District;
+import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.IntStream;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -78,6 +81,17 @@ final class SearchAsBefore {
           return new Expected(i + 1, r.offerId(), r.free(), isStale(r, now), r.district() == criteria.district());
         })
         .toList();
+  }
+
+  /** The free places of every active offer at {@code now}, by offer id, computed from all its holds and placements. */
+  Map<Long, Integer> freeOfEveryOffer(Instant now) {
+    Map<Long, Integer> free = new TreeMap<>();
+    jdbc.query("SELECT o.id, " + FREE + " AS free FROM offer o JOIN provider p ON p.id = o.provider_id"
+            + " WHERE o.active AND p.active", new MapSqlParameterSource("now", Timestamp.from(now)),
+        (ResultSet rs) -> {
+          free.put(rs.getLong("id"), rs.getInt("free"));
+        });
+    return free;
   }
 
   private boolean isStale(Row row, Instant now) {
