@@ -22,6 +22,7 @@ interface Holds extends JpaRepository<Hold, Long> {
   @Query("select h from Hold h where h.id = :id")
   Optional<Hold> findByIdForUpdate(Long id);
 
+  @Query("select h from Hold h where h.caseReference = :caseReference order by h.id")
   List<Hold> findByCaseReferenceOrderById(String caseReference);
 
   /** The holds with their offers and providers, in one statement. */

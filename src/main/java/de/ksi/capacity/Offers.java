@@ -10,6 +10,7 @@ import org.springframework.data.jpa.repository.Query;
 /** All offers of all providers. */
 interface Offers extends JpaRepository<Offer, Long> {
 
+  @Query("select o from Offer o where o.provider.id = :providerId order by o.id")
   List<Offer> findByProviderIdOrderById(Long providerId);
 
   /** Locks the offer row so that holds on one offer are placed one after the other. */

@@ -4,15 +4,20 @@ import de.ksi.network.District;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
 
 /** All providers of the network. */
 interface Providers extends JpaRepository<Provider, Long> {
 
+  @Query("select p from Provider p where p.district = :district order by p.name")
   List<Provider> findByDistrictOrderByName(District district);
 
+  @Query("select p from Provider p order by p.district, p.name")
   List<Provider> findAllByOrderByDistrictAscNameAsc();
 
+  @Query("select p from Provider p where p.groupId = :groupId")
   Optional<Provider> findByGroupId(String groupId);
 
+  @Query("select count(p) > 0 from Provider p where p.groupId = :groupId")
   boolean existsByGroupId(String groupId);
 }

@@ -5,12 +5,15 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
 
 /** All cases. */
 interface Cases extends JpaRepository<CustodyCase, Long> {
 
+  @Query("select c from CustodyCase c where c.reference = :reference")
   Optional<CustodyCase> findByReference(String reference);
 
+  @Query("select c from CustodyCase c where c.reference in :references")
   List<CustodyCase> findByReferenceIn(Collection<String> references);
 
   List<CustodyCase> findByStatusAndClosedAtBeforeAndPersonalDataErasedAtIsNull(CustodyCase.Status status, Instant before);
