@@ -10,6 +10,8 @@ import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
@@ -54,10 +56,19 @@ class OfficeAccessPlugin extends AbstractProcessEnginePlugin {
   }
 
   private static void grantOffice(DelegateExecution execution) {
+    CommandContext command = Context.getCommandContext();
+    // an instance started in this command (the usual case) cannot have grants stored yet; one whose start event
+    // runs again later (process instance modification) may
+    boolean started = command.getDbEntityManager().getDbEntityCache()
+        .isTransient(((ExecutionEntity) execution).getProcessInstance());
     CaseReference.office(execution.getProcessBusinessKey())
-        .ifPresent(office -> Context.getCommandContext().runWithoutAuthorization(() -> {
-          OfficeGrants.grant(execution.getProcessEngineServices().getAuthorizationService(), office.groupId(),
-              execution.getProcessInstanceId());
+        .ifPresent(office -> command.runWithoutAuthorization(() -> {
+          var authorizations = execution.getProcessEngineServices().getAuthorizationService();
+          if (started) {
+            OfficeGrants.grantOnNewInstance(authorizations, office.groupId(), execution.getProcessInstanceId());
+          } else {
+            OfficeGrants.grant(authorizations, office.groupId(), execution.getProcessInstanceId());
+          }
           return null;
         }));
   }

@@ -23,9 +23,23 @@ final class OfficeGrants {
   private OfficeGrants() {}
 
   static void grant(AuthorizationService authorizations, String groupId, String processInstanceId) {
-    grantOnce(authorizations, groupId, Resources.PROCESS_INSTANCE, processInstanceId, ProcessInstancePermissions.READ);
+    grant(authorizations, groupId, processInstanceId, false);
+  }
+
+  /**
+   * Grants on a process instance started in the running command: no grant on it can be stored yet, so only the
+   * command's own unsaved grants are looked at (two queries fewer per instance start).
+   */
+  static void grantOnNewInstance(AuthorizationService authorizations, String groupId, String processInstanceId) {
+    grant(authorizations, groupId, processInstanceId, true);
+  }
+
+  private static void grant(AuthorizationService authorizations, String groupId, String processInstanceId,
+      boolean newInstance) {
+    grantOnce(authorizations, groupId, Resources.PROCESS_INSTANCE, processInstanceId, ProcessInstancePermissions.READ,
+        newInstance);
     grantOnce(authorizations, groupId, Resources.HISTORIC_PROCESS_INSTANCE, processInstanceId,
-        HistoricProcessInstancePermissions.READ);
+        HistoricProcessInstancePermissions.READ, newInstance);
   }
 
   static void revoke(AuthorizationService authorizations, String groupId, String processInstanceId) {
@@ -40,11 +54,11 @@ final class OfficeGrants {
   }
 
   private static void grantOnce(AuthorizationService authorizations, String groupId, Resource resource, String resourceId,
-      Permission permission) {
+      Permission permission, boolean newResource) {
     boolean exists =
-        authorizations.createAuthorizationQuery().groupIdIn(groupId).resourceType(resource).resourceId(resourceId)
-            .hasPermission(permission).count() > 0
-        || grantedInThisCommand(groupId, resource, resourceId);
+        grantedInThisCommand(groupId, resource, resourceId)
+        || !newResource && authorizations.createAuthorizationQuery().groupIdIn(groupId).resourceType(resource)
+            .resourceId(resourceId).hasPermission(permission).count() > 0;
     if (!exists) {
       Authorization grant = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
       grant.setGroupId(groupId);

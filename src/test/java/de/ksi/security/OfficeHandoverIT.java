@@ -78,6 +78,29 @@ class OfficeHandoverIT {
     assertThat(api.as("fk-sto-2").get(engineRest() + "/task?processInstanceBusinessKey=" + ref).json()).hasSize(open.size());
   }
 
+  @Test
+  void everyInstanceOfACaseIsGrantedToItsOfficeOnceAlsoWhenItsStartEventRunsAgain() {
+    ApiClient api = new ApiClient(port);
+    String ref = api.as("fk-sto-2").post("/api/cases", """
+        {"office": "STORMARN", "legalGround": "NR1_SELBSTMELDUNG", "firstName": "Ida", "lastName": "Einmal",
+         "estimatedAge": 12, "gender": "FEMALE", "siblings": 1, "urgency": "IMMEDIATE", "currentLocation": "Schule"}""")
+        .expect(201).get("caseReference").asText();
+    List<String> instances = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(ref)
+        .list().stream().map(i -> i.getId()).toList();
+    assertThat(instances).as("case, place search, legal duties").hasSize(3);
+    assertThat(grantsOf(District.STORMARN.groupId())).filteredOn(a -> instances.contains(a.getResourceId()))
+        .as("one grant on each running and each historic instance").hasSize(6);
+
+    // a process owner's modification runs the duties' start event again: its grants exist, none is added
+    String duties = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(ref)
+        .processDefinitionKey(de.ksi.deadlines.DutiesProcess.KEY).singleResult().getId();
+    engine.getRuntimeService().createProcessInstanceModification(duties).startBeforeActivity("StartEvent_DutiesStarted")
+        .execute();
+
+    assertThat(grantsOf(District.STORMARN.groupId())).filteredOn(a -> instances.contains(a.getResourceId()))
+        .hasSize(6);
+  }
+
   private List<Authorization> grantsOf(String groupId) {
     return engine.getAuthorizationService().createAuthorizationQuery().groupIdIn(groupId).list();
   }
