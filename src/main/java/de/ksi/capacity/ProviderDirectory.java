@@ -100,7 +100,7 @@ public class ProviderDirectory {
     if (providerIds.isEmpty()) {
       return Map.of();
     }
-    return providers.findAllById(providerIds).stream().collect(Collectors.toMap(Provider::getId, Provider::getName));
+    return providers.findByIdIn(providerIds).stream().collect(Collectors.toMap(Provider::getId, Provider::getName));
   }
 
   /** The Camunda group whose members act for the provider of an offer. */

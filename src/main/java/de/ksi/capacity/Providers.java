@@ -1,6 +1,7 @@
 package de.ksi.capacity;
 
 import de.ksi.network.District;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -14,6 +15,10 @@ interface Providers extends JpaRepository<Provider, Long> {
 
   @Query("select p from Provider p order by p.district, p.name")
   List<Provider> findAllByOrderByDistrictAscNameAsc();
+
+  /** The providers of the given ids that exist (a JPQL string: Spring Data's findAllById is a criteria query). */
+  @Query("select p from Provider p where p.id in :ids")
+  List<Provider> findByIdIn(Collection<Long> ids);
 
   @Query("select p from Provider p where p.groupId = :groupId")
   Optional<Provider> findByGroupId(String groupId);

@@ -14,7 +14,7 @@ import java.util.Set;
  * and writes the report. Run with {@code mvn -B -Pbenchmark verify}; system property {@code benchmark.parts}
  * (e.g. {@code 1,2}) runs a subset, {@code benchmark.databases} (e.g. {@code H2}) too, {@code benchmark.report} names the report file,
  * {@code benchmark.history-levels} (default {@code audit}, empty for none) the lower history levels part 1 also
- * measures on PostgreSQL.
+ * measures on PostgreSQL, {@code benchmark.think-ms} (default {@code 500,5000}) the mean think times part 3 runs at.
  */
 public final class Benchmark {
 
@@ -66,8 +66,13 @@ public final class Benchmark {
       }
     }
     if (parts.contains("3")) {
-      tables.add(new LoadBenchmark(50, Duration.ofSeconds(Long.getLong("benchmark.load-seconds", 60)),
-          Long.getLong("benchmark.think-ms", 500)).run());
+      // the first pace is the stress test; each further one (e.g. a person's pace of 5 s) gets a table 3b, 3c, ...
+      String[] paces = System.getProperty("benchmark.think-ms", "500,5000").split(",");
+      for (int i = 0; i < paces.length; i++) {
+        String heading = i == 0 ? "3." : "3" + (char) ('a' + i) + ".";
+        tables.add(new LoadBenchmark(heading, 50, Duration.ofSeconds(Long.getLong("benchmark.load-seconds", 60)),
+            Long.parseLong(paces[i].trim())).run());
+      }
     }
     if (parts.contains("4")) {
       tables.add(new StartupBenchmark().run());

@@ -23,18 +23,20 @@ final class LoadBenchmark {
 
   private static final Duration WARM_UP = Duration.ofSeconds(15);
 
+  private final String heading;
   private final int users;
   private final Duration duration;
   private final long thinkMillis;
 
-  LoadBenchmark(int users, Duration duration, long thinkMillis) {
+  LoadBenchmark(String heading, int users, Duration duration, long thinkMillis) {
+    this.heading = heading;
     this.users = users;
     this.duration = duration;
     this.thinkMillis = thinkMillis;
   }
 
   Table run() {
-    Table table = new Table("3. Caseworker latency under load over HTTP (packaged application on PostgreSQL, "
+    Table table = new Table(heading + " Caseworker latency under load over HTTP (packaged application on PostgreSQL, "
         + users + " concurrent users, " + duration.toSeconds() + " s, think time " + thinkMillis + " ms mean)",
         "call", "calls", "p50 ms", "p95 ms", "p99 ms", "max ms", "errors", "target p95 < 200 ms");
     try (ThrowawayDatabase database = ThrowawayDatabase.create();
