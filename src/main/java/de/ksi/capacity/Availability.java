@@ -118,7 +118,9 @@ class Availability {
    * fit, in the order caseworkers see (own district first, fresh reports before stale ones, preferred categories
    * before others, then the most free places, the newest report and the offer id), as many as {@code limit} plus
    * the offers to leave out, which may be among them. Free places are computed once per fitting offer: the
-   * {@code OFFSET 0} keeps PostgreSQL from copying the expression into the filter.
+   * {@code OFFSET 0} keeps PostgreSQL from copying the expression into the filter. Counting and ranking work on
+   * narrow rows (id, sort keys, free places); the other columns of the offer and its provider are read for the
+   * best rows only.
    */
   static CandidateQuery candidateQuery(
       SearchCriteria criteria, Collection<Long> leaveOut, int limit, Instant now, Instant staleBefore) {
@@ -149,18 +151,24 @@ class Availability {
     }
     preference.append(" END");
     String sql =
-        "SELECT c.*, COUNT(*) OVER () AS total, "
+        "SELECT o.id, o.category, o.min_age, o.max_age, o.max_siblings, o.licensed, o.reported_at, p.id AS provider_id, p.name,"
+            + " p.district, p.phone_24h, r.free, r.total, r.left_out FROM ("
+            + "SELECT c.*, COUNT(*) OVER () AS total, "
             + (leaveOut.isEmpty() ? "0" : "SUM(CASE WHEN c.id IN (:leaveOut) THEN 1 ELSE 0 END) OVER ()")
-            + " AS left_out FROM ("
-            + SELECT
-            + " AND p.district IN (:districts) AND o.category IN (:categories)"
+            + " AS left_out, CASE WHEN c.district = :own THEN 0 ELSE 1 END AS own_last,"
+            + " CASE WHEN c.reported_at < :staleBefore THEN 1 ELSE 0 END AS stale_last, "
+            + preference
+            + " AS preferred FROM (SELECT o.id, o.reported_at, o.category, p.district, "
+            + FREE
+            + " AS free FROM offer o JOIN provider p ON p.id = o.provider_id"
+            + ACTIVE_HOLDS
+            + " WHERE o.active AND p.active AND p.district IN (:districts) AND o.category IN (:categories)"
             + " AND o.min_age <= :age AND o.max_age >= :age AND o.max_siblings >= :siblings AND "
             + genderColumn
-            + " OFFSET 0 ROWS) c WHERE c.free >= :siblings ORDER BY"
-            + " CASE WHEN c.district = :own THEN 0 ELSE 1 END,"
-            + " CASE WHEN c.reported_at < :staleBefore THEN 1 ELSE 0 END, "
-            + preference
-            + ", c.free DESC, c.reported_at DESC, c.id FETCH FIRST :rows ROWS ONLY";
+            + " OFFSET 0 ROWS) c WHERE c.free >= :siblings"
+            + " ORDER BY own_last, stale_last, preferred, c.free DESC, c.reported_at DESC, c.id FETCH FIRST :rows ROWS ONLY) r"
+            + " JOIN offer o ON o.id = r.id JOIN provider p ON p.id = o.provider_id"
+            + " ORDER BY r.own_last, r.stale_last, r.preferred, r.free DESC, r.reported_at DESC, r.id";
     return new CandidateQuery(sql, params);
   }
 
