@@ -58,13 +58,16 @@ class Availability {
           + " WHERE EXISTS (SELECT 1 FROM placement pl WHERE pl.offer_id = offer.id AND (offer.placements_moved_at IS NULL"
           + " OR pl.started_at > offer.placements_moved_at OR pl.ended_at > offer.placements_moved_at))";
 
-  private static final String SELECT =
-      "SELECT o.id, o.category, o.min_age, o.max_age, o.accepts_female, o.accepts_male, o.accepts_diverse,"
-          + " o.max_siblings, o.licensed, o.reported_at, p.id AS provider_id, p.name, p.district, p.phone_24h, "
-          + FREE
-          + " AS free FROM offer o JOIN provider p ON p.id = o.provider_id"
-          + ACTIVE_HOLDS
-          + " WHERE o.active AND p.active";
+  /** The columns {@link #row} reads besides {@code free}. */
+  private static final String ROW_COLUMNS =
+      "o.id, o.category, o.min_age, o.max_age, o.max_siblings, o.licensed, o.reported_at, p.id AS provider_id, p.name,"
+          + " p.district, p.phone_24h";
+
+  /** Active offers of active providers with their active holds (for {@link #FREE}), ready for more conditions. */
+  private static final String ACTIVE_OFFERS =
+      " FROM offer o JOIN provider p ON p.id = o.provider_id" + ACTIVE_HOLDS + " WHERE o.active AND p.active";
+
+  private static final String SELECT = "SELECT " + ROW_COLUMNS + ", " + FREE + " AS free" + ACTIVE_OFFERS;
 
   private final NamedParameterJdbcTemplate jdbc;
 
@@ -151,8 +154,7 @@ class Availability {
     }
     preference.append(" END");
     String sql =
-        "SELECT o.id, o.category, o.min_age, o.max_age, o.max_siblings, o.licensed, o.reported_at, p.id AS provider_id, p.name,"
-            + " p.district, p.phone_24h, r.free, r.total, r.left_out FROM ("
+        "SELECT " + ROW_COLUMNS + ", r.free, r.total, r.left_out FROM ("
             + "SELECT c.*, COUNT(*) OVER () AS total, "
             + (leaveOut.isEmpty() ? "0" : "SUM(CASE WHEN c.id IN (:leaveOut) THEN 1 ELSE 0 END) OVER ()")
             + " AS left_out, CASE WHEN c.district = :own THEN 0 ELSE 1 END AS own_last,"
@@ -160,9 +162,9 @@ class Availability {
             + preference
             + " AS preferred FROM (SELECT o.id, o.reported_at, o.category, p.district, "
             + FREE
-            + " AS free FROM offer o JOIN provider p ON p.id = o.provider_id"
-            + ACTIVE_HOLDS
-            + " WHERE o.active AND p.active AND p.district IN (:districts) AND o.category IN (:categories)"
+            + " AS free"
+            + ACTIVE_OFFERS
+            + " AND p.district IN (:districts) AND o.category IN (:categories)"
             + " AND o.min_age <= :age AND o.max_age >= :age AND o.max_siblings >= :siblings AND "
             + genderColumn
             + " OFFSET 0 ROWS) c WHERE c.free >= :siblings"
