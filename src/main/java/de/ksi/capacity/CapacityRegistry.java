@@ -143,8 +143,7 @@ public class CapacityRegistry {
             .findById(placementId)
             .orElseThrow(() -> new ProblemException.NotFound("problem.placement.not-found", placementId));
     Instant now = clock.instant();
-    if (placement.isActive()) {
-      placement.end(reason, now);
+    if (placement.end(reason, now)) {
       availability.placementMoved(placement.getOffer().getId(), now);
     }
     return PlacementView.of(placement);

@@ -49,13 +49,18 @@ public class Placement {
     this.startedAt = now;
   }
 
-  /** The child left the place (handover, return home, other end); ending twice is harmless. */
-  void end(String reason, Instant now) {
+  /**
+   * The child left the place (handover, return home, other end); ending twice is harmless.
+   *
+   * @return whether the placement ended now (false: it had ended before)
+   */
+  boolean end(String reason, Instant now) {
     if (endedAt != null) {
-      return;
+      return false;
     }
     this.endedAt = now;
     this.endReason = reason;
+    return true;
   }
 
   public boolean isActive() {
