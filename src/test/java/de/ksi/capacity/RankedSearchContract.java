@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
@@ -130,16 +131,14 @@ abstract class RankedSearchContract {
             // the search said so too (compared below)
           }
         }
-        case 2 -> holds.stream().filter(h -> registry.holdView(h).status() == Hold.Status.HELD).findAny()
-            .ifPresent(h -> placements.add(registry.confirm(h, "test").id()));
+        case 2 -> activeHold(holds).ifPresent(h -> placements.add(registry.confirm(h, "test").id()));
         case 3 -> placements.add(registry.placeDirect(offer, "RND-" + step, 1 + random.nextInt(2), "test").id());
         case 4 -> {
           if (!placements.isEmpty()) {
             registry.endPlacement(placements.remove(random.nextInt(placements.size())), "RETURN_HOME", "test");
           }
         }
-        case 5 -> holds.stream().filter(h -> registry.holdView(h).status() == Hold.Status.HELD).findAny()
-            .ifPresent(h -> registry.release(h, "test"));
+        case 5 -> activeHold(holds).ifPresent(h -> registry.release(h, "test"));
         default -> {
           at = at.plus(Duration.ofMinutes(random.nextInt(45)));
           ClockUtil.setCurrentTime(Date.from(at));
@@ -155,6 +154,10 @@ abstract class RankedSearchContract {
     }
     assertThat(looked).as("offers whose placements the search had to read").isGreaterThan(100)
         .isLessThan(400 * offers.size());
+  }
+
+  private Optional<Long> activeHold(List<Long> holds) {
+    return holds.stream().filter(h -> registry.holdView(h).status() == Hold.Status.HELD).findAny();
   }
 
   private int licensed(long offer) {
