@@ -8,9 +8,13 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The one place that computes how many places of an offer are free: the reported count minus active
@@ -69,6 +73,9 @@ class Availability {
 
   private static final String SELECT = "SELECT " + ROW_COLUMNS + ", " + FREE + " AS free" + ACTIVE_OFFERS;
 
+  /** The transaction resource under which {@link #placementMoved} keeps the moments it has yet to write. */
+  private static final Object PENDING = Availability.class.getName() + ".placementsMoved";
+
   private final NamedParameterJdbcTemplate jdbc;
 
   Availability(NamedParameterJdbcTemplate jdbc) {
@@ -77,10 +84,67 @@ class Availability {
 
   /**
    * A placement of the offer started or ended at {@code at}: from now on the free count looks at its placements
-   * until the next report. Called in the transaction that writes the placement, so a search sees both or neither;
-   * the moment only moves forward, and it needs no lock on the offer beyond the row update itself.
+   * until the next report. Written in the transaction that writes the placement, so a search sees both or neither,
+   * but only when that transaction commits: the update locks the offer's row, and holds on the offer wait for that
+   * lock, so it is taken for the commit only, not for all the process work that follows a confirmation or the end
+   * of a placement. Reads of free places in the same transaction write it first ({@link #writePending}). Without a
+   * transaction it is written at once. The moment only moves forward.
    */
   void placementMoved(long offerId, Instant at) {
+    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+      writeMoved(offerId, at);
+      return;
+    }
+    @SuppressWarnings("unchecked")
+    Map<Long, Instant> pending = (Map<Long, Instant>) TransactionSynchronizationManager.getResource(PENDING);
+    if (pending == null) {
+      Map<Long, Instant> moved = new TreeMap<>();
+      TransactionSynchronizationManager.bindResource(PENDING, moved);
+      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+        @Override
+        public void beforeCommit(boolean readOnly) {
+          writePending(moved.keySet());
+        }
+
+        @Override
+        public void suspend() {
+          TransactionSynchronizationManager.unbindResourceIfPossible(PENDING);
+        }
+
+        @Override
+        public void resume() {
+          TransactionSynchronizationManager.bindResource(PENDING, moved);
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+          TransactionSynchronizationManager.unbindResourceIfPossible(PENDING);
+        }
+      });
+      pending = moved;
+    }
+    pending.merge(offerId, at, (a, b) -> a.isAfter(b) ? a : b);
+  }
+
+  /**
+   * Writes the moments this transaction noted for these offers (all of them: {@code null}) and forgets them, so
+   * that a free count read now sees this transaction's own placements. In offer id order, like every commit.
+   */
+  private void writePending(Collection<Long> offerIds) {
+    @SuppressWarnings("unchecked")
+    Map<Long, Instant> pending = (Map<Long, Instant>) TransactionSynchronizationManager.getResource(PENDING);
+    if (pending == null || pending.isEmpty()) {
+      return;
+    }
+    for (Long offerId : offerIds == null ? List.copyOf(pending.keySet()) : List.copyOf(offerIds)) {
+      Instant at = pending.remove(offerId);
+      if (at != null) {
+        writeMoved(offerId, at);
+      }
+    }
+  }
+
+  private void writeMoved(long offerId, Instant at) {
     jdbc.update("UPDATE offer SET placements_moved_at = :at WHERE id = :id"
             + " AND (placements_moved_at IS NULL OR placements_moved_at < :at)",
         new MapSqlParameterSource("at", Timestamp.from(at)).addValue("id", offerId));
@@ -92,6 +156,7 @@ class Availability {
   }
 
   int freePlaces(long offerId, Instant now) {
+    writePending(List.of(offerId));
     var params = new MapSqlParameterSource("now", Timestamp.from(now)).addValue("id", offerId);
     Integer free =
         jdbc.queryForObject("SELECT " + FREE + " FROM offer o" + ACTIVE_HOLDS + " WHERE o.id = :id", params, Integer.class);
@@ -104,6 +169,7 @@ class Availability {
    * a case sees the same numbers as the registry's search.
    */
   Ranked candidates(SearchCriteria criteria, Collection<Long> leaveOut, int limit, Instant now, Instant staleBefore) {
+    writePending(null);
     CandidateQuery query = candidateQuery(criteria, leaveOut, limit, now, staleBefore);
     List<Counted> rows =
         jdbc.query(query.sql(), query.params(), (rs, n) -> new Counted(rs.getInt("total"), rs.getInt("left_out"),
@@ -185,6 +251,7 @@ class Availability {
 
   /** Every active offer with its free count: the raw material of the Lagebild. */
   List<OfferRow> all(Instant now) {
+    writePending(null);
     return jdbc.query(SELECT, new MapSqlParameterSource("now", Timestamp.from(now)), Availability::row);
   }
 

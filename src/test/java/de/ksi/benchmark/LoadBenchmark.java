@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -49,7 +50,9 @@ final class LoadBenchmark {
       drive(app, 10, WARM_UP, new CallTypes(), providerLogins, thinkMillis);
       Benchmark.log("load: " + users + " users for " + duration.toSeconds() + " s");
       CallTypes calls = new CallTypes();
+      Optional<CpuUse> cpu = CpuUse.start(app.pid());
       long cases = drive(app, users, duration, calls, providerLogins, thinkMillis);
+      Optional<String> cpuUse = cpu.map(CpuUse::since);
       calls.all().forEach((type, latency) -> table.row(type, latency.count(), latency.millis(50), latency.millis(95),
           latency.millis(99), latency.millis(100), latency.errors(), latency.millis(95) < 200 ? "met" : "NOT met"));
       long doubleBookings = doubleBookings(database);
@@ -57,6 +60,7 @@ final class LoadBenchmark {
           + " per second); errors: " + calls.errors() + "; 409 conflicts retried: " + calls.conflicts()
           + "; double bookings found by SQL afterwards: " + doubleBookings + "; RSS of the application after the load: "
           + app.residentSetBytes() / (1024 * 1024) + " MB.");
+      cpuUse.ifPresent(table::note);
       calls.firstErrors().forEach((type, error) -> table.note("First error of " + type + ": `" + error + "`"));
     }
     return table;

@@ -1,6 +1,7 @@
 package de.ksi.capacity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import de.ksi.capacity.CapacityRegistry.HoldResult;
 import de.ksi.network.District;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Many caseworkers race for the last places of one offer at the same instant, on PostgreSQL: exactly
@@ -44,6 +46,7 @@ class LastPlaceRacePostgresIT {
   @Autowired CapacityRegistry registry;
   @Autowired Fixtures fixtures;
   @Autowired JdbcTemplate jdbc;
+  @Autowired TransactionTemplate transactions;
 
   private final ExecutorService threads = Executors.newFixedThreadPool(RACERS);
   private final List<String> caseworkers = new ArrayList<>();
@@ -153,6 +156,45 @@ class LastPlaceRacePostgresIT {
     assertThat(registry.freePlaces(offer.id())).isEqualTo(1);
     assertThat(registry.holdView(first.hold().id()).status()).isEqualTo(Hold.Status.EXPIRED);
     assertThat(registry.hold(offer.id(), Fixtures.newCase(District.SEGEBERG), 1, null, "fk-seg-2").created()).isTrue();
+  }
+
+  /**
+   * A provider's acceptance is followed, in the same transaction, by the process work (the search ends, the legal
+   * duties start). Meanwhile other caseworkers must be able to hold the offer's other places: the confirmation
+   * writes to the offer's row only when it commits.
+   */
+  @Test
+  void aConfirmationStillAtWorkDoesNotMakeHoldsOnTheSameOfferWait() throws Exception {
+    OfferView offer = racedOffer(2);
+    long holdId = registry.hold(offer.id(), Fixtures.newCase(District.SEGEBERG), 1, null, "fk-seg-1").hold().id();
+    CountDownLatch confirmed = new CountDownLatch(1);
+    CountDownLatch otherHoldDone = new CountDownLatch(1);
+    Future<?> confirmation = threads.submit(() -> transactions.executeWithoutResult(tx -> {
+      registry.confirm(holdId, "provider");
+      confirmed.countDown();
+      try {
+        otherHoldDone.await(30, TimeUnit.SECONDS); // the process work after the acceptance
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }));
+    assertThat(confirmed.await(30, TimeUnit.SECONDS)).isTrue();
+
+    HoldResult other;
+    try {
+      other = transactions.execute(tx -> {
+        jdbc.execute("SET LOCAL lock_timeout = '3s'");
+        return registry.hold(offer.id(), Fixtures.newCase(District.SEGEBERG), 1, null, "fk-seg-2");
+      });
+    } finally {
+      otherHoldDone.countDown();
+    }
+    confirmation.get(30, TimeUnit.SECONDS);
+
+    assertThat(other.created()).isTrue();
+    assertThat(registry.freePlaces(offer.id())).as("one placed, one held").isZero();
+    assertThatThrownBy(() -> registry.hold(offer.id(), Fixtures.newCase(District.SEGEBERG), 1, null, "fk-seg-3"))
+        .as("no third place").isInstanceOf(NoPlaceFreeException.class);
   }
 
   /** A new offer with {@code free} of its 8 places free, remembered for the overbooking check. */
