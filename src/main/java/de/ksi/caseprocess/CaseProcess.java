@@ -119,8 +119,6 @@ public final class CaseProcess {
     public static final String FOLLOW_UP_PLACEMENT_ID = "followUpPlacementId";
     public static final String FOLLOW_UP_PROVIDER = "followUpProvider";
     public static final String TARGET_LEVEL = "targetLevel";
-    public static final String DEADLINES = "deadlines";
-    public static final String INITIATOR = "initiator";
     public static final String HANDOVER_NOTE = "handoverNote";
     // level 2, outcome, handover
     public static final String EMERGENCY_MEASURE = "emergencyMeasure";

@@ -30,9 +30,13 @@ class ProcessContractTest {
   /** The contract classes: their String constants (nested classes included) are the declared names. */
   static final List<Class<?>> CONTRACTS = List.of(CaseProcess.class, DutiesProcess.class);
 
-  /** Names expressions may use that are not variables: engine built-ins. */
+  /**
+   * Names expressions may use that are not variables: engine built-ins (among them the transient
+   * {@code decisionResult} a business rule task's output mapping reads).
+   */
   static final Set<String> BUILT_INS = Set.of("execution", "task", "dateTime", "loopCounter", "true", "false", "null",
-      "nrOfInstances", "nrOfActiveInstances", "nrOfCompletedInstances", "empty", "not", "and", "or", "eq", "ne");
+      "nrOfInstances", "nrOfActiveInstances", "nrOfCompletedInstances", "decisionResult", "empty", "not", "and", "or",
+      "eq", "ne");
 
   private static final Pattern FORM_REF = Pattern.compile("camunda:formRef=\"([^\"]+)\"");
   private static final Pattern EXPRESSION = Pattern.compile("[$#]\\{([^}]*)}");
