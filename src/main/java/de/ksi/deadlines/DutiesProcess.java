@@ -98,7 +98,7 @@ public final class DutiesProcess {
     public static final String DISTRIBUTION_EXCLUDED_AT = "distributionExcludedAt";
     public static final String FREEDOM_RESTRICTION_ENDS_AT = "freedomRestrictionEndsAt";
 
-    // deadline settings: input parameters of Task_CalculateDeadlines, edited by the process owner
+    // deadline settings: extension properties of Task_CalculateDeadlines (not variables), edited by the process owner
     public static final String INFORM_CHILD_WITHIN = "informChildWithin";
     public static final String INFORM_PARENTS_WITHIN = "informParentsWithin";
     public static final String GUARDIAN_WITHIN = "guardianWithin";

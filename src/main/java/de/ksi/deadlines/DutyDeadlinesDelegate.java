@@ -6,12 +6,17 @@ import de.ksi.deadlines.DutiesProcess.Values;
 import de.ksi.network.District;
 import java.time.Instant;
 import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
+import org.camunda.bpm.model.bpmn.instance.FlowElement;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.springframework.stereotype.Component;
 
 /**
- * "Fristen berechnen": turns the start of the Inobhutnahme and the deadline settings (input parameters
+ * "Fristen berechnen": turns the start of the Inobhutnahme and the deadline settings (extension properties
  * of the task, edited in the BPMN) into due dates, and names the office's candidate group.
  */
 @Component(DutiesProcess.Beans.CALCULATE_DEADLINES)
@@ -25,32 +30,38 @@ class DutyDeadlinesDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
+    Settings settings = new Settings(execution);
     Instant start = ((Date) execution.getVariable(CUSTODY_START)).toInstant();
     boolean freedomRestriction = Boolean.TRUE.equals(execution.getVariable(FREEDOM_RESTRICTION));
     DelegateExecution process = execution.getProcessInstance();
     process.setVariableLocal(OFFICE_GROUP, District.valueOf(text(execution, OFFICE)).groupId());
     process.setVariableLocal(FREEDOM_RESTRICTION, freedomRestriction);
-    due(process, INFORM_CHILD_DUE, deadlines.after(start, text(execution, INFORM_CHILD_WITHIN)));
-    due(process, INFORM_PARENTS_DUE, deadlines.after(start, text(execution, INFORM_PARENTS_WITHIN)));
+    due(process, INFORM_CHILD_DUE, deadlines.after(start, settings.text(INFORM_CHILD_WITHIN)));
+    due(process, INFORM_PARENTS_DUE, deadlines.after(start, settings.text(INFORM_PARENTS_WITHIN)));
     for (String period : new String[] {OBJECTION_WITHIN, COURT_DECISION_WITHIN}) {
-      process.setVariableLocal(period, deadlines.requireIsoPeriod(text(execution, period)));
+      process.setVariableLocal(period, deadlines.requireIsoPeriod(settings.text(period)));
     }
     if (Values.GROUND_UMA.equals(execution.getVariable(LEGAL_GROUND))) {
-      due(process, GUARDIAN_DUE, deadlines.after(start, text(execution, GUARDIAN_WITHIN)));
-      due(process, AGE_ASSESSMENT_DUE, workingDays(start, execution, AGE_ASSESSMENT_WORKING_DAYS));
+      due(process, GUARDIAN_DUE, deadlines.after(start, settings.text(GUARDIAN_WITHIN)));
+      due(process, AGE_ASSESSMENT_DUE, workingDays(start, settings, AGE_ASSESSMENT_WORKING_DAYS));
       due(process, DISTRIBUTION_ASSESSMENT_DUE,
-          workingDays(start, execution, DISTRIBUTION_ASSESSMENT_WORKING_DAYS));
-      due(process, REPORT_DUE, workingDays(start, execution, REPORT_WORKING_DAYS));
+          workingDays(start, settings, DISTRIBUTION_ASSESSMENT_WORKING_DAYS));
+      due(process, REPORT_DUE, workingDays(start, settings, REPORT_WORKING_DAYS));
       due(process, DISTRIBUTION_EXCLUDED_AT,
-          deadlines.endOfPeriod(start, text(execution, DISTRIBUTION_EXCLUDED_AFTER)));
+          deadlines.endOfPeriod(start, settings.text(DISTRIBUTION_EXCLUDED_AFTER)));
     }
     if (freedomRestriction) {
       due(process, FREEDOM_RESTRICTION_ENDS_AT, deadlines.endOfNextDay(start));
     }
   }
 
-  private Instant workingDays(Instant start, DelegateExecution execution, String setting) {
-    return deadlines.endOfWorkingDays(start, Integer.parseInt(text(execution, setting)));
+  private Instant workingDays(Instant start, Settings settings, String setting) {
+    String days = settings.text(setting);
+    try {
+      return deadlines.endOfWorkingDays(start, Integer.parseInt(days));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("Deadline setting " + setting + " is not a number of working days: " + days, e);
+    }
   }
 
   private static void due(DelegateExecution process, String name, Instant at) {
@@ -59,5 +70,36 @@ class DutyDeadlinesDelegate implements JavaDelegate {
 
   private static String text(DelegateExecution execution, String name) {
     return String.valueOf(execution.getVariable(name)).trim();
+  }
+
+  /**
+   * The deadline settings of the task: its extension properties (Camunda Modeler, tab "Extension properties"),
+   * read from the deployed model, so they cost no process variables. A process version that still sets one as an
+   * input parameter (a local variable of the task) is read as before.
+   */
+  private static final class Settings {
+
+    private final DelegateExecution execution;
+    private final Map<String, String> properties = new HashMap<>();
+
+    Settings(DelegateExecution execution) {
+      this.execution = execution;
+      FlowElement task = execution.getBpmnModelElementInstance();
+      ExtensionElements extensions = task == null ? null : task.getExtensionElements();
+      if (extensions != null) {
+        for (CamundaProperties group : extensions.getElementsQuery().filterByType(CamundaProperties.class).list()) {
+          group.getCamundaProperties().forEach(p -> properties.put(p.getCamundaName(), p.getCamundaValue()));
+        }
+      }
+    }
+
+    String text(String name) {
+      Object value = properties.containsKey(name) ? properties.get(name) : execution.getVariable(name);
+      if (value == null || value.toString().isBlank()) {
+        throw new IllegalArgumentException("Deadline setting " + name + " is missing: add it as an extension property of "
+            + DutiesProcess.Elements.CALCULATE_DEADLINES);
+      }
+      return value.toString().trim();
+    }
   }
 }

@@ -19,12 +19,15 @@ import de.ksi.network.District;
 import de.ksi.network.Groups;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
@@ -33,6 +36,13 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.ServiceTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputOutput;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputParameter;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,9 +63,10 @@ class LegalDutiesProcessTest {
   private static final Instant START = at("2027-03-25T10:00:00+01:00");
 
   private String deploymentId;
+  private final List<String> extraDeployments = new ArrayList<>();
 
   @BeforeEach
-  void deployDutiesWithTheirForms() throws IOException {
+  void deployDutiesWithTheirForms() {
     ClockUtil.setCurrentTime(Date.from(START));
     BpmnAwareTests.init(ENGINE.getProcessEngine());
     LegalDeadlines deadlines = new LegalDeadlines(Clock.fixed(START, BERLIN));
@@ -64,19 +75,28 @@ class LegalDutiesProcessTest {
     Mocks.register(Beans.OBJECTION_DECISION_CHECK, new ObjectionDecisionCheck());
     Mocks.register(Beans.DISTRIBUTION_ASSESSMENT_CHECK, new DistributionAssessmentCheck());
 
-    DeploymentBuilder deployment =
-        ENGINE.getRepositoryService().createDeployment().addClasspathResource(DutiesProcess.RESOURCE)
-            .addClasspathResource("de/ksi/deadlines/duties-caller.bpmn");
-    for (Resource form :
-        new PathMatchingResourcePatternResolver().getResources("classpath*:forms/pflichten-*.form")) {
-      deployment.addClasspathResource("forms/" + form.getFilename());
+    deploymentId = withForms(ENGINE.getRepositoryService().createDeployment()
+        .addClasspathResource(DutiesProcess.RESOURCE).addClasspathResource("de/ksi/deadlines/duties-caller.bpmn"))
+        .deploy().getId();
+  }
+
+  /** The duties' forms go with every deployment of the process (their binding is {@code deployment}). */
+  private static DeploymentBuilder withForms(DeploymentBuilder deployment) {
+    try {
+      for (Resource form :
+          new PathMatchingResourcePatternResolver().getResources("classpath*:forms/pflichten-*.form")) {
+        deployment.addClasspathResource("forms/" + form.getFilename());
+      }
+      return deployment;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-    deploymentId = deployment.deploy().getId();
   }
 
   @AfterEach
   void resetClockAndMocks() {
     ENGINE.getRepositoryService().deleteDeployment(deploymentId, true);
+    extraDeployments.forEach(id -> ENGINE.getRepositoryService().deleteDeployment(id, true));
     ClockUtil.reset();
     Mocks.reset();
     BpmnAwareTests.reset();
@@ -308,6 +328,95 @@ class LegalDutiesProcessTest {
     assertThat(caseProcess).isEnded();
     assertThat(duties).isEnded();
     assertThat(jobQuery().count()).isZero();
+  }
+
+  @Test
+  void theDeadlineSettingsCostNoProcessVariables() {
+    ProcessInstance duties = start(Values.GROUND_UMA, false);
+
+    assertThat(duties).isWaitingAt(INFORM_CHILD);
+    for (String setting : new String[] {INFORM_CHILD_WITHIN, INFORM_PARENTS_WITHIN, GUARDIAN_WITHIN,
+        AGE_ASSESSMENT_WORKING_DAYS, DISTRIBUTION_ASSESSMENT_WORKING_DAYS, REPORT_WORKING_DAYS,
+        DISTRIBUTION_EXCLUDED_AFTER}) {
+      assertThat(ENGINE.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(duties.getId())
+          .variableName(setting).count()).as(setting).isZero();
+    }
+  }
+
+  @Test
+  void aSettingTheProcessOwnerChangedCountsForTheNextCase() {
+    redeployWithSetting(INFORM_CHILD_WITHIN, "PT2H");
+
+    ProcessInstance duties = start(Values.GROUND_URGENT_DANGER, false);
+
+    assertThat(openTask(INFORM_CHILD, duties)).hasDueDate(date("2027-03-25T12:00:00+01:00"));
+    assertThat(openTask(INFORM_PARENTS, duties)).hasDueDate(date("2027-03-26T10:00:00+01:00"));
+  }
+
+  @Test
+  void aMistypedSettingStopsTheStartNamingTheValue() {
+    redeployWithSetting(INFORM_PARENTS_WITHIN, "24H");
+
+    assertThatThrownBy(() -> start(Values.GROUND_URGENT_DANGER, false)).hasMessageContaining("24H");
+  }
+
+  @Test
+  void aSettingLeftOutStopsTheStartNamingIt() {
+    redeployWithSetting(REPORT_WORKING_DAYS, null);
+
+    assertThatThrownBy(() -> start(Values.GROUND_UMA, false))
+        .hasMessageContaining(REPORT_WORKING_DAYS).hasMessageContaining(CALCULATE_DEADLINES);
+  }
+
+  @Test
+  void aProcessVersionThatStillHasTheSettingAsInputParameterIsReadAsBefore() {
+    BpmnModelInstance model = dutiesModel();
+    CamundaProperty property = settingOf(model, INFORM_CHILD_WITHIN);
+    property.getParentElement().removeChildElement(property);
+    ServiceTask task = model.getModelElementById(CALCULATE_DEADLINES);
+    CamundaInputOutput inputOutput = model.newInstance(CamundaInputOutput.class);
+    CamundaInputParameter input = model.newInstance(CamundaInputParameter.class);
+    input.setCamundaName(INFORM_CHILD_WITHIN);
+    input.setTextContent("PT1H");
+    inputOutput.addChildElement(input);
+    task.getExtensionElements().addChildElement(inputOutput);
+    deploy(model);
+
+    ProcessInstance duties = start(Values.GROUND_URGENT_DANGER, false);
+
+    assertThat(openTask(INFORM_CHILD, duties)).hasDueDate(date("2027-03-25T11:00:00+01:00"));
+  }
+
+  /** Deploys a new version of the duties whose setting has another value ({@code null}: is left out). */
+  private void redeployWithSetting(String name, String value) {
+    BpmnModelInstance model = dutiesModel();
+    CamundaProperty property = settingOf(model, name);
+    if (value == null) {
+      property.getParentElement().removeChildElement(property);
+    } else {
+      property.setCamundaValue(value);
+    }
+    deploy(model);
+  }
+
+  private static BpmnModelInstance dutiesModel() {
+    try (InputStream bpmn = LegalDutiesProcessTest.class.getClassLoader().getResourceAsStream(DutiesProcess.RESOURCE)) {
+      return Bpmn.readModelFromStream(bpmn);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static CamundaProperty settingOf(BpmnModelInstance model, String name) {
+    ServiceTask task = model.getModelElementById(CALCULATE_DEADLINES);
+    return task.getExtensionElements().getElementsQuery().filterByType(CamundaProperties.class).singleResult()
+        .getCamundaProperties().stream().filter(p -> name.equals(p.getCamundaName())).findFirst().orElseThrow();
+  }
+
+  private void deploy(BpmnModelInstance model) {
+    String id = withForms(ENGINE.getRepositoryService().createDeployment()
+        .addModelInstance(DutiesProcess.RESOURCE, model)).deploy().getId();
+    extraDeployments.add(id);
   }
 
   private ProcessInstance start(String legalGround, boolean freedomRestriction) {
