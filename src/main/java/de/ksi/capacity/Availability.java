@@ -95,15 +95,14 @@ class Availability {
       writeMoved(offerId, at);
       return;
     }
-    @SuppressWarnings("unchecked")
-    Map<Long, Instant> pending = (Map<Long, Instant>) TransactionSynchronizationManager.getResource(PENDING);
+    Map<Long, Instant> pending = pending();
     if (pending == null) {
       Map<Long, Instant> moved = new TreeMap<>();
       TransactionSynchronizationManager.bindResource(PENDING, moved);
       TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
         @Override
         public void beforeCommit(boolean readOnly) {
-          writePending(moved.keySet());
+          writeAllPending();
         }
 
         @Override
@@ -126,21 +125,26 @@ class Availability {
     pending.merge(offerId, at, (a, b) -> a.isAfter(b) ? a : b);
   }
 
-  /**
-   * Writes the moments this transaction noted for these offers (all of them: {@code null}) and forgets them, so
-   * that a free count read now sees this transaction's own placements. In offer id order, like every commit.
-   */
-  private void writePending(Collection<Long> offerIds) {
-    @SuppressWarnings("unchecked")
-    Map<Long, Instant> pending = (Map<Long, Instant>) TransactionSynchronizationManager.getResource(PENDING);
-    if (pending == null || pending.isEmpty()) {
-      return;
+  /** The moments this transaction noted and has yet to write, by offer id; null if it noted none. */
+  @SuppressWarnings("unchecked")
+  private static Map<Long, Instant> pending() {
+    return (Map<Long, Instant>) TransactionSynchronizationManager.getResource(PENDING);
+  }
+
+  /** Writes the moment this transaction noted for the offer, if any, so that a free count read now counts it. */
+  private void writePending(long offerId) {
+    Map<Long, Instant> pending = pending();
+    Instant at = pending == null ? null : pending.remove(offerId);
+    if (at != null) {
+      writeMoved(offerId, at);
     }
-    for (Long offerId : offerIds == null ? List.copyOf(pending.keySet()) : List.copyOf(offerIds)) {
-      Instant at = pending.remove(offerId);
-      if (at != null) {
-        writeMoved(offerId, at);
-      }
+  }
+
+  /** Writes every moment this transaction noted, in offer id order (the order in which commits lock offers). */
+  private void writeAllPending() {
+    Map<Long, Instant> pending = pending();
+    if (pending != null) {
+      List.copyOf(pending.keySet()).forEach(this::writePending);
     }
   }
 
@@ -156,7 +160,7 @@ class Availability {
   }
 
   int freePlaces(long offerId, Instant now) {
-    writePending(List.of(offerId));
+    writePending(offerId);
     var params = new MapSqlParameterSource("now", Timestamp.from(now)).addValue("id", offerId);
     Integer free =
         jdbc.queryForObject("SELECT " + FREE + " FROM offer o" + ACTIVE_HOLDS + " WHERE o.id = :id", params, Integer.class);
@@ -169,7 +173,7 @@ class Availability {
    * a case sees the same numbers as the registry's search.
    */
   Ranked candidates(SearchCriteria criteria, Collection<Long> leaveOut, int limit, Instant now, Instant staleBefore) {
-    writePending(null);
+    writeAllPending();
     CandidateQuery query = candidateQuery(criteria, leaveOut, limit, now, staleBefore);
     List<Counted> rows =
         jdbc.query(query.sql(), query.params(), (rs, n) -> new Counted(rs.getInt("total"), rs.getInt("left_out"),
@@ -251,7 +255,7 @@ class Availability {
 
   /** Every active offer with its free count: the raw material of the Lagebild. */
   List<OfferRow> all(Instant now) {
-    writePending(null);
+    writeAllPending();
     return jdbc.query(SELECT, new MapSqlParameterSource("now", Timestamp.from(now)), Availability::row);
   }
 
