@@ -22,7 +22,9 @@ public class AuditLog {
     /** Responsibility passed to another office, and the identity with it. */
     DISCLOSED_TO_OFFICE,
     /** The retention period after closing ended and the personal data was erased. */
-    PERSONAL_DATA_ERASED
+    PERSONAL_DATA_ERASED,
+    /** Somebody tried to act on a case, or on the engine, beyond their rights; nothing was changed. */
+    ACCESS_REFUSED
   }
 
   /** One entry. */

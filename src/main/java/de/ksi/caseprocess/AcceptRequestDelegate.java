@@ -14,14 +14,16 @@ import org.springframework.stereotype.Component;
 class AcceptRequestDelegate implements JavaDelegate {
 
   private final PlaceSearch search;
+  private final CaseBinding binding;
 
-  AcceptRequestDelegate(PlaceSearch search) {
+  AcceptRequestDelegate(PlaceSearch search, CaseBinding binding) {
+    this.binding = binding;
     this.search = search;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    PlacementView placement = search.accept(Variables.id(execution, Vars.HOLD_ID), Actors.current(execution));
+    PlacementView placement = search.accept(binding.caseId(execution), binding.holdOfRequest(execution), Actors.current(execution));
     execution.getProcessInstance().setVariable(Vars.PLACEMENT_ID, placement.id());
     execution.getProcessInstance().setVariable(Vars.PLACED_PROVIDER, placement.providerName());
   }

@@ -14,6 +14,7 @@ import de.ksi.network.District;
 import de.ksi.network.Groups;
 import de.ksi.network.KsiUser;
 import de.ksi.platform.ProblemException;
+import de.ksi.security.EngineGuard;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.util.Date;
@@ -55,11 +56,12 @@ public class CaseIntake {
   public StartedCase registerAndStart(IntakeRequest request, KsiUser user) {
     requireOffice(request.office(), user.groups(), user.isCoordinator());
     CustodyCase registered = intake.register(request, user.userId(), Level.DISTRICT);
-    ProcessInstance instance =
+    // the case's references are ours, not a start form's fields: the intake listener binds the case to the instance
+    ProcessInstance instance = EngineGuard.trusted(() ->
         runtime.createProcessInstanceByKey(CaseProcess.KEY)
             .businessKey(registered.getReference())
             .setVariables(processVariables(registered))
-            .execute();
+            .execute());
     return new StartedCase(registered.getId(), registered.getReference(), instance.getId());
   }
 

@@ -72,18 +72,24 @@ public class CaseLifecycle {
   public Long emergencyMeasure(long caseId, String measure, String reason, Long offerId, String actor) {
     CustodyCase c = cases.get(caseId);
     cases.emergencyMeasure(caseId, measure, reason);
-    return offerId == null ? null : registry.placeDirect(offerId, c.getReference(), c.getSiblings(), actor).id();
+    Long placementId = offerId == null ? null : registry.placeDirect(offerId, c.getReference(), c.getSiblings(), actor).id();
+    cases.placedIfOpen(caseId, placementId);
+    return placementId;
   }
 
   /**
    * The child is placed. From now on, and only now, the accepting provider may see the child's identity;
-   * the grant is recorded in the audit log.
+   * the grant is recorded in the audit log. The placement is the one the acceptance, the phone placement or the
+   * emergency measure recorded on the case; a case without one is not placed, whatever the process says.
    */
-  public void placed(long caseId, Long placementId, String placedWith, String actor) {
+  public void placed(long caseId, String placedWith, String actor) {
     CustodyCase c = cases.get(caseId);
+    if (c.getStatus() != CustodyCase.Status.PLACED) {
+      throw new IllegalStateException("case " + c.getReference() + " has no placement to record");
+    }
     registry.releaseAll(c.getReference(), actor);
-    cases.placed(caseId, placementId);
-    timeToPlacement.record(Duration.between(c.getCustodyStart(), cases.get(caseId).getPlacedAt()));
+    timeToPlacement.record(Duration.between(c.getCustodyStart(), c.getPlacedAt()));
+    Long placementId = c.getPlacementId();
     String recipient = placedWith;
     if (placementId != null) {
       recipient = directory.groupOfOffer(registry.placement(placementId).offerId());

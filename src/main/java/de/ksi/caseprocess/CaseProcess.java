@@ -104,7 +104,6 @@ public final class CaseProcess {
     public static final String SELECTED_OFFERS = "selectedOffers";
     public static final String PHONE_OFFER = "phoneOffer";
     public static final String PHONE_NOTE = "phoneNote";
-    public static final String REQUEST_HOLD_IDS = "requestHoldIds";
     public static final String REQUEST_COUNT = "requestCount";
     public static final String REQUEST_SUMMARY = "requestSummary";
     public static final String REQUEST_DUE_DATE = "requestDueDate";

@@ -10,15 +10,17 @@ import org.springframework.stereotype.Component;
 class CloseCaseDelegate implements JavaDelegate {
 
   private final CaseLifecycle lifecycle;
+  private final CaseBinding binding;
 
-  CloseCaseDelegate(CaseLifecycle lifecycle) {
+  CloseCaseDelegate(CaseLifecycle lifecycle, CaseBinding binding) {
+    this.binding = binding;
     this.lifecycle = lifecycle;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     lifecycle.close(
-        Variables.id(execution, Vars.CASE_ID),
+        binding.caseId(execution),
         Variables.text(execution, Vars.OUTCOME),
         Variables.text(execution, Vars.OUTCOME_NOTE),
         Actors.current(execution));

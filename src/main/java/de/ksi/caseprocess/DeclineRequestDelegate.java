@@ -11,8 +11,10 @@ import org.springframework.stereotype.Component;
 class DeclineRequestDelegate implements JavaDelegate {
 
   private final PlaceSearch search;
+  private final CaseBinding binding;
 
-  DeclineRequestDelegate(PlaceSearch search) {
+  DeclineRequestDelegate(PlaceSearch search, CaseBinding binding) {
+    this.binding = binding;
     this.search = search;
   }
 
@@ -20,7 +22,7 @@ class DeclineRequestDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     String reason = Variables.text(execution, Vars.DECLINE_REASON);
     search.decline(
-        Variables.id(execution, Vars.HOLD_ID),
+        binding.holdOfRequest(execution),
         reason == null ? DeclineReason.OTHER : FormValues.enumValue(DeclineReason.class, reason, "Grund der Absage"),
         Variables.text(execution, Vars.DECLINE_NOTE),
         Actors.current(execution));

@@ -10,15 +10,17 @@ import org.springframework.stereotype.Component;
 class EscalateDelegate implements JavaDelegate {
 
   private final CaseLifecycle lifecycle;
+  private final CaseBinding binding;
 
-  EscalateDelegate(CaseLifecycle lifecycle) {
+  EscalateDelegate(CaseLifecycle lifecycle, CaseBinding binding) {
+    this.binding = binding;
     this.lifecycle = lifecycle;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     String level = Variables.text(execution, Vars.TARGET_LEVEL);
-    lifecycle.escalate(Variables.id(execution, Vars.CASE_ID), level, Actors.current(execution));
+    lifecycle.escalate(binding.caseId(execution), level, Actors.current(execution));
     execution.setVariable(Vars.ESCALATION_LEVEL, level);
   }
 }

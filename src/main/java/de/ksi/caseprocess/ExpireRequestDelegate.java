@@ -10,13 +10,15 @@ import org.springframework.stereotype.Component;
 class ExpireRequestDelegate implements JavaDelegate {
 
   private final PlaceSearch search;
+  private final CaseBinding binding;
 
-  ExpireRequestDelegate(PlaceSearch search) {
+  ExpireRequestDelegate(PlaceSearch search, CaseBinding binding) {
+    this.binding = binding;
     this.search = search;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    search.expire(Variables.id(execution, Vars.HOLD_ID), Actors.current(execution));
+    search.expire(binding.holdOfRequest(execution), Actors.current(execution));
   }
 }

@@ -14,16 +14,18 @@ import org.springframework.stereotype.Component;
 class FindCandidatesDelegate implements JavaDelegate {
 
   private final PlaceSearch search;
+  private final CaseBinding binding;
   private final IntakeService cases;
 
-  FindCandidatesDelegate(PlaceSearch search, IntakeService cases) {
+  FindCandidatesDelegate(PlaceSearch search, IntakeService cases, CaseBinding binding) {
+    this.binding = binding;
     this.search = search;
     this.cases = cases;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    long caseId = Variables.id(execution, Vars.CASE_ID);
+    long caseId = binding.caseId(execution);
     List<String> categories = Variables.strings(execution, Vars.SEARCH_CATEGORIES);
     if (!categories.isEmpty()) {
       cases.neededCategory(caseId, categories.get(0));

@@ -10,15 +10,17 @@ import org.springframework.stereotype.Component;
 class HandOverDelegate implements JavaDelegate {
 
   private final CaseLifecycle lifecycle;
+  private final CaseBinding binding;
 
-  HandOverDelegate(CaseLifecycle lifecycle) {
+  HandOverDelegate(CaseLifecycle lifecycle, CaseBinding binding) {
+    this.binding = binding;
     this.lifecycle = lifecycle;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     lifecycle.handOver(
-        Variables.id(execution, Vars.CASE_ID),
+        binding.caseId(execution),
         Variables.text(execution, Vars.OUTCOME),
         Variables.text(execution, Vars.HANDOVER_OFFICE),
         Variables.text(execution, Vars.FOLLOW_UP_CATEGORY),

@@ -10,28 +10,35 @@ import org.springframework.stereotype.Component;
 /**
  * Start of a case. From the Tasklist start form it validates the submitted fields on the server, moves
  * the child's personal data into the case table and leaves only references and the pseudonymised
- * profile in the process. Cases started over {@code POST /api/cases} arrive already registered.
+ * profile in the process. Cases started over {@code POST /api/cases} arrive already registered. Either way the
+ * case is bound to this process instance: every later step finds its case through that binding.
  */
 @Component("intake")
 class IntakeListener implements ExecutionListener {
 
   private final CaseIntake caseIntake;
+  private final CaseBinding binding;
 
-  IntakeListener(CaseIntake caseIntake) {
+  IntakeListener(CaseIntake caseIntake, CaseBinding binding) {
     this.caseIntake = caseIntake;
+    this.binding = binding;
   }
 
   @Override
   public void notify(DelegateExecution execution) {
+    long caseId;
     if (execution.getVariable(Vars.CASE_ID) == null) {
       CustodyCase registered =
           caseIntake.registerFromForm(execution.getVariables(), Actors.current(execution), Actors.groups(execution));
       execution.setProcessBusinessKey(registered.getReference());
       execution.setVariables(caseIntake.processVariables(registered));
+      caseId = registered.getId();
     } else {
-      caseIntake.requireOwnCase(Variables.id(execution, Vars.CASE_ID), execution.getProcessBusinessKey(),
+      caseId = Variables.id(execution, Vars.CASE_ID);
+      caseIntake.requireOwnCase(caseId, execution.getProcessBusinessKey(),
           execution.getProcessInstanceId(), Actors.current(execution), Actors.groups(execution));
     }
+    binding.bind(caseId, execution.getProcessInstanceId());
     List<String> personal =
         execution.getVariableNames().stream().filter(n -> n.startsWith(Vars.PERSONAL_PREFIX)).toList();
     execution.removeVariables(personal);

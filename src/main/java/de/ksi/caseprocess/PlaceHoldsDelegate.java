@@ -13,23 +13,26 @@ import org.springframework.stereotype.Component;
 class PlaceHoldsDelegate implements JavaDelegate {
 
   private final PlaceSearch search;
+  private final CaseBinding binding;
 
-  PlaceHoldsDelegate(PlaceSearch search) {
+  PlaceHoldsDelegate(PlaceSearch search, CaseBinding binding) {
+    this.binding = binding;
     this.search = search;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
+    long caseId = binding.caseId(execution);
     List<Long> holds =
         search.holdForRequests(
-            Variables.id(execution, Vars.CASE_ID),
+            caseId,
             Choice.BEST.equals(execution.getVariable(Vars.CHOICE)),
             "NETWORK".equals(execution.getVariable(Vars.SEARCH_SCOPE)),
             Variables.strings(execution, Vars.SEARCH_CATEGORIES),
             Variables.ids(execution, Vars.SELECTED_OFFERS),
             Duration.parse(Variables.text(execution, Vars.RESPONSE_DEADLINE)),
             Actors.current(execution));
-    execution.setVariable(Vars.REQUEST_HOLD_IDS, Variables.join(holds));
+    binding.requestsPlaced(caseId, execution.getProcessInstanceId(), holds);
     execution.setVariable(Vars.REQUEST_COUNT, holds.size());
   }
 }

@@ -143,9 +143,18 @@ public class PlaceSearch {
     return requests;
   }
 
-  /** The provider accepted: the hold becomes the placement of the case. */
-  public PlacementView accept(long holdId, String actor) {
-    return registry.confirm(holdId, actor);
+  /**
+   * The provider accepted: the hold becomes the placement of the case; the first placement of a case that is not
+   * yet placed is the case's emergency placement (a follow-up placement leaves it).
+   */
+  public PlacementView accept(long caseId, long holdId, String actor) {
+    String reference = cases.get(caseId).getReference();
+    if (!reference.equals(registry.holdView(holdId).caseReference())) {
+      throw new IllegalStateException("hold " + holdId + " is no request of case " + reference);
+    }
+    PlacementView placement = registry.confirm(holdId, actor);
+    cases.placedIfOpen(caseId, placement.id());
+    return placement;
   }
 
   public void decline(long holdId, DeclineReason reason, String note, String actor) {
@@ -171,11 +180,10 @@ public class PlaceSearch {
    */
   public Long recordPhonePlacement(long caseId, Long offerId, String actor) {
     withdrawOpen(caseId, actor);
-    if (offerId == null) {
-      return null;
-    }
     CustodyCase c = cases.get(caseId);
-    return registry.placeDirect(offerId, c.getReference(), c.getSiblings(), actor).id();
+    Long placementId = offerId == null ? null : registry.placeDirect(offerId, c.getReference(), c.getSiblings(), actor).id();
+    cases.placedIfOpen(caseId, placementId);
+    return placementId;
   }
 
   /** A request as the provider sees it. */

@@ -2,28 +2,29 @@ package de.ksi.caseprocess;
 
 import de.ksi.caseprocess.CaseProcess.Vars;
 import java.util.Date;
-import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * Prepares one provider request of the parallel requests: its hold, the provider's group as candidate
- * group, the pseudonymised profile, and local answer variables so that parallel answers never mix.
+ * Prepares one provider request of the parallel requests: it takes the next hold of its search from our tables
+ * (bound to this request's execution), the provider's group as candidate group, the pseudonymised profile, and
+ * local answer variables so that parallel answers never mix.
  */
 @Component("prepareRequest")
 class PrepareRequestDelegate implements JavaDelegate {
 
   private final PlaceSearch search;
+  private final CaseBinding binding;
 
-  PrepareRequestDelegate(PlaceSearch search) {
+  PrepareRequestDelegate(PlaceSearch search, CaseBinding binding) {
     this.search = search;
+    this.binding = binding;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    List<Long> holds = Variables.ids(execution, Vars.REQUEST_HOLD_IDS);
-    long holdId = holds.get(((Number) execution.getVariable("loopCounter")).intValue());
+    long holdId = binding.takeNextRequest(execution.getProcessInstanceId(), execution.getId());
     PlaceSearch.Request request = search.request(holdId);
     execution.setVariableLocal(Vars.HOLD_ID, holdId);
     execution.setVariableLocal(Vars.PROVIDER_GROUP, request.hold().providerGroup());

@@ -10,8 +10,10 @@ import org.springframework.stereotype.Component;
 class RecordEmergencyMeasureDelegate implements JavaDelegate {
 
   private final CaseLifecycle lifecycle;
+  private final CaseBinding binding;
 
-  RecordEmergencyMeasureDelegate(CaseLifecycle lifecycle) {
+  RecordEmergencyMeasureDelegate(CaseLifecycle lifecycle, CaseBinding binding) {
+    this.binding = binding;
     this.lifecycle = lifecycle;
   }
 
@@ -19,7 +21,7 @@ class RecordEmergencyMeasureDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     Long placementId =
         lifecycle.emergencyMeasure(
-            Variables.id(execution, Vars.CASE_ID),
+            binding.caseId(execution),
             Variables.text(execution, Vars.EMERGENCY_MEASURE),
             Variables.text(execution, Vars.EMERGENCY_REASON),
             Variables.optionalId(execution, Vars.EMERGENCY_OFFER),

@@ -10,8 +10,10 @@ import org.springframework.stereotype.Component;
 class RecordPhonePlacementDelegate implements JavaDelegate {
 
   private final PlaceSearch search;
+  private final CaseBinding binding;
 
-  RecordPhonePlacementDelegate(PlaceSearch search) {
+  RecordPhonePlacementDelegate(PlaceSearch search, CaseBinding binding) {
+    this.binding = binding;
     this.search = search;
   }
 
@@ -19,7 +21,7 @@ class RecordPhonePlacementDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     Long placementId =
         search.recordPhonePlacement(
-            Variables.id(execution, Vars.CASE_ID), Variables.optionalId(execution, Vars.PHONE_OFFER), Actors.current(execution));
+            binding.caseId(execution), Variables.optionalId(execution, Vars.PHONE_OFFER), Actors.current(execution));
     // without a registry offer the place lies outside the registry: only the note identifies it
     execution.setVariable(Vars.PLACEMENT_ID, placementId);
     execution.setVariable(Vars.PLACED_PROVIDER, Variables.text(execution, Vars.PHONE_NOTE));

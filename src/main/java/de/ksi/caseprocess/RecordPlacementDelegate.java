@@ -5,22 +5,24 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Books the placement on the case and grants the accepting provider the child's identity (audited). */
+/**
+ * Books the placement the case recorded (acceptance, phone placement or emergency measure) and grants the
+ * accepting provider the child's identity (audited). The placement comes from the case, not from a variable.
+ */
 @Component("recordPlacement")
 class RecordPlacementDelegate implements JavaDelegate {
 
   private final CaseLifecycle lifecycle;
+  private final CaseBinding binding;
 
-  RecordPlacementDelegate(CaseLifecycle lifecycle) {
+  RecordPlacementDelegate(CaseLifecycle lifecycle, CaseBinding binding) {
     this.lifecycle = lifecycle;
+    this.binding = binding;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    lifecycle.placed(
-        Variables.id(execution, Vars.CASE_ID),
-        Variables.optionalId(execution, Vars.PLACEMENT_ID),
-        Variables.text(execution, Vars.PLACED_PROVIDER),
-        Actors.current(execution));
+    // the provider's name is shown only for a place outside the registry, where the caseworker's note names it
+    lifecycle.placed(binding.caseId(execution), Variables.text(execution, Vars.PLACED_PROVIDER), Actors.current(execution));
   }
 }

@@ -17,8 +17,10 @@ class StartSearchListener implements ExecutionListener {
   private static final String FOLLOW_UP = "FOLLOW_UP";
 
   private final IntakeService cases;
+  private final CaseBinding binding;
 
-  StartSearchListener(IntakeService cases) {
+  StartSearchListener(IntakeService cases, CaseBinding binding) {
+    this.binding = binding;
     this.cases = cases;
   }
 
@@ -28,7 +30,7 @@ class StartSearchListener implements ExecutionListener {
     execution.setVariable(Vars.PLACED_PROVIDER, null);
     execution.setVariable(Vars.SEARCH_OUTCOME, null);
     if (FOLLOW_UP.equals(execution.getVariable(Vars.OUTCOME))) {
-      cases.followUpNeeded(Variables.id(execution, Vars.CASE_ID));
+      cases.followUpNeeded(binding.caseId(execution));
     }
   }
 }

@@ -47,8 +47,4 @@ final class Variables {
   static List<Long> ids(VariableScope scope, String name) {
     return strings(scope, name).stream().map(Long::valueOf).toList();
   }
-
-  static String join(List<Long> ids) {
-    return String.join(",", ids.stream().map(String::valueOf).toList());
-  }
 }

@@ -10,13 +10,15 @@ import org.springframework.stereotype.Component;
 class WithdrawRequestsDelegate implements JavaDelegate {
 
   private final PlaceSearch search;
+  private final CaseBinding binding;
 
-  WithdrawRequestsDelegate(PlaceSearch search) {
+  WithdrawRequestsDelegate(PlaceSearch search, CaseBinding binding) {
+    this.binding = binding;
     this.search = search;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    search.withdrawOpen(Variables.id(execution, Vars.CASE_ID), Actors.current(execution));
+    search.withdrawOpen(binding.caseId(execution), Actors.current(execution));
   }
 }

@@ -1,5 +1,6 @@
 package de.ksi.demo;
 
+import de.ksi.security.EngineGuard;
 import de.ksi.caseprocess.CaseIntake;
 import de.ksi.caseprocess.CaseIntake.StartedCase;
 import de.ksi.caseprocess.CaseProcess;
@@ -94,11 +95,11 @@ class NightActors {
     if (!groups(userId).contains((String) runtime.getVariable(instance, Vars.OFFICE_GROUP))) {
       throw new IllegalStateException(userId + " does not work for the office of " + reference);
     }
-    runtime.createMessageCorrelation(CaseProcess.Messages.PLACE_FOUND_BY_PHONE)
+    EngineGuard.trusted(() -> runtime.createMessageCorrelation(CaseProcess.Messages.PLACE_FOUND_BY_PHONE)
         .processInstanceBusinessKey(reference)
         .setVariable(Vars.PHONE_NOTE, note)
         .setVariable(Vars.PHONE_OFFER, offerId)
-        .correlate();
+        .correlate());
   }
 
   /** Lets a deadline of the case pass now: the timer of this boundary event fires as it would on time. */

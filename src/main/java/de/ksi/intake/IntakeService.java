@@ -62,8 +62,15 @@ public class IntakeService {
     get(caseId).escalate(level);
   }
 
-  public void placed(long caseId, Long placementId) {
-    get(caseId).placed(placementId, clock.instant());
+  /**
+   * A place was found for a case not yet placed: it becomes the case's placement ({@code null}: a place outside
+   * the registry). A case already placed keeps its placement (a follow-up placement is not the emergency place).
+   */
+  public void placedIfOpen(long caseId, Long placementId) {
+    CustodyCase c = get(caseId);
+    if (c.getStatus() == CustodyCase.Status.OPEN) {
+      c.placed(placementId, clock.instant());
+    }
   }
 
   /** Keeps the first place category the case needed (for statistics). */

@@ -13,9 +13,12 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.util.ResourceTypeUtil;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
@@ -49,11 +52,13 @@ public class IdentitySetup {
           group(Groups.COORDINATORS, "Koordinierungsstelle", "WORKFLOW");
           baseGrants(Groups.COORDINATORS);
           grant(Groups.COORDINATORS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+          // coordinators read the network and work its tasks; nobody but administrators writes variables or modifies
+          // instances (EngineGuard refuses it on every channel; these grants keep the engine's own check as tight)
           grant(Groups.COORDINATORS, Resources.PROCESS_DEFINITION, "*",
               Permissions.READ, Permissions.READ_INSTANCE, Permissions.READ_HISTORY, Permissions.CREATE_INSTANCE,
-              Permissions.UPDATE_INSTANCE, Permissions.READ_TASK, Permissions.UPDATE_TASK);
-          grant(Groups.COORDINATORS, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE, Permissions.READ, Permissions.UPDATE);
-          grant(Groups.COORDINATORS, Resources.TASK, "*", Permissions.READ, Permissions.UPDATE);
+              Permissions.READ_TASK, ProcessDefinitionPermissions.TASK_WORK);
+          grant(Groups.COORDINATORS, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE, Permissions.READ);
+          grant(Groups.COORDINATORS, Resources.TASK, "*", Permissions.READ, TaskPermissions.TASK_WORK);
           grant(Groups.COORDINATORS, Resources.DECISION_DEFINITION, "*", Permissions.READ, Permissions.READ_HISTORY);
           grant(Groups.COORDINATORS, Resources.DEPLOYMENT, "*", Permissions.READ);
           // reads the audit log over /api only: no grants in the engine
@@ -102,23 +107,28 @@ public class IdentitySetup {
     }
   }
 
+  /** The group's grant on the resource is exactly these permissions: an installation's older, wider grant narrows. */
   private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
-    boolean exists =
-        authorizations.createAuthorizationQuery()
-                .groupIdIn(groupId)
-                .resourceType(resource)
-                .resourceId(resourceId)
-                .count()
-            > 0;
-    if (exists) {
+    Authorization authorization = authorizations.createAuthorizationQuery().groupIdIn(groupId).resourceType(resource)
+        .resourceId(resourceId).list().stream().filter(a -> a.getAuthorizationType() == AUTH_TYPE_GRANT).findFirst()
+        .orElse(null);
+    if (authorization == null) {
+      authorization = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+      authorization.setGroupId(groupId);
+      authorization.setResource(resource);
+      authorization.setResourceId(resourceId);
+    } else if (Arrays.equals(sorted(authorization.getPermissions(
+        ResourceTypeUtil.getPermissionsByResourceType(resource.resourceType()))), sorted(permissions))) {
       return;
+    } else {
+      authorization.setPermissions(new Permission[0]);
     }
-    Authorization authorization = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
-    authorization.setGroupId(groupId);
-    authorization.setResource(resource);
-    authorization.setResourceId(resourceId);
     Arrays.stream(permissions).forEach(authorization::addPermission);
     authorizations.saveAuthorization(authorization);
+  }
+
+  private static String[] sorted(Permission[] permissions) {
+    return Arrays.stream(permissions).map(Permission::getName).sorted().toArray(String[]::new);
   }
 
   /** Runs setup without the caller's engine authentication: setting up groups is the system's job. */

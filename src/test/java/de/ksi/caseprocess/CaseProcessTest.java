@@ -420,10 +420,14 @@ class CaseProcessTest {
     try {
       assertThatThrownBy(() -> runtime.createProcessInstanceByKey(CaseProcess.KEY).businessKey(started.caseReference())
           .setVariable(Vars.CASE_ID, started.caseId()).execute())
-          .as("a caseworker of another office").hasMessageContaining("gehört nicht zum Fall");
+          .as("a caseworker of another office: the engine guard refuses the case id, which no start form declares")
+          .hasMessageContaining("ist kein Feld").hasMessageContaining("caseId");
     } finally {
       engine.getIdentityService().clearAuthentication();
     }
+    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(CaseProcess.KEY)
+        .processInstanceBusinessKey(started.caseReference()).count())
+        .as("nothing started").isEqualTo(1);
   }
 
   @Test

@@ -1,0 +1,93 @@
+package de.ksi.security;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Date;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.variable.value.SerializableValue;
+import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.camunda.spin.json.SpinJsonNode;
+
+/**
+ * What a user may submit with a form: only the fields the form declares, each a plain value (text, number, yes/no,
+ * date) or well-formed JSON (option lists, multi-selects), never a serialised Java object or a file. Text outside the
+ * personal fields ({@code pers_*}, moved into the case table before anything is stored) is bounded, so no history row
+ * can overflow.
+ */
+final class SubmittedVariables {
+
+  /** Longest text a process variable may hold: {@code ACT_HI_VARINST.TEXT_} is a varchar(4000) on PostgreSQL. */
+  static final int MAX_TEXT = 4000;
+
+  private static final Set<String> PLAIN_TYPES =
+      Set.of("string", "boolean", "integer", "long", "short", "double", "date", "null");
+
+  private final ObjectMapper json = new ObjectMapper();
+
+  void check(Map<String, Object> submitted, Set<String> declared, String where) {
+    for (Map.Entry<String, Object> variable : submitted.entrySet()) {
+      String name = variable.getKey();
+      if (!declared.contains(name)) {
+        throw rejected(name, "„" + name + "“ ist kein Feld von " + where + " / variable '" + name
+            + "' is not a field of this form and may not be written");
+      }
+      String problem = problem(name, variable.getValue());
+      if (problem != null) {
+        throw rejected(name, problem);
+      }
+    }
+  }
+
+  private String problem(String name, Object value) {
+    if (value instanceof TypedValue typed) {
+      String type = typed.getType() == null ? "untyped" : typed.getType().getName();
+      if ("json".equals(type)) {
+        return malformedJson(name, typed);
+      }
+      if (!PLAIN_TYPES.contains(type) && !"untyped".equals(type)) {
+        return "„" + name + "“ hat einen nicht erlaubten Typ / variable '" + name + "' has type " + type
+            + ", allowed are plain values and JSON";
+      }
+      return tooLong(name, typed.getValue());
+    }
+    if (value == null || value instanceof Boolean || value instanceof Number || value instanceof Date
+        || value instanceof SpinJsonNode) {
+      return null;
+    }
+    if (value instanceof String) {
+      return tooLong(name, value);
+    }
+    return "„" + name + "“ hat einen nicht erlaubten Typ / variable '" + name + "' is a " + value.getClass().getName()
+        + ", allowed are plain values and JSON";
+  }
+
+  private static String tooLong(String name, Object value) {
+    if (value instanceof String text && text.length() > MAX_TEXT && !name.startsWith("pers_")) {
+      return "„" + name + "“ ist zu lang (höchstens " + MAX_TEXT + " Zeichen) / variable '" + name + "' is longer than "
+          + MAX_TEXT + " characters";
+    }
+    return null;
+  }
+
+  private String malformedJson(String name, TypedValue typed) {
+    if (typed instanceof SerializableValue serializable && !serializable.isDeserialized()) {
+      String text = serializable.getValueSerialized();
+      try {
+        if (text != null) {
+          json.readTree(text);
+        }
+      } catch (JsonProcessingException e) {
+        return "„" + name + "“ ist kein gültiges JSON / variable '" + name + "' is not well-formed JSON";
+      }
+      return text != null && text.length() > MAX_TEXT ? "„" + name + "“ ist zu lang / variable '" + name
+          + "' is longer than " + MAX_TEXT + " characters" : null;
+    }
+    return null;
+  }
+
+  private static FormFieldValidationException rejected(String name, String message) {
+    return new FormFieldValidationException(name, message);
+  }
+}
