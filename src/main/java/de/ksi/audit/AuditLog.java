@@ -49,6 +49,15 @@ public class AuditLog {
         Timestamp.from(clock.instant()), actor, caseReference, action.name(), recipient, detail, reason);
   }
 
+  /**
+   * A refused attempt on a case, in a transaction of its own: the attempt fails and rolls back, its record stays.
+   */
+  @Transactional(propagation = Propagation.REQUIRES_NEW)
+  public void refused(String actor, String caseReference, String detail) {
+    String bounded = detail == null || detail.length() <= 1000 ? detail : detail.substring(0, 1000);
+    record(actor, caseReference == null ? "-" : caseReference, Action.ACCESS_REFUSED, null, bounded, "Zugriff verweigert");
+  }
+
   @Transactional(readOnly = true)
   public List<Entry> forCase(String caseReference) {
     return jdbc.query(

@@ -65,28 +65,10 @@ class HoldController {
     return visible(registry.holdView(id), user);
   }
 
-  @Operation(summary = "The provider accepted: the hold becomes a placement")
-  @PostMapping("/holds/{id}/confirm")
-  ResponseEntity<PlacementView> confirm(@PathVariable long id, @AuthenticationPrincipal KsiUser user) {
-    visible(registry.holdView(id), user);
-    PlacementView placement = registry.confirm(id, user.userId());
-    return ResponseEntity.created(URI.create("/api/placements/" + placement.id())).body(placement);
-  }
-
   @PostMapping("/holds/{id}/release")
   HoldView release(@PathVariable long id, @AuthenticationPrincipal KsiUser user) {
     visible(registry.holdView(id), user);
     return registry.release(id, user.userId());
-  }
-
-  @Operation(summary = "The provider declines with a reason from the fixed list and optional free text")
-  @PostMapping("/holds/{id}/decline")
-  HoldView decline(@PathVariable long id, @Valid @RequestBody DeclineRequest body, @AuthenticationPrincipal KsiUser user) {
-    HoldView hold = visible(registry.holdView(id), user);
-    if (!user.isCoordinator() && !user.inGroup(hold.providerGroup())) {
-      throw new ProblemException.Forbidden("problem.hold.forbidden", id);
-    }
-    return registry.decline(id, body.reason(), body.note(), user.userId());
   }
 
   @GetMapping("/placements/{id}")
@@ -138,6 +120,4 @@ class HoldController {
   /** Why a placement ended, e.g. RETURN_HOME. */
   record EndRequest(@NotNull @Pattern(regexp = "^[A-Z_]{2,40}$") String reason) {}
 
-  /** A decline with its reason. */
-  record DeclineRequest(@NotNull DeclineReason reason, @Size(max = 1000) String note) {}
 }

@@ -85,6 +85,7 @@ class CaseController {
     boolean office = user.worksFor(c.responsibleOffice()) || user.isCoordinator();
     boolean acceptingProvider = c.getPlacementId() != null && placementProviderGroup(c.getPlacementId()).map(user::inGroup).orElse(false);
     if (!office && !acceptingProvider) {
+      audit.refused(user.userId(), reference, "Identität über /api verlangt, ohne Zuständigkeit oder Zusage");
       throw new ProblemException.NotFound("problem.case.not-found", reference);
     }
     audit.record(user.userId(), reference, AuditLog.Action.IDENTITY_READ, null, "Identität abgerufen über /api",
@@ -121,6 +122,7 @@ class CaseController {
   private CustodyCase visibleToOffice(String reference, KsiUser user) {
     CustodyCase c = cases.byReference(reference);
     if (!user.worksFor(c.responsibleOffice()) && !user.isCoordinator()) {
+      audit.refused(user.userId(), reference, "Fall eines anderen Jugendamts über /api verlangt");
       throw new ProblemException.NotFound("problem.case.not-found", reference);
     }
     return c;

@@ -50,30 +50,48 @@ final class EngineCommands {
   private final FormFields forms = new FormFields();
   private final SubmittedVariables variables = new SubmittedVariables();
 
-  /** Passes the command or throws: 403 for a command the role may not send, 400 for a variable it may not write. */
-  Verdict judge(Command<?> command, CommandContext context, Authentication user) {
-    String type = command.getClass().getName();
-    String name = command.getClass().getSimpleName();
-    if (command instanceof AbstractQuery<?, ?> || !type.startsWith("org.camunda.bpm.") || webappRead(type)
+  /** How the guard treats a command class, before it looks at what the command carries. */
+  enum Kind {
+    /** Reads: queries, Get… commands, the webapps' read plugins and our own commands. */
+    READ,
+    /** Writes the engine's authorization model judges on its own. */
+    AUTHORIZED,
+    /** Claiming, unclaiming, completing tasks and starting cases: passed after a look at what they carry. */
+    CHECKED,
+    /** Everything else: refused for every user who is not an administrator. */
+    REFUSED
+  }
+
+  private static final Set<String> CHECKED = Set.of("ClaimTaskCmd", "AssignTaskCmd", "CompleteTaskCmd",
+      "SubmitTaskFormCmd", "SubmitStartFormCmd", "StartProcessInstanceCmd");
+
+  static Kind kind(Class<?> command) {
+    String type = command.getName();
+    String name = command.getSimpleName();
+    if (AbstractQuery.class.isAssignableFrom(command) || !type.startsWith("org.camunda.bpm.") || webappRead(type)
         || type.startsWith(ENGINE) && (name.startsWith("Get") || READS.contains(name))) {
-      return Verdict.PASS;
+      return Kind.READ;
     }
     if (!type.startsWith(ENGINE)) {
-      throw EngineGuard.forbidden(name, "engine command outside the allowed list");
+      return Kind.REFUSED;
     }
-    return switch (name) {
-      case "ClaimTaskCmd" -> claim(command, user);
-      case "AssignTaskCmd" -> assign(command, context, user);
-      case "CompleteTaskCmd", "SubmitTaskFormCmd" -> completeTask(command, context);
-      case "SubmitStartFormCmd" -> startByForm(command, context);
-      case "StartProcessInstanceCmd" -> start(command, context);
-      default -> {
-        if (AUTHORIZED_WRITES.contains(name)) {
-          yield Verdict.PASS;
-        }
-        throw EngineGuard.forbidden(name, "diese Änderung ist nur über die Aufgaben und Formulare des Falls möglich"
-            + " / this change is possible only through the case's tasks and forms");
-      }
+    return AUTHORIZED_WRITES.contains(name) ? Kind.AUTHORIZED : CHECKED.contains(name) ? Kind.CHECKED : Kind.REFUSED;
+  }
+
+  /** Passes the command or throws: 403 for a command the role may not send, 400 for a variable it may not write. */
+  Verdict judge(Command<?> command, CommandContext context, Authentication user) {
+    String name = command.getClass().getSimpleName();
+    return switch (kind(command.getClass())) {
+      case READ, AUTHORIZED -> Verdict.PASS;
+      case REFUSED -> throw EngineGuard.forbidden(name, "diese Änderung ist nur über die Aufgaben und Formulare des"
+          + " Falls möglich / this change is possible only through the case's tasks and forms");
+      case CHECKED -> switch (name) {
+        case "ClaimTaskCmd" -> claim(command, user);
+        case "AssignTaskCmd" -> assign(command, context, user);
+        case "CompleteTaskCmd", "SubmitTaskFormCmd" -> completeTask(command, context);
+        case "SubmitStartFormCmd" -> startByForm(command, context);
+        default -> start(command, context);
+      };
     };
   }
 

@@ -17,9 +17,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The one guard between users and the engine (docs/security.md, "Trust boundary"). Every command a logged-in user
@@ -41,12 +38,10 @@ public class EngineGuard extends AbstractProcessEnginePlugin {
   private static final ThreadLocal<int[]> DEPTH = ThreadLocal.withInitial(() -> new int[1]);
 
   private final ObjectProvider<AuditLog> audit;
-  private final ObjectProvider<PlatformTransactionManager> transactions;
   private final EngineCommands commands = new EngineCommands();
 
-  EngineGuard(ObjectProvider<AuditLog> audit, ObjectProvider<PlatformTransactionManager> transactions) {
+  EngineGuard(ObjectProvider<AuditLog> audit) {
     this.audit = audit;
-    this.transactions = transactions;
   }
 
   /** Runs an engine call that one of our endpoints has checked for the user and defines for the user's role. */
@@ -125,15 +120,9 @@ public class EngineGuard extends AbstractProcessEnginePlugin {
     String caseReference = commands.caseReference(command, context);
     LOG.warn("Refused {} by {} on case {}: {}", command.getClass().getSimpleName(), user.getUserId(), caseReference, why);
     AuditLog log = audit.getIfAvailable();
-    PlatformTransactionManager manager = transactions.getIfAvailable();
-    if (log == null || manager == null) {
-      return;
+    if (log != null) {
+      log.refused(user.getUserId(), caseReference, command.getClass().getSimpleName() + ": " + why);
     }
-    TransactionTemplate own = new TransactionTemplate(manager);
-    own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-    String detail = command.getClass().getSimpleName() + ": " + why;
-    own.executeWithoutResult(status -> log.record(user.getUserId(), caseReference, AuditLog.Action.ACCESS_REFUSED,
-        null, detail.length() > 500 ? detail.substring(0, 500) : detail, "Zugriff verweigert"));
   }
 
   /** Thrown for a command the user's role may not send to the engine: 403 on the REST API. */

@@ -1,6 +1,7 @@
 package de.ksi.capacity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import de.ksi.network.District;
@@ -48,17 +49,20 @@ class HoldLifecycleIT {
     assertThat(Duration.between(instant(hold, "createdAt"), instant(hold, "expiresAt"))).isEqualTo(Duration.ofMinutes(30));
     assertThat(free(offer.id())).isEqualTo(1);
 
-    JsonNode placement = api.as(provider).post("/api/holds/" + hold.get("id").asLong() + "/confirm").expect(201);
+    // the provider accepts in its request (the process confirms the hold; /api/holds has no confirm of its own)
+    PlacementView placement = registry.confirm(hold.get("id").asLong(), provider);
 
-    assertThat(placement.get("caseReference").asText()).isEqualTo(child);
-    assertThat(placement.get("offerId").asLong()).isEqualTo(offer.id());
-    assertThat(placement.get("holdId").asLong()).isEqualTo(hold.get("id").asLong());
-    assertThat(placement.get("places").asInt()).isEqualTo(1);
-    assertThat(placement.has("endedAt")).isFalse();
+    assertThat(placement.caseReference()).isEqualTo(child);
+    assertThat(placement.offerId()).isEqualTo(offer.id());
+    assertThat(placement.holdId()).isEqualTo(hold.get("id").asLong());
+    assertThat(placement.places()).isEqualTo(1);
+    assertThat(placement.endedAt()).isNull();
+    assertThat(api.as(provider).post("/api/holds/" + hold.get("id").asLong() + "/confirm").status())
+        .as("no confirm behind the process's back").isIn(404, 405);
     assertThat(status(hold.get("id").asLong())).isEqualTo("CONFIRMED");
     assertThat(free(offer.id())).as("the placement keeps the place taken").isEqualTo(1);
     assertThat(registry.placementsOf(child)).hasSize(1);
-    assertThat(caseworker().get("/api/placements/" + placement.get("id").asLong()).expect(200).get("offerId").asLong())
+    assertThat(caseworker().get("/api/placements/" + placement.id()).expect(200).get("offerId").asLong())
         .isEqualTo(offer.id());
   }
 
@@ -67,7 +71,7 @@ class HoldLifecycleIT {
     OfferView offer = fixtures.offer(District.SEGEBERG, Category.INOBHUTNAHME_GRUPPE, 4, 2);
     String child = Fixtures.newCase(District.SEGEBERG);
     long holdId = caseworker().post("/api/holds", hold(offer.id(), child, 30)).expect(201).get("id").asLong();
-    long placementId = caseworker().post("/api/holds/" + holdId + "/confirm").expect(201).get("id").asLong();
+    long placementId = registry.confirm(holdId, "einrichtung").id();
     assertThat(free(offer.id())).isEqualTo(1);
 
     assertThat(api.as("fk-sto-1").get("/api/placements/" + placementId).status()).isEqualTo(404);
@@ -111,9 +115,8 @@ class HoldLifecycleIT {
     assertThat(jdbc.queryForObject("SELECT status FROM hold WHERE id = ?", String.class, holdId))
         .as("nothing touched the stored hold").isEqualTo("HELD");
     caseworker().post("/api/holds", hold(offer.id(), Fixtures.newCase(District.SEGEBERG), 30)).expect(201);
-    JsonNode refused = api.as(provider).post("/api/holds/" + holdId + "/confirm").problem(409);
-    assertThat(refused.get("code").asText()).isEqualTo("problem.hold.illegal-state");
-    assertThat(refused.get("detail").asText()).contains("EXPIRED");
+    assertThatThrownBy(() -> registry.confirm(holdId, provider)).isInstanceOf(Hold.IllegalHoldStateException.class)
+        .satisfies(e -> assertThat(((Hold.IllegalHoldStateException) e).args()).contains(Hold.Status.EXPIRED));
   }
 
   @Test
@@ -134,18 +137,19 @@ class HoldLifecycleIT {
     long holdId = caseworker().post("/api/holds", hold(offer.id(), Fixtures.newCase(District.SEGEBERG), 30)).expect(201)
         .get("id").asLong();
 
-    JsonNode declined = api.as(provider)
-        .post("/api/holds/" + holdId + "/decline", """
-            {"reason": "GROUP_DYNAMICS", "note": "Gruppe heute Nacht nicht aufnahmefähig"}""")
-        .expect(200);
+    HoldView declined = registry.decline(holdId, DeclineReason.GROUP_DYNAMICS, "Gruppe heute Nacht nicht aufnahmefähig",
+        provider);
 
-    assertThat(declined.get("status").asText()).isEqualTo("DECLINED");
-    assertThat(declined.get("declineReason").asText()).isEqualTo("GROUP_DYNAMICS");
-    assertThat(declined.get("declineNote").asText()).isEqualTo("Gruppe heute Nacht nicht aufnahmefähig");
-    assertThat(declined.has("decidedAt")).isTrue();
+    assertThat(declined.status()).isEqualTo(Hold.Status.DECLINED);
+    assertThat(declined.declineReason()).isEqualTo(DeclineReason.GROUP_DYNAMICS);
+    assertThat(declined.declineNote()).isEqualTo("Gruppe heute Nacht nicht aufnahmefähig");
+    assertThat(declined.decidedAt()).isNotNull();
     assertThat(free(offer.id())).isEqualTo(1);
-    api.as(provider).post("/api/holds/" + holdId + "/decline", "{\"reason\": \"OTHER\"}").problem(409);
-    api.as(provider).post("/api/holds/" + holdId + "/confirm").problem(409);
+    assertThatThrownBy(() -> registry.decline(holdId, DeclineReason.OTHER, null, provider))
+        .isInstanceOf(Hold.IllegalHoldStateException.class);
+    assertThatThrownBy(() -> registry.confirm(holdId, provider)).isInstanceOf(Hold.IllegalHoldStateException.class);
+    assertThat(api.as(provider).post("/api/holds/" + holdId + "/decline", "{\"reason\": \"OTHER\"}").status())
+        .as("no decline behind the process's back").isIn(404, 405);
     assertThat(status(holdId)).isEqualTo("DECLINED");
   }
 
@@ -161,7 +165,7 @@ class HoldLifecycleIT {
     assertThat(free(offer.id())).isEqualTo(1);
     assertThat(caseworker().post("/api/holds/" + holdId + "/release").expect(200).get("status").asText())
         .as("releasing twice is harmless").isEqualTo("RELEASED");
-    api.as("koordination-1").post("/api/holds/" + holdId + "/confirm").problem(409);
+    assertThatThrownBy(() -> registry.confirm(holdId, "koordination-1")).isInstanceOf(Hold.IllegalHoldStateException.class);
   }
 
   @Test
@@ -208,7 +212,7 @@ class HoldLifecycleIT {
         .expect(201).get("id").asLong();
     assertThat(free(offer.id())).as("4 reported - 3 held").isEqualTo(1);
 
-    long placementId = api.as(provider).post("/api/holds/" + firstHold + "/confirm").expect(201).get("id").asLong();
+    long placementId = registry.confirm(firstHold, provider).id();
     assertThat(free(offer.id())).as("4 reported - 2 held - 1 placed since").isEqualTo(1);
 
     caseworker().post("/api/holds/" + secondHold + "/release").expect(200);
@@ -228,7 +232,7 @@ class HoldLifecycleIT {
     String provider = fixtures.providerLogin(offer.id());
     long holdId = caseworker().post("/api/holds", hold(offer.id(), Fixtures.newCase(District.SEGEBERG), 30)).expect(201)
         .get("id").asLong();
-    long placementId = api.as(provider).post("/api/holds/" + holdId + "/confirm").expect(201).get("id").asLong();
+    long placementId = registry.confirm(holdId, provider).id();
     report(provider, offer.id(), 2);
 
     registry.endPlacement(placementId, "Übergabe", "fk-seg-1");

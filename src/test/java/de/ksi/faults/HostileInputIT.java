@@ -62,6 +62,7 @@ class HostileInputIT {
   @LocalServerPort int port;
   @Autowired Fixtures fixtures;
   @Autowired JdbcTemplate jdbc;
+  @Autowired de.ksi.capacity.CapacityRegistry registry;
   @Autowired ProcessEngine engine;
 
   private ApiClient api;
@@ -109,7 +110,7 @@ class HostileInputIT {
     // a hold confirmed into a placement, and that placement ended (replays below)
     long hold = api.as("koordination-1").post("/api/holds", "{\"offerId\": %d, \"caseReference\": \"%s\"}"
         .formatted(offer.id(), Fixtures.newCase(District.SEGEBERG))).expect(201).get("id").asLong();
-    long placement = api.as("koordination-1").post("/api/holds/" + hold + "/confirm").expect(201).get("id").asLong();
+    long placement = registry.confirm(hold, "koordination-1").id();
     api.as("koordination-1").post("/api/placements/" + placement + "/end", "{\"reason\": \"RETURN_HOME\"}").expect(200);
     ids.put("hold", String.valueOf(hold));
     ids.put("placement", String.valueOf(placement));
@@ -151,9 +152,8 @@ class HostileInputIT {
         new Hostile("hold: for another office", other, "POST", "/api/holds", "{\"offerId\": {offer}, \"caseReference\": \"SEG-2026-0001\"}", 403, "SEG-2026-0001"),
         new Hostile("hold: offer id negative", fk, "POST", "/api/holds", "{\"offerId\": -1, \"caseReference\": \"SEG-2026-0001\"}", 400, "offerId"),
         new Hostile("hold: SQL injection as id", fk, "GET", "/api/holds/{sqlId}", null, 400, "id"),
-        new Hostile("hold: confirmed twice", coord, "POST", "/api/holds/{hold}/confirm", null, 409, "{hold}"),
         new Hostile("hold: released after confirming", coord, "POST", "/api/holds/{hold}/release", null, 409, "{hold}"),
-        new Hostile("hold: declined with emoji reason", coord, "POST", "/api/holds/{hold}/decline", "{\"reason\": \"\uD83D\uDE00\"}", 400, "reason"),
+        new Hostile("request: declined with emoji reason", "{providerLogin}", "POST", "/api/requests/{request}/decline", "{\"reason\": \"\uD83D\uDE00\"}", 400, "reason"),
         new Hostile("placement: of another office", other, "GET", "/api/placements/{placement}", null, 404, "{placement}"),
         new Hostile("placement: end reason with script", coord, "POST", "/api/placements/{placement}/end", "{\"reason\": \"" + SCRIPT + "\"}", 400, "reason"),
         new Hostile("availability: SQL injection as number", coord, "PUT", "/api/offers/{offer}/availability", "{\"free\": \"5; DROP TABLE offer\"}", 400, "free"),

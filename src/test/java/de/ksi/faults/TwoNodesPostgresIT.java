@@ -83,16 +83,10 @@ class TwoNodesPostgresIT {
       assertThat(holds).as("holds on offer %d", offer).filteredOn(r -> r.status() == 201).hasSize(1);
       assertThat(holds).filteredOn(r -> r.status() != 201).hasSize(2 * RACERS_PER_NODE - 1)
           .allSatisfy(r -> assertThat(r.problem(409).get("code").asText()).isEqualTo("problem.hold.no-place-free"));
-
-      long hold = holds.stream().filter(r -> r.status() == 201).findFirst().orElseThrow().json().get("id").asLong();
-      List<ApiClient.Reply> confirms = race(i -> cases(i).api().as(FaultSuite.COORDINATOR)
-          .post("/api/holds/" + hold + "/confirm"));
-      assertThat(confirms).as("confirmations of hold %d", hold).filteredOn(r -> r.status() == 201).hasSize(1);
-      assertThat(confirms).filteredOn(r -> r.status() != 201).allSatisfy(r -> assertThat(r.problem(409)).isNotNull());
     }
     for (long offer : offers) {
-      assertThat(sql.queryForObject("SELECT COUNT(*) FROM placement WHERE offer_id = ? AND ended_at IS NULL",
-          Integer.class, offer)).as("placements on offer %d", offer).isEqualTo(1);
+      assertThat(sql.queryForObject("SELECT COUNT(*) FROM hold WHERE offer_id = ? AND status = 'HELD'",
+          Integer.class, offer)).as("holds on offer %d", offer).isEqualTo(1);
     }
     assertThat(overbookedOffers()).isEmpty();
   }

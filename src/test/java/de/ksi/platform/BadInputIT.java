@@ -66,7 +66,7 @@ class BadInputIT {
 
   static Stream<BadInput> badInputs() {
     String report = "/api/offers/{offer}/availability";
-    String decline = "/api/holds/{hold}/decline";
+    String decline = "/api/requests/{hold}/decline";
     return Stream.of(
         new BadInput("free missing", "PUT", report, "{}", "free", "must not be null", "darf nicht null sein"),
         new BadInput("free negative", "PUT", report, "{\"free\": -1}", "free",
@@ -212,9 +212,7 @@ class BadInputIT {
         .problem(404).get("detail").asText()).isEqualTo("Offer 123456 does not exist.");
     assertThat(coordinator().get("/api/holds/123456").problem(404).get("detail").asText())
         .isEqualTo("Hold 123456 does not exist.");
-    coordinator().post("/api/holds/123456/confirm").problem(404);
     coordinator().post("/api/holds/123456/release").problem(404);
-    coordinator().post("/api/holds/123456/decline", "{\"reason\": \"OTHER\"}").problem(404);
     coordinator().put("/api/providers/123456", """
         {"name": "Haus", "district": "SEGEBERG", "address": "Am Markt 1", "phone24h": "04551 555 0",
          "email": "a@example.org"}""").problem(404);

@@ -44,7 +44,7 @@ class AccessMatrixIT {
       task.get              A      -     A     -     -        -         A     -     -
       task.variables        A      -     A     -     -        -         A     -     -
       task.list             A      -     A     -     -        -         A     -     -
-      task.update           A      -     A     -     -        -         A     -     -
+      task.update           -      -     -     -     -        -         A     -     -
       request.get           -      -     A     -     A        -         A     -     -
       request.variables     -      -     A     -     A        -         A     -     -
       instance.get          A      -     A     -     -        -         A     -     -

@@ -80,7 +80,9 @@ class ApiAccessIT {
     JsonNode openApi = api.as("fk-seg-1").get("/v3/api-docs").expect(200);
     assertThat(openApi.get("paths").fieldNames()).toIterable().contains(
         "/api/providers", "/api/providers/{id}", "/api/offers/{id}/availability", "/api/capacity/search",
-        "/api/capacity/summary", "/api/holds", "/api/holds/{id}/confirm", "/api/holds/{id}/release");
+        "/api/capacity/summary", "/api/holds", "/api/holds/{id}/release");
+    assertThat(openApi.get("paths").fieldNames()).toIterable()
+        .as("holds become placements only through the provider's request").doesNotContain("/api/holds/{id}/confirm");
   }
 
   @Test
@@ -184,10 +186,10 @@ class ApiAccessIT {
         .isEqualTo("Hold " + holdId + " does not exist.");
     api.as(otherProvider).get(path).problem(404);
     api.as("fk-sto-1").post(path + "/release").problem(404);
-    api.as(otherProvider).post(path + "/confirm").problem(404);
-
-    JsonNode declineByCaseworker = api.as("fk-seg-2").post(path + "/decline", "{\"reason\": \"OTHER\"}").problem(403);
-    assertThat(declineByCaseworker.get("code").asText()).isEqualTo("problem.hold.forbidden");
+    api.as(otherProvider).post(path + "/release").problem(404);
+    assertThat(api.as("fk-seg-2").post(path + "/confirm").status()).as("no confirm behind the process's back")
+        .isIn(404, 405);
+    assertThat(api.as("fk-seg-2").post(path + "/decline", "{\"reason\": \"OTHER\"}").status()).isIn(404, 405);
     assertThat(api.as("koordination-1").get(path).expect(200).get("status").asText()).isEqualTo("HELD");
   }
 
