@@ -55,8 +55,11 @@ public class IdentitySetup {
           // coordinators read the network and work its tasks; nobody but administrators writes variables or modifies
           // instances (EngineGuard refuses it on every channel; these grants keep the engine's own check as tight)
           grant(Groups.COORDINATORS, Resources.PROCESS_DEFINITION, "*",
-              Permissions.READ, Permissions.READ_INSTANCE, Permissions.READ_HISTORY, Permissions.CREATE_INSTANCE,
-              Permissions.READ_TASK, ProcessDefinitionPermissions.TASK_WORK);
+              Permissions.READ, Permissions.READ_INSTANCE, Permissions.READ_HISTORY, Permissions.READ_TASK,
+              ProcessDefinitionPermissions.TASK_WORK);
+          // a case starts only as a case: the search and the duties run as called processes of one
+          grant(Groups.COORDINATORS, Resources.PROCESS_DEFINITION, CaseProcess.KEY, Permissions.READ,
+              Permissions.CREATE_INSTANCE);
           grant(Groups.COORDINATORS, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE, Permissions.READ);
           grant(Groups.COORDINATORS, Resources.TASK, "*", Permissions.READ, TaskPermissions.TASK_WORK);
           grant(Groups.COORDINATORS, Resources.DECISION_DEFINITION, "*", Permissions.READ, Permissions.READ_HISTORY);
