@@ -66,22 +66,25 @@ and used here under the first allowed one, or it bundles parts under each of the
     dmn-moddle 10.0.0, downloadjs 1.4.7, dunder-proto 1.0.1, es-define-property 1.0.1,
     es-errors 1.3.0, es-object-atoms 1.1.1, escape-html, events 3.3.0,
     fast-safe-stringify 2.1.1, fast-xml-parser 4.3.4, feelin 3.1.0, file-drops 0.5.0,
-    flatpickr 4.6.13, function-bind 1.1.2, get-intrinsic 1.3.0, get-proto 1.0.1,
-    gopd 1.2.0, Hammer.JS 2.0.7, has-symbols 1.1.0, hasown 2.0.2, ids 1.0.5,
-    inferno 5.6.2, jQuery 3.7.1, jQuery UI 1.13.2, lang-feel 2.0.0, lezer-feel 1.2.8,
-    lodash 4.17.21, luxon 3.4.4, math-intrinsics 1.1.0, min-dash 3.8.1, min-dom 4.1.0,
-    moddle 6.2.3, moddle-xml 10.1.0, ngDefine 1.1.0, object-inspect 1.13.4,
-    object-refs 0.3.0, path-intersection 2.2.1, preact 10.13.0, q 1.5.1,
+    flatpickr 4.6.13, focus-trap 7.5.4, function-bind 1.1.2, get-intrinsic 1.3.0,
+    get-proto 1.0.1, gopd 1.2.0, Hammer.JS 2.0.7, has-symbols 1.1.0, hasown 2.0.2,
+    ids 1.0.5, inferno 5.6.2, jQuery 3.7.1, jQuery UI 1.13.2, lang-feel 2.0.0,
+    lezer-feel 1.2.8, lodash 4.17.21, luxon 3.4.4, math-intrinsics 1.1.0,
+    min-dash 3.8.1, min-dom 4.1.0, moddle 6.2.3, moddle-xml 10.1.0, ngDefine 1.1.0,
+    object-inspect 1.13.4, object-refs 0.3.0, path-intersection 2.2.1, preact 10.13.0,
     regenerator-runtime, RequireJS 2.3.7, saxen 8.1.2, selection-update 0.1.2,
     side-channel 1.1.0, side-channel-list 1.0.0, side-channel-map 1.0.1,
     side-channel-weakmap 1.0.2, style-mod 4.1.0, superagent 8.1.2, table-js 9.0.0,
-    tiny-svg 3.0.1, code by Andrea Giammarchi (WebReflection)
+    tabbable 6.2.0, tiny-svg 3.0.1, code by Andrea Giammarchi (WebReflection)
 
+  MIT, with parts under Apache-2.0 (Google Inc.): q 1.5.1
   Apache-2.0: htm 3.1.1, mousetrap 1.6.5
   Apache-2.0 or MPL-2.0: DOMPurify 3.2.4
   BSD-3-Clause: qs 6.13.0
   ISC: inherits 2.0.4, inherits-browser 0.1.0
   0BSD: tslib (Microsoft Corporation)
+  No licence in its banner: dataDepend 1.0.0 (angular-data-depend, by Nico Rehwaldt and
+  Roman Smirnov)
 
   AngularJS under HeroDevs "Never-Ending Support": angular 1.9.9, angular-animate,
   angular-cookies, angular-resource, angular-route, angular-sanitize (1.9.9 each),
