@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // House rules for the BPMN models in bpmn/: see README.md next to this file.
 module.exports = {
   configs: {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 const { is } = require('bpmnlint-utils');
 
 // Camunda Modeler's generated ids: Activity_0abc123, Flow_1x2y3z4, Gateway_0k9j8h7 ...

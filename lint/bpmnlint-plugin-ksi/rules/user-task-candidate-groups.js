@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 const { is } = require('bpmnlint-utils');
 
 /** Every user task names the groups that may work on it (camunda:candidateGroups). */

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 package de.ksi.capacity;
 
 /** Kinds of place an offer provides; emergency categories serve the Inobhutnahme, the others follow-up help. */

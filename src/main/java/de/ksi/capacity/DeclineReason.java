@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 package de.ksi.capacity;
 
 /** Fixed list of reasons a provider gives when declining a placement request; kept for statistics. */

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 package de.ksi.capacity;
 
 /** Says in German how old a report is, the way a caseworker would say it. */

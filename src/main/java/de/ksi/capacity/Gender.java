@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 package de.ksi.capacity;
 
 /** Gender of a child as far as placement is concerned. */

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 package de.ksi.capacity;
 
 /** Published when a provider joins the registry, so that its Camunda group can be set up. */

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 package de.ksi.guide;
 
 /** The frame of every page the application serves outside the Camunda webapps: German, accessible, responsive. */

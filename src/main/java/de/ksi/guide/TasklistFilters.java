@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 package de.ksi.guide;
 
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 package de.ksi.intake;
 
 /** Legal ground of the Inobhutnahme under § 42 Abs. 1 SGB VIII. */

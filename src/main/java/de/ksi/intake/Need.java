@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 package de.ksi.intake;
 
 /** Special needs of the child, each a boolean variable of the pseudonymised profile. */

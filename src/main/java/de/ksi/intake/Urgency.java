@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 package de.ksi.intake;
 
 /** How quickly a place is needed; the escalation deadlines per urgency come from a DMN table. */

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 package de.ksi.lagebild;
 
 /** Age bands instead of ages, so that the Lagebild says enough to plan places and nothing more. */

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 package de.ksi.network;
 
 /** Ids of the network-wide Camunda groups; office groups come from {@link District#groupId()}. */

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Lagebild der Koordinierungsstelle on Cockpit's dashboard. Reads /api/lagebild with the Cockpit session
 // (the server accepts it together with the webapp's CSRF token) and refreshes itself every minute.
 const REFRESH_MS = 60000;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Kapazitätsplanung: a page of its own in Cockpit's navigation. Reads /api/planning and posts what-ifs to
 // /api/planning/what-if with the Cockpit session and the webapp's CSRF token; draws its chart as plain SVG.
 const OFFICES = {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Small inline-SVG charts for the Statistik page: line, stacked share bars and horizontal bars. Values of
 // null are suppressed cells ("<5"): lines leave a gap there, bars say so in their label.
 const NS = 'http://www.w3.org/2000/svg';

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Cockpit page "Statistik": figures of the network from /api/statistics (read with the Cockpit session and
 // its CSRF token), drawn as inline SVG charts. Suppressed small counts show as "<5".
 import { bars, lineChart, stackedShares, COLORS } from './charts.js';

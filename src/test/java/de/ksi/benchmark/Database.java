@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 package de.ksi.benchmark;
 
 /** The two databases every figure is measured on. */

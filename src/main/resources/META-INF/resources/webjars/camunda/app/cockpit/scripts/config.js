@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Koordinierungsstelle Inobhutnahme: the webapps speak German. Overrides the webjar's config.js.
 // To offer English as well, add 'en' to availableLocales (the browser's language then decides).
 export default {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Koordinierungsstelle Inobhutnahme: no form drafts in the browser (loaded through config.js customScripts).
 //
 // Tasklist keeps the values of a Camunda Form in localStorage under "camunda-form:<taskId>" (embedded forms:
