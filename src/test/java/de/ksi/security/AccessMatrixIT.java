@@ -159,8 +159,12 @@ class AccessMatrixIT {
 
     assertThat(anyMatch(entries, e -> "koordination-2".equals(e.path("actor").asText())
         && "IDENTITY_READ".equals(e.path("action").asText()))).isTrue();
-    assertThat(anyMatch(entries, e -> users.get("otherProv").equals(e.path("actor").asText())))
+    assertThat(anyMatch(entries, e -> users.get("otherProv").equals(e.path("actor").asText())
+        && !"ACCESS_REFUSED".equals(e.path("action").asText())))
         .as("a refused read discloses nothing, so it is not a disclosure").isFalse();
+    assertThat(anyMatch(entries, e -> users.get("otherProv").equals(e.path("actor").asText())
+        && "ACCESS_REFUSED".equals(e.path("action").asText())))
+        .as("but the attempt is on record").isTrue();
     api.as("admin").get("/api/audit?caseReference=" + ref).problem(403);
   }
 
