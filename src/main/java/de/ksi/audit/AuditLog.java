@@ -22,7 +22,9 @@ public class AuditLog {
     /** Responsibility passed to another office, and the identity with it. */
     DISCLOSED_TO_OFFICE,
     /** The retention period after closing ended and the personal data was erased. */
-    PERSONAL_DATA_ERASED
+    PERSONAL_DATA_ERASED,
+    /** An administrator deleted a deployment, and with cascade the case's running process and its history. */
+    DEPLOYMENT_DELETED
   }
 
   /** One entry. */
