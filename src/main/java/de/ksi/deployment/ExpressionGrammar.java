@@ -1,16 +1,18 @@
 // SPDX-License-Identifier: EUPL-1.2
 package de.ksi.deployment;
 
-import java.util.ArrayList;
+import de.ksi.deployment.JuelTokens.Kind;
+import de.ksi.deployment.JuelTokens.Refused;
+import de.ksi.deployment.JuelTokens.Token;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * The only JUEL a deployed model may contain: references to our delegates by name, and conditions over process
- * variables with comparison and boolean operators and literals, plus four exactly spelled forms (business key,
+ * variables with comparison and boolean operators and literals, plus five exactly spelled forms (business key,
  * a variable that may be unset, setting a variable to a literal, a date some minutes ahead, a DMN result field).
- * A tokenizer and a recursive-descent parser over the expression text; anything it does not know is refused.
+ * A recursive-descent parser over {@link JuelTokens}; anything it does not know is refused.
  * The grammar is written out in docs/security.md ("Deployment policy").
  */
 final class ExpressionGrammar {
@@ -32,8 +34,8 @@ final class ExpressionGrammar {
    */
   static Optional<String> checkTemplate(String text) {
     try {
-      for (String expression : expressions(text)) {
-        new Parser(tokens(expression)).expression();
+      for (String expression : JuelTokens.expressions(text)) {
+        new Parser(JuelTokens.tokens(expression)).expression();
       }
       return Optional.empty();
     } catch (Refused refused) {
@@ -57,104 +59,6 @@ final class ExpressionGrammar {
   /** True if the text contains an expression part at all. */
   static boolean hasExpression(String text) {
     return text != null && (text.contains("${") || text.contains("#{"));
-  }
-
-  /** The expression parts of a template, without their delimiters. */
-  static List<String> expressions(String text) {
-    List<String> parts = new ArrayList<>();
-    int i = 0;
-    while (i < text.length() - 1) {
-      char c = text.charAt(i);
-      if ((c == '$' || c == '#') && text.charAt(i + 1) == '{') {
-        int end = endOfExpression(text, i + 2);
-        parts.add(text.substring(i + 2, end));
-        i = end + 1;
-      } else {
-        i++;
-      }
-    }
-    return parts;
-  }
-
-  /** The index of the '}' closing an expression that starts at {@code from}, skipping string literals. */
-  private static int endOfExpression(String text, int from) {
-    int i = from;
-    while (i < text.length()) {
-      char c = text.charAt(i);
-      if (c == '}') {
-        return i;
-      }
-      i = (c == '\'' || c == '"') ? endOfString(text, i) + 1 : i + 1;
-    }
-    throw new Refused("an expression is not closed with '}'");
-  }
-
-  private static int endOfString(String text, int start) {
-    char quote = text.charAt(start);
-    for (int i = start + 1; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c == '\\') {
-        i++;
-      } else if (c == quote) {
-        return i;
-      }
-    }
-    throw new Refused("a string literal is not closed");
-  }
-
-  enum Kind { IDENT, STRING, NUMBER, OP }
-
-  record Token(Kind kind, String text) {
-    boolean is(String value) {
-      return (kind == Kind.OP || kind == Kind.IDENT) && text.equals(value);
-    }
-  }
-
-  static List<Token> tokens(String expression) {
-    List<Token> tokens = new ArrayList<>();
-    int i = 0;
-    while (i < expression.length()) {
-      char c = expression.charAt(i);
-      if (Character.isWhitespace(c)) {
-        i++;
-      } else if (c == '\'' || c == '"') {
-        int end = endOfString(expression, i);
-        tokens.add(new Token(Kind.STRING, expression.substring(i, end + 1)));
-        i = end + 1;
-      } else if (Character.isDigit(c)) {
-        int end = i;
-        while (end < expression.length()
-            && (Character.isDigit(expression.charAt(end)) || expression.charAt(end) == '.')) {
-          end++;
-        }
-        String number = expression.substring(i, end);
-        if (!number.matches("\\d+(\\.\\d+)?")) {
-          throw new Refused("'" + number + "' is not a number");
-        }
-        tokens.add(new Token(Kind.NUMBER, number));
-        i = end;
-      } else if (Character.isJavaIdentifierStart(c) && c != '$') {
-        int end = i + 1;
-        while (end < expression.length() && Character.isJavaIdentifierPart(expression.charAt(end))
-            && expression.charAt(end) != '$') {
-          end++;
-        }
-        tokens.add(new Token(Kind.IDENT, expression.substring(i, end)));
-        i = end;
-      } else {
-        String two = i + 1 < expression.length() ? expression.substring(i, i + 2) : "";
-        if (Set.of("==", "!=", "<=", ">=", "&&", "||").contains(two)) {
-          tokens.add(new Token(Kind.OP, two));
-          i += 2;
-        } else if ("<>!().,-".indexOf(c) >= 0) {
-          tokens.add(new Token(Kind.OP, String.valueOf(c)));
-          i++;
-        } else {
-          throw new Refused("'" + c + "' is not allowed in an expression");
-        }
-      }
-    }
-    return tokens;
   }
 
   /** Recursive descent over the tokens of one expression; every method consumes one production. */
@@ -345,13 +249,6 @@ final class ExpressionGrammar {
 
     private Token lookahead(int offset) {
       return at + offset < tokens.size() ? tokens.get(at + offset) : new Token(Kind.OP, "");
-    }
-  }
-
-  /** Why an expression is refused. */
-  static final class Refused extends RuntimeException {
-    Refused(String message) {
-      super(message, null, false, false);
     }
   }
 }
