@@ -66,6 +66,9 @@ public class IdentitySetup {
           grant(Groups.PROCESS_OWNERS, Resources.DEPLOYMENT, "*", Permissions.CREATE, Permissions.READ, Permissions.DELETE);
           grant(Groups.PROCESS_OWNERS, Resources.PROCESS_DEFINITION, "*", Permissions.READ);
           grant(Groups.PROCESS_OWNERS, Resources.DECISION_DEFINITION, "*", Permissions.READ);
+          // installations set up before issue #16 granted these on the same rows
+          revoke(Groups.PROCESS_OWNERS, Resources.PROCESS_DEFINITION, "*", Permissions.UPDATE, Permissions.DELETE);
+          revoke(Groups.PROCESS_OWNERS, Resources.DECISION_DEFINITION, "*", Permissions.UPDATE);
           grant(Groups.PROCESS_OWNERS, Resources.DECISION_REQUIREMENTS_DEFINITION, "*", Permissions.READ);
           for (District district : District.values()) {
             group(district.groupId(), "Jugendamt " + district.label(), "WORKFLOW");
@@ -121,6 +124,17 @@ public class IdentitySetup {
     authorization.setResourceId(resourceId);
     Arrays.stream(permissions).forEach(authorization::addPermission);
     authorizations.saveAuthorization(authorization);
+  }
+
+  /** Takes permissions we granted in an earlier version off the group's grant row, keeping the others. */
+  private void revoke(String groupId, Resource resource, String resourceId, Permission... permissions) {
+    for (Authorization authorization : authorizations.createAuthorizationQuery().groupIdIn(groupId)
+        .resourceType(resource).resourceId(resourceId).authorizationType(AUTH_TYPE_GRANT).list()) {
+      if (Arrays.stream(permissions).anyMatch(authorization::isPermissionGranted)) {
+        Arrays.stream(permissions).forEach(authorization::removePermission);
+        authorizations.saveAuthorization(authorization);
+      }
+    }
   }
 
   /** Runs setup without the caller's engine authentication: setting up groups is the system's job. */

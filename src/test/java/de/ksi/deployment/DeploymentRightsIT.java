@@ -5,11 +5,16 @@ import static de.ksi.deployment.Deployments.process;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import de.ksi.audit.AuditLog;
+import de.ksi.network.Groups;
+import de.ksi.security.IdentitySetup;
 import de.ksi.testing.ApiClient;
 import de.ksi.testing.KsiIntegrationTest;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -28,6 +33,7 @@ class DeploymentRightsIT {
   @LocalServerPort int port;
   @Autowired ProcessEngine engine;
   @Autowired AuditLog audit;
+  @Autowired IdentitySetup identitySetup;
 
   private ApiClient api;
   private String key;
@@ -137,6 +143,24 @@ class DeploymentRightsIT {
       assertThat(entry.reason()).isEqualTo("Fehlerhafte Testversion entfernt");
       assertThat(entry.detail()).contains(deploymentId, "cascade");
     });
+  }
+
+  @Test
+  void anOlderInstallationsProcessOwnerGrantsLoseDefinitionUpdateAndDeleteOnTheNextStart() {
+    var authorizations = engine.getAuthorizationService();
+    Authorization old = authorizations.createAuthorizationQuery().groupIdIn(Groups.PROCESS_OWNERS)
+        .resourceType(Resources.PROCESS_DEFINITION).resourceId("*").singleResult();
+    old.addPermission(Permissions.UPDATE);
+    old.addPermission(Permissions.DELETE);
+    authorizations.saveAuthorization(old);
+
+    identitySetup.setUpNetworkGroups();
+
+    Authorization now = authorizations.createAuthorizationQuery().groupIdIn(Groups.PROCESS_OWNERS)
+        .resourceType(Resources.PROCESS_DEFINITION).resourceId("*").singleResult();
+    assertThat(now.isPermissionGranted(Permissions.READ)).isTrue();
+    assertThat(now.isPermissionGranted(Permissions.UPDATE)).isFalse();
+    assertThat(now.isPermissionGranted(Permissions.DELETE)).isFalse();
   }
 
   private void stillRunningAsBefore() {
