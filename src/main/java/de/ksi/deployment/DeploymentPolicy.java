@@ -4,6 +4,7 @@ package de.ksi.deployment;
 import de.ksi.deployment.Violation.Rule;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -44,7 +45,7 @@ final class DeploymentPolicy implements Deployer {
     }
     Map<String, List<Violation>> byResource = deployment.getResources().values().stream()
         .flatMap(resource -> check(resource).stream())
-        .collect(Collectors.groupingBy(Violation::resource, java.util.LinkedHashMap::new, Collectors.toList()));
+        .collect(Collectors.groupingBy(Violation::resource, LinkedHashMap::new, Collectors.toList()));
     if (!byResource.isEmpty()) {
       throw refusal(byResource);
     }

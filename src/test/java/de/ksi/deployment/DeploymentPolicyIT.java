@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import de.ksi.network.Groups;
 import de.ksi.testing.KsiIntegrationTest;
+import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -179,7 +180,7 @@ class DeploymentPolicyIT {
         "eligible-categories.dmn", "escalation-deadlines.dmn")) {
       files.put(model, renamed(shipped("bpmn/" + model)));
     }
-    for (String form : new java.io.File("forms").list()) {
+    for (String form : new File("forms").list()) {
       files.put(form, renamed(shipped("forms/" + form)));
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import de.ksi.deployment.Violation.Rule;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +13,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -71,7 +73,7 @@ class DeploymentPolicyTest {
         .extracting(Violation::rule).contains(rule);
   }
 
-  @org.junit.jupiter.api.Test
+  @Test
   void admitsATimerStartEventInAnEventSubprocessAndOneTheConfigurationNames() {
     String model = bpmn("""
         <bpmn:startEvent id="StartEvent_Nightly"><bpmn:timerEventDefinition/></bpmn:startEvent>
@@ -109,7 +111,7 @@ class DeploymentPolicyTest {
     try {
       return Files.readAllBytes(Path.of(path));
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      throw new UncheckedIOException(e);
     }
   }
 }
