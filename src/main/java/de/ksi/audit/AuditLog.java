@@ -25,7 +25,9 @@ public class AuditLog {
     /** The retention period after closing ended and the personal data was erased. */
     PERSONAL_DATA_ERASED,
     /** Somebody tried to act on a case, or on the engine, beyond their rights; nothing was changed. */
-    ACCESS_REFUSED
+    ACCESS_REFUSED,
+    /** An administrator deleted a deployment, and with cascade the case's running process and its history. */
+    DEPLOYMENT_DELETED
   }
 
   /** One entry. */

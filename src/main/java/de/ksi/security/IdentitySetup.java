@@ -70,9 +70,12 @@ public class IdentitySetup {
           group(Groups.PROCESS_OWNERS, "Prozessverantwortliche", "WORKFLOW");
           baseGrants(Groups.PROCESS_OWNERS);
           grant(Groups.PROCESS_OWNERS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+          // deploy and undeploy (a deployment without running instances: de.ksi.deployment.DeploymentGuard), read
+          // definitions; no UPDATE (suspension, history time to live) and no DELETE on definitions
           grant(Groups.PROCESS_OWNERS, Resources.DEPLOYMENT, "*", Permissions.CREATE, Permissions.READ, Permissions.DELETE);
-          grant(Groups.PROCESS_OWNERS, Resources.PROCESS_DEFINITION, "*", Permissions.READ, Permissions.UPDATE, Permissions.DELETE);
-          grant(Groups.PROCESS_OWNERS, Resources.DECISION_DEFINITION, "*", Permissions.READ, Permissions.UPDATE);
+          grant(Groups.PROCESS_OWNERS, Resources.PROCESS_DEFINITION, "*", Permissions.READ);
+          grant(Groups.PROCESS_OWNERS, Resources.DECISION_DEFINITION, "*", Permissions.READ);
+          // (grant narrows the UPDATE and DELETE that installations set up before issue #16 hold on the same rows)
           grant(Groups.PROCESS_OWNERS, Resources.DECISION_REQUIREMENTS_DEFINITION, "*", Permissions.READ);
           for (District district : District.values()) {
             group(district.groupId(), "Jugendamt " + district.label(), "WORKFLOW");

@@ -183,7 +183,10 @@ class HostileInputIT {
         new Hostile("planning: target share as text", coord, "GET", "/api/planning?targetShare=viel", null, 400, "targetShare"),
         new Hostile("planning: by a caseworker", fk, "GET", "/api/planning", null, 403, "heads of office"),
         new Hostile("what-if: 100000 places", coord, "POST", "/api/planning/what-if", "{\"category\": \"CLEARING_UMA\", \"district\": \"PINNEBERG\", \"additionalPlaces\": 100000}", 400, "additionalPlaces"),
-        new Hostile("what-if: district unknown", coord, "POST", "/api/planning/what-if", "{\"category\": \"CLEARING_UMA\", \"district\": \"ATLANTIS\", \"additionalPlaces\": 1}", 400, "district"));
+        new Hostile("what-if: district unknown", coord, "POST", "/api/planning/what-if", "{\"category\": \"CLEARING_UMA\", \"district\": \"ATLANTIS\", \"additionalPlaces\": 1}", 400, "district"),
+        // deleting deployments with running cases: administrators only, with a reason
+        new Hostile("deployment delete: by a process owner", "prozess-1", "DELETE", "/api/admin/deployments/{unknownId}?cascade=true&reason=Aufraeumen%20im%20Test", null, 403, "administrator"),
+        new Hostile("deployment delete: reason missing", "admin", "DELETE", "/api/admin/deployments/{unknownId}?cascade=true", null, 400, "reason"));
   }
 
   /** The main engine REST calls: starting a case, completing a task, submitting a form. */
