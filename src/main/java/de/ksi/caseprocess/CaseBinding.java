@@ -64,11 +64,15 @@ class CaseBinding {
     return unbound;
   }
 
-  /** The holds a search just placed become its open requests, each still waiting for its execution. */
+  /**
+   * The holds a search just placed become its open requests, each still waiting for its execution. A hold that is
+   * already a request stays that one's: the same form submitted twice at once gets the first submission's hold back
+   * (the registry holds once per offer and case), and the second submission then fails on its completed task.
+   */
   void requestsPlaced(long caseId, String searchInstanceId, List<Long> holdIds) {
     for (Long holdId : holdIds) {
-      jdbc.update("INSERT INTO case_request (hold_id, case_id, search_instance_id) VALUES (?, ?, ?)",
-          holdId, caseId, searchInstanceId);
+      jdbc.update("INSERT INTO case_request (hold_id, case_id, search_instance_id) SELECT ?, ?, ?"
+          + " WHERE NOT EXISTS (SELECT 1 FROM case_request WHERE hold_id = ?)", holdId, caseId, searchInstanceId, holdId);
     }
   }
 

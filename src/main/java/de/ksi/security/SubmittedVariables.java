@@ -7,6 +7,7 @@ import java.util.Date;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.spin.json.SpinJsonNode;
@@ -28,13 +29,14 @@ final class SubmittedVariables {
   private final ObjectMapper json = new ObjectMapper();
 
   void check(Map<String, Object> submitted, Set<String> declared, String where) {
-    for (Map.Entry<String, Object> variable : submitted.entrySet()) {
-      String name = variable.getKey();
+    for (String name : submitted.keySet()) {
       if (!declared.contains(name)) {
         throw rejected(name, "„" + name + "“ ist kein Feld von " + where + " / variable '" + name
             + "' is not a field of this form and may not be written");
       }
-      String problem = problem(name, variable.getValue());
+      // a variable map deserialises a value when it is read as an object: read it typed, as it was sent
+      Object value = submitted instanceof VariableMap variables ? variables.getValueTyped(name) : submitted.get(name);
+      String problem = problem(name, value);
       if (problem != null) {
         throw rejected(name, problem);
       }
