@@ -101,18 +101,23 @@ class TrustBoundaryAttackIT {
          "skipCustomListeners": true}""");
     var atStart = api.as("fk-pin-1").post(start, "{" + variables + "}");
 
-    // Then each is refused and the case is Lauenburg's as before
-    assertThat(atHandover.status()).as(atHandover.body()).isIn(400, 403);
-    assertThat(instructionsOnly.status()).as(instructionsOnly.body()).isEqualTo(403);
-    assertThat(atStart.status()).as(atStart.body()).isIn(400, 403);
-    assertThat(state.of(lauenburg.reference())).isEqualTo(before);
-    api.as("fk-pin-1").get("/api/cases/" + lauenburg.reference() + "/identity").problem(404);
-    api.as("fk-hlb-1").get("/api/cases/" + lauenburg.reference() + "/identity").expect(200);
-    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_log WHERE case_reference = ?"
-        + " AND action = 'DISCLOSED_TO_OFFICE'", Integer.class, lauenburg.reference())).isZero();
-    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ACT_HI_PROCINST WHERE START_USER_ID_ = 'fk-pin-1'",
-        Integer.class)).as("no instance started by Pinneberg").isZero();
-    assertThat(state.refusalsOf("fk-pin-1")).isGreaterThan(refusals);
+    // Then each is refused (a start form field it does not declare with 400 naming it) and the case is unchanged
+    SoftAssertions.assertSoftly(then -> {
+      then.assertThat(atHandover.status()).as(atHandover.body()).isEqualTo(403);
+      then.assertThat(instructionsOnly.status()).as(instructionsOnly.body()).isEqualTo(403);
+      then.assertThat(atStart.status()).as(atStart.body()).isEqualTo(400);
+      then.assertThat(atStart.body()).contains("is not a field of this form");
+      then.assertThat(state.of(lauenburg.reference())).isEqualTo(before);
+      then.assertThat(api.as("fk-pin-1").get("/api/cases/" + lauenburg.reference() + "/identity").status())
+          .isEqualTo(404);
+      then.assertThat(api.as("fk-hlb-1").get("/api/cases/" + lauenburg.reference() + "/identity").status())
+          .isEqualTo(200);
+      then.assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_log WHERE case_reference = ?"
+          + " AND action = 'DISCLOSED_TO_OFFICE'", Integer.class, lauenburg.reference())).isZero();
+      then.assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ACT_HI_PROCINST WHERE START_USER_ID_ = 'fk-pin-1'",
+          Integer.class)).as("instances started by Pinneberg").isZero();
+      then.assertThat(state.refusalsOf("fk-pin-1")).isGreaterThan(refusals);
+    });
   }
 
   @Test
@@ -393,6 +398,73 @@ class TrustBoundaryAttackIT {
         .isEqualTo("CLOSED");
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_log WHERE case_reference = ?"
         + " AND action = 'DISCLOSURE_GRANTED'", Integer.class, reference)).isOne();
+  }
+
+  @Test
+  void aProcessOwnerCannotDeleteADeploymentTogetherWithTheCasesRunningInIt() {
+    // Given a deployment with a running instance
+    var repository = engine.getRepositoryService();
+    String deployment = repository.createDeployment().name("it-running").addString("running.bpmn", """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+            xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="Definitions_Running" targetNamespace="http://ksi.de/it">
+          <bpmn:process id="it-running" isExecutable="true" camunda:historyTimeToLive="P1D">
+            <bpmn:startEvent id="StartEvent_Running" />
+            <bpmn:sequenceFlow id="Flow_Wait" sourceRef="StartEvent_Running" targetRef="Task_Wait" />
+            <bpmn:userTask id="Task_Wait" />
+          </bpmn:process>
+        </bpmn:definitions>""").deploy().getId();
+    String running = engine.getRuntimeService().startProcessInstanceByKey("it-running").getId();
+
+    // When a process owner deletes the deployment with its instances
+    var deleted = api.as("prozess-1").send("DELETE", cases.engineRest() + "/deployment/" + deployment + "?cascade=true",
+        null);
+
+    // Then it is refused and the instance still runs
+    try {
+      assertThat(deleted.status()).as(deleted.body()).isEqualTo(403);
+      assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(running).count()).isOne();
+    } finally {
+      if (repository.createDeploymentQuery().deploymentId(deployment).count() == 1) {
+        repository.deleteDeployment(deployment, true);
+      }
+    }
+  }
+
+  @Test
+  void aProcessOwnersModelCannotReachIntoACaseThroughAnExpression() {
+    // Given a running Segeberg case
+    CaseScenarios.Started target = cases.open(District.SEGEBERG, "fk-seg-1");
+    Map<String, Object> before = state.of(target.reference());
+    String model = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+            xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="Definitions_Reach" targetNamespace="http://ksi.de/it">
+          <bpmn:process id="it-reach" isExecutable="true" camunda:historyTimeToLive="P1D">
+            <bpmn:startEvent id="StartEvent_Reach"><bpmn:timerEventDefinition id="Timer_Reach">
+              <bpmn:timeCycle>R1/PT1H</bpmn:timeCycle></bpmn:timerEventDefinition></bpmn:startEvent>
+            <bpmn:sequenceFlow id="Flow_Reach" sourceRef="StartEvent_Reach" targetRef="ServiceTask_Reach" />
+            <bpmn:serviceTask id="ServiceTask_Reach" camunda:expression="${execution.getProcessEngineServices()
+              .getRuntimeService().setVariable('%s', 'office', 'PINNEBERG')}" />
+          </bpmn:process>
+        </bpmn:definitions>""".formatted(target.processInstanceId());
+
+    // When a process owner deploys a model whose expression writes into the case, and its timer fires
+    var deployed = new Multipart(Map.of("deployment-name", "it-reach"), "reach.bpmn", "reach.bpmn", model)
+        .send(port, "prozess-1", cases.engineRest() + "/deployment/create");
+    try {
+      if (deployed.status() == 200) {
+        engine.getManagementService().createJobQuery().processDefinitionKey("it-reach").list()
+            .forEach(job -> engine.getManagementService().executeJob(job.getId()));
+      }
+
+      // Then the model is refused at deployment, and the case is unchanged
+      assertThat(state.of(target.reference())).as("the case after the model ran").isEqualTo(before);
+      assertThat(deployed.status()).as(deployed.body()).isIn(400, 403);
+    } finally {
+      engine.getRepositoryService().createDeploymentQuery().deploymentName("it-reach").list()
+          .forEach(d -> engine.getRepositoryService().deleteDeployment(d.getId(), true));
+    }
   }
 
   /** Fills the placeholders with the victim case's ids, the task being the one the role works with. */
