@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import de.ksi.capacity.Category;
 import de.ksi.capacity.OfferView;
 import de.ksi.caseprocess.CaseProcess;
+import de.ksi.deadlines.DutiesProcess;
 import de.ksi.network.District;
 import de.ksi.testing.ApiClient;
 import de.ksi.testing.Fixtures;
@@ -398,6 +399,72 @@ class TrustBoundaryAttackIT {
         .isEqualTo("CLOSED");
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_log WHERE case_reference = ?"
         + " AND action = 'DISCLOSURE_GRANTED'", Integer.class, reference)).isOne();
+  }
+
+  @Test
+  void aCaseworkerCannotAnswerTheProvidersRequestInItsPlace() {
+    // Given a case waiting for a provider's answer
+    OfferView offer = fixtures.offer(District.SEGEBERG, Category.INOBHUTNAHME_GRUPPE, 4, 2);
+    String provider = fixtures.providerLogin(offer.id());
+    CaseScenarios.Started target = cases.open(District.SEGEBERG, "fk-seg-1");
+    cases.request(target.reference(), "fk-seg-1", offer.id());
+    String request = cases.requestOf(provider, target.reference()).taskId();
+    Map<String, Object> before = state.of(target.reference());
+
+    // When the office's caseworker accepts for the provider, with the request form's own field
+    var accepted = api.as("fk-seg-1").post(cases.engineRest() + "/task/" + request + "/submit-form",
+        "{\"variables\": {\"decision\": {\"value\": \"ACCEPT\"}}}");
+
+    // Then it is refused and nothing is booked
+    assertThat(accepted.status()).as(accepted.body()).isIn(403, 404);
+    assertThat(state.of(target.reference())).isEqualTo(before);
+  }
+
+  @Test
+  void anotherOfficeCannotRecordAPhonePlacementForTheCase() {
+    // Given the Segeberg case with an open request
+    OfferView phoneOffer = fixtures.offer(District.PINNEBERG, Category.INOBHUTNAHME_GRUPPE, 4, 2);
+    Map<String, Object> before = state.of(victim.reference());
+
+    // When Pinneberg records a place found by phone for it
+    var recorded = api.as("fk-pin-1").post("/api/cases/" + victim.reference() + "/phone-placement",
+        "{\"offerId\": " + phoneOffer.id() + ", \"note\": \"am Telefon zugesagt\"}");
+
+    // Then the case is not found for Pinneberg, and unchanged
+    assertThat(recorded.status()).as(recorded.body()).isEqualTo(404);
+    assertThat(state.of(victim.reference())).isEqualTo(before);
+  }
+
+  @ParameterizedTest(name = "{0} starts {1}")
+  @MethodSource("startsUnderTheVictimsReference")
+  void noProcessStartsUnderTheReferenceOfARunningCase(String user, String processKey) {
+    // Given the Segeberg case as it is
+    Map<String, Object> before = state.of(victim.reference());
+    long instances = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(processKey).count();
+
+    // When a caseworker starts one of the case's processes with the case's reference as business key
+    var started = api.as(user).post(cases.engineRest() + "/process-definition/key/" + processKey + "/start",
+        "{\"businessKey\": \"" + victim.reference() + "\"}");
+
+    // Then no instance starts, under that reference or any other
+    assertThat(started.status()).as(started.body()).isBetween(400, 499);
+    assertThat(state.of(victim.reference())).isEqualTo(before);
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(processKey).count())
+        .isEqualTo(instances);
+  }
+
+  static Stream<Arguments> startsUnderTheVictimsReference() {
+    return Stream.of("fk-pin-1", "fk-seg-1").flatMap(user -> Stream.of(CaseProcess.KEY, CaseProcess.SEARCH_KEY,
+        DutiesProcess.KEY).map(key -> Arguments.of(user, key)));
+  }
+
+  @Test
+  void aQueryCannotCarryAnExpression() {
+    // When a caseworker's task query names its assignee by an expression that reaches a Spring bean
+    var queried = api.as("fk-seg-1").get(cases.engineRest() + "/task?assigneeExpression=%24%7BcaseLifecycle%7D");
+
+    // Then the expression is not evaluated
+    assertThat(queried.status()).as(queried.body()).isEqualTo(400);
   }
 
   @Test
