@@ -389,6 +389,9 @@ class EngineRestWriteMatrixIT {
     byRole.forEach((role, counts) -> text.append("  %-16s %s%n".formatted(role, counts)));
     cells.stream().filter(Cell::open).forEach(c -> text.append("  OPEN ").append(c.key()).append(" -> ")
         .append(c.status()).append('\n'));
+    // a 5xx is closed, but the engine may have run the command and failed only on its own checks: read each
+    cells.stream().filter(c -> c.status() >= 500).forEach(c -> text.append("  ERROR ").append(c.key()).append(" -> ")
+        .append(c.status()).append(' ').append(abbreviate(c.body())).append('\n'));
     return text.toString();
   }
 

@@ -12,18 +12,9 @@ import de.ksi.network.District;
 import de.ksi.testing.ApiClient;
 import de.ksi.testing.Fixtures;
 import de.ksi.testing.KsiIntegrationTest;
-import java.io.IOException;
-import java.net.CookieManager;
-import java.net.HttpCookie;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.assertj.core.api.SoftAssertions;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -344,7 +335,7 @@ class TrustBoundaryAttackIT {
   @Test
   void theWebappsEngineApiIsGuardedLikeTheRestApi() throws Exception {
     // Given the office's caseworker logged in to Tasklist
-    Webapp tasklist = new Webapp();
+    WebappSession tasklist = new WebappSession(port, engine.getName());
     String token = tasklist.logIn("tasklist", "fk-seg-1");
     Map<String, Object> before = state.of(victim.reference());
     String engineApi = "/camunda/api/engine/engine/" + engine.getName();
@@ -467,73 +458,6 @@ class TrustBoundaryAttackIT {
     assertThat(queried.status()).as(queried.body()).isEqualTo(400);
   }
 
-  @Test
-  void aProcessOwnerCannotDeleteADeploymentTogetherWithTheCasesRunningInIt() {
-    // Given a deployment with a running instance
-    var repository = engine.getRepositoryService();
-    String deployment = repository.createDeployment().name("it-running").addString("running.bpmn", """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
-            xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="Definitions_Running" targetNamespace="http://ksi.de/it">
-          <bpmn:process id="it-running" isExecutable="true" camunda:historyTimeToLive="P1D">
-            <bpmn:startEvent id="StartEvent_Running" />
-            <bpmn:sequenceFlow id="Flow_Wait" sourceRef="StartEvent_Running" targetRef="Task_Wait" />
-            <bpmn:userTask id="Task_Wait" />
-          </bpmn:process>
-        </bpmn:definitions>""").deploy().getId();
-    String running = engine.getRuntimeService().startProcessInstanceByKey("it-running").getId();
-
-    // When a process owner deletes the deployment with its instances
-    var deleted = api.as("prozess-1").send("DELETE", cases.engineRest() + "/deployment/" + deployment + "?cascade=true",
-        null);
-
-    // Then it is refused and the instance still runs
-    try {
-      assertThat(deleted.status()).as(deleted.body()).isEqualTo(403);
-      assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(running).count()).isOne();
-    } finally {
-      if (repository.createDeploymentQuery().deploymentId(deployment).count() == 1) {
-        repository.deleteDeployment(deployment, true);
-      }
-    }
-  }
-
-  @Test
-  void aProcessOwnersModelCannotReachIntoACaseThroughAnExpression() {
-    // Given a running Segeberg case
-    CaseScenarios.Started target = cases.open(District.SEGEBERG, "fk-seg-1");
-    Map<String, Object> before = state.of(target.reference());
-    String model = """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
-            xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="Definitions_Reach" targetNamespace="http://ksi.de/it">
-          <bpmn:process id="it-reach" isExecutable="true" camunda:historyTimeToLive="P1D">
-            <bpmn:startEvent id="StartEvent_Reach"><bpmn:timerEventDefinition id="Timer_Reach">
-              <bpmn:timeCycle>R1/PT1H</bpmn:timeCycle></bpmn:timerEventDefinition></bpmn:startEvent>
-            <bpmn:sequenceFlow id="Flow_Reach" sourceRef="StartEvent_Reach" targetRef="ServiceTask_Reach" />
-            <bpmn:serviceTask id="ServiceTask_Reach" camunda:expression="${execution.getProcessEngineServices()
-              .getRuntimeService().setVariable('%s', 'office', 'PINNEBERG')}" />
-          </bpmn:process>
-        </bpmn:definitions>""".formatted(target.processInstanceId());
-
-    // When a process owner deploys a model whose expression writes into the case, and its timer fires
-    var deployed = new Multipart(Map.of("deployment-name", "it-reach"), "reach.bpmn", "reach.bpmn", model)
-        .send(port, "prozess-1", cases.engineRest() + "/deployment/create");
-    try {
-      if (deployed.status() == 200) {
-        engine.getManagementService().createJobQuery().processDefinitionKey("it-reach").list()
-            .forEach(job -> engine.getManagementService().executeJob(job.getId()));
-      }
-
-      // Then the model is refused at deployment, and the case is unchanged
-      assertThat(state.of(target.reference())).as("the case after the model ran").isEqualTo(before);
-      assertThat(deployed.status()).as(deployed.body()).isIn(400, 403);
-    } finally {
-      engine.getRepositoryService().createDeploymentQuery().deploymentName("it-reach").list()
-          .forEach(d -> engine.getRepositoryService().deleteDeployment(d.getId(), true));
-    }
-  }
-
   /** Fills the placeholders with the victim case's ids, the task being the one the role works with. */
   private String fill(String template, String role) {
     String task = "provider".equals(role) ? victimRequestTask : victimDutyTask.getId();
@@ -544,55 +468,5 @@ class TrustBoundaryAttackIT {
     return template.replace("{main}", victim.processInstanceId()).replace("{search}", search)
         .replace("{task}", task).replace("{job}", victimTimer.getId()).replace("{definition}", definition)
         .replace("{otherGroup}", District.STORMARN.groupId());
-  }
-
-  /** A browser session of the webapps: cookies, login and the CSRF token. */
-  private class Webapp {
-    private final CookieManager cookies = new CookieManager();
-    private final HttpClient browser = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-        .cookieHandler(cookies).followRedirects(HttpClient.Redirect.NORMAL).build();
-
-    String logIn(String app, String user) throws IOException, InterruptedException {
-      browser.send(HttpRequest.newBuilder(uri("/camunda/app/" + app + "/")).build(), BodyHandlers.discarding());
-      HttpResponse<String> login = browser.send(
-          HttpRequest.newBuilder(uri("/camunda/api/admin/auth/user/" + engine.getName() + "/login/" + app))
-              .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", xsrf())
-              .POST(BodyPublishers.ofString("username=" + user + "&password=" + ApiClient.PASSWORD)).build(),
-          BodyHandlers.ofString());
-      assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
-      browser.send(HttpRequest.newBuilder(uri("/camunda/app/" + app + "/")).build(), BodyHandlers.discarding());
-      return xsrf();
-    }
-
-    HttpResponse<String> send(String method, String path, String token, String json)
-        throws IOException, InterruptedException {
-      HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Accept", "application/json")
-          .header("X-XSRF-TOKEN", token)
-          .method(method, json == null ? BodyPublishers.noBody() : BodyPublishers.ofString(json));
-      if (json != null) {
-        request.header("Content-Type", "application/json");
-      }
-      return browser.send(request.build(), BodyHandlers.ofString());
-    }
-
-    private String xsrf() {
-      return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
-          .map(HttpCookie::getValue).reduce((first, last) -> last)
-          .orElseThrow(() -> new AssertionError("no XSRF-TOKEN cookie"));
-    }
-
-    private URI uri(String path) {
-      return URI.create("http://localhost:" + port + path);
-    }
-  }
-
-  /** A class no allow-list names; it counts its instances, so a test sees whether reading a variable made one. */
-  public static class Gadget {
-    static final AtomicInteger INSTANCES = new AtomicInteger();
-    public String command;
-
-    public Gadget() {
-      INSTANCES.incrementAndGet();
-    }
   }
 }
