@@ -1,0 +1,65 @@
+// SPDX-License-Identifier: EUPL-1.2
+package de.ksi.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import de.ksi.testing.ApiClient;
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+
+/** A browser session of the webapps, as their login page opens it: cookies, login and the CSRF token. */
+final class WebappSession {
+
+  private final CookieManager cookies = new CookieManager();
+  private final HttpClient browser = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+      .cookieHandler(cookies).followRedirects(HttpClient.Redirect.NORMAL).build();
+  private final int port;
+  private final String engineName;
+
+  WebappSession(int port, String engineName) {
+    this.port = port;
+    this.engineName = engineName;
+  }
+
+  /** Logs the user in to the app (tasklist, cockpit, admin) and returns the session's CSRF token. */
+  String logIn(String app, String user) throws IOException, InterruptedException {
+    browser.send(HttpRequest.newBuilder(uri("/camunda/app/" + app + "/")).build(), BodyHandlers.discarding());
+    HttpResponse<String> login = browser.send(
+        HttpRequest.newBuilder(uri("/camunda/api/admin/auth/user/" + engineName + "/login/" + app))
+            .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", xsrf())
+            .POST(BodyPublishers.ofString("username=" + user + "&password=" + ApiClient.PASSWORD)).build(),
+        BodyHandlers.ofString());
+    assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+    browser.send(HttpRequest.newBuilder(uri("/camunda/app/" + app + "/")).build(), BodyHandlers.discarding());
+    return xsrf();
+  }
+
+  /** A call of the page's scripts: the session's cookies and the CSRF token, JSON if there is a body. */
+  HttpResponse<String> send(String method, String path, String token, String json)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Accept", "application/json")
+        .header("X-XSRF-TOKEN", token)
+        .method(method, json == null ? BodyPublishers.noBody() : BodyPublishers.ofString(json));
+    if (json != null) {
+      request.header("Content-Type", "application/json");
+    }
+    return browser.send(request.build(), BodyHandlers.ofString());
+  }
+
+  private String xsrf() {
+    return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
+        .map(HttpCookie::getValue).reduce((first, last) -> last)
+        .orElseThrow(() -> new AssertionError("no XSRF-TOKEN cookie"));
+  }
+
+  private URI uri(String path) {
+    return URI.create("http://localhost:" + port + path);
+  }
+}
