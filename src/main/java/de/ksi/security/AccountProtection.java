@@ -13,7 +13,7 @@ import org.springframework.core.Ordered;
 
 /**
  * Accounts on every channel: login throttling in front of every password check, the session guard
- * (directory re-check, idle end) in front of the webapps and {@code /api}. Both run before Spring Security
+ * (directory re-check, idle end) in front of the webapps and {@code /api}, the guard of Camunda's setup page. All run before Spring Security
  * and Camunda's own filters, so they see every request of those channels.
  */
 @Configuration(proxyBeanMethods = false)
@@ -43,6 +43,15 @@ class AccountProtection {
     registration.setName("ksi-session-guard");
     registration.addUrlPatterns("/camunda/*", "/api/*");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 11);
+    return registration;
+  }
+
+  @Bean
+  FilterRegistrationBean<SetupGuardFilter> setupGuardFilter(FirstAdministrator first) {
+    var registration = new FilterRegistrationBean<>(new SetupGuardFilter(first));
+    registration.setName("ksi-setup-guard");
+    registration.addUrlPatterns("/camunda/app/admin/*", "/camunda/api/admin/setup/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 12);
     return registration;
   }
 }
