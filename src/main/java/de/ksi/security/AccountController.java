@@ -3,6 +3,7 @@ package de.ksi.security;
 
 import de.ksi.network.KsiUser;
 import de.ksi.platform.ProblemException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -29,8 +30,14 @@ class AccountController {
     if (!caller.isCoordinator() && !caller.isAdmin()) {
       throw new ProblemException.Forbidden("problem.forbidden");
     }
+    // coordinators may not read users in the engine, nor unlock them there: the night duty acts as the system
+    AtomicBoolean exists = new AtomicBoolean();
+    setup.asSystem(() -> exists.set(identity.createUserQuery().userId(userId).count() > 0));
+    if (!exists.get()) {
+      throw new ProblemException.NotFound("problem.account.not-found", userId);
+    }
     throttle.lift(userId);
-    // also Camunda's own counter; the engine allows that to administrators only, the night duty acts as the system
+    // also Camunda's own failed-attempt counter
     setup.asSystem(() -> identity.unlockUser(userId));
     return ResponseEntity.noContent().build();
   }
