@@ -46,7 +46,14 @@ class LoginThrottleFilter extends OncePerRequestFilter {
       throws ServletException, IOException {
     String path = request.getRequestURI().substring(request.getContextPath().length());
     boolean webappLogin = "POST".equals(request.getMethod()) && WEBAPP_LOGIN.matcher(path).matches();
-    String user = webappLogin ? request.getParameter("username") : basicUser(request);
+    String user;
+    if (webappLogin) {
+      ReplayableForm form = new ReplayableForm(request);
+      request = form;
+      user = form.field("username");
+    } else {
+      user = basicUser(request);
+    }
     if (user == null || user.isBlank()) {
       chain.doFilter(request, response);
       return;
