@@ -18,6 +18,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -29,9 +30,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * A webapp login follows the user directory within a minute (deleted, demoted) on the webapps and on /api
+ * A webapp login follows the user directory within a minute (deleted, locked, demoted) on the webapps and on /api
  * called with the session, and ends after 30 idle minutes even while Tasklist polls.
  */
 @KsiIntegrationTest
@@ -43,6 +45,7 @@ class AccountSessionIT {
   @Autowired ProcessEngine engine;
   @Autowired Fixtures fixtures;
   @Autowired IdentityService identity;
+  @Autowired JdbcTemplate jdbc;
 
   private final CookieManager cookies = new CookieManager();
   private HttpClient browser;
@@ -64,6 +67,20 @@ class AccountSessionIT {
 
     assertThat(get("/api/lagebild", token).statusCode()).isEqualTo(401);
     assertThat(get(taskCount(), token).statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void aLockedUsersSessionEndsWithinAMinute() throws Exception {
+    String user = fixtures.user("it-locked-" + SEQUENCE.incrementAndGet(), Groups.COORDINATORS);
+    String token = logIn("cockpit", user);
+    assertThat(get("/api/lagebild", token).statusCode()).isEqualTo(200);
+
+    // Camunda has no call that locks a user (its own lock is off here): as a lock written by an older setting
+    jdbc.update("UPDATE ACT_ID_USER SET LOCK_EXP_TIME_ = ? WHERE ID_ = ?",
+        Timestamp.from(Instant.now().plus(Duration.ofDays(1))), user);
+    moveClock(Duration.ofSeconds(61));
+
+    assertThat(get("/api/lagebild", token).statusCode()).isEqualTo(401);
   }
 
   @Test
