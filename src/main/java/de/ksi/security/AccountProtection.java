@@ -29,7 +29,8 @@ class AccountProtection {
       MessageSource texts) {
     var registration = new FilterRegistrationBean<>(new LoginThrottleFilter(throttle, settings, texts));
     registration.setName("ksi-login-throttle");
-    registration.addUrlPatterns("/api/*", "/v3/*", "/actuator/*", "/engine-rest/*", "/camunda/api/admin/auth/user/*");
+    registration.addUrlPatterns("/api/*", "/v3/*", "/actuator/*", "/engine-rest/*", "/camunda/api/admin/auth/user/*",
+        "/camunda/api/engine/*");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
     return registration;
   }

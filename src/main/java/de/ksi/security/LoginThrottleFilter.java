@@ -23,12 +23,17 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * the OpenAPI document, Actuator and {@code /engine-rest}, and the webapps' login form. A blocked attempt is
  * answered 429 with {@code Retry-After} and a message saying how long and who lifts the block at night
  * (German in the webapps, which speak German only); the password is then not checked at all. After the
- * request, a 401 counts as a failed attempt and any other answer as a successful one.
+ * request, a 401 counts as a failed attempt and any other answer as a successful one. Camunda's
+ * {@code identity/verify} (checks any user's password for any logged-in caller) is refused.
  */
 class LoginThrottleFilter extends OncePerRequestFilter {
 
   /** Camunda's webapp login: {@code POST /camunda/api/admin/auth/user/{engine}/login/{app}}. */
   private static final Pattern WEBAPP_LOGIN = Pattern.compile("^/camunda/api/admin/auth/user/[^/]+/login/[^/]+/?$");
+
+  /** Camunda's password check for other users' passwords, a guessing oracle the throttle cannot see into. */
+  private static final Pattern IDENTITY_VERIFY =
+      Pattern.compile("^(/engine-rest(/engine/[^/]+)?|/camunda/api/engine/engine/[^/]+)/identity/verify/?$");
 
   private final LoginThrottle throttle;
   private final LoginSettings settings;
@@ -45,6 +50,15 @@ class LoginThrottleFilter extends OncePerRequestFilter {
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     String path = request.getRequestURI().substring(request.getContextPath().length());
+    if (IDENTITY_VERIFY.matcher(path).matches()) {
+      // nothing of ours uses it: refused, so that nobody guesses passwords past the throttle
+      response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+      response.setContentType("application/json");
+      response.setCharacterEncoding("UTF-8");
+      json.writeValue(response.getOutputStream(), Map.of("type", "Forbidden",
+          "message", "identity/verify is switched off: it would check passwords past the login throttle"));
+      return;
+    }
     boolean webappLogin = "POST".equals(request.getMethod()) && WEBAPP_LOGIN.matcher(path).matches();
     String user;
     if (webappLogin) {

@@ -150,6 +150,15 @@ class LoginThrottleIT {
   }
 
   /** Moves the engine clock (and with it the application's) ahead of real time by {@code by} more. */
+  @Test
+  void camundasPasswordCheckForOtherUsersIsSwitchedOff() {
+    ApiClient.Reply verify = new ApiClient(port).as("fk-seg-1")
+        .post("/engine-rest/identity/verify", "{\"username\": \"admin\", \"password\": \"demo\"}");
+
+    assertThat(verify.status()).as(verify.body()).isEqualTo(403);
+    assertThat(verify.body()).contains("switched off").doesNotContain("authenticated");
+  }
+
   private void moveClock(Duration by) {
     ahead = ahead.plus(by);
     ClockUtil.setCurrentTime(Date.from(Instant.now().plus(ahead)));
