@@ -48,6 +48,12 @@ public class ProviderDirectory {
   /** Registers a provider; its staff act through the given Camunda group, or a new one named after it. */
   public ProviderView register(ProviderData data, String groupId, List<OfferTerms> offerTerms, String actor) {
     String group = groupId == null || groupId.isBlank() ? uniqueGroupId(data.name()) : groupId;
+    if (!group.startsWith(Groups.PROVIDER_PREFIX)) {
+      // never an office's, the coordinators' or the administrators' group: its members would act as the provider
+      // and the group would gain the provider's Tasklist rights and filters
+      throw new ProblemException.InvalidInput("groupId", "problem.provider.group-not-provider", group,
+          Groups.PROVIDER_PREFIX);
+    }
     if (providers.existsByGroupId(group)) {
       throw new ProblemException.Conflict("problem.provider.group-taken", group);
     }

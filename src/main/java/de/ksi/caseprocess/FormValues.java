@@ -60,7 +60,7 @@ final class FormValues {
       return null;
     }
     if (!text.matches("^-?\\d{1,9}$")) {
-      throw new FormRejectedException(label + ": keine Zahl „" + text + "“");
+      throw new FormRejectedException(label + ": keine ganze Zahl");
     }
     return Integer.valueOf(text);
   }
@@ -73,7 +73,7 @@ final class FormValues {
     try {
       return Enum.valueOf(type, text);
     } catch (IllegalArgumentException e) {
-      throw new FormRejectedException(label + ": unbekannter Wert „" + text + "“");
+      throw new FormRejectedException(label + ": unbekannter Wert");
     }
   }
 
@@ -91,7 +91,7 @@ final class FormValues {
       }
       return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
     } catch (DateTimeParseException e) {
-      throw new FormRejectedException(label + ": kein gültiges Datum „" + text + "“");
+      throw new FormRejectedException(label + ": kein gültiges Datum (TT.MM.JJJJ)");
     }
   }
 }

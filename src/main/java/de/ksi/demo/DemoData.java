@@ -52,6 +52,11 @@ class DemoData {
   @EventListener(ApplicationStartedEvent.class)
   @Order(1)
   public void load() {
+    LOG.warn("*****************************************************************************************");
+    LOG.warn("DEMO DATA IS ON (ksi.demo.enabled / KSI_DEMO_ENABLED=true): the logins admin, koordination-1,");
+    LOG.warn("fk-seg-1 … exist with the PUBLISHED password '{}', admin is a Camunda administrator.", DemoUsers.PASSWORD);
+    LOG.warn("Never use this installation for real cases. KSI_DEMO_ENABLED=false removes the demo logins on start.");
+    LOG.warn("*****************************************************************************************");
     DemoUsers.staff().forEach(this::user);
     if (!directory.list(null).isEmpty()) {
       return;

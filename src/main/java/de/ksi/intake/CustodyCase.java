@@ -4,15 +4,17 @@ package de.ksi.intake;
 import de.ksi.capacity.Gender;
 import de.ksi.network.District;
 import de.ksi.platform.ProblemException;
+import de.ksi.security.FieldCipher;
 import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -23,6 +25,7 @@ import java.util.stream.Collectors;
 
 /** One Inobhutnahme: the child's data (personal, stays here) and how the case went (for statistics). */
 @Entity
+@EntityListeners(PersonalDataSeal.class)
 @Table(name = "custody_case")
 public class CustodyCase {
 
@@ -45,15 +48,28 @@ public class CustodyCase {
   @Enumerated(EnumType.STRING)
   private LegalGround legalGround;
 
-  // personal data: encrypted at rest (AES-GCM, key from ksi.security.data-key)
-  @Convert(converter = EncryptedText.class)
-  private String firstName;
+  // personal data: the columns hold AES-GCM ciphertext bound to this case and column (PersonalDataSeal);
+  // the plain values live only in memory
+  @Column(name = "first_name")
+  private String firstNameSealed;
 
-  @Convert(converter = EncryptedText.class)
-  private String lastName;
+  @Column(name = "last_name")
+  private String lastNameSealed;
 
-  @Convert(converter = EncryptedDate.class)
-  private LocalDate birthDate;
+  @Column(name = "birth_date")
+  private String birthDateSealed;
+
+  @Column(name = "current_location")
+  private String currentLocationSealed;
+
+  @Column(name = "narrative")
+  private String narrativeSealed;
+
+  @Transient private String firstName;
+  @Transient private String lastName;
+  @Transient private LocalDate birthDate;
+  @Transient private String currentLocation;
+  @Transient private String narrative;
 
   private Integer estimatedAge;
   private int age;
@@ -71,11 +87,6 @@ public class CustodyCase {
   private Urgency urgency;
 
   private boolean freedomRestriction;
-  @Convert(converter = EncryptedText.class)
-  private String currentLocation;
-
-  @Convert(converter = EncryptedText.class)
-  private String narrative;
   private Instant custodyStart;
   private String createdBy;
 
@@ -187,7 +198,36 @@ public class CustodyCase {
     birthDate = null;
     currentLocation = null;
     narrative = null;
+    firstNameSealed = null;
+    lastNameSealed = null;
+    birthDateSealed = null;
+    currentLocationSealed = null;
+    narrativeSealed = null;
     personalDataErasedAt = at;
+  }
+
+  /** Encrypts the personal values into their columns, each bound to this case's reference and its column. */
+  void seal(FieldCipher cipher) {
+    firstNameSealed = cipher.encrypt(firstName, place(reference, "first_name"));
+    lastNameSealed = cipher.encrypt(lastName, place(reference, "last_name"));
+    birthDateSealed = birthDate == null ? null : cipher.encrypt(birthDate.toString(), place(reference, "birth_date"));
+    currentLocationSealed = cipher.encrypt(currentLocation, place(reference, "current_location"));
+    narrativeSealed = cipher.encrypt(narrative, place(reference, "narrative"));
+  }
+
+  /** Decrypts the personal columns; a value moved here from another case or column fails loudly. */
+  void open(FieldCipher cipher) {
+    firstName = cipher.decrypt(firstNameSealed, place(reference, "first_name"));
+    lastName = cipher.decrypt(lastNameSealed, place(reference, "last_name"));
+    String birth = cipher.decrypt(birthDateSealed, place(reference, "birth_date"));
+    birthDate = birth == null ? null : LocalDate.parse(birth);
+    currentLocation = cipher.decrypt(currentLocationSealed, place(reference, "current_location"));
+    narrative = cipher.decrypt(narrativeSealed, place(reference, "narrative"));
+  }
+
+  /** The associated data of a personal value: table, case reference (unique, never changes) and column. */
+  static String place(String reference, String column) {
+    return "custody_case/" + reference + "/" + column;
   }
 
   public void close(String outcome, String note, String refusals, Instant at) {

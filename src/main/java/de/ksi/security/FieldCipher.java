@@ -18,7 +18,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Encrypts personal data at rest with AES-256-GCM: every value gets its own random 96-bit IV, stored in
- * front of the ciphertext as {@code v1:base64(iv || ciphertext || tag)}. The key comes from
+ * front of the ciphertext as {@code v2:base64(iv || ciphertext || tag)}, and is bound to its place (table,
+ * row, column) as associated data, so a ciphertext copied to another row or column fails to decrypt.
+ * {@code v1:} values (no associated data) are still read; migration V26 re-encrypts them. The key comes from
  * {@code ksi.security.data-key} ({@code KSI_DATA_KEY}); without one the application refuses to start, and
  * the published demo key is refused unless the demo is enabled.
  */
@@ -29,7 +31,8 @@ public class FieldCipher {
   public static final String DEMO_KEY = "ZGVtby1rZXktLW5vdC1mb3ItcmVhbC1kYXRhLS0tLS0=";
 
   static final String SETTING = "ksi.security.data-key (environment variable KSI_DATA_KEY)";
-  private static final String PREFIX = "v1:";
+  private static final String V1 = "v1:";
+  private static final String V2 = "v2:";
   private static final int IV_BYTES = 12;
   private static final int TAG_BITS = 128;
   private static final Logger log = LoggerFactory.getLogger(FieldCipher.class);
@@ -67,37 +70,66 @@ public class FieldCipher {
     this.key = new SecretKeySpec(bytes, "AES");
   }
 
-  public String encrypt(String plain) {
+  /** Encrypts a value bound to its place, e.g. {@code custody_case/SEG-2026-0042/first_name}. */
+  public String encrypt(String plain, String place) {
     if (plain == null) {
       return null;
     }
+    return V2 + seal(plain, place.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Decrypts a value stored at the given place ({@code v2:}) or written before values were bound ({@code v1:}). */
+  public String decrypt(String stored, String place) {
+    if (stored == null) {
+      return null;
+    }
+    if (stored.startsWith(V2)) {
+      return open(stored.substring(V2.length()), place.getBytes(StandardCharsets.UTF_8));
+    }
+    if (stored.startsWith(V1)) {
+      return open(stored.substring(V1.length()), null);
+    }
+    throw new IllegalStateException("personal data is not encrypted with a known scheme");
+  }
+
+  /**
+   * The first scheme, not bound to a place: written only by migration V5 (whose rows V26 re-encrypts).
+   *
+   * @deprecated use {@link #encrypt(String, String)}
+   */
+  @Deprecated
+  public String encrypt(String plain) {
+    return plain == null ? null : V1 + seal(plain, null);
+  }
+
+  private String seal(String plain, byte[] associated) {
     try {
       byte[] iv = new byte[IV_BYTES];
       random.nextBytes(iv);
       Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
       cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, iv));
+      if (associated != null) {
+        cipher.updateAAD(associated);
+      }
       byte[] encrypted = cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8));
-      return PREFIX + Base64.getEncoder().encodeToString(ByteBuffer.allocate(iv.length + encrypted.length).put(iv).put(encrypted).array());
+      return Base64.getEncoder().encodeToString(ByteBuffer.allocate(iv.length + encrypted.length).put(iv).put(encrypted).array());
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("cannot encrypt personal data", e);
     }
   }
 
-  public String decrypt(String stored) {
-    if (stored == null) {
-      return null;
-    }
-    if (!stored.startsWith(PREFIX)) {
-      throw new IllegalStateException("personal data is not encrypted with a known scheme");
-    }
+  private String open(String base64, byte[] associated) {
     try {
-      byte[] all = Base64.getDecoder().decode(stored.substring(PREFIX.length()));
+      byte[] all = Base64.getDecoder().decode(base64);
       Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
       cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, all, 0, IV_BYTES));
+      if (associated != null) {
+        cipher.updateAAD(associated);
+      }
       return new String(cipher.doFinal(all, IV_BYTES, all.length - IV_BYTES), StandardCharsets.UTF_8);
     } catch (AEADBadTagException e) {
       throw new IllegalStateException("Cannot decrypt personal data: " + SETTING
-          + " is not the key it was encrypted with (or the value was altered).", e);
+          + " is not the key it was encrypted with, or the value was altered or moved from another row or column.", e);
     } catch (GeneralSecurityException | IllegalArgumentException e) {
       throw new IllegalStateException("cannot decrypt personal data", e);
     }

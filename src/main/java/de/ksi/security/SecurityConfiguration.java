@@ -28,7 +28,7 @@ class SecurityConfiguration {
   @Order(1)
   SecurityFilterChain apiSecurity(HttpSecurity http, IdentityService identityService, ProcessEngine engine,
       ProblemAuthenticationEntryPoint problems) throws Exception {
-    http.securityMatcher("/api/**", "/v3/api-docs/**", "/actuator/**")
+    http.securityMatcher("/api/**", "/v3/api-docs/**", "/v3/api-docs.yaml", "/actuator/**")
         .authorizeHttpRequests(
             auth ->
                 auth.requestMatchers("/actuator/health", "/actuator/health/**")

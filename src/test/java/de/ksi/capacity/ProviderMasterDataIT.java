@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import de.ksi.testing.ApiClient;
 import de.ksi.testing.KsiIntegrationTest;
+import java.util.List;
 import java.util.UUID;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,6 +21,7 @@ class ProviderMasterDataIT {
 
   @LocalServerPort int port;
   @Autowired JdbcTemplate jdbc;
+  @Autowired ProcessEngine processEngine;
 
   private ApiClient api;
 
@@ -51,6 +54,23 @@ class ProviderMasterDataIT {
 
     assertThat(conflict.get("code").asText()).isEqualTo("problem.provider.group-taken");
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM provider WHERE group_id = ?", Integer.class, group)).isEqualTo(1);
+  }
+
+  @Test
+  void aCoordinatorCannotGiveAProviderAnOfficesOrAPrivilegedGroup() {
+    for (String group : List.of("camunda-admin", "koordinierungsstelle", "jugendamt-segeberg", "amtsleitung-stormarn",
+        "datenschutz", "prozessverantwortliche")) {
+      JsonNode refused = api.as("koordination-1").post("/api/providers", provider("Haus X " + suffix(), group)).problem(400);
+
+      assertThat(refused.get("field").asText()).isEqualTo("groupId");
+      assertThat(refused.get("code").asText()).isEqualTo("problem.provider.group-not-provider");
+      assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM provider WHERE group_id = ?", Integer.class, group)).isZero();
+    }
+    String engine = "/engine-rest/engine/" + processEngine.getName();
+    assertThat(api.as("koordination-1").put(engine + "/group/camunda-admin/members/koordination-1", "").status())
+        .as("nor make anyone a member of a group in the engine").isEqualTo(403);
+    assertThat(api.as("koordination-1").put(engine + "/group/jugendamt-segeberg/members/koordination-1", "").status())
+        .isEqualTo(403);
   }
 
   @Test

@@ -172,6 +172,8 @@ class HostileInputIT {
         new Hostile("summary: wrong password", "{login}:falsch", "GET", "/api/capacity/summary", null, 401, "Authentication"),
         new Hostile("lagebild: user name with NUL", "{login}\u0000", "GET", "/api/lagebild", null, 401, "Authentication"),
         new Hostile("notifications: no credentials", null, "GET", "/api/notifications", null, 401, "Authentication"),
+        new Hostile("unlock: by a caseworker", fk, "POST", "/api/accounts/{login}/unlock", "", 403, "not allowed"),
+        new Hostile("unlock: script as user id", coord, "POST", "/api/accounts/{scriptId}/unlock", "", 404, "There is no user"),
         new Hostile("audit: script as case reference", coord, "GET", "/api/audit?caseReference=" + enc(SCRIPT), null, 400, "caseReference"),
         new Hostile("audit: case reference missing", coord, "GET", "/api/audit", null, 400, "caseReference"),
         // statistics and planning: aggregates only

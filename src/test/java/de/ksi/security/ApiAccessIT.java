@@ -45,7 +45,7 @@ class ApiAccessIT {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"/api/providers", "/api/capacity/summary", "/v3/api-docs", "/engine-rest/{engine}/process-definition",
+  @ValueSource(strings = {"/api/providers", "/api/capacity/summary", "/v3/api-docs", "/v3/api-docs.yaml", "/engine-rest/{engine}/process-definition",
       "/engine-rest/{engine}/task", "/actuator/metrics", "/actuator/prometheus"})
   void withoutCredentialsEveryApiAnswers401AndAsksForBasicAuthentication(String path) {
     ApiClient.Reply reply = api.anonymous().get(engine(path));

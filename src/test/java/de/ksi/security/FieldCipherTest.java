@@ -13,40 +13,64 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
-/** AES-GCM for personal columns: round trip, a fresh IV per value, clear refusals of missing and wrong keys. */
+/**
+ * AES-GCM for personal columns: round trip, a fresh IV per value, bound to its place, clear refusals of missing and
+ * wrong keys.
+ */
 class FieldCipherTest {
+
+  private static final String PLACE = "custody_case/SEG-2026-0042/first_name";
 
   private final FieldCipher cipher = new FieldCipher(newKey(), false);
 
   @Test
   void encryptedValuesDecryptToThePlainTextAndNeverContainIt() {
-    String stored = cipher.encrypt("Lea Vertraulich, Ölweg 3");
+    String stored = cipher.encrypt("Lea Vertraulich, Ölweg 3", PLACE);
 
-    assertThat(stored).startsWith("v1:").doesNotContain("Lea", "Vertraulich");
-    assertThat(cipher.decrypt(stored)).isEqualTo("Lea Vertraulich, Ölweg 3");
-    assertThat(cipher.encrypt(null)).isNull();
+    assertThat(stored).startsWith("v2:").doesNotContain("Lea", "Vertraulich");
+    assertThat(cipher.decrypt(stored, PLACE)).isEqualTo("Lea Vertraulich, Ölweg 3");
+    assertThat(cipher.encrypt(null, PLACE)).isNull();
+  }
+
+  @Test
+  void aValueMovedToAnotherRowOrColumnIsRefused() {
+    String stored = cipher.encrypt("Lea", PLACE);
+
+    assertThatThrownBy(() -> cipher.decrypt(stored, "custody_case/SEG-2026-0043/first_name"))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("moved from another row or column");
+    assertThatThrownBy(() -> cipher.decrypt(stored, "custody_case/SEG-2026-0042/last_name"))
+        .isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  @SuppressWarnings("deprecation")
+  void valuesOfTheFirstSchemeAreStillRead() {
+    String v1 = cipher.encrypt("Altbestand");
+
+    assertThat(v1).startsWith("v1:");
+    assertThat(cipher.decrypt(v1, PLACE)).isEqualTo("Altbestand");
   }
 
   @Test
   void everyValueGetsItsOwnIv() {
-    assertThat(cipher.encrypt("Muster")).isNotEqualTo(cipher.encrypt("Muster"));
+    assertThat(cipher.encrypt("Muster", PLACE)).isNotEqualTo(cipher.encrypt("Muster", PLACE));
   }
 
   @Test
   void aWrongKeyFailsClearlyInsteadOfReturningGarbage() {
-    String stored = cipher.encrypt("Muster");
+    String stored = cipher.encrypt("Muster", PLACE);
 
-    assertThatThrownBy(() -> new FieldCipher(newKey(), false).decrypt(stored))
+    assertThatThrownBy(() -> new FieldCipher(newKey(), false).decrypt(stored, PLACE))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("ksi.security.data-key");
   }
 
   @Test
   void aTamperedValueIsRefused() {
-    String stored = cipher.encrypt("Muster");
+    String stored = cipher.encrypt("Muster", PLACE);
     String tampered = stored.substring(0, stored.length() - 2) + (stored.endsWith("A=") ? "B=" : "A=");
 
-    assertThatThrownBy(() -> cipher.decrypt(tampered)).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> cipher.decrypt(tampered, PLACE)).isInstanceOf(IllegalStateException.class);
   }
 
   @Test
@@ -55,7 +79,7 @@ class FieldCipherTest {
     assertThatThrownBy(() -> new FieldCipher(Base64.getEncoder().encodeToString(new byte[16]), false))
         .hasMessageContaining("256 bits");
     assertThatThrownBy(() -> new FieldCipher(FieldCipher.DEMO_KEY, false)).hasMessageContaining("demo key");
-    assertThat(new FieldCipher(FieldCipher.DEMO_KEY, true).decrypt(new FieldCipher(FieldCipher.DEMO_KEY, true).encrypt("x")))
+    assertThat(new FieldCipher(FieldCipher.DEMO_KEY, true).decrypt(new FieldCipher(FieldCipher.DEMO_KEY, true).encrypt("x", PLACE), PLACE))
         .isEqualTo("x");
   }
 

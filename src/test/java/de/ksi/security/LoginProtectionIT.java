@@ -3,26 +3,18 @@ package de.ksi.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import de.ksi.network.District;
-import de.ksi.testing.ApiClient;
 import de.ksi.testing.Fixtures;
 import de.ksi.testing.KsiIntegrationTest;
-import java.io.IOException;
+import de.ksi.testing.ApiClient;
 import java.net.CookieManager;
 import java.net.HttpCookie;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Date;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.apache.catalina.Context;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.web.embedded.tomcat.TomcatWebServer;
@@ -30,7 +22,10 @@ import org.springframework.boot.web.servlet.context.ServletWebServerApplicationC
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** Password guessing locks the account everywhere (login-max-attempts 5); the webapps send security headers. */
+/**
+ * Webapp sessions time out and their cookie is Secure behind TLS; the webapps and /engine-rest send security
+ * headers (password guessing: LoginThrottleIT).
+ */
 @KsiIntegrationTest
 class LoginProtectionIT {
 
@@ -52,27 +47,6 @@ class LoginProtectionIT {
   }
 
   @Test
-  void fiveWrongPasswordsLockTheAccountForTheApiAndTheWebappsUntilAnAdministratorUnlocksIt() throws Exception {
-    String user = fixtures.user("it-lockout-" + System.nanoTime() % 100_000, District.STORMARN.groupId());
-    ApiClient api = new ApiClient(port);
-    assertThat(api.as(user).get("/api/capacity/summary").status()).isEqualTo(200);
-
-    for (int attempt = 1; attempt <= 5; attempt++) {
-      // past the growing login delay, so that every attempt counts
-      ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofMinutes(5L * attempt))));
-      assertThat(api.as(user, "geraten-" + attempt).get("/api/capacity/summary").status()).isEqualTo(401);
-    }
-    ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofHours(2))));
-
-    assertThat(api.as(user).get("/api/capacity/summary").status()).as("the right password, locked").isEqualTo(401);
-    assertThat(api.as(user).get("/engine-rest/engine/" + engine.getName() + "/task").status()).isEqualTo(401);
-    assertThat(webappLogin(user, ApiClient.PASSWORD).statusCode()).isEqualTo(401);
-
-    engine.getIdentityService().unlockUser(user);
-    assertThat(api.as(user).get("/api/capacity/summary").status()).isEqualTo(200);
-  }
-
-  @Test
   void theWebappsSendContentSecurityPolicyAndNoSniffing() throws Exception {
     HttpResponse<String> page = browser.send(HttpRequest.newBuilder(uri("/camunda/app/tasklist/")).build(),
         BodyHandlers.ofString());
@@ -82,15 +56,44 @@ class LoginProtectionIT {
     assertThat(page.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
   }
 
-  private HttpResponse<String> webappLogin(String user, String password) throws IOException, InterruptedException {
-    browser.send(HttpRequest.newBuilder(uri("/camunda/app/tasklist/")).build(), BodyHandlers.discarding());
-    String token = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
+  @Test
+  void behindTheTlsProxyTheSessionCookieIsSecure() throws Exception {
+    HttpResponse<String> overHttps = webappLogin("https");
+    HttpResponse<String> plain = webappLogin(null);
+
+    assertThat(overHttps.statusCode()).isEqualTo(200);
+    assertThat(sessionCookie(overHttps)).contains("Secure").contains("HttpOnly");
+    assertThat(sessionCookie(plain)).as("a developer's plain-HTTP start still works").doesNotContain("Secure");
+  }
+
+  @Test
+  void engineRestAnswersMayNeitherBeSniffedNorStored() {
+    ApiClient.Reply tasks = new ApiClient(port).as("fk-seg-1").get("/engine-rest/engine/" + engine.getName() + "/task");
+
+    assertThat(tasks.status()).isEqualTo(200);
+    assertThat(tasks.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+    assertThat(tasks.headers().firstValue("Cache-Control")).hasValue("no-store");
+  }
+
+  private HttpResponse<String> webappLogin(String forwardedProto) throws Exception {
+    CookieManager jar = new CookieManager();
+    HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(jar).build();
+    client.send(HttpRequest.newBuilder(uri("/camunda/app/tasklist/")).build(), BodyHandlers.discarding());
+    String token = jar.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
         .map(HttpCookie::getValue).findFirst().orElseThrow();
-    String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
-        + URLEncoder.encode(password, StandardCharsets.UTF_8);
-    return browser.send(HttpRequest.newBuilder(uri("/camunda/api/admin/auth/user/" + engine.getName() + "/login/tasklist"))
+    HttpRequest.Builder login = HttpRequest.newBuilder(
+            uri("/camunda/api/admin/auth/user/" + engine.getName() + "/login/tasklist"))
         .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", token)
-        .POST(BodyPublishers.ofString(form)).build(), BodyHandlers.ofString());
+        .POST(BodyPublishers.ofString("username=fk-sto-2&password=" + ApiClient.PASSWORD));
+    if (forwardedProto != null) {
+      login.header("X-Forwarded-Proto", forwardedProto);
+    }
+    return client.send(login.build(), BodyHandlers.ofString());
+  }
+
+  private static String sessionCookie(HttpResponse<String> response) {
+    return response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
+        .findFirst().orElseThrow(() -> new AssertionError("no session cookie: " + response.headers().map()));
   }
 
   private URI uri(String path) {
