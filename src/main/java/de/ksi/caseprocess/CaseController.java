@@ -9,6 +9,7 @@ import de.ksi.intake.IntakeRequest;
 import de.ksi.intake.IntakeService;
 import de.ksi.intake.NeedsProfile;
 import de.ksi.network.KsiUser;
+import de.ksi.platform.EngineActions;
 import de.ksi.platform.ProblemException;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
@@ -43,9 +44,11 @@ class CaseController {
   private final AuditLog audit;
   private final RuntimeService runtime;
   private final IntakeReplays replays;
+  private final EngineActions engineActions;
 
   CaseController(CaseIntake caseIntake, IntakeService cases, CapacityRegistry registry, ProviderDirectory directory,
-      AuditLog audit, RuntimeService runtime, IntakeReplays replays) {
+      AuditLog audit, RuntimeService runtime, IntakeReplays replays, EngineActions engineActions) {
+    this.engineActions = engineActions;
     this.caseIntake = caseIntake;
     this.replays = replays;
     this.cases = cases;
@@ -103,7 +106,12 @@ class CaseController {
       correlation.setVariable(CaseProcess.Vars.PHONE_OFFER, body.offerId());
     }
     try {
-      correlation.correlate();
+      // the caseworkers of the case's office may (checked above); the engine grants process instances only to
+      // coordinators, so its own check would refuse the office's caseworker
+      engineActions.authorizedByUs(() -> {
+        correlation.correlate();
+        return null;
+      });
     } catch (MismatchingMessageCorrelationException noOpenRequests) {
       throw new ProblemException.Conflict("problem.case.no-open-requests", reference);
     }
