@@ -47,7 +47,7 @@ public abstract class ProblemException extends RuntimeException {
   }
 
   /** Adds a field of the problem response (see {@link #properties()}); returns this problem. */
-  protected ProblemException with(String name, Object value) {
+  public ProblemException with(String name, Object value) {
     properties.put(name, value);
     return this;
   }
