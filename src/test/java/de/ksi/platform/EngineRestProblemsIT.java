@@ -81,6 +81,20 @@ class EngineRestProblemsIT {
     assertThat(unknown.status()).as(unknown.body()).isEqualTo(404);
   }
 
+  @Test
+  void aTextVariableLongerThanTheEngineCanStoreIsABadRequestNamingIt() {
+    String ref = api.as(caseworker).post("/api/cases", intake()).expect(201).get("caseReference").asText();
+    String choose = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(ref)
+        .taskDefinitionKey(CaseProcess.SearchElements.CHOOSE).singleResult().getId();
+
+    var tooLong = api.as(caseworker).post(engineRest() + "/task/" + choose + "/submit-form",
+        "{\"variables\": {\"choice\": {\"value\": \"GIVE_UP\"}, \"remark\": {\"value\": \"" + "x".repeat(4001) + "\"}}}");
+
+    assertThat(tooLong.status()).as(tooLong.body()).isEqualTo(400);
+    assertThat(tooLong.json().get("field").asText()).isEqualTo("remark");
+    assertThat(engine.getTaskService().createTaskQuery().taskId(choose).count()).as("nothing changed").isOne();
+  }
+
   private String requestCase(long offerId) {
     String ref = api.as(caseworker).post("/api/cases", intake()).expect(201).get("caseReference").asText();
     String choose = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(ref)
