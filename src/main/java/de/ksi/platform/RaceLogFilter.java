@@ -2,34 +2,22 @@
 package de.ksi.platform;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.turbo.TurboFilter;
 import ch.qos.logback.core.spi.FilterReply;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.Marker;
-import org.springframework.stereotype.Component;
 
 /**
  * The engine logs every failed command at ERROR with its stack trace (ENGINE-16004), also the races that users
  * and clients cause every day and that are answered with a 4xx: a task completed a moment earlier by someone else,
  * a concurrent change, one of our problems (a hold another answer confirmed first). Those become one line at INFO;
- * every other failure stays an ERROR with its stack trace.
+ * every other failure stays an ERROR with its stack trace. Installed by {@code logback-spring.xml}.
  */
-@Component
-class RaceLogFilter extends TurboFilter {
+public class RaceLogFilter extends TurboFilter {
 
   /** The engine's logger of failed commands. */
   static final String ENGINE_CONTEXT = "org.camunda.bpm.engine.context";
-
-  private static final Logger LOG = LoggerFactory.getLogger(RaceLogFilter.class);
-
-  RaceLogFilter() {
-    if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
-      context.addTurboFilter(this);
-      start();
-    }
-  }
 
   @Override
   public FilterReply decide(Marker marker, ch.qos.logback.classic.Logger logger, Level level, String format,
@@ -40,7 +28,8 @@ class RaceLogFilter extends TurboFilter {
     Throwable failure = t != null ? t : params != null && params.length > 0 && params[params.length - 1] instanceof Throwable
         last ? last : null;
     if (failure != null && expectedRace(failure)) {
-      LOG.info("expected race, answered to the client with 4xx: {}", failure.getMessage());
+      Logger log = LoggerFactory.getLogger(RaceLogFilter.class);
+      log.info("expected race, answered to the client with 4xx: {}", failure.getMessage());
       return FilterReply.DENY;
     }
     return FilterReply.NEUTRAL;
