@@ -50,7 +50,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * (a place is never given twice, a placed or closed case holds nothing, at most one placement per case).
  *
  * <p>The seed is logged; replay a failure with {@code -Dksi.random.seed=<seed>}. {@code ksi.random.steps} and
- * {@code ksi.random.seconds} bound the run (defaults 150 steps, 60 seconds).
+ * {@code ksi.random.seconds} bound the run (defaults 400 steps, 60 seconds).
  */
 @KsiIntegrationTest
 class CaseProcessRandomIT {
@@ -87,7 +87,7 @@ class CaseProcessRandomIT {
       }
     }
     logins.put(Groups.COORDINATORS, "koordination-1");
-    int steps = Integer.getInteger("ksi.random.steps", 150);
+    int steps = Integer.getInteger("ksi.random.steps", 400);
     Instant end = Instant.now().plusSeconds(Long.getLong("ksi.random.seconds", 60));
     for (int step = 0; step < steps && Instant.now().isBefore(end); step++) {
       act(step);
