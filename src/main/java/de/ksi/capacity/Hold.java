@@ -101,10 +101,16 @@ public class Hold {
     decide(Status.RELEASED, by, now);
   }
 
-  /** Nobody answered within the response time: the hold is recorded as expired (its place is free again). */
+  /**
+   * Nobody answered within the response time: the hold is recorded as expired and its place is free again now, so
+   * it also ends now ({@code expiresAt}), even if it was held a little longer than the response time.
+   */
   void expire(String by, Instant now) {
     if (status == Status.HELD) {
       decide(Status.EXPIRED, by, now);
+      if (expiresAt.isAfter(now)) {
+        expiresAt = now;
+      }
     }
   }
 

@@ -9,8 +9,21 @@ import java.util.stream.Collectors;
 import org.camunda.spin.Spin;
 import org.camunda.spin.json.SpinJsonNode;
 
-/** Turns ranked candidates into what the caseworker's Camunda Form shows: options and a short table. */
+/**
+ * Turns ranked candidates into what the caseworker's Camunda Form shows: options and a short table. The table is a
+ * string process variable, which the engine stores in a {@code varchar(4000)} column (runtime and history): it is
+ * bounded to {@link #MAX_SUMMARY} characters whatever the providers are called; the full names stay in the options.
+ */
 final class Candidates {
+
+  /** Upper bound of {@link #summary(SearchResult)}, well below the engine's 4,000 characters of a string variable. */
+  static final int MAX_SUMMARY = 3_500;
+
+  /** A provider's name in the table is cut to this many characters (the option label has it in full). */
+  static final int MAX_NAME = 60;
+
+  /** The reasons of one row are cut to this many characters. */
+  static final int MAX_REASONS = 150;
 
   private Candidates() {}
 
@@ -43,10 +56,26 @@ final class Candidates {
             ? String.format(Locale.GERMANY, "Die %d bestplatzierten von %,d passenden Angeboten:", candidates.size(),
                 found.total())
             : candidates.size() == 1 ? "1 passendes Angebot:" : candidates.size() + " passende Angebote:";
-    return count + "\n\n| Nr. | Einrichtung | Warum passend |\n|---|---|---|\n"
-        + candidates.stream()
-            .map(c -> "| " + c.rank() + " | " + c.providerName() + " (Angebot " + c.offerId() + ") | "
-                + String.join("; ", c.reasons()) + " |")
-            .collect(Collectors.joining("\n"));
+    StringBuilder table = new StringBuilder(count).append("\n\n| Nr. | Einrichtung | Warum passend |\n|---|---|---|");
+    for (int i = 0; i < candidates.size(); i++) {
+      Candidate c = candidates.get(i);
+      String row = "\n| " + c.rank() + " | " + cell(c.providerName(), MAX_NAME) + " (Angebot " + c.offerId() + ") | "
+          + cell(String.join("; ", c.reasons()), MAX_REASONS) + " |";
+      String rest = "\n\n… und " + (candidates.size() - i) + " weitere in der Auswahlliste.";
+      if (table.length() + row.length() + rest.length() > MAX_SUMMARY) {
+        return table.append(rest).toString();
+      }
+      table.append(row);
+    }
+    return table.toString();
+  }
+
+  /** Text for one Markdown table cell: no line breaks, a literal {@code |} escaped, at most {@code max} characters. */
+  static String cell(String text, int max) {
+    String flat = text == null ? "" : text.replaceAll("\\s+", " ").strip();
+    if (flat.length() > max) {
+      flat = flat.substring(0, max - 1).strip() + "…";
+    }
+    return flat.replace("\\", "\\\\").replace("|", "\\|");
   }
 }

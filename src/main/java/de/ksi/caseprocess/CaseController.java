@@ -11,6 +11,7 @@ import de.ksi.intake.IntakeRequest;
 import de.ksi.intake.IntakeService;
 import de.ksi.intake.NeedsProfile;
 import de.ksi.network.KsiUser;
+import de.ksi.platform.EngineActions;
 import de.ksi.platform.ProblemException;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
@@ -45,9 +46,11 @@ class CaseController {
   private final AuditLog audit;
   private final RuntimeService runtime;
   private final IntakeReplays replays;
+  private final EngineActions engineActions;
 
   CaseController(CaseIntake caseIntake, IntakeService cases, CapacityRegistry registry, ProviderDirectory directory,
-      AuditLog audit, RuntimeService runtime, IntakeReplays replays) {
+      AuditLog audit, RuntimeService runtime, IntakeReplays replays, EngineActions engineActions) {
+    this.engineActions = engineActions;
     this.caseIntake = caseIntake;
     this.replays = replays;
     this.cases = cases;
@@ -106,8 +109,13 @@ class CaseController {
       correlation.setVariable(CaseProcess.Vars.PHONE_OFFER, body.offerId());
     }
     try {
-      // the office's own path for a phone placement, checked above: the one message users may send
-      EngineGuard.trusted(correlation::correlate);
+      // the office's own path for a phone placement, checked above: the one message users may send (past the engine
+      // guard), and the engine grants process instances only to coordinators, so its own check would refuse the
+      // office's caseworker
+      EngineGuard.trusted(() -> engineActions.authorizedByUs(() -> {
+        correlation.correlate();
+        return null;
+      }));
     } catch (MismatchingMessageCorrelationException noOpenRequests) {
       throw new ProblemException.Conflict("problem.case.no-open-requests", reference);
     }

@@ -5,6 +5,7 @@ import de.ksi.platform.FormRejectedException;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.Date;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -87,7 +88,8 @@ final class FormValues {
     }
     try {
       if (GERMAN_DATE.matcher(text).matches()) {
-        return LocalDate.parse(text, DateTimeFormatter.ofPattern("dd.MM.uuuu"));
+        // strict: 31.02.2012 is no date (the default resolver would quietly make it 29.02.2012)
+        return LocalDate.parse(text, DateTimeFormatter.ofPattern("dd.MM.uuuu").withResolverStyle(ResolverStyle.STRICT));
       }
       return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
     } catch (DateTimeParseException e) {

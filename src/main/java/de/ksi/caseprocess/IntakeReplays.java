@@ -64,7 +64,8 @@ class IntakeReplays {
     List<String> references = jdbc.queryForList(
         "SELECT case_reference FROM intake_key WHERE user_id = ? AND idempotency_key = ?", String.class, user.userId(), key);
     if (!references.isEmpty()) {
-      throw new ProblemException.Conflict("problem.case.replayed", key, references.get(0));
+      throw new ProblemException.Conflict("problem.case.replayed", key, references.get(0))
+          .with("caseReference", references.get(0));
     }
   }
 

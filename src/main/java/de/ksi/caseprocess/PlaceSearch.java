@@ -103,7 +103,7 @@ public class PlaceSearch {
         HoldView hold = registry.hold(offerId, c.getReference(), c.getSiblings(), length, actor).hold();
         holds.add(hold.id());
         notifications.send(hold.providerGroup(), c.getReference(), Notifications.Kind.NEW_REQUEST,
-            "Neue Platzanfrage " + c.getReference() + ": bitte bis " + hold.expiresAt()
+            "Neue Platzanfrage " + c.getReference() + ": bitte bis " + hold.createdAt().plus(responseDeadline)
                 + " in der Aufgabenliste beantworten (" + tasklistUrl + ").\n\n" + profile);
       } catch (NoPlaceFreeException takenMeanwhile) {
         continue;

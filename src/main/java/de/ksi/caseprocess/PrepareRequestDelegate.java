@@ -2,9 +2,11 @@
 package de.ksi.caseprocess;
 
 import de.ksi.caseprocess.CaseProcess.Vars;
+import java.time.Duration;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,7 +33,9 @@ class PrepareRequestDelegate implements JavaDelegate {
     execution.setVariableLocal(Vars.PROVIDER_GROUP, request.hold().providerGroup());
     execution.setVariableLocal(Vars.PROVIDER_NAME, request.providerName());
     execution.setVariableLocal(Vars.REQUEST_SUMMARY, request.profileSummary());
-    execution.setVariableLocal(Vars.REQUEST_DUE_DATE, Date.from(request.hold().expiresAt()));
+    // the provider must answer before the response deadline's timer fires (the hold lasts a little longer)
+    Duration answerWithin = Duration.parse(Variables.text(execution, Vars.RESPONSE_DEADLINE));
+    execution.setVariableLocal(Vars.REQUEST_DUE_DATE, Date.from(ClockUtil.now().toInstant().plus(answerWithin)));
     execution.setVariableLocal(Vars.DECISION, null);
     execution.setVariableLocal(Vars.DECLINE_REASON, null);
     execution.setVariableLocal(Vars.DECLINE_NOTE, null);

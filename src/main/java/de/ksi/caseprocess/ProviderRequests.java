@@ -54,8 +54,10 @@ public class ProviderRequests {
     for (Task task : open) {
       PlaceSearch.Request request = requests.get(holdIds.get(task.getId()));
       if (request != null) {
+        // the task is due when the response deadline fires; the hold itself lasts a little longer
+        java.time.Instant answerBy = task.getDueDate() != null ? task.getDueDate().toInstant() : request.hold().expiresAt();
         result.add(new OpenRequest(task.getId(), request.hold().id(), request.hold().caseReference(),
-            request.providerName(), request.hold().expiresAt(), request.profileSummary()));
+            request.providerName(), answerBy, request.profileSummary()));
       }
     }
     return result;

@@ -27,6 +27,11 @@ public record NeedsProfile(
         c.getLanguages(), c.needs(), c.getUrgency());
   }
 
+  /** Free text as one Markdown table cell: a {@code |} would end the cell and a line break the table. */
+  private static String cell(String text) {
+    return text.replaceAll("\\s+", " ").strip().replace("\\", "\\\\").replace("|", "\\|");
+  }
+
   /** The profile as a German Markdown text for provider forms and notifications. */
   public String summary() {
     String needText = needs.isEmpty() ? "keine" : needs.stream().map(Need::label).collect(Collectors.joining(", "));
@@ -46,7 +51,7 @@ public record NeedsProfile(
             age,
             gender.label(),
             siblings == 1 ? "Einzelkind" : siblings + " Kinder gemeinsam",
-            languages == null || languages.isBlank() ? "–" : languages,
+            languages == null || languages.isBlank() ? "–" : cell(languages),
             needText,
             legalGround.label(),
             urgency.label(),

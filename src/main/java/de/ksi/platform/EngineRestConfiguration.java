@@ -11,11 +11,15 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
+import java.text.MessageFormat;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.ResourceBundle;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.impl.cmd.ExecuteJobsCmd;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.RestException;
@@ -26,13 +30,18 @@ import org.springframework.stereotype.Component;
 
 /**
  * The engine's REST API as the starter configures it, plus mappers: a rejected form is a bad request
- * (400 with the German message), even when the engine has wrapped it into a task listener failure; a
- * concurrent change (optimistic locking) is a 409, a task completed meanwhile a 404 and a lost database a 503,
- * not Camunda's 500.
+ * (400 with the German message), even when the engine has wrapped it into a task listener failure; one of our
+ * problems ({@link ProblemException}, e.g. a hold that another answer confirmed a moment earlier) is answered with
+ * its status and code as {@code /api} answers it, wherever in the cause chain it is; a concurrent change
+ * (optimistic locking) is a 409, a task completed meanwhile a 404 and a lost database a 503, not Camunda's 500.
+ * This class is the one place of that mapping for {@code /engine-rest}.
  */
 @Component
 @ApplicationPath("/engine-rest")
 public class EngineRestConfiguration extends CamundaJerseyResourceConfig {
+
+  /** What the engine says when a job to execute does not exist. */
+  private static final String JOB_NOT_FOUND = "No job found with id";
 
   @Override
   protected void registerAdditionalResources() {
@@ -42,6 +51,19 @@ public class EngineRestConfiguration extends CamundaJerseyResourceConfig {
     register(UnreadableJsonMapper.class);
     register(EngineRaceMapper.class);
     register(UnmappableJsonMapper.class);
+    register(ProblemMapper.class);
+  }
+
+  /** One of our problems thrown unwrapped (a delegate's exception passes the engine as it is): its status and code. */
+  @Priority(Priorities.USER - 100)
+  public static class ProblemMapper implements ExceptionMapper<ProblemException> {
+
+    @Context private HttpHeaders headers;
+
+    @Override
+    public Response toResponse(ProblemException exception) {
+      return problem(exception, headers);
+    }
   }
 
   /** The engine tripping over a process instance that another node ended at the same moment: 409, not 500. */
@@ -123,7 +145,19 @@ public class EngineRestConfiguration extends CamundaJerseyResourceConfig {
 
     @Override
     public Response toResponse(RestException exception) {
-      Response rejected = mapped(exception, headers);
+      Throwable cause = exception.getCause();
+      CommandFailures.Failure failure = null;
+      if (cause == null) {
+        // Camunda's resources often pass on only the message; the command's failure says what it was
+        failure = CommandFailures.lastWithMessage(exception.getMessage()).orElse(null);
+        cause = failure == null ? null : failure.exception();
+      }
+      Response rejected = mapped(cause == null ? exception : cause, headers);
+      if (rejected == null && failure != null && failure.command() == ExecuteJobsCmd.class
+          && !String.valueOf(cause.getMessage()).contains(JOB_NOT_FOUND)) {
+        // the job exists but failed (its retries were counted down): Camunda answers 404 as if it did not exist
+        rejected = coded(Response.Status.INTERNAL_SERVER_ERROR, "JobFailed", "problem.engine.job-failed", headers);
+      }
       if (rejected == null && (exception.getMessage() == null || exception.getMessage().isBlank())) {
         // Camunda answers some unknown ids and unreadable bodies with an empty message
         if (exception.getStatus() == Response.Status.NOT_FOUND) {
@@ -145,6 +179,10 @@ public class EngineRestConfiguration extends CamundaJerseyResourceConfig {
     if (rejected != null) {
       return rejected;
     }
+    ProblemException problem = ProblemException.in(exception).orElse(null);
+    if (problem != null) {
+      return problem(problem, headers);
+    }
     if (Failures.concurrentChange(exception)) {
       return coded(Response.Status.CONFLICT, "ConcurrentChange", "problem.concurrent-change", headers);
     }
@@ -157,11 +195,35 @@ public class EngineRestConfiguration extends CamundaJerseyResourceConfig {
     return null;
   }
 
-  private static Response coded(Response.Status status, String type, String code, HttpHeaders headers) {
-    Locale locale = headers == null || headers.getAcceptableLanguages().isEmpty()
+  /** Our problem in Camunda's error format ({@code type}, {@code message}) plus its {@code code}, field and properties. */
+  static Response problem(ProblemException problem, HttpHeaders headers) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("type", problem.getClass().getSimpleName());
+    Object[] args = Arrays.stream(problem.args())
+        .map(a -> a instanceof Long || a instanceof Integer ? a.toString() : a).toArray();
+    String pattern = bundle(headers).getString(problem.code());
+    body.put("message", args.length == 0 ? pattern : new MessageFormat(pattern, locale(headers)).format(args));
+    body.put("code", problem.code());
+    if (problem.field() != null) {
+      body.put("field", problem.field());
+    }
+    body.putAll(problem.properties());
+    return Response.status(problem.status()).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+  }
+
+  private static Locale locale(HttpHeaders headers) {
+    Locale asked = headers == null || headers.getAcceptableLanguages().isEmpty()
         ? Locale.ENGLISH : headers.getAcceptableLanguages().get(0);
-    String text = ResourceBundle.getBundle("messages", "de".equals(locale.getLanguage()) ? Locale.GERMAN : Locale.ROOT,
-        ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)).getString(code);
+    return "de".equals(asked.getLanguage()) ? Locale.GERMAN : Locale.ENGLISH;
+  }
+
+  private static ResourceBundle bundle(HttpHeaders headers) {
+    return ResourceBundle.getBundle("messages", Locale.GERMAN.equals(locale(headers)) ? Locale.GERMAN : Locale.ROOT,
+        ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+  }
+
+  private static Response coded(Response.Status status, String type, String code, HttpHeaders headers) {
+    String text = bundle(headers).getString(code);
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("type", type);
     body.put("message", text);
@@ -176,6 +238,14 @@ public class EngineRestConfiguration extends CamundaJerseyResourceConfig {
   /** 400 with the German message if a form rejection is the cause, otherwise {@code null}. */
   static Response badRequest(Throwable exception) {
     for (Throwable t = exception; t != null; t = t.getCause()) {
+      if (t instanceof FormFieldValidationException rejected) {
+        // the engine guard's refusal of a variable, wrapped by a resource that answers 500 for every engine failure
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", FormFieldValidationException.class.getSimpleName());
+        body.put("message", rejected.getMessage());
+        body.put("field", rejected.getDetail());
+        return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+      }
       if (t instanceof FormRejectedException rejected) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", FormRejectedException.class.getSimpleName());

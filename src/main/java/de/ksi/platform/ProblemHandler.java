@@ -60,16 +60,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(ProblemException.class)
   ResponseEntity<Object> problem(ProblemException e) {
-    HttpStatus status = HttpStatus.BAD_REQUEST;
-    if (e instanceof ProblemException.NotFound) {
-      status = HttpStatus.NOT_FOUND;
-    } else if (e instanceof ProblemException.Conflict) {
-      status = HttpStatus.CONFLICT;
-    } else if (e instanceof ProblemException.Forbidden) {
-      status = HttpStatus.FORBIDDEN;
-    }
+    HttpStatus status = HttpStatus.valueOf(e.status());
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, text(e.code(), e.args()));
     problem.setProperty("code", e.code());
+    e.properties().forEach(problem::setProperty);
     if (e.field() != null) {
       problem.setProperty("field", e.field());
       problem.setProperty("errors", List.of(Map.of("field", e.field(), "message", problem.getDetail())));
@@ -96,6 +90,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
   @ExceptionHandler({DataAccessException.class, TransactionException.class, PersistenceException.class,
       NullPointerException.class})
   ResponseEntity<Object> wrappedFailure(RuntimeException e) {
+    if (ProblemException.in(e).isPresent()) {
+      return problem(ProblemException.in(e).get());
+    }
     if (Failures.databaseUnavailable(e)) {
       return databaseUnavailable(e);
     }
@@ -119,6 +116,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         String field = rejected.field() == null ? "form" : rejected.field();
         return invalid(List.of(Map.of("field", field, "message", rejected.getMessage())));
       }
+    }
+    if (ProblemException.in(e).isPresent()) {
+      return problem(ProblemException.in(e).get());
     }
     if (Failures.databaseUnavailable(e)) {
       return databaseUnavailable(e);

@@ -14,14 +14,10 @@ import org.camunda.spin.json.SpinJsonNode;
 
 /**
  * What a user may submit with a form: only the fields the form declares, each a plain value (text, number, yes/no,
- * date) or well-formed JSON (option lists, multi-selects), never a serialised Java object or a file. Text outside the
- * personal fields ({@code pers_*}, moved into the case table before anything is stored) is bounded, so no history row
- * can overflow.
+ * date) or well-formed JSON (option lists, multi-selects), never a serialised Java object or a file. How long a text
+ * may be is the engine's column's business ({@code de.ksi.platform.BoundedTextVariables}, for every variable).
  */
 final class SubmittedVariables {
-
-  /** Longest text a process variable may hold: {@code ACT_HI_VARINST.TEXT_} is a varchar(4000) on PostgreSQL. */
-  static final int MAX_TEXT = 4000;
 
   private static final Set<String> PLAIN_TYPES =
       Set.of("string", "boolean", "integer", "long", "short", "double", "date", "null");
@@ -53,25 +49,14 @@ final class SubmittedVariables {
         return "„" + name + "“ hat einen nicht erlaubten Typ / variable '" + name + "' has type " + type
             + ", allowed are plain values and JSON";
       }
-      return tooLong(name, typed.getValue());
-    }
-    if (value == null || value instanceof Boolean || value instanceof Number || value instanceof Date
-        || value instanceof SpinJsonNode) {
       return null;
     }
-    if (value instanceof String) {
-      return tooLong(name, value);
+    if (value == null || value instanceof String || value instanceof Boolean || value instanceof Number
+        || value instanceof Date || value instanceof SpinJsonNode) {
+      return null;
     }
     return "„" + name + "“ hat einen nicht erlaubten Typ / variable '" + name + "' is a " + value.getClass().getName()
         + ", allowed are plain values and JSON";
-  }
-
-  private static String tooLong(String name, Object value) {
-    if (value instanceof String text && text.length() > MAX_TEXT && !name.startsWith("pers_")) {
-      return "„" + name + "“ ist zu lang (höchstens " + MAX_TEXT + " Zeichen) / variable '" + name + "' is longer than "
-          + MAX_TEXT + " characters";
-    }
-    return null;
   }
 
   private String malformedJson(String name, TypedValue typed) {
@@ -84,8 +69,7 @@ final class SubmittedVariables {
       } catch (JsonProcessingException e) {
         return "„" + name + "“ ist kein gültiges JSON / variable '" + name + "' is not well-formed JSON";
       }
-      return text != null && text.length() > MAX_TEXT ? "„" + name + "“ ist zu lang / variable '" + name
-          + "' is longer than " + MAX_TEXT + " characters" : null;
+      return null;
     }
     return null;
   }

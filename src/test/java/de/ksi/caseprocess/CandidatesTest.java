@@ -31,6 +31,21 @@ class CandidatesTest {
     assertThat(Candidates.summary(new SearchResult(0, List.of()))).isEqualTo("Keine passenden freien Plätze gefunden.");
   }
 
+  @Test
+  void theTableStaysBelowTheEnginesStringLimitWhateverTheProvidersAreCalled() {
+    List<Candidate> longNames = IntStream.rangeClosed(1, 15)
+        .mapToObj(rank -> new Candidate(rank, 100 + rank, rank, "Haus | mit Strich ".repeat(12), District.STORMARN,
+            "Kreis Stormarn", "04531 0", Category.INOBHUTNAHME_GRUPPE, "Inobhutnahmegruppe", 2, 8, Instant.EPOCH, 5,
+            false, true, List.of("Grund ".repeat(40), "noch ein Grund ".repeat(20))))
+        .toList();
+
+    String summary = Candidates.summary(new SearchResult(3207, longNames));
+
+    assertThat(summary).hasSizeLessThanOrEqualTo(Candidates.MAX_SUMMARY).contains("Haus \\| mit Strich");
+    assertThat(summary.lines().filter(l -> l.startsWith("| ") && !l.startsWith("| Nr."))).isNotEmpty()
+        .allSatisfy(row -> assertThat(row.split("(?<!\\\\)\\|")).hasSize(4));
+  }
+
   private static List<Candidate> candidates(int count) {
     return IntStream.rangeClosed(1, count)
         .mapToObj(rank -> new Candidate(rank, 100 + rank, rank, "Haus " + rank, District.STORMARN, "Kreis Stormarn",

@@ -56,6 +56,7 @@ abstract class IntakeReplayContract {
 
     assertThat(again.status()).as(again.body()).isEqualTo(409);
     assertThat(again.json().get("detail").asText()).contains(reference, "bereits");
+    assertThat(again.json().get("caseReference").asText()).as("the case as a field of its own").isEqualTo(reference);
     assertThat(cases()).as("no second case").isEqualTo(cases);
     assertThat(processes(reference)).as("one case process").isEqualTo(1);
   }
