@@ -1,12 +1,8 @@
 // SPDX-License-Identifier: EUPL-1.2
 package de.ksi.caseprocess;
 
+import de.ksi.platform.DeployedForms;
 import de.ksi.platform.FormRejectedException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,7 +28,6 @@ import org.springframework.stereotype.Component;
 @Component
 class FormValidation extends AbstractProcessEnginePlugin {
 
-  private final ObjectMapper json = new ObjectMapper();
   private final Map<String, FormRules> rulesByDeploymentAndForm = new ConcurrentHashMap<>();
 
   @Override
@@ -68,19 +63,6 @@ class FormValidation extends AbstractProcessEnginePlugin {
   }
 
   private FormRules load(RepositoryService repository, String deploymentId, String formRef) {
-    for (String resource : repository.getDeploymentResourceNames(deploymentId)) {
-      if (!resource.endsWith(".form")) {
-        continue;
-      }
-      try (InputStream in = repository.getResourceAsStream(deploymentId, resource)) {
-        JsonNode form = json.readTree(in);
-        if (formRef.equals(form.path("id").asText())) {
-          return new FormRules(form);
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot read form " + resource + " of deployment " + deploymentId, e);
-      }
-    }
-    return null;
+    return DeployedForms.find(repository, deploymentId, formRef).map(FormRules::new).orElse(null);
   }
 }

@@ -235,25 +235,27 @@ public class EngineRestConfiguration extends CamundaJerseyResourceConfig {
     return response.build();
   }
 
-  /** 400 with the German message if a form rejection is the cause, otherwise {@code null}. */
+  /**
+   * 400 with the German message if a form rejection is the cause (ours, or the engine guard's refusal of a variable,
+   * which resources that answer 500 for every engine failure wrap), otherwise {@code null}.
+   */
   static Response badRequest(Throwable exception) {
     for (Throwable t = exception; t != null; t = t.getCause()) {
       if (t instanceof FormFieldValidationException rejected) {
-        // the engine guard's refusal of a variable, wrapped by a resource that answers 500 for every engine failure
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", FormFieldValidationException.class.getSimpleName());
-        body.put("message", rejected.getMessage());
-        body.put("field", rejected.getDetail());
-        return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+        return rejection(FormFieldValidationException.class, rejected, rejected.getDetail());
       }
       if (t instanceof FormRejectedException rejected) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", FormRejectedException.class.getSimpleName());
-        body.put("message", rejected.getMessage());
-        body.put("field", rejected.field());
-        return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+        return rejection(FormRejectedException.class, rejected, rejected.field());
       }
     }
     return null;
+  }
+
+  private static Response rejection(Class<?> type, Throwable rejected, Object field) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("type", type.getSimpleName());
+    body.put("message", rejected.getMessage());
+    body.put("field", field);
+    return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
   }
 }

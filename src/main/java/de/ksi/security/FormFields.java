@@ -2,16 +2,13 @@
 package de.ksi.security;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.RepositoryService;
+import de.ksi.platform.DeployedForms;
 import org.camunda.bpm.engine.delegate.Expression;
 import org.camunda.bpm.engine.impl.form.FormDefinition;
 
@@ -22,7 +19,6 @@ import org.camunda.bpm.engine.impl.form.FormDefinition;
  */
 final class FormFields {
 
-  private final ObjectMapper json = new ObjectMapper();
   private final Map<String, Optional<Set<String>>> byDeploymentAndForm = new ConcurrentHashMap<>();
 
   /** The keys of the form, or empty if the element has no Camunda Form (then nothing may be submitted). */
@@ -36,22 +32,11 @@ final class FormFields {
   }
 
   private Optional<Set<String>> load(RepositoryService repository, String deploymentId, String formId) {
-    for (String resource : repository.getDeploymentResourceNames(deploymentId)) {
-      if (!resource.endsWith(".form")) {
-        continue;
-      }
-      try (InputStream in = repository.getResourceAsStream(deploymentId, resource)) {
-        JsonNode form = json.readTree(in);
-        if (formId.equals(form.path("id").asText())) {
-          Set<String> keys = new HashSet<>();
-          collect(form.path("components"), keys);
-          return Optional.of(Set.copyOf(keys));
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot read form " + resource + " of deployment " + deploymentId, e);
-      }
-    }
-    return Optional.empty();
+    return DeployedForms.find(repository, deploymentId, formId).map(form -> {
+      Set<String> keys = new HashSet<>();
+      collect(form.path("components"), keys);
+      return Set.copyOf(keys);
+    });
   }
 
   private static void collect(JsonNode components, Set<String> keys) {

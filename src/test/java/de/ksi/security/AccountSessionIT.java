@@ -6,18 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.ksi.network.District;
 import de.ksi.network.Groups;
-import de.ksi.testing.ApiClient;
 import de.ksi.testing.Fixtures;
 import de.ksi.testing.KsiIntegrationTest;
 import java.io.IOException;
-import java.net.CookieManager;
-import java.net.HttpCookie;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,13 +39,12 @@ class AccountSessionIT {
   @Autowired IdentityService identity;
   @Autowired JdbcTemplate jdbc;
 
-  private final CookieManager cookies = new CookieManager();
-  private HttpClient browser;
+  private WebappSession session;
   private Duration ahead = Duration.ZERO;
 
   @BeforeEach
   void browser() {
-    browser = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(cookies).build();
+    session = new WebappSession(port, engine.getName());
   }
 
   @Test
@@ -149,37 +140,11 @@ class AccountSessionIT {
     ClockUtil.setCurrentTime(Date.from(Instant.now().plus(ahead)));
   }
 
-  /** Logs in like the login page does and returns the session's CSRF token. */
   private String logIn(String app, String user) throws IOException, InterruptedException {
-    browser.send(HttpRequest.newBuilder(uri("/camunda/app/" + app + "/")).build(), BodyHandlers.discarding());
-    HttpResponse<String> login = browser.send(
-        HttpRequest.newBuilder(uri("/camunda/api/admin/auth/user/" + engine.getName() + "/login/" + app))
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .header("X-XSRF-TOKEN", xsrfCookie())
-            .POST(BodyPublishers.ofString("username=" + user + "&password=" + ApiClient.PASSWORD)).build(),
-        BodyHandlers.ofString());
-    assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
-    browser.send(HttpRequest.newBuilder(uri("/camunda/app/" + app + "/")).build(), BodyHandlers.discarding());
-    return xsrfCookie();
-  }
-
-  private String xsrfCookie() {
-    return cookies.getCookieStore().getCookies().stream()
-        .filter(c -> c.getName().equals("XSRF-TOKEN"))
-        .map(HttpCookie::getValue)
-        .reduce((first, last) -> last)
-        .orElseThrow(() -> new AssertionError("no XSRF-TOKEN cookie"));
+    return session.logIn(app, user);
   }
 
   private HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Accept", "application/json");
-    if (token != null) {
-      request.header("X-XSRF-TOKEN", token);
-    }
-    return browser.send(request.build(), BodyHandlers.ofString());
-  }
-
-  private URI uri(String path) {
-    return URI.create("http://localhost:" + port + path);
+    return session.send("GET", path, token, null);
   }
 }

@@ -45,8 +45,10 @@ final class WebappSession {
   HttpResponse<String> send(String method, String path, String token, String json)
       throws IOException, InterruptedException {
     HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Accept", "application/json")
-        .header("X-XSRF-TOKEN", token)
         .method(method, json == null ? BodyPublishers.noBody() : BodyPublishers.ofString(json));
+    if (token != null) {
+      request.header("X-XSRF-TOKEN", token);
+    }
     if (json != null) {
       request.header("Content-Type", "application/json");
     }
