@@ -69,10 +69,14 @@ public class CaseLifecycle {
     }
   }
 
-  /** Level 2: the emergency measure and its reason; a registry offer, if named, is occupied directly. */
-  public Long emergencyMeasure(long caseId, String measure, String reason, Long offerId, String actor) {
+  /**
+   * Level 2: the emergency measure and its reason; a registry offer, if named, is occupied directly. The place as the
+   * caseworker named it is kept encrypted on the case.
+   */
+  public Long emergencyMeasure(long caseId, String measure, String reason, String place, Long offerId, String actor) {
     CustodyCase c = cases.get(caseId);
     cases.emergencyMeasure(caseId, measure, reason);
+    cases.notePlacement(caseId, place);
     Long placementId = offerId == null ? null : registry.placeDirect(offerId, c.getReference(), c.getSiblings(), actor).id();
     cases.placedIfOpen(caseId, placementId);
     return placementId;
@@ -100,11 +104,12 @@ public class CaseLifecycle {
   }
 
   /** Handover to the follow-up help or another office: the emergency place is released at once. */
-  public void handOver(long caseId, String outcome, String handoverOffice, String followUpCategory, String actor) {
+  public void handOver(long caseId, String outcome, String handoverOffice, String followUpCategory, String note,
+      String actor) {
     CustodyCase c = cases.get(caseId);
     endEmergencyPlacement(c, "HANDOVER", actor);
     District office = handoverOffice == null || "EXTERN".equals(handoverOffice) ? null : District.valueOf(handoverOffice);
-    cases.handedOver(caseId, office, followUpCategory);
+    cases.handedOver(caseId, office, followUpCategory, note);
     if ("HANDOVER_OFFICE".equals(outcome)) {
       audit.record(actor, c.getReference(), AuditLog.Action.DISCLOSED_TO_OFFICE,
           handoverOffice, "Zuständigkeit geht über", "Übergabe nach Verteilung (§ 42b SGB VIII)");
