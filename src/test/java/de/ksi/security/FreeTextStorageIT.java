@@ -82,6 +82,7 @@ class FreeTextStorageIT {
 
     // Then the engine holds none of the texts, and our tables keep them for those who need them
     assertThat(engineRowsHolding(marker)).isEmpty();
+    assertThat(auditRowsHolding(marker)).as("the audit log outlives the child's data").isZero();
     CustodyCase closed = cases.byReference(ref);
     assertThat(closed.getStatus()).isEqualTo(CustodyCase.Status.CLOSED);
     assertThat(closed.getLanguages()).isEqualTo(languages);
@@ -122,6 +123,7 @@ class FreeTextStorageIT {
 
     // Then the engine holds none of the texts, and the case keeps them
     assertThat(engineRowsHolding(marker)).isEmpty();
+    assertThat(auditRowsHolding(marker)).as("the audit log outlives the child's data").isZero();
     CustodyCase closed = cases.byReference(ref);
     assertThat(closed.getStatus()).isEqualTo(CustodyCase.Status.CLOSED);
     assertThat(closed.getEmergencyReason()).isEqualTo(reason);
@@ -137,6 +139,12 @@ class FreeTextStorageIT {
 
   private String rawCase(String ref, String column) {
     return jdbc.queryForObject("SELECT " + column + " FROM custody_case WHERE reference = ?", String.class, ref);
+  }
+
+  private int auditRowsHolding(String text) {
+    String like = "%" + text + "%";
+    return jdbc.queryForObject("SELECT COUNT(*) FROM audit_log WHERE recipient LIKE ? OR detail LIKE ? OR reason LIKE ?",
+        Integer.class, like, like, like);
   }
 
   /** Every engine runtime and history row (variables, details, form fields, operation log) that holds the text. */
