@@ -113,7 +113,10 @@ public class CaseIntake {
     }
   }
 
-  /** References and the pseudonymised profile: all the process ever holds about a child. */
+  /**
+   * References and the pseudonymised profile: all the process ever holds about a child. The languages are free
+   * text and no gateway or decision reads them: they stay in the case table, where the request summary reads them.
+   */
   Map<String, Object> processVariables(CustodyCase c) {
     Map<String, Object> vars = new LinkedHashMap<>();
     vars.put(Vars.CASE_ID, c.getId());
@@ -124,7 +127,6 @@ public class CaseIntake {
     vars.put(Vars.LEGAL_GROUND, c.getLegalGround().name());
     vars.put(Vars.AGE, c.getAge());
     vars.put(Vars.GENDER, c.getGender().name());
-    vars.put(Vars.LANGUAGES, c.getLanguages() == null ? "" : c.getLanguages());
     vars.put(Vars.SIBLINGS, c.getSiblings());
     vars.put(Vars.URGENCY, c.getUrgency().name());
     Set<Need> needs = c.needs();

@@ -27,6 +27,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class CaseLifecycle {
 
+  /** The audit recipient of a place outside the registry (the case's placement note names it). */
+  static final String OUTSIDE_REGISTRY = "Platz außerhalb des Registers";
+
   private final IntakeService cases;
   private final CapacityRegistry registry;
   private final ProviderDirectory directory;
@@ -69,10 +72,14 @@ public class CaseLifecycle {
     }
   }
 
-  /** Level 2: the emergency measure and its reason; a registry offer, if named, is occupied directly. */
-  public Long emergencyMeasure(long caseId, String measure, String reason, Long offerId, String actor) {
+  /**
+   * Level 2: the emergency measure and its reason; a registry offer, if named, is occupied directly. The place as the
+   * caseworker named it is kept encrypted on the case.
+   */
+  public Long emergencyMeasure(long caseId, String measure, String reason, String place, Long offerId, String actor) {
     CustodyCase c = cases.get(caseId);
     cases.emergencyMeasure(caseId, measure, reason);
+    cases.notePlacement(caseId, place);
     Long placementId = offerId == null ? null : registry.placeDirect(offerId, c.getReference(), c.getSiblings(), actor).id();
     cases.placedIfOpen(caseId, placementId);
     return placementId;
@@ -81,9 +88,11 @@ public class CaseLifecycle {
   /**
    * The child is placed. From now on, and only now, the accepting provider may see the child's identity;
    * the grant is recorded in the audit log. The placement is the one the acceptance, the phone placement or the
-   * emergency measure recorded on the case; a case without one is not placed, whatever the process says.
+   * emergency measure recorded on the case; a case without one is not placed, whatever the process says. A place
+   * outside the registry is named only by the caseworker's note, which the case keeps encrypted: the audit log,
+   * kept longer than the child's data, records no free text.
    */
-  public void placed(long caseId, String placedWith, String actor) {
+  public void placed(long caseId, String actor) {
     CustodyCase c = cases.get(caseId);
     if (c.getStatus() != CustodyCase.Status.PLACED) {
       throw new IllegalStateException("case " + c.getReference() + " has no placement to record");
@@ -91,7 +100,7 @@ public class CaseLifecycle {
     registry.releaseAll(c.getReference(), actor);
     timeToPlacement.record(Duration.between(c.getCustodyStart(), c.getPlacedAt()));
     Long placementId = c.getPlacementId();
-    String recipient = placedWith;
+    String recipient = OUTSIDE_REGISTRY;
     if (placementId != null) {
       recipient = directory.groupOfOffer(registry.placement(placementId).offerId());
     }
@@ -100,11 +109,12 @@ public class CaseLifecycle {
   }
 
   /** Handover to the follow-up help or another office: the emergency place is released at once. */
-  public void handOver(long caseId, String outcome, String handoverOffice, String followUpCategory, String actor) {
+  public void handOver(long caseId, String outcome, String handoverOffice, String followUpCategory, String note,
+      String actor) {
     CustodyCase c = cases.get(caseId);
     endEmergencyPlacement(c, "HANDOVER", actor);
     District office = handoverOffice == null || "EXTERN".equals(handoverOffice) ? null : District.valueOf(handoverOffice);
-    cases.handedOver(caseId, office, followUpCategory);
+    cases.handedOver(caseId, office, followUpCategory, note);
     if ("HANDOVER_OFFICE".equals(outcome)) {
       audit.record(actor, c.getReference(), AuditLog.Action.DISCLOSED_TO_OFFICE,
           handoverOffice, "Zuständigkeit geht über", "Übergabe nach Verteilung (§ 42b SGB VIII)");

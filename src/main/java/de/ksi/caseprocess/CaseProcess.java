@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: EUPL-1.2
 package de.ksi.caseprocess;
 
+import java.util.Set;
+
 /**
  * The contract of the case process and its place search: process keys, element ids, variable,
  * message and error names. No process string literal appears anywhere else in Java.
@@ -53,8 +55,11 @@ public final class CaseProcess {
     private SearchElements() {}
   }
 
-  /** Process variables. Personal data never becomes a variable except {@code pers_*} start-form fields, which
-   * the intake listener moves into the case table before anything is stored (and history never records). */
+  /**
+   * Process variables. Personal data never becomes a variable except {@code pers_*} start-form fields, which
+   * the intake listener moves into the case table before anything is stored (and history never records), and
+   * the free texts of {@link #FREE_TEXT}.
+   */
   public static final class Vars {
     // references
     public static final String CASE_ID = "caseId";
@@ -66,6 +71,7 @@ public final class CaseProcess {
     public static final String LEGAL_GROUND = "legalGround";
     public static final String AGE = "age";
     public static final String GENDER = "gender";
+    /** Start-form field only: the intake moves it into the case table, the process never keeps it. */
     public static final String LANGUAGES = "languages";
     public static final String SIBLINGS = "siblings";
     public static final String URGENCY = "urgency";
@@ -129,6 +135,15 @@ public final class CaseProcess {
     public static final String HANDOVER_OFFICE = "handoverOffice";
     public static final String HANDOVER_DATE = "handoverDate";
     public static final String OUTCOME_NOTE = "outcomeNote";
+
+    /**
+     * Free texts users type (and summaries that carry one): history never records them, and the step that
+     * consumes a note stores it in our tables and removes the variable. What stays while the case runs is
+     * only what a form shows ({@link #PLACED_PROVIDER}, {@link #REQUEST_SUMMARY}).
+     */
+    public static final Set<String> FREE_TEXT = Set.of(
+        LANGUAGES, DECLINE_NOTE, PHONE_NOTE, OUTCOME_NOTE, EMERGENCY_REASON, HANDOVER_NOTE,
+        PLACED_PROVIDER, FOLLOW_UP_PROVIDER, REQUEST_SUMMARY);
 
     private Vars() {}
   }

@@ -6,7 +6,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Closes the case: releases every hold and the emergency place, keeps outcome and refusals for statistics. */
+/**
+ * Closes the case: releases every hold and the emergency place, keeps outcome and refusals for statistics; the
+ * outcome note is kept on the case, and it and every other free text leave the process.
+ */
 @Component("closeCase")
 class CloseCaseDelegate implements JavaDelegate {
 
@@ -25,5 +28,7 @@ class CloseCaseDelegate implements JavaDelegate {
         Variables.text(execution, Vars.OUTCOME),
         Variables.text(execution, Vars.OUTCOME_NOTE),
         Actors.current(execution));
+    // the case is closed: no form shows a free text anymore (the legal duties may still run on)
+    execution.getProcessInstance().removeVariables(Vars.FREE_TEXT);
   }
 }

@@ -7,7 +7,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** The provider declined with a reason from the fixed list; the reason is kept for statistics. */
+/**
+ * The provider declined with a reason from the fixed list; reason and note are kept on the hold (the reason for
+ * statistics), and the note leaves the process.
+ */
 @Component("declineRequest")
 class DeclineRequestDelegate implements JavaDelegate {
 
@@ -27,5 +30,6 @@ class DeclineRequestDelegate implements JavaDelegate {
         reason == null ? DeclineReason.OTHER : FormValues.enumValue(DeclineReason.class, reason, "Grund der Absage"),
         Variables.text(execution, Vars.DECLINE_NOTE),
         Actors.current(execution));
+    execution.removeVariable(Vars.DECLINE_NOTE);
   }
 }

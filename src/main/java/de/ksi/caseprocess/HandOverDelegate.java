@@ -6,7 +6,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Hands the child over to the follow-up help or another office and releases the emergency place at once. */
+/**
+ * Hands the child over to the follow-up help or another office and releases the emergency place at once; the
+ * handover note is kept encrypted on the case and leaves the process.
+ */
 @Component("handOver")
 class HandOverDelegate implements JavaDelegate {
 
@@ -25,6 +28,8 @@ class HandOverDelegate implements JavaDelegate {
         Variables.text(execution, Vars.OUTCOME),
         Variables.text(execution, Vars.HANDOVER_OFFICE),
         Variables.text(execution, Vars.FOLLOW_UP_CATEGORY),
+        Variables.text(execution, Vars.HANDOVER_NOTE),
         Actors.current(execution));
+    execution.removeVariable(Vars.HANDOVER_NOTE);
   }
 }

@@ -10,8 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Start of a case. From the Tasklist start form it validates the submitted fields on the server, moves
- * the child's personal data into the case table and leaves only references and the pseudonymised
- * profile in the process. Cases started over {@code POST /api/cases} arrive already registered. Either way the
+ * the child's personal data and the free-text languages into the case table and leaves only references and
+ * the pseudonymised profile in the process. Cases started over {@code POST /api/cases} arrive already registered. Either way the
  * case is bound to this process instance: every later step finds its case through that binding.
  */
 @Component("intake")
@@ -40,8 +40,8 @@ class IntakeListener implements ExecutionListener {
           execution.getProcessInstanceId(), Actors.current(execution), Actors.groups(execution));
     }
     binding.bind(caseId, execution.getProcessInstanceId());
-    List<String> personal =
-        execution.getVariableNames().stream().filter(n -> n.startsWith(Vars.PERSONAL_PREFIX)).toList();
+    List<String> personal = execution.getVariableNames().stream()
+        .filter(n -> n.startsWith(Vars.PERSONAL_PREFIX) || Vars.FREE_TEXT.contains(n)).toList();
     execution.removeVariables(personal);
   }
 }

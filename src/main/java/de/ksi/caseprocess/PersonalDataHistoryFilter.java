@@ -14,9 +14,10 @@ import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps the child's personal data out of the engine's history: the start form's {@code pers_*} fields
- * live only for the moment the intake listener moves them into the case table, and history never
- * records them (full history would otherwise keep every value for the retention period).
+ * Keeps the child's personal data and users' free texts out of the engine's history: the start form's
+ * {@code pers_*} fields live only for the moment the intake listener moves them into the case table, the
+ * free texts of {@link Vars#FREE_TEXT} only until the step that consumes them, and history never records
+ * either (full history would otherwise keep every value for its time to live).
  */
 @Component
 class PersonalDataHistoryFilter extends AbstractProcessEnginePlugin {
@@ -43,12 +44,16 @@ class PersonalDataHistoryFilter extends AbstractProcessEnginePlugin {
 
     static boolean isPersonal(HistoryEvent event) {
       if (event instanceof HistoricVariableUpdateEventEntity variable) {
-        return variable.getVariableName() != null && variable.getVariableName().startsWith(Vars.PERSONAL_PREFIX);
+        return isPersonal(variable.getVariableName());
       }
       if (event instanceof HistoricFormPropertyEventEntity property) {
-        return property.getPropertyId() != null && property.getPropertyId().startsWith(Vars.PERSONAL_PREFIX);
+        return isPersonal(property.getPropertyId());
       }
       return false;
+    }
+
+    static boolean isPersonal(String name) {
+      return name != null && (name.startsWith(Vars.PERSONAL_PREFIX) || Vars.FREE_TEXT.contains(name));
     }
   }
 }

@@ -177,10 +177,11 @@ public class PlaceSearch {
 
   /**
    * A place found by phone: open requests are withdrawn (providers told), and the place is occupied in the
-   * registry if it is listed there, otherwise only noted.
+   * registry if it is listed there; the caseworker's note naming it is kept encrypted on the case.
    */
-  public Long recordPhonePlacement(long caseId, Long offerId, String actor) {
+  public Long recordPhonePlacement(long caseId, Long offerId, String note, String actor) {
     withdrawOpen(caseId, actor);
+    cases.notePlacement(caseId, note);
     CustodyCase c = cases.get(caseId);
     Long placementId = offerId == null ? null : registry.placeDirect(offerId, c.getReference(), c.getSiblings(), actor).id();
     cases.placedIfOpen(caseId, placementId);

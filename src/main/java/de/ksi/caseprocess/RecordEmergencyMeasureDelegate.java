@@ -6,7 +6,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Records the level-2 emergency measure with its reason and, if named, occupies the registry place. */
+/**
+ * Records the level-2 emergency measure with its reason and place (on the case) and, if named, occupies the registry
+ * place; the reason leaves the process, the place stays only as what "Beendigung" shows (never in history).
+ */
 @Component("recordEmergencyMeasure")
 class RecordEmergencyMeasureDelegate implements JavaDelegate {
 
@@ -25,8 +28,10 @@ class RecordEmergencyMeasureDelegate implements JavaDelegate {
             binding.caseId(execution),
             Variables.text(execution, Vars.EMERGENCY_MEASURE),
             Variables.text(execution, Vars.EMERGENCY_REASON),
+            Variables.text(execution, Vars.PLACED_PROVIDER),
             Variables.optionalId(execution, Vars.EMERGENCY_OFFER),
             Actors.current(execution));
     execution.setVariable(Vars.PLACEMENT_ID, placementId);
+    execution.removeVariable(Vars.EMERGENCY_REASON);
   }
 }

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 package de.ksi.caseprocess;
 
-import de.ksi.caseprocess.CaseProcess.Vars;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -23,7 +22,6 @@ class RecordPlacementDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    // the provider's name is shown only for a place outside the registry, where the caseworker's note names it
-    lifecycle.placed(binding.caseId(execution), Variables.text(execution, Vars.PLACED_PROVIDER), Actors.current(execution));
+    lifecycle.placed(binding.caseId(execution), Actors.current(execution));
   }
 }

@@ -65,11 +65,20 @@ public class CustodyCase {
   @Column(name = "narrative")
   private String narrativeSealed;
 
+  // free texts that may name where the child is or who it is, sealed the same way when they are written
+  @Column(name = "placement_note")
+  private String placementNoteSealed;
+
+  @Column(name = "handover_note")
+  private String handoverNoteSealed;
+
   @Transient private String firstName;
   @Transient private String lastName;
   @Transient private LocalDate birthDate;
   @Transient private String currentLocation;
   @Transient private String narrative;
+  @Transient private String placementNote;
+  @Transient private String handoverNote;
 
   private Integer estimatedAge;
   private int age;
@@ -187,6 +196,18 @@ public class CustodyCase {
     this.handoverAt = at;
   }
 
+  /** The place outside the registry as the caseworker named it (phone placement, level-2 measure), sealed at once. */
+  void notePlacement(String note, FieldCipher cipher) {
+    placementNote = note;
+    placementNoteSealed = cipher.encrypt(note, place(reference, "placement_note"));
+  }
+
+  /** The caseworker's note on the handover, sealed at once. */
+  void noteHandover(String note, FieldCipher cipher) {
+    handoverNote = note;
+    handoverNoteSealed = cipher.encrypt(note, place(reference, "handover_note"));
+  }
+
   /** The Inobhutnahme ended; outcome, escalation level and refusal reasons remain for statistics. */
   /** The retention period after closing has passed: the child's personal data goes, the statistics stay. */
   public void erasePersonalData(Instant at) {
@@ -203,6 +224,10 @@ public class CustodyCase {
     birthDateSealed = null;
     currentLocationSealed = null;
     narrativeSealed = null;
+    placementNote = null;
+    handoverNote = null;
+    placementNoteSealed = null;
+    handoverNoteSealed = null;
     personalDataErasedAt = at;
   }
 
@@ -213,6 +238,8 @@ public class CustodyCase {
     birthDateSealed = birthDate == null ? null : cipher.encrypt(birthDate.toString(), place(reference, "birth_date"));
     currentLocationSealed = cipher.encrypt(currentLocation, place(reference, "current_location"));
     narrativeSealed = cipher.encrypt(narrative, place(reference, "narrative"));
+    placementNoteSealed = cipher.encrypt(placementNote, place(reference, "placement_note"));
+    handoverNoteSealed = cipher.encrypt(handoverNote, place(reference, "handover_note"));
   }
 
   /** Decrypts the personal columns; a value moved here from another case or column fails loudly. */
@@ -223,6 +250,8 @@ public class CustodyCase {
     birthDate = birth == null ? null : LocalDate.parse(birth);
     currentLocation = cipher.decrypt(currentLocationSealed, place(reference, "current_location"));
     narrative = cipher.decrypt(narrativeSealed, place(reference, "narrative"));
+    placementNote = cipher.decrypt(placementNoteSealed, place(reference, "placement_note"));
+    handoverNote = cipher.decrypt(handoverNoteSealed, place(reference, "handover_note"));
   }
 
   /** The associated data of a personal value: table, case reference (unique, never changes) and column. */
@@ -274,6 +303,10 @@ public class CustodyCase {
   public Long getPlacementId() { return placementId; }
   public Instant getPlacedAt() { return placedAt; }
   public String getOutcome() { return outcome; }
+  public String getOutcomeNote() { return outcomeNote; }
+  public String getEmergencyReason() { return emergencyReason; }
+  public String getPlacementNote() { return placementNote; }
+  public String getHandoverNote() { return handoverNote; }
   public String getEmergencyMeasure() { return emergencyMeasure; }
   public District getHandoverOffice() { return handoverOffice; }
 

@@ -4,6 +4,7 @@ package de.ksi.intake;
 import de.ksi.network.CaseReference;
 import de.ksi.network.District;
 import de.ksi.platform.ProblemException;
+import de.ksi.security.FieldCipher;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -21,11 +22,13 @@ public class IntakeService {
   private final Cases cases;
   private final CaseNumbers numbers;
   private final Clock clock;
+  private final FieldCipher cipher;
 
-  IntakeService(Cases cases, CaseNumbers numbers, Clock clock) {
+  IntakeService(Cases cases, CaseNumbers numbers, Clock clock, FieldCipher cipher) {
     this.cases = cases;
     this.numbers = numbers;
     this.clock = clock;
+    this.cipher = cipher;
   }
 
   /** Registers a validated intake; the case gets a readable reference such as {@code SEG-2026-0042}. */
@@ -93,8 +96,19 @@ public class IntakeService {
     get(caseId).emergencyMeasure(measure, reason);
   }
 
-  public void handedOver(long caseId, District office, String followUpCategory) {
-    get(caseId).handedOver(office, followUpCategory, clock.instant());
+  public void handedOver(long caseId, District office, String followUpCategory, String note) {
+    CustodyCase c = get(caseId);
+    c.handedOver(office, followUpCategory, clock.instant());
+    if (note != null && !note.isBlank()) {
+      c.noteHandover(note, cipher);
+    }
+  }
+
+  /** Keeps, encrypted, how the caseworker named a place found outside the registry (it may say where the child is). */
+  public void notePlacement(long caseId, String note) {
+    if (note != null && !note.isBlank()) {
+      get(caseId).notePlacement(note, cipher);
+    }
   }
 
   public void close(long caseId, String outcome, String note, String refusals) {
