@@ -4,6 +4,7 @@ package de.ksi.caseprocess;
 import de.ksi.caseprocess.CaseProcess.Vars;
 import java.util.List;
 import java.util.Optional;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -76,11 +77,16 @@ class CaseBinding {
     }
   }
 
-  /** One request of the parallel requests takes the next hold of its search that no request has taken yet. */
+  /**
+   * One request of the parallel requests takes the next hold of its search that no request has taken yet. None left
+   * means another transaction sent this search's requests meanwhile (the same form submitted twice at once): a
+   * concurrent change, which the caller is told as such (409), not a failure of the server.
+   */
   long takeNextRequest(String searchInstanceId, String executionId) {
     Long holdId = jdbc.queryForList("SELECT hold_id FROM case_request WHERE search_instance_id = ?"
         + " AND execution_id IS NULL ORDER BY hold_id", Long.class, searchInstanceId).stream().findFirst()
-        .orElseThrow(() -> new IllegalStateException("search " + searchInstanceId + " has no request left to send"));
+        .orElseThrow(() -> new OptimisticLockingException("the requests of search " + searchInstanceId
+            + " were sent by a concurrent submission"));
     jdbc.update("UPDATE case_request SET execution_id = ? WHERE hold_id = ?", executionId, holdId);
     return holdId;
   }
