@@ -27,7 +27,9 @@ public class AuditLog {
     /** Somebody tried to act on a case, or on the engine, beyond their rights; nothing was changed. */
     ACCESS_REFUSED,
     /** An administrator deleted a deployment, and with cascade the case's running process and its history. */
-    DEPLOYMENT_DELETED
+    DEPLOYMENT_DELETED,
+    /** An administrator suspended or activated a process definition or changed its history time to live. */
+    DEFINITION_CHANGED
   }
 
   /** One entry. */

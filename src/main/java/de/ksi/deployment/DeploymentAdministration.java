@@ -48,12 +48,7 @@ class DeploymentAdministration {
   @Transactional
   Deleted delete(@AuthenticationPrincipal KsiUser user, @PathVariable String deploymentId,
       @RequestParam(defaultValue = "false") boolean cascade, @RequestParam(defaultValue = "") String reason) {
-    if (!user.isAdmin()) {
-      throw new ProblemException.Forbidden("problem.deployment.admin-only");
-    }
-    if (reason.strip().length() < MIN_REASON) {
-      throw new ProblemException.InvalidInput("reason", "problem.deployment.reason-required");
-    }
+    requireAdminWithReason(user, reason);
     Deployment deployment = repository.createDeploymentQuery().deploymentId(deploymentId).singleResult();
     if (deployment == null) {
       throw new ProblemException.NotFound("problem.deployment.not-found", deploymentId);
@@ -71,5 +66,15 @@ class DeploymentAdministration {
       audit.record(user.userId(), reference, AuditLog.Action.DEPLOYMENT_DELETED, null, detail, reason.strip());
     }
     return new Deleted(deploymentId, cascade, running.size(), cases);
+  }
+
+  /** Only an administrator, and only with a reason for the audit log. */
+  static void requireAdminWithReason(KsiUser user, String reason) {
+    if (!user.isAdmin()) {
+      throw new ProblemException.Forbidden("problem.deployment.admin-only");
+    }
+    if (reason.strip().length() < MIN_REASON) {
+      throw new ProblemException.InvalidInput("reason", "problem.deployment.reason-required");
+    }
   }
 }

@@ -26,13 +26,17 @@ import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
  * What authorizations cannot say about running cases, checked on every engine command whatever channel it comes
  * from (/engine-rest, Cockpit, our /api): deleting a deployment that still has running instances, or with cascade,
  * only through {@link DeploymentAdministration} (an administrator with a reason, audited); suspending definitions,
- * job definitions, jobs or instances, changing a history time to live and deleting definitions only as an
- * administrator. The engine itself (no authenticated caller) is not restricted.
+ * job definitions, jobs or instances and changing a history time to live likewise (administrators, with a reason,
+ * through {@link DefinitionAdministration}); deleting definitions not at all (administrators delete the
+ * deployment). The engine itself (no authenticated caller) is not restricted.
  */
 final class DeploymentGuard extends CommandInterceptor {
 
   /** The deployment an administrator is deleting through DeploymentAdministration, on this thread. */
   private static final ThreadLocal<String> APPROVED = new ThreadLocal<>();
+
+  /** An administrator's suspension or history change with a reason, through DeploymentAdministration, on this thread. */
+  private static final ThreadLocal<Boolean> REASONED = ThreadLocal.withInitial(() -> false);
 
   private static final List<Class<?>> ADMIN_ONLY = List.of(AbstractSetProcessDefinitionStateCmd.class,
       AbstractSetJobDefinitionStateCmd.class, AbstractSetJobStateCmd.class, AbstractSetProcessInstanceStateCmd.class,
@@ -53,6 +57,16 @@ final class DeploymentGuard extends CommandInterceptor {
       deletion.run();
     } finally {
       APPROVED.remove();
+    }
+  }
+
+  /** Runs an administrator's suspension, activation or history change that DeploymentAdministration audits. */
+  static void reasoned(Runnable change) {
+    REASONED.set(true);
+    try {
+      change.run();
+    } finally {
+      REASONED.remove();
     }
   }
 
@@ -83,10 +97,15 @@ final class DeploymentGuard extends CommandInterceptor {
         throw refused("DELETE_WITH_RUNNING_CASES", "deployment " + deploymentId + " has " + running
             + " running instance(s); only a deployment without running instances may be undeployed");
       }
-    } else if (ADMIN_ONLY.stream().anyMatch(type -> type.isInstance(command))
-        && !context.getAuthorizationManager().isCamundaAdmin(caller)) {
-      throw refused("ADMIN_ONLY", command.getClass().getSimpleName().replace("Cmd", "")
-          + " (suspending, activating, changing a history time to live or deleting definitions) is an administrator action");
+    } else if (ADMIN_ONLY.stream().anyMatch(type -> type.isInstance(command)) && !REASONED.get()) {
+      String what = command.getClass().getSimpleName().replace("Cmd", "")
+          + " (suspending, activating, changing a history time to live or deleting definitions)";
+      if (!context.getAuthorizationManager().isCamundaAdmin(caller)) {
+        throw refused("ADMIN_ONLY", what + " is an administrator action");
+      }
+      throw refused("ADMIN_WITH_REASON", what + " is done by an administrator with a reason, through"
+          + " POST /api/admin/process-definitions/{key}/suspend|activate?reason=... or"
+          + " PUT /api/admin/process-definitions/{id}/history-time-to-live?days=...&reason=...");
     }
   }
 

@@ -146,6 +146,38 @@ class DeploymentRightsIT {
   }
 
   @Test
+  void anAdministratorSuspendsAndChangesHistoryOnlyWithAReasonThroughOurApiAndItIsAudited() {
+    String key = definition.getKey();
+    ApiClient.Reply rawSuspend = api.as("admin").put(rest("/process-definition/" + definition.getId() + "/suspended"),
+        "{\"suspended\": true, \"includeProcessInstances\": false}");
+    ApiClient.Reply rawTtl = api.as("admin").put(rest("/process-definition/" + definition.getId()
+        + "/history-time-to-live"), "{\"historyTimeToLive\": 0}");
+    ApiClient.Reply noReason = api.as("admin").post("/api/admin/process-definitions/" + key + "/suspend");
+    assertThat(rawSuspend.status()).as(rawSuspend.body()).isEqualTo(403);
+    assertThat(rawSuspend.body()).contains("reason");
+    assertThat(rawTtl.status()).isEqualTo(403);
+    assertThat(noReason.status()).isEqualTo(400);
+    assertThat(engine.getRepositoryService().getProcessDefinition(definition.getId()).isSuspended()).isFalse();
+    assertThat(engine.getRepositoryService().getProcessDefinition(definition.getId()).getHistoryTimeToLive())
+        .isEqualTo(180);
+
+    api.as("admin").post("/api/admin/process-definitions/" + key + "/suspend?reason=Fehler%20im%20Modell%20gefunden")
+        .expect(200);
+    assertThat(engine.getRepositoryService().getProcessDefinition(definition.getId()).isSuspended()).isTrue();
+    api.as("admin").post("/api/admin/process-definitions/" + key + "/activate?reason=Fehler%20behoben%2C%20weiter")
+        .expect(200);
+    api.as("admin").put("/api/admin/process-definitions/" + key
+        + "/history-time-to-live?days=365&reason=Aufbewahrung%20laut%20Dienstanweisung", null).expect(200);
+
+    assertThat(engine.getRepositoryService().getProcessDefinition(definition.getId()).isSuspended()).isFalse();
+    assertThat(engine.getRepositoryService().getProcessDefinition(definition.getId()).getHistoryTimeToLive())
+        .isEqualTo(365);
+    assertThat(audit.forCase("-")).filteredOn(e -> e.action() == AuditLog.Action.DEFINITION_CHANGED)
+        .filteredOn(e -> e.detail().contains(key)).extracting(AuditLog.Entry::reason)
+        .contains("Fehler im Modell gefunden", "Fehler behoben, weiter", "Aufbewahrung laut Dienstanweisung");
+  }
+
+  @Test
   void anOlderInstallationsProcessOwnerGrantsLoseDefinitionUpdateAndDeleteOnTheNextStart() {
     var authorizations = engine.getAuthorizationService();
     Authorization old = authorizations.createAuthorizationQuery().groupIdIn(Groups.PROCESS_OWNERS)

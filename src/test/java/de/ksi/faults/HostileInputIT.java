@@ -90,6 +90,7 @@ class HostileInputIT {
     ids.put("scriptId", enc(SCRIPT_IN_PATH));
     ids.put("sqlId", enc("1 OR 1=1"));
     ids.put("unknownId", "987654321");
+    ids.put("definitionKey", "inobhutnahme");
     ids.put("overflowingId", "99999999999999999999");
     OfferView offer = fixtures.offer(District.SEGEBERG, Category.INOBHUTNAHME_GRUPPE, 8, 6);
     String provider = fixtures.providerLogin(offer.id());
@@ -188,7 +189,10 @@ class HostileInputIT {
         new Hostile("what-if: district unknown", coord, "POST", "/api/planning/what-if", "{\"category\": \"CLEARING_UMA\", \"district\": \"ATLANTIS\", \"additionalPlaces\": 1}", 400, "district"),
         // deleting deployments with running cases: administrators only, with a reason
         new Hostile("deployment delete: by a process owner", "prozess-1", "DELETE", "/api/admin/deployments/{unknownId}?cascade=true&reason=Aufraeumen%20im%20Test", null, 403, "administrator"),
-        new Hostile("deployment delete: reason missing", "admin", "DELETE", "/api/admin/deployments/{unknownId}?cascade=true", null, 400, "reason"));
+        new Hostile("deployment delete: reason missing", "admin", "DELETE", "/api/admin/deployments/{unknownId}?cascade=true", null, 400, "reason"),
+        new Hostile("definition suspend: by a coordinator", "koordination-1", "POST", "/api/admin/process-definitions/{definitionKey}/suspend?reason=Wartung%20heute%20Nacht", null, 403, "administrator"),
+        new Hostile("definition activate: reason missing", "admin", "POST", "/api/admin/process-definitions/{definitionKey}/activate", null, 400, "reason"),
+        new Hostile("definition history: zero days", "admin", "PUT", "/api/admin/process-definitions/{definitionKey}/history-time-to-live?days=0&reason=Aufraeumen%20im%20Test", null, 400, "days"));
   }
 
   /** The main engine REST calls: starting a case, completing a task, submitting a form. */
