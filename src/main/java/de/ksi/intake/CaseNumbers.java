@@ -33,14 +33,17 @@ class CaseNumbers {
 
   /** The next number of the office in the year; belongs to the caller's transaction and returns if it rolls back. */
   int next(District office, int year) {
-    OptionalInt free = takeFree(office, year);
+    OptionalInt free = takeFree(office, year, "SKIP LOCKED");
     if (free.isPresent()) {
       return free.getAsInt();
     }
     Map<String, Object> row =
         jdbc.queryForMap("SELECT case_year, last_number FROM case_counter WHERE office = ? FOR UPDATE", office.name());
-    // another intake may have filled the pool while this one waited for the counter
-    free = takeFree(office, year);
+    // Another intake may have filled the pool while this one waited for the counter. Its numbers can still look
+    // locked for a moment after the counter is free (H2 releases the counter row before it has finished committing
+    // the pool rows), and skipping them would fill the pool again and leave a gap: wait for each number instead. A
+    // number a running intake holds is gone once that intake commits and back if it rolls back.
+    free = takeFree(office, year, "");
     if (free.isPresent()) {
       return free.getAsInt();
     }
@@ -54,16 +57,17 @@ class CaseNumbers {
   }
 
   /**
-   * The lowest free number that no other running intake holds, locked and removed. Each candidate is locked on its
-   * own ({@code SKIP LOCKED} with {@code LIMIT} is not reliable on H2).
+   * The lowest free number, locked and removed: with {@code SKIP LOCKED} the lowest no other running intake holds,
+   * without it the lowest left once those intakes are done. Each candidate is locked on its own ({@code SKIP LOCKED}
+   * with {@code LIMIT} is not reliable on H2).
    */
-  private OptionalInt takeFree(District office, int year) {
+  private OptionalInt takeFree(District office, int year, String whenLocked) {
     List<Integer> free = jdbc.queryForList(
         "SELECT number FROM case_number_free WHERE office = ? AND case_year = ? ORDER BY number LIMIT " + BATCH,
         Integer.class, office.name(), year);
     for (int number : free) {
       boolean locked = !jdbc.queryForList(
-          "SELECT number FROM case_number_free WHERE office = ? AND case_year = ? AND number = ? FOR UPDATE SKIP LOCKED",
+          "SELECT number FROM case_number_free WHERE office = ? AND case_year = ? AND number = ? FOR UPDATE " + whenLocked,
           Integer.class, office.name(), year, number).isEmpty();
       if (locked) {
         jdbc.update("DELETE FROM case_number_free WHERE office = ? AND case_year = ? AND number = ?", office.name(), year,
