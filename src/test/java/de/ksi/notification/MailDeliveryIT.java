@@ -4,9 +4,12 @@ package de.ksi.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
+import com.icegreen.greenmail.util.ServerSetup;
 import de.ksi.network.District;
 import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Date;
@@ -18,6 +21,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /** The outbox delivered by e-mail through a real SMTP server (GreenMail), and what happens when it is down. */
 @SpringBootTest(properties = {
@@ -26,13 +31,28 @@ import org.springframework.jdbc.core.JdbcTemplate;
     "camunda.bpm.job-execution.enabled=false",
     "ksi.demo.enabled=true",
     "spring.mail.host=localhost",
-    "spring.mail.port=3025",
     "ksi.mail.interval=PT1H",
     "ksi.mail.from=koordinierungsstelle@test.example.org"})
 class MailDeliveryIT {
 
+  /** A free port of this machine, not GreenMail's fixed 3025, so that two builds on one machine do not collide. */
+  private static final ServerSetup SMTP = new ServerSetup(freePort(), "localhost", ServerSetup.PROTOCOL_SMTP);
+
   @RegisterExtension
-  static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP).withPerMethodLifecycle(true);
+  static GreenMailExtension smtp = new GreenMailExtension(SMTP).withPerMethodLifecycle(true);
+
+  @DynamicPropertySource
+  static void mailServer(DynamicPropertyRegistry properties) {
+    properties.add("spring.mail.port", SMTP::getPort);
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
 
   @Autowired Notifications notifications;
   @Autowired MailDelivery delivery;
