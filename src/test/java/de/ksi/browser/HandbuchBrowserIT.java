@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import de.ksi.caseprocess.CaseProcess;
 import de.ksi.deadlines.DutiesProcess;
 import de.ksi.testing.ApiClient;
+import de.ksi.testing.DocPictures;
 import de.ksi.testing.KsiIntegrationTest;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,7 +34,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Walks each role's main path of the user guide ({@code docs/handbuch/}) in the real webapps and writes the
- * guide's pictures to {@code docs/handbuch/bilder/}: a run refreshes them. The steps are named and ordered
+ * guide's pictures ({@code docs/handbuch/bilder/}, refreshed there with {@code -Dksi.pictures=update}, see
+ * {@link DocPictures}). The steps are named and ordered
  * like the guide's sections. Also checks the Tasklist forms on a tablet in portrait (768 px wide).
  */
 @KsiIntegrationTest
@@ -41,7 +43,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class HandbuchBrowserIT {
 
-  static final Path PICTURES = Path.of("docs", "handbuch", "bilder");
+  static final Path PICTURES = DocPictures.of("handbuch/bilder");
   private static final String PASSWORD = ApiClient.PASSWORD;
   private static final String START_FORM = "Inobhutnahme aufnehmen";
 

@@ -7,6 +7,7 @@ import de.ksi.browser.HeadlessChromium;
 import de.ksi.capacity.Category;
 import de.ksi.network.District;
 import de.ksi.testing.ApiClient;
+import de.ksi.testing.DocPictures;
 import de.ksi.testing.Fixtures;
 import de.ksi.testing.KsiIntegrationTest;
 import java.nio.file.Files;
@@ -29,7 +30,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The Lagebild plugin in the real Cockpit, in Debian's headless Chromium: a coordinator logs in, sees the
- * waiting child on the dashboard and gets to the case with one click. Saves {@code docs/lagebild.png}.
+ * waiting child on the dashboard and gets to the case with one click. Saves the picture {@code docs/lagebild.png} ({@link DocPictures}).
  */
 @KsiIntegrationTest
 class LagebildBrowserIT {
@@ -83,7 +84,7 @@ class LagebildBrowserIT {
     assertThat(lagebild.getText())
         .contains("Wartende Kinder", "Freie Plätze im Verbund", "Veraltete Platzmeldungen", "Kreis Segeberg", "14–15 J.")
         .doesNotContain("Geheim", "Mia");
-    Path screenshot = Path.of("docs", "lagebild.png");
+    Path screenshot = DocPictures.of("lagebild.png");
     Files.createDirectories(screenshot.getParent());
     Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), screenshot, StandardCopyOption.REPLACE_EXISTING);
 

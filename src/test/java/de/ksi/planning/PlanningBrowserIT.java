@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import de.ksi.browser.HeadlessChromium;
 import de.ksi.testing.ApiClient;
+import de.ksi.testing.DocPictures;
 import de.ksi.testing.KsiIntegrationTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -81,7 +82,7 @@ class PlanningBrowserIT {
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".ksi-whatif-result"), "nachher"));
     assertThat(browser.findElement(By.cssSelector(".ksi-whatif-result")).getText())
         .contains("10 Plätze mehr in Kreis Pinneberg", "Ohne Platz (Simulation)", "Ø Zeit bis Platz");
-    Path screenshot = Path.of("docs", "handbuch", "bilder", "koordination-planung.png");
+    Path screenshot = DocPictures.of("handbuch/bilder/koordination-planung.png");
     Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), screenshot, StandardCopyOption.REPLACE_EXISTING);
   }
 

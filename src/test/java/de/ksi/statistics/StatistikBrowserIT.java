@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import de.ksi.browser.HeadlessChromium;
 import de.ksi.testing.ApiClient;
+import de.ksi.testing.DocPictures;
 import de.ksi.testing.KsiIntegrationTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -88,7 +89,7 @@ class StatistikBrowserIT {
           .then(async (r) => done(r.status + ' ' + (await r.text()).substring(0, 30)), (e) => done(String(e)));
         """);
     assertThat(String.valueOf(csv)).as("the CSV download with the Cockpit session").startsWith("200 Kennzahl;");
-    Path screenshot = Path.of("docs", "handbuch", "bilder", "koordination-statistik.png");
+    Path screenshot = DocPictures.of("handbuch/bilder/koordination-statistik.png");
     Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), screenshot, StandardCopyOption.REPLACE_EXISTING);
   }
 

@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: EUPL-1.2
+package de.ksi.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Where browser tests put the pictures that the docs and the user guide show: into {@code docs/} only when asked
+ * with {@code -Dksi.pictures=update}, otherwise under {@code target/pictures/}, so that a test run leaves the
+ * working tree as it found it and a picture changes in a commit only when someone meant it to.
+ */
+public final class DocPictures {
+
+  static final String UPDATE = "update";
+
+  private DocPictures() {}
+
+  /** The file for a picture at {@code pathInDocs} (relative to {@code docs/}), its folder made if missing. */
+  public static Path of(String pathInDocs) {
+    Path root = UPDATE.equals(System.getProperty("ksi.pictures")) ? Path.of("docs") : Path.of("target", "pictures");
+    Path file = root.resolve(pathInDocs);
+    try {
+      Files.createDirectories(file.getParent());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return file;
+  }
+}
