@@ -17,9 +17,14 @@ public final class DocPictures {
 
   private DocPictures() {}
 
+  /** Whether this run was asked to refresh the pictures and diagrams in {@code docs/}. */
+  public static boolean updating() {
+    return UPDATE.equals(System.getProperty("ksi.pictures"));
+  }
+
   /** The file for a picture at {@code pathInDocs} (relative to {@code docs/}), its folder made if missing. */
   public static Path of(String pathInDocs) {
-    Path root = UPDATE.equals(System.getProperty("ksi.pictures")) ? Path.of("docs") : Path.of("target", "pictures");
+    Path root = updating() ? Path.of("docs") : Path.of("target", "pictures");
     Path file = root.resolve(pathInDocs);
     try {
       Files.createDirectories(file.getParent());

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: EUPL-1.2
-package de.ksi.security;
+package de.ksi.intake;
 
 import de.ksi.audit.AuditLog;
-import de.ksi.intake.IntakeService;
+import de.ksi.security.SecurityProperties;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZonedDateTime;

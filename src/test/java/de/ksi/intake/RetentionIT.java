@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: EUPL-1.2
-package de.ksi.security;
+package de.ksi.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,8 +7,6 @@ import de.ksi.audit.AuditLog;
 import de.ksi.capacity.Category;
 import de.ksi.capacity.OfferView;
 import de.ksi.caseprocess.CaseProcess;
-import de.ksi.intake.CustodyCase;
-import de.ksi.intake.IntakeService;
 import de.ksi.network.District;
 import de.ksi.testing.ApiClient;
 import de.ksi.testing.Fixtures;
