@@ -18,6 +18,7 @@ import de.ksi.deadlines.DutiesProcess.Beans;
 import de.ksi.deadlines.DutiesProcess.Values;
 import de.ksi.network.District;
 import de.ksi.network.Groups;
+import de.ksi.testing.FlowCoverage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -44,6 +45,7 @@ import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputOutput;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputParameter;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -92,6 +94,11 @@ class LegalDutiesProcessTest {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  @AfterAll
+  static void everySequenceFlowWasTaken() {
+    FlowCoverage.assertComplete(DutiesProcess.RESOURCE);
   }
 
   @AfterEach
@@ -180,6 +187,27 @@ class LegalDutiesProcessTest {
 
     assertThat(duties).isWaitingAt(DECIDE_ON_OBJECTION, OBJECTION_OVERDUE_TASK);
     assertThat(openTask(OBJECTION_OVERDUE_TASK, duties)).hasCandidateGroup(Groups.COORDINATORS);
+    handleOverdue(OBJECTION_OVERDUE_TASK, duties);
+    assertThat(duties).isWaitingAtExactly(INFORM_CHILD, DECIDE_ON_OBJECTION);
+  }
+
+  @Test
+  void aCourtDecisionNotRecordedInTimeIsShownToCoordinators() {
+    ProcessInstance duties = start(Values.GROUND_URGENT_DANGER, false);
+    complete(openTask(INFORM_PARENTS, duties), parentsInformed(true));
+    complete(
+        openTask(DECIDE_ON_OBJECTION, duties),
+        withVariables(PARENTS_DECISION, Values.DECISION_COURT, COURT_APPLICATION_FILED, true,
+            COURT_FILE_NUMBER, "5 F 18/27"));
+    moveClock(Duration.ofDays(14).plusMinutes(1));
+
+    execute(job(COURT_DECISION_OVERDUE, duties));
+
+    assertThat(duties).isWaitingAt(RECORD_COURT_DECISION, COURT_DECISION_OVERDUE_TASK);
+    assertThat(openTask(COURT_DECISION_OVERDUE_TASK, duties)).hasCandidateGroup(Groups.COORDINATORS);
+    handleOverdue(COURT_DECISION_OVERDUE_TASK, duties);
+    complete(openTask(RECORD_COURT_DECISION, duties), withVariables(COURT_DECISION, "CUSTODY_CONTINUES"));
+    assertThat(duties).hasPassed(END_COURT_DECIDED);
   }
 
   @Test
@@ -208,6 +236,8 @@ class LegalDutiesProcessTest {
 
     assertThat(openTask(INFORM_PARENTS_OVERDUE_TASK, duties)).hasCandidateGroup(Groups.COORDINATORS);
     assertThat(duties).isWaitingAt(INFORM_PARENTS);
+    handleOverdue(INFORM_PARENTS_OVERDUE_TASK, duties);
+    assertThat(duties).isWaitingAt(INFORM_PARENTS);
   }
 
   @Test
@@ -232,6 +262,7 @@ class LegalDutiesProcessTest {
     assertThat(openTask(REPORT_OVERDUE_TASK, duties)).hasCandidateGroup(Groups.COORDINATORS);
     complete(openTask(REPORT_TO_LANDESSTELLE, duties), withVariables(REPORTED_TO_LANDESSTELLE, true));
     assertThat(duties).hasPassed(END_REPORTED_TO_LANDESSTELLE).isWaitingAt(REPORT_OVERDUE_TASK);
+    handleOverdue(REPORT_OVERDUE_TASK, duties);
   }
 
   @Test
@@ -252,6 +283,9 @@ class LegalDutiesProcessTest {
     execute(job(DISTRIBUTION_ASSESSMENT_OVERDUE, duties));
 
     assertThat(duties).hasPassed(END_GUARDIAN_REQUESTED).isWaitingAt(DISTRIBUTION_ASSESSMENT_OVERDUE_TASK);
+    handleOverdue(GUARDIAN_OVERDUE_TASK, duties);
+    handleOverdue(AGE_ASSESSMENT_OVERDUE_TASK, duties);
+    handleOverdue(DISTRIBUTION_ASSESSMENT_OVERDUE_TASK, duties);
   }
 
   @Test
@@ -300,6 +334,7 @@ class LegalDutiesProcessTest {
     assertThat(openTask(FREEDOM_RESTRICTION_OVERDUE_TASK, duties)).hasCandidateGroup(Groups.COORDINATORS);
     complete(openTask(STOP_FREEDOM_RESTRICTION, duties), withVariables(FREEDOM_RESTRICTION_ENDED, true));
     assertThat(duties).hasPassed(END_MEASURE_ENDED_AT_LIMIT).hasNotPassed(END_FREEDOM_RESTRICTION_RESOLVED);
+    handleOverdue(FREEDOM_RESTRICTION_OVERDUE_TASK, duties);
   }
 
   @Test
@@ -449,6 +484,12 @@ class LegalDutiesProcessTest {
       throw new IllegalStateException(e);
     }
     return task;
+  }
+
+  /** A coordinator records what was done about a missed deadline: the reminder task is gone. */
+  private void handleOverdue(String overdueTask, ProcessInstance duties) {
+    complete(openTask(overdueTask, duties), withVariables(OVERDUE_FOLLOW_UP, "OFFICE_CONTACTED"));
+    assertThat(duties).isNotWaitingAt(overdueTask);
   }
 
   private static void moveClock(Duration by) {
