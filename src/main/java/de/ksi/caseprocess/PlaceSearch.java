@@ -149,6 +149,7 @@ public class PlaceSearch {
    * yet placed is the case's emergency placement (a follow-up placement leaves it).
    */
   public PlacementView accept(long caseId, long holdId, String actor) {
+    cases.lockForPlacement(caseId);
     String reference = cases.get(caseId).getReference();
     if (!reference.equals(registry.holdView(holdId).caseReference())) {
       throw new IllegalStateException("hold " + holdId + " is no request of case " + reference);

@@ -67,6 +67,15 @@ public class IntakeService {
   }
 
   /**
+   * Locks the case's row until the transaction ends: the steps that decide a case's placement (two providers
+   * accepting at once) run one after the other and lock the case's holds in the same order, instead of each locking
+   * its own hold first and then waiting for the other's (a deadlock the database would break by failing one).
+   */
+  public void lockForPlacement(long caseId) {
+    cases.lockById(caseId).orElseThrow(() -> new IllegalStateException("no case " + caseId));
+  }
+
+  /**
    * A place was found for a case not yet placed: it becomes the case's placement ({@code null}: a place outside
    * the registry). A case already placed keeps its placement (a follow-up placement is not the emergency place).
    */
