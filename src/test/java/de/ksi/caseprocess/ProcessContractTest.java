@@ -20,11 +20,19 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import de.ksi.deadlines.DutiesProcess;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.beans.factory.support.SimpleBeanDefinitionRegistry;
+import org.springframework.context.annotation.AnnotationBeanNameGenerator;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 
 /**
  * The BPMN files, the Camunda Forms and the process contract in Java agree: every formRef has a form,
- * every form field and every variable an expression reads is declared in the contract.
+ * every form field and every variable an expression reads is declared in the contract, and every delegate
+ * expression names a delegate bean of ours of the kind its place needs.
  */
 class ProcessContractTest {
 
@@ -43,7 +51,9 @@ class ProcessContractTest {
   private static final Pattern EXPRESSION = Pattern.compile("[$#]\\{([^}]*)}");
   private static final Pattern IDENTIFIER = Pattern.compile("(?<![.'\\w])([a-zA-Z_]\\w*)(?![\\w'(])");
   private static final Pattern IN_OUT_SOURCE = Pattern.compile("camunda:(?:in|out) source=\"([^\"]+)\"");
-  private static final Pattern DELEGATE = Pattern.compile("(?:delegateExpression|camunda:delegateExpression)=\"\\$\\{(\\w+)}\"");
+  /** A delegate expression and what carries it: an execution or task listener, or else a task. */
+  private static final Pattern DELEGATE =
+      Pattern.compile("(?:<camunda:(executionListener|taskListener) |(camunda:))delegateExpression=\"\\$\\{(\\w+)}\"");
 
   private final ObjectMapper json = new ObjectMapper();
 
@@ -73,7 +83,7 @@ class ProcessContractTest {
       Set<String> beans = new HashSet<>();
       Matcher delegates = DELEGATE.matcher(xml);
       while (delegates.find()) {
-        beans.add(delegates.group(1));
+        beans.add(delegates.group(3));
       }
       Matcher expressions = EXPRESSION.matcher(xml);
       while (expressions.find()) {
@@ -95,11 +105,43 @@ class ProcessContractTest {
   }
 
   @Test
-  void everyDelegateExpressionNamesABeanAndNoClassNameIsUsed() throws IOException {
+  void everyDelegateExpressionNamesABeanOfOursOfTheRightKindAndNoClassNameIsUsed() throws IOException {
+    Map<String, Class<?>> beans = delegateBeans();
     for (Path bpmn : files("bpmn", ".bpmn")) {
       String xml = Files.readString(bpmn);
       assertThat(xml).as("%s names no Java class", bpmn.getFileName()).doesNotContain("camunda:class=");
+      Matcher m = DELEGATE.matcher(xml);
+      while (m.find()) {
+        String name = m.group(3);
+        Class<?> kind = "executionListener".equals(m.group(1)) ? ExecutionListener.class
+            : "taskListener".equals(m.group(1)) ? TaskListener.class : JavaDelegate.class;
+        assertThat(beans).as("%s: ${%s} is a bean of ours", bpmn.getFileName(), name).containsKey(name);
+        assertThat(kind.isAssignableFrom(beans.get(name)))
+            .as("%s: ${%s} (%s) is a %s", bpmn.getFileName(), name, beans.get(name).getSimpleName(),
+                kind.getSimpleName())
+            .isTrue();
+      }
     }
+  }
+
+  /** The delegate beans of de.ksi by bean name, found as Spring's component scan finds them. */
+  private static Map<String, Class<?>> delegateBeans() {
+    var scan = new ClassPathScanningCandidateComponentProvider(true);
+    var names = new AnnotationBeanNameGenerator();
+    var registry = new SimpleBeanDefinitionRegistry();
+    Map<String, Class<?>> beans = new HashMap<>();
+    for (BeanDefinition candidate : scan.findCandidateComponents("de.ksi")) {
+      try {
+        Class<?> type = Class.forName(candidate.getBeanClassName());
+        if (JavaDelegate.class.isAssignableFrom(type) || ExecutionListener.class.isAssignableFrom(type)
+            || TaskListener.class.isAssignableFrom(type)) {
+          beans.put(names.generateBeanName(candidate, registry), type);
+        }
+      } catch (ClassNotFoundException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    return beans;
   }
 
   private static String unescape(String xml) {

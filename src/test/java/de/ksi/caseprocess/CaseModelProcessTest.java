@@ -1,0 +1,259 @@
+// SPDX-License-Identifier: EUPL-1.2
+package de.ksi.caseprocess;
+
+import static de.ksi.caseprocess.CaseProcess.Elements.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.calledProcessInstance;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.processInstanceQuery;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.repositoryService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import de.ksi.caseprocess.CaseProcess.Level;
+import de.ksi.caseprocess.CaseProcess.SearchOutcome;
+import de.ksi.caseprocess.CaseProcess.Vars;
+import de.ksi.deadlines.DutiesProcess;
+import de.ksi.testing.FlowCoverage;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The case model ({@code bpmn/inobhutnahme.bpmn}) with its two real decision tables on an in-memory engine, every
+ * path, asserted by the elements the token passed. The place search and the legal duties it calls are stand-ins that
+ * wait until the test says how they ended (they have process tests of their own); the delegates are doubles that
+ * record what they were asked to do. Time moves only by the engine's clock.
+ */
+@Deployment(resources = {"bpmn/inobhutnahme.bpmn", "bpmn/eligible-categories.dmn", "bpmn/escalation-deadlines.dmn",
+    "forms/aufnahme.form", "forms/stufe2.form", "forms/beendigung.form", "forms/uebergabe.form"})
+class CaseModelProcessTest {
+
+  @RegisterExtension
+  static final ProcessEngineExtension ENGINE =
+      ProcessEngineExtension.builder().configurationResource("process-test.camunda.cfg.xml").build();
+
+  private static final String RESOURCE = "bpmn/inobhutnahme.bpmn";
+  private static final String SEARCH_STAND_IN = "Task_SearchStandIn";
+  private static final String DUTIES_STAND_IN = "Task_DutiesStandIn";
+  private static final String OFFICE_GROUP = "jugendamt-segeberg";
+  private static final String HEAD_GROUP = "amtsleitung-segeberg";
+
+  private final List<String> calls = new ArrayList<>();
+  private String standIns;
+
+  @BeforeEach
+  void doublesAndStandIns() {
+    BpmnAwareTests.init(ENGINE.getProcessEngine());
+    ClockUtil.setCurrentTime(new Date());
+    standIns = repositoryService().createDeployment()
+        .addModelInstance("search.bpmn", standIn(CaseProcess.SEARCH_KEY, SEARCH_STAND_IN))
+        .addModelInstance("duties.bpmn", standIn(DutiesProcess.KEY, DUTIES_STAND_IN))
+        .deploy().getId();
+    Mocks.register("intake", (ExecutionListener) execution -> {
+      execution.setVariable(Vars.CASE_REFERENCE, "SEG-2027-0042");
+      execution.setVariable(Vars.OFFICE, "SEGEBERG");
+      execution.setVariable(Vars.OFFICE_GROUP, OFFICE_GROUP);
+      execution.setVariable(Vars.OFFICE_HEAD_GROUP, HEAD_GROUP);
+    });
+    Mocks.register("escalate", (JavaDelegate) execution ->
+        calls.add("escalate " + execution.getVariable(Vars.TARGET_LEVEL)));
+    Mocks.register("recordEmergencyMeasure", (JavaDelegate) execution -> {
+      calls.add("emergency measure");
+      execution.setVariable(Vars.PLACEMENT_ID, 9L);
+    });
+    Mocks.register("recordPlacement", (JavaDelegate) execution -> calls.add("placement"));
+    Mocks.register("handOver", (JavaDelegate) execution -> calls.add("hand over"));
+    Mocks.register("closeCase", (JavaDelegate) execution -> calls.add("close"));
+  }
+
+  @AfterEach
+  void reset() {
+    repositoryService().deleteDeployment(standIns, true);
+    Mocks.reset();
+    ClockUtil.reset();
+    BpmnAwareTests.reset();
+  }
+
+  @AfterAll
+  static void everySequenceFlowWasTaken() {
+    FlowCoverage.assertComplete(RESOURCE);
+  }
+
+  @Test
+  void aChildPlacedInTheOwnDistrictGoesHomeAndTheCaseCloses() {
+    ProcessInstance custody = start("IMMEDIATE", 15);
+    assertThat(custody).isWaitingAtExactly(LEGAL_DUTIES, DISTRICT_SEARCH);
+    assertThat(custody).variables()
+        .containsEntry(Vars.ELIGIBLE_CATEGORIES, List.of("INOBHUTNAHME_GRUPPE", "JUGENDSCHUTZ_KRISENWOHNUNG"))
+        .containsEntry(Vars.DISTRICT_DEADLINE, "PT30M").containsEntry(Vars.NETWORK_DEADLINE, "PT60M");
+
+    searchEnds(custody, SearchOutcome.PLACED);
+    assertThat(custody).isWaitingAt(DECIDE_OUTCOME).hasPassed(RECORD_PLACEMENT);
+    assertThat(task(DECIDE_OUTCOME, custody)).hasCandidateGroup(OFFICE_GROUP);
+    complete(task(DECIDE_OUTCOME, custody), withVariables(Vars.OUTCOME, "RETURN_HOME"));
+
+    assertThat(custody).isEnded().hasPassed(CLOSE_CASE, END_CLOSED)
+        .hasNotPassed(ESCALATE_NETWORK, FOLLOW_UP_SEARCH, HANDOVER);
+    assertThat(calls).containsExactly("placement", "close");
+    assertThat(processInstanceQuery().processDefinitionKey(DutiesProcess.KEY).count())
+        .as("the closed case ends its duties").isZero();
+  }
+
+  @Test
+  void theDutiesEndOnTheirOwnWhileTheCaseGoesOn() {
+    ProcessInstance custody = start("PLANNED", 10);
+
+    complete(standInTask(DutiesProcess.KEY, custody));
+
+    assertThat(custody).hasPassed(END_DUTIES_DONE).isWaitingAtExactly(DISTRICT_SEARCH);
+  }
+
+  @Test
+  void nothingFreeInTheDistrictEscalatesToTheNetworkWhichPlacesTheChild() {
+    ProcessInstance custody = start("TODAY", 15);
+
+    searchEnds(custody, SearchOutcome.EXHAUSTED);
+    assertThat(custody).hasPassed(ESCALATE_NETWORK).isWaitingAt(NETWORK_SEARCH);
+    assertThat(calledProcessInstance(CaseProcess.SEARCH_KEY, custody)).variables()
+        .containsEntry(Vars.SEARCH_SCOPE, "NETWORK").containsEntry(Vars.SEARCH_GROUP, "koordinierungsstelle");
+    searchEnds(custody, SearchOutcome.PLACED);
+
+    assertThat(custody).isWaitingAt(DECIDE_OUTCOME).hasNotPassed(ESCALATE_LEVEL2);
+    assertThat(calls).containsExactly("escalate " + Level.NETWORK, "placement");
+  }
+
+  @Test
+  void theDistrictDeadlineEscalatesWhileTheSearchStillRunsAndTheNetworkDeadlineGoesToLevel2() {
+    ProcessInstance custody = start("IMMEDIATE", 15);
+    moveClock(Duration.ofMinutes(31));
+
+    execute(job(DISTRICT_DEADLINE, custody));
+    assertThat(custody).hasPassed(ESCALATE_NETWORK).isWaitingAt(NETWORK_SEARCH).hasNotPassed(RECORD_PLACEMENT);
+    moveClock(Duration.ofMinutes(61));
+    execute(job(NETWORK_DEADLINE, custody));
+
+    assertThat(custody).hasPassed(ESCALATE_LEVEL2).isWaitingAt(LEVEL2_DECISION);
+    assertThat(task(LEVEL2_DECISION, custody)).hasCandidateGroup("koordinierungsstelle").hasCandidateGroup(HEAD_GROUP);
+    complete(task(LEVEL2_DECISION, custody), withVariables(Vars.EMERGENCY_MEASURE, "EMERGENCY_OFFER"));
+
+    assertThat(custody).hasPassed(RECORD_PLACEMENT).isWaitingAt(DECIDE_OUTCOME);
+    assertThat(calls).containsExactly("escalate " + Level.NETWORK, "escalate " + Level.LEVEL2, "emergency measure",
+        "placement");
+  }
+
+  @Test
+  void aNetworkSearchWithoutAnyPlaceLeftGoesToLevel2AtOnce() {
+    ProcessInstance custody = start("PLANNED", 15);
+    searchEnds(custody, SearchOutcome.EXHAUSTED);
+
+    searchEnds(custody, SearchOutcome.EXHAUSTED);
+
+    assertThat(custody).hasPassed(ESCALATE_LEVEL2).isWaitingAt(LEVEL2_DECISION);
+  }
+
+  @Test
+  void aFollowUpPlaceFoundLeadsToTheHandoverAndTheEmergencyPlaceIsFreed() {
+    ProcessInstance custody = placed();
+
+    complete(task(DECIDE_OUTCOME, custody),
+        withVariables(Vars.OUTCOME, "FOLLOW_UP", Vars.FOLLOW_UP_CATEGORY, List.of("INOBHUTNAHME_GRUPPE")));
+    assertThat(custody).isWaitingAt(FOLLOW_UP_SEARCH);
+    searchEnds(custody, SearchOutcome.PLACED);
+    assertThat(custody).isWaitingAt(HANDOVER);
+    complete(task(HANDOVER, custody));
+
+    assertThat(custody).isEnded().hasPassed(FOLLOW_UP_SEARCH, HANDOVER, CLOSE_CASE);
+    assertThat(calls).containsSubsequence("placement", "hand over", "close");
+  }
+
+  @Test
+  void noFollowUpPlaceFoundAsksTheCaseworkerAgain() {
+    ProcessInstance custody = placed();
+    complete(task(DECIDE_OUTCOME, custody),
+        withVariables(Vars.OUTCOME, "FOLLOW_UP", Vars.FOLLOW_UP_CATEGORY, List.of("INOBHUTNAHME_GRUPPE")));
+
+    searchEnds(custody, SearchOutcome.EXHAUSTED);
+
+    assertThat(custody).isWaitingAt(DECIDE_OUTCOME).hasNotPassed(HANDOVER, CLOSE_CASE);
+  }
+
+  @Test
+  void aHandoverToAnotherOfficeGoesStraightToTheHandover() {
+    ProcessInstance custody = placed();
+
+    complete(task(DECIDE_OUTCOME, custody), withVariables(Vars.OUTCOME, "HANDOVER_OFFICE", Vars.HANDOVER_OFFICE,
+        "STORMARN"));
+
+    assertThat(custody).isWaitingAt(HANDOVER).hasNotPassed(FOLLOW_UP_SEARCH);
+    complete(task(HANDOVER, custody));
+    assertThat(custody).isEnded().hasPassed(CLOSE_CASE);
+  }
+
+  private ProcessInstance placed() {
+    ProcessInstance custody = start("TODAY", 12);
+    searchEnds(custody, SearchOutcome.PLACED);
+    assertThat(custody).isWaitingAt(DECIDE_OUTCOME);
+    return custody;
+  }
+
+  private static ProcessInstance start(String urgency, int age) {
+    Map<String, Object> profile = new HashMap<>();
+    profile.put(Vars.URGENCY, urgency);
+    profile.put(Vars.AGE, age);
+    profile.put(Vars.GENDER, "MALE");
+    profile.put(Vars.LEGAL_GROUND, "NR2_DRINGENDE_GEFAHR");
+    profile.put(Vars.NEED_INFANT, false);
+    profile.put(Vars.NEED_SECRET_LOCATION, false);
+    profile.put(Vars.NEED_PREGNANCY, false);
+    profile.put(Vars.CUSTODY_START, new Date());
+    return runtimeService().startProcessInstanceByKey(CaseProcess.KEY, "SEG-2027-0042", profile);
+  }
+
+  /** The running place search (stand-in) ends with the outcome; a placement comes with a placement id. */
+  private static void searchEnds(ProcessInstance custody, String outcome) {
+    Map<String, Object> result = new HashMap<>();
+    result.put(Vars.SEARCH_OUTCOME, outcome);
+    result.put(Vars.PLACEMENT_ID, SearchOutcome.PLACED.equals(outcome) ? 7L : null);
+    complete(standInTask(CaseProcess.SEARCH_KEY, custody), result);
+  }
+
+  private static Task standInTask(String key, ProcessInstance custody) {
+    ProcessInstance called = processInstanceQuery().superProcessInstanceId(custody.getId())
+        .processDefinitionKey(key).singleResult();
+    return taskQuery().processInstanceId(called.getId()).singleResult();
+  }
+
+  /** A process of the key that waits in one task until the test completes it. */
+  private static org.camunda.bpm.model.bpmn.BpmnModelInstance standIn(String key, String taskId) {
+    return Bpmn.createExecutableProcess(key).camundaHistoryTimeToLive(1)
+        .startEvent().userTask(taskId).endEvent().done();
+  }
+
+  private static void moveClock(Duration by) {
+    ClockUtil.setCurrentTime(Date.from(ClockUtil.now().toInstant().plus(by)));
+  }
+}
