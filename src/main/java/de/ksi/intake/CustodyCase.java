@@ -151,15 +151,21 @@ public class CustodyCase {
     this.escalationLevel = level;
   }
 
-  /** The case reached a higher escalation level; the highest level reached is kept for statistics. */
+  /**
+   * The case reached a higher escalation level; the highest level reached is kept for statistics. Only a case still
+   * waiting for a place escalates, and only upwards.
+   */
   public void escalate(String level) {
-    requireOpen("escalate");
+    requireStatus(Status.OPEN, "escalate");
+    if (EscalationLevel.of(level).compareTo(EscalationLevel.of(escalationLevel)) <= 0) {
+      throw refused("escalate from " + escalationLevel + " to " + level);
+    }
     this.escalationLevel = level;
   }
 
-  /** A place was found: the child is placed from now on. */
+  /** A place was found: the child is placed from now on. A case is placed once; a follow-up place is no placement. */
   public void placed(Long placementId, Instant at) {
-    requireOpen("place");
+    requireStatus(Status.OPEN, "be placed");
     this.status = Status.PLACED;
     this.placementId = placementId;
     this.placedAt = at;
@@ -185,12 +191,19 @@ public class CustodyCase {
     }
   }
 
+  /** Level 2 decided an emergency measure: only for a case at level 2 still waiting for a place. */
   public void emergencyMeasure(String measure, String reason) {
+    requireStatus(Status.OPEN, "record an emergency measure");
+    if (EscalationLevel.of(escalationLevel) != EscalationLevel.LEVEL2) {
+      throw refused("record an emergency measure at level " + escalationLevel);
+    }
     this.emergencyMeasure = measure;
     this.emergencyReason = reason;
   }
 
+  /** The placed child was handed over to follow-up help or another office. */
   public void handedOver(District newOffice, String followUpCategory, Instant at) {
+    requireStatus(Status.PLACED, "be handed over");
     this.handoverOffice = newOffice;
     this.followUpCategory = followUpCategory;
     this.handoverAt = at;
@@ -270,10 +283,17 @@ public class CustodyCase {
     this.closedAt = at;
   }
 
-  private void requireOpen(String action) {
+  private void requireStatus(Status required, String action) {
     if (status == Status.CLOSED) {
       throw new ProblemException.Conflict("problem.case.closed", reference, action);
     }
+    if (status != required) {
+      throw refused(action + " while " + status);
+    }
+  }
+
+  private ProblemException refused(String transition) {
+    return new ProblemException.Conflict("problem.case.transition", reference, transition);
   }
 
   public Set<Need> needs() {
