@@ -33,9 +33,9 @@ class ObservedDemand {
   private static final double DAY = 24 * HOUR;
 
   private final NamedParameterJdbcTemplate jdbc;
-  private final SyntheticCases synthetic;
+  private final SyntheticCaseCount synthetic;
 
-  ObservedDemand(NamedParameterJdbcTemplate jdbc, SyntheticCases synthetic) {
+  ObservedDemand(NamedParameterJdbcTemplate jdbc, SyntheticCaseCount synthetic) {
     this.jdbc = jdbc;
     this.synthetic = synthetic;
   }

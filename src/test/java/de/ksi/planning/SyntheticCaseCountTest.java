@@ -24,7 +24,7 @@ class SyntheticCasesTest {
         + " (3, TIMESTAMP WITH TIME ZONE '2026-05-01 10:00:00+00', FALSE),"
         + " (4, TIMESTAMP WITH TIME ZONE '2025-05-01 10:00:00+00', TRUE)");
 
-    assertThat(new SyntheticCases(jdbc).count(FROM, TO)).isEqualTo(2);
+    assertThat(new SyntheticCaseCount(jdbc).count(FROM, TO)).isEqualTo(2);
   }
 
   @Test
@@ -32,7 +32,7 @@ class SyntheticCasesTest {
     JdbcTemplate jdbc = database("CREATE TABLE custody_case (id INT, custody_start TIMESTAMP WITH TIME ZONE)");
     jdbc.update("INSERT INTO custody_case VALUES (1, TIMESTAMP WITH TIME ZONE '2026-03-01 10:00:00+00')");
 
-    assertThat(new SyntheticCases(jdbc).count(FROM, TO)).isZero();
+    assertThat(new SyntheticCaseCount(jdbc).count(FROM, TO)).isZero();
   }
 
   private static JdbcTemplate database(String ddl) {

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * no case is synthetic. The column is looked up once.
  */
 @Component
-class SyntheticCases {
+class SyntheticCaseCount {
 
   private static final String TABLE = "custody_case";
   private static final String COLUMN = "synthetic";
@@ -25,7 +25,7 @@ class SyntheticCases {
   private final JdbcTemplate jdbc;
   private volatile Boolean marked;
 
-  SyntheticCases(JdbcTemplate jdbc) {
+  SyntheticCaseCount(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
   }
 
