@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Synthetic demo cases are counted where the case table marks them, and nothing breaks where it does not. */
-class SyntheticCasesTest {
+class SyntheticCaseCountTest {
 
   private static final Instant FROM = Instant.parse("2026-01-01T00:00:00Z");
   private static final Instant TO = Instant.parse("2027-01-01T00:00:00Z");
