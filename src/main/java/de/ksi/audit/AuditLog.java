@@ -29,7 +29,9 @@ public class AuditLog {
     /** An administrator deleted a deployment, and with cascade the case's running process and its history. */
     DEPLOYMENT_DELETED,
     /** An administrator suspended or activated a process definition or changed its history time to live. */
-    DEFINITION_CHANGED
+    DEFINITION_CHANGED,
+    /** A caseworker set or cleared the planned end of a placement (a vacancy ahead). */
+    PLACEMENT_END_PLANNED
   }
 
   /** One entry. */

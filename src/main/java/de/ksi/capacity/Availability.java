@@ -20,7 +20,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * The one place that computes how many places of an offer are free: the reported count minus active
  * holds and the placements begun since the report, plus placements that ended since the report. Holds
- * count only until they expire, so an expired hold frees its place without anyone cleaning up.
+ * count only until they expire, so an expired hold frees its place without anyone cleaning up. Where the provider
+ * reported how many places it can staff tonight, the count is also at most those staffed places minus the places
+ * taken (running placements and active holds): free = min(licensed, free as reported and corrected, staffed − taken).
  */
 @Component
 class Availability {
@@ -34,15 +36,30 @@ class Availability {
           + " WHERE h.status = 'HELD' AND h.expires_at > :now GROUP BY h.offer_id) held ON held.offer_id = o.id";
 
   /**
-   * Free places of offer {@code o} at {@code :now} (needs {@link #ACTIVE_HOLDS}): the reported count minus its
-   * active holds, plus the placements that changed the count since the report (begun since and still running:
-   * minus; begun before and ended since: plus). Placements that began and ended before the report are already in
-   * the reported count. The placements are looked up only where one started or ended after the report
-   * ({@code placements_moved_at}, kept by {@link #placementMoved}); for all other offers they change nothing.
+   * The reported free count, or where the staffed places reported for the running night are fewer, those staffed
+   * places minus the places taken by running placements at the report ({@code staffed_free}). The holds and
+   * placements since the report change both alike, so {@link #FREE} corrects the smaller of the two: that is
+   * min(free, staffed − taken now), with one expression and no further lookup.
    */
-  private static final String FREE =
-      """
-      LEAST(o.licensed, GREATEST(0, o.reported_free - COALESCE(held.places, 0)
+  private static final String REPORTED_OR_STAFFED =
+      "CASE WHEN o.staffed_until > :now AND o.staffed_free < o.reported_free THEN o.staffed_free ELSE o.reported_free END";
+
+  /**
+   * Free places of offer {@code o} at {@code :now} (needs {@link #ACTIVE_HOLDS}): the reported count (or the staffed
+   * places left, {@link #REPORTED_OR_STAFFED}) minus its active holds, plus the placements that changed the count
+   * since the report (begun since and still running: minus; begun before and ended since: plus). Placements that
+   * began and ended before the report are already in the reported count. The placements are looked up only where
+   * one started or ended after the report ({@code placements_moved_at}, kept by {@link #placementMoved}); for all
+   * other offers they change nothing.
+   */
+  private static final String FREE = free(REPORTED_OR_STAFFED);
+
+  /** {@link #FREE} as if staff limited nothing: what the Lagebild shows as lost to missing staff, beside it. */
+  private static final String FREE_WITHOUT_STAFF = free("o.reported_free");
+
+  private static String free(String reported) {
+    return """
+      LEAST(o.licensed, GREATEST(0, %s - COALESCE(held.places, 0)
         + CASE WHEN o.placements_moved_at > o.reported_at THEN COALESCE((SELECT SUM(CASE
                       WHEN pl.started_at > o.reported_at
                         THEN CASE WHEN pl.ended_at IS NULL OR pl.ended_at > :now THEN -pl.places ELSE 0 END
@@ -51,7 +68,8 @@ class Availability {
                     FROM placement pl
                     WHERE pl.offer_id = o.id AND (pl.started_at > o.reported_at OR pl.ended_at > o.reported_at)), 0)
           ELSE 0 END))
-      """;
+      """.formatted(reported);
+  }
 
   /**
    * The latest start or end of each offer's placements, from the placements themselves; only offers with a placement
@@ -63,16 +81,26 @@ class Availability {
           + " WHERE EXISTS (SELECT 1 FROM placement pl WHERE pl.offer_id = offer.id AND (offer.placements_moved_at IS NULL"
           + " OR pl.started_at > offer.placements_moved_at OR pl.ended_at > offer.placements_moved_at))";
 
-  /** The columns {@link #row} reads besides {@code free}. */
+  /** The columns {@link #row} reads besides {@code free} and {@code free_without_staff}. */
   private static final String ROW_COLUMNS =
       "o.id, o.category, o.min_age, o.max_age, o.max_siblings, o.licensed, o.reported_at, p.id AS provider_id, p.name,"
-          + " p.district, p.phone_24h";
+          + " p.district, p.phone_24h, CASE WHEN o.staffed_until > :now THEN o.staffed END AS staffed";
 
   /** Active offers of active providers with their active holds (for {@link #FREE}), ready for more conditions. */
   private static final String ACTIVE_OFFERS =
       " FROM offer o JOIN provider p ON p.id = o.provider_id" + ACTIVE_HOLDS + " WHERE o.active AND p.active";
 
-  private static final String SELECT = "SELECT " + ROW_COLUMNS + ", " + FREE + " AS free" + ACTIVE_OFFERS;
+  private static final String SELECT =
+      "SELECT " + ROW_COLUMNS + ", " + FREE + " AS free, " + FREE_WITHOUT_STAFF + " AS free_without_staff" + ACTIVE_OFFERS;
+
+  /**
+   * For a candidate (free ≥ 1, so the count is not cut at zero): its free places had staff limited nothing. Where the
+   * staffed places were the smaller, the corrections since the report are {@code free − staffed_free}; added to the
+   * reported free count they give the count without staff.
+   */
+  private static final String CANDIDATE_WITHOUT_STAFF =
+      "CASE WHEN o.staffed_until > :now AND o.staffed_free < o.reported_free"
+          + " THEN LEAST(o.licensed, r.free + o.reported_free - o.staffed_free) ELSE r.free END AS free_without_staff";
 
   /** The transaction resource under which {@link #placementMoved} keeps the moments it has yet to write. */
   private static final Object PENDING = Availability.class.getName() + ".placementsMoved";
@@ -225,7 +253,7 @@ class Availability {
     }
     preference.append(" END");
     String sql =
-        "SELECT " + ROW_COLUMNS + ", r.free, r.total, r.left_out FROM ("
+        "SELECT " + ROW_COLUMNS + ", r.free, " + CANDIDATE_WITHOUT_STAFF + ", r.total, r.left_out FROM ("
             + "SELECT c.*, COUNT(*) OVER () AS total, "
             + (leaveOut.isEmpty() ? "0" : "SUM(CASE WHEN c.id IN (:leaveOut) THEN 1 ELSE 0 END) OVER ()")
             + " AS left_out, CASE WHEN c.district = :own THEN 0 ELSE 1 END AS own_last,"
@@ -289,10 +317,18 @@ class Availability {
         rs.getInt("max_siblings"),
         rs.getInt("licensed"),
         rs.getInt("free"),
+        rs.getInt("free_without_staff"),
+        rs.getObject("staffed", Integer.class),
         rs.getTimestamp("reported_at").toInstant());
   }
 
-  /** One offer as the search sees it. */
+  /**
+   * One offer as the search sees it.
+   *
+   * @param free free places: the smaller of licensed, free and staffed − taken
+   * @param freeWithoutStaff the free places had staff limited nothing (equal to {@code free} where it does not)
+   * @param staffed the staffed places reported for the running night; null if none were
+   */
   record OfferRow(
       long offerId,
       long providerId,
@@ -305,5 +341,7 @@ class Availability {
       int maxSiblings,
       int licensed,
       int free,
+      int freeWithoutStaff,
+      Integer staffed,
       Instant reportedAt) {}
 }

@@ -5,6 +5,7 @@ import de.ksi.platform.ProblemException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -23,6 +24,7 @@ public class CapacityRegistry {
   private final Holds holds;
   private final Placements placements;
   private final Availability availability;
+  private final ReportHistory history;
   private final CapacityProperties properties;
   private final Clock clock;
 
@@ -31,12 +33,14 @@ public class CapacityRegistry {
       Holds holds,
       Placements placements,
       Availability availability,
+      ReportHistory history,
       CapacityProperties properties,
       Clock clock) {
     this.offers = offers;
     this.holds = holds;
     this.placements = placements;
     this.availability = availability;
+    this.history = history;
     this.properties = properties;
     this.clock = clock;
   }
@@ -150,10 +154,22 @@ public class CapacityRegistry {
     return PlacementView.of(placement);
   }
 
-  /** A Platzmeldung: the provider reports its free places now. */
+  /** A Platzmeldung without staffed places: the provider reports its free places now. */
   public void reportAvailability(long offerId, int free, String actor) {
+    reportAvailability(offerId, free, null, actor);
+  }
+
+  /**
+   * A Platzmeldung: free places now and the places the provider can staff tonight (null: not reported, counts as
+   * licensed). Kept in the report history for the statistics.
+   */
+  public void reportAvailability(long offerId, int free, Integer staffed, String actor) {
     Offer offer = offers.findByIdForUpdate(offerId).orElseThrow(() -> offerNotFound(offerId));
-    offer.reportAvailability(free, actor, clock.instant());
+    // microseconds, as the database stores them: the placements counted as occupied are those the free count sees
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+    int occupied = placements.occupiedAt(offerId, now);
+    offer.reportAvailability(free, staffed, occupied, actor, now);
+    history.record(offer, staffed, occupied, now);
   }
 
   /**

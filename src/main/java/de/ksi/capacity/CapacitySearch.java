@@ -4,6 +4,7 @@ package de.ksi.capacity;
 import de.ksi.capacity.Availability.OfferRow;
 import de.ksi.capacity.Availability.Ranked;
 import de.ksi.capacity.DistrictSummary.CategoryFigures;
+import de.ksi.capacity.ExpectedReleases.Ahead;
 import de.ksi.network.District;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,11 +27,13 @@ import org.springframework.transaction.annotation.Transactional;
 public class CapacitySearch {
 
   private final Availability availability;
+  private final ExpectedReleases releases;
   private final CapacityProperties properties;
   private final Clock clock;
 
-  CapacitySearch(Availability availability, CapacityProperties properties, Clock clock) {
+  CapacitySearch(Availability availability, ExpectedReleases releases, CapacityProperties properties, Clock clock) {
     this.availability = availability;
+    this.releases = releases;
     this.properties = properties;
     this.clock = clock;
   }
@@ -51,13 +54,25 @@ public class CapacitySearch {
     // microseconds, as the database stores them: the staleness in the ranking and in the reasons agree exactly
     Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
     Ranked ranked = availability.candidates(criteria, leaveOut, limit, now, now.minus(properties.freshness()));
-    return new SearchResult(
-        ranked.total(), ranked.rows().stream().map(r -> candidate(r.rank(), r.row(), criteria, now)).toList());
+    Map<Long, Ahead> ahead = releases.ofOffers(ranked.rows().stream().map(r -> r.row().offerId()).toList(), now);
+    return new SearchResult(ranked.total(), ranked.rows().stream()
+        .map(r -> candidate(r.rank(), r.row(), ahead.get(r.row().offerId()), criteria, now)).toList());
+  }
+
+  /**
+   * Offers that fit the child where places are expected to come free within 7 days (planned ends), whether or not a
+   * place is free now; the earliest first. These places are not free now and never counted as such.
+   */
+  public List<VacancyAhead> vacanciesAhead(SearchCriteria criteria) {
+    return releases.fitting(criteria, clock.instant());
   }
 
   /** Free places per district and category with their freshness: the data of the Lagebild. */
   public List<DistrictSummary> summary() {
     Instant now = clock.instant();
+    Map<District, Map<Category, List<Ahead>>> ahead = new EnumMap<>(District.class);
+    releases.all(now).forEach(l -> ahead.computeIfAbsent(l.district(), d -> new EnumMap<>(Category.class))
+        .computeIfAbsent(l.category(), c -> new ArrayList<>()).add(l.ahead()));
     Map<District, List<OfferRow>> byDistrict =
         availability.all(now).stream()
             .collect(Collectors.groupingBy(OfferRow::district, () -> new EnumMap<>(District.class), Collectors.toList()));
@@ -67,15 +82,19 @@ public class CapacitySearch {
       Map<Category, List<OfferRow>> byCategory =
           rows.stream()
               .collect(Collectors.groupingBy(OfferRow::category, () -> new EnumMap<>(Category.class), Collectors.toList()));
-      List<CategoryFigures> figures =
-          byCategory.entrySet().stream().map(e -> figures(e.getKey(), e.getValue(), now)).toList();
+      Map<Category, List<Ahead>> districtAhead = ahead.getOrDefault(district, Map.of());
+      List<CategoryFigures> figures = byCategory.entrySet().stream()
+          .map(e -> figures(e.getKey(), e.getValue(), districtAhead.getOrDefault(e.getKey(), List.of()), now)).toList();
       summary.add(
           new DistrictSummary(
               district,
               district.label(),
               figures.stream().mapToInt(CategoryFigures::free).sum(),
               figures.stream().mapToInt(CategoryFigures::freeFresh).sum(),
-              figures));
+              figures,
+              figures.stream().mapToInt(CategoryFigures::lackingStaff).sum(),
+              figures.stream().mapToInt(CategoryFigures::expectedIn24h).sum(),
+              figures.stream().mapToInt(CategoryFigures::expectedIn7d).sum()));
     }
     return summary;
   }
@@ -89,7 +108,7 @@ public class CapacitySearch {
         .toList();
   }
 
-  private CategoryFigures figures(Category category, List<OfferRow> rows, Instant now) {
+  private CategoryFigures figures(Category category, List<OfferRow> rows, List<Ahead> ahead, Instant now) {
     return new CategoryFigures(
         category,
         category.label(),
@@ -98,14 +117,17 @@ public class CapacitySearch {
         rows.stream().filter(r -> !isStale(r, now)).mapToInt(OfferRow::free).sum(),
         (int) rows.stream().filter(r -> isStale(r, now)).count(),
         rows.stream().map(OfferRow::reportedAt).min(Comparator.naturalOrder()).orElse(null),
-        rows.stream().map(OfferRow::reportedAt).max(Comparator.naturalOrder()).orElse(null));
+        rows.stream().map(OfferRow::reportedAt).max(Comparator.naturalOrder()).orElse(null),
+        rows.stream().mapToInt(r -> r.freeWithoutStaff() - r.free()).sum(),
+        ahead.stream().mapToInt(Ahead::soon).sum(),
+        ahead.stream().mapToInt(Ahead::week).sum());
   }
 
   private boolean isStale(OfferRow row, Instant now) {
     return row.reportedAt().plus(properties.freshness()).isBefore(now);
   }
 
-  private Candidate candidate(int rank, OfferRow row, SearchCriteria criteria, Instant now) {
+  private Candidate candidate(int rank, OfferRow row, Ahead ahead, SearchCriteria criteria, Instant now) {
     boolean stale = isStale(row, now);
     boolean own = row.district() == criteria.district();
     long ageMinutes = Math.max(0, Duration.between(row.reportedAt(), now).toMinutes());
@@ -117,7 +139,10 @@ public class CapacitySearch {
     if (criteria.siblings() > 1) {
       reasons.add("Geschwistergruppe bis " + row.maxSiblings() + " Kinder möglich");
     }
-    reasons.add(row.free() + (row.free() == 1 ? " freier Platz" : " freie Plätze") + " von " + row.licensed());
+    reasons.add(Staffing.describe(row));
+    if (ahead != null) {
+      reasons.add(Staffing.describeAhead(ahead));
+    }
     reasons.add(
         (stale ? "Meldung veraltet: vor " : "Meldung vor ") + Freshness.describe(ageMinutes));
     return new Candidate(

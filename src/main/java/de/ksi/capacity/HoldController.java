@@ -37,14 +37,15 @@ class HoldController {
     this.directory = directory;
   }
 
-  @Operation(summary = "Platzmeldung: the provider reports its free places now (provider staff and coordinators)")
+  @Operation(summary = "Platzmeldung: the provider reports its free places now and the places it can staff tonight"
+      + " (provider staff for their own offers, coordinators for all)")
   @PutMapping("/offers/{id}/availability")
   OfferView reportAvailability(
       @PathVariable long id, @Valid @RequestBody AvailabilityReport body, @AuthenticationPrincipal KsiUser user) {
     if (!user.isCoordinator() && !user.inGroup(directory.groupOfOffer(id))) {
       throw new ProblemException.Forbidden("problem.offer.report-forbidden", id);
     }
-    registry.reportAvailability(id, body.free(), user.userId());
+    registry.reportAvailability(id, body.free(), body.staffed(), user.userId());
     return directory.offerView(id);
   }
 
@@ -108,8 +109,8 @@ class HoldController {
     }
   }
 
-  /** A Platzmeldung. */
-  record AvailabilityReport(@NotNull @Min(0) @Max(500) Integer free) {}
+  /** A Platzmeldung: free places now and, optionally, the places the provider can staff in the current night shift. */
+  record AvailabilityReport(@NotNull @Min(0) @Max(500) Integer free, @Min(0) @Max(500) Integer staffed) {}
 
   /** A hold request; {@code minutes} defaults to the configured hold length. */
   record HoldRequest(

@@ -40,6 +40,9 @@ public class Offer {
   private int reportedFree;
   private Instant reportedAt;
   private String reportedBy;
+  private Integer staffed;
+  private Integer staffedFree;
+  private Instant staffedUntil;
   private boolean active = true;
 
   @Version private long version;
@@ -69,16 +72,40 @@ public class Offer {
     this.maxSiblings = terms.maxSiblings();
     this.licensed = terms.licensed();
     this.reportedFree = Math.min(reportedFree, licensed);
+    if (staffed != null && staffed > licensed) {
+      staffedFree -= staffed - licensed;
+      staffed = licensed;
+    }
   }
 
-  /** A Platzmeldung: the provider reports how many places are free right now. */
+  /** A Platzmeldung without staffed places: the provider reports how many places are free right now. */
   public void reportAvailability(int free, String reportedBy, Instant now) {
+    reportAvailability(free, null, 0, reportedBy, now);
+  }
+
+  /**
+   * A Platzmeldung: free places now and, unless null, the places the provider can staff in the night of the report
+   * ({@link Night#of}); {@code occupied} is the number of places taken by running placements at {@code now}. The
+   * staffed figure counts until that night ends; a report without it counts as licensed.
+   */
+  void reportAvailability(int free, Integer staffed, int occupied, String reportedBy, Instant now) {
     if (free < 0 || free > licensed) {
       throw new FreeCountOutOfRangeException(free, licensed);
+    }
+    if (staffed != null && (staffed < 0 || staffed > licensed)) {
+      throw new ProblemException.InvalidInput("staffed", "problem.offer.staffed-out-of-range", staffed, licensed);
     }
     this.reportedFree = free;
     this.reportedBy = reportedBy;
     this.reportedAt = now;
+    this.staffed = staffed;
+    this.staffedFree = staffed == null ? null : staffed - occupied;
+    this.staffedUntil = staffed == null ? null : Night.of(now).end();
+  }
+
+  /** The staffed places reported for the night running at {@code now}; null when none were (counts as licensed). */
+  public Integer staffedAt(Instant now) {
+    return staffedUntil != null && staffedUntil.isAfter(now) ? staffed : null;
   }
 
   public boolean isStale(Instant now, Duration freshness) {

@@ -4,7 +4,14 @@ package de.ksi.capacity;
 import java.time.Instant;
 import java.util.Set;
 
-/** An offer with its current free count and how fresh that count is. */
+/**
+ * An offer with its current free count and how fresh that count is.
+ *
+ * @param free the places free now: the smaller of licensed, free as reported and corrected, and staffed − taken
+ * @param staffed places the provider can staff in the running night; null when not reported for it (counts as licensed)
+ * @param staffedReportedAt when the staffed places were reported; null with {@code staffed}
+ * @param staffedUntil when the night shift the staffed places were reported for ends; null with {@code staffed}
+ */
 public record OfferView(
     long id,
     long providerId,
@@ -19,9 +26,13 @@ public record OfferView(
     int free,
     Instant reportedAt,
     String reportedBy,
-    boolean stale) {
+    boolean stale,
+    Integer staffed,
+    Instant staffedReportedAt,
+    Instant staffedUntil) {
 
-  static OfferView of(Offer offer, int free, boolean stale) {
+  static OfferView of(Offer offer, int free, boolean stale, Instant now) {
+    Integer staffed = offer.staffedAt(now);
     Offer.OfferTerms terms = offer.terms();
     return new OfferView(
         offer.getId(),
@@ -37,6 +48,9 @@ public record OfferView(
         free,
         offer.getReportedAt(),
         offer.getReportedBy(),
-        stale);
+        stale,
+        staffed,
+        staffed == null ? null : offer.getReportedAt(),
+        staffed == null ? null : Night.of(offer.getReportedAt()).end());
   }
 }

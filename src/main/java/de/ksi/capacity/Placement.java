@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 package de.ksi.capacity;
 
+import de.ksi.platform.ProblemException;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
@@ -30,6 +31,8 @@ public class Placement {
   private Instant startedAt;
   private Instant endedAt;
   private String endReason;
+  private Instant plannedEndAt;
+  private String plannedEndReason;
   private String createdBy;
 
   @Version private long version;
@@ -62,6 +65,26 @@ public class Placement {
     this.endedAt = now;
     this.endReason = reason;
     return true;
+  }
+
+  /**
+   * The caseworker expects the placement to end at {@code at} (a vacancy ahead); null clears it. The place stays
+   * taken until the placement really ends.
+   */
+  void planEnd(Instant at, String reason) {
+    if (endedAt != null) {
+      throw new ProblemException.Conflict("problem.placement.ended", id);
+    }
+    this.plannedEndAt = at;
+    this.plannedEndReason = at == null ? null : reason;
+  }
+
+  public Instant getPlannedEndAt() {
+    return plannedEndAt;
+  }
+
+  public String getPlannedEndReason() {
+    return plannedEndReason;
   }
 
   public boolean isActive() {

@@ -14,7 +14,9 @@ public record PlacementView(
     Instant startedAt,
     Instant endedAt,
     String endReason,
-    Long holdId) {
+    Long holdId,
+    Instant plannedEndAt,
+    String plannedEndReason) {
 
   static PlacementView of(Placement placement) {
     Offer offer = placement.getOffer();
@@ -28,6 +30,8 @@ public record PlacementView(
         placement.getStartedAt(),
         placement.getEndedAt(),
         placement.getEndReason(),
-        placement.getHold() == null ? null : placement.getHold().getId());
+        placement.getHold() == null ? null : placement.getHold().getId(),
+        placement.getPlannedEndAt(),
+        placement.getPlannedEndReason());
   }
 }

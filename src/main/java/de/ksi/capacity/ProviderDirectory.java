@@ -144,7 +144,7 @@ public class ProviderDirectory {
   private OfferView offerView(Offer offer) {
     Instant now = clock.instant();
     return OfferView.of(
-        offer, availability.freePlaces(offer.getId(), now), offer.isStale(now, properties.freshness()));
+        offer, availability.freePlaces(offer.getId(), now), offer.isStale(now, properties.freshness()), now);
   }
 
   private String uniqueGroupId(String name) {

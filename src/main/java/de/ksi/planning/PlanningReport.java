@@ -36,7 +36,20 @@ public record PlanningReport(Instant at, LocalDate from, LocalDate to, double ta
       double refusalShare, double meanResponseHours, double offeredLoad, int placesNow,
       Map<District, Integer> placesNowByOffice, int requiredPooled, Map<District, Integer> requiredByOffice,
       int requiredAlone, int poolingGainPlaces, BigDecimal costPerPlaceDay, BigDecimal poolingGainEuroPerDay,
-      double erlangUnplacedNowPooled, double erlangUnplacedNowAlone, Simulated simulation, List<String> notes) {}
+      double erlangUnplacedNowPooled, double erlangUnplacedNowAlone, Simulated simulation, List<String> notes,
+      Staffing staffing) {}
+
+  /**
+   * What missing staff takes away and what planned ends will bring, as input figures beside the places today.
+   *
+   * @param lostPlaceNights place-nights of the period licensed and free but not staffed (reports of staffed places)
+   * @param lostPlacesPerNight those place-nights per night of the period: places the network has on paper only
+   * @param erlangUnplacedNowStaffed Erlang-B share unplaced with today's places less those lost per night, shared
+   * @param expectedFree24h places of running placements planned to end within 24 hours (not free now)
+   * @param expectedFree7d places of running placements planned to end within 7 days (not free now)
+   */
+  public record Staffing(int lostPlaceNights, double lostPlacesPerNight, double erlangUnplacedNowStaffed,
+      int expectedFree24h, int expectedFree7d) {}
 
   /**
    * The simulation with today's places.

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 package de.ksi.planning;
 
+import de.ksi.capacity.CapacitySearch;
 import de.ksi.capacity.Category;
 import de.ksi.network.District;
 import de.ksi.planning.ObservedDemand.Observed;
@@ -8,6 +9,7 @@ import de.ksi.planning.PlanningReport.CategoryPlan;
 import de.ksi.planning.PlanningReport.Parameters;
 import de.ksi.planning.PlanningReport.Simulated;
 import de.ksi.planning.SimulationModel.Offer;
+import de.ksi.statistics.MissingStaff;
 import de.ksi.statistics.StatisticsProperties;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -31,12 +33,17 @@ class PlanningService {
   private static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
 
   private final ObservedDemand observed;
+  private final MissingStaff missingStaff;
+  private final CapacitySearch capacity;
   private final PlanningProperties settings;
   private final Clock clock;
   private final StatisticsProperties privacy;
 
-  PlanningService(ObservedDemand observed, PlanningProperties settings, Clock clock, StatisticsProperties privacy) {
+  PlanningService(ObservedDemand observed, MissingStaff missingStaff, CapacitySearch capacity,
+      PlanningProperties settings, Clock clock, StatisticsProperties privacy) {
     this.observed = observed;
+    this.missingStaff = missingStaff;
+    this.capacity = capacity;
     this.settings = settings;
     this.clock = clock;
     this.privacy = privacy;
@@ -52,13 +59,23 @@ class PlanningService {
   PlanningReport plan(Period period, Double targetShare) {
     double target = targetShare == null ? settings.targetShare() : targetShare;
     Observed data = observe(period);
+    Map<Category, Integer> lost = new EnumMap<>(Category.class);
+    missingStaff.nights(period.from(), period.to().plusDays(1), true)
+        .forEach(n -> lost.merge(n.category(), n.lost(), Integer::sum));
+    Map<Category, int[]> expected = new EnumMap<>(Category.class);
+    capacity.summary().forEach(d -> d.categories().forEach(c -> {
+      int[] sums = expected.computeIfAbsent(c.category(), k -> new int[2]);
+      sums[0] += c.expectedIn24h();
+      sums[1] += c.expectedIn7d();
+    }));
     List<CategoryPlan> plans = new ArrayList<>();
     for (Category category : Category.values()) {
       Estimate e = Estimate.of(data.byCategory().get(category), period.days(), settings);
       if (category.followUp() && e.cases() == 0) {
         continue;
       }
-      plans.add(plan(e, target));
+      plans.add(plan(e, target, lost.getOrDefault(category, 0), expected.getOrDefault(category, new int[2]),
+          period.days()));
     }
     int gain = plans.stream().mapToInt(CategoryPlan::poolingGainPlaces).sum();
     BigDecimal euros = plans.stream().map(CategoryPlan::poolingGainEuroPerDay).reduce(BigDecimal.ZERO, BigDecimal::add);
@@ -87,7 +104,7 @@ class PlanningService {
         e.recordedArrivals() ? "RECORDED" : "ASSUMED", e.notes());
   }
 
-  private CategoryPlan plan(Estimate e, double target) {
+  private CategoryPlan plan(Estimate e, double target, int lostPlaceNights, int[] expected, int nights) {
     Map<District, Double> loads = e.loads();
     Pooling pooling = Pooling.of(loads, target);
     Map<District, Integer> placesNow = new EnumMap<>(District.class);
@@ -106,7 +123,16 @@ class PlanningService {
         pooling.pooled(), pooling.alone(), pooling.aloneTotal(), pooling.gain(), cost,
         cost.multiply(BigDecimal.valueOf(pooling.gain())), PlanningReport.round(ErlangB.blocking(pooling.load(), now), 4),
         PlanningReport.round(Pooling.aloneBlocking(loads, placesNow), 4), simulate(e.model(settings, e.offers())),
-        e.notes());
+        e.notes(), staffing(pooling.load(), now, lostPlaceNights, expected, nights));
+  }
+
+  /** Places lost to missing staff per night, what that does to the unplaced share, and the places expected free. */
+  private static PlanningReport.Staffing staffing(double load, int placesNow, int lostPlaceNights, int[] expected,
+      int nights) {
+    double perNight = (double) lostPlaceNights / nights;
+    int staffedPlaces = Math.max(0, (int) Math.round(placesNow - perNight));
+    return new PlanningReport.Staffing(lostPlaceNights, PlanningReport.round(perNight, 2),
+        PlanningReport.round(ErlangB.blocking(load, staffedPlaces), 4), expected[0], expected[1]);
   }
 
   /**

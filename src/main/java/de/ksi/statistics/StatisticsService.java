@@ -7,6 +7,8 @@ import de.ksi.network.KsiUser;
 import de.ksi.platform.ProblemException;
 import de.ksi.statistics.Facts.CaseFact;
 import de.ksi.statistics.Facts.HoldFact;
+import de.ksi.statistics.MissingStaff.LostNight;
+import de.ksi.statistics.Report.Column;
 import de.ksi.statistics.Report.Table;
 import java.time.Clock;
 import java.time.Instant;
@@ -35,11 +37,13 @@ public class StatisticsService {
   static final String SYNTHETIC_NOTE = "enthält synthetische Demo-Daten";
 
   private final Facts facts;
+  private final MissingStaff missingStaff;
   private final StatisticsProperties properties;
   private final Clock clock;
 
-  StatisticsService(Facts facts, StatisticsProperties properties, Clock clock) {
+  StatisticsService(Facts facts, MissingStaff missingStaff, StatisticsProperties properties, Clock clock) {
     this.facts = facts;
+    this.missingStaff = missingStaff;
     this.properties = properties;
     this.clock = clock;
   }
@@ -72,6 +76,15 @@ public class StatisticsService {
     List<Table> tables = new ArrayList<>(Figures.of(builder, cases, holds, now));
     tables.add(RangeTables.crossDistrict(cases, k, scope));
     tables.add(RangeTables.refusalsByProvider(holds, k, scope));
+    tables.add(builder.counts("platzNaechteOhnePersonal",
+        "Platz-Nächte ohne Personal (genehmigt und frei, aber nicht besetzbar)", "Platz-Nächte",
+        List.of(new Column("OHNE_PERSONAL", "Platz-Nächte ohne Personal"),
+            new Column("MELDUNGEN", "Angebots-Nächte mit Meldung besetzbarer Plätze")),
+        false, missingStaff.nights(periods.get(0), endDay, withSynthetic), LostNight::district, LostNight::night,
+        (n, s) -> {
+          s.add(0, n.lost());
+          s.add(1, 1);
+        }));
     int synthetic = withSynthetic ? facts.syntheticCases(start, end) : 0;
     String scopeKey = scope == TableBuilder.NETWORK ? "NETWORK" : District.values()[scope].name();
     String scopeLabel = scope == TableBuilder.NETWORK ? "Verbund (alle fünf Jugendämter)" : District.values()[scope].label();

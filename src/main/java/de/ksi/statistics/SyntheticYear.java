@@ -27,7 +27,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Writes one synthetic year into the real tables, once: closed cases ({@code synthetic = TRUE}, no personal
- * data, references numbered from 900001), their decided requests and ended placements in the real offers.
+ * data, references numbered from 900001), their decided requests and ended placements in the real offers, and the
+ * providers' reports of nights short of staff ({@link SyntheticStaffing}, in the report history only).
  * Everything ends before the oldest Platzmeldung, so no free count and no Lagebild changes.
  */
 @Component
@@ -76,8 +77,15 @@ public class SyntheticYear {
     Instant from = to.minus(Duration.ofDays(365));
     Random random = new Random(SEED);
     List<Case> cases = new SyntheticCases(random, new SyntheticSearch(offers, random)).generate(from, to, end);
+    // a generator of its own: the cases stay those of the seed, with or without staffing
+    List<Object[]> staffing = SyntheticStaffing.reports(offers, LocalDate.ofInstant(from, StatisticsService.ZONE),
+        LocalDate.ofInstant(to, StatisticsService.ZONE).minusDays(1), new Random(SEED + 1));
     try {
-      transaction.executeWithoutResult(status -> write(cases));
+      transaction.executeWithoutResult(status -> {
+        write(cases);
+        jdbc.batchUpdate("INSERT INTO availability_report (offer_id, reported_at, reported_by, night, licensed,"
+            + " reported_free, staffed, occupied) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", staffing);
+      });
     } catch (DuplicateKeyException anotherNodeWasFaster) {
       return new Result(false, existing(), null, null, "Synthetische Demo-Daten sind bereits vorhanden.");
     }

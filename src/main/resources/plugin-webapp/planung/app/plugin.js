@@ -75,6 +75,14 @@ function categoryTable(report) {
     'Ohne Platz heute (Simulation)', 'Ø Zeit bis Platz', 'Auslastung'], rows);
 }
 
+// places on paper only (missing staff) and places expected free (planned ends), apart from the places today
+function staffingTable(report) {
+  return table(['Kategorie', 'Platz-Nächte ohne Personal', 'Ø Plätze je Nacht ohne Personal',
+    'Ohne Platz mit fehlendem Personal (Erlang)', 'Voraussichtlich frei in 24 Std.', 'Voraussichtlich frei in 7 Tagen'],
+  report.categories.map((c) => [c.label, num(c.staffing.lostPlaceNights), num(c.staffing.lostPlacesPerNight, 2),
+    pct(c.staffing.erlangUnplacedNowStaffed), num(c.staffing.expectedFree24h), num(c.staffing.expectedFree7d)]));
+}
+
 // grouped bars per category: places today, needed in the network, needed if every office stays alone
 function chart(report) {
   const series = [['placesNow', 'Plätze heute', 'ksi-bar-now'], ['requiredPooled', 'Bedarf im Verbund', 'ksi-bar-pooled'],
@@ -159,6 +167,8 @@ function view(report, api) {
       + ` · Verbundsuche nach ${num(report.parameters.networkDelayHours, 1)} Std. · ohne Platz nach`
       + ` ${num(report.parameters.maxWaitHours, 1)} Std. = Notmaßnahme`),
     categoryTable(report),
+    el('h3', {}, 'Fehlendes Personal und absehbar frei werdende Plätze'),
+    staffingTable(report),
     el('h3', {}, 'Plätze heute und Bedarf: im Verbund und je Amt allein'),
     chart(report),
     el('h3', {}, 'Was wäre, wenn …'),

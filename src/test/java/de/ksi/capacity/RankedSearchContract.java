@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import de.ksi.capacity.SearchAsBefore.Expected;
 import de.ksi.network.District;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +41,13 @@ abstract class RankedSearchContract {
   @Autowired CapacityRegistry registry;
   @Autowired Availability availability;
   @Autowired EntityManager entities;
+  @Autowired PlannedEnds plannedEnds;
+
+  /** A caseworker of Segeberg, whose office owns the random test's cases. */
+  private static final de.ksi.network.KsiUser PLANNER =
+      new de.ksi.network.KsiUser("fk-seg-1", Set.of(District.SEGEBERG.groupId()));
+
+  @Autowired ExpectedReleases releases;
 
   private SearchAsBefore before;
   private Instant now;
@@ -107,8 +116,13 @@ abstract class RankedSearchContract {
 
   /**
    * The search reads an offer's placements only where one started or ended after its report
-   * ({@code placements_moved_at}). Holds, acceptances, phone placements, ends, reports and time passing, in random
-   * order on few offers: after every step each offer's free count is the one computed from all its placements.
+   * ({@code placements_moved_at}), and counts staffed places through the occupancy at the report. Reports of free and
+   * staffed places, holds, acceptances, phone placements, ends, planned ends, expiries and time passing (across
+   * nights, so staffed reports lapse), in random order on few offers: after every step each offer's free count and
+   * staffed places are the ones computed in this test from the rows: free as before ({@link SearchAsBefore}), at most
+   * the staffed places of the latest report for the running night minus the places taken now by running placements
+   * and active holds; and the free count had staff limited nothing (the Lagebild's places lacking staff). Every step also moves the clock by a millisecond: two steps never share a moment, as two
+   * transactions on one offer never do.
    */
   @Test
   @Transactional
@@ -121,19 +135,31 @@ abstract class RankedSearchContract {
     List<Long> placements = new ArrayList<>();
     Instant at = now;
     int looked = 0;
+    int staffLimited = 0;
     for (int step = 0; step < 400; step++) {
       long offer = offers.get(random.nextInt(offers.size()));
-      switch (random.nextInt(7)) {
+      at = at.plusMillis(1);
+      ClockUtil.setCurrentTime(Date.from(at));
+      switch (random.nextInt(9)) {
         case 0 -> registry.reportAvailability(offer, random.nextInt(licensed(offer) + 1), "test");
+        case 7 -> registry.reportAvailability(offer, random.nextInt(licensed(offer) + 1),
+            random.nextInt(4) == 0 ? null : random.nextInt(licensed(offer) + 1), "test");
+        case 8 -> {
+          if (!placements.isEmpty()) {
+            plannedEnds.plan(placements.get(random.nextInt(placements.size())),
+                at.plus(Duration.ofHours(1 + random.nextInt(200))), PlannedEndReason.FOLLOW_UP_HELP, PLANNER);
+          }
+        }
         case 1 -> {
           try {
-            holds.add(registry.hold(offer, "RND-" + step, 1, Duration.ofMinutes(30), "test").hold().id());
+            holds.add(registry.hold(offer, "SEG-2099-" + (100000 + step), 1, Duration.ofMinutes(30), "test").hold().id());
           } catch (NoPlaceFreeException full) {
             // the search said so too (compared below)
           }
         }
         case 2 -> activeHold(holds).ifPresent(h -> placements.add(registry.confirm(h, "test").id()));
-        case 3 -> placements.add(registry.placeDirect(offer, "RND-" + step, 1 + random.nextInt(2), "test").id());
+        case 3 -> placements.add(
+            registry.placeDirect(offer, "SEG-2099-" + (100000 + step), 1 + random.nextInt(2), "test").id());
         case 4 -> {
           if (!placements.isEmpty()) {
             registry.endPlacement(placements.remove(random.nextInt(placements.size())), "RETURN_HOME", "test");
@@ -141,20 +167,58 @@ abstract class RankedSearchContract {
         }
         case 5 -> activeHold(holds).ifPresent(h -> registry.release(h, "test"));
         default -> {
-          at = at.plus(Duration.ofMinutes(random.nextInt(45)));
+          at = at.plus(Duration.ofMinutes(random.nextInt(random.nextInt(8) == 0 ? 600 : 45)));
           ClockUtil.setCurrentTime(Date.from(at));
         }
       }
       entities.flush();
-      Map<Long, Integer> expected = before.freeOfEveryOffer(at);
-      Map<Long, Integer> actual = new TreeMap<>();
-      availability.all(at).forEach(o -> actual.put(o.offerId(), o.free()));
+      Map<Long, List<Integer>> expected = fromTheRows(offers, at);
+      Map<Long, List<Integer>> actual = new TreeMap<>();
+      availability.all(at).stream().filter(o -> expected.containsKey(o.offerId()))
+          .forEach(o -> actual.put(o.offerId(), Arrays.asList(o.free(), o.staffed(), o.freeWithoutStaff())));
       assertThat(actual).as("step %d", step).isEqualTo(expected);
+      staffLimited += (int) actual.values().stream().filter(v -> v.get(0) < v.get(2)).count();
+      assertThat(releases.all(at).stream().mapToInt(r -> r.ahead().week()).sum()).as("step %d", step)
+          .isEqualTo(jdbc.queryForObject("SELECT COALESCE(SUM(places), 0) FROM placement WHERE ended_at IS NULL"
+              + " AND planned_end_at <= ?", Integer.class, Timestamp.from(at.plus(Duration.ofDays(7)))));
       looked += jdbc.queryForObject("SELECT COUNT(*) FROM offer WHERE placements_moved_at > reported_at AND id IN ("
           + offers.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",")) + ")", Integer.class);
     }
     assertThat(looked).as("offers whose placements the search had to read").isGreaterThan(100)
         .isLessThan(400 * offers.size());
+    assertThat(staffLimited).as("offer-steps where missing staff limited the free places").isGreaterThan(100);
+  }
+
+  /**
+   * Free places, staffed places and free places without staff of the test's offers at {@code at}, from the rows:
+   * {@code free} as the search before computed it, at most the staffed places (latest report, if for the running
+   * night) minus the places taken now by running placements and active holds.
+   */
+  private Map<Long, List<Integer>> fromTheRows(List<Long> offers, Instant at) {
+    Timestamp now = Timestamp.from(at);
+    Map<Long, Integer> staffed = new TreeMap<>();
+    jdbc.query("SELECT r.offer_id, r.staffed, r.reported_at FROM availability_report r JOIN offer o ON o.id = r.offer_id"
+        + " AND o.reported_at = r.reported_at WHERE r.staffed IS NOT NULL", rs -> {
+          if (Night.of(rs.getTimestamp("reported_at").toInstant()).end().isAfter(at)) {
+            staffed.put(rs.getLong("offer_id"), rs.getInt("staffed"));
+          }
+        });
+    Map<Long, Integer> taken = new TreeMap<>();
+    jdbc.query("SELECT offer_id, places FROM placement WHERE started_at <= ? AND (ended_at IS NULL OR ended_at > ?)"
+        + " UNION ALL SELECT offer_id, places FROM hold WHERE status = 'HELD' AND expires_at > ?",
+        rs -> {
+          taken.merge(rs.getLong("offer_id"), rs.getInt("places"), Integer::sum);
+        }, now, now, now);
+    Map<Long, List<Integer>> expected = new TreeMap<>();
+    before.freeOfEveryOffer(at).forEach((id, free) -> {
+      if (!offers.contains(id)) {
+        return; // other tests' offers, reported at other moments
+      }
+      Integer tonight = staffed.get(id);
+      int usable = tonight == null ? free : Math.min(free, Math.max(0, tonight - taken.getOrDefault(id, 0)));
+      expected.put(id, Arrays.asList(usable, tonight, free));
+    });
+    return expected;
   }
 
   private Optional<Long> activeHold(List<Long> holds) {

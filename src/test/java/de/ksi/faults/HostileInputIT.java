@@ -159,6 +159,13 @@ class HostileInputIT {
         new Hostile("placement: of another office", other, "GET", "/api/placements/{placement}", null, 404, "{placement}"),
         new Hostile("placement: end reason with script", coord, "POST", "/api/placements/{placement}/end", "{\"reason\": \"" + SCRIPT + "\"}", 400, "reason"),
         new Hostile("availability: SQL injection as number", coord, "PUT", "/api/offers/{offer}/availability", "{\"free\": \"5; DROP TABLE offer\"}", 400, "free"),
+        new Hostile("availability: staffed places as text", coord, "PUT", "/api/offers/{offer}/availability", "{\"free\": 1, \"staffed\": \"alle\"}", 400, "staffed"),
+        new Hostile("availability: staffed above licensed", coord, "PUT", "/api/offers/{offer}/availability", "{\"free\": 1, \"staffed\": 499}", 400, "staffed"),
+        new Hostile("planned end: of another office", other, "PUT", "/api/placements/{placement}/planned-end", "{\"at\": \"2099-01-01T00:00:00Z\", \"reason\": \"RETURN_HOME\"}", 404, "{placement}"),
+        new Hostile("planned end: date as SQL injection", fk, "PUT", "/api/placements/{placement}/planned-end", "{\"at\": \"" + SQL + "\", \"reason\": \"RETURN_HOME\"}", 400, "at"),
+        new Hostile("planned end cleared: by another office", other, "DELETE", "/api/placements/{placement}/planned-end", null, 404, "{placement}"),
+        new Hostile("vacancies ahead: age as words", fk, "GET", "/api/capacity/vacancies-ahead?district=SEGEBERG&category=INOBHUTNAHME_GRUPPE&gender=MALE&age=zw%C3%B6lf", null, 400, "age"),
+        new Hostile("planned end: of an ended placement", fk, "PUT", "/api/placements/{placement}/planned-end", "{\"at\": \"" + java.time.Instant.now().plus(java.time.Duration.ofDays(2)) + "\", \"reason\": \"RETURN_HOME\"}", 409, "ended"),
         new Hostile("offer: unknown id", coord, "GET", "/api/offers/{unknownId}", null, 404, "987654321"),
         new Hostile("offer: licensed as array", coord, "PUT", "/api/offers/{offer}", OFFER.formatted("[8]"), 400, "licensed"),
         // /api/providers

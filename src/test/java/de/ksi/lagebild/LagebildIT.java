@@ -30,6 +30,7 @@ class LagebildIT {
   @LocalServerPort int port;
   @Autowired Fixtures fixtures;
   @Autowired RuntimeService runtime;
+  @Autowired de.ksi.capacity.CapacityRegistry registry;
 
   private ApiClient api;
   private String segeberg;
@@ -87,6 +88,38 @@ class LagebildIT {
     assertThat(lagebild.get("waiting")).isEmpty();
     assertThat(lagebild.get("overdueDuties")).isEmpty();
     assertThat(lagebild.get("places")).hasSize(District.values().length);
+  }
+
+  @Test
+  void placesLackingStaffAndPlacesExpectedFreeAreShownApartFromTheFreePlaces() {
+    JsonNode before = motherChild(api.as("koordination-1").get("/api/lagebild").expect(200));
+    OfferView offer = fixtures.offer(District.NORDERSTEDT, Category.MUTTER_KIND_19, 4, 4);
+    long placement = registry.placeDirect(offer.id(), Fixtures.newCase(District.NORDERSTEDT), 1, "it").id();
+    registry.reportAvailability(offer.id(), 3, 2, "it");
+    api.as("fk-nor-1").put("/api/placements/" + placement + "/planned-end",
+        "{\"at\": \"" + Instant.now().plus(Duration.ofHours(30)) + "\", \"reason\": \"FOLLOW_UP_HELP\"}").expect(200);
+
+    JsonNode after = motherChild(api.as("koordination-1").get("/api/lagebild").expect(200));
+
+    assertThat(after.get("free").asInt() - before.get("free").asInt()).as("3 free, 2 staffed, 1 child").isEqualTo(1);
+    assertThat(after.get("lackingStaff").asInt() - before.get("lackingStaff").asInt()).isEqualTo(2);
+    assertThat(after.get("expectedIn24h").asInt() - before.get("expectedIn24h").asInt()).isZero();
+    assertThat(after.get("expectedIn7d").asInt() - before.get("expectedIn7d").asInt()).isEqualTo(1);
+  }
+
+  /** The Lagebild's figures of Mutter-Kind places in Norderstedt (zero before the first such offer). */
+  private static JsonNode motherChild(JsonNode lagebild) {
+    for (JsonNode district : lagebild.get("places")) {
+      if (district.get("district").asText().equals("NORDERSTEDT")) {
+        for (JsonNode category : district.get("categories")) {
+          if (category.get("category").asText().equals("MUTTER_KIND_19")) {
+            return category;
+          }
+        }
+      }
+    }
+    return new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode().put("free", 0).put("lackingStaff", 0)
+        .put("expectedIn24h", 0).put("expectedIn7d", 0);
   }
 
   @Test

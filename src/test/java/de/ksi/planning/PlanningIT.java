@@ -6,10 +6,14 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import de.ksi.capacity.CapacityRegistry;
+import de.ksi.capacity.Category;
+import de.ksi.network.District;
 import de.ksi.capacity.OfferView;
 import de.ksi.testing.ApiClient;
 import de.ksi.testing.Fixtures;
 import de.ksi.testing.KsiIntegrationTest;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -83,6 +87,26 @@ class PlanningIT {
     assertThat(report.get("poolingGainPlaces").asInt()).isGreaterThanOrEqualTo(gain);
     report.get("categories").forEach(c -> assertThat(c.get("poolingGainPlaces").asInt()).isNotNegative());
     assertThat(report.toString()).doesNotContainPattern("(SEG|STO|PIN|HLB|NOR)-[0-9]{4}-[0-9]{4}");
+  }
+
+  @Test
+  void theSyntheticYearLosesPlacesToMissingStaffAndPlannedEndsArePlacesExpectedFree() {
+    OfferView full = fixtures.offer(District.PINNEBERG, Category.MAEDCHENSCHUTZ, 2, 2);
+    long placement = registry.placeDirect(full.id(), Fixtures.newCase(District.PINNEBERG), 2, "it").id();
+    api.as("fk-pin-1").put("/api/placements/" + placement + "/planned-end",
+        "{\"at\": \"" + Instant.now().plus(Duration.ofHours(5)) + "\", \"reason\": \"RETURN_HOME\"}").expect(200);
+
+    JsonNode report = api.as("koordination-1").get("/api/planning").expect(200);
+
+    JsonNode group = category(report, "INOBHUTNAHME_GRUPPE").get("staffing");
+    assertThat(group.get("lostPlaceNights").asInt()).as("synthetic year").isPositive();
+    assertThat(group.get("lostPlacesPerNight").asDouble()).isPositive()
+        .isLessThan(category(report, "INOBHUTNAHME_GRUPPE").get("placesNow").asDouble() / 5);
+    assertThat(group.get("erlangUnplacedNowStaffed").asDouble())
+        .isGreaterThanOrEqualTo(category(report, "INOBHUTNAHME_GRUPPE").get("erlangUnplacedNowPooled").asDouble());
+    JsonNode girls = category(report, "MAEDCHENSCHUTZ").get("staffing");
+    assertThat(girls.get("expectedFree24h").asInt()).isGreaterThanOrEqualTo(2);
+    assertThat(girls.get("expectedFree7d").asInt()).isGreaterThanOrEqualTo(girls.get("expectedFree24h").asInt());
   }
 
   @Test

@@ -169,6 +169,25 @@ class StatisticsIT {
     assertThat(cell(report, "blockierteNotplaetze", "GESAMT", "SUMME").get("n").asDouble()).isPositive();
   }
 
+  @Test
+  void theSyntheticYearLosesAPlausibleShareOfPlaceNightsToMissingStaffPerOfficeAndMonth() throws Exception {
+    JsonNode report = new ApiClient(port).as("koordination-1").get("/api/statistics?period=MONTH&from="
+        + LocalDate.now().minusMonths(13).withDayOfMonth(1) + "&to=" + LocalDate.now()).expect(200);
+    JsonNode pinneberg = new ApiClient(port).as("koordination-1").get("/api/statistics?period=MONTH&office=PINNEBERG"
+        + "&from=" + LocalDate.now().minusMonths(13).withDayOfMonth(1) + "&to=" + LocalDate.now()).expect(200);
+
+    int lost = cell(report, "platzNaechteOhnePersonal", "GESAMT", "OHNE_PERSONAL").get("n").asInt();
+    int licensedPlaceNights = count("SELECT SUM(licensed) FROM offer WHERE id IN (SELECT offer_id FROM"
+        + " availability_report WHERE reported_by = 'synthetisch')") * 365;
+    assertThat(lost).as("place-nights lost to missing staff in the synthetic year").isPositive()
+        .isBetween(licensedPlaceNights / 200, licensedPlaceNights / 10);
+    assertThat(cell(pinneberg, "platzNaechteOhnePersonal", "GESAMT", "OHNE_PERSONAL").get("n").asInt())
+        .as("one office's share").isPositive().isLessThan(lost);
+    assertThat(table(report, "platzNaechteOhnePersonal").get("rows")).as("a row per month and the total").hasSizeGreaterThan(12);
+    assertThat(new String(csv("/api/statistics?from=" + LocalDate.now().minusMonths(13).withDayOfMonth(1) + "&to="
+        + LocalDate.now(), "koordination-1").body(), StandardCharsets.UTF_8)).contains("Platz-Nächte ohne Personal");
+  }
+
   private String start(District office) {
     IntakeRequest request = new IntakeRequest(office, LegalGround.NR2_DRINGENDE_GEFAHR, "Mia", "Muster", null, 13,
         Gender.FEMALE, "deutsch", 1, Set.of(Need.TRAUMA), Urgency.PLANNED, false, "Polizeirevier", "Schilderung", null);
