@@ -4,6 +4,7 @@ package de.ksi.tasklist;
 import de.ksi.capacity.Category;
 import de.ksi.intake.Urgency;
 import de.ksi.lagebild.AgeBand;
+import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.Optional;
 import java.util.StringJoiner;
@@ -25,9 +26,11 @@ class TaskCaseLabels {
   static final String SEPARATOR = " — ";
 
   private final JdbcTemplate jdbc;
+  private final EntityManager entities;
 
-  TaskCaseLabels(JdbcTemplate jdbc) {
+  TaskCaseLabels(JdbcTemplate jdbc, EntityManager entities) {
     this.jdbc = jdbc;
+    this.entities = entities;
   }
 
   /** What a task of this case says about it. */
@@ -69,21 +72,24 @@ class TaskCaseLabels {
 
   /**
    * The label of the case run by this root process instance; a case started before cases were bound is found by
-   * its reference, the business key our intake set on the root instance.
+   * its reference, the business key our intake set on the root instance. The case's columns are read through JPA,
+   * so that what this transaction changed on the case a moment ago (e.g. the category the search just chose) is
+   * flushed and read, not the state before it.
    */
   Optional<Label> label(String rootProcessInstanceId, String rootBusinessKey) {
-    String columns = "SELECT reference, age, urgency, needed_category FROM custody_case WHERE ";
-    List<Label> found = jdbc.query(columns + "process_instance_id = ?", (rs, i) -> label(rs.getString(1), rs.getInt(2),
-        rs.getString(3), rs.getString(4)), rootProcessInstanceId);
-    if (found.isEmpty() && rootBusinessKey != null) {
-      found = jdbc.query(columns + "reference = ? AND process_instance_id IS NULL", (rs, i) -> label(rs.getString(1),
-          rs.getInt(2), rs.getString(3), rs.getString(4)), rootBusinessKey);
+    List<String> bound = jdbc.queryForList("SELECT reference FROM custody_case WHERE process_instance_id = ?",
+        String.class, rootProcessInstanceId);
+    if (bound.isEmpty() && rootBusinessKey != null) {
+      bound = jdbc.queryForList("SELECT reference FROM custody_case WHERE reference = ? AND process_instance_id IS NULL",
+          String.class, rootBusinessKey);
     }
-    return found.stream().findFirst();
-  }
-
-  private static Label label(String reference, int age, String urgency, String category) {
-    return new Label(reference, age, Urgency.valueOf(urgency), categoryLabel(category));
+    if (bound.isEmpty()) {
+      return Optional.empty();
+    }
+    List<Object[]> found = entities.createQuery("select c.reference, c.age, c.urgency, c.neededCategory from CustodyCase c"
+        + " where c.reference = :reference", Object[].class).setParameter("reference", bound.get(0)).getResultList();
+    return found.stream().findFirst().map(row -> new Label((String) row[0], ((Number) row[1]).intValue(),
+        (Urgency) row[2], categoryLabel((String) row[3])));
   }
 
   private static String categoryLabel(String category) {
