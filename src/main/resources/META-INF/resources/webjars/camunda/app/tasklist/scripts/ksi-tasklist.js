@@ -89,6 +89,23 @@ function translateErrors(root) {
   });
 }
 
+/** Tasklist's general "could not complete" says what to do when the form itself shows what is missing. */
+const GENERAL_FAILURE = /^(Ein Fehler ist beim Abschließen der Aufgabe aufgetreten\.|Der Prozess konnte nicht gestartet werden\.)\s*:?$/;
+
+function explainFailedSubmit(root) {
+  if (!root.querySelector('.fjs-form-field-error li, .fjs-form-field-error > span')) {
+    return;
+  }
+  root.querySelectorAll('.notifications .alert-danger').forEach((alert) => {
+    const walker = document.createTreeWalker(alert, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (GENERAL_FAILURE.test(node.data.trim())) {
+        node.data = 'Das Formular ist noch nicht vollständig: Bitte die rot markierten Angaben unter den Feldern prüfen.';
+      }
+    }
+  });
+}
+
 // ---- 2. unclaimed tasks ----------------------------------------------------------------------------------
 
 const CLAIM_HINT = 'ksi-claim-hint';
@@ -220,6 +237,7 @@ let scheduled = false;
 function update() {
   scheduled = false;
   translateErrors(document);
+  explainFailedSubmit(document);
   showClaimHint();
   markOpenTask();
 }
