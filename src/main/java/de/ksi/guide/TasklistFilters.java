@@ -38,6 +38,7 @@ public class TasklistFilters {
 
   public static final String ALL_TASKS = "Alle Aufgaben";
   public static final String MY_TASKS = "Meine Aufgaben";
+  public static final String OFFICE_TASKS = "Aufgaben meines Amtes";
   public static final String PROVIDER_REQUESTS = "Anfragen an meinen Träger";
   public static final String NETWORK_ESCALATIONS = "Verbund-Eskalationen";
   public static final String OVERDUE = "Überfällige Fristen";
@@ -72,8 +73,11 @@ public class TasklistFilters {
       everyone.add(Groups.PROCESS_OWNERS);
 
       filter(ALL_TASKS, -10, "Alle Aufgaben, die Sie sehen dürfen", tasks.createTaskQuery(), everyone);
-      filter(MY_TASKS, 0, "Aufgaben, die Sie übernommen haben",
-          tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"), everyone);
+      filter(MY_TASKS, 0, "Aufgaben, die Sie übernommen haben – die fälligste zuerst",
+          mostUrgentFirst(tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}")), everyone);
+      filter(OFFICE_TASKS, 5, "Alle offenen Aufgaben Ihres Jugendamts, übernommen oder nicht – die fälligste zuerst",
+          mostUrgentFirst(tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
+              .includeAssignedTasks()), offices);
       filter(PROVIDER_REQUESTS, 10, "Platzanfragen der Jugendämter an Ihre Einrichtung", providerRequests(), providers);
       filter(NETWORK_ESCALATIONS, 10, "Fälle ohne Platz im eigenen Kreis: Verbundsuche und Stufe 2", escalations(),
           concat(List.of(Groups.COORDINATORS), heads));
@@ -97,28 +101,37 @@ public class TasklistFilters {
   }
 
   private TaskQuery providerRequests() {
-    return tasks.createTaskQuery()
+    return mostUrgentFirst(tasks.createTaskQuery()
         .taskDefinitionKey(CaseProcess.SearchElements.ANSWER)
         .taskCandidateGroupInExpression("${currentUserGroups()}")
-        .includeAssignedTasks();
+        .includeAssignedTasks());
   }
 
   /** The network search and the level-2 decision both have the coordinators as candidates. */
   private TaskQuery escalations() {
-    return tasks.createTaskQuery()
+    return mostUrgentFirst(tasks.createTaskQuery()
         .taskDefinitionKeyIn(CaseProcess.SearchElements.CHOOSE, CaseProcess.Elements.LEVEL2_DECISION)
         .taskCandidateGroup(Groups.COORDINATORS)
-        .includeAssignedTasks();
+        .includeAssignedTasks());
   }
 
   /** A duty past its due date (the office's) or the "Frist überschritten" task it caused (the coordinators'). */
   private TaskQuery overdue() {
-    return tasks.createTaskQuery()
+    return mostUrgentFirst(tasks.createTaskQuery()
         .processDefinitionKey(DutiesProcess.KEY)
         .or()
         .taskDefinitionKeyIn(DutiesProcess.Elements.OVERDUE_TASKS.toArray(String[]::new))
         .dueBeforeExpression("${now()}")
-        .endOr();
+        .endOr());
+  }
+
+  /**
+   * The task due first on top, among equally due ones the most urgent case (the priority the case's urgency gives
+   * its tasks, de.ksi.tasklist.TaskCaseLabels). Tasklist's own sort order (by creation) only breaks remaining ties:
+   * the engine puts a filter's order before the one the list asks for.
+   */
+  private static TaskQuery mostUrgentFirst(TaskQuery query) {
+    return query.orderByDueDate().asc().orderByTaskPriority().desc();
   }
 
   private void filter(String name, int priority, String description, TaskQuery query, List<String> groups) {

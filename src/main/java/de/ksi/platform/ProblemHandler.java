@@ -38,7 +38,9 @@ import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -56,6 +58,26 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
   ProblemHandler(MessageSource texts) {
     this.texts = texts;
+  }
+
+  /**
+   * A browser asking for a page that does not exist gets the German error page (de.ksi.guide.ErrorPages) through the
+   * container's error dispatch; API callers keep the problem.
+   */
+  @Override
+  protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException ex, HttpHeaders headers,
+      HttpStatusCode status, WebRequest request) {
+    if (request instanceof ServletWebRequest page && page.getResponse() != null
+        && String.valueOf(page.getHeader(HttpHeaders.ACCEPT)).contains("text/html")
+        && !page.getRequest().getRequestURI().matches("^/(api|engine-rest|v3|actuator)(/.*)?$")) {
+      try {
+        page.getResponse().sendError(HttpStatus.NOT_FOUND.value());
+        return null;
+      } catch (java.io.IOException e) {
+        LOG.debug("error page not sent", e);
+      }
+    }
+    return super.handleNoResourceFoundException(ex, headers, status, request);
   }
 
   @ExceptionHandler(ProblemException.class)

@@ -39,6 +39,11 @@ final class Tasklist {
     this.appUrl = baseUrl + "/camunda/app/tasklist/" + engineName + "/";
   }
 
+  /** Tasklist's address, e.g. for "#/?task=…". */
+  String appUrl() {
+    return appUrl;
+  }
+
   WebDriverWait await() {
     return wait;
   }

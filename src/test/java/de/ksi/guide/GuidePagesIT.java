@@ -46,6 +46,19 @@ class GuidePagesIT {
     assertThat(caller.get("/handbuch/..%2Fapplication").status()).isIn(400, 404);
   }
 
+  /** The chapters for caseworkers, providers and coordinators speak to users: no developer material. */
+  @Test
+  void theGuideSpeaksToUsersNotDevelopers() {
+    var caller = new ApiClient(port).anonymous();
+    for (String chapter : new String[] {"", "fachkraefte", "einrichtungen", "koordinierungsstelle"}) {
+      String page = caller.get("/handbuch/" + chapter).body();
+      assertThat(page).as("/handbuch/" + chapter)
+          .doesNotContain("localhost", "curl ", "BrowserIT", "GET /api", "POST /api", "PUT /api", "/actuator");
+    }
+    assertThat(caller.get("/handbuch/").body()).contains("Aufgaben meines Amtes", "Aufgabe übernehmen",
+        "Kein Zugriff auf Cockpit", "Trotzdem schließen?");
+  }
+
   @Test
   void theApiReferenceIsReadableHtml() {
     var page = new ApiClient(port).anonymous().get("/api-doku");

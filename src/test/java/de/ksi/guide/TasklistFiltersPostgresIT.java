@@ -37,7 +37,8 @@ class TasklistFiltersPostgresIT {
     String caseworker = fixtures.user("pg-fk-" + suffix, District.SEGEBERG.groupId());
     String coordinator = fixtures.user("pg-ko-" + suffix, Groups.COORDINATORS);
     String provider = fixtures.providerLogin(fixtures.offer(District.SEGEBERG, Category.INOBHUTNAHME_GRUPPE, 4, 2).id());
-    assertThat(names(api, caseworker)).containsExactlyInAnyOrder("Alle Aufgaben", "Meine Aufgaben", "Überfällige Fristen");
+    assertThat(names(api, caseworker))
+        .containsExactlyInAnyOrder("Alle Aufgaben", "Meine Aufgaben", "Aufgaben meines Amtes", "Überfällige Fristen");
     assertThat(names(api, coordinator))
         .containsExactlyInAnyOrder("Alle Aufgaben", "Meine Aufgaben", "Verbund-Eskalationen", "Überfällige Fristen");
     assertThat(names(api, provider)).containsExactlyInAnyOrder("Alle Aufgaben", "Meine Aufgaben", "Anfragen an meinen Träger");
@@ -51,6 +52,7 @@ class TasklistFiltersPostgresIT {
         .taskDefinitionKey(CaseProcess.SearchElements.CHOOSE).singleResult().getId();
     api.as(caseworker).post(engineRest() + "/task/" + choose + "/claim", "{\"userId\": \"" + caseworker + "\"}");
     assertThat(taskIds(api, caseworker, "Meine Aufgaben")).containsExactly(choose);
+    assertThat(taskIds(api, caseworker, "Aufgaben meines Amtes")).contains(choose);
 
     var inform = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(ref)
         .taskDefinitionKey(DutiesProcess.Elements.INFORM_CHILD).singleResult();

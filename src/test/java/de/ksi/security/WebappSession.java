@@ -55,6 +55,11 @@ final class WebappSession {
     return browser.send(request.build(), BodyHandlers.ofString());
   }
 
+  /** A page as the browser asks for it (HTML). */
+  HttpResponse<String> page(String path) throws IOException, InterruptedException {
+    return browser.send(HttpRequest.newBuilder(uri(path)).header("Accept", "text/html").build(), BodyHandlers.ofString());
+  }
+
   private String xsrf() {
     return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
         .map(HttpCookie::getValue).reduce((first, last) -> last)

@@ -10,8 +10,9 @@ export default {
     availableLocales: ['de'],
     fallbackLocale: 'de'
   },
-  // no form drafts with a child's data left in the browser's localStorage
-  customScripts: ['scripts/ksi-no-form-drafts'],
+  // no form drafts with a child's data left in the browser's localStorage; German form errors, a claim button
+  // above an unclaimed task, a question before the start form closes with input, full-width tasks on a tablet
+  customScripts: ['scripts/ksi-no-form-drafts', 'scripts/ksi-tasklist'],
   csrfCookieName: 'XSRF-TOKEN',
   disableWelcomeMessage: true
 };

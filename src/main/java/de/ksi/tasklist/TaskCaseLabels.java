@@ -1,0 +1,113 @@
+// SPDX-License-Identifier: EUPL-1.2
+package de.ksi.tasklist;
+
+import de.ksi.capacity.Category;
+import de.ksi.intake.Urgency;
+import de.ksi.lagebild.AgeBand;
+import jakarta.persistence.EntityManager;
+import java.util.List;
+import java.util.Optional;
+import java.util.StringJoiner;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Names every user task of a case after the case: "Platz auswählen und anfragen — STO-2026-0042 · 14–15 J. ·
+ * Inobhutnahmegruppe (Notaufnahme) · sofort", and gives it the case's urgency as priority (Tasklist's filters
+ * order by due date, then priority). Everything comes from the case table, found through the root process
+ * instance the case is bound to, never from a process variable a user could write. The label is pseudonymous
+ * (reference, age band, category, urgency), so provider request tasks carry it as well.
+ */
+@Component
+class TaskCaseLabels {
+
+  static final String SEPARATOR = " — ";
+
+  private final JdbcTemplate jdbc;
+  private final EntityManager entities;
+
+  TaskCaseLabels(JdbcTemplate jdbc, EntityManager entities) {
+    this.jdbc = jdbc;
+    this.entities = entities;
+  }
+
+  /** What a task of this case says about it. */
+  record Label(String reference, int age, Urgency urgency, String category) {
+
+    String text() {
+      StringJoiner text = new StringJoiner(" · ");
+      text.add(reference).add(AgeBand.of(age) + " J.");
+      if (category != null) {
+        text.add(category);
+      }
+      return text.add(urgency.label().toLowerCase(java.util.Locale.GERMAN)).toString();
+    }
+
+    /** Tasklist shows the priority and the filters sort by it: the more urgent, the higher. */
+    int priority() {
+      return switch (urgency) {
+        case IMMEDIATE -> 90;
+        case TODAY -> 70;
+        case PLANNED -> 50;
+      };
+    }
+  }
+
+  /** Called when a task of a case is created; tasks of processes that run no case keep their name. */
+  void label(DelegateTask task) {
+    if (task.getExecution() == null) {
+      return;
+    }
+    ExecutionEntity execution = (ExecutionEntity) task.getExecution();
+    label(execution.getRootProcessInstanceId(), rootBusinessKey(execution)).ifPresent(label -> {
+      String name = task.getName() == null ? "" : task.getName();
+      if (!name.contains(label.reference())) {
+        task.setName(name + SEPARATOR + label.text());
+      }
+      task.setPriority(label.priority());
+    });
+  }
+
+  /**
+   * The label of the case run by this root process instance; a case started before cases were bound is found by
+   * its reference, the business key our intake set on the root instance. The case's columns are read through JPA,
+   * so that what this transaction changed on the case a moment ago (e.g. the category the search just chose) is
+   * flushed and read, not the state before it.
+   */
+  Optional<Label> label(String rootProcessInstanceId, String rootBusinessKey) {
+    List<String> bound = jdbc.queryForList("SELECT reference FROM custody_case WHERE process_instance_id = ?",
+        String.class, rootProcessInstanceId);
+    if (bound.isEmpty() && rootBusinessKey != null) {
+      bound = jdbc.queryForList("SELECT reference FROM custody_case WHERE reference = ? AND process_instance_id IS NULL",
+          String.class, rootBusinessKey);
+    }
+    if (bound.isEmpty()) {
+      return Optional.empty();
+    }
+    List<Object[]> found = entities.createQuery("select c.reference, c.age, c.urgency, c.neededCategory from CustodyCase c"
+        + " where c.reference = :reference", Object[].class).setParameter("reference", bound.get(0)).getResultList();
+    return found.stream().findFirst().map(row -> new Label((String) row[0], ((Number) row[1]).intValue(),
+        (Urgency) row[2], categoryLabel((String) row[3])));
+  }
+
+  private static String categoryLabel(String category) {
+    if (category == null) {
+      return null;
+    }
+    try {
+      return Category.valueOf(category).label();
+    } catch (IllegalArgumentException unknown) {
+      return null;
+    }
+  }
+
+  private static String rootBusinessKey(ExecutionEntity execution) {
+    ExecutionEntity root = execution.getProcessInstance();
+    while (root.getSuperExecution() != null) {
+      root = root.getSuperExecution().getProcessInstance();
+    }
+    return root.getBusinessKey();
+  }
+}
