@@ -29,7 +29,11 @@ public class AuditLog {
     /** An administrator deleted a deployment, and with cascade the case's running process and its history. */
     DEPLOYMENT_DELETED,
     /** An administrator suspended or activated a process definition or changed its history time to live. */
-    DEFINITION_CHANGED
+    DEFINITION_CHANGED,
+    /** A coordinator issued or revoked a provider's machine API credential. */
+    CREDENTIAL_CHANGED,
+    /** A provider's own system called the API with its machine credential (allowed or refused). */
+    MACHINE_CLIENT_CALL
   }
 
   /** One entry. */
