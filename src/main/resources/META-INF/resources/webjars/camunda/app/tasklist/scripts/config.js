@@ -11,7 +11,7 @@ export default {
     fallbackLocale: 'de'
   },
   // no form drafts with a child's data left in the browser's localStorage
-  customScripts: ['scripts/ksi-no-form-drafts'],
+  customScripts: ['scripts/ksi-no-form-drafts', 'scripts/ksi-platzmeldung-link'],
   csrfCookieName: 'XSRF-TOKEN',
   disableWelcomeMessage: true
 };
