@@ -7,14 +7,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import de.ksi.capacity.CapacityRegistry;
 import de.ksi.capacity.Category;
 import de.ksi.capacity.DeclineReason;
+import de.ksi.capacity.Gender;
+import de.ksi.capacity.Offer.OfferTerms;
 import de.ksi.capacity.OfferView;
+import de.ksi.capacity.ProviderDirectory;
 import de.ksi.network.District;
 import de.ksi.testing.ApiClient;
 import de.ksi.testing.Fixtures;
 import de.ksi.testing.KsiIntegrationTest;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.stream.StreamSupport;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,6 +39,7 @@ class ReportingOverviewIT {
   @LocalServerPort int port;
   @Autowired Fixtures fixtures;
   @Autowired CapacityRegistry registry;
+  @Autowired ProviderDirectory directory;
 
   private ApiClient api;
 
@@ -116,6 +124,43 @@ class ReportingOverviewIT {
     assertThat(offer.get("freeInHouse").asInt()).as("what confirming unchanged reports").isEqualTo(3);
     assertThat(page.toString()).doesNotContain("\"id\":" + other.id() + ",");
     assertThat(api.as("fk-seg-1").get("/api/platzmeldung").expect(200).get("providers")).isEmpty();
+  }
+
+  @Test
+  void requestsAProviderLetsExpireCountInItsResponseStatistics() {
+    String reference = api.as("fk-seg-1").post("/api/cases", """
+        {"office": "SEGEBERG", "legalGround": "NR2_DRINGENDE_GEFAHR", "estimatedAge": 12, "gender": "FEMALE",
+         "siblings": 1, "urgency": "IMMEDIATE", "currentLocation": "Polizeirevier"}""").expect(201)
+        .get("caseReference").asText();
+    OfferView first = fixtures.offer(District.SEGEBERG, Category.INOBHUTNAHME_GRUPPE, 4, 4);
+    List<Long> offers = new ArrayList<>(List.of(first.id()));
+    for (int i = 0; i < 4; i++) {
+      OfferView more = directory.addOffer(first.providerId(), new OfferTerms(Category.INOBHUTNAHME_GRUPPE, 6, 17,
+          EnumSet.allOf(Gender.class), 3, 4), "it");
+      offers.add(more.id());
+    }
+    ClockUtil.setCurrentTime(Date.from(Instant.now().minus(Duration.ofMinutes(5))));
+    try {
+      // five requests of one case, none answered: each runs out after a minute
+      offers.forEach(offer -> registry.hold(offer, reference, 1, Duration.ofMinutes(1), "it"));
+    } finally {
+      ClockUtil.reset();
+    }
+    String provider = api.as("koordination-1").get("/api/providers/" + first.providerId()).expect(200).get("name").asText();
+    String month = YearMonth.now(ProviderNights.GERMANY).toString();
+
+    JsonNode report = api.as("koordination-1")
+        .get("/api/statistics?period=MONTH&from=" + month + "&to=" + month + "&synthetic=false").expect(200);
+
+    JsonNode table = StreamSupport.stream(report.get("tables").spliterator(), false)
+        .filter(t -> t.get("id").asText().equals("absagenNachTraeger")).findFirst().orElseThrow();
+    int expired = 0;
+    while (!table.at("/columns/" + expired + "/key").asText().equals("EXPIRED")) {
+      expired++;
+    }
+    JsonNode row = StreamSupport.stream(table.get("rows").spliterator(), false)
+        .filter(r -> r.get("label").asText().equals(provider)).findFirst().orElseThrow();
+    assertThat(row.at("/cells/" + expired + "/n").asInt()).as("unanswered, expired requests of " + provider).isEqualTo(5);
   }
 
   private JsonNode notReported(long providerId) {
