@@ -67,6 +67,16 @@ public class AuditLog {
     record(actor, caseReference == null ? "-" : caseReference, Action.ACCESS_REFUSED, null, bounded, "Zugriff verweigert");
   }
 
+  /** The latest {@code limit} entries of one actor, newest first (e.g. a provider system's machine credential). */
+  @Transactional(readOnly = true)
+  public List<Entry> ofActor(String actor, int limit) {
+    return jdbc.query("SELECT * FROM audit_log WHERE actor = ? ORDER BY id DESC FETCH FIRST " + limit + " ROWS ONLY",
+        (rs, n) -> new Entry(rs.getLong("id"), rs.getTimestamp("occurred_at").toInstant(), rs.getString("actor"),
+            rs.getString("case_reference"), Action.valueOf(rs.getString("action")), rs.getString("recipient"),
+            rs.getString("detail"), rs.getString("reason")),
+        actor);
+  }
+
   @Transactional(readOnly = true)
   public List<Entry> forCase(String caseReference) {
     return jdbc.query(

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 package de.ksi.credentials;
 
+import de.ksi.audit.AuditLog;
 import de.ksi.network.KsiUser;
 import de.ksi.platform.ProblemException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -52,6 +53,14 @@ class CredentialController {
       @AuthenticationPrincipal KsiUser user) {
     requireCoordinator(user);
     return credentials.revoke(providerId, credentialId, user.userId());
+  }
+
+  @Operation(summary = "The latest 200 calls made with an API credential, from the audit log (coordinators)")
+  @GetMapping("/{credentialId}/calls")
+  List<AuditLog.Entry> calls(@PathVariable long providerId, @PathVariable long credentialId,
+      @AuthenticationPrincipal KsiUser user) {
+    requireCoordinator(user);
+    return credentials.calls(providerId, credentialId);
   }
 
   private static void requireCoordinator(KsiUser user) {

@@ -98,6 +98,14 @@ public class MachineCredentials {
     return view(credentialId).orElseThrow();
   }
 
+  /** The latest calls made with the provider's credential, newest first, from the audit log. */
+  @Transactional(readOnly = true)
+  List<AuditLog.Entry> calls(long providerId, long credentialId) {
+    view(credentialId).filter(c -> c.providerId() == providerId)
+        .orElseThrow(() -> new ProblemException.NotFound("problem.credential.not-found", credentialId));
+    return audit.ofActor("api:" + credentialId, 200);
+  }
+
   /** The machine client a bearer token stands for, if the token is well-formed, known, matching and not revoked. */
   Optional<MachineClient> authenticate(String token) {
     var parts = TOKEN.matcher(token);

@@ -122,6 +122,12 @@ class MachineCredentialIT {
         "api:" + credentialId);
     assertThat(calls).extracting(c -> c.get("DETAIL")).containsExactly(
         "PUT /api/offers/" + own.id() + "/availability → 200", "GET /api/lagebild → 403");
+    JsonNode read = api.as("koordination-1")
+        .get("/api/providers/" + own.providerId() + "/credentials/" + credentialId + "/calls").expect(200);
+    assertThat(read).extracting(e -> e.get("detail").asText()).containsExactly(
+        "GET /api/lagebild → 403", "PUT /api/offers/" + own.id() + "/availability → 200");
+    assertThat(machine().get("/api/providers/" + own.providerId() + "/credentials/" + credentialId + "/calls").status())
+        .isEqualTo(403);
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_log WHERE action = 'CREDENTIAL_CHANGED'"
         + " AND actor = 'koordination-1' AND detail LIKE ?", Integer.class, "Maschinenzugang " + credentialId + " %"))
         .isOne();
@@ -147,6 +153,7 @@ class MachineCredentialIT {
       assertThat(api.as(user).post(path, "{\"label\": \"x\"}").status()).as(user).isEqualTo(403);
       assertThat(api.as(user).get(path).status()).as(user).isEqualTo(403);
       assertThat(api.as(user).send("DELETE", path + "/" + credentialId, null).status()).as(user).isEqualTo(403);
+      assertThat(api.as(user).get(path + "/" + credentialId + "/calls").status()).as(user).isEqualTo(403);
     }
     assertThat(api.as("koordination-1").post(path, "{\"label\": \"\"}").problem(400).get("field").asText())
         .isEqualTo("label");

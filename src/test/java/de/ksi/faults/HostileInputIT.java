@@ -172,6 +172,7 @@ class HostileInputIT {
         new Hostile("credential: 100k-char label", coord, "POST", "/api/providers/{provider}/credentials", "{\"label\": \"" + LONG + "\"}", 400, "label"),
         new Hostile("credentials: listed by the provider itself", "{providerLogin}", "GET", "/api/providers/{provider}/credentials", null, 403, "coordinators"),
         new Hostile("credential: revoked, unknown id", coord, "DELETE", "/api/providers/{provider}/credentials/{unknownId}", null, 404, "987654321"),
+        new Hostile("credential calls: read by a caseworker", fk, "GET", "/api/providers/{provider}/credentials/{unknownId}/calls", null, 403, "coordinators"),
         new Hostile("platzmeldung: no credentials", null, "GET", "/api/platzmeldung", null, 401, "Authentication"),
         new Hostile("reporting overview: nights as text", coord, "GET", "/api/reporting/overview?nights=viele", null, 400, "nights"),
         new Hostile("reporting overview: by a caseworker", fk, "GET", "/api/reporting/overview", null, 403, "coordinators"),
