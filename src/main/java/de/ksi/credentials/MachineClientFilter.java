@@ -12,9 +12,13 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -38,6 +42,7 @@ class MachineClientFilter extends OncePerRequestFilter {
   private final MachineCredentials credentials;
   private final ProviderDirectory directory;
   private final AuditLog audit;
+  private final Map<Long, Instant> lastRefusal = new ConcurrentHashMap<>();
 
   MachineClientFilter(MachineCredentials credentials, ProviderDirectory directory, AuditLog audit) {
     this.credentials = credentials;
@@ -57,8 +62,9 @@ class MachineClientFilter extends OncePerRequestFilter {
     String call = request.getMethod() + " " + request.getRequestURI();
     Optional<MachineClient> client = credentials.authenticate(token);
     if (client.isEmpty()) {
-      credentials.knownId(token).ifPresent(id -> audit.record("api:" + id, "-", AuditLog.Action.MACHINE_CLIENT_CALL,
-          null, bounded(call + " → 401 (Zugang widerrufen oder Geheimnis falsch)"), REASON));
+      credentials.knownId(token).filter(this::firstRefusalThisMinute).ifPresent(id -> audit.record("api:" + id, "-",
+          AuditLog.Action.MACHINE_CLIENT_CALL, null, bounded(call + " → 401 (Zugang widerrufen oder Geheimnis falsch)"),
+          REASON));
       response.setHeader("WWW-Authenticate", "Bearer realm=\"KSI\", error=\"invalid_token\"");
       problem(response, 401, "Unauthorized", "The API credential is unknown, wrong or revoked.");
       return;
@@ -81,6 +87,23 @@ class MachineClientFilter extends OncePerRequestFilter {
       audit.record(machine.actor(), "-", AuditLog.Action.MACHINE_CLIENT_CALL, machine.providerName(),
           bounded(call + " → " + response.getStatus()), REASON);
     }
+  }
+
+  /**
+   * Credential ids are small numbers anyone can guess: refused tokens naming one are audited at most once a minute
+   * per credential, so guessing cannot flood the audit log. Calls of a valid credential are all audited.
+   */
+  private boolean firstRefusalThisMinute(long credentialId) {
+    Instant now = Instant.now();
+    Instant last = lastRefusal.get(credentialId);
+    if (last != null && last.isAfter(now.minus(Duration.ofMinutes(1)))) {
+      return false;
+    }
+    lastRefusal.put(credentialId, now);
+    if (lastRefusal.size() > 10_000) {
+      lastRefusal.clear();
+    }
+    return true;
   }
 
   private boolean allowed(HttpServletRequest request, MachineClient machine) {

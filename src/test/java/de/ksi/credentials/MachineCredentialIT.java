@@ -97,6 +97,8 @@ class MachineCredentialIT {
     assertThat(revoked.get("active").asBoolean()).isFalse();
     assertThat(machine().put("/api/offers/" + own.id() + "/availability", "{\"free\": 1}").status()).isEqualTo(401);
     assertThat(machine().get("/api/offers/" + own.id()).status()).isEqualTo(401);
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_log WHERE actor = ? AND detail LIKE ?", Integer.class,
+        "api:" + credentialId, "%→ 401%")).as("refused calls are on record, at most one a minute").isOne();
     assertThat(api.as("koordination-1").get("/api/offers/" + own.id()).expect(200).get("reportedFree").asInt())
         .isEqualTo(3);
   }
