@@ -52,7 +52,9 @@ class PlatzmeldungController {
 
   /**
    * An offer as the API shows it, plus the places held for open requests and the places free in the house (the
-   * network's free count plus those held, at most the licensed places): what "unchanged" re-reports.
+   * network's free count plus those held, at most the licensed places): what "unchanged" re-reports. Should the
+   * offer's {@code free} ever be capped by staffed places, this must add the holds to the uncapped count instead, or
+   * confirming would report staffed places as free ones.
    */
   record OfferReport(@JsonUnwrapped OfferView offer, int openRequests, int freeInHouse) {
 
