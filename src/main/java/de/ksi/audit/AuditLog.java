@@ -31,7 +31,11 @@ public class AuditLog {
     /** An administrator suspended or activated a process definition or changed its history time to live. */
     DEFINITION_CHANGED,
     /** A caseworker set or cleared the planned end of a placement (a vacancy ahead). */
-    PLACEMENT_END_PLANNED
+    PLACEMENT_END_PLANNED,
+    /** A coordinator issued or revoked a provider's machine API credential. */
+    CREDENTIAL_CHANGED,
+    /** A provider's own system called the API with its machine credential (allowed or refused). */
+    MACHINE_CLIENT_CALL
   }
 
   /** One entry. */
@@ -63,6 +67,16 @@ public class AuditLog {
   public void refused(String actor, String caseReference, String detail) {
     String bounded = detail == null || detail.length() <= 1000 ? detail : detail.substring(0, 1000);
     record(actor, caseReference == null ? "-" : caseReference, Action.ACCESS_REFUSED, null, bounded, "Zugriff verweigert");
+  }
+
+  /** The latest {@code limit} entries of one actor, newest first (e.g. a provider system's machine credential). */
+  @Transactional(readOnly = true)
+  public List<Entry> ofActor(String actor, int limit) {
+    return jdbc.query("SELECT * FROM audit_log WHERE actor = ? ORDER BY id DESC FETCH FIRST " + limit + " ROWS ONLY",
+        (rs, n) -> new Entry(rs.getLong("id"), rs.getTimestamp("occurred_at").toInstant(), rs.getString("actor"),
+            rs.getString("case_reference"), Action.valueOf(rs.getString("action")), rs.getString("recipient"),
+            rs.getString("detail"), rs.getString("reason")),
+        actor);
   }
 
   @Transactional(readOnly = true)

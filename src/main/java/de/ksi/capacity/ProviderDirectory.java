@@ -91,6 +91,12 @@ public class ProviderDirectory {
     return found.stream().map(this::view).toList();
   }
 
+  /** The providers whose staff act through one of the given groups, e.g. the caller's, by name. */
+  @Transactional(readOnly = true)
+  public List<ProviderView> ofGroups(Collection<String> groupIds) {
+    return groupIds.isEmpty() ? List.of() : providers.findByGroupIdInOrderByName(groupIds).stream().map(this::view).toList();
+  }
+
   @Transactional(readOnly = true)
   public ProviderView get(long providerId) {
     return view(find(providerId));

@@ -17,6 +17,7 @@ import de.ksi.intake.CustodyCase;
 import de.ksi.intake.IntakeService;
 import de.ksi.intake.NeedsProfile;
 import de.ksi.notification.Notifications;
+import de.ksi.requests.RequestRules;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -49,6 +50,7 @@ public class PlaceSearch {
   private final IntakeService cases;
   private final CapacityProperties capacity;
   private final Notifications notifications;
+  private final RequestRules requestRules;
   private final String tasklistUrl;
 
   PlaceSearch(
@@ -58,6 +60,7 @@ public class PlaceSearch {
       IntakeService cases,
       CapacityProperties capacity,
       Notifications notifications,
+      RequestRules requestRules,
       @Value("${ksi.base-url:http://localhost:8080}") String baseUrl) {
     this.search = search;
     this.registry = registry;
@@ -65,6 +68,7 @@ public class PlaceSearch {
     this.cases = cases;
     this.capacity = capacity;
     this.notifications = notifications;
+    this.requestRules = requestRules;
     this.tasklistUrl = baseUrl + "/camunda/app/tasklist/";
   }
 
@@ -90,6 +94,9 @@ public class PlaceSearch {
       long caseId, boolean best, boolean networkWide, Collection<String> categories, List<Long> chosen,
       Duration responseDeadline, String actor) {
     CustodyCase c = cases.get(caseId);
+    if (!best) {
+      requestRules.check(c, networkWide, categories, chosen);
+    }
     List<Long> offers =
         best ? candidates(caseId, networkWide, categories).candidates().stream().map(Candidate::offerId).toList() : chosen;
     Duration length = responseDeadline.plus(HOLD_GRACE);

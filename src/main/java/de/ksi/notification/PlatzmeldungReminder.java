@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -25,10 +26,13 @@ public class PlatzmeldungReminder {
 
   private final CapacitySearch search;
   private final Notifications notifications;
+  private final String pageUrl;
 
-  PlatzmeldungReminder(CapacitySearch search, Notifications notifications) {
+  PlatzmeldungReminder(CapacitySearch search, Notifications notifications,
+      @Value("${ksi.base-url:http://localhost:8080}") String baseUrl) {
     this.search = search;
     this.notifications = notifications;
+    this.pageUrl = baseUrl + "/platzmeldung";
   }
 
   /** Sends the reminders that are due; returns the provider groups reminded. */
@@ -54,8 +58,9 @@ public class PlatzmeldungReminder {
         .map(o -> "- " + o.categoryLabel() + ": zuletzt gemeldet vor " + (o.ageMinutes() / 60) + " Std.")
         .collect(Collectors.joining("\n"));
     notifications.send(group, REFERENCE, Notifications.Kind.AVAILABILITY_REMINDER,
-        "Ihre Platzmeldung ist veraltet. Bitte melden Sie Ihre freien Plätze (Aufgabenliste oder "
-            + "PUT /api/offers/{id}/availability), damit der Verbund im Notfall richtig planen kann.\n" + list);
+        "Ihre Platzmeldung ist veraltet. Bitte melden Sie Ihre freien und heute Nacht besetzbaren Plätze unter "
+            + pageUrl + " (ein Tipp je Angebot, wenn sich nichts geändert hat), damit der Verbund im Notfall richtig "
+            + "planen kann.\n" + list);
     return group;
   }
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 package de.ksi.security;
 
+import de.ksi.credentials.MachineCredentials;
 import de.ksi.network.Groups;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -27,7 +28,7 @@ class SecurityConfiguration {
   @Bean
   @Order(1)
   SecurityFilterChain apiSecurity(HttpSecurity http, IdentityService identityService, ProcessEngine engine,
-      ProblemAuthenticationEntryPoint problems) throws Exception {
+      ProblemAuthenticationEntryPoint problems, MachineCredentials machineClients) throws Exception {
     http.securityMatcher("/api/**", "/v3/api-docs/**", "/v3/api-docs.yaml", "/actuator/**")
         .authorizeHttpRequests(
             auth ->
@@ -47,6 +48,8 @@ class SecurityConfiguration {
         .csrf(csrf -> csrf.disable())
         // the Cockpit plugin calls /api with the webapp session and its CSRF token
         .addFilterBefore(new WebappSessionAuthenticationFilter(engine), BasicAuthenticationFilter.class)
+        // providers' own systems: Bearer tokens, limited to reporting their own offers (de.ksi.credentials)
+        .addFilterBefore(machineClients.authenticationFilter(), BasicAuthenticationFilter.class)
         .addFilterAfter(new EngineAuthenticationFilter(identityService), BasicAuthenticationFilter.class);
     return http.build();
   }

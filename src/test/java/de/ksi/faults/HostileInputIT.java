@@ -175,6 +175,14 @@ class HostileInputIT {
         new Hostile("provider: phone with emoji", coord, "PUT", "/api/providers/{provider}", PROVIDER.formatted("\"Haus\"", "\"0455\uD83D\uDCDE1\""), 400, "phone24h"),
         new Hostile("provider: registered by a caseworker", fk, "POST", "/api/providers", PROVIDER.formatted("\"Haus\"", "\"04551 1\""), 403, "coordinators"),
         new Hostile("offer: category unknown", coord, "POST", "/api/providers/{provider}/offers", OFFER.formatted("4").replace("INOBHUTNAHME_GRUPPE", "HOTEL"), 400, "category"),
+        // machine credentials of providers' own systems, the Platzmeldung page's data, the coordinators' overview
+        new Hostile("credential: 100k-char label", coord, "POST", "/api/providers/{provider}/credentials", "{\"label\": \"" + LONG + "\"}", 400, "label"),
+        new Hostile("credentials: listed by the provider itself", "{providerLogin}", "GET", "/api/providers/{provider}/credentials", null, 403, "coordinators"),
+        new Hostile("credential: revoked, unknown id", coord, "DELETE", "/api/providers/{provider}/credentials/{unknownId}", null, 404, "987654321"),
+        new Hostile("credential calls: read by a caseworker", fk, "GET", "/api/providers/{provider}/credentials/{unknownId}/calls", null, 403, "coordinators"),
+        new Hostile("platzmeldung: no credentials", null, "GET", "/api/platzmeldung", null, 401, "Authentication"),
+        new Hostile("reporting overview: nights as text", coord, "GET", "/api/reporting/overview?nights=viele", null, 400, "nights"),
+        new Hostile("reporting overview: by a caseworker", fk, "GET", "/api/reporting/overview", null, 403, "coordinators"),
         // read-only views
         new Hostile("search: age as float exponent", fk, "GET", "/api/capacity/search?district=SEGEBERG&category=INOBHUTNAHME_GRUPPE&gender=MALE&age=1e9", null, 400, "age"),
         new Hostile("summary: wrong password", "{login}:falsch", "GET", "/api/capacity/summary", null, 401, "Authentication"),
@@ -314,6 +322,7 @@ class HostileInputIT {
   /** Row counts of every table a request could write to, and the engine's instances and tasks. */
   private Map<String, Object> stored() {
     List<String> tables = new ArrayList<>(List.of("provider", "offer", "hold", "placement", "custody_case", "notification",
+        "machine_credential",
         "act_ru_execution", "act_ru_task", "act_hi_procinst", "act_ru_variable"));
     StringBuilder sql = new StringBuilder("SELECT ");
     for (String table : tables) {

@@ -38,7 +38,7 @@ class PlatzmeldungReminderIT {
     assertThat(reminder.remindStaleProviders()).as("not twice in one stale period").doesNotContain(group);
     assertThat(notifications.forGroups(List.of(group), 10)).singleElement().satisfies(n -> {
       assertThat(n.kind()).isEqualTo(Notifications.Kind.AVAILABILITY_REMINDER);
-      assertThat(n.message()).contains("Inobhutnahmegruppe", "13 Std.");
+      assertThat(n.message()).contains("Inobhutnahmegruppe", "13 Std.", "/platzmeldung");
     });
 
     registry.reportAvailability(offer.id(), 3, "it");

@@ -38,38 +38,43 @@ class AccessMatrixIT {
 
   /**
    * probe | expected per role (A = allowed, - = denied). The provider reads the history details of its own
-   * request task (the engine grants HISTORIC_TASK READ with the candidate group), never of anyone else's.
+   * request task (the engine grants HISTORIC_TASK READ with the candidate group), never of anyone else's. The
+   * machine is an API credential of the case's provider (issue #19): it reads its own offer and nothing else.
    */
   private static final String MATRIX = """
-      probe                 office other coord owner provider otherProv admin head  dataProt
-      task.get              A      -     A     -     -        -         A     -     -
-      task.variables        A      -     A     -     -        -         A     -     -
-      task.list             A      -     A     -     -        -         A     -     -
-      task.update           -      -     -     -     -        -         A     -     -
-      request.get           -      -     A     -     A        -         A     -     -
-      request.variables     -      -     A     -     A        -         A     -     -
-      instance.get          A      -     A     -     -        -         A     -     -
-      instance.list         A      -     A     -     -        -         A     -     -
-      instance.variables    A      -     A     -     -        -         A     -     -
-      search.variables      A      -     A     -     -        -         A     -     -
-      duties.variables      A      -     A     -     -        -         A     -     -
-      variable.query        A      -     A     -     -        -         A     -     -
-      variable.byId         A      -     A     -     -        -         A     -     -
-      history.instance      A      -     A     -     -        -         A     -     -
-      history.tasks         A      -     A     -     -        -         A     -     -
-      history.variables     A      -     A     -     -        -         A     -     -
-      history.detail        A      -     A     -     A        -         A     -     -
-      history.activities    A      -     A     -     -        -         A     -     -
-      history.operations    A      -     A     -     -        -         A     -     -
-      history.identityLinks A      -     A     -     -        -         A     -     -
-      definition.list       A      A     A     A     -        -         A     -     -
-      api.case              A      -     A     -     -        -         -     -     -
-      api.identity          A      -     A     -     -        -         -     -     -
-      java.task             A      -     A     -     -        -         A     -     -
-      java.variables        A      -     A     -     -        -         A     -     -
-      java.historicTasks    A      -     A     -     -        -         A     -     -
-      java.historicVars     A      -     A     -     -        -         A     -     -
-      api.audit             -      -     A     -     -        -         -     -     A
+      probe                 office other coord owner provider otherProv admin head dataProt machine
+      task.get              A      -     A     -     -        -         A     -    -        -
+      task.variables        A      -     A     -     -        -         A     -    -        -
+      task.list             A      -     A     -     -        -         A     -    -        -
+      task.update           -      -     -     -     -        -         A     -    -        -
+      request.get           -      -     A     -     A        -         A     -    -        -
+      request.variables     -      -     A     -     A        -         A     -    -        -
+      instance.get          A      -     A     -     -        -         A     -    -        -
+      instance.list         A      -     A     -     -        -         A     -    -        -
+      instance.variables    A      -     A     -     -        -         A     -    -        -
+      search.variables      A      -     A     -     -        -         A     -    -        -
+      duties.variables      A      -     A     -     -        -         A     -    -        -
+      variable.query        A      -     A     -     -        -         A     -    -        -
+      variable.byId         A      -     A     -     -        -         A     -    -        -
+      history.instance      A      -     A     -     -        -         A     -    -        -
+      history.tasks         A      -     A     -     -        -         A     -    -        -
+      history.variables     A      -     A     -     -        -         A     -    -        -
+      history.detail        A      -     A     -     A        -         A     -    -        -
+      history.activities    A      -     A     -     -        -         A     -    -        -
+      history.operations    A      -     A     -     -        -         A     -    -        -
+      history.identityLinks A      -     A     -     -        -         A     -    -        -
+      definition.list       A      A     A     A     -        -         A     -    -        -
+      api.case              A      -     A     -     -        -         -     -    -        -
+      api.identity          A      -     A     -     -        -         -     -    -        -
+      java.task             A      -     A     -     -        -         A     -    -        -
+      java.variables        A      -     A     -     -        -         A     -    -        -
+      java.historicTasks    A      -     A     -     -        -         A     -    -        -
+      java.historicVars     A      -     A     -     -        -         A     -    -        -
+      api.audit             -      -     A     -     -        -         -     -    A        -
+      api.credentials       -      -     A     -     -        -         -     -    -        -
+      api.overview          -      -     A     -     -        -         -     -    -        -
+      api.ownOffer          A      A     A     A     A        A         A     A    A        A
+      api.otherOffer        A      A     A     A     A        A         A     A    A        -
       """;
 
   @LocalServerPort int port;
@@ -86,6 +91,11 @@ class AccessMatrixIT {
   private String requestTask;
   private String completedTask;
   private String variableId;
+  private long providerId;
+  private long offerId;
+  private long otherOfferId;
+  /** While probing the machine credential, which {@code /engine-rest} and the webapps answer with 401. */
+  private boolean probingMachine;
 
   @BeforeAll
   void aSegebergCaseWaitingForAProvider() {
@@ -96,10 +106,16 @@ class AccessMatrixIT {
     users.put("coord", "koordination-1");
     users.put("owner", "prozess-1");
     users.put("provider", fixtures.providerLogin(offer.id()));
-    users.put("otherProv", fixtures.providerLogin(fixtures.offer(District.SEGEBERG, Category.INOBHUTNAHME_GRUPPE, 4, 2).id()));
+    OfferView otherOffer = fixtures.offer(District.SEGEBERG, Category.INOBHUTNAHME_GRUPPE, 4, 2);
+    users.put("otherProv", fixtures.providerLogin(otherOffer.id()));
+    providerId = offer.providerId();
+    offerId = offer.id();
+    otherOfferId = otherOffer.id();
     users.put("admin", "admin");
     users.put("head", "al-seg");
     users.put("dataProt", fixtures.user("it-dsb-" + offer.id(), Groups.DATA_PROTECTION));
+    users.put("machine", BEARER + api.as("koordination-1").post("/api/providers/" + offer.providerId() + "/credentials",
+        "{\"label\": \"Zugriffsmatrix\"}").expect(201).get("token").asText());
 
     JsonNode created = api.as("fk-seg-1").post("/api/cases", """
         {"office": "SEGEBERG", "legalGround": "NR2_DRINGENDE_GEFAHR", "firstName": "Lea", "lastName": "Vertraulich",
@@ -168,8 +184,15 @@ class AccessMatrixIT {
     api.as("admin").get("/api/audit?caseReference=" + ref).problem(403);
   }
 
+  private static final String BEARER = "bearer:";
+
   private boolean allowed(String probe, String user) {
-    ApiClient.Caller as = api.as(user);
+    probingMachine = user.startsWith(BEARER);
+    if (probingMachine && probe.startsWith("java.")) {
+      return false; // a machine credential is no engine identity
+    }
+    ApiClient.Caller as = probingMachine
+        ? api.anonymous().with("Authorization", "Bearer " + user.substring(BEARER.length())) : api.as(user);
     String rest = engineRest();
     return switch (probe) {
       case "task.get" -> ok(as.get(rest + "/task/" + dutyTask));
@@ -196,6 +219,10 @@ class AccessMatrixIT {
       case "api.case" -> ok(as.get("/api/cases/" + ref));
       case "api.identity" -> ok(as.get("/api/cases/" + ref + "/identity"));
       case "api.audit" -> ok(as.get("/api/audit?caseReference=" + ref));
+      case "api.credentials" -> ok(as.get("/api/providers/" + providerId + "/credentials"));
+      case "api.overview" -> ok(as.get("/api/reporting/overview"));
+      case "api.ownOffer" -> ok(as.get("/api/offers/" + offerId));
+      case "api.otherOffer" -> ok(as.get("/api/offers/" + otherOfferId));
       case "java.task" -> asUser(user, () -> engine.getTaskService().createTaskQuery().taskId(dutyTask).count() == 1);
       case "java.variables" -> asUser(user, () -> !engine.getRuntimeService().getVariables(mainInstance).isEmpty());
       case "java.historicTasks" -> asUser(user, () ->
@@ -229,16 +256,19 @@ class AccessMatrixIT {
     }
   }
 
-  private static boolean ok(ApiClient.Reply reply) {
+  private boolean ok(ApiClient.Reply reply) {
+    if (probingMachine && reply.status() == 401) {
+      return false;
+    }
     assertThat(reply.status()).as("an allowed or denied answer, not an error: %s", reply.body()).isIn(200, 403, 404);
     return reply.status() == 200;
   }
 
-  private static boolean notEmpty(ApiClient.Reply reply) {
+  private boolean notEmpty(ApiClient.Reply reply) {
     return ok(reply) && reply.json().size() > 0;
   }
 
-  private static boolean contains(ApiClient.Reply reply, String id) {
+  private boolean contains(ApiClient.Reply reply, String id) {
     return ok(reply) && anyMatch(reply.json(), n -> id.equals(n.path("id").asText()));
   }
 

@@ -11,8 +11,9 @@ export default {
     fallbackLocale: 'de'
   },
   // no form drafts with a child's data left in the browser's localStorage; German form errors, a claim button
-  // above an unclaimed task, a question before the start form closes with input, full-width tasks on a tablet
-  customScripts: ['scripts/ksi-no-form-drafts', 'scripts/ksi-tasklist'],
+  // above an unclaimed task, a question before the start form closes with input, full-width tasks on a tablet;
+  // the Platzmeldung link for provider staff
+  customScripts: ['scripts/ksi-no-form-drafts', 'scripts/ksi-tasklist', 'scripts/ksi-platzmeldung-link'],
   csrfCookieName: 'XSRF-TOKEN',
   disableWelcomeMessage: true
 };
