@@ -188,6 +188,19 @@ class Availability {
     jdbc.update(MOVED_FROM_PLACEMENTS, new MapSqlParameterSource());
   }
 
+  /** The free places of one offer now, and how many there were had staff limited nothing. */
+  FreeCount freeCount(long offerId, Instant now) {
+    writePending(offerId);
+    var params = new MapSqlParameterSource("now", Timestamp.from(now)).addValue("id", offerId);
+    List<FreeCount> counts = jdbc.query("SELECT " + FREE + " AS free, " + FREE_WITHOUT_STAFF + " AS free_without_staff"
+        + " FROM offer o" + ACTIVE_HOLDS + " WHERE o.id = :id", params,
+        (rs, n) -> new FreeCount(rs.getInt("free"), rs.getInt("free_without_staff")));
+    return counts.isEmpty() ? new FreeCount(0, 0) : counts.get(0);
+  }
+
+  /** Free places, and the free places had staff limited nothing ({@code withoutStaff} ≥ {@code free}). */
+  record FreeCount(int free, int withoutStaff) {}
+
   int freePlaces(long offerId, Instant now) {
     writePending(offerId);
     var params = new MapSqlParameterSource("now", Timestamp.from(now)).addValue("id", offerId);

@@ -8,6 +8,7 @@ import java.util.Set;
  * An offer with its current free count and how fresh that count is.
  *
  * @param free the places free now: the smaller of licensed, free as reported and corrected, and staffed − taken
+ * @param freeWithoutStaff the places free now had the staffed places limited nothing (what the house has free)
  * @param staffed places the provider can staff in the running night; null when not reported for it (counts as licensed)
  * @param staffedReportedAt when the staffed places were reported; null with {@code staffed}
  * @param staffedUntil when the night shift the staffed places were reported for ends; null with {@code staffed}
@@ -24,6 +25,7 @@ public record OfferView(
     int licensed,
     int reportedFree,
     int free,
+    int freeWithoutStaff,
     Instant reportedAt,
     String reportedBy,
     boolean stale,
@@ -31,7 +33,7 @@ public record OfferView(
     Instant staffedReportedAt,
     Instant staffedUntil) {
 
-  static OfferView of(Offer offer, int free, boolean stale, Instant now) {
+  static OfferView of(Offer offer, Availability.FreeCount free, boolean stale, Instant now) {
     Integer staffed = offer.staffedAt(now);
     Offer.OfferTerms terms = offer.terms();
     return new OfferView(
@@ -45,7 +47,8 @@ public record OfferView(
         terms.maxSiblings(),
         terms.licensed(),
         offer.getReportedFree(),
-        free,
+        free.free(),
+        free.withoutStaff(),
         offer.getReportedAt(),
         offer.getReportedBy(),
         stale,

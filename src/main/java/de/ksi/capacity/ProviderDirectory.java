@@ -149,8 +149,7 @@ public class ProviderDirectory {
 
   private OfferView offerView(Offer offer) {
     Instant now = clock.instant();
-    return OfferView.of(
-        offer, availability.freePlaces(offer.getId(), now), offer.isStale(now, properties.freshness()), now);
+    return OfferView.of(offer, availability.freeCount(offer.getId(), now), offer.isStale(now, properties.freshness()), now);
   }
 
   private String uniqueGroupId(String name) {

@@ -52,14 +52,14 @@ class PlatzmeldungController {
 
   /**
    * An offer as the API shows it, plus the places held for open requests and the places free in the house (the
-   * network's free count plus those held, at most the licensed places): what "unchanged" re-reports. Should the
-   * offer's {@code free} ever be capped by staffed places, this must add the holds to the uncapped count instead, or
-   * confirming would report staffed places as free ones.
+   * free count had staff limited nothing, plus those held, at most the licensed places): what "unchanged" re-reports.
+   * The staff limit is reported on its own ({@code staffed}); counting it in here would report staffed places as free
+   * ones.
    */
   record OfferReport(@JsonUnwrapped OfferView offer, int openRequests, int freeInHouse) {
 
     static OfferReport of(OfferView offer, int held) {
-      return new OfferReport(offer, held, Math.min(offer.licensed(), offer.free() + held));
+      return new OfferReport(offer, held, Math.min(offer.licensed(), offer.freeWithoutStaff() + held));
     }
   }
 }
