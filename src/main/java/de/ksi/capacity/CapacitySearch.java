@@ -4,6 +4,7 @@ package de.ksi.capacity;
 import de.ksi.capacity.Availability.OfferRow;
 import de.ksi.capacity.Availability.Ranked;
 import de.ksi.capacity.DistrictSummary.CategoryFigures;
+import de.ksi.intake.Need;
 import de.ksi.network.District;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,18 +27,20 @@ import org.springframework.transaction.annotation.Transactional;
 public class CapacitySearch {
 
   private final Availability availability;
+  private final NeedsFit needsFit;
   private final CapacityProperties properties;
   private final Clock clock;
 
-  CapacitySearch(Availability availability, CapacityProperties properties, Clock clock) {
+  CapacitySearch(Availability availability, NeedsFit needsFit, CapacityProperties properties, Clock clock) {
     this.availability = availability;
+    this.needsFit = needsFit;
     this.properties = properties;
     this.clock = clock;
   }
 
   /**
-   * The best candidates ({@code ksi.capacity.search.max-candidates}) and how many fit: own district first, fresh
-   * reports before stale ones, preferred categories before others, then the most free places and the newest report.
+   * The best candidates ({@code ksi.capacity.search.max-candidates}) and how many fit: offers that meet all of the
+   * child's special needs first, then those that leave fewer unmet; then own district first, fresh reports before stale ones, preferred categories before others, then the most free places and the newest report.
    */
   public SearchResult search(SearchCriteria criteria) {
     return search(criteria, Set.of(), properties.search().maxCandidates());
@@ -51,8 +54,9 @@ public class CapacitySearch {
     // microseconds, as the database stores them: the staleness in the ranking and in the reasons agree exactly
     Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
     Ranked ranked = availability.candidates(criteria, leaveOut, limit, now, now.minus(properties.freshness()));
-    return new SearchResult(
-        ranked.total(), ranked.rows().stream().map(r -> candidate(r.rank(), r.row(), criteria, now)).toList());
+    Map<Long, Set<Need>> met = needsFit.met(ranked.rows().stream().map(r -> r.row().offerId()).toList(), criteria.needs());
+    return new SearchResult(ranked.total(), ranked.rows().stream()
+        .map(r -> candidate(r.rank(), r.row(), criteria, met.getOrDefault(r.row().offerId(), Set.of()), now)).toList());
   }
 
   /** Free places per district and category with their freshness: the data of the Lagebild. */
@@ -105,11 +109,15 @@ public class CapacitySearch {
     return row.reportedAt().plus(properties.freshness()).isBefore(now);
   }
 
-  private Candidate candidate(int rank, OfferRow row, SearchCriteria criteria, Instant now) {
+  private Candidate candidate(int rank, OfferRow row, SearchCriteria criteria, Set<Need> met, Instant now) {
     boolean stale = isStale(row, now);
     boolean own = row.district() == criteria.district();
     long ageMinutes = Math.max(0, Duration.between(row.reportedAt(), now).toMinutes());
     List<String> reasons = new ArrayList<>();
+    String fit = NeedsFit.reason(criteria.needs(), met);
+    if (fit != null) {
+      reasons.add(fit);
+    }
     reasons.add(own ? "Im eigenen Kreis" : "Im Verbund: " + row.district().label());
     reasons.add("Kategorie " + row.category().label());
     reasons.add("Alter " + criteria.age() + " im Bereich " + row.minAge() + "–" + row.maxAge() + " Jahre");
@@ -136,6 +144,8 @@ public class CapacitySearch {
         ageMinutes,
         stale,
         own,
-        List.copyOf(reasons));
+        reasons,
+        criteria.needs().stream().filter(met::contains).collect(Collectors.toSet()),
+        criteria.needs().stream().filter(n -> !met.contains(n)).collect(Collectors.toSet()));
   }
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 package de.ksi.capacity;
 
+import de.ksi.intake.Need;
 import java.time.Instant;
 import java.util.Set;
 
@@ -19,7 +20,8 @@ public record OfferView(
     int free,
     Instant reportedAt,
     String reportedBy,
-    boolean stale) {
+    boolean stale,
+    Set<Need> meetsNeeds) {
 
   static OfferView of(Offer offer, int free, boolean stale) {
     Offer.OfferTerms terms = offer.terms();
@@ -37,6 +39,7 @@ public record OfferView(
         free,
         offer.getReportedAt(),
         offer.getReportedBy(),
-        stale);
+        stale,
+        offer.meetsNeeds());
   }
 }
