@@ -7,7 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import de.ksi.network.District;
 import de.ksi.testing.ApiClient;
 import de.ksi.testing.Fixtures;
-import de.ksi.testing.KsiIntegrationTest;
+import de.ksi.network.Groups;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.List;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,10 +18,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Special needs in the ranking: offers declare which needs they meet (offer API), the search puts those that meet all
- * of a child's needs first, then partly fitting ones, then the rest, and says in German why.
+ * of a child's needs first, then partly fitting ones, then the rest, and says in German why. Runs on H2
+ * ({@code NeedsRankingIT}) and PostgreSQL ({@code NeedsRankingPostgresIT}).
  */
-@KsiIntegrationTest
-class NeedsRankingIT {
+abstract class NeedsRankingContract {
 
   private static final String CATEGORY = "JUGENDSCHUTZ_KRISENWOHNUNG";
 
@@ -28,11 +29,18 @@ class NeedsRankingIT {
   @Autowired Fixtures fixtures;
   @Autowired ProviderDirectory directory;
 
+  private static final AtomicInteger USERS = new AtomicInteger();
+
   private ApiClient api;
+  private String coordinator;
+  private String caseworker;
 
   @BeforeEach
   void client() {
     api = new ApiClient(port);
+    int n = USERS.incrementAndGet();
+    coordinator = fixtures.user("it-needs-koordination-" + n, Groups.COORDINATORS);
+    caseworker = fixtures.user("it-needs-fk-" + n, District.PINNEBERG.groupId());
   }
 
   @Test
@@ -100,20 +108,20 @@ class NeedsRankingIT {
     JsonNode empty = coordinator().put("/api/offers/" + offer.id(), terms(6, "[null]")).problem(400);
     assertThat(empty.get("field").asText()).startsWith("meetsNeeds");
 
-    JsonNode stored = api.as("fk-pin-1").get("/api/offers/" + offer.id()).expect(200);
+    JsonNode stored = api.as(caseworker).get("/api/offers/" + offer.id()).expect(200);
     assertThat(texts(stored.get("meetsNeeds"))).as("nothing of the refused changes is stored")
         .containsExactlyInAnyOrder("PSYCHIATRIC", "DISABILITY");
     assertThat(stored.get("licensed").asInt()).isEqualTo(8);
 
     JsonNode cleared = coordinator().put("/api/offers/" + offer.id(), terms(8, "[]")).expect(200);
     assertThat(cleared.get("meetsNeeds")).isEmpty();
-    assertThat(api.as("fk-pin-1").put("/api/offers/" + offer.id(), terms(8, "[\"TRAUMA\"]")).status())
+    assertThat(api.as(caseworker).put("/api/offers/" + offer.id(), terms(8, "[\"TRAUMA\"]")).status())
         .as("caseworkers do not change master data").isEqualTo(403);
   }
 
   @Test
   void aSearchWithAnUnknownNeedIsRefused() {
-    JsonNode problem = api.as("fk-sto-1").get(
+    JsonNode problem = api.as(caseworker).get(
         "/api/capacity/search?district=STORMARN&category=" + CATEGORY + "&age=16&gender=MALE&need=CUDDLES").problem(400);
     assertThat(problem.get("field").asText()).isEqualTo("need");
   }
@@ -131,11 +139,11 @@ class NeedsRankingIT {
   }
 
   private ApiClient.Caller coordinator() {
-    return api.as("koordination-1");
+    return api.as(coordinator);
   }
 
   private List<JsonNode> search(String query) {
-    JsonNode body = api.as("koordination-1").get("/api/capacity/search?category=" + CATEGORY + "&" + query).expect(200);
+    JsonNode body = api.as(coordinator).get("/api/capacity/search?category=" + CATEGORY + "&" + query).expect(200);
     return StreamSupport.stream(body.spliterator(), false).toList();
   }
 
