@@ -161,6 +161,8 @@ class HostileInputIT {
         new Hostile("availability: SQL injection as number", coord, "PUT", "/api/offers/{offer}/availability", "{\"free\": \"5; DROP TABLE offer\"}", 400, "free"),
         new Hostile("offer: unknown id", coord, "GET", "/api/offers/{unknownId}", null, 404, "987654321"),
         new Hostile("offer: licensed as array", coord, "PUT", "/api/offers/{offer}", OFFER.formatted("[8]"), 400, "licensed"),
+        new Hostile("offer: need with script", coord, "PUT", "/api/offers/{offer}", OFFER.formatted("4, \"meetsNeeds\": [\"" + SCRIPT.replace("\"", "'") + "\"]"), 400, "meetsNeeds[0]"),
+        new Hostile("offer: needs as a string", coord, "PUT", "/api/offers/{offer}", OFFER.formatted("4, \"meetsNeeds\": \"TRAUMA; DROP TABLE offer_need\""), 400, "meetsNeeds"),
         // /api/providers
         new Hostile("providers: district unknown", coord, "GET", "/api/providers?district=ATLANTIS", null, 400, "district"),
         new Hostile("provider: id overflowing a long", coord, "GET", "/api/providers/{overflowingId}", null, 400, "id"),
@@ -169,6 +171,7 @@ class HostileInputIT {
         new Hostile("provider: registered by a caseworker", fk, "POST", "/api/providers", PROVIDER.formatted("\"Haus\"", "\"04551 1\""), 403, "coordinators"),
         new Hostile("offer: category unknown", coord, "POST", "/api/providers/{provider}/offers", OFFER.formatted("4").replace("INOBHUTNAHME_GRUPPE", "HOTEL"), 400, "category"),
         // read-only views
+        new Hostile("search: need with SQL", fk, "GET", "/api/capacity/search?district=SEGEBERG&category=INOBHUTNAHME_GRUPPE&gender=MALE&age=9&need=" + enc("TRAUMA') OR 1=1--"), null, 400, "need"),
         new Hostile("search: age as float exponent", fk, "GET", "/api/capacity/search?district=SEGEBERG&category=INOBHUTNAHME_GRUPPE&gender=MALE&age=1e9", null, 400, "age"),
         new Hostile("summary: wrong password", "{login}:falsch", "GET", "/api/capacity/summary", null, 401, "Authentication"),
         new Hostile("lagebild: user name with NUL", "{login}\u0000", "GET", "/api/lagebild", null, 401, "Authentication"),
