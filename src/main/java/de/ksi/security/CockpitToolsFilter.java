@@ -12,6 +12,7 @@ import java.io.CharArrayWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -24,9 +25,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Cockpit without the engine's edit tools for everyone but administrators: the page Cockpit starts from gets
  * Camunda's plugin exclusion ({@code cam-exclude-plugins} on its {@code <base>}) for the actions that cancel, suspend,
  * retry or change instances, jobs and definitions, and a style sheet that hides the edit and delete buttons of the
- * variables table (which is not a plugin of its own). EngineGuard refuses these writes anyway; this keeps the buttons
- * from being offered. A page loaded before login is built read-only; {@code scripts/ksi-session.js} reloads it once
- * when an administrator logs in.
+ * variables table (which is not a plugin of its own) and the job, identity link and assignee edits of the tabs.
+ * Process owners keep the deletion of deployments, which their grants allow. EngineGuard refuses the other writes
+ * anyway; this keeps the buttons from being offered. A page loaded before login is built read-only;
+ * {@code scripts/ksi-session.js} reloads it once when somebody with more tools logs in.
  */
 class CockpitToolsFilter extends OncePerRequestFilter {
 
@@ -37,6 +39,20 @@ class CockpitToolsFilter extends OncePerRequestFilter {
       "cockpit.jobDefinition.action",
       "cockpit.incident.action",
       "cockpit.navigation:batch");
+
+  /** What a read-only Cockpit leaves out besides: deleting deployments, which only process owners may. */
+  static final String EXCLUDED_WITHOUT_DEPLOYMENT = EXCLUDED_PLUGINS
+      + ",cockpit.repository.deployment.action:delete-deployment";
+
+  /** Which engine tools a login gets in Cockpit (the page says it in its {@code ksi-tools} attribute). */
+  enum Tools {
+    /** Administrators: Camunda's Cockpit unchanged. */
+    ALL,
+    /** Process owners: read-only, but they may delete deployments. */
+    DEPLOY,
+    /** Everyone else, and the page before login. */
+    READ_ONLY
+  }
 
   /** Cockpit's start page: {@code …/app/cockpit/{engine}/} or its {@code index.html}. */
   private static final Pattern START_PAGE = Pattern.compile(".*/app/cockpit/[\\w-]+/(index\\.html)?");
@@ -57,7 +73,8 @@ class CockpitToolsFilter extends OncePerRequestFilter {
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    if (administrator(request.getSession(false))) {
+    Tools tools = tools(request.getSession(false));
+    if (tools == Tools.ALL) {
       chain.doFilter(request, response);
       return;
     }
@@ -67,7 +84,7 @@ class CockpitToolsFilter extends OncePerRequestFilter {
     if (html == null) {
       return;
     }
-    byte[] body = readOnly(html).getBytes(StandardCharsets.UTF_8);
+    byte[] body = readOnly(html, tools).getBytes(StandardCharsets.UTF_8);
     response.setContentType("text/html;charset=UTF-8");
     // built for this login: no shared cache may hand it to somebody else
     response.setHeader("Cache-Control", "no-store");
@@ -76,9 +93,10 @@ class CockpitToolsFilter extends OncePerRequestFilter {
   }
 
   /** The start page with the edit tools left out; unchanged if Camunda's page no longer looks as expected. */
-  static String readOnly(String html) {
-    String page = BASE.matcher(html).replaceFirst(
-        "app-name=\"cockpit\" cam-exclude-plugins=\"" + EXCLUDED_PLUGINS + "\" ksi-read-only=\"true\"");
+  static String readOnly(String html, Tools tools) {
+    String excluded = tools == Tools.DEPLOY ? EXCLUDED_PLUGINS : EXCLUDED_WITHOUT_DEPLOYMENT;
+    String page = BASE.matcher(html).replaceFirst("app-name=\"cockpit\" cam-exclude-plugins=\"" + excluded
+        + "\" ksi-tools=\"" + tools.name().toLowerCase(Locale.ROOT).replace('_', '-') + "\"");
     Matcher styles = USER_STYLES.matcher(page);
     if (styles.find()) {
       String link = "<link rel=\"stylesheet\" type=\"text/css\" href=\"" + styles.group(1)
@@ -88,14 +106,18 @@ class CockpitToolsFilter extends OncePerRequestFilter {
     return page;
   }
 
-  private boolean administrator(HttpSession session) {
-    if (session == null) {
-      return false;
+  private Tools tools(HttpSession session) {
+    Authentications logins = session == null ? null : AuthenticationUtil.getAuthsFromSession(session);
+    if (logins != null && logins.getAuthenticationForProcessEngine(engine.getName()) instanceof UserAuthentication user
+        && user.getGroupIds() != null) {
+      if (user.getGroupIds().contains(Groups.ADMINS)) {
+        return Tools.ALL;
+      }
+      if (user.getGroupIds().contains(Groups.PROCESS_OWNERS)) {
+        return Tools.DEPLOY;
+      }
     }
-    Authentications logins = AuthenticationUtil.getAuthsFromSession(session);
-    return logins != null
-        && logins.getAuthenticationForProcessEngine(engine.getName()) instanceof UserAuthentication user
-        && user.getGroupIds() != null && user.getGroupIds().contains(Groups.ADMINS);
+    return Tools.READ_ONLY;
   }
 
   /** Holds what Camunda writes as text, so that the page can be changed before it is sent. */

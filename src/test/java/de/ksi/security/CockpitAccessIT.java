@@ -63,10 +63,28 @@ class CockpitAccessIT {
       HttpResponse<String> page = own.send("GET", "/camunda/app/cockpit/" + engine.getName() + "/", token, null);
       assertThat(page.statusCode()).isEqualTo(200);
       assertThat(page.body()).as(user)
-          .contains("cam-exclude-plugins=\"" + CockpitToolsFilter.EXCLUDED_PLUGINS + "\"",
-              "/app/cockpit/styles/ksi-read-only.css", "app-name=\"cockpit\"");
+          .contains("cam-exclude-plugins=\"" + CockpitToolsFilter.EXCLUDED_WITHOUT_DEPLOYMENT + "\"",
+              "ksi-tools=\"read-only\"", "/app/cockpit/styles/ksi-read-only.css", "app-name=\"cockpit\"");
       assertThat(page.headers().firstValue("Cache-Control")).hasValue("no-store");
     }
+  }
+
+  @Test
+  void processOwnersKeepTheDeletionOfDeploymentsOnly() throws Exception {
+    String token = session.logIn("cockpit", "prozess-1");
+
+    HttpResponse<String> page = session.send("GET", "/camunda/app/cockpit/" + engine.getName() + "/", token, null);
+
+    assertThat(page.body()).contains("cam-exclude-plugins=\"" + CockpitToolsFilter.EXCLUDED_PLUGINS + "\"",
+        "ksi-tools=\"deploy\"", "/app/cockpit/styles/ksi-read-only.css");
+  }
+
+  @Test
+  void thePageBeforeLoginIsBuiltForReadingOnly() throws Exception {
+    HttpResponse<String> page = session.send("GET", "/camunda/app/cockpit/" + engine.getName() + "/", null, null);
+
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("ksi-tools=\"read-only\"", "delete-deployment");
   }
 
   @Test
@@ -77,7 +95,7 @@ class CockpitAccessIT {
 
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.body()).contains("app-name=\"cockpit\"")
-        .doesNotContain("cam-exclude-plugins=\"" + CockpitToolsFilter.EXCLUDED_PLUGINS, "ksi-read-only");
+        .doesNotContain("cam-exclude-plugins=\"" + CockpitToolsFilter.EXCLUDED_PLUGINS, "ksi-tools", "ksi-read-only");
   }
 
   @Test
@@ -87,7 +105,7 @@ class CockpitAccessIT {
         "cockpit.jobDefinition.action", "cockpit.incident.action", "cockpit.navigation:batch");
     String page = "<base href=\"/camunda/app/cockpit/default/\" app-name=\"cockpit\" />"
         + "<link rel=\"stylesheet\" type=\"text/css\" href=\"/camunda/app/cockpit/styles/user-styles.css?bust=7.24.0\">";
-    assertThat(CockpitToolsFilter.readOnly(page)).contains(
+    assertThat(CockpitToolsFilter.readOnly(page, CockpitToolsFilter.Tools.READ_ONLY)).contains(
         "href=\"/camunda/app/cockpit/styles/user-styles.css?bust=7.24.0\"><link rel=\"stylesheet\" type=\"text/css\""
             + " href=\"/camunda/app/cockpit/styles/ksi-read-only.css\">");
   }

@@ -1,26 +1,29 @@
 // SPDX-License-Identifier: EUPL-1.2
-// Cockpit's start page is built per login: without the engine's edit tools unless the user is an administrator
-// (de.ksi.security.CockpitToolsFilter). A page loaded before the login is built without them; when an administrator
-// then logs in, this script loads the page once more so that the tools appear. Nobody else is reloaded.
+// Cockpit's start page is built per login (de.ksi.security.CockpitToolsFilter): administrators get all of the engine's
+// tools, process owners the deletion of deployments besides reading, everyone else reading only; the page says which in
+// <base ksi-tools="…">. A page loaded before the login is built for reading only; when somebody with more tools logs in,
+// this script loads the page once more so that their tools appear. Nobody else is reloaded.
 const base = document.querySelector('base');
-const readOnly = base && base.getAttribute('ksi-read-only') === 'true';
+const built = base && base.getAttribute('ksi-tools');
 
-async function isAdministrator() {
+async function toolsOfUser() {
   const root = base.getAttribute('app-root') || '/camunda';
   const engine = (window.location.pathname.match(/\/app\/cockpit\/([\w-]+)\//) || [])[1] || 'default';
   const auth = await fetch(`${root}/api/admin/auth/user/${engine}`, { credentials: 'same-origin' });
-  if (!auth.ok) return false;
+  if (!auth.ok) return built;
   const { userId } = await auth.json();
-  const groups = await fetch(`${root}/api/engine/engine/${engine}/identity/groups?userId=${encodeURIComponent(userId)}`,
+  const response = await fetch(`${root}/api/engine/engine/${engine}/identity/groups?userId=${encodeURIComponent(userId)}`,
     { credentials: 'same-origin', headers: { Accept: 'application/json' } });
-  if (!groups.ok) return false;
-  return ((await groups.json()).groups || []).some((g) => g.id === 'camunda-admin');
+  if (!response.ok) return built;
+  const groups = ((await response.json()).groups || []).map((g) => g.id);
+  if (groups.includes('camunda-admin')) return null;
+  return groups.includes('prozessverantwortliche') ? 'deploy' : 'read-only';
 }
 
-if (readOnly) {
+if (built) {
   window.addEventListener('hashchange', (event) => {
     if (event.oldURL.includes('#/login') && !event.newURL.includes('#/login')) {
-      isAdministrator().then((admin) => { if (admin) window.location.reload(); }).catch(() => {});
+      toolsOfUser().then((tools) => { if (tools !== built) window.location.reload(); }).catch(() => {});
     }
   });
 }
