@@ -189,8 +189,9 @@ class Availability {
 
   /**
    * The one statement of a search, with its parameters (also for looking at its plan: EXPLAIN): the offers that
-   * fit, in the order caseworkers see (the fewest unmet special needs first, then own district first, fresh reports before stale ones, preferred categories
-   * before others, then the most free places, the newest report and the offer id), as many as {@code limit} plus
+   * fit, in the order caseworkers see (the fewest unmet special needs first, see {@link NeedsFit}; then own district
+   * first, fresh reports before stale ones, preferred categories before others, then the most free places, the newest
+   * report and the offer id), as many as {@code limit} plus
    * the offers to leave out, which may be among them. Free places are computed once per fitting offer: the
    * {@code OFFSET 0} keeps PostgreSQL from copying the expression into the filter. Counting and ranking work on
    * narrow rows (id, sort keys, free places); the other columns of the offer and its provider are read for the

@@ -40,7 +40,8 @@ public class CapacitySearch {
 
   /**
    * The best candidates ({@code ksi.capacity.search.max-candidates}) and how many fit: offers that meet all of the
-   * child's special needs first, then those that leave fewer unmet; then own district first, fresh reports before stale ones, preferred categories before others, then the most free places and the newest report.
+   * child's special needs first, then those that leave fewer unmet; then own district first, fresh reports before
+   * stale ones, preferred categories before others, then the most free places and the newest report.
    */
   public SearchResult search(SearchCriteria criteria) {
     return search(criteria, Set.of(), properties.search().maxCandidates());
@@ -54,7 +55,8 @@ public class CapacitySearch {
     // microseconds, as the database stores them: the staleness in the ranking and in the reasons agree exactly
     Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
     Ranked ranked = availability.candidates(criteria, leaveOut, limit, now, now.minus(properties.freshness()));
-    Map<Long, Set<Need>> met = needsFit.met(ranked.rows().stream().map(r -> r.row().offerId()).toList(), criteria.needs());
+    Map<Long, Set<Need>> met =
+        needsFit.met(ranked.rows().stream().map(r -> r.row().offerId()).toList(), criteria.needs());
     return new SearchResult(ranked.total(), ranked.rows().stream()
         .map(r -> candidate(r.rank(), r.row(), criteria, met.getOrDefault(r.row().offerId(), Set.of()), now)).toList());
   }

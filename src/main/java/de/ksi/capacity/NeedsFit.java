@@ -65,7 +65,8 @@ class NeedsFit {
         new MapSqlParameterSource("ids", List.copyOf(offerIds))
             .addValue("needs", needs.stream().map(Enum::name).toList()),
         rs -> {
-          met.computeIfAbsent(rs.getLong("offer_id"), id -> EnumSet.noneOf(Need.class)).add(Need.valueOf(rs.getString("need")));
+          met.computeIfAbsent(rs.getLong("offer_id"), id -> EnumSet.noneOf(Need.class))
+              .add(Need.valueOf(rs.getString("need")));
         });
     return met;
   }

@@ -53,7 +53,8 @@ final class Candidates {
     if (wanted == 0) {
       return "";
     }
-    return c.meetsAllNeeds() ? ", Bedarfe: alle erfüllt" : ", Bedarfe: " + c.needsMet().size() + " von " + wanted + " erfüllt";
+    return c.meetsAllNeeds() ? ", Bedarfe: alle erfüllt"
+        : ", Bedarfe: " + c.needsMet().size() + " von " + wanted + " erfüllt";
   }
 
   /**
@@ -87,7 +88,8 @@ final class Candidates {
             ? String.format(Locale.GERMANY, "Die %d bestplatzierten von %,d passenden Angeboten:", candidates.size(),
                 found.total())
             : candidates.size() == 1 ? "1 passendes Angebot:" : candidates.size() + " passende Angebote:";
-    StringBuilder table = new StringBuilder(head).append(count).append("\n\n| Nr. | Einrichtung | Warum passend |\n|---|---|---|");
+    StringBuilder table =
+        new StringBuilder(head).append(count).append("\n\n| Nr. | Einrichtung | Warum passend |\n|---|---|---|");
     for (int i = 0; i < candidates.size(); i++) {
       Candidate c = candidates.get(i);
       String row = "\n| " + c.rank() + " | " + cell(c.providerName(), MAX_NAME) + " (Angebot " + c.offerId() + ") | "

@@ -79,7 +79,8 @@ final class DemoProviders {
         }
         int provider = n;
         List<Set<Need>> needs = offers.stream().map(o -> needs(o.category(), provider)).toList();
-        providers.add(new DemoProvider(new ProviderData(name, district, address, phone, email), offers, free, age, needs));
+        providers.add(
+            new DemoProvider(new ProviderData(name, district, address, phone, email), offers, free, age, needs));
       }
     }
     return providers;
@@ -93,7 +94,7 @@ final class DemoProviders {
     Set<Need> needs = EnumSet.noneOf(Need.class);
     switch (category) {
       case KLEINKIND_NOTAUFNAHME -> needs.add(Need.INFANT);
-      case BEREITSCHAFTSPFLEGE -> needs.addAll(provider % 2 == 0 ? Set.of(Need.INFANT, Need.TRAUMA) : Set.of(Need.INFANT));
+      case BEREITSCHAFTSPFLEGE -> needs.add(Need.INFANT);
       case MAEDCHENSCHUTZ -> needs.addAll(Set.of(Need.SECRET_LOCATION, Need.TRAUMA, Need.PREGNANCY));
       case EINGLIEDERUNGSHILFE_35A -> needs.addAll(Set.of(Need.DISABILITY, Need.PSYCHIATRIC, Need.MEDICAL));
       case MUTTER_KIND_19 -> needs.addAll(Set.of(Need.PREGNANCY, Need.INFANT));

@@ -57,7 +57,8 @@ class CockpitToolsFilter extends OncePerRequestFilter {
   /** Cockpit's start page: {@code …/app/cockpit/{engine}/} or its {@code index.html}. */
   private static final Pattern START_PAGE = Pattern.compile(".*/app/cockpit/[\\w-]+/(index\\.html)?");
   private static final Pattern BASE = Pattern.compile("app-name=\"cockpit\"");
-  private static final Pattern USER_STYLES = Pattern.compile("<link[^>]*href=\"([^\"]*)/app/cockpit/styles/user-styles\\.css[^\"]*\">");
+  private static final Pattern USER_STYLES =
+      Pattern.compile("<link[^>]*href=\"([^\"]*)/app/cockpit/styles/user-styles\\.css[^\"]*\">");
 
   private final ProcessEngine engine;
 

@@ -115,6 +115,31 @@ class LagebildBrowserIT {
         StandardCopyOption.REPLACE_EXISTING);
   }
 
+  @Test
+  void anAdministratorGetsTheEngineToolsBackAfterLoggingIn() throws Exception {
+    String reference = waitingChild();
+    String instance = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(CaseProcess.KEY)
+        .processInstanceBusinessKey(reference).singleResult().getId();
+    start(1440);
+    browser.get(cockpit());
+    visible(By.cssSelector("input[ng-model=username]")).sendKeys("admin");
+    assertThat(browser.findElements(By.cssSelector("base[ksi-tools='read-only']"))).as("built before the login").hasSize(1);
+    browser.findElement(By.cssSelector("input[ng-model=password]")).sendKeys(ApiClient.PASSWORD);
+    browser.findElement(By.cssSelector("button[type=submit]")).click();
+
+    // the page was built before the login, for reading only: it loads itself once more for the administrator
+    wait.until(d -> d.findElements(By.cssSelector("base[ksi-tools]")).isEmpty()
+        && !d.findElements(By.cssSelector(".ksi-lagebild")).isEmpty());
+    browser.get(cockpit() + "#/process-instance/" + instance + "/runtime?detailsTab=variables-tab");
+
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[cam-widget-variables-table]"),
+        "caseReference"));
+    assertThat(browser.findElements(By.cssSelector("[cam-widget-variables-table] td.actions")))
+        .as("the edit and delete buttons of the variables").anyMatch(WebElement::isDisplayed);
+    assertThat(browser.findElements(By.cssSelector(".ctn-toolbar [ng-repeat*='processInstanceActions']")))
+        .as("the instance's actions").isNotEmpty();
+  }
+
   private String waitingChild() {
     ApiClient api = new ApiClient(port);
     var created = api.as("fk-seg-1").post("/api/cases", """
