@@ -4,6 +4,7 @@ package de.ksi.capacity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import de.ksi.caseprocess.CaseProcess;
 import de.ksi.network.District;
 import de.ksi.testing.ApiClient;
 import de.ksi.testing.Fixtures;
@@ -11,6 +12,9 @@ import de.ksi.network.Groups;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.List;
 import java.util.stream.StreamSupport;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.spin.json.SpinJsonNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,6 +32,7 @@ abstract class NeedsRankingContract {
   @LocalServerPort int port;
   @Autowired Fixtures fixtures;
   @Autowired ProviderDirectory directory;
+  @Autowired ProcessEngine engine;
 
   private static final AtomicInteger USERS = new AtomicInteger();
 
@@ -117,6 +122,29 @@ abstract class NeedsRankingContract {
     assertThat(cleared.get("meetsNeeds")).isEmpty();
     assertThat(api.as(caseworker).put("/api/offers/" + offer.id(), terms(8, "[\"TRAUMA\"]")).status())
         .as("caseworkers do not change master data").isEqualTo(403);
+  }
+
+  @Test
+  void thePlaceChoiceOfACaseShowsTheChildsNeedsAndPutsThePlaceThatMeetsThemFirst() {
+    OfferView fitting = declare(fixtures.offer(District.NORDERSTEDT, Category.INOBHUTNAHME_GRUPPE, 10, 1),
+        "TRAUMA", "MEDICAL");
+    String office = fixtures.user("it-needs-fk-nor-" + USERS.incrementAndGet(), District.NORDERSTEDT.groupId());
+    String reference = api.as(office).post("/api/cases", """
+        {"office": "NORDERSTEDT", "legalGround": "NR1_SELBSTMELDUNG", "estimatedAge": 14, "gender": "FEMALE",
+         "siblings": 1, "urgency": "IMMEDIATE", "currentLocation": "Jugendamt", "needs": ["TRAUMA", "MEDICAL"]}""")
+        .expect(201).get("caseReference").asText();
+
+    Task choose = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(reference)
+        .taskDefinitionKey(CaseProcess.SearchElements.CHOOSE).singleResult();
+    String summary = (String) engine.getTaskService().getVariable(choose.getId(), CaseProcess.Vars.CANDIDATE_SUMMARY);
+    SpinJsonNode options = (SpinJsonNode) engine.getTaskService().getVariable(choose.getId(), CaseProcess.Vars.CANDIDATES);
+
+    assertThat(summary).startsWith("**Kind:** 14 Jahre, weiblich, Einzelkind · **Besondere Bedarfe:** "
+        + "Medizinischer Bedarf, Trauma\n\n").doesNotContain(reference)
+        .contains("Passt zu allen Bedarfen – erfüllt: medizinische Versorgung, Traumapädagogik");
+    assertThat(options.elements()).anySatisfy(o -> assertThat(o.prop("value").stringValue())
+        .isEqualTo(String.valueOf(fitting.id())));
+    assertThat(options.elements().get(0).prop("label").stringValue()).contains("Bedarfe: alle erfüllt");
   }
 
   @Test
