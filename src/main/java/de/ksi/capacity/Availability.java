@@ -230,8 +230,9 @@ class Availability {
 
   /**
    * The one statement of a search, with its parameters (also for looking at its plan: EXPLAIN): the offers that
-   * fit, in the order caseworkers see (own district first, fresh reports before stale ones, preferred categories
-   * before others, then the most free places, the newest report and the offer id), as many as {@code limit} plus
+   * fit, in the order caseworkers see (the fewest unmet special needs first, see {@link NeedsFit}; then own district
+   * first, fresh reports before stale ones, preferred categories before others, then the most free places, the newest
+   * report and the offer id), as many as {@code limit} plus
    * the offers to leave out, which may be among them. Free places are computed once per fitting offer: the
    * {@code OFFSET 0} keeps PostgreSQL from copying the expression into the filter. Counting and ranking work on
    * narrow rows (id, sort keys, free places); the other columns of the offer and its provider are read for the
@@ -273,6 +274,7 @@ class Availability {
             + " CASE WHEN c.reported_at < :staleBefore THEN 1 ELSE 0 END AS stale_last, "
             + preference
             + " AS preferred FROM (SELECT o.id, o.reported_at, o.category, p.district, "
+            + NeedsFit.unmet(criteria.needs(), params) + " AS unmet, "
             + FREE
             + " AS free"
             + ACTIVE_OFFERS
@@ -280,9 +282,10 @@ class Availability {
             + " AND o.min_age <= :age AND o.max_age >= :age AND o.max_siblings >= :siblings AND "
             + genderColumn
             + " OFFSET 0 ROWS) c WHERE c.free >= :siblings"
-            + " ORDER BY own_last, stale_last, preferred, c.free DESC, c.reported_at DESC, c.id FETCH FIRST :rows ROWS ONLY) r"
+            + " ORDER BY c.unmet, own_last, stale_last, preferred, c.free DESC, c.reported_at DESC, c.id"
+            + " FETCH FIRST :rows ROWS ONLY) r"
             + " JOIN offer o ON o.id = r.id JOIN provider p ON p.id = o.provider_id"
-            + " ORDER BY r.own_last, r.stale_last, r.preferred, r.free DESC, r.reported_at DESC, r.id";
+            + " ORDER BY r.unmet, r.own_last, r.stale_last, r.preferred, r.free DESC, r.reported_at DESC, r.id";
     return new CandidateQuery(sql, params);
   }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 package de.ksi.capacity;
 
+import de.ksi.intake.Need;
 import de.ksi.network.District;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.constraints.Max;
@@ -8,6 +9,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import java.util.List;
+import java.util.Set;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -32,7 +34,8 @@ class CapacityController {
   }
 
   @Operation(
-      summary = "The best offers with free places that fit a child: own district first, fresh before stale",
+      summary = "The best offers with free places that fit a child: offers meeting all of its special needs (need=…)"
+          + " first, then own district first, fresh before stale",
       description = "At most ksi.capacity.search.max-candidates (default 50) candidates, the best first; the header "
           + TOTAL_COUNT + " says how many offers fit in total.")
   @GetMapping("/search")
@@ -42,8 +45,10 @@ class CapacityController {
       @RequestParam @Min(0) @Max(27) int age,
       @RequestParam @NotNull Gender gender,
       @RequestParam(defaultValue = "1") @Min(1) @Max(12) int siblings,
-      @RequestParam(defaultValue = "false") boolean networkWide) {
-    SearchResult result = search.search(new SearchCriteria(district, networkWide, categories, age, gender, siblings));
+      @RequestParam(defaultValue = "false") boolean networkWide,
+      @RequestParam(name = "need", required = false) Set<@NotNull Need> needs) {
+    SearchResult result =
+        search.search(new SearchCriteria(district, networkWide, categories, age, gender, siblings, needs));
     return ResponseEntity.ok().header(TOTAL_COUNT, String.valueOf(result.total())).body(result.candidates());
   }
 

@@ -5,6 +5,7 @@ import de.ksi.capacity.Availability.OfferRow;
 import de.ksi.capacity.Availability.Ranked;
 import de.ksi.capacity.DistrictSummary.CategoryFigures;
 import de.ksi.capacity.ExpectedReleases.Ahead;
+import de.ksi.intake.Need;
 import de.ksi.network.District;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,19 +29,23 @@ public class CapacitySearch {
 
   private final Availability availability;
   private final ExpectedReleases releases;
+  private final NeedsFit needsFit;
   private final CapacityProperties properties;
   private final Clock clock;
 
-  CapacitySearch(Availability availability, ExpectedReleases releases, CapacityProperties properties, Clock clock) {
+  CapacitySearch(Availability availability, ExpectedReleases releases, NeedsFit needsFit, CapacityProperties properties,
+      Clock clock) {
     this.availability = availability;
     this.releases = releases;
+    this.needsFit = needsFit;
     this.properties = properties;
     this.clock = clock;
   }
 
   /**
-   * The best candidates ({@code ksi.capacity.search.max-candidates}) and how many fit: own district first, fresh
-   * reports before stale ones, preferred categories before others, then the most free places and the newest report.
+   * The best candidates ({@code ksi.capacity.search.max-candidates}) and how many fit: offers that meet all of the
+   * child's special needs first, then those that leave fewer unmet; then own district first, fresh reports before
+   * stale ones, preferred categories before others, then the most free places and the newest report.
    */
   public SearchResult search(SearchCriteria criteria) {
     return search(criteria, Set.of(), properties.search().maxCandidates());
@@ -54,9 +59,13 @@ public class CapacitySearch {
     // microseconds, as the database stores them: the staleness in the ranking and in the reasons agree exactly
     Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
     Ranked ranked = availability.candidates(criteria, leaveOut, limit, now, now.minus(properties.freshness()));
-    Map<Long, Ahead> ahead = releases.ofOffers(ranked.rows().stream().map(r -> r.row().offerId()).toList(), now);
+    List<Long> offers = ranked.rows().stream().map(r -> r.row().offerId()).toList();
+    Map<Long, Ahead> ahead = releases.ofOffers(offers, now);
+    Map<Long, Set<Need>> met = needsFit.met(offers, criteria.needs());
     return new SearchResult(ranked.total(), ranked.rows().stream()
-        .map(r -> candidate(r.rank(), r.row(), ahead.get(r.row().offerId()), criteria, now)).toList());
+        .map(r -> candidate(r.rank(), r.row(), ahead.get(r.row().offerId()), criteria,
+            met.getOrDefault(r.row().offerId(), Set.of()), now))
+        .toList());
   }
 
   /**
@@ -64,8 +73,7 @@ public class CapacitySearch {
    * place is free now; the earliest first. These places are not free now and never counted as such.
    */
   public List<VacancyAhead> vacanciesAhead(SearchCriteria criteria) {
-    return releases.fitting(criteria, clock.instant());
-  }
+    return releases.fitting(criteria, clock.instant());  }
 
   /** Free places per district and category with their freshness: the data of the Lagebild. */
   public List<DistrictSummary> summary() {
@@ -127,11 +135,16 @@ public class CapacitySearch {
     return row.reportedAt().plus(properties.freshness()).isBefore(now);
   }
 
-  private Candidate candidate(int rank, OfferRow row, Ahead ahead, SearchCriteria criteria, Instant now) {
+  private Candidate candidate(int rank, OfferRow row, Ahead ahead, SearchCriteria criteria, Set<Need> met,
+      Instant now) {
     boolean stale = isStale(row, now);
     boolean own = row.district() == criteria.district();
     long ageMinutes = Math.max(0, Duration.between(row.reportedAt(), now).toMinutes());
     List<String> reasons = new ArrayList<>();
+    String fit = NeedsFit.reason(criteria.needs(), met);
+    if (fit != null) {
+      reasons.add(fit);
+    }
     reasons.add(own ? "Im eigenen Kreis" : "Im Verbund: " + row.district().label());
     reasons.add("Kategorie " + row.category().label());
     reasons.add("Alter " + criteria.age() + " im Bereich " + row.minAge() + "–" + row.maxAge() + " Jahre");
@@ -161,6 +174,8 @@ public class CapacitySearch {
         ageMinutes,
         stale,
         own,
-        List.copyOf(reasons));
+        reasons,
+        criteria.needs().stream().filter(met::contains).collect(Collectors.toSet()),
+        criteria.needs().stream().filter(n -> !met.contains(n)).collect(Collectors.toSet()));
   }
 }

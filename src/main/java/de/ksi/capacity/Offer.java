@@ -1,7 +1,11 @@
 // SPDX-License-Identifier: EUPL-1.2
 package de.ksi.capacity;
 
+import de.ksi.intake.Need;
 import de.ksi.platform.ProblemException;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -9,11 +13,13 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Version;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.Set;
 
 /** A provider's offer of places of one category (Platzangebot) with the free count as last reported. */
@@ -44,6 +50,13 @@ public class Offer {
   private Integer staffedFree;
   private Instant staffedUntil;
   private boolean active = true;
+
+  /** The special needs the offer can meet (table {@code offer_need}); the search ranks by them. */
+  @ElementCollection
+  @CollectionTable(name = "offer_need", joinColumns = @JoinColumn(name = "offer_id"))
+  @Column(name = "need")
+  @Enumerated(EnumType.STRING)
+  private Set<Need> meetsNeeds = new HashSet<>();
 
   @Version private long version;
 
@@ -106,6 +119,16 @@ public class Offer {
   /** The staffed places reported for the night running at {@code now}; null when none were (counts as licensed). */
   public Integer staffedAt(Instant now) {
     return staffedUntil != null && staffedUntil.isAfter(now) ? staffed : null;
+  }
+
+  /** Declares which special needs the offer can meet, replacing the earlier declaration. */
+  public void meetNeeds(Set<Need> needs) {
+    meetsNeeds.retainAll(needs);
+    meetsNeeds.addAll(needs);
+  }
+
+  public Set<Need> meetsNeeds() {
+    return meetsNeeds.isEmpty() ? EnumSet.noneOf(Need.class) : EnumSet.copyOf(meetsNeeds);
   }
 
   public boolean isStale(Instant now, Duration freshness) {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 package de.ksi.capacity;
 
+import de.ksi.intake.Need;
 import java.time.Instant;
 import java.util.Set;
 
@@ -31,7 +32,8 @@ public record OfferView(
     boolean stale,
     Integer staffed,
     Instant staffedReportedAt,
-    Instant staffedUntil) {
+    Instant staffedUntil,
+    Set<Need> meetsNeeds) {
 
   static OfferView of(Offer offer, Availability.FreeCount free, boolean stale, Instant now) {
     Integer staffed = offer.staffedAt(now);
@@ -54,6 +56,7 @@ public record OfferView(
         stale,
         staffed,
         staffed == null ? null : offer.getReportedAt(),
-        staffed == null ? null : Night.of(offer.getReportedAt()).end());
+        staffed == null ? null : Night.of(offer.getReportedAt()).end(),
+        offer.meetsNeeds());
   }
 }

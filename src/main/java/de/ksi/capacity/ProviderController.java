@@ -3,6 +3,7 @@ package de.ksi.capacity;
 
 import de.ksi.capacity.Offer.OfferTerms;
 import de.ksi.capacity.Provider.ProviderData;
+import de.ksi.intake.Need;
 import de.ksi.network.District;
 import de.ksi.network.KsiUser;
 import de.ksi.platform.ProblemException;
@@ -56,8 +57,9 @@ class ProviderController {
   @ResponseStatus(HttpStatus.CREATED)
   ProviderView create(@Valid @RequestBody NewProvider body, @AuthenticationPrincipal KsiUser user) {
     requireMasterDataRights(user);
-    List<OfferTerms> terms = body.offers() == null ? List.of() : body.offers().stream().map(OfferRequest::terms).toList();
-    return directory.register(body.data(), body.groupId(), terms, user.userId());
+    List<OfferRequest> offers = body.offers() == null ? List.of() : body.offers();
+    return directory.register(body.data(), body.groupId(), offers.stream().map(OfferRequest::terms).toList(),
+        offers.stream().map(OfferRequest::meetsNeeds).toList(), user.userId());
   }
 
   @PutMapping("/providers/{id}")
@@ -70,7 +72,7 @@ class ProviderController {
   @ResponseStatus(HttpStatus.CREATED)
   OfferView addOffer(@PathVariable long id, @Valid @RequestBody OfferRequest body, @AuthenticationPrincipal KsiUser user) {
     requireMasterDataRights(user);
-    return directory.addOffer(id, body.terms(), user.userId());
+    return directory.addOffer(id, body.terms(), body.meetsNeeds(), user.userId());
   }
 
   @GetMapping("/offers/{id}")
@@ -81,7 +83,7 @@ class ProviderController {
   @PutMapping("/offers/{id}")
   OfferView changeOffer(@PathVariable long id, @Valid @RequestBody OfferRequest body, @AuthenticationPrincipal KsiUser user) {
     requireMasterDataRights(user);
-    return directory.changeOffer(id, body.terms());
+    return directory.changeOffer(id, body.terms(), body.meetsNeeds());
   }
 
   private static void requireMasterDataRights(KsiUser user) {
@@ -118,14 +120,18 @@ class ProviderController {
     }
   }
 
-  /** The terms of an offer. */
+  /**
+   * The terms of an offer and the special needs it can meet ({@code meetsNeeds}; absent: none for a new offer, left
+   * as they are when an offer changes).
+   */
   record OfferRequest(
       @NotNull Category category,
       @NotNull @Min(0) @Max(27) Integer minAge,
       @NotNull @Min(0) @Max(27) Integer maxAge,
       @NotEmpty Set<@NotNull Gender> genders,
       @NotNull @Min(1) @Max(12) Integer maxSiblings,
-      @NotNull @Min(1) @Max(500) Integer licensed) {
+      @NotNull @Min(1) @Max(500) Integer licensed,
+      Set<@NotNull Need> meetsNeeds) {
 
     OfferTerms terms() {
       return new OfferTerms(category, minAge, maxAge, genders, maxSiblings, licensed);

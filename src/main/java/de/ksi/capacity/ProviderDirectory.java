@@ -3,6 +3,7 @@ package de.ksi.capacity;
 
 import de.ksi.capacity.Offer.OfferTerms;
 import de.ksi.capacity.Provider.ProviderData;
+import de.ksi.intake.Need;
 import de.ksi.network.District;
 import de.ksi.network.Groups;
 import de.ksi.platform.ProblemException;
@@ -13,6 +14,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -47,6 +49,12 @@ public class ProviderDirectory {
 
   /** Registers a provider; its staff act through the given Camunda group, or a new one named after it. */
   public ProviderView register(ProviderData data, String groupId, List<OfferTerms> offerTerms, String actor) {
+    return register(data, groupId, offerTerms, offerTerms.stream().map(t -> (Set<Need>) null).toList(), actor);
+  }
+
+  /** As {@link #register(ProviderData, String, List, String)}, each offer with the special needs it meets (or null). */
+  public ProviderView register(ProviderData data, String groupId, List<OfferTerms> offerTerms, List<Set<Need>> needs,
+      String actor) {
     String group = groupId == null || groupId.isBlank() ? uniqueGroupId(data.name()) : groupId;
     if (!group.startsWith(Groups.PROVIDER_PREFIX)) {
       // never an office's, the coordinators' or the administrators' group: its members would act as the provider
@@ -59,7 +67,13 @@ public class ProviderDirectory {
     }
     Instant now = clock.instant();
     Provider provider = providers.save(new Provider(data, group, now));
-    offerTerms.forEach(terms -> offers.save(new Offer(provider, terms, actor, now)));
+    for (int i = 0; i < offerTerms.size(); i++) {
+      Offer offer = new Offer(provider, offerTerms.get(i), actor, now);
+      if (needs.get(i) != null) {
+        offer.meetNeeds(needs.get(i));
+      }
+      offers.save(offer);
+    }
     events.publishEvent(new ProviderRegistered(provider.getId(), group, provider.getName()));
     return view(provider);
   }
@@ -71,14 +85,30 @@ public class ProviderDirectory {
   }
 
   public OfferView addOffer(long providerId, OfferTerms terms, String actor) {
+    return addOffer(providerId, terms, null, actor);
+  }
+
+  /** Adds an offer that meets the given special needs (null: none). */
+  public OfferView addOffer(long providerId, OfferTerms terms, Set<Need> needs, String actor) {
     Provider provider = find(providerId);
-    Offer offer = offers.save(new Offer(provider, terms, actor, clock.instant()));
-    return offerView(offer);
+    Offer offer = new Offer(provider, terms, actor, clock.instant());
+    if (needs != null) {
+      offer.meetNeeds(needs);
+    }
+    return offerView(offers.save(offer));
   }
 
   public OfferView changeOffer(long offerId, OfferTerms terms) {
+    return changeOffer(offerId, terms, null);
+  }
+
+  /** Changes the terms and, unless {@code needs} is null, the special needs the offer meets. */
+  public OfferView changeOffer(long offerId, OfferTerms terms, Set<Need> needs) {
     Offer offer = offer(offerId);
     offer.change(terms);
+    if (needs != null) {
+      offer.meetNeeds(needs);
+    }
     // the free count is computed in SQL (Availability): write the new terms before reading it
     offers.flush();
     return offerView(offer);

@@ -3,6 +3,8 @@ package de.ksi.caseprocess;
 
 import de.ksi.capacity.Candidate;
 import de.ksi.capacity.SearchResult;
+import de.ksi.intake.Need;
+import de.ksi.intake.NeedsProfile;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -40,23 +42,54 @@ final class Candidates {
   }
 
   static String label(Candidate c) {
-    return "%d. %s – %s – %s – %d frei%s (Tel. %s)"
+    return "%d. %s – %s – %s – %d frei%s%s (Tel. %s)"
         .formatted(c.rank(), c.providerName(), c.districtLabel(), c.categoryLabel(), c.free(), c.stale() ? ", Meldung veraltet" : "",
-            c.phone24h());
+            needs(c), c.phone24h());
+  }
+
+  /** How many of the child's special needs the offer meets, for the option label; empty if the child has none. */
+  private static String needs(Candidate c) {
+    int wanted = c.needsMet().size() + c.needsUnmet().size();
+    if (wanted == 0) {
+      return "";
+    }
+    return c.meetsAllNeeds() ? ", Bedarfe: alle erfüllt"
+        : ", Bedarfe: " + c.needsMet().size() + " von " + wanted + " erfüllt";
+  }
+
+  /**
+   * The child's pseudonymised profile in one line (age, gender, siblings, special needs) above the table of places:
+   * whoever chooses, caseworker or coordinator, sees what the places are measured against.
+   */
+  static String child(NeedsProfile profile) {
+    String needs = profile.needs().isEmpty() ? "keine"
+        : profile.needs().stream().sorted().map(Need::label).collect(Collectors.joining(", "));
+    return "**Kind:** %d Jahre, %s, %s · **Besondere Bedarfe:** %s".formatted(profile.age(), profile.gender().label(),
+        profile.siblings() == 1 ? "Einzelkind" : profile.siblings() + " Geschwister gemeinsam", needs);
+  }
+
+  /** The child's profile line and the table of places ({@link #summary(SearchResult)}), together within the bound. */
+  static String summary(NeedsProfile profile, SearchResult found) {
+    return summary(child(profile) + "\n\n", found);
   }
 
   /** How many offers fit and a Markdown table of those shown, with the reasons why they fit. */
   static String summary(SearchResult found) {
+    return summary("", found);
+  }
+
+  private static String summary(String head, SearchResult found) {
     List<Candidate> candidates = found.candidates();
     if (candidates.isEmpty()) {
-      return "Keine passenden freien Plätze gefunden.";
+      return head + "Keine passenden freien Plätze gefunden.";
     }
     String count =
         found.total() > candidates.size()
             ? String.format(Locale.GERMANY, "Die %d bestplatzierten von %,d passenden Angeboten:", candidates.size(),
                 found.total())
             : candidates.size() == 1 ? "1 passendes Angebot:" : candidates.size() + " passende Angebote:";
-    StringBuilder table = new StringBuilder(count).append("\n\n| Nr. | Einrichtung | Warum passend |\n|---|---|---|");
+    StringBuilder table =
+        new StringBuilder(head).append(count).append("\n\n| Nr. | Einrichtung | Warum passend |\n|---|---|---|");
     for (int i = 0; i < candidates.size(); i++) {
       Candidate c = candidates.get(i);
       String row = "\n| " + c.rank() + " | " + cell(c.providerName(), MAX_NAME) + " (Angebot " + c.offerId() + ") | "

@@ -4,6 +4,7 @@ package de.ksi.caseprocess;
 import de.ksi.capacity.SearchResult;
 import de.ksi.caseprocess.CaseProcess.Vars;
 import de.ksi.intake.IntakeService;
+import de.ksi.intake.NeedsProfile;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -35,6 +36,6 @@ class FindCandidatesDelegate implements JavaDelegate {
         search.candidates(caseId, "NETWORK".equals(execution.getVariable(Vars.SEARCH_SCOPE)), categories);
     execution.setVariable(Vars.CANDIDATES, SpinValues.jsonValue(Candidates.options(found.candidates())).create());
     execution.setVariable(Vars.CANDIDATE_COUNT, found.candidates().size());
-    execution.setVariable(Vars.CANDIDATE_SUMMARY, Candidates.summary(found));
+    execution.setVariable(Vars.CANDIDATE_SUMMARY, Candidates.summary(NeedsProfile.of(cases.get(caseId)), found));
   }
 }

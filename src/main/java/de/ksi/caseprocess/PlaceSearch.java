@@ -82,7 +82,7 @@ public class PlaceSearch {
     Set<Long> asked = registry.holdsOf(c.getReference()).stream().map(HoldView::offerId).collect(Collectors.toSet());
     List<Category> wanted = categories.stream().map(Category::valueOf).distinct().toList();
     SearchCriteria criteria =
-        new SearchCriteria(c.getOffice(), networkWide, wanted, c.getAge(), c.getGender(), c.getSiblings());
+        new SearchCriteria(c.getOffice(), networkWide, wanted, c.getAge(), c.getGender(), c.getSiblings(), c.needs());
     return search.search(criteria, asked, MAX_CANDIDATES);
   }
 

@@ -79,7 +79,8 @@ class DemoData {
   }
 
   private List<ProviderView> registerProviders() {
-    return DemoProviders.all().stream().map(d -> directory.register(d.data(), null, d.offers(), "demo")).toList();
+    return DemoProviders.all().stream()
+        .map(d -> directory.register(d.data(), null, d.offers(), d.needs(), "demo")).toList();
   }
 
   private void reportAvailability(List<ProviderView> providers) {

@@ -5,6 +5,7 @@ import de.ksi.capacity.Category;
 import de.ksi.capacity.Gender;
 import de.ksi.capacity.Offer.OfferTerms;
 import de.ksi.capacity.Provider.ProviderData;
+import de.ksi.intake.Need;
 import de.ksi.network.District;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -20,7 +21,8 @@ import java.util.Set;
  */
 final class DemoProviders {
 
-  record DemoProvider(ProviderData data, List<OfferTerms> offers, int[] free, int[] reportAgeMinutes) {}
+  record DemoProvider(ProviderData data, List<OfferTerms> offers, int[] free, int[] reportAgeMinutes,
+      List<Set<Need>> needs) {}
 
   private static final Map<District, Integer> COUNTS =
       Map.of(District.SEGEBERG, 15, District.STORMARN, 8, District.PINNEBERG, 8, District.HERZOGTUM_LAUENBURG, 5,
@@ -75,10 +77,43 @@ final class DemoProviders {
           // about a third of the reports are older than the 12-hour freshness limit
           age[o] = random.nextInt(3) == 0 ? 13 * 60 + random.nextInt(48 * 60) : random.nextInt(11 * 60);
         }
-        providers.add(new DemoProvider(new ProviderData(name, district, address, phone, email), offers, free, age));
+        int provider = n;
+        List<Set<Need>> needs = offers.stream().map(o -> needs(o.category(), provider)).toList();
+        providers.add(
+            new DemoProvider(new ProviderData(name, district, address, phone, email), offers, free, age, needs));
       }
     }
     return providers;
+  }
+
+  /**
+   * The special needs a demo offer meets, by what its category usually provides and, varying by provider, what some
+   * providers of it add (without the random numbers, so the demo's places and counts stay as they were).
+   */
+  static Set<Need> needs(Category category, int provider) {
+    Set<Need> needs = EnumSet.noneOf(Need.class);
+    switch (category) {
+      case KLEINKIND_NOTAUFNAHME -> needs.add(Need.INFANT);
+      case BEREITSCHAFTSPFLEGE -> needs.add(Need.INFANT);
+      case MAEDCHENSCHUTZ -> needs.addAll(Set.of(Need.SECRET_LOCATION, Need.TRAUMA, Need.PREGNANCY));
+      case EINGLIEDERUNGSHILFE_35A -> needs.addAll(Set.of(Need.DISABILITY, Need.PSYCHIATRIC, Need.MEDICAL));
+      case MUTTER_KIND_19 -> needs.addAll(Set.of(Need.PREGNANCY, Need.INFANT));
+      default -> { }
+    }
+    // some providers of every kind add trauma pedagogy, a link to child psychiatry, nursing or a protected address
+    if (provider % 2 == 0 && category != Category.BETREUTES_WOHNEN) {
+      needs.add(Need.TRAUMA);
+    }
+    if (provider % 5 == 1) {
+      needs.add(Need.PSYCHIATRIC);
+    }
+    if (provider % 6 == 2) {
+      needs.add(Need.MEDICAL);
+    }
+    if (provider % 7 == 3 && category == Category.INOBHUTNAHME_GRUPPE) {
+      needs.add(Need.SECRET_LOCATION);
+    }
+    return needs;
   }
 
   private static List<OfferTerms> offers(Random random, boolean firstOfDistrict) {

@@ -85,6 +85,9 @@ public class IdentitySetup {
             grant(district.groupId(), Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
             group(district.headGroupId(), "Amtsleitung " + district.label(), "WORKFLOW");
             baseGrants(district.headGroupId());
+            // heads of office open Statistik and Kapazitätsplanung in Cockpit: the app only, no engine resource (the
+            // figures come from /api, which shows a head its own office; the Lagebild shows its waiting children)
+            grant(district.headGroupId(), Resources.APPLICATION, "cockpit", Permissions.ACCESS);
           }
         });
   }

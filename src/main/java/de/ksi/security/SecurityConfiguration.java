@@ -68,6 +68,16 @@ class SecurityConfiguration {
     return http.build();
   }
 
+  /** Cockpit's start page without the engine's edit tools for everyone but administrators. */
+  @Bean
+  FilterRegistrationBean<CockpitToolsFilter> cockpitToolsFilter(ProcessEngine engine) {
+    var registration = new FilterRegistrationBean<>(new CockpitToolsFilter(engine));
+    registration.setName("ksi-cockpit-tools");
+    registration.addUrlPatterns("/camunda/app/cockpit/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 30);
+    return registration;
+  }
+
   /** Camunda's HTTP Basic authentication for {@code /engine-rest}: without it, the engine API is open. */
   @Bean
   FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {

@@ -29,10 +29,10 @@ function table(headers, rows, empty) {
     el('tbody', {}, rows.map((cells) => el('tr', {}, cells.map((c) => el('td', {}, c))))));
 }
 
-function caseLink(reference, processInstanceId) {
-  return processInstanceId
-    ? el('a', { href: `#/process-instance/${encodeURIComponent(processInstanceId)}/runtime`, class: 'ksi-case' }, reference)
-    : reference;
+// a case opens in our case view (same tab), not as the raw process instance with the engine's tools
+function caseLink(reference) {
+  return el('a', { href: `/faelle/${encodeURIComponent(reference)}`, class: 'ksi-case', title: `Fall ${reference} öffnen` },
+    reference);
 }
 
 function view(data) {
@@ -43,14 +43,14 @@ function view(data) {
     d.categories.map((c) => `${c.label}: ${c.free}${c.staleOffers ? ` (${c.staleOffers} veraltet)` : ''}`).join(' · ') || '–',
   ]);
   const waiting = data.waiting.map((w) => [
-    caseLink(w.caseReference, w.processInstanceId),
+    caseLink(w.caseReference),
     w.officeLabel,
     LEVELS[w.escalationLevel] || w.escalationLevel,
     w.ageBand + ' J.',
     duration(w.waitingMinutes),
   ]);
   const duties = data.overdueDuties.map((d) => [
-    caseLink(d.caseReference, d.processInstanceId),
+    caseLink(d.caseReference),
     d.task,
     time(d.due),
     duration(d.overdueMinutes),

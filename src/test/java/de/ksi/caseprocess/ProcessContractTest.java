@@ -145,7 +145,7 @@ class ProcessContractTest {
   }
 
   private static String unescape(String xml) {
-    return xml.replace("&gt;", ">").replace("&lt;", "<").replace("&quot;", "\"").replace("&apos;", "'")
+    return xml.replace("&gt;", ">").replace("&lt;", "<").replace("&quot;", "\"").replace("&apos;", "'").replace("&#39;", "'").replace("&#34;", "\"")
         .replace("&amp;", "&");
   }
 

@@ -168,6 +168,8 @@ class HostileInputIT {
         new Hostile("planned end: of an ended placement", fk, "PUT", "/api/placements/{placement}/planned-end", "{\"at\": \"" + java.time.Instant.now().plus(java.time.Duration.ofDays(2)) + "\", \"reason\": \"RETURN_HOME\"}", 409, "ended"),
         new Hostile("offer: unknown id", coord, "GET", "/api/offers/{unknownId}", null, 404, "987654321"),
         new Hostile("offer: licensed as array", coord, "PUT", "/api/offers/{offer}", OFFER.formatted("[8]"), 400, "licensed"),
+        new Hostile("offer: need with script", coord, "PUT", "/api/offers/{offer}", OFFER.formatted("4, \"meetsNeeds\": [\"" + SCRIPT.replace("\"", "'") + "\"]"), 400, "meetsNeeds[0]"),
+        new Hostile("offer: needs as a string", coord, "PUT", "/api/offers/{offer}", OFFER.formatted("4, \"meetsNeeds\": \"TRAUMA; DROP TABLE offer_need\""), 400, "meetsNeeds"),
         // /api/providers
         new Hostile("providers: district unknown", coord, "GET", "/api/providers?district=ATLANTIS", null, 400, "district"),
         new Hostile("provider: id overflowing a long", coord, "GET", "/api/providers/{overflowingId}", null, 400, "id"),
@@ -184,6 +186,7 @@ class HostileInputIT {
         new Hostile("reporting overview: nights as text", coord, "GET", "/api/reporting/overview?nights=viele", null, 400, "nights"),
         new Hostile("reporting overview: by a caseworker", fk, "GET", "/api/reporting/overview", null, 403, "coordinators"),
         // read-only views
+        new Hostile("search: need with SQL", fk, "GET", "/api/capacity/search?district=SEGEBERG&category=INOBHUTNAHME_GRUPPE&gender=MALE&age=9&need=" + enc("TRAUMA') OR 1=1--"), null, 400, "need"),
         new Hostile("search: age as float exponent", fk, "GET", "/api/capacity/search?district=SEGEBERG&category=INOBHUTNAHME_GRUPPE&gender=MALE&age=1e9", null, 400, "age"),
         new Hostile("summary: wrong password", "{login}:falsch", "GET", "/api/capacity/summary", null, 401, "Authentication"),
         new Hostile("lagebild: user name with NUL", "{login}\u0000", "GET", "/api/lagebild", null, 401, "Authentication"),

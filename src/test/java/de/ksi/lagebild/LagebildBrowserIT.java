@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import de.ksi.browser.HeadlessChromium;
 import de.ksi.capacity.Category;
+import de.ksi.caseprocess.CaseProcess;
 import de.ksi.network.District;
 import de.ksi.testing.ApiClient;
 import de.ksi.testing.DocPictures;
@@ -17,8 +18,9 @@ import java.time.Duration;
 import java.time.Instant;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
@@ -29,8 +31,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The Lagebild plugin in the real Cockpit, in Debian's headless Chromium: a coordinator logs in, sees the
- * waiting child on the dashboard and gets to the case with one click. Saves the picture {@code docs/lagebild.png} ({@link DocPictures}).
+ * The Lagebild plugin in the real Cockpit, in Debian's headless Chromium at 1440 px and on a 768 px tablet: a
+ * coordinator logs in and sees the Lagebild first on the dashboard, above Camunda's engine widgets; a waiting child
+ * links to our case view; the raw process instance a coordinator can still open offers no engine edit tools. Saves
+ * the picture {@code docs/lagebild.png} ({@link DocPictures}).
  */
 @KsiIntegrationTest
 class LagebildBrowserIT {
@@ -43,33 +47,19 @@ class LagebildBrowserIT {
   private ChromeDriver browser;
   private WebDriverWait wait;
 
-  @BeforeEach
-  void chromium() throws Exception {
-    chromium = HeadlessChromium.start(1400, 1800);
-    browser = chromium.driver();
-    wait = new WebDriverWait(browser, Duration.ofSeconds(60));
-  }
-
   @AfterEach
   void quit() {
-    chromium.close();
+    if (chromium != null) {
+      chromium.close();
+    }
   }
 
-  @Test
-  void aCoordinatorSeesTheLagebildOnTheCockpitDashboardAndOpensAWaitingCase() throws Exception {
-    ApiClient api = new ApiClient(port);
-    var created = api.as("fk-seg-1").post("/api/cases", """
-        {"office": "SEGEBERG", "legalGround": "NR1_SELBSTMELDUNG", "firstName": "Mia", "lastName": "Geheim",
-         "estimatedAge": 14, "gender": "FEMALE", "siblings": 1, "urgency": "IMMEDIATE", "currentLocation": "Jugendamt"}""");
-    assertThat(created.status()).as(created.body()).isEqualTo(201);
-    String reference = created.json().get("caseReference").asText();
-    fixtures.offerReportedAt(Instant.now().minus(Duration.ofHours(20)), District.STORMARN, Category.INOBHUTNAHME_GRUPPE, 4, 1);
-
-    String cockpit = "http://localhost:" + port + "/camunda/app/cockpit/" + engine.getName() + "/";
-    browser.get(cockpit);
-    visible(By.cssSelector("input[ng-model=username]")).sendKeys("koordination-1");
-    browser.findElement(By.cssSelector("input[ng-model=password]")).sendKeys(ApiClient.PASSWORD);
-    browser.findElement(By.cssSelector("button[type=submit]")).click();
+  @ParameterizedTest(name = "{0} px")
+  @ValueSource(ints = {1440, 768})
+  void aCoordinatorSeesTheLagebildFirstAndAWaitingChildLinksToTheCaseView(int width) throws Exception {
+    String reference = waitingChild();
+    start(width);
+    logIn("koordination-1");
     try {
       wait.until(d -> !d.findElements(By.cssSelector(".ksi-lagebild, .ksi-error")).isEmpty());
     } catch (RuntimeException e) {
@@ -84,14 +74,98 @@ class LagebildBrowserIT {
     assertThat(lagebild.getText())
         .contains("Wartende Kinder", "Freie Plätze im Verbund", "Veraltete Platzmeldungen", "Kreis Segeberg", "14–15 J.")
         .doesNotContain("Geheim", "Mia");
-    Path screenshot = DocPictures.of("lagebild.png");
-    Files.createDirectories(screenshot.getParent());
-    Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), screenshot, StandardCopyOption.REPLACE_EXISTING);
+    WebElement engineWidgets = visible(By.cssSelector(".dashboard section.actual"));
+    assertThat(lagebild.getLocation().getY()).as("the Lagebild above Camunda's widgets")
+        .isLessThan(engineWidgets.getLocation().getY());
+    assertThat(lagebild.getRect().getWidth()).as("the Lagebild fits the screen").isLessThanOrEqualTo(width);
+    assertThat(browser.findElement(By.tagName("body")).getText()).as("no heading for developers")
+        .doesNotContain("Selbsterstellte Erweiterungen");
+    if (width == 1440) {
+      Path screenshot = DocPictures.of("lagebild.png");
+      Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), screenshot, StandardCopyOption.REPLACE_EXISTING);
+    }
 
-    browser.findElement(By.xpath("//a[contains(@class,'ksi-case')][normalize-space(.)='" + reference + "']")).click();
+    WebElement link =
+        browser.findElement(By.xpath("//a[contains(@class,'ksi-case')][normalize-space(.)='" + reference + "']"));
+    assertThat(link.getAttribute("href")).isEqualTo("http://localhost:" + port + "/faelle/" + reference);
+    assertThat(link.getDomAttribute("target")).as("opens in the same tab").isNull();
+  }
 
-    wait.until(ExpectedConditions.urlContains("/process-instance/"));
-    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), reference));
+  @Test
+  void theProcessInstanceACoordinatorCanOpenOffersNoEngineEditTools() throws Exception {
+    String reference = waitingChild();
+    String instance = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(CaseProcess.KEY)
+        .processInstanceBusinessKey(reference).singleResult().getId();
+    start(1440);
+    logIn("koordination-1");
+    visible(By.cssSelector(".ksi-lagebild"));
+
+    browser.get(cockpit() + "#/process-instance/" + instance + "/runtime?detailsTab=variables-tab");
+
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[cam-widget-variables-table] tbody tr")));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[cam-widget-variables-table]"),
+        "caseReference"));
+    assertThat(browser.findElements(By.cssSelector("[cam-widget-variables-table] td.actions")))
+        .as("no edit or delete buttons on the variables").isNotEmpty().noneMatch(WebElement::isDisplayed);
+    assertThat(browser.findElements(By.cssSelector(".glyphicon-pencil, .glyphicon-trash")))
+        .noneMatch(WebElement::isDisplayed);
+    assertThat(browser.findElements(By.cssSelector(".ctn-toolbar [ng-repeat*='processInstanceActions']")))
+        .as("no cancel, suspend, add-variable or retry action").isEmpty();
+    Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), Path.of("target", "cockpit-instanz-koordination.png"),
+        StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  @Test
+  void anAdministratorGetsTheEngineToolsBackAfterLoggingIn() throws Exception {
+    String reference = waitingChild();
+    String instance = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(CaseProcess.KEY)
+        .processInstanceBusinessKey(reference).singleResult().getId();
+    start(1440);
+    browser.get(cockpit());
+    visible(By.cssSelector("input[ng-model=username]")).sendKeys("admin");
+    assertThat(browser.findElements(By.cssSelector("base[ksi-tools='read-only']"))).as("built before the login").hasSize(1);
+    browser.findElement(By.cssSelector("input[ng-model=password]")).sendKeys(ApiClient.PASSWORD);
+    browser.findElement(By.cssSelector("button[type=submit]")).click();
+
+    // the page was built before the login, for reading only: it loads itself once more for the administrator
+    wait.until(d -> d.findElements(By.cssSelector("base[ksi-tools]")).isEmpty()
+        && !d.findElements(By.cssSelector(".ksi-lagebild")).isEmpty());
+    browser.get(cockpit() + "#/process-instance/" + instance + "/runtime?detailsTab=variables-tab");
+
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[cam-widget-variables-table]"),
+        "caseReference"));
+    assertThat(browser.findElements(By.cssSelector("[cam-widget-variables-table] td.actions")))
+        .as("the edit and delete buttons of the variables").anyMatch(WebElement::isDisplayed);
+    assertThat(browser.findElements(By.cssSelector(".ctn-toolbar [ng-repeat*='processInstanceActions']")))
+        .as("the instance's actions").isNotEmpty();
+  }
+
+  private String waitingChild() {
+    ApiClient api = new ApiClient(port);
+    var created = api.as("fk-seg-1").post("/api/cases", """
+        {"office": "SEGEBERG", "legalGround": "NR1_SELBSTMELDUNG", "firstName": "Mia", "lastName": "Geheim",
+         "estimatedAge": 14, "gender": "FEMALE", "siblings": 1, "urgency": "IMMEDIATE", "currentLocation": "Jugendamt"}""");
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    fixtures.offerReportedAt(Instant.now().minus(Duration.ofHours(20)), District.STORMARN, Category.INOBHUTNAHME_GRUPPE, 4, 1);
+    return created.json().get("caseReference").asText();
+  }
+
+  private void start(int width) throws Exception {
+    chromium = HeadlessChromium.start(width, width == 1440 ? 1800 : 1024);
+    browser = chromium.driver();
+    // the first Cockpit page after start-up takes long on a busy build machine
+    wait = new WebDriverWait(browser, Duration.ofSeconds(120));
+  }
+
+  private String cockpit() {
+    return "http://localhost:" + port + "/camunda/app/cockpit/" + engine.getName() + "/";
+  }
+
+  private void logIn(String user) {
+    browser.get(cockpit());
+    visible(By.cssSelector("input[ng-model=username]")).sendKeys(user);
+    browser.findElement(By.cssSelector("input[ng-model=password]")).sendKeys(ApiClient.PASSWORD);
+    browser.findElement(By.cssSelector("button[type=submit]")).click();
   }
 
   private WebElement visible(By by) {

@@ -41,6 +41,16 @@ final class WebappSession {
     return xsrf();
   }
 
+  /** The status of a login to the app (200, or 403 for a user without access to it). */
+  int logInStatus(String app, String user) throws IOException, InterruptedException {
+    browser.send(HttpRequest.newBuilder(uri("/camunda/app/" + app + "/")).build(), BodyHandlers.discarding());
+    return browser.send(
+        HttpRequest.newBuilder(uri("/camunda/api/admin/auth/user/" + engineName + "/login/" + app))
+            .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", xsrf())
+            .POST(BodyPublishers.ofString("username=" + user + "&password=" + ApiClient.PASSWORD)).build(),
+        BodyHandlers.discarding()).statusCode();
+  }
+
   /** A call of the page's scripts: the session's cookies and the CSRF token, JSON if there is a body. */
   HttpResponse<String> send(String method, String path, String token, String json)
       throws IOException, InterruptedException {

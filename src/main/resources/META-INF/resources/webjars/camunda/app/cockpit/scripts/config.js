@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Koordinierungsstelle Inobhutnahme: the webapps speak German. Overrides the webjar's config.js.
 // To offer English as well, add 'en' to availableLocales (the browser's language then decides).
+// Which engine tools a user is offered is decided on the server (de.ksi.security.CockpitToolsFilter);
+// scripts/ksi-session.js reloads the page once when an administrator logs in on a page built without them.
 export default {
   app: {
     name: 'Cockpit',
@@ -11,5 +13,6 @@ export default {
     fallbackLocale: 'de'
   },
   csrfCookieName: 'XSRF-TOKEN',
-  disableWelcomeMessage: true
+  disableWelcomeMessage: true,
+  customScripts: ['scripts/ksi-session']
 };
