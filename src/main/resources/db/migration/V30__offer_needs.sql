@@ -1,5 +1,5 @@
 -- Special needs an offer can meet (issue #18): the search ranks offers that meet all of a child's needs first, then
--- those that meet some, and says which are met. One row per offer and need (de.ksi.intake.Need by name); an offer
+-- those that meet some, and says which are met. One row per offer and need (de.ksi.capacity.Need by name); an offer
 -- without rows declares none. The primary key serves the search's look-up by offer.
 CREATE TABLE offer_need (
   offer_id BIGINT      NOT NULL REFERENCES offer (id),

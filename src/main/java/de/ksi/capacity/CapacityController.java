@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 package de.ksi.capacity;
 
-import de.ksi.intake.Need;
 import de.ksi.network.District;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.constraints.Max;

@@ -5,7 +5,6 @@ import de.ksi.capacity.Availability.OfferRow;
 import de.ksi.capacity.Availability.Ranked;
 import de.ksi.capacity.DistrictSummary.CategoryFigures;
 import de.ksi.capacity.ExpectedReleases.Ahead;
-import de.ksi.intake.Need;
 import de.ksi.network.District;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 package de.ksi.capacity;
 
-import de.ksi.intake.Need;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.EnumSet;

@@ -3,7 +3,6 @@ package de.ksi.capacity;
 
 import de.ksi.capacity.Offer.OfferTerms;
 import de.ksi.capacity.Provider.ProviderData;
-import de.ksi.intake.Need;
 import de.ksi.network.District;
 import de.ksi.network.KsiUser;
 import de.ksi.platform.ProblemException;

@@ -3,7 +3,7 @@ package de.ksi.caseprocess;
 
 import de.ksi.capacity.Candidate;
 import de.ksi.capacity.SearchResult;
-import de.ksi.intake.Need;
+import de.ksi.capacity.Need;
 import de.ksi.intake.NeedsProfile;
 import java.util.List;
 import java.util.Locale;

@@ -9,7 +9,7 @@ import de.ksi.intake.CustodyCase;
 import de.ksi.intake.IntakeRequest;
 import de.ksi.intake.IntakeService;
 import de.ksi.intake.LegalGround;
-import de.ksi.intake.Need;
+import de.ksi.capacity.Need;
 import de.ksi.intake.Urgency;
 import de.ksi.network.District;
 import de.ksi.network.Groups;

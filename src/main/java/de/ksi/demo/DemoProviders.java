@@ -5,7 +5,7 @@ import de.ksi.capacity.Category;
 import de.ksi.capacity.Gender;
 import de.ksi.capacity.Offer.OfferTerms;
 import de.ksi.capacity.Provider.ProviderData;
-import de.ksi.intake.Need;
+import de.ksi.capacity.Need;
 import de.ksi.network.District;
 import java.util.ArrayList;
 import java.util.EnumSet;

@@ -2,6 +2,7 @@
 package de.ksi.intake;
 
 import de.ksi.capacity.Gender;
+import de.ksi.capacity.Need;
 import de.ksi.network.District;
 import de.ksi.platform.ProblemException;
 import de.ksi.security.FieldCipher;

@@ -3,6 +3,7 @@ package de.ksi.intake;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import de.ksi.capacity.Gender;
+import de.ksi.capacity.Need;
 import de.ksi.network.District;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;

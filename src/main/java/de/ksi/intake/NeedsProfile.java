@@ -2,6 +2,7 @@
 package de.ksi.intake;
 
 import de.ksi.capacity.Gender;
+import de.ksi.capacity.Need;
 import de.ksi.network.District;
 import java.util.Set;
 import java.util.stream.Collectors;

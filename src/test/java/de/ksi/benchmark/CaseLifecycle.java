@@ -8,7 +8,7 @@ import de.ksi.caseprocess.CaseProcess.Vars;
 import de.ksi.deadlines.DutiesProcess;
 import de.ksi.intake.IntakeRequest;
 import de.ksi.intake.LegalGround;
-import de.ksi.intake.Need;
+import de.ksi.capacity.Need;
 import de.ksi.intake.Urgency;
 import de.ksi.network.District;
 import de.ksi.network.KsiUser;

@@ -3,7 +3,6 @@ package de.ksi.capacity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import de.ksi.intake.Need;
 import java.util.EnumSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;

@@ -8,7 +8,7 @@ import de.ksi.capacity.Category;
 import de.ksi.capacity.Gender;
 import de.ksi.capacity.SearchResult;
 import de.ksi.intake.LegalGround;
-import de.ksi.intake.Need;
+import de.ksi.capacity.Need;
 import de.ksi.intake.NeedsProfile;
 import de.ksi.intake.Urgency;
 import de.ksi.network.District;

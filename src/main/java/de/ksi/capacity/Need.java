@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: EUPL-1.2
-package de.ksi.intake;
+package de.ksi.capacity;
 
 /** Special needs of the child, each a boolean variable of the pseudonymised profile. */
 public enum Need {
