@@ -140,6 +140,8 @@ class HostileInputIT {
         new Hostile("case: SQL injection as reference", fk, "GET", "/api/cases/{sqlReference}", null, 404, "OR"),
         new Hostile("case: of another office", other, "GET", "/api/cases/{case}", null, 404, "does not exist"),
         new Hostile("identity: of another office", other, "GET", "/api/cases/{case}/identity", null, 404, "does not exist"),
+        new Hostile("overview: SQL injection as reference", fk, "GET", "/api/cases/{sqlReference}/overview", null, 404, "OR"),
+        new Hostile("overview: of another office", other, "GET", "/api/cases/{case}/overview", null, 404, "does not exist"),
         new Hostile("phone placement: offer id as text", fk, "POST", "/api/cases/{case}/phone-placement", "{\"offerId\": \"eins\", \"note\": \"ok\"}", 400, "offerId"),
         new Hostile("phone placement: 100k-char note", fk, "POST", "/api/cases/{case}/phone-placement", "{\"note\": \"" + LONG + "\"}", 400, "note"),
         new Hostile("phone placement: replayed on a placed case", fk, "POST", "/api/cases/{case}/phone-placement", "{\"note\": \"Haus Linde\"}", 409, "no open provider requests"),

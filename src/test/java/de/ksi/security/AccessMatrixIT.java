@@ -65,6 +65,7 @@ class AccessMatrixIT {
       definition.list       A      A     A     A     -        -         A     -     -
       api.case              A      -     A     -     -        -         -     -     -
       api.identity          A      -     A     -     -        -         -     -     -
+      api.overview          A      -     A     -     -        -         -     A     -
       java.task             A      -     A     -     -        -         A     -     -
       java.variables        A      -     A     -     -        -         A     -     -
       java.historicTasks    A      -     A     -     -        -         A     -     -
@@ -195,6 +196,7 @@ class AccessMatrixIT {
       case "definition.list" -> notEmpty(as.get(rest + "/process-definition?key=" + CaseProcess.KEY));
       case "api.case" -> ok(as.get("/api/cases/" + ref));
       case "api.identity" -> ok(as.get("/api/cases/" + ref + "/identity"));
+      case "api.overview" -> ok(as.get("/api/cases/" + ref + "/overview"));
       case "api.audit" -> ok(as.get("/api/audit?caseReference=" + ref));
       case "java.task" -> asUser(user, () -> engine.getTaskService().createTaskQuery().taskId(dutyTask).count() == 1);
       case "java.variables" -> asUser(user, () -> !engine.getRuntimeService().getVariables(mainInstance).isEmpty());
