@@ -109,7 +109,7 @@ class CaseOverviews {
       case RELEASED -> "zurückgezogen";
     };
     return new CaseOverview.Request(h.id(), names.getOrDefault(h.providerId(), "Träger"), h.createdAt(), answer,
-        h.decidedAt(), h.declineReason() == null ? null : h.declineReason().label(), h.declineNote(),
+        h.decidedAt(), h.declineReason() == null ? null : h.declineReason().label(), blankToNull(h.declineNote()),
         deadlines.get(h.id()), h.expiresAt());
   }
 
@@ -122,7 +122,11 @@ class CaseOverviews {
     boolean expired = latest.status() == Hold.Status.EXPIRED;
     return new CaseOverview.Refusal(names.getOrDefault(latest.providerId(), "Träger"),
         latest.decidedAt() != null ? latest.decidedAt() : latest.expiresAt(), expired,
-        expired ? "keine Antwort in der Frist" : latest.declineReason().label(), latest.declineNote());
+        expired ? "keine Antwort in der Frist" : latest.declineReason().label(), blankToNull(latest.declineNote()));
+  }
+
+  private static String blankToNull(String text) {
+    return text == null || text.isBlank() ? null : text;
   }
 
   private CaseOverview.Placement placement(CustodyCase c) {
