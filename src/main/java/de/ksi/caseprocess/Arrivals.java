@@ -17,7 +17,7 @@ public class Arrivals {
 
   /** One case's arrival as the case view shows it. */
   public record Arrival(long placementId, String providerGroup, Instant expectedSince, Instant arrivedAt,
-      String confirmedBy, Instant remindedAt) {}
+      String confirmedBy, Instant remindedAt, Instant expectedAt, String escort) {}
 
   private final JdbcTemplate jdbc;
   private final Clock clock;
@@ -43,6 +43,12 @@ public class Arrivals {
     }
   }
 
+  /** The office announces when the child comes and who brings it; false if the case expects no arrival. */
+  public boolean plan(long caseId, Instant expectedAt, String escort, String actor) {
+    return jdbc.update("UPDATE case_arrival SET expected_at = ?, escort = ?, planned_by = ? WHERE case_id = ?",
+        Timestamp.from(expectedAt), escort, actor, caseId) == 1;
+  }
+
   void reminded(long caseId) {
     jdbc.update("UPDATE case_arrival SET reminded_at = ? WHERE case_id = ?", Timestamp.from(clock.instant()), caseId);
   }
@@ -50,7 +56,8 @@ public class Arrivals {
   public Optional<Arrival> of(long caseId) {
     return jdbc.query("SELECT * FROM case_arrival WHERE case_id = ?", (rs, n) -> new Arrival(
         rs.getLong("placement_id"), rs.getString("provider_group"), instant(rs.getTimestamp("expected_since")),
-        instant(rs.getTimestamp("arrived_at")), rs.getString("confirmed_by"), instant(rs.getTimestamp("reminded_at"))),
+        instant(rs.getTimestamp("arrived_at")), rs.getString("confirmed_by"), instant(rs.getTimestamp("reminded_at")),
+        instant(rs.getTimestamp("expected_at")), rs.getString("escort")),
         caseId).stream().findFirst();
   }
 

@@ -46,7 +46,8 @@ final class ArrivalHtml {
         <dl class="facts" id="anreise">
         <dt>Zugesagt</dt><dd>%s</dd>
         <dt>Das Kind ist jetzt</dt><dd>%s</dd>
-        <dt>Wer bringt das Kind</dt><dd>das Jugendamt (%s); Uhrzeit bitte mit der Ansprechperson abstimmen</dd>
+        <dt>Ankunft bei Ihnen</dt><dd id="ankunftszeit">%s</dd>
+        <dt>Wer bringt das Kind</dt><dd id="begleitung">%s</dd>
         </dl>
         <h2>Ansprechperson im Jugendamt</h2>
         <dl class="facts" id="ansprechperson">
@@ -57,6 +58,9 @@ final class ArrivalHtml {
         """.formatted(esc(c.getReference()), arrived, esc(c.getFirstName()), esc(c.getLastName()), esc(born), c.getAge(),
         esc(profile.gender().label()), profile.siblings() == 1 ? "Einzelkind" : profile.siblings() + " Kinder gemeinsam",
         esc(profile.languages()), esc(needs), esc(Times.full(arrival.expectedSince())), esc(c.getCurrentLocation()),
-        esc(contact.office()), esc(contact.office()), esc(contact.name()), esc(contact.email()));
+        arrival.expectedAt() == null ? "noch nicht mitgeteilt – bitte mit der Ansprechperson abstimmen"
+            : esc(Times.full(arrival.expectedAt())),
+        arrival.escort() == null ? "das Jugendamt (" + esc(contact.office()) + ")" : esc(arrival.escort()),
+        esc(contact.office()), esc(contact.name()), esc(contact.email()));
   }
 }

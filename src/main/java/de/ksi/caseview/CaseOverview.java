@@ -44,7 +44,8 @@ record CaseOverview(
       Instant endedAt) {}
 
   /** The accepting provider's confirmation that the child arrived. */
-  record Arrival(Instant expectedSince, Instant arrivedAt, String confirmedBy, Instant remindedAt) {}
+  record Arrival(Instant expectedSince, Instant arrivedAt, String confirmedBy, Instant remindedAt, Instant expectedAt,
+      String escort) {}
 
   /** A legal duty (or any task of the duties process) with its deadline. */
   record Duty(String name, Instant due, Instant done, boolean open) {}

@@ -91,7 +91,8 @@ class CaseOverviews {
     List<CaseOverview.Request> requests = holds.stream().map(h -> request(h, names, deadlines)).toList();
     CaseOverview.Placement placement = placement(c);
     CaseOverview.Arrival arrival = arrivals.of(c.getId()).map(a ->
-        new CaseOverview.Arrival(a.expectedSince(), a.arrivedAt(), a.confirmedBy(), a.remindedAt())).orElse(null);
+        new CaseOverview.Arrival(a.expectedSince(), a.arrivedAt(), a.confirmedBy(), a.remindedAt(), a.expectedAt(),
+        a.escort())).orElse(null);
     Map<String, Instant> timers = engine.timers(root);
     String next = NextStep.of(c.getStatus().name(), c.getEscalationLevel(), requests, engine.openTasks(root), timers,
         placement, arrival, now);

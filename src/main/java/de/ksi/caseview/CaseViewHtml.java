@@ -11,7 +11,7 @@ final class CaseViewHtml {
 
   private CaseViewHtml() {}
 
-  static String body(CaseOverview o) {
+  static String body(CaseOverview o, String csrfToken) {
     StringBuilder html = new StringBuilder();
     html.append("<h1>Fall ").append(esc(o.reference())).append(" <span class=\"office\">").append(esc(o.office()))
         .append("</span></h1>\n");
@@ -29,6 +29,7 @@ final class CaseViewHtml {
     html.append("<p class=\"note\" id=\"stand\">Stand ").append(esc(Times.full(o.asOf())))
         .append(" · aktualisiert sich alle 15 Sekunden von selbst</p>\n");
     placement(html, o);
+    arrivalPlan(html, o, csrfToken);
     profile(html, o.profile());
     html.append("<h2>Anfragen an Träger</h2>\n");
     table(html, "anfragen", o.requests(), "Noch keine Anfrage gesendet.",
@@ -67,6 +68,26 @@ final class CaseViewHtml {
         .append("<dt>E-Mail</dt><dd>").append(esc(p.email())).append("</dd>")
         .append("<dt>Untergebracht seit</dt><dd>").append(esc(Times.at(p.since(), o.asOf()))).append("</dd>")
         .append("<dt>Ankunft</dt><dd id=\"ankunft\">").append(esc(arrival(o))).append("</dd></dl>\n");
+  }
+
+  /** While the child is on its way: when and with whom, told to the provider; a small form to say so. */
+  private static void arrivalPlan(StringBuilder html, CaseOverview o, String csrfToken) {
+    CaseOverview.Arrival a = o.arrival();
+    if (a == null || a.arrivedAt() != null) {
+      return;
+    }
+    html.append("<p id=\"ankunft-geplant\">").append(a.expectedAt() == null
+        ? "Dem Träger ist noch keine Ankunftszeit mitgeteilt."
+        : "Dem Träger mitgeteilt: Ankunft " + esc(Times.at(a.expectedAt(), o.asOf())) + ", es bringt " + esc(a.escort()) + ".")
+        .append("</p>\n<form id=\"ankunft-planen\" class=\"plan\" data-url=\"/api/cases/").append(esc(o.reference()))
+        .append("/arrival-plan\" data-csrf=\"").append(esc(csrfToken)).append("\">")
+        .append("<label for=\"ankunft-zeit\">Ankunft beim Träger (Datum und Uhrzeit)</label>")
+        .append("<input id=\"ankunft-zeit\" name=\"expectedAt\" type=\"datetime-local\" required>")
+        .append("<label for=\"ankunft-begleitung\">Wer bringt das Kind?</label>")
+        .append("<input id=\"ankunft-begleitung\" name=\"escort\" type=\"text\" maxlength=\"200\" required"
+            + " placeholder=\"z. B. Frau K., Bereitschaftsdienst\">")
+        .append("<button type=\"submit\">Dem Träger mitteilen</button>")
+        .append("<span id=\"ankunft-meldung\" role=\"status\"></span></form>\n");
   }
 
   private static String arrival(CaseOverview o) {

@@ -49,7 +49,7 @@ class CaseViewPage {
     } catch (ProblemException.NotFound notYours) {
       return Html.notYours(TITLE);
     }
-    String body = CaseViewHtml.body(overviews.overview(c));
+    String body = CaseViewHtml.body(overviews.overview(c), users.csrfToken(request).orElse(""));
     return Html.respond(200, fragment ? body
         : Html.page("Fall " + c.getReference(), body, "/faelle/" + c.getReference() + "/stand"));
   }

@@ -20,10 +20,24 @@ import org.springframework.stereotype.Component;
 @Component
 class WebappUsers {
 
+  /** Where Camunda's CsrfPreventionFilter keeps the session's token. */
+  private static final String CSRF_TOKEN = "CAMUNDA_CSRF_TOKEN";
+
   private final ProcessEngine engine;
 
   WebappUsers(ProcessEngine engine) {
     this.engine = engine;
+  }
+
+  /** The webapp session's CSRF token, which our pages' scripts send to /api (as Cockpit's do). */
+  Optional<String> csrfToken(HttpServletRequest request) {
+    HttpSession session = request.getSession(false);
+    try {
+      return session != null && session.getAttribute(CSRF_TOKEN) instanceof String token
+          ? Optional.of(token) : Optional.empty();
+    } catch (IllegalStateException invalidated) {
+      return Optional.empty();
+    }
   }
 
   Optional<KsiUser> current(HttpServletRequest request) {

@@ -71,6 +71,15 @@ abstract class CaseOverviewContract {
     assertThat(placed.toString()).as("pseudonymised only").doesNotContain("Vertraulich", "Lea", "2013-04-02", "Polizeirevier");
     assertThat(placed.get("profile").get("ageBand").asText()).isEqualTo("10–13 Jahre");
 
+    assertThat(api.as(caseworker).post("/api/cases/" + ref + "/arrival-plan",
+        "{\"expectedAt\": \"2026-12-04T01:30:00Z\"}").problem(400).toString()).contains("escort");
+    assertThat(api.as(caseworker).post("/api/cases/" + ref + "/arrival-plan",
+        "{\"expectedAt\": \"2026-12-04T01:30:00Z\", \"escort\": \"Frau K., Bereitschaftsdienst\"}").status())
+        .isEqualTo(204);
+    JsonNode planned = steps.overview(caseworker, ref).get("arrival");
+    assertThat(planned.get("expectedAt").asText()).isEqualTo("2026-12-04T01:30:00Z");
+    assertThat(planned.get("escort").asText()).isEqualTo("Frau K., Bereitschaftsdienst");
+
     String prepare = steps.taskId(accepting, ref, CaseProcess.Elements.PREPARE_ARRIVAL);
     var confirmed = steps.confirmArrival(accepting, prepare, "{\"arrival\": {\"value\": \"ARRIVED\"}}");
     assertThat(confirmed.status()).as(confirmed.body()).isEqualTo(204);
@@ -105,7 +114,13 @@ abstract class CaseOverviewContract {
     assertThat(api.anonymous().get("/api/cases/" + ref + "/overview").status()).isEqualTo(401);
     assertThat(api.as(otherOffice).get("/api/cases/SEG-2026-999999/overview").status()).isEqualTo(404);
 
-    assertThat(audit(ref, "ACCESS_REFUSED")).as("the other office and the provider").isEqualTo(2);
+    String plan = "{\"expectedAt\": \"2026-12-04T01:30:00Z\", \"escort\": \"Frau K.\"}";
+    assertThat(api.as(caseworker).post("/api/cases/" + ref + "/arrival-plan", plan).problem(409).toString())
+        .as("not placed yet").contains("no arrival");
+    assertThat(api.as(otherOffice).post("/api/cases/" + ref + "/arrival-plan", plan).status()).isEqualTo(404);
+    assertThat(api.as(provider).post("/api/cases/" + ref + "/arrival-plan", plan).status()).isEqualTo(404);
+
+    assertThat(audit(ref, "ACCESS_REFUSED")).as("the other office and the provider, twice each").isEqualTo(4);
   }
 
   private static boolean absent(JsonNode node, String field) {

@@ -58,11 +58,21 @@ class CaseViewPageIT {
 
     steps.request(caseworker, ref, accepted.id());
     steps.accept(provider, ref);
+    WebappSession office = new WebappSession(port, engine.getName());
+    String token = office.logIn("tasklist", caseworker);
+    assertThat(office.send("GET", "/faelle/" + ref, null, null).body())
+        .contains("id=\"ankunft-planen\"", "data-csrf=\"" + token + "\"");
+    assertThat(office.send("POST", "/api/cases/" + ref + "/arrival-plan", null,
+        "{\"expectedAt\": \"2026-12-04T01:30:00Z\", \"escort\": \"Frau K.\"}").statusCode())
+        .as("without the page's token").isEqualTo(401);
+    assertThat(office.send("POST", "/api/cases/" + ref + "/arrival-plan", token,
+        "{\"expectedAt\": \"2026-12-04T01:30:00Z\", \"escort\": \"Frau K., Bereitschaftsdienst\"}").statusCode())
+        .as("the page's form, as its script sends it").isEqualTo(204);
     HttpResponse<String> arrival = page(provider, "/aufnahme/" + ref);
 
     assertThat(arrival.statusCode()).isEqualTo(200);
     assertThat(arrival.body()).contains("Lea", "Vertraulich", "02.04.2013", "Polizeirevier Mitte", "Kreis Segeberg",
-        "Kind ist angekommen");
+        "Kind ist angekommen", "04.12.2026 02:30", "Frau K., Bereitschaftsdienst");
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_log WHERE case_reference = ? AND action = 'IDENTITY_READ'"
         + " AND actor = ?", Integer.class, ref, provider)).isOne();
     assertThat(page(decliner, "/aufnahme/" + ref).statusCode()).isEqualTo(404);

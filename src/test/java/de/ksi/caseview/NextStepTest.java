@@ -48,8 +48,8 @@ class NextStepTest {
   void aPlacementWaitsForTheArrivalAndThenForTheOutcome() {
     CaseOverview.Placement placement = new CaseOverview.Placement("Haus Linde", "Inobhutnahmegruppe", "Weg 1",
         "04551 123", "a@b.de", NOW, null);
-    CaseOverview.Arrival expected = new CaseOverview.Arrival(NOW, null, null, null);
-    CaseOverview.Arrival arrived = new CaseOverview.Arrival(NOW, DEADLINE, "traeger-1", null);
+    CaseOverview.Arrival expected = new CaseOverview.Arrival(NOW, null, null, null, null, null);
+    CaseOverview.Arrival arrived = new CaseOverview.Arrival(NOW, DEADLINE, "traeger-1", null, null, null);
 
     assertThat(NextStep.of("PLACED", "KREIS", List.of(), List.of(),
         Map.of(CaseProcess.Elements.ARRIVAL_OVERDUE, ESCALATION), placement, expected, NOW))
