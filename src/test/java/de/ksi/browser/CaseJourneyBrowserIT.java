@@ -41,8 +41,8 @@ import org.springframework.http.ResponseEntity;
  * The journey after the request, in the real Tasklist and our pages, in headless Chromium: the caseworker asks a
  * provider, the provider declines with a reason, the caseworker sees the decline and its reason in the case view
  * and at the top of the next choice, asks a second provider, who accepts, opens "Aufnahme vorbereiten", sees the
- * child's identity and confirms the arrival; the caseworker sees the placement with address, 24-hour phone and the
- * arrival. At 1440 px, the case view and the arrival page also at 768 px. Pictures for the user guide go to
+ * child's identity and when and with whom the child comes (the caseworker announced it in the case view) and
+ * confirms the arrival; the caseworker sees the placement with address, 24-hour phone and the arrival. At 1440 px, the case view and the arrival page also at 768 px. Pictures for the user guide go to
  * docs/handbuch/bilder/ (as HandbuchBrowserIT does), the rest to target/screenshots.
  */
 @SpringBootTest(
@@ -138,12 +138,29 @@ class CaseJourneyBrowserIT {
     tasklist.tick("Zusage");
     tasklist.complete();
     Task prepare = tasklist.await().until(d -> openTask(ref, CaseProcess.Elements.PREPARE_ARRIVAL));
+    signOut();
+
+    // the caseworker tells the provider when the child comes and who brings it
+    tasklist.login(CASEWORKER, PASSWORD);
+    // a browser in the offices' time zone, whatever the machine running the test uses
+    chromium.driver().executeCdpCommand("Emulation.setTimezoneOverride", java.util.Map.of("timezoneId", "Europe/Berlin"));
+    browser.get(base + "/faelle/" + ref);
+    tasklist.script("document.getElementById('ankunft-zeit').value = '2026-12-24T02:30';");
+    browser.findElement(By.id("ankunft-begleitung")).sendKeys("Frau K., Bereitschaftsdienst");
+    browser.findElement(By.cssSelector("#ankunft-planen button")).click();
+    tasklist.await().until(d -> d.findElement(By.id("ankunft-geplant")).getText().contains("Frau K."));
+    assertThat(text("ankunft-geplant")).contains("24.12.2026 02:30");
+    picture("fallansicht-ankunft-mitgeteilt");
+    signOut();
+
+    tasklist.login(acceptor, PASSWORD);
     tasklist.openAndClaim(prepare.getId());
     assertThat(tasklist.formText()).contains("Aufnahme vorbereiten – Fall " + ref).doesNotContain("Vertraulich");
     picture("aufnahme-vorbereiten-aufgabe");
     browser.get(browser.findElement(By.cssSelector(".fjs-form a[href='/aufnahme/" + ref + "']")).getAttribute("href"));
     assertThat(text("identitaet")).contains("Lea", "Vertraulich");
     assertThat(text("ansprechperson")).contains("Kreis Segeberg");
+    assertThat(text("anreise")).contains("24.12.2026 02:30", "Frau K., Bereitschaftsdienst");
     picture("aufnahme-seite");
     atTablet(() -> picture("aufnahme-seite-tablet"));
     tasklist.openTask(prepare.getId());
