@@ -34,6 +34,13 @@ public final class CaseProcess {
     public static final String CLOSE_CASE = "ServiceTask_CloseCase";
     public static final String END_CLOSED = "EndEvent_CaseClosed";
     public static final String END_DUTIES_DONE = "EndEvent_DutiesDone";
+    public static final String EXPECT_ARRIVAL = "ServiceTask_ExpectArrival";
+    public static final String PREPARE_ARRIVAL = "Task_PrepareArrival";
+    public static final String ARRIVAL_OVERDUE = "BoundaryEvent_ArrivalOverdue";
+    public static final String REMIND_ARRIVAL = "ServiceTask_RemindArrival";
+    public static final String RECORD_ARRIVAL = "ServiceTask_RecordArrival";
+    public static final String END_CHILD_ARRIVED = "EndEvent_ChildArrived";
+    public static final String END_NO_PROVIDER_TO_PREPARE = "EndEvent_NoProviderToPrepare";
 
     private Elements() {}
   }
@@ -135,6 +142,13 @@ public final class CaseProcess {
     public static final String HANDOVER_OFFICE = "handoverOffice";
     public static final String HANDOVER_DATE = "handoverDate";
     public static final String OUTCOME_NOTE = "outcomeNote";
+    // arrival at the accepting provider
+    /** Local to the arrival branch: the accepting provider's group, from the case's placement. */
+    public static final String ARRIVAL_GROUP = "arrivalGroup";
+    /** The provider's confirmation in "Aufnahme vorbereiten": {@link Arrival#ARRIVED}. */
+    public static final String ARRIVAL = "arrival";
+    /** Task-local on "Platz auswählen und anfragen": the answers so far (provider, time, reason; no free text). */
+    public static final String ANSWERS_SO_FAR = "answersSoFar";
 
     /**
      * Free texts users type (and summaries that carry one): history never records them, and the step that
@@ -172,6 +186,13 @@ public final class CaseProcess {
     public static final String GIVE_UP = "GIVE_UP";
 
     private Choice() {}
+  }
+
+  /** Values of {@link Vars#ARRIVAL}. */
+  public static final class Arrival {
+    public static final String ARRIVED = "ARRIVED";
+
+    private Arrival() {}
   }
 
   /** Values of {@link Vars#ESCALATION_LEVEL}. */

@@ -27,7 +27,8 @@ public class Notifications {
     NETWORK_ESCALATION("Eskalation an den Verbund"),
     LEVEL2_ESCALATION("Eskalation Stufe 2"),
     AVAILABILITY_REMINDER("Bitte freie Plätze melden"),
-    OVERDUE_DUTY("Frist überschritten");
+    OVERDUE_DUTY("Frist überschritten"),
+    ARRIVAL_OVERDUE("Ankunft nicht bestätigt");
 
     private final String subject;
 

@@ -42,7 +42,8 @@ class AccountProtection {
     var registration = new FilterRegistrationBean<>(
         new SessionGuardFilter(engine, clock, idle == null ? Duration.ofMinutes(30) : idle, settings.recheck()));
     registration.setName("ksi-session-guard");
-    registration.addUrlPatterns("/camunda/*", "/api/*");
+    // our case pages read the same webapp login (de.ksi.caseview.WebappUsers)
+    registration.addUrlPatterns("/camunda/*", "/api/*", "/faelle/*", "/aufnahme/*");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 11);
     return registration;
   }

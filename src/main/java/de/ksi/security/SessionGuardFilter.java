@@ -38,11 +38,12 @@ class SessionGuardFilter extends OncePerRequestFilter {
    * What the webapps ask on their own: Tasklist every 10 s re-reads the open task ({@code GET …/task/{id}})
    * and the task list and counts of its filters ({@code …/filter/{id}/list}, {@code …/filter/{id}/count},
    * {@code …/filter?itemCount…}, {@code …/task/count}); our Cockpit dashboard reloads {@code GET /api/lagebild}
-   * every minute. Opening a task, a form, a process or any change is activity.
+   * every minute, the case view its state ({@code /faelle/{ref}/stand}) every 15 s. Opening a task, a form, a
+   * process or any change is activity.
    */
   private static final Pattern POLLING = Pattern.compile(
       "^/camunda/api/engine/engine/[^/]+/(task/[^/]+|task/count|filter/?|filter/count|filter/[^/]+/(list|count))/?$"
-          + "|^/api/lagebild/?$");
+          + "|^/api/lagebild/?$|^/faelle/[^/]+/stand$");
 
   private final ProcessEngine engine;
   private final Clock clock;

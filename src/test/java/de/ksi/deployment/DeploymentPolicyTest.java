@@ -24,7 +24,8 @@ class DeploymentPolicyTest {
   private static final Set<String> DELEGATES = Set.of("intake", "escalate", "recordPlacement", "recordEmergencyMeasure",
       "handOver", "closeCase", "startSearch", "findCandidates", "recordPhonePlacement", "placeHolds", "prepareRequest",
       "requestTaskCreated", "acceptRequest", "declineRequest", "expireRequest", "withdrawRequests",
-      "dutyDeadlinesDelegate", "distributionExclusionDelegate", "objectionDecisionCheck", "distributionAssessmentCheck");
+      "dutyDeadlinesDelegate", "distributionExclusionDelegate", "objectionDecisionCheck", "distributionAssessmentCheck",
+      "expectArrival", "arrivalTaskCreated", "recordArrival", "remindArrival", "choiceTaskCreated");
 
   private static final String FEEL = "http://www.omg.org/spec/FEEL/20140401";
 
@@ -71,6 +72,23 @@ class DeploymentPolicyTest {
 
     assertThat(policy(dmnDefault).check(file, content.getBytes(StandardCharsets.UTF_8)))
         .extracting(Violation::rule).contains(rule);
+  }
+
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {
+      "[Fall](https://example.org/{{caseReference}})", "[Fall](/faelle/{{caseReference}}?x=https://example.org)",
+      "[Fall](/api/cases/{{caseReference}}/identity)", "[Fall](//example.org/faelle/{{caseReference}})",
+      "<a href=\"/faelle/{{caseReference}}\">Fall</a>"})
+  void aFormLinksOnlyToOurOwnCasePagesByTheCaseReference(String text) {
+    assertThat(policy(FEEL).check("x.form", form(text))).extracting(Violation::rule).contains(Rule.FORM);
+    assertThat(policy(FEEL).check("x.form", form("[Fallansicht](/faelle/{{caseReference}}) und "
+        + "[Aufnahme](/aufnahme/{{caseReference}})"))).isEmpty();
+  }
+
+  private static byte[] form(String text) {
+    String json = "{\"id\": \"x\", \"components\": [{\"id\": \"T\", \"type\": \"text\", \"text\": "
+        + new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(text).toString() + "}]}";
+    return json.getBytes(StandardCharsets.UTF_8);
   }
 
   @Test

@@ -66,13 +66,14 @@ class AccessMatrixIT {
       definition.list       A      A     A     A     -        -         A     -    -        -
       api.case              A      -     A     -     -        -         -     -    -        -
       api.identity          A      -     A     -     -        -         -     -    -        -
+      api.caseView          A      -     A     -     -        -         -     A    -        -
       java.task             A      -     A     -     -        -         A     -    -        -
       java.variables        A      -     A     -     -        -         A     -    -        -
       java.historicTasks    A      -     A     -     -        -         A     -    -        -
       java.historicVars     A      -     A     -     -        -         A     -    -        -
       api.audit             -      -     A     -     -        -         -     -    A        -
       api.credentials       -      -     A     -     -        -         -     -    -        -
-      api.overview          -      -     A     -     -        -         -     -    -        -
+      api.reporting         -      -     A     -     -        -         -     -    -        -
       api.ownOffer          A      A     A     A     A        A         A     A    A        A
       api.otherOffer        A      A     A     A     A        A         A     A    A        -
       """;
@@ -218,9 +219,10 @@ class AccessMatrixIT {
       case "definition.list" -> notEmpty(as.get(rest + "/process-definition?key=" + CaseProcess.KEY));
       case "api.case" -> ok(as.get("/api/cases/" + ref));
       case "api.identity" -> ok(as.get("/api/cases/" + ref + "/identity"));
+      case "api.caseView" -> ok(as.get("/api/cases/" + ref + "/overview"));
       case "api.audit" -> ok(as.get("/api/audit?caseReference=" + ref));
       case "api.credentials" -> ok(as.get("/api/providers/" + providerId + "/credentials"));
-      case "api.overview" -> ok(as.get("/api/reporting/overview"));
+      case "api.reporting" -> ok(as.get("/api/reporting/overview"));
       case "api.ownOffer" -> ok(as.get("/api/offers/" + offerId));
       case "api.otherOffer" -> ok(as.get("/api/offers/" + otherOfferId));
       case "java.task" -> asUser(user, () -> engine.getTaskService().createTaskQuery().taskId(dutyTask).count() == 1);

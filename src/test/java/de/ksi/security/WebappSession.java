@@ -15,7 +15,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 
 /** A browser session of the webapps, as their login page opens it: cookies, login and the CSRF token. */
-final class WebappSession {
+public final class WebappSession {
 
   private final CookieManager cookies = new CookieManager();
   private final HttpClient browser = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -23,13 +23,13 @@ final class WebappSession {
   private final int port;
   private final String engineName;
 
-  WebappSession(int port, String engineName) {
+  public WebappSession(int port, String engineName) {
     this.port = port;
     this.engineName = engineName;
   }
 
   /** Logs the user in to the app (tasklist, cockpit, admin) and returns the session's CSRF token. */
-  String logIn(String app, String user) throws IOException, InterruptedException {
+  public String logIn(String app, String user) throws IOException, InterruptedException {
     browser.send(HttpRequest.newBuilder(uri("/camunda/app/" + app + "/")).build(), BodyHandlers.discarding());
     HttpResponse<String> login = browser.send(
         HttpRequest.newBuilder(uri("/camunda/api/admin/auth/user/" + engineName + "/login/" + app))
@@ -52,7 +52,7 @@ final class WebappSession {
   }
 
   /** A call of the page's scripts: the session's cookies and the CSRF token, JSON if there is a body. */
-  HttpResponse<String> send(String method, String path, String token, String json)
+  public HttpResponse<String> send(String method, String path, String token, String json)
       throws IOException, InterruptedException {
     HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Accept", "application/json")
         .method(method, json == null ? BodyPublishers.noBody() : BodyPublishers.ofString(json));

@@ -1,0 +1,259 @@
+// SPDX-License-Identifier: EUPL-1.2
+package de.ksi.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import de.ksi.capacity.Gender;
+import de.ksi.capacity.ProviderDirectory;
+import de.ksi.capacity.ProviderView;
+import de.ksi.caseprocess.CaseIntake.StartedCase;
+import de.ksi.caseprocess.CaseProcess;
+import de.ksi.caseprocess.CaseProcess.SearchElements;
+import de.ksi.intake.IntakeRequest;
+import de.ksi.intake.LegalGround;
+import de.ksi.intake.Need;
+import de.ksi.intake.Urgency;
+import de.ksi.network.District;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.spin.json.SpinJsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebDriver;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * The journey after the request, in the real Tasklist and our pages, in headless Chromium: the caseworker asks a
+ * provider, the provider declines with a reason, the caseworker sees the decline and its reason in the case view
+ * and at the top of the next choice, asks a second provider, who accepts, opens "Aufnahme vorbereiten", sees the
+ * child's identity and when and with whom the child comes (the caseworker announced it in the case view) and
+ * confirms the arrival; the caseworker sees the placement with address, 24-hour phone and the arrival. At 1440 px, the case view and the arrival page also at 768 px. Pictures for the user guide go to
+ * docs/handbuch/bilder/ (as HandbuchBrowserIT does), the rest to target/screenshots.
+ */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "spring.datasource.url=jdbc:h2:mem:ksi-browser-${random.uuid};DB_CLOSE_DELAY=-1",
+      "camunda.bpm.generate-unique-process-engine-name=true",
+      "camunda.bpm.job-execution.enabled=false",
+      "ksi.demo.enabled=true"
+    })
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CaseJourneyBrowserIT {
+
+  private static final String CASEWORKER = "fk-seg-1";
+  private static final String PASSWORD = "demo";
+  private static final Path PICTURES = Path.of("docs", "handbuch", "bilder");
+
+  @LocalServerPort int port;
+  @Autowired ProcessEngine engine;
+  @Autowired TaskService tasks;
+  @Autowired IdentityService identity;
+  @Autowired ProviderDirectory directory;
+  @Autowired TestRestTemplate rest;
+
+  private HeadlessChromium chromium;
+  private WebDriver browser;
+  private Tasklist tasklist;
+  private String base;
+
+  @BeforeAll
+  void startBrowser() throws Exception {
+    chromium = HeadlessChromium.start(1440, 1800);
+    browser = chromium.driver();
+    base = "http://localhost:" + port;
+    tasklist = new Tasklist(browser, base, engine.getName());
+  }
+
+  @org.junit.jupiter.api.AfterEach
+  void lastScreen() {
+    tasklist.screenshot("last-case-journey");
+  }
+
+  @AfterAll
+  void closeBrowser() {
+    if (chromium != null) {
+      chromium.close();
+    }
+  }
+
+  @Test
+  void declineWithReasonSecondRequestArrivalConfirmedAndSeenByTheCaseworker() {
+    String ref = registerCaseOverApi().caseReference();
+    List<Long> offers = offersOfTwoProviders(ref);
+    ProviderView declining = provider(offers.get(0));
+    ProviderView accepting = provider(offers.get(1));
+    String decliner = login("journey-decl-" + ref.substring(9), directory.groupOfOffer(offers.get(0)));
+    String acceptor = login("journey-acc-" + ref.substring(9), directory.groupOfOffer(offers.get(1)));
+
+    // the caseworker asks the first provider; the form links to the case view
+    tasklist.login(CASEWORKER, PASSWORD);
+    tasklist.openAndClaim(task(ref, SearchElements.CHOOSE).getId());
+    assertThat(browser.findElements(By.cssSelector(".fjs-form a[href='/faelle/" + ref + "']"))).hasSize(1);
+    ask(declining);
+    Task firstRequest = tasklist.await().until(d -> openTask(ref, SearchElements.ANSWER));
+    signOut();
+
+    // the provider declines with a reason
+    tasklist.login(decliner, PASSWORD);
+    tasklist.openAndClaim(firstRequest.getId());
+    tasklist.tick("Absage");
+    tasklist.select("Grund der Absage", "Personalmangel / keine Aufnahme möglich");
+    tasklist.complete();
+    tasklist.await().until(d -> openTask(ref, SearchElements.CHOOSE) != null);
+    signOut();
+
+    // the caseworker sees the decline with its reason in the case view and at the top of the next choice
+    tasklist.login(CASEWORKER, PASSWORD);
+    browser.get(base + "/faelle/" + ref);
+    assertThat(text("letzte-absage")).contains("Absage", declining.name(), "Personalmangel");
+    assertThat(text("naechster-schritt")).contains("Platz auswählen und anfragen");
+    picture("fallansicht-absage");
+    atTablet(() -> picture("fallansicht-absage-tablet"));
+    tasklist.openAndClaim(task(ref, SearchElements.CHOOSE).getId());
+    assertThat(tasklist.formText()).contains("Bisher abgesagt", declining.name(), "Personalmangel");
+    tasklist.screenshot("journey-platzauswahl-nach-absage");
+    ask(accepting);
+    Task secondRequest = tasklist.await().until(d -> openTask(ref, SearchElements.ANSWER));
+    signOut();
+
+    // the second provider accepts, opens "Aufnahme vorbereiten", sees the identity and confirms the arrival
+    tasklist.login(acceptor, PASSWORD);
+    tasklist.openAndClaim(secondRequest.getId());
+    tasklist.tick("Zusage");
+    tasklist.complete();
+    Task prepare = tasklist.await().until(d -> openTask(ref, CaseProcess.Elements.PREPARE_ARRIVAL));
+    signOut();
+
+    // the caseworker tells the provider when the child comes and who brings it
+    tasklist.login(CASEWORKER, PASSWORD);
+    // a browser in the offices' time zone, whatever the machine running the test uses
+    chromium.driver().executeCdpCommand("Emulation.setTimezoneOverride", java.util.Map.of("timezoneId", "Europe/Berlin"));
+    browser.get(base + "/faelle/" + ref);
+    tasklist.script("document.getElementById('ankunft-zeit').value = '2026-12-24T02:30';");
+    browser.findElement(By.id("ankunft-begleitung")).sendKeys("Frau K., Bereitschaftsdienst");
+    browser.findElement(By.cssSelector("#ankunft-planen button")).click();
+    tasklist.await().until(d -> d.findElement(By.id("ankunft-geplant")).getText().contains("Frau K."));
+    assertThat(text("ankunft-geplant")).contains("24.12.2026 02:30");
+    picture("fallansicht-ankunft-mitgeteilt");
+    signOut();
+
+    tasklist.login(acceptor, PASSWORD);
+    tasklist.openAndClaim(prepare.getId());
+    assertThat(tasklist.formText()).contains("Aufnahme vorbereiten – Fall " + ref).doesNotContain("Vertraulich");
+    picture("aufnahme-vorbereiten-aufgabe");
+    browser.get(browser.findElement(By.cssSelector(".fjs-form a[href='/aufnahme/" + ref + "']")).getAttribute("href"));
+    assertThat(text("identitaet")).contains("Lea", "Vertraulich");
+    assertThat(text("ansprechperson")).contains("Kreis Segeberg");
+    assertThat(text("anreise")).contains("24.12.2026 02:30", "Frau K., Bereitschaftsdienst");
+    picture("aufnahme-seite");
+    atTablet(() -> picture("aufnahme-seite-tablet"));
+    tasklist.openTask(prepare.getId());
+    tasklist.tick("Ja, das Kind ist bei uns angekommen");
+    tasklist.complete();
+    tasklist.await().until(d -> openTask(ref, CaseProcess.Elements.PREPARE_ARRIVAL) == null);
+    signOut();
+
+    // the caseworker sees the placement with address, phone and the arrival
+    tasklist.login(CASEWORKER, PASSWORD);
+    browser.get(base + "/faelle/" + ref);
+    assertThat(text("unterbringung")).contains(accepting.name(), accepting.address(), accepting.phone24h());
+    assertThat(text("ankunft")).contains("Kind ist angekommen", acceptor);
+    assertThat(text("naechster-schritt")).contains("angekommen");
+    picture("fallansicht-angekommen");
+    atTablet(() -> {
+      assertThat(text("unterbringung")).contains(accepting.phone24h());
+      picture("fallansicht-angekommen-tablet");
+    });
+  }
+
+  private void ask(ProviderView provider) {
+    tasklist.tick("Ausgewählte Träger gleichzeitig anfragen");
+    tasklist.tickContaining("Anzufragende Plätze", provider.name());
+    tasklist.complete();
+  }
+
+  /** The page at 768 px: nothing wider than the screen, then back to 1440 px. */
+  private void atTablet(Runnable check) {
+    browser.manage().window().setSize(new Dimension(768, 1024));
+    browser.navigate().refresh();
+    Number overflow = (Number) tasklist.script(
+        "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+    assertThat(overflow.intValue()).as("no sideways scrolling at 768 px").isLessThanOrEqualTo(0);
+    check.run();
+    browser.manage().window().setSize(new Dimension(1440, 1800));
+  }
+
+  private String text(String id) {
+    return tasklist.await().until(d -> d.findElement(By.id(id))).getText();
+  }
+
+  /** Two candidate offers of different providers, as the caseworker's form offers them. */
+  private List<Long> offersOfTwoProviders(String ref) {
+    SpinJsonNode options = (SpinJsonNode) tasks.getVariable(task(ref, SearchElements.CHOOSE).getId(),
+        CaseProcess.Vars.CANDIDATES);
+    List<Long> offers = options.elements().stream().map(o -> Long.valueOf(o.prop("value").stringValue())).toList();
+    long first = offers.get(0);
+    long second = offers.stream().filter(o -> provider(o).id() != provider(first).id()).findFirst().orElseThrow();
+    return List.of(first, second);
+  }
+
+  private ProviderView provider(long offerId) {
+    return directory.get(directory.offerView(offerId).providerId());
+  }
+
+  private String login(String userId, String group) {
+    User user = identity.newUser(userId);
+    user.setFirstName("Nachtdienst");
+    user.setLastName(userId);
+    user.setPassword(PASSWORD);
+    identity.saveUser(user);
+    identity.createMembership(userId, group);
+    return userId;
+  }
+
+  private StartedCase registerCaseOverApi() {
+    IntakeRequest intake = new IntakeRequest(District.SEGEBERG, LegalGround.NR2_DRINGENDE_GEFAHR, "Lea", "Vertraulich",
+        null, 13, Gender.FEMALE, "Deutsch", 1, Set.of(Need.TRAUMA), Urgency.IMMEDIATE, false, "Polizeirevier Mitte",
+        null, null);
+    ResponseEntity<StartedCase> response =
+        rest.withBasicAuth(CASEWORKER, PASSWORD).postForEntity("/api/cases", intake, StartedCase.class);
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    return response.getBody();
+  }
+
+  private Task task(String reference, String definitionKey) {
+    Task task = openTask(reference, definitionKey);
+    assertThat(task).as("open task %s of case %s", definitionKey, reference).isNotNull();
+    return task;
+  }
+
+  private Task openTask(String reference, String definitionKey) {
+    return tasks.createTaskQuery().processInstanceBusinessKey(reference).taskDefinitionKey(definitionKey).singleResult();
+  }
+
+  /** Forgets the session (cookies of this site), then leaves the page: the next login loads Tasklist afresh. */
+  private void signOut() {
+    browser.manage().deleteAllCookies();
+    browser.get("about:blank");
+  }
+
+  private void picture(String name) {
+    tasklist.screenshot(PICTURES.resolve(name + ".png"));
+  }
+}
