@@ -5,7 +5,7 @@ import static de.ksi.caseview.Html.esc;
 
 import de.ksi.caseprocess.Arrivals;
 import de.ksi.intake.CustodyCase;
-import de.ksi.intake.Need;
+import de.ksi.capacity.Need;
 import de.ksi.intake.NeedsProfile;
 import java.time.format.DateTimeFormatter;
 import java.util.stream.Collectors;

@@ -13,7 +13,7 @@ import de.ksi.capacity.ProviderView;
 import de.ksi.caseprocess.Arrivals;
 import de.ksi.intake.CustodyCase;
 import de.ksi.intake.IntakeService;
-import de.ksi.intake.Need;
+import de.ksi.capacity.Need;
 import de.ksi.lagebild.AgeBand;
 import de.ksi.network.CaseReference;
 import de.ksi.network.KsiUser;
