@@ -28,6 +28,7 @@ import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnLabel;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
 import org.camunda.bpm.model.bpmn.instance.dc.Bounds;
 import org.camunda.bpm.model.bpmn.instance.di.Waypoint;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -56,6 +57,59 @@ class DiagramLayoutTest {
     assertThat(problems(Bpmn.readModelFromFile(file.toFile())))
         .as("layout problems in %s", file)
         .isEmpty();
+  }
+
+  /** Each rule fires: on a small model the fluent builder lays out, then spoilt the ways issue #20 found. */
+  @Test
+  void findsUnlabelledBranchesSharedLinesAndCrossedLabels() {
+    BpmnModelInstance model = Bpmn.createExecutableProcess("p")
+        .startEvent("start")
+        .exclusiveGateway("decide")
+        .sequenceFlowId("yes").condition("ja", "${ok}").endEvent("endYes")
+        .moveToLastGateway()
+        .sequenceFlowId("no").condition("nein", "${!ok}").endEvent("endNo")
+        .done();
+    assertThat(problems(model)).contains(
+        "yes (ja) has no label bounds in the diagram", "no (nein) has no label bounds in the diagram");
+
+    BpmnEdge yes = edge(model, "yes");
+    BpmnEdge no = edge(model, "no");
+    List<Waypoint> along = new ArrayList<>(yes.getWaypoints());
+    no.getWaypoints().clear();
+    for (Waypoint point : along) {
+      Waypoint copy = model.newInstance(Waypoint.class);
+      copy.setX(point.getX());
+      copy.setY(point.getY());
+      no.getWaypoints().add(copy);
+    }
+    label(model, yes, along.get(0).getX() + 5, along.get(0).getY() - 7);
+    label(model, no, along.get(0).getX() + 10, along.get(0).getY() + 60);
+    assertThat(problems(model))
+        .contains("no and yes share " + Math.round(lengthOf(segments(yes))) + " px of one line",
+            "label of yes is crossed by no")
+        .anyMatch(problem -> problem.startsWith("label of no (nein) is 60 px from its first segment"));
+  }
+
+  private static BpmnEdge edge(BpmnModelInstance model, String flowId) {
+    return model.getModelElementsByType(BpmnEdge.class).stream()
+        .filter(edge -> edge.getBpmnElement().getId().equals(flowId))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  private static void label(BpmnModelInstance model, BpmnEdge edge, double x, double y) {
+    Bounds bounds = model.newInstance(Bounds.class);
+    bounds.setX(x);
+    bounds.setY(y);
+    bounds.setWidth(30);
+    bounds.setHeight(14);
+    BpmnLabel label = model.newInstance(BpmnLabel.class);
+    label.setBounds(bounds);
+    edge.setBpmnLabel(label);
+  }
+
+  private static double lengthOf(List<Line2D> segments) {
+    return segments.stream().mapToDouble(s -> s.getP1().distance(s.getP2())).sum();
   }
 
   /** Every layout problem of one model, as readable lines; empty when the diagram is clean. */
