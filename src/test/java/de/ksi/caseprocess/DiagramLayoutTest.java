@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
@@ -36,9 +37,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The diagrams of bpmn/*.bpmn read cleanly: every flow node and sequence flow is drawn; every branch
  * leaving a decision (exclusive or inclusive gateway with more than one outgoing flow) has a name and a
  * label placed next to its first segment; no two flows run along the same line (apart from the common
- * trunk of a parallel or inclusive fork); no label is crossed by
- * a flow or covered by a shape. It checks the diagram interchange only, not how a viewer renders it.
- * The pictures in docs/bilder are made from the same files by lint/render (see docs/process.md).
+ * trunk of a parallel or inclusive fork); no label is crossed by a flow, covers a shape or another label.
+ * It checks the diagram interchange only, not how a viewer renders it. The pictures in docs/bilder are made from the same files by lint/render (see docs/process.md).
  */
 class DiagramLayoutTest {
 
@@ -197,7 +197,26 @@ class DiagramLayoutTest {
         checkLabel(problems, "label of " + own, label, null, own, edges, shapes);
       }
     }
+    // no label on top of another
+    Map<String, Rectangle2D> labels = new TreeMap<>();
+    edges.forEach((id, edge) -> putLabel(labels, id, edge.getBpmnLabel()));
+    shapes.forEach((id, shape) -> putLabel(labels, id, shape.getBpmnLabel()));
+    List<Map.Entry<String, Rectangle2D>> all = new ArrayList<>(labels.entrySet());
+    for (int i = 0; i < all.size(); i++) {
+      for (int j = i + 1; j < all.size(); j++) {
+        if (shrink(all.get(i).getValue()).intersects(all.get(j).getValue())) {
+          problems.add("labels of " + all.get(i).getKey() + " and " + all.get(j).getKey() + " overlap");
+        }
+      }
+    }
     return problems;
+  }
+
+  private static void putLabel(Map<String, Rectangle2D> labels, String id, BpmnLabel label) {
+    Rectangle2D bounds = labelBounds(label);
+    if (bounds != null) {
+      labels.put(id, bounds);
+    }
   }
 
   /**
