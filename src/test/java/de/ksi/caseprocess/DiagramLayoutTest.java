@@ -38,7 +38,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * leaving a decision (exclusive or inclusive gateway with more than one outgoing flow) has a name and a
  * label placed next to its first segment; no two flows run along the same line (apart from the common
  * trunk of a parallel or inclusive fork); no label is crossed by a flow, covers a shape or another label.
- * It checks the diagram interchange only, not how a viewer renders it. The pictures in docs/bilder are made from the same files by lint/render (see docs/process.md).
+ * It checks the diagram interchange only, not how a viewer renders it. The pictures in docs/bilder are
+ * made from the same files by lint/render (see docs/process.md).
  */
 class DiagramLayoutTest {
 
