@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -49,7 +50,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * record what they were asked to do. Time moves only by the engine's clock.
  */
 @Deployment(resources = {"bpmn/inobhutnahme.bpmn", "bpmn/eligible-categories.dmn", "bpmn/escalation-deadlines.dmn",
-    "forms/aufnahme.form", "forms/stufe2.form", "forms/beendigung.form", "forms/uebergabe.form"})
+    "forms/aufnahme.form", "forms/stufe2.form", "forms/beendigung.form", "forms/uebergabe.form",
+    "forms/aufnahme-vorbereiten.form"})
 class CaseModelProcessTest {
 
   @RegisterExtension
@@ -63,6 +65,8 @@ class CaseModelProcessTest {
   private static final String HEAD_GROUP = "amtsleitung-segeberg";
 
   private final List<String> calls = new ArrayList<>();
+  /** The group of the provider the next placement is with; none for a place outside the registry. */
+  private String acceptingProvider;
   private String standIns;
 
   @BeforeEach
@@ -87,6 +91,11 @@ class CaseModelProcessTest {
     });
     Mocks.register("recordPlacement", (JavaDelegate) execution -> calls.add("placement"));
     Mocks.register("handOver", (JavaDelegate) execution -> calls.add("hand over"));
+    Mocks.register("expectArrival", (JavaDelegate) execution ->
+        execution.setVariable(Vars.ARRIVAL_GROUP, acceptingProvider));
+    Mocks.register("arrivalTaskCreated", (TaskListener) task -> { });
+    Mocks.register("recordArrival", (JavaDelegate) execution -> calls.add("arrival"));
+    Mocks.register("remindArrival", (JavaDelegate) execution -> calls.add("arrival reminder"));
     Mocks.register("closeCase", (JavaDelegate) execution -> calls.add("close"));
   }
 
@@ -116,11 +125,28 @@ class CaseModelProcessTest {
     assertThat(task(DECIDE_OUTCOME, custody)).hasCandidateGroup(OFFICE_GROUP);
     complete(task(DECIDE_OUTCOME, custody), withVariables(Vars.OUTCOME, "RETURN_HOME"));
 
-    assertThat(custody).isEnded().hasPassed(CLOSE_CASE, END_CLOSED)
-        .hasNotPassed(ESCALATE_NETWORK, FOLLOW_UP_SEARCH, HANDOVER);
+    assertThat(custody).isEnded().hasPassed(CLOSE_CASE, END_CLOSED, END_NO_PROVIDER_TO_PREPARE)
+        .hasNotPassed(ESCALATE_NETWORK, FOLLOW_UP_SEARCH, HANDOVER, PREPARE_ARRIVAL);
     assertThat(calls).containsExactly("placement", "close");
     assertThat(processInstanceQuery().processDefinitionKey(DutiesProcess.KEY).count())
         .as("the closed case ends its duties").isZero();
+  }
+
+  @Test
+  void theAcceptingProviderPreparesTheArrivalIsRemindedAfterFourHoursAndConfirmsIt() {
+    acceptingProvider = "traeger-17";
+    ProcessInstance custody = placed();
+    assertThat(custody).isWaitingAt(DECIDE_OUTCOME, PREPARE_ARRIVAL);
+    assertThat(task(PREPARE_ARRIVAL, custody)).hasCandidateGroup("traeger-17");
+    moveClock(Duration.ofHours(4).plusMinutes(1));
+
+    execute(job(ARRIVAL_OVERDUE, custody));
+    assertThat(custody).hasPassed(REMIND_ARRIVAL).isWaitingAt(PREPARE_ARRIVAL);
+    complete(task(PREPARE_ARRIVAL, custody), withVariables(Vars.ARRIVAL, CaseProcess.Arrival.ARRIVED));
+
+    assertThat(custody).hasPassed(RECORD_ARRIVAL, END_CHILD_ARRIVED).isWaitingAt(DECIDE_OUTCOME)
+        .isNotWaitingAt(PREPARE_ARRIVAL);
+    assertThat(calls).containsExactly("placement", "arrival reminder", "arrival");
   }
 
   @Test

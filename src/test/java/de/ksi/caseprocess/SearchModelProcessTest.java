@@ -78,6 +78,7 @@ class SearchModelProcessTest {
       execution.setVariableLocal(Vars.DECISION, null);
     });
     Mocks.register("requestTaskCreated", (TaskListener) task -> calls.add("created"));
+    Mocks.register("choiceTaskCreated", (TaskListener) task -> calls.add("choice shown"));
     Mocks.register("acceptRequest", (JavaDelegate) execution -> {
       calls.add("accept");
       execution.getProcessInstance().setVariable(Vars.PLACEMENT_ID, 42L);
