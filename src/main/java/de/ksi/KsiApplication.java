@@ -5,7 +5,10 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
-/** Koordinierungsstelle Inobhutnahme: emergency placement coordination on an embedded Camunda 7 engine. */
+/**
+ * Koordinierungsstelle Inobhutnahme: emergency placement coordination on an embedded Camunda 7
+ * engine.
+ */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class KsiApplication {

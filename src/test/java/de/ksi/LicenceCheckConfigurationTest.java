@@ -17,9 +17,10 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 /**
- * The licence check of pom.xml (license-maven-plugin, add-third-party) rejects GPL and AGPL and accepts the
- * permissive licences, judged the way the plugin judges: licence names are first mapped by the licenseMerges, and
- * a dependency passes when at least one of its licences is on the allow-list.
+ * The licence check of pom.xml (license-maven-plugin, add-third-party) rejects GPL and AGPL and
+ * accepts the permissive licences, judged the way the plugin judges: licence names are first mapped
+ * by the licenseMerges, and a dependency passes when at least one of its licences is on the
+ * allow-list.
  */
 class LicenceCheckConfigurationTest {
 
@@ -39,7 +40,9 @@ class LicenceCheckConfigurationTest {
         configuration = (Element) execution.getElementsByTagName("configuration").item(0);
       }
     }
-    assertThat(configuration).as("execution third-party-notice of the license-maven-plugin").isNotNull();
+    assertThat(configuration)
+        .as("execution third-party-notice of the license-maven-plugin")
+        .isNotNull();
     allowed = Set.copyOf(texts(configuration, "includedLicense"));
     merges = new HashMap<>();
     for (String merge : texts(configuration, "licenseMerge")) {
@@ -50,39 +53,64 @@ class LicenceCheckConfigurationTest {
 
   @Test
   void gplAndAgplOnlyDependenciesFailTheBuild() {
-    assertThat(List.of("GPL-2.0-only", "GPL-3.0-only", "GPL-3.0-or-later", "AGPL-3.0-only",
-        "GNU General Public License v3.0", "GNU General Public License, version 2",
-        "GNU Affero General Public License v3", "GPL2 w/ CPE",
-        "GNU General Public License, version 2 with the GNU Classpath Exception", "SSPL-1.0",
-        "GNU Lesser General Public License", "No licence named"))
+    assertThat(
+            List.of(
+                "GPL-2.0-only",
+                "GPL-3.0-only",
+                "GPL-3.0-or-later",
+                "AGPL-3.0-only",
+                "GNU General Public License v3.0",
+                "GNU General Public License, version 2",
+                "GNU Affero General Public License v3",
+                "GPL2 w/ CPE",
+                "GNU General Public License, version 2 with the GNU Classpath Exception",
+                "SSPL-1.0",
+                "GNU Lesser General Public License",
+                "No licence named"))
         .allSatisfy(licence -> assertThat(passes(licence)).as(licence).isFalse());
   }
 
   @Test
   void permissiveLicencesPassUnderAnyOfTheirCommonNames() {
-    assertThat(List.of("The Apache Software License, Version 2.0", "Apache License, Version 2.0", "Apache-2.0",
-        "The MIT License", "MIT", "BSD-3-Clause", "Modified BSD", "Eclipse Distribution License - v 1.0",
-        "BSD 2-Clause", "EPL 2.0", "Eclipse Public License - v 1.0", "MPL 2.0", "EUPL-1.2"))
+    assertThat(
+            List.of(
+                "The Apache Software License, Version 2.0",
+                "Apache License, Version 2.0",
+                "Apache-2.0",
+                "The MIT License",
+                "MIT",
+                "BSD-3-Clause",
+                "Modified BSD",
+                "Eclipse Distribution License - v 1.0",
+                "BSD 2-Clause",
+                "EPL 2.0",
+                "Eclipse Public License - v 1.0",
+                "MPL 2.0",
+                "EUPL-1.2"))
         .allSatisfy(licence -> assertThat(passes(licence)).as(licence).isTrue());
   }
 
   @Test
   void aDualLicensedDependencyPassesUnderItsAllowedLicenceOnly() {
     assertThat(passes("EPL 2.0", "GPL2 w/ CPE")).as("Jakarta APIs").isTrue();
-    assertThat(passes("Eclipse Public License - v 1.0", "GNU Lesser General Public License")).as("Logback").isTrue();
+    assertThat(passes("Eclipse Public License - v 1.0", "GNU Lesser General Public License"))
+        .as("Logback")
+        .isTrue();
     assertThat(passes("GPL-3.0-only", "AGPL-3.0-only")).as("two copyleft choices").isFalse();
   }
 
   @Test
   void noMergeTurnsAGplNameIntoAnAllowedLicence() {
     List<String> laundered = new ArrayList<>();
-    merges.forEach((name, spdx) -> {
-      boolean gpl = name.contains("GPL") || name.contains("General Public");
-      boolean lesser = name.contains("LGPL") || name.contains("Lesser") || name.contains("Library");
-      if (gpl && !lesser && allowed.contains(spdx)) {
-        laundered.add(name + " -> " + spdx);
-      }
-    });
+    merges.forEach(
+        (name, spdx) -> {
+          boolean gpl = name.contains("GPL") || name.contains("General Public");
+          boolean lesser =
+              name.contains("LGPL") || name.contains("Lesser") || name.contains("Library");
+          if (gpl && !lesser && allowed.contains(spdx)) {
+            laundered.add(name + " -> " + spdx);
+          }
+        });
 
     assertThat(laundered).isEmpty();
     assertThat(allowed).noneMatch(licence -> licence.matches("A?GPL.*"));
@@ -93,11 +121,14 @@ class LicenceCheckConfigurationTest {
     assertThat(text(configuration, "failOnBlacklist")).isEqualTo("true");
     assertThat(text(configuration, "failOnMissing")).isEqualTo("true");
     assertThat(text(configuration, "force")).isEqualTo("true");
-    assertThat(text(configuration, "excludedScopes").split(",")).doesNotContain("compile", "runtime");
+    assertThat(text(configuration, "excludedScopes").split(","))
+        .doesNotContain("compile", "runtime");
   }
 
   private static boolean passes(String... licences) {
-    return Arrays.stream(licences).map(name -> merges.getOrDefault(name, name)).anyMatch(allowed::contains);
+    return Arrays.stream(licences)
+        .map(name -> merges.getOrDefault(name, name))
+        .anyMatch(allowed::contains);
   }
 
   private static String text(Element parent, String tag) {

@@ -14,8 +14,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every source file we own names its licence, {@code SPDX-License-Identifier: EUPL-1.2}, in its first lines;
- * {@code .ci/spdx-headers} adds the line where it is missing and keeps the same list of file types.
+ * Every source file we own names its licence, {@code SPDX-License-Identifier: EUPL-1.2}, in its
+ * first lines; {@code .ci/spdx-headers} adds the line where it is missing and keeps the same list
+ * of file types.
  */
 class LicenceHeadersTest {
 
@@ -26,15 +27,22 @@ class LicenceHeadersTest {
 
   @Test
   void everySourceFileWeOwnCarriesTheEuplIdentifier() throws IOException {
-    List<String> missing = sourceFiles().filter(file -> !hasHeader(file)).map(Path::toString).sorted().toList();
+    List<String> missing =
+        sourceFiles().filter(file -> !hasHeader(file)).map(Path::toString).sorted().toList();
 
-    assertThat(missing).as("files without '%s' in their first lines: run .ci/spdx-headers", IDENTIFIER).isEmpty();
+    assertThat(missing)
+        .as("files without '%s' in their first lines: run .ci/spdx-headers", IDENTIFIER)
+        .isEmpty();
   }
 
   @Test
   void javaFilesCarryItAsTheirFirstLine() throws IOException {
-    List<String> notFirst = sourceFiles().filter(file -> file.toString().endsWith(".java"))
-        .filter(file -> !firstLines(file, 1).equals(List.of("// " + IDENTIFIER))).map(Path::toString).toList();
+    List<String> notFirst =
+        sourceFiles()
+            .filter(file -> file.toString().endsWith(".java"))
+            .filter(file -> !firstLines(file, 1).equals(List.of("// " + IDENTIFIER)))
+            .map(Path::toString)
+            .toList();
 
     assertThat(notFirst).isEmpty();
   }
@@ -43,16 +51,17 @@ class LicenceHeadersTest {
   void theCheckSeesTheFileTypesWeWrite() throws IOException {
     List<Path> checked = sourceFiles().toList();
 
-    assertThat(checked).extracting(LicenceHeadersTest::extension)
+    assertThat(checked)
+        .extracting(LicenceHeadersTest::extension)
         .contains(".java", ".js", ".css", ".html", ".xml", ".yaml", ".properties", ".ftl", "");
     assertThat(checked).contains(Path.of(".ci", "run"), Path.of("lint", "run"), Path.of("pom.xml"));
   }
 
   /**
-   * The files that must carry the header: those whose type has comments. Not checked, on purpose: Flyway
-   * migrations (*.sql; a changed file changes its checksum and Flyway refuses every database that applied it),
-   * BPMN and DMN (Camunda Modeler drops XML comments on save, and a changed model is deployed as a new version),
-   * forms and other JSON (no comments), documentation and pictures.
+   * The files that must carry the header: those whose type has comments. Not checked, on purpose:
+   * Flyway migrations (*.sql; a changed file changes its checksum and Flyway refuses every database
+   * that applied it), BPMN and DMN (Camunda Modeler drops XML comments on save, and a changed model
+   * is deployed as a new version), forms and other JSON (no comments), documentation and pictures.
    */
   static Stream<Path> sourceFiles() throws IOException {
     Stream<Path> all = Stream.empty();
@@ -70,8 +79,10 @@ class LicenceHeadersTest {
       case ".html", ".xml" -> Optional.of("<!--");
       case ".ftl" -> Optional.of("<#--");
       case ".properties", ".yaml", ".yml", ".sh" -> Optional.of("#");
-      case "" -> file.toString().contains("META-INF/services/") || startsWithShebang(file) ? Optional.of("#")
-          : Optional.empty();
+      case "" ->
+          file.toString().contains("META-INF/services/") || startsWithShebang(file)
+              ? Optional.of("#")
+              : Optional.empty();
       default -> Optional.empty();
     };
   }
@@ -103,8 +114,10 @@ class LicenceHeadersTest {
       return List.of(root);
     }
     try (Stream<Path> paths = Files.walk(root)) {
-      return paths.filter(Files::isRegularFile)
-          .filter(p -> !p.toString().contains("node_modules") && !p.toString().contains("/target/")).toList();
+      return paths
+          .filter(Files::isRegularFile)
+          .filter(p -> !p.toString().contains("node_modules") && !p.toString().contains("/target/"))
+          .toList();
     }
   }
 }

@@ -14,9 +14,9 @@ import org.springframework.modulith.core.ApplicationModule;
 import org.springframework.modulith.core.ApplicationModules;
 
 /**
- * The application's modules (one top-level package each): no cycles between them and no use of another module's
- * internals, as Spring Modulith verifies; and the module diagram in {@code docs/architecture.md} is the one the code
- * has.
+ * The application's modules (one top-level package each): no cycles between them and no use of
+ * another module's internals, as Spring Modulith verifies; and the module diagram in {@code
+ * docs/architecture.md} is the one the code has.
  */
 class ModularityTests {
 
@@ -40,22 +40,29 @@ class ModularityTests {
     String current = doc.substring(begin + BEGIN.length(), end);
     String diagram = "\n" + mermaid() + "\n";
     if (DocPictures.updating()) {
-      Files.writeString(ARCHITECTURE, doc.substring(0, begin + BEGIN.length()) + diagram + doc.substring(end));
+      Files.writeString(
+          ARCHITECTURE, doc.substring(0, begin + BEGIN.length()) + diagram + doc.substring(end));
       return;
     }
-    assertThat(current).as("the module diagram in %s (refresh it with -Dksi.pictures=update)", ARCHITECTURE)
+    assertThat(current)
+        .as("the module diagram in %s (refresh it with -Dksi.pictures=update)", ARCHITECTURE)
         .isEqualTo(diagram);
   }
 
   /** A Mermaid flowchart: a box per module, an arrow where a module uses another. */
   static String mermaid() {
-    String edges = MODULES.stream()
-        .sorted((a, b) -> a.getName().compareTo(b.getName()))
-        .flatMap(module -> module.getDirectDependencies(MODULES).uniqueModules()
-            .map(ApplicationModule::getName)
-            .sorted()
-            .map(target -> "  " + module.getName() + " --> " + target))
-        .collect(Collectors.joining("\n"));
+    String edges =
+        MODULES.stream()
+            .sorted((a, b) -> a.getName().compareTo(b.getName()))
+            .flatMap(
+                module ->
+                    module
+                        .getDirectDependencies(MODULES)
+                        .uniqueModules()
+                        .map(ApplicationModule::getName)
+                        .sorted()
+                        .map(target -> "  " + module.getName() + " --> " + target))
+            .collect(Collectors.joining("\n"));
     return "```mermaid\nflowchart LR\n" + edges + "\n```";
   }
 }

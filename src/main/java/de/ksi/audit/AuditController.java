@@ -10,7 +10,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The audit log of one case over REST; only coordinators and data protection may ask (see SecurityConfiguration). */
+/**
+ * The audit log of one case over REST; only coordinators and data protection may ask (see
+ * SecurityConfiguration).
+ */
 @RestController
 @RequestMapping("/api/audit")
 class AuditController {
@@ -21,9 +24,12 @@ class AuditController {
     this.audit = audit;
   }
 
-  @Operation(summary = "Every disclosure and read of a case's personal data (coordinators, data protection)")
+  @Operation(
+      summary =
+          "Every disclosure and read of a case's personal data (coordinators, data protection)")
   @GetMapping
-  List<AuditLog.Entry> forCase(@RequestParam @Pattern(regexp = CaseReference.REGEX) String caseReference) {
+  List<AuditLog.Entry> forCase(
+      @RequestParam @Pattern(regexp = CaseReference.REGEX) String caseReference) {
     return audit.forCase(caseReference);
   }
 }

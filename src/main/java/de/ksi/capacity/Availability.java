@@ -19,42 +19,49 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * The one place that computes how many places of an offer are free: the reported count minus active
- * holds and the placements begun since the report, plus placements that ended since the report. Holds
- * count only until they expire, so an expired hold frees its place without anyone cleaning up. Where the provider
- * reported how many places it can staff tonight, the count is also at most those staffed places minus the places
- * taken (running placements and active holds): free = min(licensed, free as reported and corrected, staffed − taken).
+ * holds and the placements begun since the report, plus placements that ended since the report.
+ * Holds count only until they expire, so an expired hold frees its place without anyone cleaning
+ * up. Where the provider reported how many places it can staff tonight, the count is also at most
+ * those staffed places minus the places taken (running placements and active holds): free =
+ * min(licensed, free as reported and corrected, staffed − taken).
  */
 @Component
 class Availability {
 
   /**
-   * Active holds per offer, to be joined as {@code held}: few at any time, since a hold lasts at most
-   * {@code ksi.capacity.max-hold}, and found by {@code ix_hold_status_expiry} however long the history grows.
+   * Active holds per offer, to be joined as {@code held}: few at any time, since a hold lasts at
+   * most {@code ksi.capacity.max-hold}, and found by {@code ix_hold_status_expiry} however long the
+   * history grows.
    */
   private static final String ACTIVE_HOLDS =
       " LEFT JOIN (SELECT h.offer_id, SUM(h.places) AS places FROM hold h"
           + " WHERE h.status = 'HELD' AND h.expires_at > :now GROUP BY h.offer_id) held ON held.offer_id = o.id";
 
   /**
-   * The reported free count, or where the staffed places reported for the running night are fewer, those staffed
-   * places minus the places taken by running placements at the report ({@code staffed_free}). The holds and
-   * placements since the report change both alike, so {@link #FREE} corrects the smaller of the two: that is
-   * min(free, staffed − taken now), with one expression and no further lookup.
+   * The reported free count, or where the staffed places reported for the running night are fewer,
+   * those staffed places minus the places taken by running placements at the report ({@code
+   * staffed_free}). The holds and placements since the report change both alike, so {@link #FREE}
+   * corrects the smaller of the two: that is min(free, staffed − taken now), with one expression
+   * and no further lookup.
    */
   private static final String REPORTED_OR_STAFFED =
       "CASE WHEN o.staffed_until > :now AND o.staffed_free < o.reported_free THEN o.staffed_free ELSE o.reported_free END";
 
   /**
-   * Free places of offer {@code o} at {@code :now} (needs {@link #ACTIVE_HOLDS}): the reported count (or the staffed
-   * places left, {@link #REPORTED_OR_STAFFED}) minus its active holds, plus the placements that changed the count
-   * since the report (begun since and still running: minus; begun before and ended since: plus). Placements that
-   * began and ended before the report are already in the reported count. The placements are looked up only where
-   * one started or ended after the report ({@code placements_moved_at}, kept by {@link #placementMoved}); for all
-   * other offers they change nothing.
+   * Free places of offer {@code o} at {@code :now} (needs {@link #ACTIVE_HOLDS}): the reported
+   * count (or the staffed places left, {@link #REPORTED_OR_STAFFED}) minus its active holds, plus
+   * the placements that changed the count since the report (begun since and still running: minus;
+   * begun before and ended since: plus). Placements that began and ended before the report are
+   * already in the reported count. The placements are looked up only where one started or ended
+   * after the report ({@code placements_moved_at}, kept by {@link #placementMoved}); for all other
+   * offers they change nothing.
    */
   private static final String FREE = free(REPORTED_OR_STAFFED);
 
-  /** {@link #FREE} as if staff limited nothing: what the Lagebild shows as lost to missing staff, beside it. */
+  /**
+   * {@link #FREE} as if staff limited nothing: what the Lagebild shows as lost to missing staff,
+   * beside it.
+   */
   private static final String FREE_WITHOUT_STAFF = free("o.reported_free");
 
   private static String free(String reported) {
@@ -68,12 +75,14 @@ class Availability {
                     FROM placement pl
                     WHERE pl.offer_id = o.id AND (pl.started_at > o.reported_at OR pl.ended_at > o.reported_at)), 0)
           ELSE 0 END))
-      """.formatted(reported);
+      """
+        .formatted(reported);
   }
 
   /**
-   * The latest start or end of each offer's placements, from the placements themselves; only offers with a placement
-   * that started or ended later than their {@code placements_moved_at} are written.
+   * The latest start or end of each offer's placements, from the placements themselves; only offers
+   * with a placement that started or ended later than their {@code placements_moved_at} are
+   * written.
    */
   private static final String MOVED_FROM_PLACEMENTS =
       "UPDATE offer SET placements_moved_at = (SELECT MAX(CASE WHEN pl.ended_at > pl.started_at THEN pl.ended_at"
@@ -86,23 +95,38 @@ class Availability {
       "o.id, o.category, o.min_age, o.max_age, o.max_siblings, o.licensed, o.reported_at, p.id AS provider_id, p.name,"
           + " p.district, p.phone_24h, CASE WHEN o.staffed_until > :now THEN o.staffed END AS staffed";
 
-  /** Active offers of active providers with their active holds (for {@link #FREE}), ready for more conditions. */
+  /**
+   * Active offers of active providers with their active holds (for {@link #FREE}), ready for more
+   * conditions.
+   */
   private static final String ACTIVE_OFFERS =
-      " FROM offer o JOIN provider p ON p.id = o.provider_id" + ACTIVE_HOLDS + " WHERE o.active AND p.active";
+      " FROM offer o JOIN provider p ON p.id = o.provider_id"
+          + ACTIVE_HOLDS
+          + " WHERE o.active AND p.active";
 
   private static final String SELECT =
-      "SELECT " + ROW_COLUMNS + ", " + FREE + " AS free, " + FREE_WITHOUT_STAFF + " AS free_without_staff" + ACTIVE_OFFERS;
+      "SELECT "
+          + ROW_COLUMNS
+          + ", "
+          + FREE
+          + " AS free, "
+          + FREE_WITHOUT_STAFF
+          + " AS free_without_staff"
+          + ACTIVE_OFFERS;
 
   /**
-   * For a candidate (free ≥ 1, so the count is not cut at zero): its free places had staff limited nothing. Where the
-   * staffed places were the smaller, the corrections since the report are {@code free − staffed_free}; added to the
-   * reported free count they give the count without staff.
+   * For a candidate (free ≥ 1, so the count is not cut at zero): its free places had staff limited
+   * nothing. Where the staffed places were the smaller, the corrections since the report are {@code
+   * free − staffed_free}; added to the reported free count they give the count without staff.
    */
   private static final String CANDIDATE_WITHOUT_STAFF =
       "CASE WHEN o.staffed_until > :now AND o.staffed_free < o.reported_free"
           + " THEN LEAST(o.licensed, r.free + o.reported_free - o.staffed_free) ELSE r.free END AS free_without_staff";
 
-  /** The transaction resource under which {@link #placementMoved} keeps the moments it has yet to write. */
+  /**
+   * The transaction resource under which {@link #placementMoved} keeps the moments it has yet to
+   * write.
+   */
   private static final Object PENDING = Availability.class.getName() + ".placementsMoved";
 
   private final NamedParameterJdbcTemplate jdbc;
@@ -112,12 +136,13 @@ class Availability {
   }
 
   /**
-   * A placement of the offer started or ended at {@code at}: from now on the free count looks at its placements
-   * until the next report. Written in the transaction that writes the placement, so a search sees both or neither,
-   * but only when that transaction commits: the update locks the offer's row, and holds on the offer wait for that
-   * lock, so it is taken for the commit only, not for all the process work that follows a confirmation or the end
-   * of a placement. Reads of free places in the same transaction write it first ({@link #writePending}). Without a
-   * transaction it is written at once. The moment only moves forward.
+   * A placement of the offer started or ended at {@code at}: from now on the free count looks at
+   * its placements until the next report. Written in the transaction that writes the placement, so
+   * a search sees both or neither, but only when that transaction commits: the update locks the
+   * offer's row, and holds on the offer wait for that lock, so it is taken for the commit only, not
+   * for all the process work that follows a confirmation or the end of a placement. Reads of free
+   * places in the same transaction write it first ({@link #writePending}). Without a transaction it
+   * is written at once. The moment only moves forward.
    */
   void placementMoved(long offerId, Instant at) {
     if (!TransactionSynchronizationManager.isSynchronizationActive()) {
@@ -128,39 +153,45 @@ class Availability {
     if (pending == null) {
       Map<Long, Instant> moved = new TreeMap<>();
       TransactionSynchronizationManager.bindResource(PENDING, moved);
-      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-        @Override
-        public void beforeCommit(boolean readOnly) {
-          writeAllPending();
-        }
+      TransactionSynchronizationManager.registerSynchronization(
+          new TransactionSynchronization() {
+            @Override
+            public void beforeCommit(boolean readOnly) {
+              writeAllPending();
+            }
 
-        @Override
-        public void suspend() {
-          TransactionSynchronizationManager.unbindResourceIfPossible(PENDING);
-        }
+            @Override
+            public void suspend() {
+              TransactionSynchronizationManager.unbindResourceIfPossible(PENDING);
+            }
 
-        @Override
-        public void resume() {
-          TransactionSynchronizationManager.bindResource(PENDING, moved);
-        }
+            @Override
+            public void resume() {
+              TransactionSynchronizationManager.bindResource(PENDING, moved);
+            }
 
-        @Override
-        public void afterCompletion(int status) {
-          TransactionSynchronizationManager.unbindResourceIfPossible(PENDING);
-        }
-      });
+            @Override
+            public void afterCompletion(int status) {
+              TransactionSynchronizationManager.unbindResourceIfPossible(PENDING);
+            }
+          });
       pending = moved;
     }
     pending.merge(offerId, at, (a, b) -> a.isAfter(b) ? a : b);
   }
 
-  /** The moments this transaction noted and has yet to write, by offer id; null if it noted none. */
+  /**
+   * The moments this transaction noted and has yet to write, by offer id; null if it noted none.
+   */
   @SuppressWarnings("unchecked")
   private static Map<Long, Instant> pending() {
     return (Map<Long, Instant>) TransactionSynchronizationManager.getResource(PENDING);
   }
 
-  /** Writes the moment this transaction noted for the offer, if any, so that a free count read now counts it. */
+  /**
+   * Writes the moment this transaction noted for the offer, if any, so that a free count read now
+   * counts it.
+   */
   private void writePending(long offerId) {
     Map<Long, Instant> pending = pending();
     Instant at = pending == null ? null : pending.remove(offerId);
@@ -169,7 +200,10 @@ class Availability {
     }
   }
 
-  /** Writes every moment this transaction noted, in offer id order (the order in which commits lock offers). */
+  /**
+   * Writes every moment this transaction noted, in offer id order (the order in which commits lock
+   * offers).
+   */
   private void writeAllPending() {
     Map<Long, Instant> pending = pending();
     if (pending != null) {
@@ -178,12 +212,16 @@ class Availability {
   }
 
   private void writeMoved(long offerId, Instant at) {
-    jdbc.update("UPDATE offer SET placements_moved_at = :at WHERE id = :id"
+    jdbc.update(
+        "UPDATE offer SET placements_moved_at = :at WHERE id = :id"
             + " AND (placements_moved_at IS NULL OR placements_moved_at < :at)",
         new MapSqlParameterSource("at", Timestamp.from(at)).addValue("id", offerId));
   }
 
-  /** Sets every offer's {@code placements_moved_at} from its stored placements (after placements were written by SQL). */
+  /**
+   * Sets every offer's {@code placements_moved_at} from its stored placements (after placements
+   * were written by SQL).
+   */
   void placementsImported() {
     jdbc.update(MOVED_FROM_PLACEMENTS, new MapSqlParameterSource());
   }
@@ -192,61 +230,97 @@ class Availability {
   FreeCount freeCount(long offerId, Instant now) {
     writePending(offerId);
     var params = new MapSqlParameterSource("now", Timestamp.from(now)).addValue("id", offerId);
-    List<FreeCount> counts = jdbc.query("SELECT " + FREE + " AS free, " + FREE_WITHOUT_STAFF + " AS free_without_staff"
-        + " FROM offer o" + ACTIVE_HOLDS + " WHERE o.id = :id", params,
-        (rs, n) -> new FreeCount(rs.getInt("free"), rs.getInt("free_without_staff")));
+    List<FreeCount> counts =
+        jdbc.query(
+            "SELECT "
+                + FREE
+                + " AS free, "
+                + FREE_WITHOUT_STAFF
+                + " AS free_without_staff"
+                + " FROM offer o"
+                + ACTIVE_HOLDS
+                + " WHERE o.id = :id",
+            params,
+            (rs, n) -> new FreeCount(rs.getInt("free"), rs.getInt("free_without_staff")));
     return counts.isEmpty() ? new FreeCount(0, 0) : counts.get(0);
   }
 
-  /** Free places, and the free places had staff limited nothing ({@code withoutStaff} ≥ {@code free}). */
+  /**
+   * Free places, and the free places had staff limited nothing ({@code withoutStaff} ≥ {@code
+   * free}).
+   */
   record FreeCount(int free, int withoutStaff) {}
 
   int freePlaces(long offerId, Instant now) {
     writePending(offerId);
     var params = new MapSqlParameterSource("now", Timestamp.from(now)).addValue("id", offerId);
     Integer free =
-        jdbc.queryForObject("SELECT " + FREE + " FROM offer o" + ACTIVE_HOLDS + " WHERE o.id = :id", params, Integer.class);
+        jdbc.queryForObject(
+            "SELECT " + FREE + " FROM offer o" + ACTIVE_HOLDS + " WHERE o.id = :id",
+            params,
+            Integer.class);
     return free == null ? 0 : free;
   }
 
   /**
-   * The best {@code limit} offers that fit the criteria and have room, ranked, leaving out {@code leaveOut}, with
-   * the number of all that fit apart from those left out. Ranks count every fitting offer, also those left out, so
-   * a case sees the same numbers as the registry's search.
+   * The best {@code limit} offers that fit the criteria and have room, ranked, leaving out {@code
+   * leaveOut}, with the number of all that fit apart from those left out. Ranks count every fitting
+   * offer, also those left out, so a case sees the same numbers as the registry's search.
    */
-  Ranked candidates(SearchCriteria criteria, Collection<Long> leaveOut, int limit, Instant now, Instant staleBefore) {
+  Ranked candidates(
+      SearchCriteria criteria,
+      Collection<Long> leaveOut,
+      int limit,
+      Instant now,
+      Instant staleBefore) {
     writeAllPending();
     CandidateQuery query = candidateQuery(criteria, leaveOut, limit, now, staleBefore);
     List<Counted> rows =
-        jdbc.query(query.sql(), query.params(), (rs, n) -> new Counted(rs.getInt("total"), rs.getInt("left_out"),
-            new RankedRow(n + 1, row(rs, n))));
-    List<RankedRow> best = rows.stream().map(Counted::row).filter(r -> !leaveOut.contains(r.row().offerId()))
-        .limit(limit).toList();
+        jdbc.query(
+            query.sql(),
+            query.params(),
+            (rs, n) ->
+                new Counted(
+                    rs.getInt("total"), rs.getInt("left_out"), new RankedRow(n + 1, row(rs, n))));
+    List<RankedRow> best =
+        rows.stream()
+            .map(Counted::row)
+            .filter(r -> !leaveOut.contains(r.row().offerId()))
+            .limit(limit)
+            .toList();
     return new Ranked(rows.isEmpty() ? 0 : rows.get(0).total() - rows.get(0).leftOut(), best);
   }
 
-  /** A row of the search statement: how many offers fit, and how many of them are left out, come with every row. */
+  /**
+   * A row of the search statement: how many offers fit, and how many of them are left out, come
+   * with every row.
+   */
   private record Counted(int total, int leftOut, RankedRow row) {}
 
   /**
-   * The one statement of a search, with its parameters (also for looking at its plan: EXPLAIN): the offers that
-   * fit, in the order caseworkers see (the fewest unmet special needs first, see {@link NeedsFit}; then own district
-   * first, fresh reports before stale ones, preferred categories before others, then the most free places, the newest
-   * report and the offer id), as many as {@code limit} plus
-   * the offers to leave out, which may be among them. Free places are computed once per fitting offer: the
-   * {@code OFFSET 0} keeps PostgreSQL from copying the expression into the filter. Counting and ranking work on
-   * narrow rows (id, sort keys, free places); the other columns of the offer and its provider are read for the
-   * best rows only.
+   * The one statement of a search, with its parameters (also for looking at its plan: EXPLAIN): the
+   * offers that fit, in the order caseworkers see (the fewest unmet special needs first, see {@link
+   * NeedsFit}; then own district first, fresh reports before stale ones, preferred categories
+   * before others, then the most free places, the newest report and the offer id), as many as
+   * {@code limit} plus the offers to leave out, which may be among them. Free places are computed
+   * once per fitting offer: the {@code OFFSET 0} keeps PostgreSQL from copying the expression into
+   * the filter. Counting and ranking work on narrow rows (id, sort keys, free places); the other
+   * columns of the offer and its provider are read for the best rows only.
    */
   static CandidateQuery candidateQuery(
-      SearchCriteria criteria, Collection<Long> leaveOut, int limit, Instant now, Instant staleBefore) {
+      SearchCriteria criteria,
+      Collection<Long> leaveOut,
+      int limit,
+      Instant now,
+      Instant staleBefore) {
     String genderColumn =
         switch (criteria.gender()) {
           case FEMALE -> "o.accepts_female";
           case MALE -> "o.accepts_male";
           case DIVERSE -> "o.accepts_diverse";
         };
-    List<District> districts = criteria.networkWide() ? List.of(District.values()) : List.of(criteria.district());
+    List<District> districts =
+        criteria.networkWide() ? List.of(District.values()) : List.of(criteria.district());
     var params =
         new MapSqlParameterSource("now", Timestamp.from(now))
             .addValue("districts", districts.stream().map(Enum::name).toList())
@@ -262,19 +336,30 @@ class Availability {
     StringBuilder preference = new StringBuilder("CASE");
     for (Category category : new LinkedHashSet<>(criteria.categories())) {
       int index = criteria.categories().indexOf(category);
-      preference.append(" WHEN c.category = :category").append(index).append(" THEN ").append(index);
+      preference
+          .append(" WHEN c.category = :category")
+          .append(index)
+          .append(" THEN ")
+          .append(index);
       params.addValue("category" + index, category.name());
     }
     preference.append(" END");
     String sql =
-        "SELECT " + ROW_COLUMNS + ", r.free, " + CANDIDATE_WITHOUT_STAFF + ", r.total, r.left_out FROM ("
+        "SELECT "
+            + ROW_COLUMNS
+            + ", r.free, "
+            + CANDIDATE_WITHOUT_STAFF
+            + ", r.total, r.left_out FROM ("
             + "SELECT c.*, COUNT(*) OVER () AS total, "
-            + (leaveOut.isEmpty() ? "0" : "SUM(CASE WHEN c.id IN (:leaveOut) THEN 1 ELSE 0 END) OVER ()")
+            + (leaveOut.isEmpty()
+                ? "0"
+                : "SUM(CASE WHEN c.id IN (:leaveOut) THEN 1 ELSE 0 END) OVER ()")
             + " AS left_out, CASE WHEN c.district = :own THEN 0 ELSE 1 END AS own_last,"
             + " CASE WHEN c.reported_at < :staleBefore THEN 1 ELSE 0 END AS stale_last, "
             + preference
             + " AS preferred FROM (SELECT o.id, o.reported_at, o.category, p.district, "
-            + NeedsFit.unmet(criteria.needs(), params) + " AS unmet, "
+            + NeedsFit.unmet(criteria.needs(), params)
+            + " AS unmet, "
             + FREE
             + " AS free"
             + ACTIVE_OFFERS
@@ -301,7 +386,8 @@ class Availability {
   /** Every active offer with its free count: the raw material of the Lagebild. */
   List<OfferRow> all(Instant now) {
     writeAllPending();
-    return jdbc.query(SELECT, new MapSqlParameterSource("now", Timestamp.from(now)), Availability::row);
+    return jdbc.query(
+        SELECT, new MapSqlParameterSource("now", Timestamp.from(now)), Availability::row);
   }
 
   /** Active offers whose last report was made before {@code limit}, the oldest first. */
@@ -311,14 +397,26 @@ class Availability {
             + " FROM offer o JOIN provider p ON p.id = o.provider_id"
             + " WHERE o.active AND p.active AND o.reported_at < :limit ORDER BY o.reported_at, o.id",
         new MapSqlParameterSource("limit", Timestamp.from(limit)),
-        (rs, n) -> new StaleRow(rs.getLong("id"), rs.getLong("provider_id"), rs.getString("name"), rs.getString("group_id"),
-            District.valueOf(rs.getString("district")), Category.valueOf(rs.getString("category")),
-            rs.getTimestamp("reported_at").toInstant()));
+        (rs, n) ->
+            new StaleRow(
+                rs.getLong("id"),
+                rs.getLong("provider_id"),
+                rs.getString("name"),
+                rs.getString("group_id"),
+                District.valueOf(rs.getString("district")),
+                Category.valueOf(rs.getString("category")),
+                rs.getTimestamp("reported_at").toInstant()));
   }
 
   /** An offer with an old report and whom to remind. */
-  record StaleRow(long offerId, long providerId, String providerName, String providerGroup, District district,
-      Category category, Instant reportedAt) {}
+  record StaleRow(
+      long offerId,
+      long providerId,
+      String providerName,
+      String providerGroup,
+      District district,
+      Category category,
+      Instant reportedAt) {}
 
   private static OfferRow row(ResultSet rs, int rowNum) throws SQLException {
     return new OfferRow(
@@ -342,7 +440,8 @@ class Availability {
    * One offer as the search sees it.
    *
    * @param free free places: the smaller of licensed, free and staffed − taken
-   * @param freeWithoutStaff the free places had staff limited nothing (equal to {@code free} where it does not)
+   * @param freeWithoutStaff the free places had staff limited nothing (equal to {@code free} where
+   *     it does not)
    * @param staffed the staffed places reported for the running night; null if none were
    */
   record OfferRow(

@@ -16,8 +16,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The ranked place search (the best candidates and how many fit) and the network's free places; every
- * authenticated user may read both.
+ * The ranked place search (the best candidates and how many fit) and the network's free places;
+ * every authenticated user may read both.
  */
 @RestController
 @RequestMapping("/api/capacity")
@@ -33,10 +33,13 @@ class CapacityController {
   }
 
   @Operation(
-      summary = "The best offers with free places that fit a child: offers meeting all of its special needs (need=…)"
-          + " first, then own district first, fresh before stale",
-      description = "At most ksi.capacity.search.max-candidates (default 50) candidates, the best first; the header "
-          + TOTAL_COUNT + " says how many offers fit in total.")
+      summary =
+          "The best offers with free places that fit a child: offers meeting all of its special needs (need=…)"
+              + " first, then own district first, fresh before stale",
+      description =
+          "At most ksi.capacity.search.max-candidates (default 50) candidates, the best first; the header "
+              + TOTAL_COUNT
+              + " says how many offers fit in total.")
   @GetMapping("/search")
   ResponseEntity<List<Candidate>> search(
       @RequestParam @NotNull District district,
@@ -47,11 +50,16 @@ class CapacityController {
       @RequestParam(defaultValue = "false") boolean networkWide,
       @RequestParam(name = "need", required = false) Set<@NotNull Need> needs) {
     SearchResult result =
-        search.search(new SearchCriteria(district, networkWide, categories, age, gender, siblings, needs));
-    return ResponseEntity.ok().header(TOTAL_COUNT, String.valueOf(result.total())).body(result.candidates());
+        search.search(
+            new SearchCriteria(district, networkWide, categories, age, gender, siblings, needs));
+    return ResponseEntity.ok()
+        .header(TOTAL_COUNT, String.valueOf(result.total()))
+        .body(result.candidates());
   }
 
-  @Operation(summary = "Free places per district and category with the freshness of the figures (Lagebild)")
+  @Operation(
+      summary =
+          "Free places per district and category with the freshness of the figures (Lagebild)")
   @GetMapping("/summary")
   List<DistrictSummary> summary() {
     return search.summary();

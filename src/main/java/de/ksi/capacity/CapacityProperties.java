@@ -16,7 +16,8 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("ksi.capacity")
-public record CapacityProperties(Duration freshness, Duration defaultHold, Duration maxHold, @DefaultValue Search search) {
+public record CapacityProperties(
+    Duration freshness, Duration defaultHold, Duration maxHold, @DefaultValue Search search) {
 
   public CapacityProperties {
     requirePositive("ksi.capacity.freshness", freshness);
@@ -24,7 +25,11 @@ public record CapacityProperties(Duration freshness, Duration defaultHold, Durat
     requirePositive("ksi.capacity.max-hold", maxHold);
     if (defaultHold.compareTo(maxHold) > 0) {
       throw new IllegalArgumentException(
-          "ksi.capacity.default-hold (" + defaultHold + ") must not exceed ksi.capacity.max-hold (" + maxHold + ")");
+          "ksi.capacity.default-hold ("
+              + defaultHold
+              + ") must not exceed ksi.capacity.max-hold ("
+              + maxHold
+              + ")");
     }
     if (search == null) {
       throw new IllegalArgumentException("ksi.capacity.search is missing");
@@ -33,15 +38,16 @@ public record CapacityProperties(Duration freshness, Duration defaultHold, Durat
 
   private static void requirePositive(String name, Duration value) {
     if (value == null || value.isNegative() || value.isZero()) {
-      throw new IllegalArgumentException(name + " must be a positive duration such as PT12H, was " + value);
+      throw new IllegalArgumentException(
+          name + " must be a positive duration such as PT12H, was " + value);
     }
   }
 
   /**
    * Settings of the place search.
    *
-   * @param maxCandidates how many candidates a search answers with at most, the best first (default 50); the
-   *     answer also says how many fit in total
+   * @param maxCandidates how many candidates a search answers with at most, the best first (default
+   *     50); the answer also says how many fit in total
    */
   public record Search(@DefaultValue("50") int maxCandidates) {
 
@@ -51,7 +57,10 @@ public record CapacityProperties(Duration freshness, Duration defaultHold, Durat
     public Search {
       if (maxCandidates < 1 || maxCandidates > LIMIT) {
         throw new IllegalArgumentException(
-            "ksi.capacity.search.max-candidates must be between 1 and " + LIMIT + ", was " + maxCandidates);
+            "ksi.capacity.search.max-candidates must be between 1 and "
+                + LIMIT
+                + ", was "
+                + maxCandidates);
       }
     }
   }

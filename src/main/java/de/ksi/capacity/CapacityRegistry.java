@@ -13,8 +13,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Holds, placements and availability reports. Every change to who occupies a place goes through here,
- * under a row lock on the offer, so a place is never given twice.
+ * Holds, placements and availability reports. Every change to who occupies a place goes through
+ * here, under a row lock on the offer, so a place is never given twice.
  */
 @Service
 @Transactional
@@ -45,21 +45,28 @@ public class CapacityRegistry {
     this.clock = clock;
   }
 
-  /** Outcome of a hold request: the hold and whether it was created now (false: an identical one was active). */
+  /**
+   * Outcome of a hold request: the hold and whether it was created now (false: an identical one was
+   * active).
+   */
   public record HoldResult(HoldView hold, boolean created) {}
 
   /**
-   * Holds {@code places} places of an offer for a case. Holding the same offer again for the same case
-   * while the first hold is active returns that hold, so a retried request does not take a second place.
+   * Holds {@code places} places of an offer for a case. Holding the same offer again for the same
+   * case while the first hold is active returns that hold, so a retried request does not take a
+   * second place.
    *
-   * @throws NoPlaceFreeException when fewer places are free than requested; it does not roll back the caller's
-   *     transaction (nothing was written), so a place search can skip the offer and go on
+   * @throws NoPlaceFreeException when fewer places are free than requested; it does not roll back
+   *     the caller's transaction (nothing was written), so a place search can skip the offer and go
+   *     on
    */
   @Transactional(noRollbackFor = NoPlaceFreeException.class)
-  public HoldResult hold(long offerId, String caseReference, int places, Duration duration, String actor) {
+  public HoldResult hold(
+      long offerId, String caseReference, int places, Duration duration, String actor) {
     Duration length = duration == null ? properties.defaultHold() : duration;
     if (length.compareTo(properties.maxHold()) > 0) {
-      throw new ProblemException.InvalidInput("minutes", "problem.hold.too-long", properties.maxHold().toMinutes());
+      throw new ProblemException.InvalidInput(
+          "minutes", "problem.hold.too-long", properties.maxHold().toMinutes());
     }
     Offer offer = offers.findByIdForUpdate(offerId).orElseThrow(() -> offerNotFound(offerId));
     Instant now = clock.instant();
@@ -98,7 +105,9 @@ public class CapacityRegistry {
     return HoldView.of(hold, now, null);
   }
 
-  /** Releases every active hold of a case, e.g. once another provider accepted or the case closed. */
+  /**
+   * Releases every active hold of a case, e.g. once another provider accepted or the case closed.
+   */
   public List<HoldView> releaseAll(String caseReference, String actor) {
     Instant now = clock.instant();
     return holds.findByCaseReferenceOrderById(caseReference).stream()
@@ -108,13 +117,14 @@ public class CapacityRegistry {
   }
 
   /**
-   * Records a place found by phone or decided at level 2: the provider said yes, so the place is occupied
-   * even if the registry's free count was stale (the count never drops below zero).
+   * Records a place found by phone or decided at level 2: the provider said yes, so the place is
+   * occupied even if the registry's free count was stale (the count never drops below zero).
    */
   public PlacementView placeDirect(long offerId, String caseReference, int places, String actor) {
     Offer offer = offers.findByIdForUpdate(offerId).orElseThrow(() -> offerNotFound(offerId));
     Instant now = clock.instant();
-    Placement placement = placements.save(Placement.direct(offer, caseReference, places, actor, now));
+    Placement placement =
+        placements.save(Placement.direct(offer, caseReference, places, actor, now));
     availability.placementMoved(offerId, now);
     return PlacementView.of(placement);
   }
@@ -131,14 +141,18 @@ public class CapacityRegistry {
   @Transactional(readOnly = true)
   public List<HoldView> holdsOf(String caseReference) {
     Instant now = clock.instant();
-    return holds.findByCaseReferenceOrderById(caseReference).stream().map(h -> HoldView.of(h, now, null)).toList();
+    return holds.findByCaseReferenceOrderById(caseReference).stream()
+        .map(h -> HoldView.of(h, now, null))
+        .toList();
   }
 
   @Transactional(readOnly = true)
   public PlacementView placement(long placementId) {
     return PlacementView.of(
-        placements.findById(placementId)
-            .orElseThrow(() -> new ProblemException.NotFound("problem.placement.not-found", placementId)));
+        placements
+            .findById(placementId)
+            .orElseThrow(
+                () -> new ProblemException.NotFound("problem.placement.not-found", placementId)));
   }
 
   /** The child left the place; the place counts as free again. */
@@ -146,7 +160,8 @@ public class CapacityRegistry {
     Placement placement =
         placements
             .findById(placementId)
-            .orElseThrow(() -> new ProblemException.NotFound("problem.placement.not-found", placementId));
+            .orElseThrow(
+                () -> new ProblemException.NotFound("problem.placement.not-found", placementId));
     Instant now = clock.instant();
     if (placement.end(reason, now)) {
       availability.placementMoved(placement.getOffer().getId(), now);
@@ -160,12 +175,13 @@ public class CapacityRegistry {
   }
 
   /**
-   * A Platzmeldung: free places now and the places the provider can staff tonight (null: not reported, counts as
-   * licensed). Kept in the report history for the statistics.
+   * A Platzmeldung: free places now and the places the provider can staff tonight (null: not
+   * reported, counts as licensed). Kept in the report history for the statistics.
    */
   public void reportAvailability(long offerId, int free, Integer staffed, String actor) {
     Offer offer = offers.findByIdForUpdate(offerId).orElseThrow(() -> offerNotFound(offerId));
-    // microseconds, as the database stores them: the placements counted as occupied are those the free count sees
+    // microseconds, as the database stores them: the placements counted as occupied are those the
+    // free count sees
     Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
     int occupied = placements.occupiedAt(offerId, now);
     offer.reportAvailability(free, staffed, occupied, actor, now);
@@ -173,8 +189,8 @@ public class CapacityRegistry {
   }
 
   /**
-   * After placements were written by SQL past this registry (demo data, bulk loads): notes on every offer when its
-   * placements last started or ended, which the free count relies on.
+   * After placements were written by SQL past this registry (demo data, bulk loads): notes on every
+   * offer when its placements last started or ended, which the free count relies on.
    */
   public void placementsImported() {
     availability.placementsImported();
@@ -186,19 +202,26 @@ public class CapacityRegistry {
     return HoldView.of(hold, clock.instant(), null);
   }
 
-  /** The holds of the given ids that exist, read together (e.g. for a provider's list of open requests). */
+  /**
+   * The holds of the given ids that exist, read together (e.g. for a provider's list of open
+   * requests).
+   */
   @Transactional(readOnly = true)
   public List<HoldView> holdViews(Collection<Long> holdIds) {
     if (holdIds.isEmpty()) {
       return List.of();
     }
     Instant now = clock.instant();
-    return holds.findAllWithOfferByIdIn(holdIds).stream().map(h -> HoldView.of(h, now, null)).toList();
+    return holds.findAllWithOfferByIdIn(holdIds).stream()
+        .map(h -> HoldView.of(h, now, null))
+        .toList();
   }
 
   @Transactional(readOnly = true)
   public List<PlacementView> placementsOf(String caseReference) {
-    return placements.findByCaseReferenceOrderById(caseReference).stream().map(PlacementView::of).toList();
+    return placements.findByCaseReferenceOrderById(caseReference).stream()
+        .map(PlacementView::of)
+        .toList();
   }
 
   @Transactional(readOnly = true)
@@ -208,9 +231,9 @@ public class CapacityRegistry {
   }
 
   /**
-   * Locks the hold's row until the caller's transaction ends, so that answers to one request arriving at the
-   * same moment (e.g. on two nodes) run one after the other, and gives its case reference; an unknown id locks
-   * nothing and gives nothing.
+   * Locks the hold's row until the caller's transaction ends, so that answers to one request
+   * arriving at the same moment (e.g. on two nodes) run one after the other, and gives its case
+   * reference; an unknown id locks nothing and gives nothing.
    */
   public Optional<String> lockHold(long holdId) {
     return holds.findByIdForUpdate(holdId).map(Hold::getCaseReference);

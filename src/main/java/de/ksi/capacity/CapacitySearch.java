@@ -32,7 +32,11 @@ public class CapacitySearch {
   private final CapacityProperties properties;
   private final Clock clock;
 
-  CapacitySearch(Availability availability, ExpectedReleases releases, NeedsFit needsFit, CapacityProperties properties,
+  CapacitySearch(
+      Availability availability,
+      ExpectedReleases releases,
+      NeedsFit needsFit,
+      CapacityProperties properties,
       Clock clock) {
     this.availability = availability;
     this.releases = releases;
@@ -42,56 +46,91 @@ public class CapacitySearch {
   }
 
   /**
-   * The best candidates ({@code ksi.capacity.search.max-candidates}) and how many fit: offers that meet all of the
-   * child's special needs first, then those that leave fewer unmet; then own district first, fresh reports before
-   * stale ones, preferred categories before others, then the most free places and the newest report.
+   * The best candidates ({@code ksi.capacity.search.max-candidates}) and how many fit: offers that
+   * meet all of the child's special needs first, then those that leave fewer unmet; then own
+   * district first, fresh reports before stale ones, preferred categories before others, then the
+   * most free places and the newest report.
    */
   public SearchResult search(SearchCriteria criteria) {
     return search(criteria, Set.of(), properties.search().maxCandidates());
   }
 
   /**
-   * The best {@code limit} candidates without the offers in {@code leaveOut} (those a case has already asked), and
-   * how many fit apart from those. Ranks count all fitting offers, the left-out ones too.
+   * The best {@code limit} candidates without the offers in {@code leaveOut} (those a case has
+   * already asked), and how many fit apart from those. Ranks count all fitting offers, the left-out
+   * ones too.
    */
   public SearchResult search(SearchCriteria criteria, Collection<Long> leaveOut, int limit) {
-    // microseconds, as the database stores them: the staleness in the ranking and in the reasons agree exactly
+    // microseconds, as the database stores them: the staleness in the ranking and in the reasons
+    // agree exactly
     Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-    Ranked ranked = availability.candidates(criteria, leaveOut, limit, now, now.minus(properties.freshness()));
+    Ranked ranked =
+        availability.candidates(criteria, leaveOut, limit, now, now.minus(properties.freshness()));
     List<Long> offers = ranked.rows().stream().map(r -> r.row().offerId()).toList();
     Map<Long, Ahead> ahead = releases.ofOffers(offers, now);
     Map<Long, Set<Need>> met = needsFit.met(offers, criteria.needs());
-    return new SearchResult(ranked.total(), ranked.rows().stream()
-        .map(r -> candidate(r.rank(), r.row(), ahead.get(r.row().offerId()), criteria,
-            met.getOrDefault(r.row().offerId(), Set.of()), now))
-        .toList());
+    return new SearchResult(
+        ranked.total(),
+        ranked.rows().stream()
+            .map(
+                r ->
+                    candidate(
+                        r.rank(),
+                        r.row(),
+                        ahead.get(r.row().offerId()),
+                        criteria,
+                        met.getOrDefault(r.row().offerId(), Set.of()),
+                        now))
+            .toList());
   }
 
   /**
-   * Offers that fit the child where places are expected to come free within 7 days (planned ends), whether or not a
-   * place is free now; the earliest first. These places are not free now and never counted as such.
+   * Offers that fit the child where places are expected to come free within 7 days (planned ends),
+   * whether or not a place is free now; the earliest first. These places are not free now and never
+   * counted as such.
    */
   public List<VacancyAhead> vacanciesAhead(SearchCriteria criteria) {
-    return releases.fitting(criteria, clock.instant());  }
+    return releases.fitting(criteria, clock.instant());
+  }
 
   /** Free places per district and category with their freshness: the data of the Lagebild. */
   public List<DistrictSummary> summary() {
     Instant now = clock.instant();
     Map<District, Map<Category, List<Ahead>>> ahead = new EnumMap<>(District.class);
-    releases.all(now).forEach(l -> ahead.computeIfAbsent(l.district(), d -> new EnumMap<>(Category.class))
-        .computeIfAbsent(l.category(), c -> new ArrayList<>()).add(l.ahead()));
+    releases
+        .all(now)
+        .forEach(
+            l ->
+                ahead
+                    .computeIfAbsent(l.district(), d -> new EnumMap<>(Category.class))
+                    .computeIfAbsent(l.category(), c -> new ArrayList<>())
+                    .add(l.ahead()));
     Map<District, List<OfferRow>> byDistrict =
         availability.all(now).stream()
-            .collect(Collectors.groupingBy(OfferRow::district, () -> new EnumMap<>(District.class), Collectors.toList()));
+            .collect(
+                Collectors.groupingBy(
+                    OfferRow::district, () -> new EnumMap<>(District.class), Collectors.toList()));
     List<DistrictSummary> summary = new ArrayList<>();
     for (District district : District.values()) {
       List<OfferRow> rows = byDistrict.getOrDefault(district, List.of());
       Map<Category, List<OfferRow>> byCategory =
           rows.stream()
-              .collect(Collectors.groupingBy(OfferRow::category, () -> new EnumMap<>(Category.class), Collectors.toList()));
+              .collect(
+                  Collectors.groupingBy(
+                      OfferRow::category,
+                      () -> new EnumMap<>(Category.class),
+                      Collectors.toList()));
       Map<Category, List<Ahead>> districtAhead = ahead.getOrDefault(district, Map.of());
-      List<CategoryFigures> figures = byCategory.entrySet().stream()
-          .map(e -> figures(e.getKey(), e.getValue(), districtAhead.getOrDefault(e.getKey(), List.of()), now)).toList();
+      List<CategoryFigures> figures =
+          byCategory.entrySet().stream()
+              .map(
+                  e ->
+                      figures(
+                          e.getKey(),
+                          e.getValue(),
+                          districtAhead.getOrDefault(e.getKey(), List.of()),
+                          now))
+              .toList();
       summary.add(
           new DistrictSummary(
               district,
@@ -110,12 +149,23 @@ public class CapacitySearch {
   public List<StaleOffer> staleOffers() {
     Instant now = clock.instant();
     return availability.staleSince(now.minus(properties.freshness())).stream()
-        .map(s -> new StaleOffer(s.offerId(), s.providerId(), s.providerName(), s.providerGroup(), s.district(),
-            s.category(), s.category().label(), s.reportedAt(), Math.max(0, Duration.between(s.reportedAt(), now).toMinutes())))
+        .map(
+            s ->
+                new StaleOffer(
+                    s.offerId(),
+                    s.providerId(),
+                    s.providerName(),
+                    s.providerGroup(),
+                    s.district(),
+                    s.category(),
+                    s.category().label(),
+                    s.reportedAt(),
+                    Math.max(0, Duration.between(s.reportedAt(), now).toMinutes())))
         .toList();
   }
 
-  private CategoryFigures figures(Category category, List<OfferRow> rows, List<Ahead> ahead, Instant now) {
+  private CategoryFigures figures(
+      Category category, List<OfferRow> rows, List<Ahead> ahead, Instant now) {
     return new CategoryFigures(
         category,
         category.label(),
@@ -134,8 +184,8 @@ public class CapacitySearch {
     return row.reportedAt().plus(properties.freshness()).isBefore(now);
   }
 
-  private Candidate candidate(int rank, OfferRow row, Ahead ahead, SearchCriteria criteria, Set<Need> met,
-      Instant now) {
+  private Candidate candidate(
+      int rank, OfferRow row, Ahead ahead, SearchCriteria criteria, Set<Need> met, Instant now) {
     boolean stale = isStale(row, now);
     boolean own = row.district() == criteria.district();
     long ageMinutes = Math.max(0, Duration.between(row.reportedAt(), now).toMinutes());
@@ -146,7 +196,8 @@ public class CapacitySearch {
     }
     reasons.add(own ? "Im eigenen Kreis" : "Im Verbund: " + row.district().label());
     reasons.add("Kategorie " + row.category().label());
-    reasons.add("Alter " + criteria.age() + " im Bereich " + row.minAge() + "–" + row.maxAge() + " Jahre");
+    reasons.add(
+        "Alter " + criteria.age() + " im Bereich " + row.minAge() + "–" + row.maxAge() + " Jahre");
     reasons.add("Nimmt " + criteria.gender().label() + " auf");
     if (criteria.siblings() > 1) {
       reasons.add("Geschwistergruppe bis " + row.maxSiblings() + " Kinder möglich");

@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: EUPL-1.2
 package de.ksi.capacity;
 
-/** Kinds of place an offer provides; emergency categories serve the Inobhutnahme, the others follow-up help. */
+/**
+ * Kinds of place an offer provides; emergency categories serve the Inobhutnahme, the others
+ * follow-up help.
+ */
 public enum Category {
   INOBHUTNAHME_GRUPPE("Inobhutnahmegruppe (Notaufnahme)", false),
   KLEINKIND_NOTAUFNAHME("Kleinkind-Notaufnahme (0–6 Jahre)", false),

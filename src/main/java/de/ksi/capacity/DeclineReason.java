@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: EUPL-1.2
 package de.ksi.capacity;
 
-/** Fixed list of reasons a provider gives when declining a placement request; kept for statistics. */
+/**
+ * Fixed list of reasons a provider gives when declining a placement request; kept for statistics.
+ */
 public enum DeclineReason {
   NO_PLACE_ANYMORE("Kein Platz mehr frei"),
   PROFILE_NOT_SUITABLE("Bedarfsprofil passt nicht zum Angebot"),

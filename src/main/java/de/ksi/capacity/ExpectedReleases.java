@@ -17,9 +17,10 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Vacancies ahead: places of running placements with a planned end within the next 7 days (a planned end already
- * passed counts as within 24 hours: the child is about to leave). They are never free now; the free count
- * ({@link Availability}) frees a place only when its placement really ends.
+ * Vacancies ahead: places of running placements with a planned end within the next 7 days (a
+ * planned end already passed counts as within 24 hours: the child is about to leave). They are
+ * never free now; the free count ({@link Availability}) frees a place only when its placement
+ * really ends.
  */
 @Component
 class ExpectedReleases {
@@ -43,20 +44,37 @@ class ExpectedReleases {
     if (offerIds.isEmpty()) {
       return Map.of();
     }
-    return jdbc.query(PER_OFFER + " AND pl.offer_id IN (:ids) GROUP BY pl.offer_id",
-            params(now).addValue("ids", List.copyOf(offerIds)), ExpectedReleases::ahead).stream()
+    return jdbc
+        .query(
+            PER_OFFER + " AND pl.offer_id IN (:ids) GROUP BY pl.offer_id",
+            params(now).addValue("ids", List.copyOf(offerIds)),
+            ExpectedReleases::ahead)
+        .stream()
         .collect(Collectors.toMap(Ahead::offerId, Function.identity()));
   }
 
-  /** The expected releases of every active offer of an active provider, with its district and category. */
+  /**
+   * The expected releases of every active offer of an active provider, with its district and
+   * category.
+   */
   List<Located> all(Instant now) {
-    return jdbc.query("SELECT a.*, o.category, p.district FROM (" + PER_OFFER + " GROUP BY pl.offer_id) a"
+    return jdbc.query(
+        "SELECT a.*, o.category, p.district FROM ("
+            + PER_OFFER
+            + " GROUP BY pl.offer_id) a"
             + " JOIN offer o ON o.id = a.offer_id JOIN provider p ON p.id = o.provider_id WHERE o.active AND p.active",
-        params(now), (rs, n) -> new Located(District.valueOf(rs.getString("district")),
-            Category.valueOf(rs.getString("category")), ahead(rs, n)));
+        params(now),
+        (rs, n) ->
+            new Located(
+                District.valueOf(rs.getString("district")),
+                Category.valueOf(rs.getString("category")),
+                ahead(rs, n)));
   }
 
-  /** Fitting offers (whether or not a place is free now) with places expected free within 7 days, the earliest first. */
+  /**
+   * Fitting offers (whether or not a place is free now) with places expected free within 7 days,
+   * the earliest first.
+   */
   List<VacancyAhead> fitting(SearchCriteria criteria, Instant now) {
     String genderColumn =
         switch (criteria.gender()) {
@@ -64,37 +82,59 @@ class ExpectedReleases {
           case MALE -> "o.accepts_male";
           case DIVERSE -> "o.accepts_diverse";
         };
-    List<District> districts = criteria.networkWide() ? List.of(District.values()) : List.of(criteria.district());
-    var params = params(now)
-        .addValue("districts", districts.stream().map(Enum::name).toList())
-        .addValue("categories", criteria.categories().stream().map(Enum::name).toList())
-        .addValue("age", criteria.age())
-        .addValue("siblings", criteria.siblings());
-    return jdbc.query("SELECT a.*, o.category, p.id AS provider_id, p.name, p.district FROM (" + PER_OFFER
+    List<District> districts =
+        criteria.networkWide() ? List.of(District.values()) : List.of(criteria.district());
+    var params =
+        params(now)
+            .addValue("districts", districts.stream().map(Enum::name).toList())
+            .addValue("categories", criteria.categories().stream().map(Enum::name).toList())
+            .addValue("age", criteria.age())
+            .addValue("siblings", criteria.siblings());
+    return jdbc.query(
+        "SELECT a.*, o.category, p.id AS provider_id, p.name, p.district FROM ("
+            + PER_OFFER
             + " GROUP BY pl.offer_id) a JOIN offer o ON o.id = a.offer_id JOIN provider p ON p.id = o.provider_id"
             + " WHERE o.active AND p.active AND p.district IN (:districts) AND o.category IN (:categories)"
-            + " AND o.min_age <= :age AND o.max_age >= :age AND o.max_siblings >= :siblings AND " + genderColumn
+            + " AND o.min_age <= :age AND o.max_age >= :age AND o.max_siblings >= :siblings AND "
+            + genderColumn
             + " ORDER BY a.earliest, a.offer_id",
-        params, (rs, n) -> {
+        params,
+        (rs, n) -> {
           District district = District.valueOf(rs.getString("district"));
           Category category = Category.valueOf(rs.getString("category"));
           Ahead ahead = ahead(rs, n);
-          return new VacancyAhead(ahead.offerId(), rs.getLong("provider_id"), rs.getString("name"), district,
-              district.label(), category, category.label(), ahead.soon(), ahead.week(), ahead.earliest(),
+          return new VacancyAhead(
+              ahead.offerId(),
+              rs.getLong("provider_id"),
+              rs.getString("name"),
+              district,
+              district.label(),
+              category,
+              category.label(),
+              ahead.soon(),
+              ahead.week(),
+              ahead.earliest(),
               district == criteria.district());
         });
   }
 
   private static MapSqlParameterSource params(Instant now) {
-    return new MapSqlParameterSource("soon", Timestamp.from(now.plus(SOON))).addValue("week", Timestamp.from(now.plus(WEEK)));
+    return new MapSqlParameterSource("soon", Timestamp.from(now.plus(SOON)))
+        .addValue("week", Timestamp.from(now.plus(WEEK)));
   }
 
   private static Ahead ahead(ResultSet rs, int n) throws SQLException {
-    return new Ahead(rs.getLong("offer_id"), rs.getInt("soon"), rs.getInt("week"),
+    return new Ahead(
+        rs.getLong("offer_id"),
+        rs.getInt("soon"),
+        rs.getInt("week"),
         rs.getTimestamp("earliest").toInstant());
   }
 
-  /** Places of one offer expected free within 24 hours and within 7 days (the latter includes the former). */
+  /**
+   * Places of one offer expected free within 24 hours and within 7 days (the latter includes the
+   * former).
+   */
   record Ahead(long offerId, int soon, int week, Instant earliest) {}
 
   /** {@link Ahead} with where the offer is. */

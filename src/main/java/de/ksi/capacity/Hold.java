@@ -20,7 +20,9 @@ import java.time.Instant;
 @Entity
 public class Hold {
 
-  /** Stored state; {@link #statusAt(Instant)} adds {@code EXPIRED} for holds whose time has run out. */
+  /**
+   * Stored state; {@link #statusAt(Instant)} adds {@code EXPIRED} for holds whose time has run out.
+   */
   public enum Status {
     HELD,
     CONFIRMED,
@@ -57,7 +59,13 @@ public class Hold {
 
   protected Hold() {}
 
-  Hold(Offer offer, String caseReference, int places, String createdBy, Instant now, Instant expiresAt) {
+  Hold(
+      Offer offer,
+      String caseReference,
+      int places,
+      String createdBy,
+      Instant now,
+      Instant expiresAt) {
     this.offer = offer;
     this.caseReference = caseReference;
     this.places = places;
@@ -91,7 +99,10 @@ public class Hold {
     decide(Status.DECLINED, by, now);
   }
 
-  /** The case no longer needs the place (withdrawn, placed elsewhere, closed). Releasing twice is harmless. */
+  /**
+   * The case no longer needs the place (withdrawn, placed elsewhere, closed). Releasing twice is
+   * harmless.
+   */
   void release(String by, Instant now) {
     Status current = statusAt(now);
     if (current == Status.RELEASED || current == Status.EXPIRED || current == Status.DECLINED) {
@@ -102,8 +113,9 @@ public class Hold {
   }
 
   /**
-   * Nobody answered within the response time: the hold is recorded as expired and its place is free again now, so
-   * it also ends now ({@code expiresAt}), even if it was held a little longer than the response time.
+   * Nobody answered within the response time: the hold is recorded as expired and its place is free
+   * again now, so it also ends now ({@code expiresAt}), even if it was held a little longer than
+   * the response time.
    */
   void expire(String by, Instant now) {
     if (status == Status.HELD) {

@@ -11,7 +11,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Duration;
 import org.springframework.http.ResponseEntity;
@@ -37,11 +36,15 @@ class HoldController {
     this.directory = directory;
   }
 
-  @Operation(summary = "Platzmeldung: the provider reports its free places now and the places it can staff tonight"
-      + " (provider staff for their own offers, coordinators for all)")
+  @Operation(
+      summary =
+          "Platzmeldung: the provider reports its free places now and the places it can staff tonight"
+              + " (provider staff for their own offers, coordinators for all)")
   @PutMapping("/offers/{id}/availability")
   OfferView reportAvailability(
-      @PathVariable long id, @Valid @RequestBody AvailabilityReport body, @AuthenticationPrincipal KsiUser user) {
+      @PathVariable long id,
+      @Valid @RequestBody AvailabilityReport body,
+      @AuthenticationPrincipal KsiUser user) {
     if (!user.isCoordinator() && !user.inGroup(directory.groupOfOffer(id))) {
       throw new ProblemException.Forbidden("problem.offer.report-forbidden", id);
     }
@@ -49,17 +52,21 @@ class HoldController {
     return directory.offerView(id);
   }
 
-  @Operation(summary = "Hold places of an offer for a case: 201 with the hold, 409 when no place is free")
+  @Operation(
+      summary = "Hold places of an offer for a case: 201 with the hold, 409 when no place is free")
   @PostMapping("/holds")
-  ResponseEntity<HoldView> hold(@Valid @RequestBody HoldRequest body, @AuthenticationPrincipal KsiUser user) {
+  ResponseEntity<HoldView> hold(
+      @Valid @RequestBody HoldRequest body, @AuthenticationPrincipal KsiUser user) {
     requireCaseAccess(user, body.caseReference());
     Duration duration = body.minutes() == null ? null : Duration.ofMinutes(body.minutes());
     int places = body.places() == null ? 1 : body.places();
-    var result = registry.hold(body.offerId(), body.caseReference(), places, duration, user.userId());
+    var result =
+        registry.hold(body.offerId(), body.caseReference(), places, duration, user.userId());
     if (!result.created()) {
       return ResponseEntity.ok(result.hold());
     }
-    return ResponseEntity.created(URI.create("/api/holds/" + result.hold().id())).body(result.hold());
+    return ResponseEntity.created(URI.create("/api/holds/" + result.hold().id()))
+        .body(result.hold());
   }
 
   @GetMapping("/holds/{id}")
@@ -78,22 +85,33 @@ class HoldController {
     return visible(registry.placement(id), user);
   }
 
-  @Operation(summary = "The child left the place (caseworkers of the case's office, the provider, coordinators)")
+  @Operation(
+      summary =
+          "The child left the place (caseworkers of the case's office, the provider, coordinators)")
   @PostMapping("/placements/{id}/end")
-  PlacementView endPlacement(@PathVariable long id, @Valid @RequestBody EndRequest body, @AuthenticationPrincipal KsiUser user) {
+  PlacementView endPlacement(
+      @PathVariable long id,
+      @Valid @RequestBody EndRequest body,
+      @AuthenticationPrincipal KsiUser user) {
     visible(registry.placement(id), user);
     return registry.endPlacement(id, body.reason(), user.userId());
   }
 
   private PlacementView visible(PlacementView placement, KsiUser user) {
-    boolean office = CaseReference.office(placement.caseReference()).map(user::worksFor).orElse(false);
-    if (!office && !user.isCoordinator() && !user.inGroup(directory.get(placement.providerId()).groupId())) {
+    boolean office =
+        CaseReference.office(placement.caseReference()).map(user::worksFor).orElse(false);
+    if (!office
+        && !user.isCoordinator()
+        && !user.inGroup(directory.get(placement.providerId()).groupId())) {
       throw new ProblemException.NotFound("problem.placement.not-found", placement.id());
     }
     return placement;
   }
 
-  /** Caseworkers of the case's office, the provider asked and coordinators see a hold; others get 404. */
+  /**
+   * Caseworkers of the case's office, the provider asked and coordinators see a hold; others get
+   * 404.
+   */
   private static HoldView visible(HoldView hold, KsiUser user) {
     boolean office = CaseReference.office(hold.caseReference()).map(user::worksFor).orElse(false);
     if (!office && !user.isCoordinator() && !user.inGroup(hold.providerGroup())) {
@@ -109,8 +127,12 @@ class HoldController {
     }
   }
 
-  /** A Platzmeldung: free places now and, optionally, the places the provider can staff in the current night shift. */
-  record AvailabilityReport(@NotNull @Min(0) @Max(500) Integer free, @Min(0) @Max(500) Integer staffed) {}
+  /**
+   * A Platzmeldung: free places now and, optionally, the places the provider can staff in the
+   * current night shift.
+   */
+  record AvailabilityReport(
+      @NotNull @Min(0) @Max(500) Integer free, @Min(0) @Max(500) Integer staffed) {}
 
   /** A hold request; {@code minutes} defaults to the configured hold length. */
   record HoldRequest(
@@ -121,5 +143,4 @@ class HoldController {
 
   /** Why a placement ended, e.g. RETURN_HOME. */
   record EndRequest(@NotNull @Pattern(regexp = "^[A-Z_]{2,40}$") String reason) {}
-
 }

@@ -18,7 +18,9 @@ interface Holds extends JpaRepository<Hold, Long> {
           + " and h.status = de.ksi.capacity.Hold.Status.HELD and h.expiresAt > :now")
   Optional<Hold> findActive(Long offerId, String caseReference, Instant now);
 
-  /** Locks the hold row so that accept, decline and release of one hold happen one after the other. */
+  /**
+   * Locks the hold row so that accept, decline and release of one hold happen one after the other.
+   */
   @Lock(LockModeType.PESSIMISTIC_WRITE)
   @Query("select h from Hold h where h.id = :id")
   Optional<Hold> findByIdForUpdate(Long id);

@@ -21,7 +21,9 @@ import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.Set;
 
-/** A provider's offer of places of one category (Platzangebot) with the free count as last reported. */
+/**
+ * A provider's offer of places of one category (Platzangebot) with the free count as last reported.
+ */
 @Entity
 public class Offer {
 
@@ -67,10 +69,13 @@ public class Offer {
     reportAvailability(terms.licensed(), createdBy, now);
   }
 
-  /** Changes the terms of the offer; the reported free count is capped at the new licensed count. */
+  /**
+   * Changes the terms of the offer; the reported free count is capped at the new licensed count.
+   */
   public void change(OfferTerms terms) {
     if (terms.minAge() > terms.maxAge()) {
-      throw new ProblemException.InvalidInput("minAge", "problem.offer.age-range", terms.minAge(), terms.maxAge());
+      throw new ProblemException.InvalidInput(
+          "minAge", "problem.offer.age-range", terms.minAge(), terms.maxAge());
     }
     if (terms.genders().isEmpty()) {
       throw new ProblemException.InvalidInput("genders", "problem.offer.no-gender");
@@ -90,22 +95,26 @@ public class Offer {
     }
   }
 
-  /** A Platzmeldung without staffed places: the provider reports how many places are free right now. */
+  /**
+   * A Platzmeldung without staffed places: the provider reports how many places are free right now.
+   */
   public void reportAvailability(int free, String reportedBy, Instant now) {
     reportAvailability(free, null, 0, reportedBy, now);
   }
 
   /**
-   * A Platzmeldung: free places now and, unless null, the places the provider can staff in the night of the report
-   * ({@link Night#of}); {@code occupied} is the number of places taken by running placements at {@code now}. The
-   * staffed figure counts until that night ends; a report without it counts as licensed.
+   * A Platzmeldung: free places now and, unless null, the places the provider can staff in the
+   * night of the report ({@link Night#of}); {@code occupied} is the number of places taken by
+   * running placements at {@code now}. The staffed figure counts until that night ends; a report
+   * without it counts as licensed.
    */
   void reportAvailability(int free, Integer staffed, int occupied, String reportedBy, Instant now) {
     if (free < 0 || free > licensed) {
       throw new FreeCountOutOfRangeException(free, licensed);
     }
     if (staffed != null && (staffed < 0 || staffed > licensed)) {
-      throw new ProblemException.InvalidInput("staffed", "problem.offer.staffed-out-of-range", staffed, licensed);
+      throw new ProblemException.InvalidInput(
+          "staffed", "problem.offer.staffed-out-of-range", staffed, licensed);
     }
     this.reportedFree = free;
     this.reportedBy = reportedBy;
@@ -115,7 +124,10 @@ public class Offer {
     this.staffedUntil = staffed == null ? null : Night.of(now).end();
   }
 
-  /** The staffed places reported for the night running at {@code now}; null when none were (counts as licensed). */
+  /**
+   * The staffed places reported for the night running at {@code now}; null when none were (counts
+   * as licensed).
+   */
   public Integer staffedAt(Instant now) {
     return staffedUntil != null && staffedUntil.isAfter(now) ? staffed : null;
   }
@@ -186,7 +198,12 @@ public class Offer {
 
   /** What an offer provides: category, ages, genders, sibling group size and licensed places. */
   public record OfferTerms(
-      Category category, int minAge, int maxAge, Set<Gender> genders, int maxSiblings, int licensed) {}
+      Category category,
+      int minAge,
+      int maxAge,
+      Set<Gender> genders,
+      int maxSiblings,
+      int licensed) {}
 
   /** A reported free count below zero or above the licensed places. */
   public static class FreeCountOutOfRangeException extends ProblemException.InvalidInput {

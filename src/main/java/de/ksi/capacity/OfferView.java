@@ -7,11 +7,15 @@ import java.util.Set;
 /**
  * An offer with its current free count and how fresh that count is.
  *
- * @param free the places free now: the smaller of licensed, free as reported and corrected, and staffed − taken
- * @param freeWithoutStaff the places free now had the staffed places limited nothing (what the house has free)
- * @param staffed places the provider can staff in the running night; null when not reported for it (counts as licensed)
+ * @param free the places free now: the smaller of licensed, free as reported and corrected, and
+ *     staffed − taken
+ * @param freeWithoutStaff the places free now had the staffed places limited nothing (what the
+ *     house has free)
+ * @param staffed places the provider can staff in the running night; null when not reported for it
+ *     (counts as licensed)
  * @param staffedReportedAt when the staffed places were reported; null with {@code staffed}
- * @param staffedUntil when the night shift the staffed places were reported for ends; null with {@code staffed}
+ * @param staffedUntil when the night shift the staffed places were reported for ends; null with
+ *     {@code staffed}
  */
 public record OfferView(
     long id,

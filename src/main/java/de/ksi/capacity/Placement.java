@@ -40,11 +40,13 @@ public class Placement {
   protected Placement() {}
 
   /** A place found by phone or at level 2: occupied without a preceding hold. */
-  static Placement direct(Offer offer, String caseReference, int places, String createdBy, Instant now) {
+  static Placement direct(
+      Offer offer, String caseReference, int places, String createdBy, Instant now) {
     return new Placement(offer, null, caseReference, places, createdBy, now);
   }
 
-  Placement(Offer offer, Hold hold, String caseReference, int places, String createdBy, Instant now) {
+  Placement(
+      Offer offer, Hold hold, String caseReference, int places, String createdBy, Instant now) {
     this.offer = offer;
     this.hold = hold;
     this.caseReference = caseReference;
@@ -68,8 +70,8 @@ public class Placement {
   }
 
   /**
-   * The caseworker expects the placement to end at {@code at} (a vacancy ahead); null clears it. The place stays
-   * taken until the placement really ends.
+   * The caseworker expects the placement to end at {@code at} (a vacancy ahead); null clears it.
+   * The place stays taken until the placement really ends.
    */
   void planEnd(Instant at, String reason) {
     if (endedAt != null) {

@@ -21,7 +21,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Vacancies ahead over REST: planned ends of placements and the fitting offers where places are expected free. */
+/**
+ * Vacancies ahead over REST: planned ends of placements and the fitting offers where places are
+ * expected free.
+ */
 @RestController
 @RequestMapping("/api")
 class PlannedEndController {
@@ -34,20 +37,28 @@ class PlannedEndController {
     this.search = search;
   }
 
-  @Operation(summary = "Plan the end of a placement (caseworkers of the case's office; audited): a vacancy ahead,"
-      + " shown apart and never counted as free before the placement ends")
+  @Operation(
+      summary =
+          "Plan the end of a placement (caseworkers of the case's office; audited): a vacancy ahead,"
+              + " shown apart and never counted as free before the placement ends")
   @PutMapping("/placements/{id}/planned-end")
-  PlacementView plan(@PathVariable long id, @Valid @RequestBody PlannedEndRequest body, @AuthenticationPrincipal KsiUser user) {
+  PlacementView plan(
+      @PathVariable long id,
+      @Valid @RequestBody PlannedEndRequest body,
+      @AuthenticationPrincipal KsiUser user) {
     return plannedEnds.plan(id, body.at(), body.reason(), user);
   }
 
-  @Operation(summary = "Clear the planned end of a placement (caseworkers of the case's office; audited)")
+  @Operation(
+      summary = "Clear the planned end of a placement (caseworkers of the case's office; audited)")
   @DeleteMapping("/placements/{id}/planned-end")
   PlacementView clear(@PathVariable long id, @AuthenticationPrincipal KsiUser user) {
     return plannedEnds.plan(id, null, null, user);
   }
 
-  @Operation(summary = "Offers that fit a child where places are expected free within 7 days (not free now)")
+  @Operation(
+      summary =
+          "Offers that fit a child where places are expected free within 7 days (not free now)")
   @GetMapping("/capacity/vacancies-ahead")
   List<VacancyAhead> vacanciesAhead(
       @RequestParam @NotNull District district,
@@ -56,7 +67,8 @@ class PlannedEndController {
       @RequestParam @NotNull Gender gender,
       @RequestParam(defaultValue = "1") @Min(1) @Max(12) int siblings,
       @RequestParam(defaultValue = "false") boolean networkWide) {
-    return search.vacanciesAhead(new SearchCriteria(district, networkWide, categories, age, gender, siblings));
+    return search.vacanciesAhead(
+        new SearchCriteria(district, networkWide, categories, age, gender, siblings));
   }
 
   /** When the placement is expected to end, and why. */

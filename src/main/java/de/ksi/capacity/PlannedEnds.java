@@ -12,8 +12,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Planned ends of placements (vacancies ahead), set by the caseworkers of the office that owns the case, audited. The
- * place stays taken until the placement really ends; the search and the Lagebild show it as expected free.
+ * Planned ends of placements (vacancies ahead), set by the caseworkers of the office that owns the
+ * case, audited. The place stays taken until the placement really ends; the search and the Lagebild
+ * show it as expected free.
  */
 @Service
 @Transactional
@@ -32,7 +33,10 @@ public class PlannedEnds {
     this.clock = clock;
   }
 
-  /** Sets ({@code at} not null) or clears the planned end of a placement, for the caller if the case is their office's. */
+  /**
+   * Sets ({@code at} not null) or clears the planned end of a placement, for the caller if the case
+   * is their office's.
+   */
   public PlacementView plan(long placementId, Instant at, PlannedEndReason reason, KsiUser user) {
     Placement placement = placements.findById(placementId).orElseThrow(() -> notFound(placementId));
     authorize(placement, user);
@@ -47,24 +51,29 @@ public class PlannedEnds {
       throw new ProblemException.InvalidInput("reason", "problem.placement.planned-end-reason");
     }
     placement.planEnd(at, at == null ? null : reason.name());
-    audit.record(user.userId(), placement.getCaseReference(), AuditLog.Action.PLACEMENT_END_PLANNED,
+    audit.record(
+        user.userId(),
+        placement.getCaseReference(),
+        AuditLog.Action.PLACEMENT_END_PLANNED,
         placement.getOffer().getProvider().getName(),
-        at == null ? "Geplantes Ende der Belegung " + placementId + " aufgehoben"
+        at == null
+            ? "Geplantes Ende der Belegung " + placementId + " aufgehoben"
             : "Geplantes Ende der Belegung " + placementId + ": " + at,
         at == null ? "Planung geändert" : reason.label());
     return PlacementView.of(placement);
   }
 
   /**
-   * Only the caseworkers of the case's office plan its end. Coordinators and the provider see the placement (403);
-   * anyone else learns nothing of it (404).
+   * Only the caseworkers of the case's office plan its end. Coordinators and the provider see the
+   * placement (403); anyone else learns nothing of it (404).
    */
   private void authorize(Placement placement, KsiUser user) {
     if (CaseReference.office(placement.getCaseReference()).map(user::worksFor).orElse(false)) {
       return;
     }
     if (user.isCoordinator() || user.inGroup(placement.getOffer().getProvider().getGroupId())) {
-      throw new ProblemException.Forbidden("problem.placement.planned-end-forbidden", placement.getId());
+      throw new ProblemException.Forbidden(
+          "problem.placement.planned-end-forbidden", placement.getId());
     }
     throw notFound(placement.getId());
   }

@@ -96,5 +96,6 @@ public class Provider {
   }
 
   /** Master data of a provider as entered by a coordinator. */
-  public record ProviderData(String name, District district, String address, String phone24h, String email) {}
+  public record ProviderData(
+      String name, District district, String address, String phone24h, String email) {}
 }

@@ -57,19 +57,29 @@ class ProviderController {
   ProviderView create(@Valid @RequestBody NewProvider body, @AuthenticationPrincipal KsiUser user) {
     requireMasterDataRights(user);
     List<OfferRequest> offers = body.offers() == null ? List.of() : body.offers();
-    return directory.register(body.data(), body.groupId(), offers.stream().map(OfferRequest::terms).toList(),
-        offers.stream().map(OfferRequest::meetsNeeds).toList(), user.userId());
+    return directory.register(
+        body.data(),
+        body.groupId(),
+        offers.stream().map(OfferRequest::terms).toList(),
+        offers.stream().map(OfferRequest::meetsNeeds).toList(),
+        user.userId());
   }
 
   @PutMapping("/providers/{id}")
-  ProviderView update(@PathVariable long id, @Valid @RequestBody ProviderRequest body, @AuthenticationPrincipal KsiUser user) {
+  ProviderView update(
+      @PathVariable long id,
+      @Valid @RequestBody ProviderRequest body,
+      @AuthenticationPrincipal KsiUser user) {
     requireMasterDataRights(user);
     return directory.update(id, body.data());
   }
 
   @PostMapping("/providers/{id}/offers")
   @ResponseStatus(HttpStatus.CREATED)
-  OfferView addOffer(@PathVariable long id, @Valid @RequestBody OfferRequest body, @AuthenticationPrincipal KsiUser user) {
+  OfferView addOffer(
+      @PathVariable long id,
+      @Valid @RequestBody OfferRequest body,
+      @AuthenticationPrincipal KsiUser user) {
     requireMasterDataRights(user);
     return directory.addOffer(id, body.terms(), body.meetsNeeds(), user.userId());
   }
@@ -80,7 +90,10 @@ class ProviderController {
   }
 
   @PutMapping("/offers/{id}")
-  OfferView changeOffer(@PathVariable long id, @Valid @RequestBody OfferRequest body, @AuthenticationPrincipal KsiUser user) {
+  OfferView changeOffer(
+      @PathVariable long id,
+      @Valid @RequestBody OfferRequest body,
+      @AuthenticationPrincipal KsiUser user) {
     requireMasterDataRights(user);
     return directory.changeOffer(id, body.terms(), body.meetsNeeds());
   }
@@ -100,11 +113,14 @@ class ProviderController {
       @NotBlank @Email @Size(max = 200) String email) {
 
     ProviderData data() {
-      return new ProviderData(name.strip(), district, address.strip(), phone24h.strip(), email.strip());
+      return new ProviderData(
+          name.strip(), district, address.strip(), phone24h.strip(), email.strip());
     }
   }
 
-  /** A new provider, optionally with the Camunda group its staff already belong to, and its offers. */
+  /**
+   * A new provider, optionally with the Camunda group its staff already belong to, and its offers.
+   */
   record NewProvider(
       @NotBlank @Size(max = 200) String name,
       @NotNull District district,
@@ -120,8 +136,8 @@ class ProviderController {
   }
 
   /**
-   * The terms of an offer and the special needs it can meet ({@code meetsNeeds}; absent: none for a new offer, left
-   * as they are when an offer changes).
+   * The terms of an offer and the special needs it can meet ({@code meetsNeeds}; absent: none for a
+   * new offer, left as they are when an offer changes).
    */
   record OfferRequest(
       @NotNull Category category,

@@ -46,20 +46,33 @@ public class ProviderDirectory {
     this.clock = clock;
   }
 
-  /** Registers a provider; its staff act through the given Camunda group, or a new one named after it. */
-  public ProviderView register(ProviderData data, String groupId, List<OfferTerms> offerTerms, String actor) {
-    return register(data, groupId, offerTerms, offerTerms.stream().map(t -> (Set<Need>) null).toList(), actor);
+  /**
+   * Registers a provider; its staff act through the given Camunda group, or a new one named after
+   * it.
+   */
+  public ProviderView register(
+      ProviderData data, String groupId, List<OfferTerms> offerTerms, String actor) {
+    return register(
+        data, groupId, offerTerms, offerTerms.stream().map(t -> (Set<Need>) null).toList(), actor);
   }
 
-  /** As {@link #register(ProviderData, String, List, String)}, each offer with the special needs it meets (or null). */
-  public ProviderView register(ProviderData data, String groupId, List<OfferTerms> offerTerms, List<Set<Need>> needs,
+  /**
+   * As {@link #register(ProviderData, String, List, String)}, each offer with the special needs it
+   * meets (or null).
+   */
+  public ProviderView register(
+      ProviderData data,
+      String groupId,
+      List<OfferTerms> offerTerms,
+      List<Set<Need>> needs,
       String actor) {
     String group = groupId == null || groupId.isBlank() ? uniqueGroupId(data.name()) : groupId;
     if (!group.startsWith(Groups.PROVIDER_PREFIX)) {
-      // never an office's, the coordinators' or the administrators' group: its members would act as the provider
+      // never an office's, the coordinators' or the administrators' group: its members would act as
+      // the provider
       // and the group would gain the provider's Tasklist rights and filters
-      throw new ProblemException.InvalidInput("groupId", "problem.provider.group-not-provider", group,
-          Groups.PROVIDER_PREFIX);
+      throw new ProblemException.InvalidInput(
+          "groupId", "problem.provider.group-not-provider", group, Groups.PROVIDER_PREFIX);
     }
     if (providers.existsByGroupId(group)) {
       throw new ProblemException.Conflict("problem.provider.group-taken", group);
@@ -116,14 +129,18 @@ public class ProviderDirectory {
   @Transactional(readOnly = true)
   public List<ProviderView> list(District district) {
     List<Provider> found =
-        district == null ? providers.findAllByOrderByDistrictAscNameAsc() : providers.findByDistrictOrderByName(district);
+        district == null
+            ? providers.findAllByOrderByDistrictAscNameAsc()
+            : providers.findByDistrictOrderByName(district);
     return found.stream().map(this::view).toList();
   }
 
   /** The providers whose staff act through one of the given groups, e.g. the caller's, by name. */
   @Transactional(readOnly = true)
   public List<ProviderView> ofGroups(Collection<String> groupIds) {
-    return groupIds.isEmpty() ? List.of() : providers.findByGroupIdInOrderByName(groupIds).stream().map(this::view).toList();
+    return groupIds.isEmpty()
+        ? List.of()
+        : providers.findByGroupIdInOrderByName(groupIds).stream().map(this::view).toList();
   }
 
   @Transactional(readOnly = true)
@@ -142,7 +159,8 @@ public class ProviderDirectory {
     if (providerIds.isEmpty()) {
       return Map.of();
     }
-    return providers.findByIdIn(providerIds).stream().collect(Collectors.toMap(Provider::getId, Provider::getName));
+    return providers.findByIdIn(providerIds).stream()
+        .collect(Collectors.toMap(Provider::getId, Provider::getName));
   }
 
   /** The Camunda group whose members act for the provider of an offer. */
@@ -162,7 +180,8 @@ public class ProviderDirectory {
   }
 
   private ProviderView view(Provider p) {
-    List<OfferView> offerViews = offers.findByProviderIdOrderById(p.getId()).stream().map(this::offerView).toList();
+    List<OfferView> offerViews =
+        offers.findByProviderIdOrderById(p.getId()).stream().map(this::offerView).toList();
     return new ProviderView(
         p.getId(),
         p.getName(),
@@ -178,13 +197,22 @@ public class ProviderDirectory {
 
   private OfferView offerView(Offer offer) {
     Instant now = clock.instant();
-    return OfferView.of(offer, availability.freeCount(offer.getId(), now), offer.isStale(now, properties.freshness()), now);
+    return OfferView.of(
+        offer,
+        availability.freeCount(offer.getId(), now),
+        offer.isStale(now, properties.freshness()),
+        now);
   }
 
   private String uniqueGroupId(String name) {
     String slug =
-        Normalizer.normalize(name.toLowerCase(Locale.GERMAN).replace("ä", "ae").replace("ö", "oe")
-                .replace("ü", "ue").replace("ß", "ss"), Normalizer.Form.NFD)
+        Normalizer.normalize(
+                name.toLowerCase(Locale.GERMAN)
+                    .replace("ä", "ae")
+                    .replace("ö", "oe")
+                    .replace("ü", "ue")
+                    .replace("ß", "ss"),
+                Normalizer.Form.NFD)
             .replaceAll("[^a-z0-9]+", "-")
             .replaceAll("(^-|-$)", "");
     String base = Groups.PROVIDER_PREFIX + (slug.length() > 40 ? slug.substring(0, 40) : slug);

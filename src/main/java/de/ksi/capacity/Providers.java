@@ -17,7 +17,10 @@ interface Providers extends JpaRepository<Provider, Long> {
   @Query("select p from Provider p order by p.district, p.name")
   List<Provider> findAllByOrderByDistrictAscNameAsc();
 
-  /** The providers of the given ids that exist (a JPQL string: Spring Data's findAllById is a criteria query). */
+  /**
+   * The providers of the given ids that exist (a JPQL string: Spring Data's findAllById is a
+   * criteria query).
+   */
   @Query("select p from Provider p where p.id in :ids")
   List<Provider> findByIdIn(Collection<Long> ids);
 

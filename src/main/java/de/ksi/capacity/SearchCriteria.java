@@ -15,10 +15,16 @@ import java.util.Set;
  * @param age age in years
  * @param gender gender
  * @param siblings size of the sibling group to be placed together (1 = a single child)
- * @param needs special needs ticked at intake: offers that meet all of them rank first, then those that meet most
+ * @param needs special needs ticked at intake: offers that meet all of them rank first, then those
+ *     that meet most
  */
 public record SearchCriteria(
-    District district, boolean networkWide, List<Category> categories, int age, Gender gender, int siblings,
+    District district,
+    boolean networkWide,
+    List<Category> categories,
+    int age,
+    Gender gender,
+    int siblings,
     Set<Need> needs) {
 
   public SearchCriteria {
@@ -28,7 +34,12 @@ public record SearchCriteria(
 
   /** A search without special needs. */
   public SearchCriteria(
-      District district, boolean networkWide, List<Category> categories, int age, Gender gender, int siblings) {
+      District district,
+      boolean networkWide,
+      List<Category> categories,
+      int age,
+      Gender gender,
+      int siblings) {
     this(district, networkWide, categories, age, gender, siblings, Set.of());
   }
 }

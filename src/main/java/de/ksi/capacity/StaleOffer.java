@@ -4,7 +4,10 @@ package de.ksi.capacity;
 import de.ksi.network.District;
 import java.time.Instant;
 
-/** An offer whose last Platzmeldung is older than the freshness limit: its provider should report again. */
+/**
+ * An offer whose last Platzmeldung is older than the freshness limit: its provider should report
+ * again.
+ */
 public record StaleOffer(
     long offerId,
     long providerId,

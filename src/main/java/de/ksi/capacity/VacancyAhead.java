@@ -5,7 +5,8 @@ import de.ksi.network.District;
 import java.time.Instant;
 
 /**
- * An offer fitting a child where places are expected to come free (planned ends of placements); not free now.
+ * An offer fitting a child where places are expected to come free (planned ends of placements); not
+ * free now.
  *
  * @param within24h places expected free within the next 24 hours
  * @param within7d places expected free within the next 7 days (including those within 24 hours)

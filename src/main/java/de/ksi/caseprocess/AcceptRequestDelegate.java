@@ -8,8 +8,9 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * The provider accepted: its hold becomes the placement. Two acceptances at the same moment collide on
- * the multi-instance's counters, so only one commits; the other provider's task is then cancelled.
+ * The provider accepted: its hold becomes the placement. Two acceptances at the same moment collide
+ * on the multi-instance's counters, so only one commits; the other provider's task is then
+ * cancelled.
  */
 @Component("acceptRequest")
 class AcceptRequestDelegate implements JavaDelegate {
@@ -24,7 +25,9 @@ class AcceptRequestDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    PlacementView placement = search.accept(binding.caseId(execution), binding.holdOfRequest(execution), Actors.current(execution));
+    PlacementView placement =
+        search.accept(
+            binding.caseId(execution), binding.holdOfRequest(execution), Actors.current(execution));
     execution.getProcessInstance().setVariable(Vars.PLACEMENT_ID, placement.id());
     execution.getProcessInstance().setVariable(Vars.PLACED_PROVIDER, placement.providerName());
   }

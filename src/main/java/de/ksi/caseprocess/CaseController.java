@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 package de.ksi.caseprocess;
 
-import de.ksi.security.EngineGuard;
 import de.ksi.audit.AuditLog;
 import de.ksi.capacity.CapacityRegistry;
 import de.ksi.capacity.PlacementView;
@@ -13,16 +12,17 @@ import de.ksi.intake.NeedsProfile;
 import de.ksi.network.KsiUser;
 import de.ksi.platform.EngineActions;
 import de.ksi.platform.ProblemException;
+import de.ksi.security.EngineGuard;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
-import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
-import org.camunda.bpm.engine.RuntimeService;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,7 +34,9 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Cases over REST: intake for integrations (the same fields and checks as the Tasklist start form). */
+/**
+ * Cases over REST: intake for integrations (the same fields and checks as the Tasklist start form).
+ */
 @RestController
 @RequestMapping("/api/cases")
 class CaseController {
@@ -48,8 +50,15 @@ class CaseController {
   private final IntakeReplays replays;
   private final EngineActions engineActions;
 
-  CaseController(CaseIntake caseIntake, IntakeService cases, CapacityRegistry registry, ProviderDirectory directory,
-      AuditLog audit, RuntimeService runtime, IntakeReplays replays, EngineActions engineActions) {
+  CaseController(
+      CaseIntake caseIntake,
+      IntakeService cases,
+      CapacityRegistry registry,
+      ProviderDirectory directory,
+      AuditLog audit,
+      RuntimeService runtime,
+      IntakeReplays replays,
+      EngineActions engineActions) {
     this.engineActions = engineActions;
     this.caseIntake = caseIntake;
     this.replays = replays;
@@ -60,62 +69,99 @@ class CaseController {
     this.runtime = runtime;
   }
 
-  @Operation(summary = "Register a case and start its process (caseworkers of the office, coordinators)",
-      description = "With an Idempotency-Key header (e.g. a UUID per intake), a repeated request with the same key "
-          + "answers 409 naming the case already registered and stores nothing.")
+  @Operation(
+      summary = "Register a case and start its process (caseworkers of the office, coordinators)",
+      description =
+          "With an Idempotency-Key header (e.g. a UUID per intake), a repeated request with the same key "
+              + "answers 409 naming the case already registered and stores nothing.")
   @PostMapping
-  ResponseEntity<CaseIntake.StartedCase> register(@Valid @RequestBody IntakeRequest body,
+  ResponseEntity<CaseIntake.StartedCase> register(
+      @Valid @RequestBody IntakeRequest body,
       @RequestHeader(name = IntakeReplays.HEADER, required = false) String idempotencyKey,
       @AuthenticationPrincipal KsiUser user) {
-    CaseIntake.StartedCase started = idempotencyKey == null
-        ? caseIntake.registerAndStart(body, user)
-        : replays.registerOnce(idempotencyKey, body, user);
-    return ResponseEntity.created(URI.create("/api/cases/" + started.caseReference())).body(started);
+    CaseIntake.StartedCase started =
+        idempotencyKey == null
+            ? caseIntake.registerAndStart(body, user)
+            : replays.registerOnce(idempotencyKey, body, user);
+    return ResponseEntity.created(URI.create("/api/cases/" + started.caseReference()))
+        .body(started);
   }
 
   @Operation(summary = "Status and pseudonymised profile of a case (its office and coordinators)")
   @GetMapping("/{reference}")
   CaseStatus status(@PathVariable String reference, @AuthenticationPrincipal KsiUser user) {
     CustodyCase c = visibleToOffice(reference, user);
-    return new CaseStatus(c.getReference(), c.getStatus().name(), c.getEscalationLevel(), c.getPlacementId(), c.getPlacedAt(),
-        c.getOutcome(), c.getClosedAt(), NeedsProfile.of(c));
+    return new CaseStatus(
+        c.getReference(),
+        c.getStatus().name(),
+        c.getEscalationLevel(),
+        c.getPlacementId(),
+        c.getPlacedAt(),
+        c.getOutcome(),
+        c.getClosedAt(),
+        NeedsProfile.of(c));
   }
 
-  @Operation(summary = "The child's identity: for its office, coordinators and the provider that accepted (audited)")
+  @Operation(
+      summary =
+          "The child's identity: for its office, coordinators and the provider that accepted (audited)")
   @GetMapping("/{reference}/identity")
   @Transactional
   Identity identity(@PathVariable String reference, @AuthenticationPrincipal KsiUser user) {
     CustodyCase c = cases.byReference(reference);
     boolean office = user.worksFor(c.responsibleOffice()) || user.isCoordinator();
-    boolean acceptingProvider = c.getPlacementId() != null && placementProviderGroup(c.getPlacementId()).map(user::inGroup).orElse(false);
+    boolean acceptingProvider =
+        c.getPlacementId() != null
+            && placementProviderGroup(c.getPlacementId()).map(user::inGroup).orElse(false);
     if (!office && !acceptingProvider) {
-      audit.refused(user.userId(), reference, "Identität über /api verlangt, ohne Zuständigkeit oder Zusage");
+      audit.refused(
+          user.userId(), reference, "Identität über /api verlangt, ohne Zuständigkeit oder Zusage");
       throw new ProblemException.NotFound("problem.case.not-found", reference);
     }
-    audit.record(user.userId(), reference, AuditLog.Action.IDENTITY_READ, null, "Identität abgerufen über /api",
+    audit.record(
+        user.userId(),
+        reference,
+        AuditLog.Action.IDENTITY_READ,
+        null,
+        "Identität abgerufen über /api",
         acceptingProvider ? "Aufnehmender Träger" : "Fallführung / Koordinierung");
-    return new Identity(c.getReference(), c.getFirstName(), c.getLastName(), c.getBirthDate(), c.getCurrentLocation());
+    return new Identity(
+        c.getReference(),
+        c.getFirstName(),
+        c.getLastName(),
+        c.getBirthDate(),
+        c.getCurrentLocation());
   }
 
-  @Operation(summary = "Record a place found by phone while requests are open: they are withdrawn at once")
+  @Operation(
+      summary = "Record a place found by phone while requests are open: they are withdrawn at once")
   @PostMapping("/{reference}/phone-placement")
-  ResponseEntity<Void> foundByPhone(@PathVariable String reference, @Valid @RequestBody PhonePlacement body,
+  ResponseEntity<Void> foundByPhone(
+      @PathVariable String reference,
+      @Valid @RequestBody PhonePlacement body,
       @AuthenticationPrincipal KsiUser user) {
     visibleToOffice(reference, user);
-    var correlation = runtime.createMessageCorrelation(CaseProcess.Messages.PLACE_FOUND_BY_PHONE)
-        .processInstanceBusinessKey(reference)
-        .setVariable(CaseProcess.Vars.PHONE_NOTE, body.note());
+    var correlation =
+        runtime
+            .createMessageCorrelation(CaseProcess.Messages.PLACE_FOUND_BY_PHONE)
+            .processInstanceBusinessKey(reference)
+            .setVariable(CaseProcess.Vars.PHONE_NOTE, body.note());
     if (body.offerId() != null) {
       correlation.setVariable(CaseProcess.Vars.PHONE_OFFER, body.offerId());
     }
     try {
-      // the office's own path for a phone placement, checked above: the one message users may send (past the engine
-      // guard), and the engine grants process instances only to coordinators, so its own check would refuse the
+      // the office's own path for a phone placement, checked above: the one message users may send
+      // (past the engine
+      // guard), and the engine grants process instances only to coordinators, so its own check
+      // would refuse the
       // office's caseworker
-      EngineGuard.trusted(() -> engineActions.authorizedByUs(() -> {
-        correlation.correlate();
-        return null;
-      }));
+      EngineGuard.trusted(
+          () ->
+              engineActions.authorizedByUs(
+                  () -> {
+                    correlation.correlate();
+                    return null;
+                  }));
     } catch (MismatchingMessageCorrelationException noOpenRequests) {
       throw new ProblemException.Conflict("problem.case.no-open-requests", reference);
     }
@@ -124,7 +170,8 @@ class CaseController {
 
   private java.util.Optional<String> placementProviderGroup(long placementId) {
     PlacementView placement = registry.placement(placementId);
-    return placement.endedAt() != null ? java.util.Optional.empty()
+    return placement.endedAt() != null
+        ? java.util.Optional.empty()
         : java.util.Optional.of(directory.get(placement.providerId()).groupId());
   }
 
@@ -138,12 +185,24 @@ class CaseController {
   }
 
   /** Where a case stands, without personal data. */
-  record CaseStatus(String reference, String status, String escalationLevel, Long placementId, Instant placedAt,
-      String outcome, Instant closedAt, NeedsProfile profile) {}
+  record CaseStatus(
+      String reference,
+      String status,
+      String escalationLevel,
+      Long placementId,
+      Instant placedAt,
+      String outcome,
+      Instant closedAt,
+      NeedsProfile profile) {}
 
   /** A place found by phone: the registry offer, if it has one, and who agreed. */
   record PhonePlacement(@Positive Long offerId, @NotBlank @Size(max = 500) String note) {}
 
   /** The child's identity, disclosed only with an audit entry. */
-  record Identity(String reference, String firstName, String lastName, LocalDate birthDate, String currentLocation) {}
+  record Identity(
+      String reference,
+      String firstName,
+      String lastName,
+      LocalDate birthDate,
+      String currentLocation) {}
 }

@@ -1,19 +1,19 @@
 // SPDX-License-Identifier: EUPL-1.2
 package de.ksi.caseprocess;
 
-import de.ksi.platform.FormRejectedException;
 import de.ksi.capacity.Gender;
+import de.ksi.capacity.Need;
 import de.ksi.caseprocess.CaseProcess.Level;
 import de.ksi.caseprocess.CaseProcess.Vars;
 import de.ksi.intake.CustodyCase;
 import de.ksi.intake.IntakeRequest;
 import de.ksi.intake.IntakeService;
 import de.ksi.intake.LegalGround;
-import de.ksi.capacity.Need;
 import de.ksi.intake.Urgency;
 import de.ksi.network.District;
 import de.ksi.network.Groups;
 import de.ksi.network.KsiUser;
+import de.ksi.platform.FormRejectedException;
 import de.ksi.platform.ProblemException;
 import de.ksi.security.EngineGuard;
 import jakarta.validation.ConstraintViolation;
@@ -33,7 +33,10 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Registers a case from the Tasklist start form or the REST API with the same checks, and starts its process. */
+/**
+ * Registers a case from the Tasklist start form or the REST API with the same checks, and starts
+ * its process.
+ */
 @Service
 public class CaseIntake {
 
@@ -42,7 +45,8 @@ public class CaseIntake {
   private final Validator validator;
   private final MessageSource texts;
 
-  CaseIntake(IntakeService intake, RuntimeService runtime, Validator validator, MessageSource texts) {
+  CaseIntake(
+      IntakeService intake, RuntimeService runtime, Validator validator, MessageSource texts) {
     this.intake = intake;
     this.runtime = runtime;
     this.validator = validator;
@@ -57,16 +61,22 @@ public class CaseIntake {
   public StartedCase registerAndStart(IntakeRequest request, KsiUser user) {
     requireOffice(request.office(), user.groups(), user.isCoordinator());
     CustodyCase registered = intake.register(request, user.userId(), Level.DISTRICT);
-    // the case's references are ours, not a start form's fields: the intake listener binds the case to the instance
-    ProcessInstance instance = EngineGuard.trusted(() ->
-        runtime.createProcessInstanceByKey(CaseProcess.KEY)
-            .businessKey(registered.getReference())
-            .setVariables(processVariables(registered))
-            .execute());
+    // the case's references are ours, not a start form's fields: the intake listener binds the case
+    // to the instance
+    ProcessInstance instance =
+        EngineGuard.trusted(
+            () ->
+                runtime
+                    .createProcessInstanceByKey(CaseProcess.KEY)
+                    .businessKey(registered.getReference())
+                    .setVariables(processVariables(registered))
+                    .execute());
     return new StartedCase(registered.getId(), registered.getReference(), instance.getId());
   }
 
-  /** The start form path: the same request, the same validation, messages in German for Tasklist. */
+  /**
+   * The start form path: the same request, the same validation, messages in German for Tasklist.
+   */
   CustodyCase registerFromForm(Map<String, Object> variables, String actor, List<String> groups) {
     IntakeRequest request = fromForm(variables);
     Locale previous = LocaleContextHolder.getLocale();
@@ -90,32 +100,51 @@ public class CaseIntake {
       }
       return intake.register(request, actor, Level.DISTRICT);
     } catch (ProblemException e) {
-      throw new FormRejectedException(texts.getMessage(e.code(), e.args(), e.code(), Locale.GERMAN));
+      throw new FormRejectedException(
+          texts.getMessage(e.code(), e.args(), e.code(), Locale.GERMAN));
     }
   }
 
   /**
-   * A process started with an existing case id (the API path) must belong to that case: its business key is
-   * the case's reference, the starter works for the case's office, and no other process runs for the case.
-   * Without this a caseworker could start the process over /engine-rest on another office's case.
+   * A process started with an existing case id (the API path) must belong to that case: its
+   * business key is the case's reference, the starter works for the case's office, and no other
+   * process runs for the case. Without this a caseworker could start the process over /engine-rest
+   * on another office's case.
    */
-  void requireOwnCase(long caseId, String businessKey, String processInstanceId, String actor, List<String> groups) {
+  void requireOwnCase(
+      long caseId,
+      String businessKey,
+      String processInstanceId,
+      String actor,
+      List<String> groups) {
     CustodyCase c = intake.get(caseId);
-    boolean running = runtime.createProcessInstanceQuery().processDefinitionKey(CaseProcess.KEY)
-        .processInstanceBusinessKey(c.getReference()).list().stream()
-        .anyMatch(p -> !p.getId().equals(processInstanceId));
-    boolean allowed = Actors.SYSTEM.equals(actor) || groups.contains(Groups.COORDINATORS)
-        || groups.contains(c.getOffice().groupId());
-    if (!c.getReference().equals(businessKey) || running || !allowed
+    boolean running =
+        runtime
+            .createProcessInstanceQuery()
+            .processDefinitionKey(CaseProcess.KEY)
+            .processInstanceBusinessKey(c.getReference())
+            .list()
+            .stream()
+            .anyMatch(p -> !p.getId().equals(processInstanceId));
+    boolean allowed =
+        Actors.SYSTEM.equals(actor)
+            || groups.contains(Groups.COORDINATORS)
+            || groups.contains(c.getOffice().groupId());
+    if (!c.getReference().equals(businessKey)
+        || running
+        || !allowed
         || c.getStatus() == CustodyCase.Status.CLOSED) {
-      throw new FormRejectedException("Dieser Prozess gehört nicht zum Fall " + caseId
-          + " oder der Fall wird bereits bearbeitet.");
+      throw new FormRejectedException(
+          "Dieser Prozess gehört nicht zum Fall "
+              + caseId
+              + " oder der Fall wird bereits bearbeitet.");
     }
   }
 
   /**
-   * References and the pseudonymised profile: all the process ever holds about a child. The languages are free
-   * text and no gateway or decision reads them: they stay in the case table, where the request summary reads them.
+   * References and the pseudonymised profile: all the process ever holds about a child. The
+   * languages are free text and no gateway or decision reads them: they stay in the case table,
+   * where the request summary reads them.
    */
   Map<String, Object> processVariables(CustodyCase c) {
     Map<String, Object> vars = new LinkedHashMap<>();

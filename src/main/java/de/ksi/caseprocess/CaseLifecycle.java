@@ -22,7 +22,10 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The case's steps outside the search: escalation, placement, level-2 measures, handover and closing. */
+/**
+ * The case's steps outside the search: escalation, placement, level-2 measures, handover and
+ * closing.
+ */
 @Service
 @Transactional
 public class CaseLifecycle {
@@ -39,8 +42,15 @@ public class CaseLifecycle {
   private final CaseAccess access;
   private final Timer timeToPlacement;
 
-  CaseLifecycle(IntakeService cases, CapacityRegistry registry, ProviderDirectory directory, AuditLog audit,
-      Notifications notifications, PlaceSearch search, CaseAccess access, MeterRegistry meters) {
+  CaseLifecycle(
+      IntakeService cases,
+      CapacityRegistry registry,
+      ProviderDirectory directory,
+      AuditLog audit,
+      Notifications notifications,
+      PlaceSearch search,
+      CaseAccess access,
+      MeterRegistry meters) {
     this.cases = cases;
     this.registry = registry;
     this.directory = directory;
@@ -48,49 +58,72 @@ public class CaseLifecycle {
     this.notifications = notifications;
     this.search = search;
     this.access = access;
-    this.timeToPlacement = Timer.builder("ksi.case.time.to.placement")
-        .description("From the start of the Inobhutnahme to the placement").publishPercentileHistogram()
-        .maximumExpectedValue(Duration.ofDays(7)).register(meters);
+    this.timeToPlacement =
+        Timer.builder("ksi.case.time.to.placement")
+            .description("From the start of the Inobhutnahme to the placement")
+            .publishPercentileHistogram()
+            .maximumExpectedValue(Duration.ofDays(7))
+            .register(meters);
   }
 
   /**
-   * The search ran out of places or time: open requests are withdrawn (providers told) and the case climbs
-   * a level; coordinators (and at level 2 the office's head) are told, with the pseudonymised profile.
+   * The search ran out of places or time: open requests are withdrawn (providers told) and the case
+   * climbs a level; coordinators (and at level 2 the office's head) are told, with the
+   * pseudonymised profile.
    */
   public void escalate(long caseId, String level, String actor) {
     CustodyCase c = cases.get(caseId);
     search.withdrawOpen(caseId, actor);
     cases.escalate(caseId, level);
-    String text = "Fall " + c.getReference() + " (" + c.getOffice().label() + ") ist eskaliert: "
-        + (CaseProcess.Level.LEVEL2.equals(level) ? "Stufe 2 – Notmaßnahme entscheiden." : "verbundweite Platzsuche.")
-        + "\n" + NeedsProfile.of(c).summary();
+    String text =
+        "Fall "
+            + c.getReference()
+            + " ("
+            + c.getOffice().label()
+            + ") ist eskaliert: "
+            + (CaseProcess.Level.LEVEL2.equals(level)
+                ? "Stufe 2 – Notmaßnahme entscheiden."
+                : "verbundweite Platzsuche.")
+            + "\n"
+            + NeedsProfile.of(c).summary();
     if (CaseProcess.Level.LEVEL2.equals(level)) {
-      notifications.send(Groups.COORDINATORS, c.getReference(), Notifications.Kind.LEVEL2_ESCALATION, text);
-      notifications.send(c.getOffice().headGroupId(), c.getReference(), Notifications.Kind.LEVEL2_ESCALATION, text);
+      notifications.send(
+          Groups.COORDINATORS, c.getReference(), Notifications.Kind.LEVEL2_ESCALATION, text);
+      notifications.send(
+          c.getOffice().headGroupId(),
+          c.getReference(),
+          Notifications.Kind.LEVEL2_ESCALATION,
+          text);
     } else {
-      notifications.send(Groups.COORDINATORS, c.getReference(), Notifications.Kind.NETWORK_ESCALATION, text);
+      notifications.send(
+          Groups.COORDINATORS, c.getReference(), Notifications.Kind.NETWORK_ESCALATION, text);
     }
   }
 
   /**
-   * Level 2: the emergency measure and its reason; a registry offer, if named, is occupied directly. The place as the
-   * caseworker named it is kept encrypted on the case.
+   * Level 2: the emergency measure and its reason; a registry offer, if named, is occupied
+   * directly. The place as the caseworker named it is kept encrypted on the case.
    */
-  public Long emergencyMeasure(long caseId, String measure, String reason, String place, Long offerId, String actor) {
+  public Long emergencyMeasure(
+      long caseId, String measure, String reason, String place, Long offerId, String actor) {
     CustodyCase c = cases.get(caseId);
     cases.emergencyMeasure(caseId, measure, reason);
     cases.notePlacement(caseId, place);
-    Long placementId = offerId == null ? null : registry.placeDirect(offerId, c.getReference(), c.getSiblings(), actor).id();
+    Long placementId =
+        offerId == null
+            ? null
+            : registry.placeDirect(offerId, c.getReference(), c.getSiblings(), actor).id();
     cases.placedIfOpen(caseId, placementId);
     return placementId;
   }
 
   /**
-   * The child is placed. From now on, and only now, the accepting provider may see the child's identity;
-   * the grant is recorded in the audit log. The placement is the one the acceptance, the phone placement or the
-   * emergency measure recorded on the case; a case without one is not placed, whatever the process says. A place
-   * outside the registry is named only by the caseworker's note, which the case keeps encrypted: the audit log,
-   * kept longer than the child's data, records no free text.
+   * The child is placed. From now on, and only now, the accepting provider may see the child's
+   * identity; the grant is recorded in the audit log. The placement is the one the acceptance, the
+   * phone placement or the emergency measure recorded on the case; a case without one is not
+   * placed, whatever the process says. A place outside the registry is named only by the
+   * caseworker's note, which the case keeps encrypted: the audit log, kept longer than the child's
+   * data, records no free text.
    */
   public void placed(long caseId, String actor) {
     CustodyCase c = cases.get(caseId);
@@ -104,29 +137,60 @@ public class CaseLifecycle {
     if (placementId != null) {
       recipient = directory.groupOfOffer(registry.placement(placementId).offerId());
     }
-    audit.record(actor, c.getReference(), AuditLog.Action.DISCLOSURE_GRANTED, recipient,
-        "Identität des Kindes für die aufnehmende Stelle freigegeben", "Unterbringung (§ 42 Abs. 1 SGB VIII)");
+    audit.record(
+        actor,
+        c.getReference(),
+        AuditLog.Action.DISCLOSURE_GRANTED,
+        recipient,
+        "Identität des Kindes für die aufnehmende Stelle freigegeben",
+        "Unterbringung (§ 42 Abs. 1 SGB VIII)");
   }
 
   /** Handover to the follow-up help or another office: the emergency place is released at once. */
-  public void handOver(long caseId, String outcome, String handoverOffice, String followUpCategory, String note,
+  public void handOver(
+      long caseId,
+      String outcome,
+      String handoverOffice,
+      String followUpCategory,
+      String note,
       String actor) {
     CustodyCase c = cases.get(caseId);
     endEmergencyPlacement(c, "HANDOVER", actor);
-    District office = handoverOffice == null || "EXTERN".equals(handoverOffice) ? null : District.valueOf(handoverOffice);
+    District office =
+        handoverOffice == null || "EXTERN".equals(handoverOffice)
+            ? null
+            : District.valueOf(handoverOffice);
     cases.handedOver(caseId, office, followUpCategory, note);
     if ("HANDOVER_OFFICE".equals(outcome)) {
-      audit.record(actor, c.getReference(), AuditLog.Action.DISCLOSED_TO_OFFICE,
-          handoverOffice, "Zuständigkeit geht über", "Übergabe nach Verteilung (§ 42b SGB VIII)");
+      audit.record(
+          actor,
+          c.getReference(),
+          AuditLog.Action.DISCLOSED_TO_OFFICE,
+          handoverOffice,
+          "Zuständigkeit geht über",
+          "Übergabe nach Verteilung (§ 42b SGB VIII)");
     }
     if (office != null) {
-      // the old office's access to the case in Tasklist, Cockpit and /engine-rest ends here, the new one's begins
-      access.handOver(c.getReference(), c.getOffice(), office, Map.of(CaseProcess.Vars.OFFICE, office.name(),
-          CaseProcess.Vars.OFFICE_GROUP, office.groupId(), CaseProcess.Vars.OFFICE_HEAD_GROUP, office.headGroupId()));
+      // the old office's access to the case in Tasklist, Cockpit and /engine-rest ends here, the
+      // new one's begins
+      access.handOver(
+          c.getReference(),
+          c.getOffice(),
+          office,
+          Map.of(
+              CaseProcess.Vars.OFFICE,
+              office.name(),
+              CaseProcess.Vars.OFFICE_GROUP,
+              office.groupId(),
+              CaseProcess.Vars.OFFICE_HEAD_GROUP,
+              office.headGroupId()));
     }
   }
 
-  /** Closes the case: no hold and no emergency placement of it remains; outcome and refusals are kept. */
+  /**
+   * Closes the case: no hold and no emergency placement of it remains; outcome and refusals are
+   * kept.
+   */
   public void close(long caseId, String outcome, String note, String actor) {
     CustodyCase c = cases.get(caseId);
     registry.releaseAll(c.getReference(), actor);
@@ -145,11 +209,16 @@ public class CaseLifecycle {
     Map<String, Long> counts =
         registry.holdsOf(caseReference).stream()
             .filter(h -> h.status() == Hold.Status.DECLINED || h.status() == Hold.Status.EXPIRED)
-            .collect(Collectors.groupingBy(CaseLifecycle::refusal, TreeMap::new, Collectors.counting()));
-    return counts.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(","));
+            .collect(
+                Collectors.groupingBy(CaseLifecycle::refusal, TreeMap::new, Collectors.counting()));
+    return counts.entrySet().stream()
+        .map(e -> e.getKey() + "=" + e.getValue())
+        .collect(Collectors.joining(","));
   }
 
   private static String refusal(HoldView hold) {
-    return hold.status() == Hold.Status.EXPIRED ? "NO_ANSWER" : String.valueOf(hold.declineReason());
+    return hold.status() == Hold.Status.EXPIRED
+        ? "NO_ANSWER"
+        : String.valueOf(hold.declineReason());
   }
 }

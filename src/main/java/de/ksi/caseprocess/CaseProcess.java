@@ -63,9 +63,9 @@ public final class CaseProcess {
   }
 
   /**
-   * Process variables. Personal data never becomes a variable except {@code pers_*} start-form fields, which
-   * the intake listener moves into the case table before anything is stored (and history never records), and
-   * the free texts of {@link #FREE_TEXT}.
+   * Process variables. Personal data never becomes a variable except {@code pers_*} start-form
+   * fields, which the intake listener moves into the case table before anything is stored (and
+   * history never records), and the free texts of {@link #FREE_TEXT}.
    */
   public static final class Vars {
     // references
@@ -78,8 +78,12 @@ public final class CaseProcess {
     public static final String LEGAL_GROUND = "legalGround";
     public static final String AGE = "age";
     public static final String GENDER = "gender";
-    /** Start-form field only: the intake moves it into the case table, the process never keeps it. */
+
+    /**
+     * Start-form field only: the intake moves it into the case table, the process never keeps it.
+     */
     public static final String LANGUAGES = "languages";
+
     public static final String SIBLINGS = "siblings";
     public static final String URGENCY = "urgency";
     public static final String NEED_INFANT = "needInfant";
@@ -142,22 +146,36 @@ public final class CaseProcess {
     public static final String HANDOVER_OFFICE = "handoverOffice";
     public static final String HANDOVER_DATE = "handoverDate";
     public static final String OUTCOME_NOTE = "outcomeNote";
+
     // arrival at the accepting provider
     /** Local to the arrival branch: the accepting provider's group, from the case's placement. */
     public static final String ARRIVAL_GROUP = "arrivalGroup";
+
     /** The provider's confirmation in "Aufnahme vorbereiten": {@link Arrival#ARRIVED}. */
     public static final String ARRIVAL = "arrival";
-    /** Task-local on "Platz auswählen und anfragen": the answers so far (provider, time, reason; no free text). */
+
+    /**
+     * Task-local on "Platz auswählen und anfragen": the answers so far (provider, time, reason; no
+     * free text).
+     */
     public static final String ANSWERS_SO_FAR = "answersSoFar";
 
     /**
-     * Free texts users type (and summaries that carry one): history never records them, and the step that
-     * consumes a note stores it in our tables and removes the variable. What stays while the case runs is
-     * only what a form shows ({@link #PLACED_PROVIDER}, {@link #REQUEST_SUMMARY}).
+     * Free texts users type (and summaries that carry one): history never records them, and the
+     * step that consumes a note stores it in our tables and removes the variable. What stays while
+     * the case runs is only what a form shows ({@link #PLACED_PROVIDER}, {@link #REQUEST_SUMMARY}).
      */
-    public static final Set<String> FREE_TEXT = Set.of(
-        LANGUAGES, DECLINE_NOTE, PHONE_NOTE, OUTCOME_NOTE, EMERGENCY_REASON, HANDOVER_NOTE,
-        PLACED_PROVIDER, FOLLOW_UP_PROVIDER, REQUEST_SUMMARY);
+    public static final Set<String> FREE_TEXT =
+        Set.of(
+            LANGUAGES,
+            DECLINE_NOTE,
+            PHONE_NOTE,
+            OUTCOME_NOTE,
+            EMERGENCY_REASON,
+            HANDOVER_NOTE,
+            PLACED_PROVIDER,
+            FOLLOW_UP_PROVIDER,
+            REQUEST_SUMMARY);
 
     private Vars() {}
   }

@@ -17,21 +17,27 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * When the choice comes back to the caseworker after a decline or an expired request, the task says so at the top:
- * which provider, when, why (the reason from the fixed list, never the provider's free text) and what happens now.
+ * When the choice comes back to the caseworker after a decline or an expired request, the task says
+ * so at the top: which provider, when, why (the reason from the fixed list, never the provider's
+ * free text) and what happens now.
  */
 @Component("choiceTaskCreated")
 class ChoiceTaskListener implements TaskListener {
 
   private static final int SHOWN = 5;
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd.MM. HH:mm").withZone(ZoneId.of("Europe/Berlin"));
+  private static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("dd.MM. HH:mm").withZone(ZoneId.of("Europe/Berlin"));
 
   private final CaseBinding binding;
   private final IntakeService cases;
   private final CapacityRegistry registry;
   private final ProviderDirectory directory;
 
-  ChoiceTaskListener(CaseBinding binding, IntakeService cases, CapacityRegistry registry, ProviderDirectory directory) {
+  ChoiceTaskListener(
+      CaseBinding binding,
+      IntakeService cases,
+      CapacityRegistry registry,
+      ProviderDirectory directory) {
     this.binding = binding;
     this.cases = cases;
     this.registry = registry;
@@ -41,10 +47,11 @@ class ChoiceTaskListener implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     String reference = cases.get(binding.caseId(task.getExecution())).getReference();
-    List<HoldView> answered = registry.holdsOf(reference).stream()
-        .filter(h -> h.status() == Hold.Status.DECLINED || h.status() == Hold.Status.EXPIRED)
-        .sorted(Comparator.comparing(ChoiceTaskListener::answeredAt).reversed())
-        .toList();
+    List<HoldView> answered =
+        registry.holdsOf(reference).stream()
+            .filter(h -> h.status() == Hold.Status.DECLINED || h.status() == Hold.Status.EXPIRED)
+            .sorted(Comparator.comparing(ChoiceTaskListener::answeredAt).reversed())
+            .toList();
     task.setVariableLocal(Vars.ANSWERS_SO_FAR, text(answered));
   }
 
@@ -53,13 +60,29 @@ class ChoiceTaskListener implements TaskListener {
       return "";
     }
     Map<Long, String> names = directory.names(answered.stream().map(HoldView::providerId).toList());
-    StringBuilder text = new StringBuilder("**Bisher abgesagt oder ohne Antwort – bitte wählen Sie den nächsten Platz:**\n");
-    answered.stream().limit(SHOWN).forEach(h -> text.append("- ").append(TIME.format(answeredAt(h))).append(" ")
-        .append(Candidates.cell(names.getOrDefault(h.providerId(), "Träger"), Candidates.MAX_NAME)).append(": ")
-        .append(h.status() == Hold.Status.EXPIRED ? "keine Antwort in der Frist" : h.declineReason().label())
-        .append("\n"));
+    StringBuilder text =
+        new StringBuilder(
+            "**Bisher abgesagt oder ohne Antwort – bitte wählen Sie den nächsten Platz:**\n");
+    answered.stream()
+        .limit(SHOWN)
+        .forEach(
+            h ->
+                text.append("- ")
+                    .append(TIME.format(answeredAt(h)))
+                    .append(" ")
+                    .append(
+                        Candidates.cell(
+                            names.getOrDefault(h.providerId(), "Träger"), Candidates.MAX_NAME))
+                    .append(": ")
+                    .append(
+                        h.status() == Hold.Status.EXPIRED
+                            ? "keine Antwort in der Frist"
+                            : h.declineReason().label())
+                    .append("\n"));
     if (answered.size() > SHOWN) {
-      text.append("- … und ").append(answered.size() - SHOWN).append(" weitere (siehe Fallansicht)\n");
+      text.append("- … und ")
+          .append(answered.size() - SHOWN)
+          .append(" weitere (siehe Fallansicht)\n");
     }
     return text.toString();
   }

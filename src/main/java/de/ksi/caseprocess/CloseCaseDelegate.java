@@ -7,8 +7,9 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * Closes the case: releases every hold and the emergency place, keeps outcome and refusals for statistics; the
- * outcome note is kept on the case, and it and every other free text leave the process.
+ * Closes the case: releases every hold and the emergency place, keeps outcome and refusals for
+ * statistics; the outcome note is kept on the case, and it and every other free text leave the
+ * process.
  */
 @Component("closeCase")
 class CloseCaseDelegate implements JavaDelegate {

@@ -8,8 +8,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * The provider declined with a reason from the fixed list; reason and note are kept on the hold (the reason for
- * statistics), and the note leaves the process.
+ * The provider declined with a reason from the fixed list; reason and note are kept on the hold
+ * (the reason for statistics), and the note leaves the process.
  */
 @Component("declineRequest")
 class DeclineRequestDelegate implements JavaDelegate {
@@ -27,7 +27,9 @@ class DeclineRequestDelegate implements JavaDelegate {
     String reason = Variables.text(execution, Vars.DECLINE_REASON);
     search.decline(
         binding.holdOfRequest(execution),
-        reason == null ? DeclineReason.OTHER : FormValues.enumValue(DeclineReason.class, reason, "Grund der Absage"),
+        reason == null
+            ? DeclineReason.OTHER
+            : FormValues.enumValue(DeclineReason.class, reason, "Grund der Absage"),
         Variables.text(execution, Vars.DECLINE_NOTE),
         Actors.current(execution));
     execution.removeVariable(Vars.DECLINE_NOTE);

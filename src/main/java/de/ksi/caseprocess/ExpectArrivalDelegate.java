@@ -10,9 +10,9 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * After the placement: the provider of the case's registry placement is expected to receive the child. Its group
- * (for the task "Aufnahme vorbereiten") comes from the placement recorded on the case, never from a variable; a place
- * outside the registry has no provider to ask.
+ * After the placement: the provider of the case's registry placement is expected to receive the
+ * child. Its group (for the task "Aufnahme vorbereiten") comes from the placement recorded on the
+ * case, never from a variable; a place outside the registry has no provider to ask.
  */
 @Component("expectArrival")
 class ExpectArrivalDelegate implements JavaDelegate {
@@ -23,8 +23,12 @@ class ExpectArrivalDelegate implements JavaDelegate {
   private final ProviderDirectory directory;
   private final Arrivals arrivals;
 
-  ExpectArrivalDelegate(CaseBinding binding, IntakeService cases, CapacityRegistry registry,
-      ProviderDirectory directory, Arrivals arrivals) {
+  ExpectArrivalDelegate(
+      CaseBinding binding,
+      IntakeService cases,
+      CapacityRegistry registry,
+      ProviderDirectory directory,
+      Arrivals arrivals) {
     this.binding = binding;
     this.cases = cases;
     this.registry = registry;

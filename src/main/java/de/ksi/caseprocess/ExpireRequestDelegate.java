@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: EUPL-1.2
 package de.ksi.caseprocess;
 
-import de.ksi.caseprocess.CaseProcess.Vars;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** No answer within the response deadline: the hold is recorded as expired and the search moves on. */
+/**
+ * No answer within the response deadline: the hold is recorded as expired and the search moves on.
+ */
 @Component("expireRequest")
 class ExpireRequestDelegate implements JavaDelegate {
 

@@ -11,7 +11,10 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Component;
 
-/** Finds ranked free places for the case and offers them to the caseworker as a choice; keeps the category first needed. */
+/**
+ * Finds ranked free places for the case and offers them to the caseworker as a choice; keeps the
+ * category first needed.
+ */
 @Component("findCandidates")
 class FindCandidatesDelegate implements JavaDelegate {
 
@@ -33,9 +36,12 @@ class FindCandidatesDelegate implements JavaDelegate {
       cases.neededCategory(caseId, categories.get(0));
     }
     SearchResult found =
-        search.candidates(caseId, "NETWORK".equals(execution.getVariable(Vars.SEARCH_SCOPE)), categories);
-    execution.setVariable(Vars.CANDIDATES, SpinValues.jsonValue(Candidates.options(found.candidates())).create());
+        search.candidates(
+            caseId, "NETWORK".equals(execution.getVariable(Vars.SEARCH_SCOPE)), categories);
+    execution.setVariable(
+        Vars.CANDIDATES, SpinValues.jsonValue(Candidates.options(found.candidates())).create());
     execution.setVariable(Vars.CANDIDATE_COUNT, found.candidates().size());
-    execution.setVariable(Vars.CANDIDATE_SUMMARY, Candidates.summary(NeedsProfile.of(cases.get(caseId)), found));
+    execution.setVariable(
+        Vars.CANDIDATE_SUMMARY, Candidates.summary(NeedsProfile.of(cases.get(caseId)), found));
   }
 }

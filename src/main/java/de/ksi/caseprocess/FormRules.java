@@ -12,13 +12,18 @@ import java.util.stream.StreamSupport;
 import org.camunda.spin.json.SpinJsonNode;
 
 /**
- * The validation rules of a Camunda Form (required, min/max, minLength/maxLength, pattern, allowed values),
- * checked again on the server: form-js validates only in the browser, and REST clients skip it entirely.
+ * The validation rules of a Camunda Form (required, min/max, minLength/maxLength, pattern, allowed
+ * values), checked again on the server: form-js validates only in the browser, and REST clients
+ * skip it entirely.
  */
 final class FormRules {
 
-  /** {@code =field != "VALUE"} or {@code =field = "VALUE"}: the conditions our forms use to hide fields. */
-  private static final Pattern HIDE = Pattern.compile("^=\\s*(\\w+)\\s*(!=|=)\\s*\"([^\"]*)\"\\s*$");
+  /**
+   * {@code =field != "VALUE"} or {@code =field = "VALUE"}: the conditions our forms use to hide
+   * fields.
+   */
+  private static final Pattern HIDE =
+      Pattern.compile("^=\\s*(\\w+)\\s*(!=|=)\\s*\"([^\"]*)\"\\s*$");
 
   private final List<JsonNode> fields = new ArrayList<>();
 
@@ -58,7 +63,8 @@ final class FormRules {
     return problems;
   }
 
-  private static void check(JsonNode field, JsonNode rules, String label, Object value, List<String> problems) {
+  private static void check(
+      JsonNode field, JsonNode rules, String label, Object value, List<String> problems) {
     if (value instanceof Number number) {
       if (rules.has("min") && number.doubleValue() < rules.get("min").asDouble()) {
         problems.add(label + ": mindestens " + rules.get("min").asText());
@@ -77,14 +83,18 @@ final class FormRules {
       if (rules.has("pattern") && !text.matches(rules.get("pattern").asText())) {
         problems.add(label + ": Format ungültig");
       }
-      if (field.has("values") && field.get("values").isArray() && !allowed(field.get("values")).contains(text)) {
+      if (field.has("values")
+          && field.get("values").isArray()
+          && !allowed(field.get("values")).contains(text)) {
         problems.add(label + ": unzulässiger Wert „" + text + "“");
       }
     }
   }
 
   private static List<String> allowed(JsonNode values) {
-    return StreamSupport.stream(values.spliterator(), false).map(v -> v.path("value").asText()).toList();
+    return StreamSupport.stream(values.spliterator(), false)
+        .map(v -> v.path("value").asText())
+        .toList();
   }
 
   /** Whether the field is hidden; {@code null} when the condition is beyond this simple reading. */

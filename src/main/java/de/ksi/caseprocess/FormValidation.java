@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -17,13 +18,12 @@ import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.camunda.bpm.engine.impl.util.xml.Element;
-import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks every completed user task that has a Camunda Form against that form's rules on the server, so a
- * task completed over REST or with a manipulated browser cannot skip them. Added to every user task at
- * deployment, so process owners need not wire anything in the Modeler.
+ * Checks every completed user task that has a Camunda Form against that form's rules on the server,
+ * so a task completed over REST or with a manipulated browser cannot skip them. Added to every user
+ * task at deployment, so process owners need not wire anything in the Modeler.
  */
 @Component
 class FormValidation extends AbstractProcessEnginePlugin {
@@ -32,27 +32,34 @@ class FormValidation extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    List<org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners();
+    List<org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener> listeners =
+        configuration.getCustomPostBPMNParseListeners();
     if (listeners == null) {
       listeners = new java.util.ArrayList<>();
       configuration.setCustomPostBPMNParseListeners(listeners);
     }
-    listeners.add(new AbstractBpmnParseListener() {
-      @Override
-      public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
-        String formRef = element.attributeNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "formRef");
-        if (formRef != null && !formRef.isBlank() && !formRef.contains("${")) {
-          TaskDefinition task = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
-          task.addTaskListener(TaskListener.EVENTNAME_COMPLETE, delegateTask -> validate(delegateTask, formRef));
-        }
-      }
-    });
+    listeners.add(
+        new AbstractBpmnParseListener() {
+          @Override
+          public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
+            String formRef = element.attributeNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "formRef");
+            if (formRef != null && !formRef.isBlank() && !formRef.contains("${")) {
+              TaskDefinition task =
+                  ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
+              task.addTaskListener(
+                  TaskListener.EVENTNAME_COMPLETE, delegateTask -> validate(delegateTask, formRef));
+            }
+          }
+        });
   }
 
   private void validate(DelegateTask task, String formRef) {
     RepositoryService repository = task.getProcessEngineServices().getRepositoryService();
-    String deploymentId = repository.getProcessDefinition(task.getProcessDefinitionId()).getDeploymentId();
-    FormRules rules = rulesByDeploymentAndForm.computeIfAbsent(deploymentId + "/" + formRef, k -> load(repository, deploymentId, formRef));
+    String deploymentId =
+        repository.getProcessDefinition(task.getProcessDefinitionId()).getDeploymentId();
+    FormRules rules =
+        rulesByDeploymentAndForm.computeIfAbsent(
+            deploymentId + "/" + formRef, k -> load(repository, deploymentId, formRef));
     if (rules == null) {
       return;
     }

@@ -3,15 +3,17 @@ package de.ksi.caseprocess;
 
 import de.ksi.platform.FormRejectedException;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.Date;
 import java.util.Map;
 import java.util.regex.Pattern;
-import java.time.ZoneId;
 
-/** Reads values submitted from Camunda Forms, which arrive as strings, numbers, booleans or dates. */
+/**
+ * Reads values submitted from Camunda Forms, which arrive as strings, numbers, booleans or dates.
+ */
 final class FormValues {
 
   private static final Map<String, String> LABELS =
@@ -89,7 +91,9 @@ final class FormValues {
     try {
       if (GERMAN_DATE.matcher(text).matches()) {
         // strict: 31.02.2012 is no date (the default resolver would quietly make it 29.02.2012)
-        return LocalDate.parse(text, DateTimeFormatter.ofPattern("dd.MM.uuuu").withResolverStyle(ResolverStyle.STRICT));
+        return LocalDate.parse(
+            text,
+            DateTimeFormatter.ofPattern("dd.MM.uuuu").withResolverStyle(ResolverStyle.STRICT));
       }
       return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
     } catch (DateTimeParseException e) {

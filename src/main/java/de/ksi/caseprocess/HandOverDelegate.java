@@ -7,8 +7,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * Hands the child over to the follow-up help or another office and releases the emergency place at once; the
- * handover note is kept encrypted on the case and leaves the process.
+ * Hands the child over to the follow-up help or another office and releases the emergency place at
+ * once; the handover note is kept encrypted on the case and leaves the process.
  */
 @Component("handOver")
 class HandOverDelegate implements JavaDelegate {

@@ -14,10 +14,11 @@ import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps the child's personal data and users' free texts out of the engine's history: the start form's
- * {@code pers_*} fields live only for the moment the intake listener moves them into the case table, the
- * free texts of {@link Vars#FREE_TEXT} only until the step that consumes them, and history never records
- * either (full history would otherwise keep every value for its time to live).
+ * Keeps the child's personal data and users' free texts out of the engine's history: the start
+ * form's {@code pers_*} fields live only for the moment the intake listener moves them into the
+ * case table, the free texts of {@link Vars#FREE_TEXT} only until the step that consumes them, and
+ * history never records either (full history would otherwise keep every value for its time to
+ * live).
  */
 @Component
 class PersonalDataHistoryFilter extends AbstractProcessEnginePlugin {
@@ -53,7 +54,8 @@ class PersonalDataHistoryFilter extends AbstractProcessEnginePlugin {
     }
 
     static boolean isPersonal(String name) {
-      return name != null && (name.startsWith(Vars.PERSONAL_PREFIX) || Vars.FREE_TEXT.contains(name));
+      return name != null
+          && (name.startsWith(Vars.PERSONAL_PREFIX) || Vars.FREE_TEXT.contains(name));
     }
   }
 }

@@ -9,7 +9,9 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Holds a place at each provider asked; the requests then run in parallel, first acceptance wins. */
+/**
+ * Holds a place at each provider asked; the requests then run in parallel, first acceptance wins.
+ */
 @Component("placeHolds")
 class PlaceHoldsDelegate implements JavaDelegate {
 

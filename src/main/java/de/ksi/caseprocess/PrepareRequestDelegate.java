@@ -10,9 +10,9 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
- * Prepares one provider request of the parallel requests: it takes the next hold of its search from our tables
- * (bound to this request's execution), the provider's group as candidate group, the pseudonymised profile, and
- * local answer variables so that parallel answers never mix.
+ * Prepares one provider request of the parallel requests: it takes the next hold of its search from
+ * our tables (bound to this request's execution), the provider's group as candidate group, the
+ * pseudonymised profile, and local answer variables so that parallel answers never mix.
  */
 @Component("prepareRequest")
 class PrepareRequestDelegate implements JavaDelegate {
@@ -33,9 +33,11 @@ class PrepareRequestDelegate implements JavaDelegate {
     execution.setVariableLocal(Vars.PROVIDER_GROUP, request.hold().providerGroup());
     execution.setVariableLocal(Vars.PROVIDER_NAME, request.providerName());
     execution.setVariableLocal(Vars.REQUEST_SUMMARY, request.profileSummary());
-    // the provider must answer before the response deadline's timer fires (the hold lasts a little longer)
+    // the provider must answer before the response deadline's timer fires (the hold lasts a little
+    // longer)
     Duration answerWithin = Duration.parse(Variables.text(execution, Vars.RESPONSE_DEADLINE));
-    execution.setVariableLocal(Vars.REQUEST_DUE_DATE, Date.from(ClockUtil.now().toInstant().plus(answerWithin)));
+    execution.setVariableLocal(
+        Vars.REQUEST_DUE_DATE, Date.from(ClockUtil.now().toInstant().plus(answerWithin)));
     execution.setVariableLocal(Vars.DECISION, null);
     execution.setVariableLocal(Vars.DECLINE_REASON, null);
     execution.setVariableLocal(Vars.DECLINE_NOTE, null);

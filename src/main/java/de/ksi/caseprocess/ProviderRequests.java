@@ -19,8 +19,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Placement requests for providers with their own software: the same open Tasklist tasks, completed with
- * the same variables as the Tasklist form, so both paths run the same process code.
+ * Placement requests for providers with their own software: the same open Tasklist tasks, completed
+ * with the same variables as the Tasklist form, so both paths run the same process code.
  */
 @Service
 public class ProviderRequests {
@@ -30,7 +30,8 @@ public class ProviderRequests {
   private final PlaceSearch search;
   private final CapacityRegistry registry;
 
-  ProviderRequests(TaskService tasks, RuntimeService runtime, PlaceSearch search, CapacityRegistry registry) {
+  ProviderRequests(
+      TaskService tasks, RuntimeService runtime, PlaceSearch search, CapacityRegistry registry) {
     this.tasks = tasks;
     this.runtime = runtime;
     this.search = search;
@@ -38,16 +39,26 @@ public class ProviderRequests {
   }
 
   /** An open request addressed to one of the caller's provider groups. */
-  public record OpenRequest(String taskId, long holdId, String caseReference, String providerName, java.time.Instant answerBy,
+  public record OpenRequest(
+      String taskId,
+      long holdId,
+      String caseReference,
+      String providerName,
+      java.time.Instant answerBy,
       String profileSummary) {}
 
   /**
-   * Requests the caller may answer; the engine's authorization filters tasks by the caller's groups. The tasks, their
-   * holds, the holds' providers and cases are each read once for all requests, not once per request.
+   * Requests the caller may answer; the engine's authorization filters tasks by the caller's
+   * groups. The tasks, their holds, the holds' providers and cases are each read once for all
+   * requests, not once per request.
    */
   public List<OpenRequest> open(List<String> groups) {
     List<Task> open =
-        tasks.createTaskQuery().taskDefinitionKey(SearchElements.ANSWER).taskCandidateGroupIn(groups).list();
+        tasks
+            .createTaskQuery()
+            .taskDefinitionKey(SearchElements.ANSWER)
+            .taskCandidateGroupIn(groups)
+            .list();
     Map<String, Long> holdIds = holdIds(open);
     Map<Long, PlaceSearch.Request> requests = search.requests(new HashSet<>(holdIds.values()));
     List<OpenRequest> result = new ArrayList<>();
@@ -55,9 +66,16 @@ public class ProviderRequests {
       PlaceSearch.Request request = requests.get(holdIds.get(task.getId()));
       if (request != null) {
         // the task is due when the response deadline fires; the hold itself lasts a little longer
-        java.time.Instant answerBy = task.getDueDate() != null ? task.getDueDate().toInstant() : request.hold().expiresAt();
-        result.add(new OpenRequest(task.getId(), request.hold().id(), request.hold().caseReference(),
-            request.providerName(), answerBy, request.profileSummary()));
+        java.time.Instant answerBy =
+            task.getDueDate() != null ? task.getDueDate().toInstant() : request.hold().expiresAt();
+        result.add(
+            new OpenRequest(
+                task.getId(),
+                request.hold().id(),
+                request.hold().caseReference(),
+                request.providerName(),
+                answerBy,
+                request.profileSummary()));
       }
     }
     return result;
@@ -78,40 +96,61 @@ public class ProviderRequests {
   }
 
   /**
-   * Only the task of the hold is looked at (by the hold id kept on it, not every open request of the caller's
-   * groups), concurrent answers to the same request wait for each other on the hold, and a task another answer has
-   * just completed counts as not open: a 409, never a 500.
+   * Only the task of the hold is looked at (by the hold id kept on it, not every open request of
+   * the caller's groups), concurrent answers to the same request wait for each other on the hold,
+   * and a task another answer has just completed counts as not open: a 409, never a 500.
    */
   private void complete(long holdId, List<String> groups, Map<String, Object> vars) {
-    String caseReference = registry.lockHold(holdId)
-        .orElseThrow(() -> new ProblemException.Conflict("problem.request.not-open", holdId));
-    Task task = tasks.createTaskQuery().taskDefinitionKey(SearchElements.ANSWER).taskCandidateGroupIn(groups)
-        .taskVariableValueEquals(Vars.HOLD_ID, holdId).list().stream()
-        .findFirst()
-        .or(() -> taskWithoutLocalHold(holdId, caseReference, groups))
-        .orElseThrow(() -> new ProblemException.Conflict("problem.request.not-open", holdId));
+    String caseReference =
+        registry
+            .lockHold(holdId)
+            .orElseThrow(() -> new ProblemException.Conflict("problem.request.not-open", holdId));
+    Task task =
+        tasks
+            .createTaskQuery()
+            .taskDefinitionKey(SearchElements.ANSWER)
+            .taskCandidateGroupIn(groups)
+            .taskVariableValueEquals(Vars.HOLD_ID, holdId)
+            .list()
+            .stream()
+            .findFirst()
+            .or(() -> taskWithoutLocalHold(holdId, caseReference, groups))
+            .orElseThrow(() -> new ProblemException.Conflict("problem.request.not-open", holdId));
     tasks.complete(task.getId(), vars);
   }
 
-  /** A request task created before {@link RequestTaskListener} copied the hold onto the task: found by its case. */
-  private Optional<Task> taskWithoutLocalHold(long holdId, String caseReference, List<String> groups) {
-    return tasks.createTaskQuery().taskDefinitionKey(SearchElements.ANSWER).taskCandidateGroupIn(groups)
-        .processInstanceBusinessKey(caseReference).list().stream()
+  /**
+   * A request task created before {@link RequestTaskListener} copied the hold onto the task: found
+   * by its case.
+   */
+  private Optional<Task> taskWithoutLocalHold(
+      long holdId, String caseReference, List<String> groups) {
+    return tasks
+        .createTaskQuery()
+        .taskDefinitionKey(SearchElements.ANSWER)
+        .taskCandidateGroupIn(groups)
+        .processInstanceBusinessKey(caseReference)
+        .list()
+        .stream()
         .filter(t -> Long.valueOf(holdId).equals(holdOf(t)))
         .findFirst();
   }
 
   /**
-   * The hold of each task that is still open, by task id: one query for the hold ids kept on the tasks; a task
-   * created before {@link RequestTaskListener} existed reads it from its scope on its own.
+   * The hold of each task that is still open, by task id: one query for the hold ids kept on the
+   * tasks; a task created before {@link RequestTaskListener} existed reads it from its scope on its
+   * own.
    */
   private Map<String, Long> holdIds(List<Task> open) {
     if (open.isEmpty()) {
       return Map.of();
     }
     Map<String, Long> holdIds = new HashMap<>();
-    runtime.createVariableInstanceQuery().variableName(Vars.HOLD_ID)
-        .taskIdIn(open.stream().map(Task::getId).toArray(String[]::new)).list()
+    runtime
+        .createVariableInstanceQuery()
+        .variableName(Vars.HOLD_ID)
+        .taskIdIn(open.stream().map(Task::getId).toArray(String[]::new))
+        .list()
         .forEach(v -> holdIds.put(v.getTaskId(), ((Number) v.getValue()).longValue()));
     for (Task task : open) {
       if (!holdIds.containsKey(task.getId())) {
@@ -125,9 +164,9 @@ public class ProviderRequests {
   }
 
   /**
-   * The hold the request task asks about, or null if the task has ended meanwhile: another answer, a withdrawal
-   * or an expiry may complete it between the task query and this read, and the engine then fails on the
-   * vanished task or execution.
+   * The hold the request task asks about, or null if the task has ended meanwhile: another answer,
+   * a withdrawal or an expiry may complete it between the task query and this read, and the engine
+   * then fails on the vanished task or execution.
    */
   private Long holdOf(Task task) {
     try {

@@ -5,7 +5,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** The provider confirmed "Kind ist angekommen": the time and who confirmed go to the case's arrival row. */
+/**
+ * The provider confirmed "Kind ist angekommen": the time and who confirmed go to the case's arrival
+ * row.
+ */
 @Component("recordArrival")
 class RecordArrivalDelegate implements JavaDelegate {
 

@@ -7,8 +7,9 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * Records the level-2 emergency measure with its reason and place (on the case) and, if named, occupies the registry
- * place; the reason leaves the process, the place stays only as what "Beendigung" shows (never in history).
+ * Records the level-2 emergency measure with its reason and place (on the case) and, if named,
+ * occupies the registry place; the reason leaves the process, the place stays only as what
+ * "Beendigung" shows (never in history).
  */
 @Component("recordEmergencyMeasure")
 class RecordEmergencyMeasureDelegate implements JavaDelegate {

@@ -7,8 +7,9 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * The caseworker found a place by phone, possibly outside the list: it is recorded as the placement, the note naming
- * it is kept encrypted on the case and leaves the process except as what "Beendigung" shows (never in history).
+ * The caseworker found a place by phone, possibly outside the list: it is recorded as the
+ * placement, the note naming it is kept encrypted on the case and leaves the process except as what
+ * "Beendigung" shows (never in history).
  */
 @Component("recordPhonePlacement")
 class RecordPhonePlacementDelegate implements JavaDelegate {
@@ -24,8 +25,12 @@ class RecordPhonePlacementDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String note = Variables.text(execution, Vars.PHONE_NOTE);
-    Long placementId = search.recordPhonePlacement(
-        binding.caseId(execution), Variables.optionalId(execution, Vars.PHONE_OFFER), note, Actors.current(execution));
+    Long placementId =
+        search.recordPhonePlacement(
+            binding.caseId(execution),
+            Variables.optionalId(execution, Vars.PHONE_OFFER),
+            note,
+            Actors.current(execution));
     // without a registry offer the place lies outside the registry: only the note identifies it
     execution.setVariable(Vars.PLACEMENT_ID, placementId);
     execution.setVariable(Vars.PLACED_PROVIDER, note);

@@ -6,8 +6,9 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * Books the placement the case recorded (acceptance, phone placement or emergency measure) and grants the
- * accepting provider the child's identity (audited). The placement comes from the case, not from a variable.
+ * Books the placement the case recorded (acceptance, phone placement or emergency measure) and
+ * grants the accepting provider the child's identity (audited). The placement comes from the case,
+ * not from a variable.
  */
 @Component("recordPlacement")
 class RecordPlacementDelegate implements JavaDelegate {

@@ -11,7 +11,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** The arrival stays unconfirmed: the responsible office is told whom to call (pseudonymised, by reference). */
+/**
+ * The arrival stays unconfirmed: the responsible office is told whom to call (pseudonymised, by
+ * reference).
+ */
 @Component("remindArrival")
 class RemindArrivalDelegate implements JavaDelegate {
 
@@ -22,8 +25,13 @@ class RemindArrivalDelegate implements JavaDelegate {
   private final Notifications notifications;
   private final Arrivals arrivals;
 
-  RemindArrivalDelegate(CaseBinding binding, IntakeService cases, CapacityRegistry registry,
-      ProviderDirectory directory, Notifications notifications, Arrivals arrivals) {
+  RemindArrivalDelegate(
+      CaseBinding binding,
+      IntakeService cases,
+      CapacityRegistry registry,
+      ProviderDirectory directory,
+      Notifications notifications,
+      Arrivals arrivals) {
     this.binding = binding;
     this.cases = cases;
     this.registry = registry;
@@ -38,9 +46,19 @@ class RemindArrivalDelegate implements JavaDelegate {
     CustodyCase c = cases.get(caseId);
     Arrivals.Arrival arrival = arrivals.of(caseId).orElseThrow();
     ProviderView provider = directory.get(registry.placement(arrival.placementId()).providerId());
-    notifications.send(c.responsibleOffice().groupId(), c.getReference(), Notifications.Kind.ARRIVAL_OVERDUE,
-        "Fall " + c.getReference() + ": " + provider.name() + " hat die Ankunft des Kindes noch nicht bestätigt. "
-            + "Bitte rufen Sie dort an: " + provider.phone24h() + ". Fallansicht: /faelle/" + c.getReference());
+    notifications.send(
+        c.responsibleOffice().groupId(),
+        c.getReference(),
+        Notifications.Kind.ARRIVAL_OVERDUE,
+        "Fall "
+            + c.getReference()
+            + ": "
+            + provider.name()
+            + " hat die Ankunft des Kindes noch nicht bestätigt. "
+            + "Bitte rufen Sie dort an: "
+            + provider.phone24h()
+            + ". Fallansicht: /faelle/"
+            + c.getReference());
     arrivals.reminded(caseId);
   }
 }

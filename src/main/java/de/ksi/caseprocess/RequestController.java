@@ -17,7 +17,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Provider-side REST: list, accept and decline placement requests addressed to the caller's provider. */
+/**
+ * Provider-side REST: list, accept and decline placement requests addressed to the caller's
+ * provider.
+ */
 @RestController
 @RequestMapping("/api/requests")
 class RequestController {
@@ -28,13 +31,16 @@ class RequestController {
     this.requests = requests;
   }
 
-  @Operation(summary = "Open placement requests addressed to the caller's provider groups (pseudonymised)")
+  @Operation(
+      summary = "Open placement requests addressed to the caller's provider groups (pseudonymised)")
   @GetMapping
   List<ProviderRequests.OpenRequest> open(@AuthenticationPrincipal KsiUser user) {
     return requests.open(List.copyOf(user.groups()));
   }
 
-  @Operation(summary = "Accept a request: the first acceptance wins, the place is booked; 409 if no longer open")
+  @Operation(
+      summary =
+          "Accept a request: the first acceptance wins, the place is booked; 409 if no longer open")
   @PostMapping("/{holdId}/accept")
   ResponseEntity<Void> accept(@PathVariable long holdId, @AuthenticationPrincipal KsiUser user) {
     requests.accept(holdId, List.copyOf(user.groups()));
@@ -43,7 +49,10 @@ class RequestController {
 
   @Operation(summary = "Decline a request with a reason from the fixed list")
   @PostMapping("/{holdId}/decline")
-  ResponseEntity<Void> decline(@PathVariable long holdId, @Valid @RequestBody Decline body, @AuthenticationPrincipal KsiUser user) {
+  ResponseEntity<Void> decline(
+      @PathVariable long holdId,
+      @Valid @RequestBody Decline body,
+      @AuthenticationPrincipal KsiUser user) {
     requests.decline(holdId, body.reason(), body.note(), List.copyOf(user.groups()));
     return ResponseEntity.noContent().build();
   }

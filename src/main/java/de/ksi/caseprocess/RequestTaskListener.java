@@ -7,9 +7,9 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Copies the hold id of a provider request (from our tables, by the request's execution) onto its task as a
- * task-local variable, so that the open requests of a provider, or the task of one hold, are found with one query
- * instead of one variable read per task.
+ * Copies the hold id of a provider request (from our tables, by the request's execution) onto its
+ * task as a task-local variable, so that the open requests of a provider, or the task of one hold,
+ * are found with one query instead of one variable read per task.
  */
 @Component("requestTaskCreated")
 class RequestTaskListener implements TaskListener {

@@ -8,8 +8,9 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
 /**
- * A new search starts clean: results of an earlier search of the same case do not carry over. The search
- * for follow-up help marks on the case when the office decided it was needed (for statistics).
+ * A new search starts clean: results of an earlier search of the same case do not carry over. The
+ * search for follow-up help marks on the case when the office decided it was needed (for
+ * statistics).
  */
 @Component("startSearch")
 class StartSearchListener implements ExecutionListener {

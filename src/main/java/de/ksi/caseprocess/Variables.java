@@ -8,7 +8,9 @@ import java.util.List;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.spin.json.SpinJsonNode;
 
-/** Reads process variables whatever way they were written: Camunda Forms, REST, Java or DMN results. */
+/**
+ * Reads process variables whatever way they were written: Camunda Forms, REST, Java or DMN results.
+ */
 final class Variables {
 
   private Variables() {}
@@ -36,11 +38,17 @@ final class Variables {
     Object value = scope.getVariable(name);
     List<String> result = new ArrayList<>();
     if (value instanceof SpinJsonNode json && json.isArray()) {
-      json.elements().forEach(e -> result.add(e.isString() ? e.stringValue() : String.valueOf(e.numberValue())));
+      json.elements()
+          .forEach(
+              e -> result.add(e.isString() ? e.stringValue() : String.valueOf(e.numberValue())));
     } else if (value instanceof Collection<?> collection) {
       collection.forEach(e -> result.add(String.valueOf(e)));
     } else if (value != null && !value.toString().isBlank()) {
-      result.addAll(Arrays.stream(value.toString().split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList());
+      result.addAll(
+          Arrays.stream(value.toString().split(","))
+              .map(String::strip)
+              .filter(s -> !s.isEmpty())
+              .toList());
     }
     return result;
   }

@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: EUPL-1.2
 package de.ksi.caseprocess;
 
-import de.ksi.caseprocess.CaseProcess.Vars;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** After the first acceptance (or the last answer) every other open request is withdrawn at once. */
+/**
+ * After the first acceptance (or the last answer) every other open request is withdrawn at once.
+ */
 @Component("withdrawRequests")
 class WithdrawRequestsDelegate implements JavaDelegate {
 

@@ -19,9 +19,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * "Aufnahme vorbereiten" for the accepting provider: the child's identity (read at render time, never a process
- * variable), the arrival and the office's contact. Only the group our tables name for the case's running registry
- * placement sees it; every view is in the audit log, every refused attempt too.
+ * "Aufnahme vorbereiten" for the accepting provider: the child's identity (read at render time,
+ * never a process variable), the arrival and the office's contact. Only the group our tables name
+ * for the case's running registry placement sees it; every view is in the audit log, every refused
+ * attempt too.
  */
 @RestController
 class ArrivalPage {
@@ -35,8 +36,13 @@ class ArrivalPage {
   private final CaseContacts contacts;
   private final AuditLog audit;
 
-  ArrivalPage(WebappUsers users, IntakeService cases, Arrivals arrivals, CapacityRegistry registry,
-      CaseContacts contacts, AuditLog audit) {
+  ArrivalPage(
+      WebappUsers users,
+      IntakeService cases,
+      Arrivals arrivals,
+      CapacityRegistry registry,
+      CaseContacts contacts,
+      AuditLog audit) {
     this.users = users;
     this.cases = cases;
     this.arrivals = arrivals;
@@ -54,15 +60,26 @@ class ArrivalPage {
     }
     Optional<Arrivals.Arrival> arrival = acceptingProvider(reference, user.get());
     if (arrival.isEmpty()) {
-      audit.refused(user.get().userId(), CaseReference.office(reference).isPresent() ? reference : null,
+      audit.refused(
+          user.get().userId(),
+          CaseReference.office(reference).isPresent() ? reference : null,
           "Aufnahmeseite ohne Zusage für diesen Fall verlangt");
       return Html.notYours(TITLE);
     }
     CustodyCase c = cases.byReference(reference);
-    audit.record(user.get().userId(), reference, AuditLog.Action.IDENTITY_READ, null,
-        "Identität auf der Aufnahmeseite abgerufen", "Aufnehmender Träger");
-    return Html.respond(200, Html.page(TITLE + " – " + reference, ArrivalHtml.body(c, NeedsProfile.of(c), arrival.get(),
-        contacts.caseworker(c)), null));
+    audit.record(
+        user.get().userId(),
+        reference,
+        AuditLog.Action.IDENTITY_READ,
+        null,
+        "Identität auf der Aufnahmeseite abgerufen",
+        "Aufnehmender Träger");
+    return Html.respond(
+        200,
+        Html.page(
+            TITLE + " – " + reference,
+            ArrivalHtml.body(c, NeedsProfile.of(c), arrival.get(), contacts.caseworker(c)),
+            null));
   }
 
   /** The case's arrival, if the user works for the provider of its running registry placement. */
@@ -72,7 +89,8 @@ class ArrivalPage {
     }
     try {
       CustodyCase c = cases.byReference(reference);
-      return arrivals.of(c.getId())
+      return arrivals
+          .of(c.getId())
           .filter(a -> user.inGroup(a.providerGroup()))
           .filter(a -> a.placementId() == (c.getPlacementId() == null ? -1 : c.getPlacementId()))
           .filter(a -> registry.placement(a.placementId()).endedAt() == null);

@@ -12,8 +12,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Whom the accepting provider calls: the caseworker who last chose places for the case (the one on duty), else the
- * one who registered it; with the office and the e-mail from the user directory.
+ * Whom the accepting provider calls: the caseworker who last chose places for the case (the one on
+ * duty), else the one who registered it; with the office and the e-mail from the user directory.
  */
 @Component
 class CaseContacts {
@@ -30,14 +30,33 @@ class CaseContacts {
   }
 
   Contact caseworker(CustodyCase c) {
-    String userId = engine.getHistoryService().createHistoricTaskInstanceQuery()
-        .processInstanceBusinessKey(c.getReference()).taskDefinitionKey(CaseProcess.SearchElements.CHOOSE).finished()
-        .list().stream().filter(t -> t.getAssignee() != null)
-        .max(Comparator.comparing(HistoricTaskInstance::getEndTime)).map(HistoricTaskInstance::getAssignee)
-        .orElseGet(() -> jdbc.queryForObject("SELECT created_by FROM custody_case WHERE id = ?", String.class, c.getId()));
+    String userId =
+        engine
+            .getHistoryService()
+            .createHistoricTaskInstanceQuery()
+            .processInstanceBusinessKey(c.getReference())
+            .taskDefinitionKey(CaseProcess.SearchElements.CHOOSE)
+            .finished()
+            .list()
+            .stream()
+            .filter(t -> t.getAssignee() != null)
+            .max(Comparator.comparing(HistoricTaskInstance::getEndTime))
+            .map(HistoricTaskInstance::getAssignee)
+            .orElseGet(
+                () ->
+                    jdbc.queryForObject(
+                        "SELECT created_by FROM custody_case WHERE id = ?",
+                        String.class,
+                        c.getId()));
     User user = engine.getIdentityService().createUserQuery().userId(userId).singleResult();
-    String name = user == null ? userId
-        : String.join(" ", Objects.toString(user.getFirstName(), ""), Objects.toString(user.getLastName(), "")).strip();
+    String name =
+        user == null
+            ? userId
+            : String.join(
+                    " ",
+                    Objects.toString(user.getFirstName(), ""),
+                    Objects.toString(user.getLastName(), ""))
+                .strip();
     return new Contact(c.responsibleOffice().label(), name, user == null ? null : user.getEmail());
   }
 }

@@ -24,16 +24,28 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
 /**
- * What the engine knows of one case: its instances (the case, its searches and duties, all under the case's root
- * instance), escalations, duties, open tasks, timers and the history of steps. Read without the engine's
- * authorization checks: the caller has checked the viewer's right to the case first.
+ * What the engine knows of one case: its instances (the case, its searches and duties, all under
+ * the case's root instance), escalations, duties, open tasks, timers and the history of steps. Read
+ * without the engine's authorization checks: the caller has checked the viewer's right to the case
+ * first.
  */
 @Component
 class CaseHistory {
 
   /** Activity types worth a line in the history; gateways and scopes are the model's plumbing. */
-  private static final Set<String> SHOWN = Set.of("userTask", "serviceTask", "businessRuleTask", "callActivity",
-      "boundaryTimer", "noneEndEvent", "terminateEndEvent", "startEvent", "intermediateMessageCatch", "boundaryMessage");
+  private static final Set<String> SHOWN =
+      Set.of(
+          "userTask",
+          "serviceTask",
+          "businessRuleTask",
+          "callActivity",
+          "boundaryTimer",
+          "noneEndEvent",
+          "terminateEndEvent",
+          "startEvent",
+          "intermediateMessageCatch",
+          "boundaryMessage");
+
   private static final int HISTORY_LINES = 80;
 
   /** An open task of the case. */
@@ -45,89 +57,165 @@ class CaseHistory {
   private final ManagementService management;
 
   CaseHistory(ProcessEngine engine) {
-    this.commands = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired();
+    this.commands =
+        ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+            .getCommandExecutorTxRequired();
     this.history = engine.getHistoryService();
     this.tasks = engine.getTaskService();
     this.management = engine.getManagementService();
   }
 
   List<HistoricProcessInstance> instances(String rootInstanceId) {
-    return unchecked(() -> history.createHistoricProcessInstanceQuery().rootProcessInstanceId(rootInstanceId).list());
+    return unchecked(
+        () ->
+            history
+                .createHistoricProcessInstanceQuery()
+                .rootProcessInstanceId(rootInstanceId)
+                .list());
   }
 
   List<CaseOverview.Escalation> escalations(String rootInstanceId) {
-    return unchecked(() -> history.createHistoricActivityInstanceQuery().processInstanceId(rootInstanceId).finished()
-        .orderByHistoricActivityInstanceEndTime().asc().list().stream()
-        .filter(a -> a.getActivityId().equals(CaseProcess.Elements.ESCALATE_NETWORK)
-            || a.getActivityId().equals(CaseProcess.Elements.ESCALATE_LEVEL2))
-        .map(a -> new CaseOverview.Escalation(a.getActivityId().equals(CaseProcess.Elements.ESCALATE_NETWORK)
-            ? "Verbund" : "Stufe 2", instant(a.getEndTime())))
-        .toList());
+    return unchecked(
+        () ->
+            history
+                .createHistoricActivityInstanceQuery()
+                .processInstanceId(rootInstanceId)
+                .finished()
+                .orderByHistoricActivityInstanceEndTime()
+                .asc()
+                .list()
+                .stream()
+                .filter(
+                    a ->
+                        a.getActivityId().equals(CaseProcess.Elements.ESCALATE_NETWORK)
+                            || a.getActivityId().equals(CaseProcess.Elements.ESCALATE_LEVEL2))
+                .map(
+                    a ->
+                        new CaseOverview.Escalation(
+                            a.getActivityId().equals(CaseProcess.Elements.ESCALATE_NETWORK)
+                                ? "Verbund"
+                                : "Stufe 2",
+                            instant(a.getEndTime())))
+                .toList());
   }
 
   List<CaseOverview.Duty> duties(List<HistoricProcessInstance> instances) {
-    List<String> duties = instances.stream().filter(p -> DutiesProcess.KEY.equals(p.getProcessDefinitionKey()))
-        .map(HistoricProcessInstance::getId).toList();
-    return unchecked(() -> duties.stream().flatMap(id -> history.createHistoricTaskInstanceQuery().processInstanceId(id)
-            .orderByHistoricActivityInstanceStartTime().asc().list().stream())
-        .map(t -> new CaseOverview.Duty(t.getName(), instant(t.getDueDate()), instant(t.getEndTime()), t.getEndTime() == null))
-        .toList());
+    List<String> duties =
+        instances.stream()
+            .filter(p -> DutiesProcess.KEY.equals(p.getProcessDefinitionKey()))
+            .map(HistoricProcessInstance::getId)
+            .toList();
+    return unchecked(
+        () ->
+            duties.stream()
+                .flatMap(
+                    id ->
+                        history
+                            .createHistoricTaskInstanceQuery()
+                            .processInstanceId(id)
+                            .orderByHistoricActivityInstanceStartTime()
+                            .asc()
+                            .list()
+                            .stream())
+                .map(
+                    t ->
+                        new CaseOverview.Duty(
+                            t.getName(),
+                            instant(t.getDueDate()),
+                            instant(t.getEndTime()),
+                            t.getEndTime() == null))
+                .toList());
   }
 
   List<OpenTask> openTasks(String rootInstanceId) {
-    return unchecked(() -> runningInstances(rootInstanceId).stream()
-        .flatMap(id -> tasks.createTaskQuery().processInstanceId(id).list().stream())
-        .sorted(Comparator.comparing(Task::getCreateTime))
-        .map(t -> new OpenTask(t.getTaskDefinitionKey(), t.getName(), instant(t.getDueDate())))
-        .toList());
+    return unchecked(
+        () ->
+            runningInstances(rootInstanceId).stream()
+                .flatMap(id -> tasks.createTaskQuery().processInstanceId(id).list().stream())
+                .sorted(Comparator.comparing(Task::getCreateTime))
+                .map(
+                    t ->
+                        new OpenTask(
+                            t.getTaskDefinitionKey(), t.getName(), instant(t.getDueDate())))
+                .toList());
   }
 
   /** The due date of each open provider request's answer task, by the hold it asks for. */
   Map<Long, Instant> responseDeadlines(String rootInstanceId) {
-    return unchecked(() -> {
-      Map<Long, Instant> due = new HashMap<>();
-      for (String id : runningInstances(rootInstanceId)) {
-        for (Task task : tasks.createTaskQuery().processInstanceId(id)
-            .taskDefinitionKey(CaseProcess.SearchElements.ANSWER).list()) {
-          Object hold = tasks.getVariableLocal(task.getId(), CaseProcess.Vars.HOLD_ID);
-          if (hold instanceof Number number && task.getDueDate() != null) {
-            due.put(number.longValue(), task.getDueDate().toInstant());
+    return unchecked(
+        () -> {
+          Map<Long, Instant> due = new HashMap<>();
+          for (String id : runningInstances(rootInstanceId)) {
+            for (Task task :
+                tasks
+                    .createTaskQuery()
+                    .processInstanceId(id)
+                    .taskDefinitionKey(CaseProcess.SearchElements.ANSWER)
+                    .list()) {
+              Object hold = tasks.getVariableLocal(task.getId(), CaseProcess.Vars.HOLD_ID);
+              if (hold instanceof Number number && task.getDueDate() != null) {
+                due.put(number.longValue(), task.getDueDate().toInstant());
+              }
+            }
           }
-        }
-      }
-      return due;
-    });
+          return due;
+        });
   }
 
-  /** When the case's running timers fire, by element id (escalation deadlines, the arrival reminder). */
+  /**
+   * When the case's running timers fire, by element id (escalation deadlines, the arrival
+   * reminder).
+   */
   Map<String, Instant> timers(String rootInstanceId) {
-    return unchecked(() -> {
-      Map<String, Instant> due = new HashMap<>();
-      for (String id : runningInstances(rootInstanceId)) {
-        for (Job job : management.createJobQuery().processInstanceId(id).timers().list()) {
-          String activity = management.createJobDefinitionQuery().jobDefinitionId(job.getJobDefinitionId())
-              .singleResult().getActivityId();
-          due.merge(activity, job.getDuedate().toInstant(), (a, b) -> a.isBefore(b) ? a : b);
-        }
-      }
-      return due;
-    });
+    return unchecked(
+        () -> {
+          Map<String, Instant> due = new HashMap<>();
+          for (String id : runningInstances(rootInstanceId)) {
+            for (Job job : management.createJobQuery().processInstanceId(id).timers().list()) {
+              String activity =
+                  management
+                      .createJobDefinitionQuery()
+                      .jobDefinitionId(job.getJobDefinitionId())
+                      .singleResult()
+                      .getActivityId();
+              due.merge(activity, job.getDuedate().toInstant(), (a, b) -> a.isBefore(b) ? a : b);
+            }
+          }
+          return due;
+        });
   }
 
   /** The steps of every instance of the case, newest first; task steps name who completed them. */
   List<CaseOverview.HistoryEntry> steps(List<HistoricProcessInstance> instances) {
-    return unchecked(() -> instances.stream()
-        .flatMap(p -> history.createHistoricActivityInstanceQuery().processInstanceId(p.getId()).list().stream())
-        .filter(a -> SHOWN.contains(a.getActivityType()) && a.getActivityName() != null)
-        .sorted(Comparator.comparing(CaseHistory::at).reversed())
-        .limit(HISTORY_LINES)
-        .map(a -> new CaseOverview.HistoryEntry(instant(at(a)), a.getActivityName(), a.getAssignee()))
-        .toList());
+    return unchecked(
+        () ->
+            instances.stream()
+                .flatMap(
+                    p ->
+                        history
+                            .createHistoricActivityInstanceQuery()
+                            .processInstanceId(p.getId())
+                            .list()
+                            .stream())
+                .filter(a -> SHOWN.contains(a.getActivityType()) && a.getActivityName() != null)
+                .sorted(Comparator.comparing(CaseHistory::at).reversed())
+                .limit(HISTORY_LINES)
+                .map(
+                    a ->
+                        new CaseOverview.HistoryEntry(
+                            instant(at(a)), a.getActivityName(), a.getAssignee()))
+                .toList());
   }
 
   private List<String> runningInstances(String rootInstanceId) {
-    return history.createHistoricProcessInstanceQuery().rootProcessInstanceId(rootInstanceId).unfinished().list()
-        .stream().map(HistoricProcessInstance::getId).toList();
+    return history
+        .createHistoricProcessInstanceQuery()
+        .rootProcessInstanceId(rootInstanceId)
+        .unfinished()
+        .list()
+        .stream()
+        .map(HistoricProcessInstance::getId)
+        .toList();
   }
 
   private static Date at(HistoricActivityInstance a) {

@@ -19,7 +19,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The case view as JSON, for the responsible office, its head and coordinators, and the announced arrival. */
+/**
+ * The case view as JSON, for the responsible office, its head and coordinators, and the announced
+ * arrival.
+ */
 @RestController
 class CaseOverviewController {
 
@@ -31,17 +34,23 @@ class CaseOverviewController {
     this.arrivals = arrivals;
   }
 
-  @Operation(summary = "Everything about a case without personal data: profile, requests and answers, escalations, "
-      + "placement with the provider's 24-hour phone, arrival, legal duties, history and what happens next")
+  @Operation(
+      summary =
+          "Everything about a case without personal data: profile, requests and answers, escalations, "
+              + "placement with the provider's 24-hour phone, arrival, legal duties, history and what happens next")
   @GetMapping("/api/cases/{reference}/overview")
   CaseOverview overview(@PathVariable String reference, @AuthenticationPrincipal KsiUser user) {
     return overviews.overview(overviews.visibleCase(reference, user, "/api"));
   }
 
-  @Operation(summary = "Announce the arrival to the accepting provider: when the child comes and who brings it "
-      + "(the office, its head, coordinators); 409 if the case expects no arrival at a registry provider")
+  @Operation(
+      summary =
+          "Announce the arrival to the accepting provider: when the child comes and who brings it "
+              + "(the office, its head, coordinators); 409 if the case expects no arrival at a registry provider")
   @PostMapping("/api/cases/{reference}/arrival-plan")
-  ResponseEntity<Void> planArrival(@PathVariable String reference, @Valid @RequestBody ArrivalPlan body,
+  ResponseEntity<Void> planArrival(
+      @PathVariable String reference,
+      @Valid @RequestBody ArrivalPlan body,
       @AuthenticationPrincipal KsiUser user) {
     CustodyCase c = overviews.visibleCase(reference, user, "/api");
     if (!arrivals.plan(c.getId(), body.expectedAt(), body.escort().strip(), user.userId())) {

@@ -6,6 +6,7 @@ import de.ksi.capacity.CapacityRegistry;
 import de.ksi.capacity.Category;
 import de.ksi.capacity.Hold;
 import de.ksi.capacity.HoldView;
+import de.ksi.capacity.Need;
 import de.ksi.capacity.OfferView;
 import de.ksi.capacity.PlacementView;
 import de.ksi.capacity.ProviderDirectory;
@@ -13,7 +14,6 @@ import de.ksi.capacity.ProviderView;
 import de.ksi.caseprocess.Arrivals;
 import de.ksi.intake.CustodyCase;
 import de.ksi.intake.IntakeService;
-import de.ksi.capacity.Need;
 import de.ksi.lagebild.AgeBand;
 import de.ksi.network.CaseReference;
 import de.ksi.network.KsiUser;
@@ -29,8 +29,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Builds the case view of one case for a user who may see it: the responsible office (caseworkers and its head) and
- * coordinators. Everyone else learns nothing, not even that the case exists, and the attempt is audited.
+ * Builds the case view of one case for a user who may see it: the responsible office (caseworkers
+ * and its head) and coordinators. Everyone else learns nothing, not even that the case exists, and
+ * the attempt is audited.
  */
 @Service
 class CaseOverviews {
@@ -44,8 +45,15 @@ class CaseOverviews {
   private final JdbcTemplate jdbc;
   private final Clock clock;
 
-  CaseOverviews(IntakeService cases, CapacityRegistry registry, ProviderDirectory directory, Arrivals arrivals,
-      CaseHistory engine, AuditLog audit, JdbcTemplate jdbc, Clock clock) {
+  CaseOverviews(
+      IntakeService cases,
+      CapacityRegistry registry,
+      ProviderDirectory directory,
+      Arrivals arrivals,
+      CaseHistory engine,
+      AuditLog audit,
+      JdbcTemplate jdbc,
+      Clock clock) {
     this.cases = cases;
     this.registry = registry;
     this.directory = directory;
@@ -59,20 +67,32 @@ class CaseOverviews {
   /** The case, if this user may follow it; otherwise 404 (audited), as if it did not exist. */
   CustodyCase visibleCase(String reference, KsiUser user, String channel) {
     if (CaseReference.office(reference).isEmpty()) {
-      audit.refused(user.userId(), null, "Fallansicht mit ungültigem Aktenzeichen über " + channel + " verlangt: "
-          + reference.substring(0, Math.min(reference.length(), 40)));
+      audit.refused(
+          user.userId(),
+          null,
+          "Fallansicht mit ungültigem Aktenzeichen über "
+              + channel
+              + " verlangt: "
+              + reference.substring(0, Math.min(reference.length(), 40)));
       throw new ProblemException.NotFound("problem.case.not-found", reference);
     }
     CustodyCase c;
     try {
       c = cases.byReference(reference);
     } catch (ProblemException.NotFound unknown) {
-      audit.refused(user.userId(), reference, "Fallansicht eines unbekannten Falls über " + channel + " verlangt");
+      audit.refused(
+          user.userId(),
+          reference,
+          "Fallansicht eines unbekannten Falls über " + channel + " verlangt");
       throw unknown;
     }
-    boolean office = user.worksFor(c.responsibleOffice()) || user.inGroup(c.responsibleOffice().headGroupId());
+    boolean office =
+        user.worksFor(c.responsibleOffice()) || user.inGroup(c.responsibleOffice().headGroupId());
     if (!office && !user.isCoordinator()) {
-      audit.refused(user.userId(), reference, "Fallansicht eines anderen Jugendamts über " + channel + " verlangt");
+      audit.refused(
+          user.userId(),
+          reference,
+          "Fallansicht eines anderen Jugendamts über " + channel + " verlangt");
       throw new ProblemException.NotFound("problem.case.not-found", reference);
     }
     return c;
@@ -81,49 +101,104 @@ class CaseOverviews {
   @Transactional(readOnly = true)
   CaseOverview overview(CustodyCase c) {
     Instant now = clock.instant();
-    String root = jdbc.queryForList("SELECT process_instance_id FROM custody_case WHERE id = ?", String.class,
-        c.getId()).stream().filter(id -> id != null).findFirst().orElse("-");
+    String root =
+        jdbc
+            .queryForList(
+                "SELECT process_instance_id FROM custody_case WHERE id = ?",
+                String.class,
+                c.getId())
+            .stream()
+            .filter(id -> id != null)
+            .findFirst()
+            .orElse("-");
     List<HistoricProcessInstance> instances = engine.instances(root);
     Map<Long, Instant> deadlines = engine.responseDeadlines(root);
-    List<HoldView> holds = registry.holdsOf(c.getReference()).stream()
-        .sorted(Comparator.comparing(HoldView::createdAt)).toList();
+    List<HoldView> holds =
+        registry.holdsOf(c.getReference()).stream()
+            .sorted(Comparator.comparing(HoldView::createdAt))
+            .toList();
     Map<Long, String> names = directory.names(holds.stream().map(HoldView::providerId).toList());
-    List<CaseOverview.Request> requests = holds.stream().map(h -> request(h, names, deadlines)).toList();
+    List<CaseOverview.Request> requests =
+        holds.stream().map(h -> request(h, names, deadlines)).toList();
     CaseOverview.Placement placement = placement(c);
-    CaseOverview.Arrival arrival = arrivals.of(c.getId()).map(a ->
-        new CaseOverview.Arrival(a.expectedSince(), a.arrivedAt(), a.confirmedBy(), a.remindedAt(), a.expectedAt(),
-        a.escort())).orElse(null);
+    CaseOverview.Arrival arrival =
+        arrivals
+            .of(c.getId())
+            .map(
+                a ->
+                    new CaseOverview.Arrival(
+                        a.expectedSince(),
+                        a.arrivedAt(),
+                        a.confirmedBy(),
+                        a.remindedAt(),
+                        a.expectedAt(),
+                        a.escort()))
+            .orElse(null);
     Map<String, Instant> timers = engine.timers(root);
-    String next = NextStep.of(c.getStatus().name(), c.getEscalationLevel(), requests, engine.openTasks(root), timers,
-        placement, arrival, now);
-    return new CaseOverview(c.getReference(), c.responsibleOffice().label(), c.getStatus().name(),
-        c.getEscalationLevel(), c.getCustodyStart(), profile(c), next, latestRefusal(holds, names), requests,
-        engine.escalations(root), placement, arrival, engine.duties(instances), engine.steps(instances), now);
+    String next =
+        NextStep.of(
+            c.getStatus().name(),
+            c.getEscalationLevel(),
+            requests,
+            engine.openTasks(root),
+            timers,
+            placement,
+            arrival,
+            now);
+    return new CaseOverview(
+        c.getReference(),
+        c.responsibleOffice().label(),
+        c.getStatus().name(),
+        c.getEscalationLevel(),
+        c.getCustodyStart(),
+        profile(c),
+        next,
+        latestRefusal(holds, names),
+        requests,
+        engine.escalations(root),
+        placement,
+        arrival,
+        engine.duties(instances),
+        engine.steps(instances),
+        now);
   }
 
-  private static CaseOverview.Request request(HoldView h, Map<Long, String> names, Map<Long, Instant> deadlines) {
-    String answer = switch (h.status()) {
-      case HELD -> NextStep.OPEN;
-      case CONFIRMED -> "Zusage";
-      case DECLINED -> "Absage";
-      case EXPIRED -> "keine Antwort in der Frist";
-      case RELEASED -> "zurückgezogen";
-    };
-    return new CaseOverview.Request(h.id(), names.getOrDefault(h.providerId(), "Träger"), h.createdAt(), answer,
-        h.decidedAt(), h.declineReason() == null ? null : h.declineReason().label(), blankToNull(h.declineNote()),
-        deadlines.get(h.id()), h.expiresAt());
+  private static CaseOverview.Request request(
+      HoldView h, Map<Long, String> names, Map<Long, Instant> deadlines) {
+    String answer =
+        switch (h.status()) {
+          case HELD -> NextStep.OPEN;
+          case CONFIRMED -> "Zusage";
+          case DECLINED -> "Absage";
+          case EXPIRED -> "keine Antwort in der Frist";
+          case RELEASED -> "zurückgezogen";
+        };
+    return new CaseOverview.Request(
+        h.id(),
+        names.getOrDefault(h.providerId(), "Träger"),
+        h.createdAt(),
+        answer,
+        h.decidedAt(),
+        h.declineReason() == null ? null : h.declineReason().label(),
+        blankToNull(h.declineNote()),
+        deadlines.get(h.id()),
+        h.expiresAt());
   }
 
   /** The newest decline or expiry, if no request was sent after it. */
   private static CaseOverview.Refusal latestRefusal(List<HoldView> holds, Map<Long, String> names) {
     HoldView latest = holds.isEmpty() ? null : holds.get(holds.size() - 1);
-    if (latest == null || (latest.status() != Hold.Status.DECLINED && latest.status() != Hold.Status.EXPIRED)) {
+    if (latest == null
+        || (latest.status() != Hold.Status.DECLINED && latest.status() != Hold.Status.EXPIRED)) {
       return null;
     }
     boolean expired = latest.status() == Hold.Status.EXPIRED;
-    return new CaseOverview.Refusal(names.getOrDefault(latest.providerId(), "Träger"),
-        latest.decidedAt() != null ? latest.decidedAt() : latest.expiresAt(), expired,
-        expired ? "keine Antwort in der Frist" : latest.declineReason().label(), blankToNull(latest.declineNote()));
+    return new CaseOverview.Refusal(
+        names.getOrDefault(latest.providerId(), "Träger"),
+        latest.decidedAt() != null ? latest.decidedAt() : latest.expiresAt(),
+        expired,
+        expired ? "keine Antwort in der Frist" : latest.declineReason().label(),
+        blankToNull(latest.declineNote()));
   }
 
   private static String blankToNull(String text) {
@@ -137,18 +212,33 @@ class CaseOverviews {
     PlacementView placement = registry.placement(c.getPlacementId());
     ProviderView provider = directory.get(placement.providerId());
     OfferView offer = directory.offerView(placement.offerId());
-    return new CaseOverview.Placement(provider.name(), offer.categoryLabel(), provider.address(), provider.phone24h(),
-        provider.email(), placement.startedAt(), placement.endedAt());
+    return new CaseOverview.Placement(
+        provider.name(),
+        offer.categoryLabel(),
+        provider.address(),
+        provider.phone24h(),
+        provider.email(),
+        placement.startedAt(),
+        placement.endedAt());
   }
 
   private static CaseOverview.Profile profile(CustodyCase c) {
-    return new CaseOverview.Profile(AgeBand.of(c.getAge()) + " Jahre", c.getGender().label(), c.getSiblings(),
-        c.getLegalGround().label(), c.getUrgency().label(), c.needs().stream().map(Need::label).sorted().toList(),
-        c.getLanguages(), categoryLabel(c.getNeededCategory()));
+    return new CaseOverview.Profile(
+        AgeBand.of(c.getAge()) + " Jahre",
+        c.getGender().label(),
+        c.getSiblings(),
+        c.getLegalGround().label(),
+        c.getUrgency().label(),
+        c.needs().stream().map(Need::label).sorted().toList(),
+        c.getLanguages(),
+        categoryLabel(c.getNeededCategory()));
   }
 
   private static String categoryLabel(String category) {
-    return java.util.Arrays.stream(Category.values()).filter(k -> k.name().equals(category)).findFirst()
-        .map(Category::label).orElse(null);
+    return java.util.Arrays.stream(Category.values())
+        .filter(k -> k.name().equals(category))
+        .findFirst()
+        .map(Category::label)
+        .orElse(null);
   }
 }

@@ -12,8 +12,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The case view page, opened from every task of the case with the Tasklist login; its script reloads the
- * {@code /stand} fragment every 15 seconds while it is open.
+ * The case view page, opened from every task of the case with the Tasklist login; its script
+ * reloads the {@code /stand} fragment every 15 seconds while it is open.
  */
 @RestController
 class CaseViewPage {
@@ -38,7 +38,8 @@ class CaseViewPage {
     return view(reference, request, true);
   }
 
-  private ResponseEntity<String> view(String reference, HttpServletRequest request, boolean fragment) {
+  private ResponseEntity<String> view(
+      String reference, HttpServletRequest request, boolean fragment) {
     Optional<KsiUser> user = users.current(request);
     if (user.isEmpty()) {
       return Html.notLoggedIn(TITLE);
@@ -50,7 +51,11 @@ class CaseViewPage {
       return Html.notYours(TITLE);
     }
     String body = CaseViewHtml.body(overviews.overview(c), users.csrfToken(request).orElse(""));
-    return Html.respond(200, fragment ? body
-        : Html.page("Fall " + c.getReference(), body, "/faelle/" + c.getReference() + "/stand"));
+    return Html.respond(
+        200,
+        fragment
+            ? body
+            : Html.page(
+                "Fall " + c.getReference(), body, "/faelle/" + c.getReference() + "/stand"));
   }
 }

@@ -9,8 +9,9 @@ import org.springframework.http.ResponseEntity;
 /** Our case pages' frame: German, the guide's styles, our one script, no caching, no framing. */
 final class Html {
 
-  private static final String POLICY = "default-src 'none'; style-src 'self'; img-src 'self'; script-src 'self';"
-      + " connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+  private static final String POLICY =
+      "default-src 'none'; style-src 'self'; img-src 'self'; script-src 'self';"
+          + " connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
   private Html() {}
 
@@ -32,10 +33,15 @@ final class Html {
     return out.toString();
   }
 
-  /** A whole page; {@code title} is plain text, {@code body} escaped HTML; {@code refresh} the fragment to poll. */
+  /**
+   * A whole page; {@code title} is plain text, {@code body} escaped HTML; {@code refresh} the
+   * fragment to poll.
+   */
   static String page(String title, String body, String refresh) {
-    String main = refresh == null ? "<main id=\"inhalt\" class=\"content\">"
-        : "<main id=\"inhalt\" class=\"content\" data-stand=\"" + esc(refresh) + "\">";
+    String main =
+        refresh == null
+            ? "<main id=\"inhalt\" class=\"content\">"
+            : "<main id=\"inhalt\" class=\"content\" data-stand=\"" + esc(refresh) + "\">";
     String script = refresh == null ? "" : "<script src=\"/ksi/fall.js\"></script>\n";
     return """
         <!DOCTYPE html>
@@ -59,7 +65,8 @@ final class Html {
         </main>
         %s</body>
         </html>
-        """.formatted(esc(title), main, body, script);
+        """
+        .formatted(esc(title), main, body, script);
   }
 
   static ResponseEntity<String> respond(int status, String page) {
@@ -73,17 +80,27 @@ final class Html {
   }
 
   static ResponseEntity<String> notLoggedIn(String title) {
-    return respond(401, page(title, """
+    return respond(
+        401,
+        page(
+            title,
+            """
         <h1>Bitte melden Sie sich an</h1>
         <p>Diese Seite zeigt Falldaten. Melden Sie sich zuerst in <a href="/camunda/app/tasklist/">Tasklist</a> an
-        und öffnen Sie die Seite dann erneut über den Link in Ihrer Aufgabe.</p>""", null));
+        und öffnen Sie die Seite dann erneut über den Link in Ihrer Aufgabe.</p>""",
+            null));
   }
 
   static ResponseEntity<String> notYours(String title) {
-    return respond(404, page(title, """
+    return respond(
+        404,
+        page(
+            title,
+            """
         <h1>Fall nicht gefunden</h1>
         <p>Diesen Fall gibt es nicht, oder er gehört nicht zu Ihrem Jugendamt bzw. Träger. Der Zugriffsversuch wurde
         protokolliert. Wenn Sie den Fall bearbeiten müssen, wenden Sie sich an die Koordinierungsstelle.</p>
-        <p><a href="/camunda/app/tasklist/">Zurück zu Tasklist</a></p>""", null));
+        <p><a href="/camunda/app/tasklist/">Zurück zu Tasklist</a></p>""",
+            null));
   }
 }

@@ -5,12 +5,16 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
-/** Times as the offices read them: local time of Schleswig-Holstein, the date only when it is not today. */
+/**
+ * Times as the offices read them: local time of Schleswig-Holstein, the date only when it is not
+ * today.
+ */
 final class Times {
 
   static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm").withZone(ZONE);
-  private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm").withZone(ZONE);
+  private static final DateTimeFormatter DATE_TIME =
+      DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm").withZone(ZONE);
 
   private Times() {}
 

@@ -14,8 +14,9 @@ import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.springframework.stereotype.Component;
 
 /**
- * The user logged in to Tasklist or Cockpit in this browser: our pages opened from a task are read with the webapp
- * login (the session guard keeps it true to the user directory). Pages only read; nothing is changed with it.
+ * The user logged in to Tasklist or Cockpit in this browser: our pages opened from a task are read
+ * with the webapp login (the session guard keeps it true to the user directory). Pages only read;
+ * nothing is changed with it.
  */
 @Component
 class WebappUsers {
@@ -34,7 +35,8 @@ class WebappUsers {
     HttpSession session = request.getSession(false);
     try {
       return session != null && session.getAttribute(CSRF_TOKEN) instanceof String token
-          ? Optional.of(token) : Optional.empty();
+          ? Optional.of(token)
+          : Optional.empty();
     } catch (IllegalStateException invalidated) {
       return Optional.empty();
     }
@@ -48,7 +50,8 @@ class WebappUsers {
     try {
       Authentications logins = AuthenticationUtil.getAuthsFromSession(session);
       if (logins != null
-          && logins.getAuthenticationForProcessEngine(engine.getName()) instanceof UserAuthentication user) {
+          && logins.getAuthenticationForProcessEngine(engine.getName())
+              instanceof UserAuthentication user) {
         List<String> groups = user.getGroupIds() == null ? List.of() : user.getGroupIds();
         return Optional.of(new KsiUser(user.getIdentityId(), new HashSet<>(groups)));
       }

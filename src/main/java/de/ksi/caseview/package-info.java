@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 /**
- * The case view for the responsible office ({@code /faelle/{reference}}, {@code /api/cases/{reference}/overview}) and
- * the accepting provider's arrival page ({@code /aufnahme/{reference}}): read-only, from our tables bound to the case.
+ * The case view for the responsible office ({@code /faelle/{reference}}, {@code
+ * /api/cases/{reference}/overview}) and the accepting provider's arrival page ({@code
+ * /aufnahme/{reference}}): read-only, from our tables bound to the case.
  */
 package de.ksi.caseview;

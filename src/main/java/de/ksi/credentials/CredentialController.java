@@ -31,16 +31,22 @@ class CredentialController {
     this.credentials = credentials;
   }
 
-  @Operation(summary = "Issue an API credential for the provider's own system (coordinators); the token is shown once")
+  @Operation(
+      summary =
+          "Issue an API credential for the provider's own system (coordinators); the token is shown once")
   @PostMapping
   @ResponseStatus(HttpStatus.CREATED)
-  MachineCredentials.Issued issue(@PathVariable long providerId, @Valid @RequestBody NewCredential body,
+  MachineCredentials.Issued issue(
+      @PathVariable long providerId,
+      @Valid @RequestBody NewCredential body,
       @AuthenticationPrincipal KsiUser user) {
     requireCoordinator(user);
     return credentials.issue(providerId, body.label().strip(), user.userId());
   }
 
-  @Operation(summary = "The provider's API credentials, active and revoked, without secrets (coordinators)")
+  @Operation(
+      summary =
+          "The provider's API credentials, active and revoked, without secrets (coordinators)")
   @GetMapping
   List<CredentialView> list(@PathVariable long providerId, @AuthenticationPrincipal KsiUser user) {
     requireCoordinator(user);
@@ -49,15 +55,21 @@ class CredentialController {
 
   @Operation(summary = "Revoke an API credential (coordinators): its next call is answered 401")
   @DeleteMapping("/{credentialId}")
-  CredentialView revoke(@PathVariable long providerId, @PathVariable long credentialId,
+  CredentialView revoke(
+      @PathVariable long providerId,
+      @PathVariable long credentialId,
       @AuthenticationPrincipal KsiUser user) {
     requireCoordinator(user);
     return credentials.revoke(providerId, credentialId, user.userId());
   }
 
-  @Operation(summary = "The latest 200 calls made with an API credential, from the audit log (coordinators)")
+  @Operation(
+      summary =
+          "The latest 200 calls made with an API credential, from the audit log (coordinators)")
   @GetMapping("/{credentialId}/calls")
-  List<AuditLog.Entry> calls(@PathVariable long providerId, @PathVariable long credentialId,
+  List<AuditLog.Entry> calls(
+      @PathVariable long providerId,
+      @PathVariable long credentialId,
       @AuthenticationPrincipal KsiUser user) {
     requireCoordinator(user);
     return credentials.calls(providerId, credentialId);

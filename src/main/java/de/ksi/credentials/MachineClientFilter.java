@@ -27,14 +27,16 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Authenticates {@code Authorization: Bearer ksi_…} on {@code /api} as the provider's system and lets it call only
- * {@code PUT /api/offers/{id}/availability} and {@code GET /api/offers/{id}} of its own provider's offers and
- * {@code GET /api/providers/{own id}}; everything else is 403, an unknown or revoked token 401. Every call of a known
- * credential is written to the audit log, allowed or not. Requests without a bearer token pass untouched.
+ * Authenticates {@code Authorization: Bearer ksi_…} on {@code /api} as the provider's system and
+ * lets it call only {@code PUT /api/offers/{id}/availability} and {@code GET /api/offers/{id}} of
+ * its own provider's offers and {@code GET /api/providers/{own id}}; everything else is 403, an
+ * unknown or revoked token 401. Every call of a known credential is written to the audit log,
+ * allowed or not. Requests without a bearer token pass untouched.
  */
 class MachineClientFilter extends OncePerRequestFilter {
 
-  private static final Pattern AVAILABILITY = Pattern.compile("^/api/offers/([0-9]{1,18})/availability$");
+  private static final Pattern AVAILABILITY =
+      Pattern.compile("^/api/offers/([0-9]{1,18})/availability$");
   private static final Pattern OFFER = Pattern.compile("^/api/offers/([0-9]{1,18})$");
   private static final Pattern PROVIDER = Pattern.compile("^/api/providers/([0-9]{1,18})$");
   private static final String REASON = "Schnittstelle des Trägers";
@@ -51,7 +53,8 @@ class MachineClientFilter extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     String header = request.getHeader("Authorization");
     if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
@@ -62,36 +65,62 @@ class MachineClientFilter extends OncePerRequestFilter {
     String call = request.getMethod() + " " + request.getRequestURI();
     Optional<MachineClient> client = credentials.authenticate(token);
     if (client.isEmpty()) {
-      credentials.knownId(token).filter(this::firstRefusalThisMinute).ifPresent(id -> audit.record("api:" + id, "-",
-          AuditLog.Action.MACHINE_CLIENT_CALL, null, bounded(call + " → 401 (Zugang widerrufen oder Geheimnis falsch)"),
-          REASON));
+      credentials
+          .knownId(token)
+          .filter(this::firstRefusalThisMinute)
+          .ifPresent(
+              id ->
+                  audit.record(
+                      "api:" + id,
+                      "-",
+                      AuditLog.Action.MACHINE_CLIENT_CALL,
+                      null,
+                      bounded(call + " → 401 (Zugang widerrufen oder Geheimnis falsch)"),
+                      REASON));
       response.setHeader("WWW-Authenticate", "Bearer realm=\"KSI\", error=\"invalid_token\"");
       problem(response, 401, "Unauthorized", "The API credential is unknown, wrong or revoked.");
       return;
     }
     MachineClient machine = client.get();
     if (!allowed(request, machine)) {
-      audit.record(machine.actor(), "-", AuditLog.Action.MACHINE_CLIENT_CALL, machine.providerName(),
-          bounded(call + " → 403"), "Zugriff verweigert");
-      problem(response, 403, "Forbidden", "An API credential may only read its own provider's offers and report"
-          + " their availability (PUT /api/offers/{id}/availability).");
+      audit.record(
+          machine.actor(),
+          "-",
+          AuditLog.Action.MACHINE_CLIENT_CALL,
+          machine.providerName(),
+          bounded(call + " → 403"),
+          "Zugriff verweigert");
+      problem(
+          response,
+          403,
+          "Forbidden",
+          "An API credential may only read its own provider's offers and report"
+              + " their availability (PUT /api/offers/{id}/availability).");
       return;
     }
     var principal = new KsiUser(machine.actor(), Set.of(machine.providerGroup()));
-    SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-        principal, null, List.of(new SimpleGrantedAuthority("MACHINE_CLIENT"))));
+    SecurityContextHolder.getContext()
+        .setAuthentication(
+            UsernamePasswordAuthenticationToken.authenticated(
+                principal, null, List.of(new SimpleGrantedAuthority("MACHINE_CLIENT"))));
     try {
       chain.doFilter(request, response);
     } finally {
       SecurityContextHolder.clearContext();
-      audit.record(machine.actor(), "-", AuditLog.Action.MACHINE_CLIENT_CALL, machine.providerName(),
-          bounded(call + " → " + response.getStatus()), REASON);
+      audit.record(
+          machine.actor(),
+          "-",
+          AuditLog.Action.MACHINE_CLIENT_CALL,
+          machine.providerName(),
+          bounded(call + " → " + response.getStatus()),
+          REASON);
     }
   }
 
   /**
-   * Credential ids are small numbers anyone can guess: refused tokens naming one are audited at most once a minute
-   * per credential, so guessing cannot flood the audit log. Calls of a valid credential are all audited.
+   * Credential ids are small numbers anyone can guess: refused tokens naming one are audited at
+   * most once a minute per credential, so guessing cannot flood the audit log. Calls of a valid
+   * credential are all audited.
    */
   private boolean firstRefusalThisMinute(long credentialId) {
     Instant now = Instant.now();
@@ -114,7 +143,8 @@ class MachineClientFilter extends OncePerRequestFilter {
         || "GET".equals(method) && (m = OFFER.matcher(path)).matches()) {
       return ownOffer(Long.parseLong(m.group(1)), machine);
     }
-    return "GET".equals(method) && (m = PROVIDER.matcher(path)).matches()
+    return "GET".equals(method)
+        && (m = PROVIDER.matcher(path)).matches()
         && Long.parseLong(m.group(1)) == machine.providerId();
   }
 
@@ -135,7 +165,16 @@ class MachineClientFilter extends OncePerRequestFilter {
     response.setStatus(status);
     response.setContentType("application/problem+json");
     response.setCharacterEncoding("UTF-8");
-    response.getOutputStream().write(("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
-        + ",\"detail\":\"" + detail + "\"}").getBytes(StandardCharsets.UTF_8));
+    response
+        .getOutputStream()
+        .write(
+            ("{\"type\":\"about:blank\",\"title\":\""
+                    + title
+                    + "\",\"status\":"
+                    + status
+                    + ",\"detail\":\""
+                    + detail
+                    + "\"}")
+                .getBytes(StandardCharsets.UTF_8));
   }
 }

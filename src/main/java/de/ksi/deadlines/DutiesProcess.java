@@ -2,9 +2,9 @@
 package de.ksi.deadlines;
 
 /**
- * The contract of the process "Rechtliche Pflichten der Inobhutnahme": its key, element ids, variable
- * names, values, bean names and form ids. The case process calls it as a call activity with the case
- * reference as business key and the {@link Variables input variables}.
+ * The contract of the process "Rechtliche Pflichten der Inobhutnahme": its key, element ids,
+ * variable names, values, bean names and form ids. The case process calls it as a call activity
+ * with the case reference as business key and the {@link Variables input variables}.
  */
 public final class DutiesProcess {
 
@@ -22,7 +22,8 @@ public final class DutiesProcess {
     public static final String INFORM_CHILD = "Task_InformChild";
     public static final String INFORM_CHILD_OVERDUE = "BoundaryEvent_InformChildOverdue";
     public static final String INFORM_CHILD_OVERDUE_TASK = "Task_InformChildOverdue";
-    public static final String END_INFORM_CHILD_OVERDUE_HANDLED = "EndEvent_InformChildOverdueHandled";
+    public static final String END_INFORM_CHILD_OVERDUE_HANDLED =
+        "EndEvent_InformChildOverdueHandled";
     public static final String END_CHILD_INFORMED = "EndEvent_ChildInformed";
 
     public static final String INFORM_PARENTS = "Task_InformParents";
@@ -63,17 +64,25 @@ public final class DutiesProcess {
     public static final String END_DISTRIBUTION_EXCLUDED = "EndEvent_DistributionExcluded";
 
     public static final String COURT_DECISION_OR_END_MEASURE = "Task_CourtDecisionOrEndMeasure";
-    public static final String END_FREEDOM_RESTRICTION_RESOLVED = "EndEvent_FreedomRestrictionResolved";
+    public static final String END_FREEDOM_RESTRICTION_RESOLVED =
+        "EndEvent_FreedomRestrictionResolved";
     public static final String FREEDOM_RESTRICTION_LIMIT = "BoundaryEvent_FreedomRestrictionLimit";
     public static final String STOP_FREEDOM_RESTRICTION = "Task_StopFreedomRestriction";
     public static final String END_MEASURE_ENDED_AT_LIMIT = "EndEvent_MeasureEndedAtLimit";
     public static final String FREEDOM_RESTRICTION_OVERDUE_TASK = "Task_FreedomRestrictionOverdue";
 
     /** The coordinators' "Frist überschritten" tasks: a legal duty is overdue. */
-    public static final java.util.Set<String> OVERDUE_TASKS = java.util.Set.of(INFORM_CHILD_OVERDUE_TASK,
-        INFORM_PARENTS_OVERDUE_TASK, OBJECTION_OVERDUE_TASK, COURT_DECISION_OVERDUE_TASK,
-        AGE_ASSESSMENT_OVERDUE_TASK, DISTRIBUTION_ASSESSMENT_OVERDUE_TASK, REPORT_OVERDUE_TASK,
-        GUARDIAN_OVERDUE_TASK, FREEDOM_RESTRICTION_OVERDUE_TASK);
+    public static final java.util.Set<String> OVERDUE_TASKS =
+        java.util.Set.of(
+            INFORM_CHILD_OVERDUE_TASK,
+            INFORM_PARENTS_OVERDUE_TASK,
+            OBJECTION_OVERDUE_TASK,
+            COURT_DECISION_OVERDUE_TASK,
+            AGE_ASSESSMENT_OVERDUE_TASK,
+            DISTRIBUTION_ASSESSMENT_OVERDUE_TASK,
+            REPORT_OVERDUE_TASK,
+            GUARDIAN_OVERDUE_TASK,
+            FREEDOM_RESTRICTION_OVERDUE_TASK);
 
     private Elements() {}
   }
@@ -99,7 +108,8 @@ public final class DutiesProcess {
     public static final String DISTRIBUTION_EXCLUDED_AT = "distributionExcludedAt";
     public static final String FREEDOM_RESTRICTION_ENDS_AT = "freedomRestrictionEndsAt";
 
-    // deadline settings: extension properties of Task_CalculateDeadlines (not variables), edited by the process owner
+    // deadline settings: extension properties of Task_CalculateDeadlines (not variables), edited by
+    // the process owner
     public static final String INFORM_CHILD_WITHIN = "informChildWithin";
     public static final String INFORM_PARENTS_WITHIN = "informParentsWithin";
     public static final String GUARDIAN_WITHIN = "guardianWithin";
@@ -108,9 +118,15 @@ public final class DutiesProcess {
         "distributionAssessmentWorkingDays";
     public static final String REPORT_WORKING_DAYS = "reportWorkingDays";
     public static final String DISTRIBUTION_EXCLUDED_AFTER = "distributionExcludedAfter";
-    /** Counted from the parents' objection; kept as a process variable for the task and its timer. */
+
+    /**
+     * Counted from the parents' objection; kept as a process variable for the task and its timer.
+     */
     public static final String OBJECTION_WITHIN = "objectionWithin";
-    /** Counted from the court application; kept as a process variable for the task and its timer. */
+
+    /**
+     * Counted from the court application; kept as a process variable for the task and its timer.
+     */
     public static final String COURT_DECISION_WITHIN = "courtDecisionWithin";
 
     // written by Task_RecordDistributionExclusion
@@ -171,7 +187,9 @@ public final class DutiesProcess {
     private Beans() {}
   }
 
-  /** Ids of the Camunda Forms in {@code forms/pflichten-*.form}, used as {@code camunda:formRef}. */
+  /**
+   * Ids of the Camunda Forms in {@code forms/pflichten-*.form}, used as {@code camunda:formRef}.
+   */
   public static final class Forms {
     public static final String INFORM_CHILD = "pflichten-kind-informieren";
     public static final String INFORM_PARENTS = "pflichten-eltern-informieren";

@@ -17,8 +17,9 @@ import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.springframework.stereotype.Component;
 
 /**
- * "Fristen berechnen": turns the start of the Inobhutnahme and the deadline settings (extension properties
- * of the task, edited in the BPMN) into due dates, and names the office's candidate group.
+ * "Fristen berechnen": turns the start of the Inobhutnahme and the deadline settings (extension
+ * properties of the task, edited in the BPMN) into due dates, and names the office's candidate
+ * group.
  */
 @Component(DutiesProcess.Beans.CALCULATE_DEADLINES)
 class DutyDeadlinesDelegate implements JavaDelegate {
@@ -45,10 +46,14 @@ class DutyDeadlinesDelegate implements JavaDelegate {
     if (Values.GROUND_UMA.equals(execution.getVariable(LEGAL_GROUND))) {
       due(process, GUARDIAN_DUE, deadlines.after(start, settings.text(GUARDIAN_WITHIN)));
       due(process, AGE_ASSESSMENT_DUE, workingDays(start, settings, AGE_ASSESSMENT_WORKING_DAYS));
-      due(process, DISTRIBUTION_ASSESSMENT_DUE,
+      due(
+          process,
+          DISTRIBUTION_ASSESSMENT_DUE,
           workingDays(start, settings, DISTRIBUTION_ASSESSMENT_WORKING_DAYS));
       due(process, REPORT_DUE, workingDays(start, settings, REPORT_WORKING_DAYS));
-      due(process, DISTRIBUTION_EXCLUDED_AT,
+      due(
+          process,
+          DISTRIBUTION_EXCLUDED_AT,
           deadlines.endOfPeriod(start, settings.text(DISTRIBUTION_EXCLUDED_AFTER)));
     }
     if (freedomRestriction) {
@@ -61,7 +66,8 @@ class DutyDeadlinesDelegate implements JavaDelegate {
     try {
       return deadlines.endOfWorkingDays(start, Integer.parseInt(days));
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("Deadline setting " + setting + " is not a number of working days: " + days, e);
+      throw new IllegalArgumentException(
+          "Deadline setting " + setting + " is not a number of working days: " + days, e);
     }
   }
 
@@ -74,9 +80,10 @@ class DutyDeadlinesDelegate implements JavaDelegate {
   }
 
   /**
-   * The deadline settings of the task: its extension properties (Camunda Modeler, tab "Extension properties"),
-   * read from the deployed model, so they cost no process variables. A process version that still sets one as an
-   * input parameter (a local variable of the task) is read as before.
+   * The deadline settings of the task: its extension properties (Camunda Modeler, tab "Extension
+   * properties"), read from the deployed model, so they cost no process variables. A process
+   * version that still sets one as an input parameter (a local variable of the task) is read as
+   * before.
    */
   private static final class Settings {
 
@@ -88,17 +95,24 @@ class DutyDeadlinesDelegate implements JavaDelegate {
       FlowElement task = execution.getBpmnModelElementInstance();
       ExtensionElements extensions = task == null ? null : task.getExtensionElements();
       if (extensions != null) {
-        for (CamundaProperties group : extensions.getElementsQuery().filterByType(CamundaProperties.class).list()) {
-          group.getCamundaProperties().forEach(p -> properties.put(p.getCamundaName(), p.getCamundaValue()));
+        for (CamundaProperties group :
+            extensions.getElementsQuery().filterByType(CamundaProperties.class).list()) {
+          group
+              .getCamundaProperties()
+              .forEach(p -> properties.put(p.getCamundaName(), p.getCamundaValue()));
         }
       }
     }
 
     String text(String name) {
-      Object value = properties.containsKey(name) ? properties.get(name) : execution.getVariable(name);
+      Object value =
+          properties.containsKey(name) ? properties.get(name) : execution.getVariable(name);
       if (value == null || value.toString().isBlank()) {
-        throw new IllegalArgumentException("Deadline setting " + name + " is missing: add it as an extension property of "
-            + DutiesProcess.Elements.CALCULATE_DEADLINES);
+        throw new IllegalArgumentException(
+            "Deadline setting "
+                + name
+                + " is missing: add it as an extension property of "
+                + DutiesProcess.Elements.CALCULATE_DEADLINES);
       }
       return value.toString().trim();
     }

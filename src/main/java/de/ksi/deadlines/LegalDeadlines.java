@@ -22,13 +22,16 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 
 /**
- * Computes the moments at which legal duties fall due, in the offices' local time: periods, working days
- * (Monday to Friday without public holidays in Schleswig-Holstein) and "end of the following day".
+ * Computes the moments at which legal duties fall due, in the offices' local time: periods, working
+ * days (Monday to Friday without public holidays in Schleswig-Holstein) and "end of the following
+ * day".
  */
 @Service
 public class LegalDeadlines {
 
-  /** A day ends at 23:59:59 local time; a deadline "by the end of the day" falls due at that second. */
+  /**
+   * A day ends at 23:59:59 local time; a deadline "by the end of the day" falls due at that second.
+   */
   static final LocalTime END_OF_DAY = LocalTime.of(23, 59, 59);
 
   private static final String SCHLESWIG_HOLSTEIN = "sh";
@@ -39,7 +42,8 @@ public class LegalDeadlines {
 
   public LegalDeadlines(Clock clock) {
     this.zone = clock.getZone();
-    this.holidayManager = HolidayManager.getInstance(ManagerParameters.create(HolidayCalendar.GERMANY));
+    this.holidayManager =
+        HolidayManager.getInstance(ManagerParameters.create(HolidayCalendar.GERMANY));
   }
 
   /**
@@ -54,7 +58,9 @@ public class LegalDeadlines {
     return start.atZone(zone).plus(Period.parse(text)).toInstant();
   }
 
-  /** The same text if it is a valid ISO-8601 period or duration; otherwise an exception naming it. */
+  /**
+   * The same text if it is a valid ISO-8601 period or duration; otherwise an exception naming it.
+   */
   public String requireIsoPeriod(String isoPeriod) {
     if (isoPeriod == null || isoPeriod.isBlank()) {
       throw new IllegalArgumentException("Missing ISO-8601 period or duration");
@@ -96,8 +102,9 @@ public class LegalDeadlines {
   }
 
   /**
-   * The end of the period counted in whole days from the day of the start (§§ 187, 188 BGB): one month
-   * from 25 March ends on 25 April at midnight, one month from 31 January on the last day of February.
+   * The end of the period counted in whole days from the day of the start (§§ 187, 188 BGB): one
+   * month from 25 March ends on 25 April at midnight, one month from 31 January on the last day of
+   * February.
    */
   public Instant endOfPeriod(Instant start, String isoPeriod) {
     return endOf(localDate(start).plus(Period.parse(requireIsoPeriod(isoPeriod))));

@@ -19,8 +19,9 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * When a legal duty is overdue (a coordinators' "Frist überschritten" task appears), the case's office is
- * told as well, through the outbox and by e-mail, and the case counts one more overdue duty. Wired at deployment, so process owners need not add it.
+ * When a legal duty is overdue (a coordinators' "Frist überschritten" task appears), the case's
+ * office is told as well, through the outbox and by e-mail, and the case counts one more overdue
+ * duty. Wired at deployment, so process owners need not add it.
  */
 @Component
 class OverdueDutyNotice extends AbstractProcessEnginePlugin {
@@ -28,7 +29,8 @@ class OverdueDutyNotice extends AbstractProcessEnginePlugin {
   private final ObjectProvider<Notifications> notifications;
   private final ObjectProvider<IntakeService> cases;
 
-  OverdueDutyNotice(ObjectProvider<Notifications> notifications, ObjectProvider<IntakeService> cases) {
+  OverdueDutyNotice(
+      ObjectProvider<Notifications> notifications, ObjectProvider<IntakeService> cases) {
     this.notifications = notifications;
     this.cases = cases;
   }
@@ -38,22 +40,35 @@ class OverdueDutyNotice extends AbstractProcessEnginePlugin {
     if (configuration.getCustomPostBPMNParseListeners() == null) {
       configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
     }
-    configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
-      @Override
-      public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
-        if (Elements.OVERDUE_TASKS.contains(activity.getId())) {
-          ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition()
-              .addTaskListener(TaskListener.EVENTNAME_CREATE, OverdueDutyNotice.this::tellOffice);
-        }
-      }
-    });
+    configuration
+        .getCustomPostBPMNParseListeners()
+        .add(
+            new AbstractBpmnParseListener() {
+              @Override
+              public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
+                if (Elements.OVERDUE_TASKS.contains(activity.getId())) {
+                  ((UserTaskActivityBehavior) activity.getActivityBehavior())
+                      .getTaskDefinition()
+                      .addTaskListener(
+                          TaskListener.EVENTNAME_CREATE, OverdueDutyNotice.this::tellOffice);
+                }
+              }
+            });
   }
 
   private void tellOffice(DelegateTask task) {
     String reference = task.getExecution().getProcessBusinessKey();
-    notifications.getObject().send((String) task.getVariable(Variables.OFFICE_GROUP), reference,
-        Notifications.Kind.OVERDUE_DUTY,
-        "Frist überschritten im Fall " + reference + ": " + task.getName() + ". Die Koordinierungsstelle ist informiert.");
+    notifications
+        .getObject()
+        .send(
+            (String) task.getVariable(Variables.OFFICE_GROUP),
+            reference,
+            Notifications.Kind.OVERDUE_DUTY,
+            "Frist überschritten im Fall "
+                + reference
+                + ": "
+                + task.getName()
+                + ". Die Koordinierungsstelle ist informiert.");
     // counted on the case for the statistics of overdue duties
     cases.getObject().dutyOverdue(reference);
   }

@@ -13,17 +13,19 @@ import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
-import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Fills an empty installation with demo users and providers; does nothing where they already exist. */
+/**
+ * Fills an empty installation with demo users and providers; does nothing where they already exist.
+ */
 @Component
 @ConditionalOnProperty(name = "ksi.demo.enabled", havingValue = "true")
 class DemoData {
@@ -52,18 +54,25 @@ class DemoData {
   @EventListener(ApplicationStartedEvent.class)
   @Order(1)
   public void load() {
-    LOG.warn("*****************************************************************************************");
-    LOG.warn("DEMO DATA IS ON (ksi.demo.enabled / KSI_DEMO_ENABLED=true): the logins admin, koordination-1,");
-    LOG.warn("fk-seg-1 … exist with the PUBLISHED password '{}', admin is a Camunda administrator.", DemoUsers.PASSWORD);
-    LOG.warn("Never use this installation for real cases. KSI_DEMO_ENABLED=false removes the demo logins on start.");
-    LOG.warn("*****************************************************************************************");
+    LOG.warn(
+        "*****************************************************************************************");
+    LOG.warn(
+        "DEMO DATA IS ON (ksi.demo.enabled / KSI_DEMO_ENABLED=true): the logins admin, koordination-1,");
+    LOG.warn(
+        "fk-seg-1 … exist with the PUBLISHED password '{}', admin is a Camunda administrator.",
+        DemoUsers.PASSWORD);
+    LOG.warn(
+        "Never use this installation for real cases. KSI_DEMO_ENABLED=false removes the demo logins on start.");
+    LOG.warn(
+        "*****************************************************************************************");
     DemoUsers.staff().forEach(this::user);
     if (!directory.list(null).isEmpty()) {
       return;
     }
     List<ProviderView> providers = transaction.execute(status -> registerProviders());
     reportAvailability(providers);
-    // one login for the first provider of each district; "traegerverbund" acts for all the others, so that
+    // one login for the first provider of each district; "traegerverbund" acts for all the others,
+    // so that
     // every request of a demo can be answered
     List<String> others = new ArrayList<>();
     for (ProviderView provider : providers) {
@@ -75,12 +84,16 @@ class DemoData {
       }
     }
     user(new DemoUser("traegerverbund", "Team", "Trägerverbund Nord (Demo)", others));
-    LOG.info("Demo data loaded: {} providers, demo logins with password '{}'", providers.size(), DemoUsers.PASSWORD);
+    LOG.info(
+        "Demo data loaded: {} providers, demo logins with password '{}'",
+        providers.size(),
+        DemoUsers.PASSWORD);
   }
 
   private List<ProviderView> registerProviders() {
     return DemoProviders.all().stream()
-        .map(d -> directory.register(d.data(), null, d.offers(), d.needs(), "demo")).toList();
+        .map(d -> directory.register(d.data(), null, d.offers(), d.needs(), "demo"))
+        .toList();
   }
 
   private void reportAvailability(List<ProviderView> providers) {

@@ -16,9 +16,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * With demo data off, the demo logins that still have the published password are deleted on start (an
- * installation that once ran the demo keeps no {@code admin}/{@code demo}); a demo login whose password was
- * changed is left alone.
+ * With demo data off, the demo logins that still have the published password are deleted on start
+ * (an installation that once ran the demo keeps no {@code admin}/{@code demo}); a demo login whose
+ * password was changed is left alone.
  */
 @Component
 @ConditionalOnProperty(name = "ksi.demo.enabled", havingValue = "false", matchIfMissing = true)
@@ -39,17 +39,26 @@ class DemoLoginsRemoval {
       return;
     }
     List<String> removed = new ArrayList<>();
-    Stream.concat(DemoUsers.staff().stream().map(DemoUser::id),
-            identity.createUserQuery().list().stream().map(User::getId)
+    Stream.concat(
+            DemoUsers.staff().stream().map(DemoUser::id),
+            identity.createUserQuery().list().stream()
+                .map(User::getId)
                 .filter(id -> id.equals("traegerverbund") || id.startsWith("einrichtung-")))
         .distinct()
-        .filter(id -> identity.createUserQuery().userId(id).count() > 0 && identity.checkPassword(id, DemoUsers.PASSWORD))
-        .forEach(id -> {
-          identity.deleteUser(id);
-          removed.add(id);
-        });
+        .filter(
+            id ->
+                identity.createUserQuery().userId(id).count() > 0
+                    && identity.checkPassword(id, DemoUsers.PASSWORD))
+        .forEach(
+            id -> {
+              identity.deleteUser(id);
+              removed.add(id);
+            });
     if (!removed.isEmpty()) {
-      LOG.warn("Demo data is off: deleted {} demo logins with the published password: {}", removed.size(), removed);
+      LOG.warn(
+          "Demo data is off: deleted {} demo logins with the published password: {}",
+          removed.size(),
+          removed);
     }
   }
 }

@@ -7,11 +7,13 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code --ksi.demo.night=true}: plays the demo night once the application has started and leaves it running.
- * A command-line demo: its narration goes to the console, not to the log.
+ * {@code --ksi.demo.night=true}: plays the demo night once the application has started and leaves
+ * it running. A command-line demo: its narration goes to the console, not to the log.
  */
 @Component
-@ConditionalOnProperty(name = {"ksi.demo.enabled", "ksi.demo.night"}, havingValue = "true")
+@ConditionalOnProperty(
+    name = {"ksi.demo.enabled", "ksi.demo.night"},
+    havingValue = "true")
 class DemoNightRunner implements ApplicationRunner {
 
   private final DemoNight night;

@@ -15,14 +15,16 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.ApplicationContext;
 
 /**
- * The only Spring beans expressions can name: our own delegates and listeners (beans of the delegate interfaces
- * whose class is in de.ksi). Handed to the engine as its expression bean map, so that {@code ${identityService}} or
- * any other bean does not resolve even in a model that got past the deployment policy.
+ * The only Spring beans expressions can name: our own delegates and listeners (beans of the
+ * delegate interfaces whose class is in de.ksi). Handed to the engine as its expression bean map,
+ * so that {@code ${identityService}} or any other bean does not resolve even in a model that got
+ * past the deployment policy.
  */
 final class DelegateBeans extends AbstractMap<Object, Object> {
 
-  private static final Class<?>[] DELEGATE_TYPES =
-      {JavaDelegate.class, ExecutionListener.class, TaskListener.class, DelegateVariableMapping.class};
+  private static final Class<?>[] DELEGATE_TYPES = {
+    JavaDelegate.class, ExecutionListener.class, TaskListener.class, DelegateVariableMapping.class
+  };
 
   private final ApplicationContext context;
   private volatile Set<String> names;
@@ -35,13 +37,15 @@ final class DelegateBeans extends AbstractMap<Object, Object> {
   Set<String> names() {
     Set<String> known = names;
     if (known == null) {
-      known = Arrays.stream(DELEGATE_TYPES)
-          .flatMap(type -> Stream.of(context.getBeanNamesForType(type, false, false)))
-          .filter(name -> {
-            Class<?> type = context.getType(name, false);
-            return type != null && type.getName().startsWith("de.ksi.");
-          })
-          .collect(Collectors.toCollection(TreeSet::new));
+      known =
+          Arrays.stream(DELEGATE_TYPES)
+              .flatMap(type -> Stream.of(context.getBeanNamesForType(type, false, false)))
+              .filter(
+                  name -> {
+                    Class<?> type = context.getType(name, false);
+                    return type != null && type.getName().startsWith("de.ksi.");
+                  })
+              .collect(Collectors.toCollection(TreeSet::new));
       names = Set.copyOf(known);
     }
     return known;
@@ -59,7 +63,8 @@ final class DelegateBeans extends AbstractMap<Object, Object> {
 
   @Override
   public Set<Map.Entry<Object, Object>> entrySet() {
-    return names().stream().map(name -> Map.entry((Object) name, context.getBean(name)))
+    return names().stream()
+        .map(name -> Map.entry((Object) name, context.getBean(name)))
         .collect(Collectors.toUnmodifiableSet());
   }
 }

@@ -20,9 +20,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The one way to delete a deployment that still has running cases: an administrator, with a reason that goes into
- * the audit log of every case it ends. The raw engine call (/engine-rest, Cockpit) is refused by
- * {@link DeploymentGuard} for everybody.
+ * The one way to delete a deployment that still has running cases: an administrator, with a reason
+ * that goes into the audit log of every case it ends. The raw engine call (/engine-rest, Cockpit)
+ * is refused by {@link DeploymentGuard} for everybody.
  */
 @RestController
 @RequestMapping("/api/admin/deployments")
@@ -43,27 +43,53 @@ class DeploymentAdministration {
     this.audit = audit;
   }
 
-  @Operation(summary = "Delete a deployment, with cascade its running instances and their history (administrators)")
+  @Operation(
+      summary =
+          "Delete a deployment, with cascade its running instances and their history (administrators)")
   @DeleteMapping("/{deploymentId}")
   @Transactional
-  Deleted delete(@AuthenticationPrincipal KsiUser user, @PathVariable String deploymentId,
-      @RequestParam(defaultValue = "false") boolean cascade, @RequestParam(defaultValue = "") String reason) {
+  Deleted delete(
+      @AuthenticationPrincipal KsiUser user,
+      @PathVariable String deploymentId,
+      @RequestParam(defaultValue = "false") boolean cascade,
+      @RequestParam(defaultValue = "") String reason) {
     requireAdminWithReason(user, reason);
-    Deployment deployment = repository.createDeploymentQuery().deploymentId(deploymentId).singleResult();
+    Deployment deployment =
+        repository.createDeploymentQuery().deploymentId(deploymentId).singleResult();
     if (deployment == null) {
       throw new ProblemException.NotFound("problem.deployment.not-found", deploymentId);
     }
-    List<ProcessInstance> running = runtime.createProcessInstanceQuery().deploymentId(deploymentId).list();
+    List<ProcessInstance> running =
+        runtime.createProcessInstanceQuery().deploymentId(deploymentId).list();
     if (!running.isEmpty() && !cascade) {
-      throw new ProblemException.Conflict("problem.deployment.running-cases", deploymentId, running.size());
+      throw new ProblemException.Conflict(
+          "problem.deployment.running-cases", deploymentId, running.size());
     }
-    DeploymentGuard.approved(deploymentId, () -> repository.deleteDeployment(deploymentId, cascade));
-    List<String> cases = running.stream().map(ProcessInstance::getBusinessKey).filter(Objects::nonNull)
-        .filter(key -> key.length() <= 32).distinct().sorted().toList();
-    String detail = "deployment " + deploymentId + " '" + deployment.getName() + "' deleted"
-        + (cascade ? " with cascade, " + running.size() + " running instance(s) ended" : "");
+    DeploymentGuard.approved(
+        deploymentId, () -> repository.deleteDeployment(deploymentId, cascade));
+    List<String> cases =
+        running.stream()
+            .map(ProcessInstance::getBusinessKey)
+            .filter(Objects::nonNull)
+            .filter(key -> key.length() <= 32)
+            .distinct()
+            .sorted()
+            .toList();
+    String detail =
+        "deployment "
+            + deploymentId
+            + " '"
+            + deployment.getName()
+            + "' deleted"
+            + (cascade ? " with cascade, " + running.size() + " running instance(s) ended" : "");
     for (String reference : cases.isEmpty() ? List.of("-") : cases) {
-      audit.record(user.userId(), reference, AuditLog.Action.DEPLOYMENT_DELETED, null, detail, reason.strip());
+      audit.record(
+          user.userId(),
+          reference,
+          AuditLog.Action.DEPLOYMENT_DELETED,
+          null,
+          detail,
+          reason.strip());
     }
     return new Deleted(deploymentId, cascade, running.size(), cases);
   }

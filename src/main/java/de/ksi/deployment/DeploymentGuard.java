@@ -23,26 +23,39 @@ import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 
 /**
- * What authorizations cannot say about running cases, checked on every engine command whatever channel it comes
- * from (/engine-rest, Cockpit, our /api): deleting a deployment that still has running instances, or with cascade,
- * only through {@link DeploymentAdministration} (an administrator with a reason, audited); suspending definitions,
- * job definitions, jobs or instances and changing a history time to live likewise (administrators, with a reason,
- * through {@link DefinitionAdministration}); deleting definitions not at all (administrators delete the
+ * What authorizations cannot say about running cases, checked on every engine command whatever
+ * channel it comes from (/engine-rest, Cockpit, our /api): deleting a deployment that still has
+ * running instances, or with cascade, only through {@link DeploymentAdministration} (an
+ * administrator with a reason, audited); suspending definitions, job definitions, jobs or instances
+ * and changing a history time to live likewise (administrators, with a reason, through {@link
+ * DefinitionAdministration}); deleting definitions not at all (administrators delete the
  * deployment). The engine itself (no authenticated caller) is not restricted.
  */
 final class DeploymentGuard extends CommandInterceptor {
 
-  /** The deployment an administrator is deleting through DeploymentAdministration, on this thread. */
+  /**
+   * The deployment an administrator is deleting through DeploymentAdministration, on this thread.
+   */
   private static final ThreadLocal<String> APPROVED = new ThreadLocal<>();
 
-  /** An administrator's suspension or history change with a reason, through DeploymentAdministration, on this thread. */
+  /**
+   * An administrator's suspension or history change with a reason, through
+   * DeploymentAdministration, on this thread.
+   */
   private static final ThreadLocal<Boolean> REASONED = ThreadLocal.withInitial(() -> false);
 
-  private static final List<Class<?>> ADMIN_ONLY = List.of(AbstractSetProcessDefinitionStateCmd.class,
-      AbstractSetJobDefinitionStateCmd.class, AbstractSetJobStateCmd.class, AbstractSetProcessInstanceStateCmd.class,
-      AbstractUpdateProcessInstancesSuspendStateCmd.class, UpdateProcessDefinitionHistoryTimeToLiveCmd.class,
-      UpdateDecisionDefinitionHistoryTimeToLiveCmd.class, UpdateCaseDefinitionHistoryTimeToLiveCmd.class,
-      DeleteProcessDefinitionsByIdsCmd.class, DeleteProcessDefinitionsByKeyCmd.class);
+  private static final List<Class<?>> ADMIN_ONLY =
+      List.of(
+          AbstractSetProcessDefinitionStateCmd.class,
+          AbstractSetJobDefinitionStateCmd.class,
+          AbstractSetJobStateCmd.class,
+          AbstractSetProcessInstanceStateCmd.class,
+          AbstractUpdateProcessInstancesSuspendStateCmd.class,
+          UpdateProcessDefinitionHistoryTimeToLiveCmd.class,
+          UpdateDecisionDefinitionHistoryTimeToLiveCmd.class,
+          UpdateCaseDefinitionHistoryTimeToLiveCmd.class,
+          DeleteProcessDefinitionsByIdsCmd.class,
+          DeleteProcessDefinitionsByKeyCmd.class);
 
   private final ProcessEngineConfigurationImpl configuration;
 
@@ -60,7 +73,10 @@ final class DeploymentGuard extends CommandInterceptor {
     }
   }
 
-  /** Runs an administrator's suspension, activation or history change that DeploymentAdministration audits. */
+  /**
+   * Runs an administrator's suspension, activation or history change that DeploymentAdministration
+   * audits.
+   */
   static void reasoned(Runnable change) {
     REASONED.set(true);
     try {
@@ -87,25 +103,44 @@ final class DeploymentGuard extends CommandInterceptor {
         return;
       }
       if ((Boolean) field(delete, "cascade")) {
-        throw refused("CASCADE_DELETE", "deleting deployment " + deploymentId + " with cascade would delete its "
-            + "running cases and their history; an administrator does this with a reason through "
-            + "DELETE /api/admin/deployments/{id}?cascade=true&reason=...");
+        throw refused(
+            "CASCADE_DELETE",
+            "deleting deployment "
+                + deploymentId
+                + " with cascade would delete its "
+                + "running cases and their history; an administrator does this with a reason through "
+                + "DELETE /api/admin/deployments/{id}?cascade=true&reason=...");
       }
-      long running = context.runWithoutAuthorization(() ->
-          configuration.getRuntimeService().createProcessInstanceQuery().deploymentId(deploymentId).count());
+      long running =
+          context.runWithoutAuthorization(
+              () ->
+                  configuration
+                      .getRuntimeService()
+                      .createProcessInstanceQuery()
+                      .deploymentId(deploymentId)
+                      .count());
       if (running > 0) {
-        throw refused("DELETE_WITH_RUNNING_CASES", "deployment " + deploymentId + " has " + running
-            + " running instance(s); only a deployment without running instances may be undeployed");
+        throw refused(
+            "DELETE_WITH_RUNNING_CASES",
+            "deployment "
+                + deploymentId
+                + " has "
+                + running
+                + " running instance(s); only a deployment without running instances may be undeployed");
       }
     } else if (ADMIN_ONLY.stream().anyMatch(type -> type.isInstance(command)) && !REASONED.get()) {
-      String what = command.getClass().getSimpleName().replace("Cmd", "")
-          + " (suspending, activating, changing a history time to live or deleting definitions)";
+      String what =
+          command.getClass().getSimpleName().replace("Cmd", "")
+              + " (suspending, activating, changing a history time to live or deleting definitions)";
       if (!context.getAuthorizationManager().isCamundaAdmin(caller)) {
         throw refused("ADMIN_ONLY", what + " is an administrator action");
       }
-      throw refused("ADMIN_WITH_REASON", what + " is done by an administrator with a reason, through"
-          + " POST /api/admin/process-definitions/{key}/suspend|activate?reason=... or"
-          + " PUT /api/admin/process-definitions/{id}/history-time-to-live?days=...&reason=...");
+      throw refused(
+          "ADMIN_WITH_REASON",
+          what
+              + " is done by an administrator with a reason, through"
+              + " POST /api/admin/process-definitions/{key}/suspend|activate?reason=... or"
+              + " PUT /api/admin/process-definitions/{id}/history-time-to-live?days=...&reason=...");
     }
   }
 
@@ -119,7 +154,8 @@ final class DeploymentGuard extends CommandInterceptor {
       field.setAccessible(true);
       return field.get(command);
     } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("DeleteDeploymentCmd has no field " + name + " in this engine version", e);
+      throw new IllegalStateException(
+          "DeleteDeploymentCmd has no field " + name + " in this engine version", e);
     }
   }
 }

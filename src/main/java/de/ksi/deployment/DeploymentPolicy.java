@@ -22,10 +22,11 @@ import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
 import org.w3c.dom.Element;
 
 /**
- * The engine's first deployer: every new deployment, whichever way it comes (Modeler over /engine-rest, Cockpit,
- * Java, auto-deployment at start, a redeploy), is checked resource by resource before the engine parses it, and
- * refused as a whole with a {@link ParseException} (400 on /engine-rest, shown by the Modeler) naming each resource,
- * element and rule. Deployments already stored are not checked again when the engine reloads them from its cache.
+ * The engine's first deployer: every new deployment, whichever way it comes (Modeler over
+ * /engine-rest, Cockpit, Java, auto-deployment at start, a redeploy), is checked resource by
+ * resource before the engine parses it, and refused as a whole with a {@link ParseException} (400
+ * on /engine-rest, shown by the Modeler) naming each resource, element and rule. Deployments
+ * already stored are not checked again when the engine reloads them from its cache.
  */
 final class DeploymentPolicy implements Deployer {
 
@@ -33,7 +34,8 @@ final class DeploymentPolicy implements Deployer {
   private final Supplier<DmnRules> dmn;
   private final FormRules forms = new FormRules();
 
-  DeploymentPolicy(Supplier<Set<String>> delegates, Set<String> allowedStartEvents, Supplier<DmnRules> dmn) {
+  DeploymentPolicy(
+      Supplier<Set<String>> delegates, Set<String> allowedStartEvents, Supplier<DmnRules> dmn) {
     this.bpmn = new BpmnRules(delegates, allowedStartEvents);
     this.dmn = dmn;
   }
@@ -43,9 +45,12 @@ final class DeploymentPolicy implements Deployer {
     if (!deployment.isNew() || deployment.getResources() == null) {
       return;
     }
-    Map<String, List<Violation>> byResource = deployment.getResources().values().stream()
-        .flatMap(resource -> check(resource).stream())
-        .collect(Collectors.groupingBy(Violation::resource, LinkedHashMap::new, Collectors.toList()));
+    Map<String, List<Violation>> byResource =
+        deployment.getResources().values().stream()
+            .flatMap(resource -> check(resource).stream())
+            .collect(
+                Collectors.groupingBy(
+                    Violation::resource, LinkedHashMap::new, Collectors.toList()));
     if (!byResource.isEmpty()) {
       throw refusal(byResource);
     }
@@ -71,15 +76,22 @@ final class DeploymentPolicy implements Deployer {
     if (lower.endsWith(".png")) {
       return List.of();
     }
-    return List.of(new Violation(name, null, Rule.RESOURCE_TYPE,
-        "only .bpmn, .dmn, .form and .png files may be deployed (no scripts, HTML forms or CMMN)"));
+    return List.of(
+        new Violation(
+            name,
+            null,
+            Rule.RESOURCE_TYPE,
+            "only .bpmn, .dmn, .form and .png files may be deployed (no scripts, HTML forms or CMMN)"));
   }
 
   private static Violation unreadable(String name) {
     return new Violation(name, null, Rule.XML, "not well-formed XML, or it declares a DOCTYPE");
   }
 
-  /** The document element, or {@code null} if the bytes are not plain, namespace-aware XML without DOCTYPE. */
+  /**
+   * The document element, or {@code null} if the bytes are not plain, namespace-aware XML without
+   * DOCTYPE.
+   */
   private static Element xml(String name, byte[] bytes) {
     try {
       DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
@@ -96,10 +108,16 @@ final class DeploymentPolicy implements Deployer {
     }
   }
 
-  /** One ParseException for the first offending resource (the REST answer has room for one), naming them all. */
+  /**
+   * One ParseException for the first offending resource (the REST answer has room for one), naming
+   * them all.
+   */
   private static ParseException refusal(Map<String, List<Violation>> byResource) {
-    String message = byResource.values().stream().flatMap(List::stream).map(Violation::message)
-        .collect(Collectors.joining("; "));
+    String message =
+        byResource.values().stream()
+            .flatMap(List::stream)
+            .map(Violation::message)
+            .collect(Collectors.joining("; "));
     Map.Entry<String, List<Violation>> first = byResource.entrySet().iterator().next();
     List<Problem> problems = new ArrayList<>();
     for (Violation violation : first.getValue()) {

@@ -16,8 +16,9 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
 
 /**
- * Puts the deployment policy into the engine: the policy as the first deployer, the guard as a command interceptor
- * inside the command context, and the expression bean map limited to our delegates.
+ * Puts the deployment policy into the engine: the policy as the first deployer, the guard as a
+ * command interceptor inside the command context, and the expression bean map limited to our
+ * delegates.
  */
 @Component
 class DeploymentPolicyPlugin extends AbstractProcessEnginePlugin {
@@ -35,8 +36,11 @@ class DeploymentPolicyPlugin extends AbstractProcessEnginePlugin {
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     List<Deployer> deployers = new ArrayList<>();
-    deployers.add(new DeploymentPolicy(delegates::names, Set.copyOf(properties.allowedStartEvents()),
-        () -> dmnRules(configuration.getDmnEngineConfiguration())));
+    deployers.add(
+        new DeploymentPolicy(
+            delegates::names,
+            Set.copyOf(properties.allowedStartEvents()),
+            () -> dmnRules(configuration.getDmnEngineConfiguration())));
     if (configuration.getCustomPreDeployers() != null) {
       deployers.addAll(configuration.getCustomPreDeployers());
     }
@@ -49,7 +53,8 @@ class DeploymentPolicyPlugin extends AbstractProcessEnginePlugin {
     interceptors.add(new DeploymentGuard(configuration));
     configuration.setCustomPostCommandInterceptorsTxRequired(interceptors);
 
-    // the factory bean has already built a SpringExpressionManager over the whole application context (it reads
+    // the factory bean has already built a SpringExpressionManager over the whole application
+    // context (it reads
     // the bean map before the plugins run): replace it by one over our delegates only
     configuration.setBeans(delegates);
     configuration.setExpressionManager(new SpringExpressionManager(context, delegates));

@@ -7,9 +7,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * Settings of the deployment policy.
  *
- * @param allowedStartEvents timer, message, signal or conditional start events a model may have, each as
- *     {@code processKey:startEventId} ({@code KSI_DEPLOYMENTPOLICY_ALLOWEDSTARTEVENTS}, comma-separated);
- *     none by default
+ * @param allowedStartEvents timer, message, signal or conditional start events a model may have,
+ *     each as {@code processKey:startEventId} ({@code KSI_DEPLOYMENTPOLICY_ALLOWEDSTARTEVENTS},
+ *     comma-separated); none by default
  */
 @ConfigurationProperties("ksi.deployment-policy")
 public record DeploymentPolicyProperties(List<String> allowedStartEvents) {

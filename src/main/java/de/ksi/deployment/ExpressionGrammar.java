@@ -9,28 +9,54 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The only JUEL a deployed model may contain: references to our delegates by name, and conditions over process
- * variables with comparison and boolean operators and literals, plus five exactly spelled forms (business key,
- * a variable that may be unset, setting a variable to a literal, a date some minutes ahead, a DMN result field).
- * A recursive-descent parser over {@link JuelTokens}; anything it does not know is refused.
- * The grammar is written out in docs/security.md ("Deployment policy").
+ * The only JUEL a deployed model may contain: references to our delegates by name, and conditions
+ * over process variables with comparison and boolean operators and literals, plus five exactly
+ * spelled forms (business key, a variable that may be unset, setting a variable to a literal, a
+ * date some minutes ahead, a DMN result field). A recursive-descent parser over {@link JuelTokens};
+ * anything it does not know is refused. The grammar is written out in docs/security.md ("Deployment
+ * policy").
  */
 final class ExpressionGrammar {
 
   /** Names the engine resolves to its own objects: reachable only through the exact forms below. */
   private static final Set<String> ENGINE_NAMES =
-      Set.of("execution", "task", "caseExecution", "externalTask", "variableScope", "decisionResult", "dateTime");
-  private static final Set<String> JUEL_WORDS = Set.of("and", "or", "not", "eq", "ne", "lt", "gt", "le", "ge",
-      "true", "false", "null", "empty", "instanceof", "div", "mod");
-  private static final Set<String> COMPARISONS = Set.of("==", "!=", "<", ">", "<=", ">=", "eq", "ne", "lt", "gt", "le",
-      "ge");
-  private static final Set<String> DATE_STEPS = Set.of("plusMinutes", "plusHours", "plusDays", "plusWeeks");
+      Set.of(
+          "execution",
+          "task",
+          "caseExecution",
+          "externalTask",
+          "variableScope",
+          "decisionResult",
+          "dateTime");
+
+  private static final Set<String> JUEL_WORDS =
+      Set.of(
+          "and",
+          "or",
+          "not",
+          "eq",
+          "ne",
+          "lt",
+          "gt",
+          "le",
+          "ge",
+          "true",
+          "false",
+          "null",
+          "empty",
+          "instanceof",
+          "div",
+          "mod");
+  private static final Set<String> COMPARISONS =
+      Set.of("==", "!=", "<", ">", "<=", ">=", "eq", "ne", "lt", "gt", "le", "ge");
+  private static final Set<String> DATE_STEPS =
+      Set.of("plusMinutes", "plusHours", "plusDays", "plusWeeks");
 
   private ExpressionGrammar() {}
 
   /**
-   * Checks a text the engine treats as an expression template (literal text with {@code ${...}} or {@code #{...}}
-   * parts). Returns why it is refused, or empty if every part keeps to the grammar.
+   * Checks a text the engine treats as an expression template (literal text with {@code ${...}} or
+   * {@code #{...}} parts). Returns why it is refused, or empty if every part keeps to the grammar.
    */
   static Optional<String> checkTemplate(String text) {
     try {
@@ -51,7 +77,8 @@ final class ExpressionGrammar {
       if (delegates.contains(name)) {
         return Optional.empty();
       }
-      return Optional.of("'" + name + "' is not one of our delegates " + delegates.stream().sorted().toList());
+      return Optional.of(
+          "'" + name + "' is not one of our delegates " + delegates.stream().sorted().toList());
     }
     return Optional.of("a delegate is referenced as ${beanName} and nothing else");
   }
@@ -107,7 +134,9 @@ final class ExpressionGrammar {
 
     private void comparison() {
       unary();
-      while (at < tokens.size() && COMPARISONS.contains(peek().text()) && peek().kind() != Kind.STRING) {
+      while (at < tokens.size()
+          && COMPARISONS.contains(peek().text())
+          && peek().kind() != Kind.STRING) {
         at++;
         unary();
       }
@@ -126,7 +155,7 @@ final class ExpressionGrammar {
     private void primary() {
       Token token = next();
       switch (token.kind()) {
-        case STRING, NUMBER -> { }
+        case STRING, NUMBER -> {}
         case IDENT -> identifier(token.text());
         case OP -> {
           if (!token.is("(")) {
@@ -141,7 +170,7 @@ final class ExpressionGrammar {
 
     private void identifier(String name) {
       switch (name) {
-        case "true", "false", "null" -> { }
+        case "true", "false", "null" -> {}
         case "execution" -> {
           expect(".");
           Token member = next();
@@ -154,8 +183,11 @@ final class ExpressionGrammar {
             expect(")");
             return;
           }
-          throw new Refused("execution." + member.text() + " is not allowed (only execution.processBusinessKey, "
-              + "execution.getVariable('name') and execution.setVariable('name', literal))");
+          throw new Refused(
+              "execution."
+                  + member.text()
+                  + " is not allowed (only execution.processBusinessKey, "
+                  + "execution.getVariable('name') and execution.setVariable('name', literal))");
         }
         case "decisionResult" -> {
           expect(".");
@@ -171,7 +203,8 @@ final class ExpressionGrammar {
           expect(".");
           Token step = next();
           if (!DATE_STEPS.contains(step.text())) {
-            throw new Refused("dateTime()." + step.text() + " is not allowed (only " + DATE_STEPS + ")");
+            throw new Refused(
+                "dateTime()." + step.text() + " is not allowed (only " + DATE_STEPS + ")");
           }
           expect("(");
           Token amount = next();
@@ -187,23 +220,31 @@ final class ExpressionGrammar {
         default -> {
           variableName(new Token(Kind.IDENT, name));
           if (at < tokens.size() && (peek().is(".") || peek().is("("))) {
-            throw new Refused(peek().is(".") ? "property access '" + name + ".' is not allowed"
-                : "calling '" + name + "(' is not allowed");
+            throw new Refused(
+                peek().is(".")
+                    ? "property access '" + name + ".' is not allowed"
+                    : "calling '" + name + "(' is not allowed");
           }
         }
       }
     }
 
     private void variableName(Token token) {
-      if (token.kind() != Kind.IDENT || JUEL_WORDS.contains(token.text()) || ENGINE_NAMES.contains(token.text())) {
+      if (token.kind() != Kind.IDENT
+          || JUEL_WORDS.contains(token.text())
+          || ENGINE_NAMES.contains(token.text())) {
         throw new Refused("'" + token.text() + "' is not a variable name");
       }
     }
 
     private void literal() {
       Token token = next();
-      boolean ok = token.kind() == Kind.STRING || token.kind() == Kind.NUMBER
-          || token.is("true") || token.is("false") || token.is("null");
+      boolean ok =
+          token.kind() == Kind.STRING
+              || token.kind() == Kind.NUMBER
+              || token.is("true")
+              || token.is("false")
+              || token.is("null");
       if (!ok) {
         throw new Refused("'" + token.text() + "' is not a literal");
       }

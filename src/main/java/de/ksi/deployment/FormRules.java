@@ -15,24 +15,35 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Checks a Camunda Forms file: JSON with an id and components of the kinds Tasklist 7.24 renders, input components
- * with a plain key, templates that only name a form variable, and no links, HTML or pictures that could carry a
- * child's data out of the browser. The one link a form may hold leads to a page of ours by the case reference
- * ({@code [Fallansicht](/faelle/{{caseReference}})}, {@code /aufnahme/…}): same origin, pseudonym only.
+ * Checks a Camunda Forms file: JSON with an id and components of the kinds Tasklist 7.24 renders,
+ * input components with a plain key, templates that only name a form variable, and no links, HTML
+ * or pictures that could carry a child's data out of the browser. The one link a form may hold
+ * leads to a page of ours by the case reference ({@code [Fallansicht](/faelle/{{caseReference}})},
+ * {@code /aufnahme/…}): same origin, pseudonym only.
  */
 final class FormRules {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Set<String> LAYOUT = Set.of("text", "group", "dynamiclist", "table", "separator", "spacer",
-      "button", "default");
-  private static final Set<String> INPUTS = Set.of("textfield", "textarea", "number", "datetime", "checkbox",
-      "checklist", "radio", "select", "taglist");
+  private static final Set<String> LAYOUT =
+      Set.of("text", "group", "dynamiclist", "table", "separator", "spacer", "button", "default");
+  private static final Set<String> INPUTS =
+      Set.of(
+          "textfield",
+          "textarea",
+          "number",
+          "datetime",
+          "checkbox",
+          "checklist",
+          "radio",
+          "select",
+          "taglist");
   private static final Pattern KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,63}");
   private static final Pattern TEMPLATE = Pattern.compile("\\{\\{(.*?)}}", Pattern.DOTALL);
   private static final Pattern OWN_PAGE =
       Pattern.compile("\\]\\(/(faelle|aufnahme)/\\{\\{\\s*caseReference\\s*}}\\)");
-  private static final Pattern OUTWARD = Pattern.compile("://|javascript:|data:|<\\s*[a-zA-Z/!?]|!\\[|\\]\\(",
-      Pattern.CASE_INSENSITIVE);
+  private static final Pattern OUTWARD =
+      Pattern.compile(
+          "://|javascript:|data:|<\\s*[a-zA-Z/!?]|!\\[|\\]\\(", Pattern.CASE_INSENSITIVE);
 
   List<Violation> check(String resource, byte[] bytes) {
     List<Violation> found = new ArrayList<>();
@@ -40,7 +51,8 @@ final class FormRules {
     try {
       form = JSON.readTree(bytes);
     } catch (JsonProcessingException e) {
-      found.add(new Violation(resource, null, Rule.FORM, "not valid JSON: " + e.getOriginalMessage()));
+      found.add(
+          new Violation(resource, null, Rule.FORM, "not valid JSON: " + e.getOriginalMessage()));
       return found;
     } catch (IOException e) {
       found.add(new Violation(resource, null, Rule.FORM, "not readable JSON"));
@@ -52,7 +64,9 @@ final class FormRules {
     }
     String id = form.path("id").asText("");
     if (!KEY.matcher(id.replace("-", "_")).matches()) {
-      found.add(new Violation(resource, null, Rule.FORM, "the form needs an \"id\" (letters, digits, '-', '_')"));
+      found.add(
+          new Violation(
+              resource, null, Rule.FORM, "the form needs an \"id\" (letters, digits, '-', '_')"));
     }
     if (!form.path("components").isArray()) {
       found.add(new Violation(resource, id, Rule.FORM, "the form needs a \"components\" list"));
@@ -68,12 +82,28 @@ final class FormRules {
       String type = component.path("type").asText("");
       if (INPUTS.contains(type)) {
         if (!KEY.matcher(component.path("key").asText("")).matches()) {
-          found.add(new Violation(resource, id, Rule.FORM,
-              "a " + type + " needs a \"key\" naming one form variable (letters, digits, '_')"));
+          found.add(
+              new Violation(
+                  resource,
+                  id,
+                  Rule.FORM,
+                  "a "
+                      + type
+                      + " needs a \"key\" naming one form variable (letters, digits, '_')"));
         }
       } else if (!LAYOUT.contains(type)) {
-        found.add(new Violation(resource, id, Rule.FORM, "component type \"" + type + "\" is not allowed (allowed: "
-            + INPUTS + " and " + LAYOUT + ")"));
+        found.add(
+            new Violation(
+                resource,
+                id,
+                Rule.FORM,
+                "component type \""
+                    + type
+                    + "\" is not allowed (allowed: "
+                    + INPUTS
+                    + " and "
+                    + LAYOUT
+                    + ")"));
       }
       strings(resource, id, component, found);
       if (component.path("components").isArray()) {
@@ -87,18 +117,29 @@ final class FormRules {
     if (node.isTextual()) {
       String text = node.asText();
       if (OUTWARD.matcher(OWN_PAGE.matcher(text).replaceAll("")).find()) {
-        found.add(new Violation(resource, id, Rule.FORM, BpmnRules.quote(text)
-            + " contains a link, HTML or a picture; forms show text and form variables only"));
+        found.add(
+            new Violation(
+                resource,
+                id,
+                Rule.FORM,
+                BpmnRules.quote(text)
+                    + " contains a link, HTML or a picture; forms show text and form variables only"));
       }
       Matcher template = TEMPLATE.matcher(text);
       while (template.find()) {
         if (!KEY.matcher(template.group(1).trim()).matches()) {
-          found.add(new Violation(resource, id, Rule.FORM,
-              "template {{" + template.group(1) + "}} may only name a form variable, e.g. {{caseReference}}"));
+          found.add(
+              new Violation(
+                  resource,
+                  id,
+                  Rule.FORM,
+                  "template {{"
+                      + template.group(1)
+                      + "}} may only name a form variable, e.g. {{caseReference}}"));
         }
       }
     } else if (node.isContainerNode()) {
-      for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext();) {
+      for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
         Map.Entry<String, JsonNode> field = fields.next();
         if (!"components".equals(field.getKey())) {
           strings(resource, id, field.getValue(), found);

@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Splits a JUEL template into its expression parts and an expression into tokens, as the engine's JUEL reads them
- * (string literals may hold '}'); characters the grammar has no use for are refused here already.
+ * Splits a JUEL template into its expression parts and an expression into tokens, as the engine's
+ * JUEL reads them (string literals may hold '}'); characters the grammar has no use for are refused
+ * here already.
  */
 final class JuelTokens {
 
@@ -30,7 +31,10 @@ final class JuelTokens {
     return parts;
   }
 
-  /** The index of the '}' closing an expression that starts at {@code from}, skipping string literals. */
+  /**
+   * The index of the '}' closing an expression that starts at {@code from}, skipping string
+   * literals.
+   */
   private static int endOfExpression(String text, int from) {
     int i = from;
     while (i < text.length()) {
@@ -56,7 +60,12 @@ final class JuelTokens {
     throw new Refused("a string literal is not closed");
   }
 
-  enum Kind { IDENT, STRING, NUMBER, OP }
+  enum Kind {
+    IDENT,
+    STRING,
+    NUMBER,
+    OP
+  }
 
   record Token(Kind kind, String text) {
     boolean is(String value) {
@@ -89,7 +98,8 @@ final class JuelTokens {
         i = end;
       } else if (Character.isJavaIdentifierStart(c) && c != '$') {
         int end = i + 1;
-        while (end < expression.length() && Character.isJavaIdentifierPart(expression.charAt(end))
+        while (end < expression.length()
+            && Character.isJavaIdentifierPart(expression.charAt(end))
             && expression.charAt(end) != '$') {
           end++;
         }

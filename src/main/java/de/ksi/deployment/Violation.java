@@ -32,7 +32,15 @@ record Violation(String resource, String elementId, Rule rule, String detail) {
 
   /** English, for integrators: resource, element, rule and what is wrong. */
   String message() {
-    return "Deployment policy: resource '" + resource + "', element '" + (elementId == null ? "-" : elementId)
-        + "': rule " + rule + " (" + rule.summary() + "): " + detail;
+    return "Deployment policy: resource '"
+        + resource
+        + "', element '"
+        + (elementId == null ? "-" : elementId)
+        + "': rule "
+        + rule
+        + " ("
+        + rule.summary()
+        + "): "
+        + detail;
   }
 }

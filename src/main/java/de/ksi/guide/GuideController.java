@@ -17,13 +17,14 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The pages a newcomer finds without logging in: the start page at {@code /}, the user guide under
- * {@code /handbuch/} with its screenshots, and the readable API reference at {@code /api-doku}. They hold
- * documentation only, no case or person.
+ * {@code /handbuch/} with its screenshots, and the readable API reference at {@code /api-doku}.
+ * They hold documentation only, no case or person.
  */
 @RestController
 class GuideController {
 
   private static final Pattern PICTURE = Pattern.compile("[a-z0-9-]{1,60}\\.png");
+
   /** Only our own styles and pictures; no script at all. */
   private static final String POLICY =
       "default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
@@ -48,7 +49,10 @@ class GuideController {
 
   @GetMapping("/handbuch/{name}")
   ResponseEntity<String> chapter(@PathVariable String name) {
-    return pages.guidePage(name).map(GuideController::html).orElseGet(() -> ResponseEntity.notFound().build());
+    return pages
+        .guidePage(name)
+        .map(GuideController::html)
+        .orElseGet(() -> ResponseEntity.notFound().build());
   }
 
   @GetMapping("/handbuch/bilder/{file}")

@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: EUPL-1.2
 package de.ksi.guide;
 
-/** The frame of every page the application serves outside the Camunda webapps: German, accessible, responsive. */
+/**
+ * The frame of every page the application serves outside the Camunda webapps: German, accessible,
+ * responsive.
+ */
 final class Layout {
 
   private Layout() {}
@@ -31,6 +34,7 @@ final class Layout {
         </main>
         </body>
         </html>
-        """.formatted(title, body);
+        """
+        .formatted(title, body);
   }
 }

@@ -19,8 +19,9 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * Renders the Markdown of {@code docs/} (packed into the jar) as German HTML pages in the network's layout;
- * links between chapters ({@code faelle.md}) become links between pages, {@code ../api.md} the API page.
+ * Renders the Markdown of {@code docs/} (packed into the jar) as German HTML pages in the network's
+ * layout; links between chapters ({@code faelle.md}) become links between pages, {@code ../api.md}
+ * the API page.
  */
 final class MarkdownPages {
 
@@ -38,12 +39,14 @@ final class MarkdownPages {
             // the guide is ours, but no raw HTML from Markdown reaches the page
             .escapeHtml(true)
             .sanitizeUrls(true)
-            .attributeProviderFactory(context -> (node, tag, attributes) -> {
-              String href = attributes.get("href");
-              if (href != null) {
-                attributes.put("href", pageLink(href));
-              }
-            })
+            .attributeProviderFactory(
+                context ->
+                    (node, tag, attributes) -> {
+                      String href = attributes.get("href");
+                      if (href != null) {
+                        attributes.put("href", pageLink(href));
+                      }
+                    })
             .build();
   }
 

@@ -29,9 +29,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * The Tasklist filters of each role, created on every start (idempotent: found by name, their query kept up
- * to date) and readable only by the groups they are meant for. "Alle Aufgaben" (Camunda's filter, shown to
- * everyone) still lists every task a user may see.
+ * The Tasklist filters of each role, created on every start (idempotent: found by name, their query
+ * kept up to date) and readable only by the groups they are meant for. "Alle Aufgaben" (Camunda's
+ * filter, shown to everyone) still lists every task a user may see.
  */
 @Component
 public class TasklistFilters {
@@ -49,8 +49,12 @@ public class TasklistFilters {
   private final ProviderDirectory directory;
   private final IdentitySetup identitySetup;
 
-  TasklistFilters(FilterService filters, TaskService tasks, AuthorizationService authorizations,
-      ProviderDirectory directory, IdentitySetup identitySetup) {
+  TasklistFilters(
+      FilterService filters,
+      TaskService tasks,
+      AuthorizationService authorizations,
+      ProviderDirectory directory,
+      IdentitySetup identitySetup) {
     this.filters = filters;
     this.tasks = tasks;
     this.authorizations = authorizations;
@@ -62,84 +66,129 @@ public class TasklistFilters {
   @EventListener(ApplicationStartedEvent.class)
   @Order(2)
   public void createFilters() {
-    identitySetup.asSystem(() -> {
-      List<String> offices = Arrays.stream(District.values()).map(District::groupId).toList();
-      List<String> heads = Arrays.stream(District.values()).map(District::headGroupId).toList();
-      List<String> providers = directory.list(null).stream().map(p -> p.groupId()).distinct().toList();
-      List<String> everyone = new ArrayList<>(offices);
-      everyone.addAll(heads);
-      everyone.addAll(providers);
-      everyone.add(Groups.COORDINATORS);
-      everyone.add(Groups.PROCESS_OWNERS);
+    identitySetup.asSystem(
+        () -> {
+          List<String> offices = Arrays.stream(District.values()).map(District::groupId).toList();
+          List<String> heads = Arrays.stream(District.values()).map(District::headGroupId).toList();
+          List<String> providers =
+              directory.list(null).stream().map(p -> p.groupId()).distinct().toList();
+          List<String> everyone = new ArrayList<>(offices);
+          everyone.addAll(heads);
+          everyone.addAll(providers);
+          everyone.add(Groups.COORDINATORS);
+          everyone.add(Groups.PROCESS_OWNERS);
 
-      filter(ALL_TASKS, -10, "Alle Aufgaben, die Sie sehen dürfen", tasks.createTaskQuery(), everyone);
-      filter(MY_TASKS, 0, "Aufgaben, die Sie übernommen haben – die fälligste zuerst",
-          mostUrgentFirst(tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}")), everyone);
-      filter(OFFICE_TASKS, 5, "Alle offenen Aufgaben Ihres Jugendamts, übernommen oder nicht – die fälligste zuerst",
-          mostUrgentFirst(tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
-              .includeAssignedTasks()), offices);
-      filter(PROVIDER_REQUESTS, 10, "Platzanfragen der Jugendämter an Ihre Einrichtung", providerRequests(), providers);
-      filter(NETWORK_ESCALATIONS, 10, "Fälle ohne Platz im eigenen Kreis: Verbundsuche und Stufe 2", escalations(),
-          concat(List.of(Groups.COORDINATORS), heads));
-      filter(OVERDUE, 20, "Gesetzliche Pflichten, deren Frist abgelaufen ist", overdue(),
-          concat(List.of(Groups.COORDINATORS), offices));
-      everyone.forEach(this::revokeWildcardGrant);
-    });
+          filter(
+              ALL_TASKS,
+              -10,
+              "Alle Aufgaben, die Sie sehen dürfen",
+              tasks.createTaskQuery(),
+              everyone);
+          filter(
+              MY_TASKS,
+              0,
+              "Aufgaben, die Sie übernommen haben – die fälligste zuerst",
+              mostUrgentFirst(tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}")),
+              everyone);
+          filter(
+              OFFICE_TASKS,
+              5,
+              "Alle offenen Aufgaben Ihres Jugendamts, übernommen oder nicht – die fälligste zuerst",
+              mostUrgentFirst(
+                  tasks
+                      .createTaskQuery()
+                      .taskCandidateGroupInExpression("${currentUserGroups()}")
+                      .includeAssignedTasks()),
+              offices);
+          filter(
+              PROVIDER_REQUESTS,
+              10,
+              "Platzanfragen der Jugendämter an Ihre Einrichtung",
+              providerRequests(),
+              providers);
+          filter(
+              NETWORK_ESCALATIONS,
+              10,
+              "Fälle ohne Platz im eigenen Kreis: Verbundsuche und Stufe 2",
+              escalations(),
+              concat(List.of(Groups.COORDINATORS), heads));
+          filter(
+              OVERDUE,
+              20,
+              "Gesetzliche Pflichten, deren Frist abgelaufen ist",
+              overdue(),
+              concat(List.of(Groups.COORDINATORS), offices));
+          everyone.forEach(this::revokeWildcardGrant);
+        });
   }
 
   /** A new provider's staff see their requests. */
   @EventListener
   public void providerRegistered(ProviderRegistered event) {
-    identitySetup.asSystem(() -> {
-      for (String name : List.of(ALL_TASKS, MY_TASKS, PROVIDER_REQUESTS)) {
-        Filter filter = filters.createFilterQuery().filterName(name).singleResult();
-        if (filter != null) {
-          grantRead(filter.getId(), event.groupId());
-        }
-      }
-    });
+    identitySetup.asSystem(
+        () -> {
+          for (String name : List.of(ALL_TASKS, MY_TASKS, PROVIDER_REQUESTS)) {
+            Filter filter = filters.createFilterQuery().filterName(name).singleResult();
+            if (filter != null) {
+              grantRead(filter.getId(), event.groupId());
+            }
+          }
+        });
   }
 
   private TaskQuery providerRequests() {
-    return mostUrgentFirst(tasks.createTaskQuery()
-        .taskDefinitionKey(CaseProcess.SearchElements.ANSWER)
-        .taskCandidateGroupInExpression("${currentUserGroups()}")
-        .includeAssignedTasks());
+    return mostUrgentFirst(
+        tasks
+            .createTaskQuery()
+            .taskDefinitionKey(CaseProcess.SearchElements.ANSWER)
+            .taskCandidateGroupInExpression("${currentUserGroups()}")
+            .includeAssignedTasks());
   }
 
   /** The network search and the level-2 decision both have the coordinators as candidates. */
   private TaskQuery escalations() {
-    return mostUrgentFirst(tasks.createTaskQuery()
-        .taskDefinitionKeyIn(CaseProcess.SearchElements.CHOOSE, CaseProcess.Elements.LEVEL2_DECISION)
-        .taskCandidateGroup(Groups.COORDINATORS)
-        .includeAssignedTasks());
-  }
-
-  /** A duty past its due date (the office's) or the "Frist überschritten" task it caused (the coordinators'). */
-  private TaskQuery overdue() {
-    return mostUrgentFirst(tasks.createTaskQuery()
-        .processDefinitionKey(DutiesProcess.KEY)
-        .or()
-        .taskDefinitionKeyIn(DutiesProcess.Elements.OVERDUE_TASKS.toArray(String[]::new))
-        .dueBeforeExpression("${now()}")
-        .endOr());
+    return mostUrgentFirst(
+        tasks
+            .createTaskQuery()
+            .taskDefinitionKeyIn(
+                CaseProcess.SearchElements.CHOOSE, CaseProcess.Elements.LEVEL2_DECISION)
+            .taskCandidateGroup(Groups.COORDINATORS)
+            .includeAssignedTasks());
   }
 
   /**
-   * The task due first on top, among equally due ones the most urgent case (the priority the case's urgency gives
-   * its tasks, de.ksi.tasklist.TaskCaseLabels). Tasklist's own sort order (by creation) only breaks remaining ties:
-   * the engine puts a filter's order before the one the list asks for.
+   * A duty past its due date (the office's) or the "Frist überschritten" task it caused (the
+   * coordinators').
+   */
+  private TaskQuery overdue() {
+    return mostUrgentFirst(
+        tasks
+            .createTaskQuery()
+            .processDefinitionKey(DutiesProcess.KEY)
+            .or()
+            .taskDefinitionKeyIn(DutiesProcess.Elements.OVERDUE_TASKS.toArray(String[]::new))
+            .dueBeforeExpression("${now()}")
+            .endOr());
+  }
+
+  /**
+   * The task due first on top, among equally due ones the most urgent case (the priority the case's
+   * urgency gives its tasks, de.ksi.tasklist.TaskCaseLabels). Tasklist's own sort order (by
+   * creation) only breaks remaining ties: the engine puts a filter's order before the one the list
+   * asks for.
    */
   private static TaskQuery mostUrgentFirst(TaskQuery query) {
     return query.orderByDueDate().asc().orderByTaskPriority().desc();
   }
 
-  private void filter(String name, int priority, String description, TaskQuery query, List<String> groups) {
+  private void filter(
+      String name, int priority, String description, TaskQuery query, List<String> groups) {
     Filter filter = filters.createFilterQuery().filterName(name).singleResult();
     if (filter == null) {
       filter = filters.newTaskFilter(name);
     }
-    Map<String, Object> properties = new LinkedHashMap<>(filter.getProperties() == null ? Map.of() : filter.getProperties());
+    Map<String, Object> properties =
+        new LinkedHashMap<>(filter.getProperties() == null ? Map.of() : filter.getProperties());
     properties.put("priority", priority);
     properties.put("description", description);
     properties.put("refresh", true);
@@ -151,8 +200,13 @@ public class TasklistFilters {
 
   private void grantRead(String filterId, String groupId) {
     boolean exists =
-        authorizations.createAuthorizationQuery().groupIdIn(groupId).resourceType(Resources.FILTER).resourceId(filterId)
-            .count() > 0;
+        authorizations
+                .createAuthorizationQuery()
+                .groupIdIn(groupId)
+                .resourceType(Resources.FILTER)
+                .resourceId(filterId)
+                .count()
+            > 0;
     if (!exists) {
       Authorization grant = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
       grant.setGroupId(groupId);
@@ -165,7 +219,12 @@ public class TasklistFilters {
 
   /** Earlier versions let every group read every filter; each now sees its own. */
   private void revokeWildcardGrant(String groupId) {
-    authorizations.createAuthorizationQuery().groupIdIn(groupId).resourceType(Resources.FILTER).resourceId("*").list()
+    authorizations
+        .createAuthorizationQuery()
+        .groupIdIn(groupId)
+        .resourceType(Resources.FILTER)
+        .resourceId("*")
+        .list()
         .forEach(grant -> authorizations.deleteAuthorization(grant.getId()));
   }
 

@@ -1,3 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
-/** First run: the German start page, the user guide and the API reference served by the application, and the Tasklist filters per role (the guided demo night is in {@code de.ksi.demo}). */
+/**
+ * First run: the German start page, the user guide and the API reference served by the application,
+ * and the Tasklist filters per role (the guided demo night is in {@code de.ksi.demo}).
+ */
 package de.ksi.guide;

@@ -24,5 +24,6 @@ interface Cases extends JpaRepository<CustodyCase, Long> {
   @Query("select c from CustodyCase c where c.reference in :references")
   List<CustodyCase> findByReferenceIn(Collection<String> references);
 
-  List<CustodyCase> findByStatusAndClosedAtBeforeAndPersonalDataErasedAtIsNull(CustodyCase.Status status, Instant before);
+  List<CustodyCase> findByStatusAndClosedAtBeforeAndPersonalDataErasedAtIsNull(
+      CustodyCase.Status status, Instant before);
 }

@@ -24,7 +24,9 @@ import java.util.EnumSet;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** One Inobhutnahme: the child's data (personal, stays here) and how the case went (for statistics). */
+/**
+ * One Inobhutnahme: the child's data (personal, stays here) and how the case went (for statistics).
+ */
 @Entity
 @EntityListeners(PersonalDataSeal.class)
 @Table(name = "custody_case")
@@ -49,7 +51,8 @@ public class CustodyCase {
   @Enumerated(EnumType.STRING)
   private LegalGround legalGround;
 
-  // personal data: the columns hold AES-GCM ciphertext bound to this case and column (PersonalDataSeal);
+  // personal data: the columns hold AES-GCM ciphertext bound to this case and column
+  // (PersonalDataSeal);
   // the plain values live only in memory
   @Column(name = "first_name")
   private String firstNameSealed;
@@ -66,7 +69,8 @@ public class CustodyCase {
   @Column(name = "narrative")
   private String narrativeSealed;
 
-  // free texts that may name where the child is or who it is, sealed the same way when they are written
+  // free texts that may name where the child is or who it is, sealed the same way when they are
+  // written
   @Column(name = "placement_note")
   private String placementNoteSealed;
 
@@ -129,7 +133,13 @@ public class CustodyCase {
 
   protected CustodyCase() {}
 
-  CustodyCase(String reference, IntakeRequest request, int age, Instant custodyStart, String createdBy, String level) {
+  CustodyCase(
+      String reference,
+      IntakeRequest request,
+      int age,
+      Instant custodyStart,
+      String createdBy,
+      String level) {
     this.reference = reference;
     this.office = request.office();
     this.legalGround = request.legalGround();
@@ -141,7 +151,8 @@ public class CustodyCase {
     this.gender = request.gender();
     this.languages = request.languages();
     this.siblings = request.siblings();
-    this.needList = request.needs().stream().map(Enum::name).sorted().collect(Collectors.joining(","));
+    this.needList =
+        request.needs().stream().map(Enum::name).sorted().collect(Collectors.joining(","));
     this.urgency = request.urgency();
     this.freedomRestriction = Boolean.TRUE.equals(request.freedomRestriction());
     this.currentLocation = request.currentLocation();
@@ -153,8 +164,8 @@ public class CustodyCase {
   }
 
   /**
-   * The case reached a higher escalation level; the highest level reached is kept for statistics. Only a case still
-   * waiting for a place escalates, and only upwards.
+   * The case reached a higher escalation level; the highest level reached is kept for statistics.
+   * Only a case still waiting for a place escalates, and only upwards.
    */
   public void escalate(String level) {
     requireStatus(Status.OPEN, "escalate");
@@ -164,7 +175,10 @@ public class CustodyCase {
     this.escalationLevel = level;
   }
 
-  /** A place was found: the child is placed from now on. A case is placed once; a follow-up place is no placement. */
+  /**
+   * A place was found: the child is placed from now on. A case is placed once; a follow-up place is
+   * no placement.
+   */
   public void placed(Long placementId, Instant at) {
     requireStatus(Status.OPEN, "be placed");
     this.status = Status.PLACED;
@@ -173,7 +187,10 @@ public class CustodyCase {
     this.placementLevel = escalationLevel;
   }
 
-  /** The first place category the case needed; later searches (other categories, follow-up) leave it. */
+  /**
+   * The first place category the case needed; later searches (other categories, follow-up) leave
+   * it.
+   */
   public void needs(String category) {
     if (neededCategory == null) {
       this.neededCategory = category;
@@ -210,7 +227,10 @@ public class CustodyCase {
     this.handoverAt = at;
   }
 
-  /** The place outside the registry as the caseworker named it (phone placement, level-2 measure), sealed at once. */
+  /**
+   * The place outside the registry as the caseworker named it (phone placement, level-2 measure),
+   * sealed at once.
+   */
   void notePlacement(String note, FieldCipher cipher) {
     placementNote = note;
     placementNoteSealed = cipher.encrypt(note, place(reference, "placement_note"));
@@ -222,11 +242,17 @@ public class CustodyCase {
     handoverNoteSealed = cipher.encrypt(note, place(reference, "handover_note"));
   }
 
-  /** The Inobhutnahme ended; outcome, escalation level and refusal reasons remain for statistics. */
-  /** The retention period after closing has passed: the child's personal data goes, the statistics stay. */
+  /**
+   * The Inobhutnahme ended; outcome, escalation level and refusal reasons remain for statistics.
+   */
+  /**
+   * The retention period after closing has passed: the child's personal data goes, the statistics
+   * stay.
+   */
   public void erasePersonalData(Instant at) {
     if (status != Status.CLOSED) {
-      throw new IllegalStateException("personal data of open case " + reference + " must not be erased");
+      throw new IllegalStateException(
+          "personal data of open case " + reference + " must not be erased");
     }
     firstName = null;
     lastName = null;
@@ -245,11 +271,17 @@ public class CustodyCase {
     personalDataErasedAt = at;
   }
 
-  /** Encrypts the personal values into their columns, each bound to this case's reference and its column. */
+  /**
+   * Encrypts the personal values into their columns, each bound to this case's reference and its
+   * column.
+   */
   void seal(FieldCipher cipher) {
     firstNameSealed = cipher.encrypt(firstName, place(reference, "first_name"));
     lastNameSealed = cipher.encrypt(lastName, place(reference, "last_name"));
-    birthDateSealed = birthDate == null ? null : cipher.encrypt(birthDate.toString(), place(reference, "birth_date"));
+    birthDateSealed =
+        birthDate == null
+            ? null
+            : cipher.encrypt(birthDate.toString(), place(reference, "birth_date"));
     currentLocationSealed = cipher.encrypt(currentLocation, place(reference, "current_location"));
     narrativeSealed = cipher.encrypt(narrative, place(reference, "narrative"));
     placementNoteSealed = cipher.encrypt(placementNote, place(reference, "placement_note"));
@@ -268,7 +300,10 @@ public class CustodyCase {
     handoverNote = cipher.decrypt(handoverNoteSealed, place(reference, "handover_note"));
   }
 
-  /** The associated data of a personal value: table, case reference (unique, never changes) and column. */
+  /**
+   * The associated data of a personal value: table, case reference (unique, never changes) and
+   * column.
+   */
   static String place(String reference, String column) {
     return "custody_case/" + reference + "/" + column;
   }
@@ -301,46 +336,152 @@ public class CustodyCase {
     if (needList == null || needList.isBlank()) {
       return EnumSet.noneOf(Need.class);
     }
-    return Arrays.stream(needList.split(",")).map(Need::valueOf).collect(Collectors.toCollection(() -> EnumSet.noneOf(Need.class)));
+    return Arrays.stream(needList.split(","))
+        .map(Need::valueOf)
+        .collect(Collectors.toCollection(() -> EnumSet.noneOf(Need.class)));
   }
 
-  public Long getId() { return id; }
-  public String getReference() { return reference; }
-  public District getOffice() { return office; }
-  public LegalGround getLegalGround() { return legalGround; }
-  public String getFirstName() { return firstName; }
-  public String getLastName() { return lastName; }
-  public LocalDate getBirthDate() { return birthDate; }
-  public int getAge() { return age; }
-  public Gender getGender() { return gender; }
-  public String getLanguages() { return languages; }
-  public int getSiblings() { return siblings; }
-  public Urgency getUrgency() { return urgency; }
-  public boolean isFreedomRestriction() { return freedomRestriction; }
-  public String getCurrentLocation() { return currentLocation; }
-  public Instant getCustodyStart() { return custodyStart; }
-  public Status getStatus() { return status; }
-  public String getEscalationLevel() { return escalationLevel; }
-  public Long getPlacementId() { return placementId; }
-  public Instant getPlacedAt() { return placedAt; }
-  public String getOutcome() { return outcome; }
-  public String getOutcomeNote() { return outcomeNote; }
-  public String getEmergencyReason() { return emergencyReason; }
-  public String getPlacementNote() { return placementNote; }
-  public String getHandoverNote() { return handoverNote; }
-  public String getEmergencyMeasure() { return emergencyMeasure; }
-  public District getHandoverOffice() { return handoverOffice; }
+  public Long getId() {
+    return id;
+  }
 
-  /** The office responsible now: the one it was handed over to, else the one that took the child into care. */
+  public String getReference() {
+    return reference;
+  }
+
+  public District getOffice() {
+    return office;
+  }
+
+  public LegalGround getLegalGround() {
+    return legalGround;
+  }
+
+  public String getFirstName() {
+    return firstName;
+  }
+
+  public String getLastName() {
+    return lastName;
+  }
+
+  public LocalDate getBirthDate() {
+    return birthDate;
+  }
+
+  public int getAge() {
+    return age;
+  }
+
+  public Gender getGender() {
+    return gender;
+  }
+
+  public String getLanguages() {
+    return languages;
+  }
+
+  public int getSiblings() {
+    return siblings;
+  }
+
+  public Urgency getUrgency() {
+    return urgency;
+  }
+
+  public boolean isFreedomRestriction() {
+    return freedomRestriction;
+  }
+
+  public String getCurrentLocation() {
+    return currentLocation;
+  }
+
+  public Instant getCustodyStart() {
+    return custodyStart;
+  }
+
+  public Status getStatus() {
+    return status;
+  }
+
+  public String getEscalationLevel() {
+    return escalationLevel;
+  }
+
+  public Long getPlacementId() {
+    return placementId;
+  }
+
+  public Instant getPlacedAt() {
+    return placedAt;
+  }
+
+  public String getOutcome() {
+    return outcome;
+  }
+
+  public String getOutcomeNote() {
+    return outcomeNote;
+  }
+
+  public String getEmergencyReason() {
+    return emergencyReason;
+  }
+
+  public String getPlacementNote() {
+    return placementNote;
+  }
+
+  public String getHandoverNote() {
+    return handoverNote;
+  }
+
+  public String getEmergencyMeasure() {
+    return emergencyMeasure;
+  }
+
+  public District getHandoverOffice() {
+    return handoverOffice;
+  }
+
+  /**
+   * The office responsible now: the one it was handed over to, else the one that took the child
+   * into care.
+   */
   public District responsibleOffice() {
     return handoverOffice != null ? handoverOffice : office;
   }
-  public Instant getClosedAt() { return closedAt; }
-  public String getPlacementLevel() { return placementLevel; }
-  public String getNeededCategory() { return neededCategory; }
-  public Instant getFollowUpNeededAt() { return followUpNeededAt; }
-  public int getOverdueDuties() { return overdueDuties; }
-  public boolean isSynthetic() { return synthetic; }
-  public Instant getPersonalDataErasedAt() { return personalDataErasedAt; }
-  public String getRefusals() { return refusals; }
+
+  public Instant getClosedAt() {
+    return closedAt;
+  }
+
+  public String getPlacementLevel() {
+    return placementLevel;
+  }
+
+  public String getNeededCategory() {
+    return neededCategory;
+  }
+
+  public Instant getFollowUpNeededAt() {
+    return followUpNeededAt;
+  }
+
+  public int getOverdueDuties() {
+    return overdueDuties;
+  }
+
+  public boolean isSynthetic() {
+    return synthetic;
+  }
+
+  public Instant getPersonalDataErasedAt() {
+    return personalDataErasedAt;
+  }
+
+  public String getRefusals() {
+    return refusals;
+  }
 }

@@ -3,7 +3,10 @@ package de.ksi.intake;
 
 import java.util.Arrays;
 
-/** How far a case's place search has climbed, in order; {@link #value()} is the name the process and tables use. */
+/**
+ * How far a case's place search has climbed, in order; {@link #value()} is the name the process and
+ * tables use.
+ */
 public enum EscalationLevel {
   DISTRICT("KREIS"),
   NETWORK("VERBUND"),
@@ -21,7 +24,9 @@ public enum EscalationLevel {
 
   /** The level of a stored or process value; an unknown value is a programming error. */
   public static EscalationLevel of(String value) {
-    return Arrays.stream(values()).filter(level -> level.value.equals(value)).findFirst()
+    return Arrays.stream(values())
+        .filter(level -> level.value.equals(value))
+        .findFirst()
         .orElseThrow(() -> new IllegalArgumentException("no escalation level " + value));
   }
 }

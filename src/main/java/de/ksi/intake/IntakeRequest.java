@@ -18,8 +18,8 @@ import java.time.LocalDate;
 import java.util.Set;
 
 /**
- * Everything a caseworker registers for a new case, from the Tasklist start form or {@code POST /api/cases}:
- * the same fields and the same validation on both paths.
+ * Everything a caseworker registers for a new case, from the Tasklist start form or {@code POST
+ * /api/cases}: the same fields and the same validation on both paths.
  */
 public record IntakeRequest(
     @NotNull District office,

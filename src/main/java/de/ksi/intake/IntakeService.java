@@ -31,28 +31,37 @@ public class IntakeService {
     this.cipher = cipher;
   }
 
-  /** Registers a validated intake; the case gets a readable reference such as {@code SEG-2026-0042}. */
+  /**
+   * Registers a validated intake; the case gets a readable reference such as {@code SEG-2026-0042}.
+   */
   public CustodyCase register(IntakeRequest request, String actor, String initialLevel) {
     Instant now = clock.instant();
     LocalDate today = LocalDate.ofInstant(now, clock.getZone());
-    int age = request.birthDate() != null ? Period.between(request.birthDate(), today).getYears() : request.estimatedAge();
+    int age =
+        request.birthDate() != null
+            ? Period.between(request.birthDate(), today).getYears()
+            : request.estimatedAge();
     if (age > 17) {
       throw new ProblemException.InvalidInput("birthDate", "problem.case.adult", age);
     }
     int year = today.getYear();
-    String reference = CaseReference.format(request.office(), year, numbers.next(request.office(), year));
+    String reference =
+        CaseReference.format(request.office(), year, numbers.next(request.office(), year));
     Instant start = request.custodyStart() == null ? now : request.custodyStart();
     return cases.save(new CustodyCase(reference, request, age, start, actor, initialLevel));
   }
 
   @Transactional(readOnly = true)
   public CustodyCase get(long caseId) {
-    return cases.findById(caseId).orElseThrow(() -> new ProblemException.NotFound("problem.case.not-found", caseId));
+    return cases
+        .findById(caseId)
+        .orElseThrow(() -> new ProblemException.NotFound("problem.case.not-found", caseId));
   }
 
   @Transactional(readOnly = true)
   public CustodyCase byReference(String reference) {
-    return cases.findByReference(reference)
+    return cases
+        .findByReference(reference)
         .orElseThrow(() -> new ProblemException.NotFound("problem.case.not-found", reference));
   }
 
@@ -67,17 +76,19 @@ public class IntakeService {
   }
 
   /**
-   * Locks the case's row until the transaction ends: the steps that decide a case's placement (two providers
-   * accepting at once) run one after the other and lock the case's holds in the same order, instead of each locking
-   * its own hold first and then waiting for the other's (a deadlock the database would break by failing one).
+   * Locks the case's row until the transaction ends: the steps that decide a case's placement (two
+   * providers accepting at once) run one after the other and lock the case's holds in the same
+   * order, instead of each locking its own hold first and then waiting for the other's (a deadlock
+   * the database would break by failing one).
    */
   public void lockForPlacement(long caseId) {
     cases.lockById(caseId).orElseThrow(() -> new IllegalStateException("no case " + caseId));
   }
 
   /**
-   * A place was found for a case not yet placed: it becomes the case's placement ({@code null}: a place outside
-   * the registry). A case already placed keeps its placement (a follow-up placement is not the emergency place).
+   * A place was found for a case not yet placed: it becomes the case's placement ({@code null}: a
+   * place outside the registry). A case already placed keeps its placement (a follow-up placement
+   * is not the emergency place).
    */
   public void placedIfOpen(long caseId, Long placementId) {
     CustodyCase c = get(caseId);
@@ -91,7 +102,10 @@ public class IntakeService {
     get(caseId).needs(category);
   }
 
-  /** The office decided on follow-up help now (for the statistics of places blocked while it is searched). */
+  /**
+   * The office decided on follow-up help now (for the statistics of places blocked while it is
+   * searched).
+   */
   public void followUpNeeded(long caseId) {
     get(caseId).followUpNeeded(clock.instant());
   }
@@ -113,7 +127,10 @@ public class IntakeService {
     }
   }
 
-  /** Keeps, encrypted, how the caseworker named a place found outside the registry (it may say where the child is). */
+  /**
+   * Keeps, encrypted, how the caseworker named a place found outside the registry (it may say where
+   * the child is).
+   */
   public void notePlacement(long caseId, String note) {
     if (note != null && !note.isBlank()) {
       get(caseId).notePlacement(note, cipher);
@@ -124,10 +141,13 @@ public class IntakeService {
     get(caseId).close(outcome, note, refusals, clock.instant());
   }
 
-  /** Erases the personal data of cases closed before {@code closedBefore}; returns their references. */
+  /**
+   * Erases the personal data of cases closed before {@code closedBefore}; returns their references.
+   */
   public List<String> erasePersonalDataClosedBefore(Instant closedBefore) {
     List<CustodyCase> expired =
-        cases.findByStatusAndClosedAtBeforeAndPersonalDataErasedAtIsNull(CustodyCase.Status.CLOSED, closedBefore);
+        cases.findByStatusAndClosedAtBeforeAndPersonalDataErasedAtIsNull(
+            CustodyCase.Status.CLOSED, closedBefore);
     expired.forEach(c -> c.erasePersonalData(clock.instant()));
     return expired.stream().map(CustodyCase::getReference).toList();
   }

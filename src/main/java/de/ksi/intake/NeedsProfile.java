@@ -8,8 +8,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The pseudonymised needs profile: everything a provider or another office needs to judge a request and
- * nothing that identifies the child (§ 64 Abs. 2a SGB VIII).
+ * The pseudonymised needs profile: everything a provider or another office needs to judge a request
+ * and nothing that identifies the child (§ 64 Abs. 2a SGB VIII).
  */
 public record NeedsProfile(
     String caseReference,
@@ -24,18 +24,31 @@ public record NeedsProfile(
 
   public static NeedsProfile of(CustodyCase c) {
     return new NeedsProfile(
-        c.getReference(), c.getOffice(), c.getLegalGround(), c.getAge(), c.getGender(), c.getSiblings(),
-        c.getLanguages(), c.needs(), c.getUrgency());
+        c.getReference(),
+        c.getOffice(),
+        c.getLegalGround(),
+        c.getAge(),
+        c.getGender(),
+        c.getSiblings(),
+        c.getLanguages(),
+        c.needs(),
+        c.getUrgency());
   }
 
-  /** Free text as one Markdown table cell: a {@code |} would end the cell and a line break the table. */
+  /**
+   * Free text as one Markdown table cell: a {@code |} would end the cell and a line break the
+   * table.
+   */
   private static String cell(String text) {
     return text.replaceAll("\\s+", " ").strip().replace("\\", "\\\\").replace("|", "\\|");
   }
 
   /** The profile as a German Markdown text for provider forms and notifications. */
   public String summary() {
-    String needText = needs.isEmpty() ? "keine" : needs.stream().map(Need::label).collect(Collectors.joining(", "));
+    String needText =
+        needs.isEmpty()
+            ? "keine"
+            : needs.stream().map(Need::label).collect(Collectors.joining(", "));
     return """
         | Merkmal | Angabe |
         |---|---|

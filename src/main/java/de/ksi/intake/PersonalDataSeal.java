@@ -6,9 +6,10 @@ import jakarta.persistence.PostLoad;
 import jakarta.persistence.PrePersist;
 
 /**
- * Encrypts a case's personal data when the case is first stored and decrypts it when it is loaded, bound to
- * the case and column (a JPA converter cannot: it never learns the row). Hibernate gets this listener from
- * Spring. The values never change afterwards except by erasure, which clears plain and sealed values alike.
+ * Encrypts a case's personal data when the case is first stored and decrypts it when it is loaded,
+ * bound to the case and column (a JPA converter cannot: it never learns the row). Hibernate gets
+ * this listener from Spring. The values never change afterwards except by erasure, which clears
+ * plain and sealed values alike.
  */
 class PersonalDataSeal {
 

@@ -15,8 +15,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Erases the child's personal data once a closed case has passed the retention period
- * ({@code ksi.security.retention}, e.g. {@code P2Y}); statistics stay, and each erasure is audited. The
+ * Erases the child's personal data once a closed case has passed the retention period ({@code
+ * ksi.security.retention}, e.g. {@code P2Y}); statistics stay, and each erasure is audited. The
  * engine's own history goes through Camunda's history cleanup (historyTimeToLive of every model).
  */
 @Component
@@ -30,7 +30,8 @@ public class RetentionCleanup {
   private final SecurityProperties properties;
   private final Clock clock;
 
-  RetentionCleanup(IntakeService cases, AuditLog audit, SecurityProperties properties, Clock clock) {
+  RetentionCleanup(
+      IntakeService cases, AuditLog audit, SecurityProperties properties, Clock clock) {
     this.cases = cases;
     this.audit = audit;
     this.properties = properties;
@@ -41,14 +42,25 @@ public class RetentionCleanup {
   @Scheduled(cron = "${ksi.security.retention-cleanup-cron:0 30 2 * * *}")
   @Transactional
   public List<String> erasePersonalDataOfExpiredCases() {
-    Instant closedBefore = ZonedDateTime.ofInstant(clock.instant(), clock.getZone()).minus(properties.retention()).toInstant();
+    Instant closedBefore =
+        ZonedDateTime.ofInstant(clock.instant(), clock.getZone())
+            .minus(properties.retention())
+            .toInstant();
     List<String> erased = cases.erasePersonalDataClosedBefore(closedBefore);
     for (String reference : erased) {
-      audit.record("system", reference, AuditLog.Action.PERSONAL_DATA_ERASED, null,
-          "Personenbezogene Daten des Kindes gelöscht", "Aufbewahrungsfrist " + properties.retention() + " nach Abschluss abgelaufen");
+      audit.record(
+          "system",
+          reference,
+          AuditLog.Action.PERSONAL_DATA_ERASED,
+          null,
+          "Personenbezogene Daten des Kindes gelöscht",
+          "Aufbewahrungsfrist " + properties.retention() + " nach Abschluss abgelaufen");
     }
     if (!erased.isEmpty()) {
-      log.info("Erased the personal data of {} closed cases (retention {})", erased.size(), properties.retention());
+      log.info(
+          "Erased the personal data of {} closed cases (retention {})",
+          erased.size(),
+          properties.retention());
     }
     return erased;
   }

@@ -11,10 +11,10 @@ import org.flywaydb.core.api.migration.Context;
 import org.springframework.stereotype.Component;
 
 /**
- * Flyway V5: the child's personal columns become encrypted text (wide enough for IV, tag and base64 of the
- * longest allowed value) and rows written before are encrypted in place; they may be erased after the
- * retention period. A Java migration because it
- * needs the data key; Spring Boot hands Flyway every such bean.
+ * Flyway V5: the child's personal columns become encrypted text (wide enough for IV, tag and base64
+ * of the longest allowed value) and rows written before are encrypted in place; they may be erased
+ * after the retention period. A Java migration because it needs the data key; Spring Boot hands
+ * Flyway every such bean.
  */
 @Component
 class V5__EncryptPersonalData extends BaseJavaMigration {
@@ -31,18 +31,23 @@ class V5__EncryptPersonalData extends BaseJavaMigration {
     try (Statement ddl = db.createStatement()) {
       ddl.execute("ALTER TABLE custody_case ALTER COLUMN first_name SET DATA TYPE VARCHAR(1200)");
       ddl.execute("ALTER TABLE custody_case ALTER COLUMN last_name SET DATA TYPE VARCHAR(1200)");
-      ddl.execute("ALTER TABLE custody_case ALTER COLUMN current_location SET DATA TYPE VARCHAR(2800)");
+      ddl.execute(
+          "ALTER TABLE custody_case ALTER COLUMN current_location SET DATA TYPE VARCHAR(2800)");
       ddl.execute("ALTER TABLE custody_case ALTER COLUMN narrative SET DATA TYPE VARCHAR(21600)");
       ddl.execute("ALTER TABLE custody_case ALTER COLUMN current_location DROP NOT NULL");
       ddl.execute("ALTER TABLE custody_case ADD COLUMN birth_date_encrypted VARCHAR(100)");
       // set when the retention cleanup erased the personal columns
-      ddl.execute("ALTER TABLE custody_case ADD COLUMN personal_data_erased_at TIMESTAMP WITH TIME ZONE");
+      ddl.execute(
+          "ALTER TABLE custody_case ADD COLUMN personal_data_erased_at TIMESTAMP WITH TIME ZONE");
     }
     try (Statement select = db.createStatement();
-        ResultSet rows = select.executeQuery(
-            "SELECT id, first_name, last_name, birth_date, current_location, narrative FROM custody_case");
-        PreparedStatement update = db.prepareStatement("UPDATE custody_case SET first_name = ?, last_name = ?,"
-            + " birth_date_encrypted = ?, current_location = ?, narrative = ? WHERE id = ?")) {
+        ResultSet rows =
+            select.executeQuery(
+                "SELECT id, first_name, last_name, birth_date, current_location, narrative FROM custody_case");
+        PreparedStatement update =
+            db.prepareStatement(
+                "UPDATE custody_case SET first_name = ?, last_name = ?,"
+                    + " birth_date_encrypted = ?, current_location = ?, narrative = ? WHERE id = ?")) {
       while (rows.next()) {
         update.setString(1, cipher.encrypt(rows.getString("first_name")));
         update.setString(2, cipher.encrypt(rows.getString("last_name")));

@@ -8,9 +8,10 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The network at a glance, pseudonymised: free places of the whole network, the children still waiting for
- * a place, overdue legal duties and providers whose Platzmeldung is stale. Cases and duties are limited to
- * what the caller may see: coordinators the network, caseworkers their own office.
+ * The network at a glance, pseudonymised: free places of the whole network, the children still
+ * waiting for a place, overdue legal duties and providers whose Platzmeldung is stale. Cases and
+ * duties are limited to what the caller may see: coordinators the network, caseworkers their own
+ * office.
  */
 public record Lagebild(
     Instant at,
@@ -35,9 +36,11 @@ public record Lagebild(
       String processInstanceId) {}
 
   /**
-   * An open legal duty past its due date, or an open "Frist überschritten" task of the coordinators.
+   * An open legal duty past its due date, or an open "Frist überschritten" task of the
+   * coordinators.
    *
-   * @param escalated true for the coordinators' "Frist überschritten" task, false for the office's duty itself
+   * @param escalated true for the coordinators' "Frist überschritten" task, false for the office's
+   *     duty itself
    */
   public record OverdueDuty(
       String caseReference,

@@ -6,9 +6,9 @@ import org.camunda.bpm.cockpit.plugin.spi.impl.AbstractCockpitPlugin;
 
 /**
  * The Lagebild on Cockpit's dashboard: registered through {@code META-INF/services}, its script is
- * {@code plugin-webapp/lagebild/app/plugin.js}, served by {@link LagebildPluginRootResource}. Its data is
- * not a plugin resource: the script reads {@code /api/lagebild} with the webapp session (see the security
- * package), so the same rules and JSON serve Cockpit and every other tool.
+ * {@code plugin-webapp/lagebild/app/plugin.js}, served by {@link LagebildPluginRootResource}. Its
+ * data is not a plugin resource: the script reads {@code /api/lagebild} with the webapp session
+ * (see the security package), so the same rules and JSON serve Cockpit and every other tool.
  */
 public class LagebildCockpitPlugin extends AbstractCockpitPlugin {
 

@@ -19,8 +19,10 @@ class LagebildController {
     this.lagebild = lagebild;
   }
 
-  @Operation(summary = "Free places of the network; waiting children and overdue duties of the offices the caller may see;"
-      + " providers with stale reports")
+  @Operation(
+      summary =
+          "Free places of the network; waiting children and overdue duties of the offices the caller may see;"
+              + " providers with stale reports")
   @GetMapping
   Lagebild lagebild(@AuthenticationPrincipal KsiUser user) {
     return lagebild.of(user);

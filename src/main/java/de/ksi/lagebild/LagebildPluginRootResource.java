@@ -4,7 +4,10 @@ package de.ksi.lagebild;
 import jakarta.ws.rs.Path;
 import org.camunda.bpm.cockpit.plugin.resource.AbstractCockpitPluginRootResource;
 
-/** Serves the plugin's script and style under {@code /camunda/api/cockpit/plugin/lagebild/static/app/}. */
+/**
+ * Serves the plugin's script and style under {@code
+ * /camunda/api/cockpit/plugin/lagebild/static/app/}.
+ */
 @Path("plugin/" + LagebildCockpitPlugin.ID)
 public class LagebildPluginRootResource extends AbstractCockpitPluginRootResource {
 

@@ -27,11 +27,13 @@ class WaitingChildren {
   }
 
   /** Highest escalation level first, then the longest waiting. */
-  List<WaitingChild> of(Collection<District> offices, Instant now, Map<String, String> instanceByReference) {
+  List<WaitingChild> of(
+      Collection<District> offices, Instant now, Map<String, String> instanceByReference) {
     if (offices.isEmpty()) {
       return List.of();
     }
-    return jdbc.query(
+    return jdbc
+        .query(
             "SELECT reference, office, age, siblings, urgency, escalation_level, custody_start FROM custody_case"
                 + " WHERE status = 'OPEN' AND placed_at IS NULL AND office IN (:offices)",
             new MapSqlParameterSource("offices", offices.stream().map(Enum::name).toList()),
@@ -39,13 +41,22 @@ class WaitingChildren {
               District office = District.valueOf(rs.getString("office"));
               Instant start = rs.getTimestamp("custody_start").toInstant();
               String reference = rs.getString("reference");
-              return new WaitingChild(reference, office, office.label(), AgeBand.of(rs.getInt("age")),
-                  rs.getInt("siblings"), rs.getString("urgency"), rs.getString("escalation_level"), start,
-                  Math.max(0, Duration.between(start, now).toMinutes()), instanceByReference.get(reference));
+              return new WaitingChild(
+                  reference,
+                  office,
+                  office.label(),
+                  AgeBand.of(rs.getInt("age")),
+                  rs.getInt("siblings"),
+                  rs.getString("urgency"),
+                  rs.getString("escalation_level"),
+                  start,
+                  Math.max(0, Duration.between(start, now).toMinutes()),
+                  instanceByReference.get(reference));
             })
         .stream()
-        .sorted(Comparator.comparingInt((WaitingChild w) -> rank(w.escalationLevel()))
-            .thenComparing(WaitingChild::custodyStart))
+        .sorted(
+            Comparator.comparingInt((WaitingChild w) -> rank(w.escalationLevel()))
+                .thenComparing(WaitingChild::custodyStart))
         .toList();
   }
 

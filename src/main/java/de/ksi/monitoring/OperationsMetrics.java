@@ -22,8 +22,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Gauges of the network's state, read from our tables at most every {@link #MAX_AGE} however often
- * Prometheus scrapes: waiting cases by escalation level, holds by status, declines by reason, stale offers
- * and undelivered notifications. The time to placement is a timer recorded when a case is placed.
+ * Prometheus scrapes: waiting cases by escalation level, holds by status, declines by reason, stale
+ * offers and undelivered notifications. The time to placement is a timer recorded when a case is
+ * placed.
  */
 @Component
 class OperationsMetrics implements SmartInitializingSingleton {
@@ -33,6 +34,7 @@ class OperationsMetrics implements SmartInitializingSingleton {
   /** Holds of real cases only (and of test references without a case). */
   private static final String REAL =
       "case_reference NOT IN (SELECT reference FROM custody_case WHERE synthetic = TRUE)";
+
   static final List<String> LEVELS = List.of(Level.DISTRICT, Level.NETWORK, Level.LEVEL2);
 
   private final NamedParameterJdbcTemplate jdbc;
@@ -42,7 +44,11 @@ class OperationsMetrics implements SmartInitializingSingleton {
   private Map<String, Long> snapshot = Map.of();
   private Instant takenAt = Instant.MIN;
 
-  OperationsMetrics(NamedParameterJdbcTemplate jdbc, MeterRegistry registry, CapacityProperties capacity, Clock clock) {
+  OperationsMetrics(
+      NamedParameterJdbcTemplate jdbc,
+      MeterRegistry registry,
+      CapacityProperties capacity,
+      Clock clock) {
     this.jdbc = jdbc;
     this.registry = registry;
     this.capacity = capacity;
@@ -51,18 +57,41 @@ class OperationsMetrics implements SmartInitializingSingleton {
 
   @Override
   public void afterSingletonsInstantiated() {
-    LEVELS.forEach(level -> gauge("ksi.cases.waiting", "Open cases without a place", "level", level, "waiting." + level));
-    Arrays.stream(Hold.Status.values()).map(Enum::name).forEach(s -> gauge("ksi.holds", "Holds (placement requests) by status; HELD are active", "status", s,
-        "hold." + s));
-    Arrays.stream(DeclineReason.values()).map(Enum::name).forEach(r -> gauge("ksi.declines", "Declined requests by reason", "reason", r, "decline." + r));
+    LEVELS.forEach(
+        level ->
+            gauge(
+                "ksi.cases.waiting",
+                "Open cases without a place",
+                "level",
+                level,
+                "waiting." + level));
+    Arrays.stream(Hold.Status.values())
+        .map(Enum::name)
+        .forEach(
+            s ->
+                gauge(
+                    "ksi.holds",
+                    "Holds (placement requests) by status; HELD are active",
+                    "status",
+                    s,
+                    "hold." + s));
+    Arrays.stream(DeclineReason.values())
+        .map(Enum::name)
+        .forEach(
+            r -> gauge("ksi.declines", "Declined requests by reason", "reason", r, "decline." + r));
     Gauge.builder("ksi.offers.stale", this, m -> m.value("stale"))
-        .description("Active offers whose Platzmeldung is older than the freshness limit").register(registry);
+        .description("Active offers whose Platzmeldung is older than the freshness limit")
+        .register(registry);
     Gauge.builder("ksi.notifications.undelivered", this, m -> m.value("undelivered"))
-        .description("Notifications in the outbox not yet delivered").register(registry);
+        .description("Notifications in the outbox not yet delivered")
+        .register(registry);
   }
 
   private void gauge(String name, String description, String tag, String value, String key) {
-    Gauge.builder(name, this, m -> m.value(key)).description(description).tag(tag, value).register(registry);
+    Gauge.builder(name, this, m -> m.value(key))
+        .description(description)
+        .tag(tag, value)
+        .register(registry);
   }
 
   private synchronized double value(String key) {
@@ -77,26 +106,45 @@ class OperationsMetrics implements SmartInitializingSingleton {
   private Map<String, Long> read(Instant now) {
     Map<String, Long> values = new HashMap<>();
     var none = new MapSqlParameterSource();
-    jdbc.query("SELECT escalation_level, COUNT(*) AS n FROM custody_case WHERE status = 'OPEN' AND placed_at IS NULL"
-        + " GROUP BY escalation_level", none, rs -> {
+    jdbc.query(
+        "SELECT escalation_level, COUNT(*) AS n FROM custody_case WHERE status = 'OPEN' AND placed_at IS NULL"
+            + " GROUP BY escalation_level",
+        none,
+        rs -> {
           values.put("waiting." + rs.getString(1), rs.getLong(2));
         });
-    // the status is computed once in a subquery: H2 cannot tell two parameters of GROUP BY and SELECT apart;
+    // the status is computed once in a subquery: H2 cannot tell two parameters of GROUP BY and
+    // SELECT apart;
     // requests of synthetic demo cases are no operations and are left out
-    jdbc.query("SELECT s, COUNT(*) FROM (SELECT CASE WHEN status = 'HELD' AND expires_at <= :now THEN 'EXPIRED'"
-        + " ELSE status END AS s FROM hold WHERE " + REAL + ") x GROUP BY s",
-        new MapSqlParameterSource("now", Timestamp.from(now)), rs -> {
+    jdbc.query(
+        "SELECT s, COUNT(*) FROM (SELECT CASE WHEN status = 'HELD' AND expires_at <= :now THEN 'EXPIRED'"
+            + " ELSE status END AS s FROM hold WHERE "
+            + REAL
+            + ") x GROUP BY s",
+        new MapSqlParameterSource("now", Timestamp.from(now)),
+        rs -> {
           values.merge("hold." + rs.getString(1), rs.getLong(2), Long::sum);
         });
-    jdbc.query("SELECT decline_reason, COUNT(*) FROM hold WHERE status = 'DECLINED' AND decline_reason IS NOT NULL"
-        + " AND " + REAL + " GROUP BY decline_reason", none, rs -> {
+    jdbc.query(
+        "SELECT decline_reason, COUNT(*) FROM hold WHERE status = 'DECLINED' AND decline_reason IS NOT NULL"
+            + " AND "
+            + REAL
+            + " GROUP BY decline_reason",
+        none,
+        rs -> {
           values.put("decline." + rs.getString(1), rs.getLong(2));
         });
-    values.put("stale", jdbc.queryForObject("SELECT COUNT(*) FROM offer o JOIN provider p ON p.id = o.provider_id"
-        + " WHERE o.active AND p.active AND o.reported_at < :limit",
-        new MapSqlParameterSource("limit", Timestamp.from(now.minus(capacity.freshness()))), Long.class));
-    values.put("undelivered", jdbc.queryForObject("SELECT COUNT(*) FROM notification WHERE delivered_at IS NULL", none,
-        Long.class));
+    values.put(
+        "stale",
+        jdbc.queryForObject(
+            "SELECT COUNT(*) FROM offer o JOIN provider p ON p.id = o.provider_id"
+                + " WHERE o.active AND p.active AND o.reported_at < :limit",
+            new MapSqlParameterSource("limit", Timestamp.from(now.minus(capacity.freshness()))),
+            Long.class));
+    values.put(
+        "undelivered",
+        jdbc.queryForObject(
+            "SELECT COUNT(*) FROM notification WHERE delivered_at IS NULL", none, Long.class));
     return values;
   }
 }

@@ -4,7 +4,9 @@ package de.ksi.network;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** Readable case references of the form {@code SEG-2026-0042}: office code, year, running number. */
+/**
+ * Readable case references of the form {@code SEG-2026-0042}: office code, year, running number.
+ */
 public final class CaseReference {
 
   /** The pattern as Bean Validation and OpenAPI see it. */

@@ -12,9 +12,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Tells groups what happened to a case: a provider that its request was withdrawn, coordinators that a
- * case reached the network or level 2. Written in the same transaction as the event it reports, so a
- * message exists exactly when the event happened. The text never names the child.
+ * Tells groups what happened to a case: a provider that its request was withdrawn, coordinators
+ * that a case reached the network or level 2. Written in the same transaction as the event it
+ * reports, so a message exists exactly when the event happened. The text never names the child.
  */
 @Service
 @Transactional
@@ -43,7 +43,12 @@ public class Notifications {
   }
 
   /** One message to one group. */
-  public record Notification(long id, Instant createdAt, String recipientGroup, String caseReference, Kind kind,
+  public record Notification(
+      long id,
+      Instant createdAt,
+      String recipientGroup,
+      String caseReference,
+      Kind kind,
       String message) {}
 
   private final NamedParameterJdbcTemplate jdbc;
@@ -68,9 +73,11 @@ public class Notifications {
   /** When the group was last sent a message of this kind, if ever. */
   @Transactional(readOnly = true)
   public java.util.Optional<Instant> lastSent(String group, Kind kind) {
-    Timestamp last = jdbc.queryForObject(
-        "SELECT MAX(created_at) FROM notification WHERE recipient_group = :group AND kind = :kind",
-        new MapSqlParameterSource("group", group).addValue("kind", kind.name()), Timestamp.class);
+    Timestamp last =
+        jdbc.queryForObject(
+            "SELECT MAX(created_at) FROM notification WHERE recipient_group = :group AND kind = :kind",
+            new MapSqlParameterSource("group", group).addValue("kind", kind.name()),
+            Timestamp.class);
     return java.util.Optional.ofNullable(last).map(Timestamp::toInstant);
   }
 
@@ -86,9 +93,14 @@ public class Notifications {
         rs -> {
           List<Notification> found = new java.util.ArrayList<>();
           while (rs.next() && found.size() < limit) {
-            found.add(new Notification(rs.getLong("id"), rs.getTimestamp("created_at").toInstant(),
-                rs.getString("recipient_group"), rs.getString("case_reference"), Kind.valueOf(rs.getString("kind")),
-                rs.getString("message")));
+            found.add(
+                new Notification(
+                    rs.getLong("id"),
+                    rs.getTimestamp("created_at").toInstant(),
+                    rs.getString("recipient_group"),
+                    rs.getString("case_reference"),
+                    Kind.valueOf(rs.getString("kind")),
+                    rs.getString("message")));
           }
           return found;
         });

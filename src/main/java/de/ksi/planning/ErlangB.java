@@ -2,8 +2,9 @@
 package de.ksi.planning;
 
 /**
- * The Erlang loss formula B(A, c): the share of arrivals that find all c places taken when the offered load is
- * A Erlang (arrivals per day times mean stay in days), with Poisson arrivals and any stay distribution.
+ * The Erlang loss formula B(A, c): the share of arrivals that find all c places taken when the
+ * offered load is A Erlang (arrivals per day times mean stay in days), with Poisson arrivals and
+ * any stay distribution.
  */
 final class ErlangB {
 
@@ -13,8 +14,8 @@ final class ErlangB {
   private ErlangB() {}
 
   /**
-   * B(A, c) by the recursion B(A, 0) = 1, B(A, k) = A·B(A, k−1) / (k + A·B(A, k−1)), which never overflows
-   * and stays accurate for loads of thousands of Erlang.
+   * B(A, c) by the recursion B(A, 0) = 1, B(A, k) = A·B(A, k−1) / (k + A·B(A, k−1)), which never
+   * overflows and stays accurate for loads of thousands of Erlang.
    */
   static double blocking(double load, int places) {
     requireLoad(load);
@@ -32,7 +33,8 @@ final class ErlangB {
   static int requiredPlaces(double load, double targetShare) {
     requireLoad(load);
     if (!(targetShare > 0 && targetShare < 1)) {
-      throw new IllegalArgumentException("target share must lie strictly between 0 and 1, was " + targetShare);
+      throw new IllegalArgumentException(
+          "target share must lie strictly between 0 and 1, was " + targetShare);
     }
     if (load == 0) {
       return 0;
@@ -41,7 +43,8 @@ final class ErlangB {
     int c = 0;
     while (b > targetShare) {
       if (c == MAX_PLACES) {
-        throw new IllegalArgumentException("load " + load + " needs more than " + MAX_PLACES + " places");
+        throw new IllegalArgumentException(
+            "load " + load + " needs more than " + MAX_PLACES + " places");
       }
       c++;
       b = load * b / (c + load * b);

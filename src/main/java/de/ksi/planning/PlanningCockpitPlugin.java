@@ -5,9 +5,10 @@ import java.util.Set;
 import org.camunda.bpm.cockpit.plugin.spi.impl.AbstractCockpitPlugin;
 
 /**
- * The page "Kapazitätsplanung" in Cockpit's navigation: registered through {@code META-INF/services}, its script is
- * {@code plugin-webapp/planung/app/plugin.js}, served by {@link PlanningPluginRootResource}. The script reads
- * {@code /api/planning} with the webapp session and its CSRF token, like the Lagebild.
+ * The page "Kapazitätsplanung" in Cockpit's navigation: registered through {@code
+ * META-INF/services}, its script is {@code plugin-webapp/planung/app/plugin.js}, served by {@link
+ * PlanningPluginRootResource}. The script reads {@code /api/planning} with the webapp session and
+ * its CSRF token, like the Lagebild.
  */
 public class PlanningCockpitPlugin extends AbstractCockpitPlugin {
 

@@ -22,8 +22,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Capacity planning for those who decide about places: coordinators, process owners, administrators and heads
- * of office. Aggregates of the whole network only, so an office head sees no case of another office.
+ * Capacity planning for those who decide about places: coordinators, process owners, administrators
+ * and heads of office. Aggregates of the whole network only, so an office head sees no case of
+ * another office.
  */
 @RestController
 @RequestMapping("/api/planning")
@@ -38,9 +39,11 @@ class PlanningController {
     this.planning = planning;
   }
 
-  @Operation(summary = "Places needed per category so that at most targetShare of children find none: pooled in the"
-      + " network vs. each office alone (Erlang-B), pooling gain in places and euros per day, and a simulation with"
-      + " today's places; demand observed from..to (default: the last 365 days)")
+  @Operation(
+      summary =
+          "Places needed per category so that at most targetShare of children find none: pooled in the"
+              + " network vs. each office alone (Erlang-B), pooling gain in places and euros per day, and a simulation with"
+              + " today's places; demand observed from..to (default: the last 365 days)")
   @GetMapping
   PlanningReport plan(
       @AuthenticationPrincipal KsiUser user,
@@ -51,28 +54,37 @@ class PlanningController {
     return planning.plan(period(from, to), targetShare);
   }
 
-  @Operation(summary = "What if a district had additionalPlaces more places of a category: share of children without"
-      + " a place and time to placement before and after (simulation with the same random numbers, and Erlang-B)")
+  @Operation(
+      summary =
+          "What if a district had additionalPlaces more places of a category: share of children without"
+              + " a place and time to placement before and after (simulation with the same random numbers, and Erlang-B)")
   @PostMapping("/what-if")
   WhatIf whatIf(@AuthenticationPrincipal KsiUser user, @Valid @RequestBody WhatIfRequest request) {
     requirePlanner(user);
-    return planning.whatIf(period(request.from(), request.to()), request.category(), request.district(),
+    return planning.whatIf(
+        period(request.from(), request.to()),
+        request.category(),
+        request.district(),
         request.additionalPlaces());
   }
 
   private PlanningService.Period period(LocalDate from, LocalDate to) {
     PlanningService.Period period = planning.period(from, to);
     if (period.from().isAfter(period.to())) {
-      throw new ProblemException.InvalidInput("from", "problem.planning.period-order", period.from(), period.to());
+      throw new ProblemException.InvalidInput(
+          "from", "problem.planning.period-order", period.from(), period.to());
     }
     if (period.days() > MAX_PERIOD_DAYS) {
-      throw new ProblemException.InvalidInput("from", "problem.planning.period-too-long", MAX_PERIOD_DAYS);
+      throw new ProblemException.InvalidInput(
+          "from", "problem.planning.period-too-long", MAX_PERIOD_DAYS);
     }
     return period;
   }
 
   static boolean mayPlan(KsiUser user) {
-    return user.isCoordinator() || user.isAdmin() || user.inGroup(Groups.PROCESS_OWNERS)
+    return user.isCoordinator()
+        || user.isAdmin()
+        || user.inGroup(Groups.PROCESS_OWNERS)
         || Arrays.stream(District.values()).anyMatch(d -> user.inGroup(d.headGroupId()));
   }
 

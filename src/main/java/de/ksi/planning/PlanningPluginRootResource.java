@@ -4,7 +4,9 @@ package de.ksi.planning;
 import jakarta.ws.rs.Path;
 import org.camunda.bpm.cockpit.plugin.resource.AbstractCockpitPluginRootResource;
 
-/** Serves the page's script and style under {@code /camunda/api/cockpit/plugin/planung/static/app/}. */
+/**
+ * Serves the page's script and style under {@code /camunda/api/cockpit/plugin/planung/static/app/}.
+ */
 @Path("plugin/" + PlanningCockpitPlugin.ID)
 public class PlanningPluginRootResource extends AbstractCockpitPluginRootResource {
 

@@ -6,8 +6,9 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * Places one category needs so that at most the target share of children finds none: pooled (any child may take
- * any place in the network) against each office alone (a child only takes places in its own district).
+ * Places one category needs so that at most the target share of children finds none: pooled (any
+ * child may take any place in the network) against each office alone (a child only takes places in
+ * its own district).
  *
  * @param pooled places the network needs together, for the summed load
  * @param alone places each office would need for its own load
@@ -29,12 +30,17 @@ record Pooling(double load, int pooled, Map<District, Integer> alone) {
     return alone.values().stream().mapToInt(Integer::intValue).sum();
   }
 
-  /** Places the network saves by pooling; never negative, since the loss system gains from scale. */
+  /**
+   * Places the network saves by pooling; never negative, since the loss system gains from scale.
+   */
   int gain() {
     return aloneTotal() - pooled;
   }
 
-  /** Share of the offices' children that find no place in their own district, each office with its places alone. */
+  /**
+   * Share of the offices' children that find no place in their own district, each office with its
+   * places alone.
+   */
   static double aloneBlocking(Map<District, Double> loads, Map<District, Integer> places) {
     double total = 0;
     double lost = 0;

@@ -3,7 +3,10 @@ package de.ksi.planning;
 
 import java.util.BitSet;
 
-/** A child in the simulation: where and when it arrived, whom it asked in vain, and how far its search has got. */
+/**
+ * A child in the simulation: where and when it arrived, whom it asked in vain, and how far its
+ * search has got.
+ */
 final class SimulatedChild {
 
   final int district;

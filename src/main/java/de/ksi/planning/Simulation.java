@@ -10,21 +10,29 @@ import java.util.PriorityQueue;
 import java.util.SplittableRandom;
 
 /**
- * One replication of the discrete-event simulation of one category. A child asks one provider at a time, own
- * district first and after the network delay anywhere; the request holds a place until the provider answers;
- * a declining provider is not asked again; a child still without a place after the maximum wait counts as
- * unplaced (emergency measure) and leaves. Freed places go to the longest-waiting child that may take them.
+ * One replication of the discrete-event simulation of one category. A child asks one provider at a
+ * time, own district first and after the network delay anywhere; the request holds a place until
+ * the provider answers; a declining provider is not asked again; a child still without a place
+ * after the maximum wait counts as unplaced (emergency measure) and leaves. Freed places go to the
+ * longest-waiting child that may take them.
  */
 final class Simulation {
 
-  private enum Kind { ARRIVAL, ANSWER, DEPARTURE, ESCALATION, DEADLINE }
+  private enum Kind {
+    ARRIVAL,
+    ANSWER,
+    DEPARTURE,
+    ESCALATION,
+    DEADLINE
+  }
 
   private record Event(double time, long seq, Kind kind, SimulatedChild child, int offer) {}
 
   private final SimulationModel model;
   private final SplittableRandom random;
   private final PriorityQueue<Event> events =
-      new PriorityQueue<>((a, b) -> a.time != b.time ? Double.compare(a.time, b.time) : Long.compare(a.seq, b.seq));
+      new PriorityQueue<>(
+          (a, b) -> a.time != b.time ? Double.compare(a.time, b.time) : Long.compare(a.seq, b.seq));
   private final LinkedHashSet<SimulatedChild> waiting = new LinkedHashSet<>();
   private final int[] capacity;
   private final int[] district;
@@ -54,9 +62,15 @@ final class Simulation {
   }
 
   private Tally run() {
-    List<Arrival> arrivals = new ArrayList<>(
-        SyntheticArrivals.generate(model.arrivalsPerDay(), model.recorded().isEmpty() ? end : start, model.seasonal(), random));
-    model.recorded().stream().filter(a -> a.day() >= 0 && a.day() < model.horizonDays())
+    List<Arrival> arrivals =
+        new ArrayList<>(
+            SyntheticArrivals.generate(
+                model.arrivalsPerDay(),
+                model.recorded().isEmpty() ? end : start,
+                model.seasonal(),
+                random));
+    model.recorded().stream()
+        .filter(a -> a.day() >= 0 && a.day() < model.horizonDays())
         .forEach(a -> arrivals.add(new Arrival(start + a.day(), a.district())));
     for (Arrival a : arrivals) {
       SimulatedChild child = new SimulatedChild(a.district().ordinal(), a.day(), a.day() >= start);
@@ -96,7 +110,9 @@ final class Simulation {
   private void search(SimulatedChild child) {
     int best = -1;
     for (int o = 0; o < capacity.length; o++) {
-      if (busy[o] < capacity[o] && !child.refused.get(o) && (child.networkWide || district[o] == child.district)
+      if (busy[o] < capacity[o]
+          && !child.refused.get(o)
+          && (child.networkWide || district[o] == child.district)
           && (best < 0 || better(o, best, child))) {
         best = o;
       }
@@ -123,7 +139,8 @@ final class Simulation {
     busy[offer]++;
     taken++;
     child.asking = true;
-    double response = model.meanResponseHours() <= 0 ? 0 : exponential(model.meanResponseHours() / 24);
+    double response =
+        model.meanResponseHours() <= 0 ? 0 : exponential(model.meanResponseHours() / 24);
     schedule(now + response, Kind.ANSWER, child, offer);
   }
 
@@ -143,7 +160,11 @@ final class Simulation {
     if (child.measured) {
       tally.waits.add((now - child.arrival) * 24);
     }
-    schedule(now + Stays.sample(model.meanStayDays(), model.stayCv(), random), Kind.DEPARTURE, null, offer);
+    schedule(
+        now + Stays.sample(model.meanStayDays(), model.stayCv(), random),
+        Kind.DEPARTURE,
+        null,
+        offer);
   }
 
   private void release(int offer) {
@@ -182,7 +203,10 @@ final class Simulation {
     }
   }
 
-  /** Accumulates the place-days taken (by placements and by open requests) inside the measured window. */
+  /**
+   * Accumulates the place-days taken (by placements and by open requests) inside the measured
+   * window.
+   */
   private void advance(double time) {
     double from = Math.max(lastChange, start);
     if (time > from) {

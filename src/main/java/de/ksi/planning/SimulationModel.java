@@ -10,13 +10,17 @@ import java.util.Map;
  *
  * @param arrivalsPerDay mean arrivals per day by the office where the child is
  * @param offers the places, one entry per offer with its district
- * @param recorded recorded arrivals to replay instead of synthetic ones (empty: synthetic from the rates)
+ * @param recorded recorded arrivals to replay instead of synthetic ones (empty: synthetic from the
+ *     rates)
  * @param meanStayDays mean length of stay in a place
  * @param stayCv coefficient of variation of the stay (log-normal; 0 = every stay exactly the mean)
- * @param meanResponseHours mean time a provider takes to answer a request (exponential; 0 = at once)
+ * @param meanResponseHours mean time a provider takes to answer a request (exponential; 0 = at
+ *     once)
  * @param refusalShare probability that a provider declines a request
- * @param networkDelayHours time after arrival at which the search widens from the own district to the network
- * @param maxWaitHours a child without a place after this time counts as unplaced (emergency measure)
+ * @param networkDelayHours time after arrival at which the search widens from the own district to
+ *     the network
+ * @param maxWaitHours a child without a place after this time counts as unplaced (emergency
+ *     measure)
  * @param horizonDays days measured, after a warm-up in which the places fill up
  * @param seasonal whether synthetic arrivals come in waves over the year and peak at night
  */
@@ -46,14 +50,29 @@ record SimulationModel(
   record Arrival(double day, District district) {}
 
   /** The closed loss system: immediate answers, no refusals, network-wide at once, no waiting. */
-  static SimulationModel lossSystem(Map<District, Double> arrivalsPerDay, List<Offer> offers, double meanStayDays,
-      double stayCv, int horizonDays) {
-    return new SimulationModel(arrivalsPerDay, offers, List.of(), meanStayDays, stayCv, 0, 0, 0, 0, horizonDays, false);
+  static SimulationModel lossSystem(
+      Map<District, Double> arrivalsPerDay,
+      List<Offer> offers,
+      double meanStayDays,
+      double stayCv,
+      int horizonDays) {
+    return new SimulationModel(
+        arrivalsPerDay, offers, List.of(), meanStayDays, stayCv, 0, 0, 0, 0, horizonDays, false);
   }
 
   SimulationModel withOffers(List<Offer> other) {
-    return new SimulationModel(arrivalsPerDay, other, recorded, meanStayDays, stayCv, meanResponseHours, refusalShare,
-        networkDelayHours, maxWaitHours, horizonDays, seasonal);
+    return new SimulationModel(
+        arrivalsPerDay,
+        other,
+        recorded,
+        meanStayDays,
+        stayCv,
+        meanResponseHours,
+        refusalShare,
+        networkDelayHours,
+        maxWaitHours,
+        horizonDays,
+        seasonal);
   }
 
   int totalPlaces() {
@@ -64,7 +83,10 @@ record SimulationModel(
     return arrivalsPerDay.values().stream().mapToDouble(Double::doubleValue).sum();
   }
 
-  /** Days simulated before measuring: three mean stays, at most a year, so the places are filled as in steady state. */
+  /**
+   * Days simulated before measuring: three mean stays, at most a year, so the places are filled as
+   * in steady state.
+   */
   double warmupDays() {
     return Math.min(365, 3 * meanStayDays);
   }

@@ -3,7 +3,10 @@ package de.ksi.planning;
 
 import java.util.SplittableRandom;
 
-/** Lengths of stay: log-normal with a given mean and coefficient of variation, or fixed when the variation is 0. */
+/**
+ * Lengths of stay: log-normal with a given mean and coefficient of variation, or fixed when the
+ * variation is 0.
+ */
 final class Stays {
 
   private Stays() {}

@@ -10,9 +10,9 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * A synthetic stream of arrivals: Poisson per office with the given mean rate, optionally in waves over the
- * year (±25 %, highest in autumn) and peaking in the evening and at night (×1.5 at 22:00, ×0.5 at 10:00). Both
- * profiles average to one, so the mean rate stays the one given.
+ * A synthetic stream of arrivals: Poisson per office with the given mean rate, optionally in waves
+ * over the year (±25 %, highest in autumn) and peaking in the evening and at night (×1.5 at 22:00,
+ * ×0.5 at 10:00). Both profiles average to one, so the mean rate stays the one given.
  */
 final class SyntheticArrivals {
 
@@ -24,7 +24,8 @@ final class SyntheticArrivals {
   private SyntheticArrivals() {}
 
   /** Arrivals in [0, days), sorted by time, drawn by thinning a homogeneous Poisson stream. */
-  static List<Arrival> generate(Map<District, Double> perDay, double days, boolean seasonal, SplittableRandom random) {
+  static List<Arrival> generate(
+      Map<District, Double> perDay, double days, boolean seasonal, SplittableRandom random) {
     List<Arrival> arrivals = new ArrayList<>();
     double peak = seasonal ? (1 + SEASON_AMPLITUDE) * (1 + NIGHT_AMPLITUDE) : 1;
     for (District district : District.values()) {

@@ -12,9 +12,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Counts the cases of a period that a demo generator marked as synthetic (a boolean column {@code synthetic} on
- * {@code custody_case}), so that figures drawn from them are labelled as such. Where the column does not exist,
- * no case is synthetic. The column is looked up once.
+ * Counts the cases of a period that a demo generator marked as synthetic (a boolean column {@code
+ * synthetic} on {@code custody_case}), so that figures drawn from them are labelled as such. Where
+ * the column does not exist, no case is synthetic. The column is looked up once.
  */
 @Component
 class SyntheticCaseCount {
@@ -33,8 +33,15 @@ class SyntheticCaseCount {
     if (!marked()) {
       return 0;
     }
-    Long count = jdbc.queryForObject("SELECT COUNT(*) FROM custody_case WHERE " + COLUMN + " = TRUE"
-        + " AND custody_start >= ? AND custody_start < ?", Long.class, Timestamp.from(from), Timestamp.from(to));
+    Long count =
+        jdbc.queryForObject(
+            "SELECT COUNT(*) FROM custody_case WHERE "
+                + COLUMN
+                + " = TRUE"
+                + " AND custody_start >= ? AND custody_start < ?",
+            Long.class,
+            Timestamp.from(from),
+            Timestamp.from(to));
     return count == null ? 0 : count;
   }
 

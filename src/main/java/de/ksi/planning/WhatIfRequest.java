@@ -9,8 +9,8 @@ import jakarta.validation.constraints.NotNull;
 import java.time.LocalDate;
 
 /**
- * A what-if: {@code additionalPlaces} more places of {@code category} in {@code district}; the demand is observed
- * in [{@code from}, {@code to}] (default: the last 365 days).
+ * A what-if: {@code additionalPlaces} more places of {@code category} in {@code district}; the
+ * demand is observed in [{@code from}, {@code to}] (default: the last 365 days).
  */
 record WhatIfRequest(
     @NotNull Category category,

@@ -12,10 +12,10 @@ import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.springframework.stereotype.Component;
 
 /**
- * Remembers, per thread, the last failure of an engine command and the command it came from. Some resources of
- * Camunda's REST API pass on only the failure's message (executing a job answers every engine failure with 404 and
- * every other one with 500, without the cause); {@link EngineRestConfiguration} finds the cause here, so that it
- * can answer by it.
+ * Remembers, per thread, the last failure of an engine command and the command it came from. Some
+ * resources of Camunda's REST API pass on only the failure's message (executing a job answers every
+ * engine failure with 404 and every other one with 500, without the cause); {@link
+ * EngineRestConfiguration} finds the cause here, so that it can answer by it.
  */
 @Component
 class CommandFailures extends AbstractProcessEnginePlugin {
@@ -32,17 +32,20 @@ class CommandFailures extends AbstractProcessEnginePlugin {
   }
 
   /**
-   * The failure of the last command that failed in this thread if its message is {@code message} (so it is the one
-   * the REST API has just wrapped, not an older one); it is forgotten either way.
+   * The failure of the last command that failed in this thread if its message is {@code message}
+   * (so it is the one the REST API has just wrapped, not an older one); it is forgotten either way.
    */
   static Optional<Failure> lastWithMessage(String message) {
     Failure last = LAST.get();
     LAST.remove();
-    return last != null && Objects.equals(last.exception().getMessage(), message) ? Optional.of(last) : Optional.empty();
+    return last != null && Objects.equals(last.exception().getMessage(), message)
+        ? Optional.of(last)
+        : Optional.empty();
   }
 
   private static List<CommandInterceptor> withRecorder(List<CommandInterceptor> interceptors) {
-    List<CommandInterceptor> all = interceptors == null ? new ArrayList<>() : new ArrayList<>(interceptors);
+    List<CommandInterceptor> all =
+        interceptors == null ? new ArrayList<>() : new ArrayList<>(interceptors);
     all.add(0, new Recorder());
     return all;
   }

@@ -22,8 +22,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Outermost filter: a lost database met before any controller (e.g. while checking a password against the
- * engine's users) is answered with the same 503 problem as inside, instead of the servlet container's 500.
+ * Outermost filter: a lost database met before any controller (e.g. while checking a password
+ * against the engine's users) is answered with the same 503 problem as inside, instead of the
+ * servlet container's 500.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -40,7 +41,8 @@ class DatabaseUnavailableFilter extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     try {
       chain.doFilter(request, response);
@@ -49,7 +51,8 @@ class DatabaseUnavailableFilter extends OncePerRequestFilter {
         throw e;
       }
       LOG.warn("database unavailable, answered with 503: {}", e.getMessage());
-      Locale locale = "de".equals(request.getLocale().getLanguage()) ? Locale.GERMAN : Locale.ENGLISH;
+      Locale locale =
+          "de".equals(request.getLocale().getLanguage()) ? Locale.GERMAN : Locale.ENGLISH;
       Map<String, Object> problem = new LinkedHashMap<>();
       problem.put("type", "about:blank");
       problem.put("title", HttpStatus.SERVICE_UNAVAILABLE.getReasonPhrase());

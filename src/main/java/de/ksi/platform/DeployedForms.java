@@ -10,9 +10,10 @@ import java.util.Optional;
 import org.camunda.bpm.engine.RepositoryService;
 
 /**
- * A Camunda Form as deployed with a process: the {@code .form} resource of the deployment whose {@code id} the
- * element's {@code camunda:formRef} names (the {@code deployment} binding every model of ours uses). Read by the
- * server-side form checks and by the engine guard, which admits exactly the form's fields.
+ * A Camunda Form as deployed with a process: the {@code .form} resource of the deployment whose
+ * {@code id} the element's {@code camunda:formRef} names (the {@code deployment} binding every
+ * model of ours uses). Read by the server-side form checks and by the engine guard, which admits
+ * exactly the form's fields.
  */
 public final class DeployedForms {
 
@@ -21,7 +22,8 @@ public final class DeployedForms {
   private DeployedForms() {}
 
   /** The form with this id among the deployment's resources, if there is one. */
-  public static Optional<JsonNode> find(RepositoryService repository, String deploymentId, String formId) {
+  public static Optional<JsonNode> find(
+      RepositoryService repository, String deploymentId, String formId) {
     for (String resource : repository.getDeploymentResourceNames(deploymentId)) {
       if (!resource.endsWith(".form")) {
         continue;
@@ -32,7 +34,8 @@ public final class DeployedForms {
           return Optional.of(form);
         }
       } catch (IOException e) {
-        throw new UncheckedIOException("cannot read form " + resource + " of deployment " + deploymentId, e);
+        throw new UncheckedIOException(
+            "cannot read form " + resource + " of deployment " + deploymentId, e);
       }
     }
     return Optional.empty();

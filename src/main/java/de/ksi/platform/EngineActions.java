@@ -7,9 +7,10 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.stereotype.Component;
 
 /**
- * Engine calls that our own code has already authorized by a rule the engine's authorizations cannot express (e.g.
- * "caseworkers of the case's office"): they run for the caller, who stays the authenticated user (the actor in the
- * audit and the history), without the engine's authorization checks.
+ * Engine calls that our own code has already authorized by a rule the engine's authorizations
+ * cannot express (e.g. "caseworkers of the case's office"): they run for the caller, who stays the
+ * authenticated user (the actor in the audit and the history), without the engine's authorization
+ * checks.
  */
 @Component
 public class EngineActions {
@@ -20,15 +21,20 @@ public class EngineActions {
     this.configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
   }
 
-  /** Runs {@code action} in one engine command whose nested commands skip the authorization checks. */
+  /**
+   * Runs {@code action} in one engine command whose nested commands skip the authorization checks.
+   */
   public <T> T authorizedByUs(Supplier<T> action) {
-    return configuration.getCommandExecutorTxRequired().execute(context -> {
-      context.disableAuthorizationCheck();
-      try {
-        return action.get();
-      } finally {
-        context.enableAuthorizationCheck();
-      }
-    });
+    return configuration
+        .getCommandExecutorTxRequired()
+        .execute(
+            context -> {
+              context.disableAuthorizationCheck();
+              try {
+                return action.get();
+              } finally {
+                context.enableAuthorizationCheck();
+              }
+            });
   }
 }

@@ -13,7 +13,10 @@ import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.transaction.CannotCreateTransactionException;
 
-/** Recognises, anywhere in a cause chain, the failures callers must see as 409 or 503 rather than 500. */
+/**
+ * Recognises, anywhere in a cause chain, the failures callers must see as 409 or 503 rather than
+ * 500.
+ */
 public final class Failures {
 
   /** What the pool answers for a connection it already closed because it broke (no SQL state). */
@@ -24,31 +27,45 @@ public final class Failures {
 
   private Failures() {}
 
-  /** The database could not be reached or dropped the connection: the caller may retry later (503). */
+  /**
+   * The database could not be reached or dropped the connection: the caller may retry later (503).
+   */
   public static boolean databaseUnavailable(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof DataAccessResourceFailureException || t instanceof CannotCreateTransactionException
-          || t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
-          || t instanceof SQLRecoverableException || t instanceof ConnectException
-          || t instanceof SQLException sql && (sql.getSQLState() != null && sql.getSQLState().startsWith("08")
-              || HIKARI_CLOSED.equals(sql.getMessage()))) {
+      if (t instanceof DataAccessResourceFailureException
+          || t instanceof CannotCreateTransactionException
+          || t instanceof SQLTransientConnectionException
+          || t instanceof SQLNonTransientConnectionException
+          || t instanceof SQLRecoverableException
+          || t instanceof ConnectException
+          || t instanceof SQLException sql
+              && (sql.getSQLState() != null && sql.getSQLState().startsWith("08")
+                  || HIKARI_CLOSED.equals(sql.getMessage()))) {
         return true;
       }
     }
     return false;
   }
 
-  /** The task was completed (or its case moved on) before this call reached it, e.g. by a colleague on another node. */
+  /**
+   * The task was completed (or its case moved on) before this call reached it, e.g. by a colleague
+   * on another node.
+   */
   public static boolean taskGone(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof NullValueException && t.getMessage() != null && t.getMessage().contains("Cannot find task with id")) {
+      if (t instanceof NullValueException
+          && t.getMessage() != null
+          && t.getMessage().contains("Cannot find task with id")) {
         return true;
       }
     }
     return false;
   }
 
-  /** The engine found a task whose process instance another transaction had just ended (a known engine race). */
+  /**
+   * The engine found a task whose process instance another transaction had just ended (a known
+   * engine race).
+   */
   private static boolean treeGone(Throwable npe) {
     for (StackTraceElement frame : npe.getStackTrace()) {
       if ("ensureExecutionTreeInitialized".equals(frame.getMethodName())) {
@@ -58,14 +75,19 @@ public final class Failures {
     return false;
   }
 
-  /** Someone else changed the same rows at the same moment: the caller may reload and retry (409). */
+  /**
+   * Someone else changed the same rows at the same moment: the caller may reload and retry (409).
+   */
   public static boolean concurrentChange(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
       if (t instanceof OptimisticLockingException || t instanceof ConcurrencyFailureException) {
         return true;
       }
-      // the engine read the execution after another node had moved it on (no optimistic-locking check yet)
-      if (t instanceof ProcessEngineException && t.getMessage() != null && t.getMessage().contains(MOVED_ON)) {
+      // the engine read the execution after another node had moved it on (no optimistic-locking
+      // check yet)
+      if (t instanceof ProcessEngineException
+          && t.getMessage() != null
+          && t.getMessage().contains(MOVED_ON)) {
         return true;
       }
       if (t instanceof NullPointerException && treeGone(t)) {

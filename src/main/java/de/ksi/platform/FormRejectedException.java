@@ -4,9 +4,10 @@ package de.ksi.platform;
 import org.camunda.bpm.engine.BadUserRequestException;
 
 /**
- * A Tasklist form was submitted with answers the server rejects (missing, out of range, contradicting each
- * other); the German message is what the user sees in Tasklist, and nothing of the submission is stored.
- * A bad user request, so the engine's REST API answers 400 where the engine does not wrap it.
+ * A Tasklist form was submitted with answers the server rejects (missing, out of range,
+ * contradicting each other); the German message is what the user sees in Tasklist, and nothing of
+ * the submission is stored. A bad user request, so the engine's REST API answers 400 where the
+ * engine does not wrap it.
  */
 public class FormRejectedException extends BadUserRequestException {
 

@@ -7,8 +7,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A failure a caller must see as an RFC 9457 problem. It carries a message code (resolved in English or
- * German from {@code messages*.properties}), its arguments and, for bad input, the offending field.
+ * A failure a caller must see as an RFC 9457 problem. It carries a message code (resolved in
+ * English or German from {@code messages*.properties}), its arguments and, for bad input, the
+ * offending field.
  */
 public abstract class ProblemException extends RuntimeException {
 
@@ -42,7 +43,9 @@ public abstract class ProblemException extends RuntimeException {
     return 400;
   }
 
-  /** Further fields of the problem response that a client reads by name, e.g. {@code caseReference}. */
+  /**
+   * Further fields of the problem response that a client reads by name, e.g. {@code caseReference}.
+   */
   public Map<String, Object> properties() {
     return Map.copyOf(properties);
   }
@@ -54,8 +57,8 @@ public abstract class ProblemException extends RuntimeException {
   }
 
   /**
-   * The problem anywhere in a cause chain, e.g. thrown by a delegate and wrapped by the engine or its REST API into a
-   * {@code ProcessEngineException} or {@code RestException}.
+   * The problem anywhere in a cause chain, e.g. thrown by a delegate and wrapped by the engine or
+   * its REST API into a {@code ProcessEngineException} or {@code RestException}.
    */
   public static Optional<ProblemException> in(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {

@@ -11,9 +11,9 @@ import java.io.IOException;
 import org.springframework.stereotype.Component;
 
 /**
- * Refuses JSON text that no person types and that PostgreSQL cannot store: control characters other than
- * tab and line breaks (NUL above all) and unpaired UTF-16 surrogates. Right-to-left marks, zero-width
- * characters and emoji are text and pass; Bean Validation decides about them.
+ * Refuses JSON text that no person types and that PostgreSQL cannot store: control characters other
+ * than tab and line breaks (NUL above all) and unpaired UTF-16 surrogates. Right-to-left marks,
+ * zero-width characters and emoji are text and pass; Bean Validation decides about them.
  */
 @Component
 class TextInputModule extends SimpleModule {
@@ -27,9 +27,13 @@ class TextInputModule extends SimpleModule {
   static boolean acceptable(String text) {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+      if (Character.isHighSurrogate(c)
+          && i + 1 < text.length()
+          && Character.isLowSurrogate(text.charAt(i + 1))) {
         i++;
-      } else if (Character.isSurrogate(c) || c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f) {
+      } else if (Character.isSurrogate(c)
+          || c < 0x20 && c != '\t' && c != '\n' && c != '\r'
+          || c == 0x7f) {
         return false;
       }
     }
@@ -44,7 +48,8 @@ class TextInputModule extends SimpleModule {
     }
 
     @Override
-    public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+    public String deserialize(JsonParser parser, DeserializationContext context)
+        throws IOException {
       String value = StringDeserializer.instance.deserialize(parser, context);
       if (value != null && !acceptable(value)) {
         throw new InvalidText(parser);

@@ -4,7 +4,9 @@ package de.ksi.reporting;
 import de.ksi.network.District;
 import java.time.LocalDate;
 
-/** The requests one provider got in one night, by outcome; {@code expired} are those it let run out. */
+/**
+ * The requests one provider got in one night, by outcome; {@code expired} are those it let run out.
+ */
 final class NightRow {
 
   private final LocalDate night;
@@ -41,8 +43,12 @@ final class NightRow {
   }
 
   public String getNightLabel() {
-    return "Nacht %d.%d. auf %d.%d.".formatted(night.getDayOfMonth(), night.getMonthValue(),
-        night.plusDays(1).getDayOfMonth(), night.plusDays(1).getMonthValue());
+    return "Nacht %d.%d. auf %d.%d."
+        .formatted(
+            night.getDayOfMonth(),
+            night.getMonthValue(),
+            night.plusDays(1).getDayOfMonth(),
+            night.plusDays(1).getMonthValue());
   }
 
   public long getProviderId() {

@@ -11,8 +11,8 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Places held for open requests, per offer: the network's free count leaves them out, but they are free in the
- * house, so a provider re-reporting its free places counts them in.
+ * Places held for open requests, per offer: the network's free count leaves them out, but they are
+ * free in the house, so a provider re-reporting its free places counts them in.
  */
 @Component
 class OpenRequests {
@@ -30,9 +30,11 @@ class OpenRequests {
     if (offerIds.isEmpty()) {
       return held;
     }
-    jdbc.query("SELECT offer_id, SUM(places) AS places FROM hold WHERE status = 'HELD' AND expires_at > :now"
+    jdbc.query(
+        "SELECT offer_id, SUM(places) AS places FROM hold WHERE status = 'HELD' AND expires_at > :now"
             + " AND offer_id IN (:offers) GROUP BY offer_id",
-        new MapSqlParameterSource("now", Timestamp.from(clock.instant())).addValue("offers", offerIds),
+        new MapSqlParameterSource("now", Timestamp.from(clock.instant()))
+            .addValue("offers", offerIds),
         rs -> {
           held.put(rs.getLong("offer_id"), rs.getInt("places"));
         });

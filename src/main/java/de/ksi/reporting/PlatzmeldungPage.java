@@ -12,16 +12,18 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * The Platzmeldung page for provider staff at {@code /platzmeldung}: the frame comes from here, the figures from
- * {@code /api/platzmeldung} and the reports go to {@code PUT /api/offers/{id}/availability}, both with the Tasklist
- * login of this browser and its CSRF token. Without a login the page says where to log in.
+ * The Platzmeldung page for provider staff at {@code /platzmeldung}: the frame comes from here, the
+ * figures from {@code /api/platzmeldung} and the reports go to {@code PUT
+ * /api/offers/{id}/availability}, both with the Tasklist login of this browser and its CSRF token.
+ * Without a login the page says where to log in.
  */
 @RestController
 class PlatzmeldungPage {
 
   /** Our script and styles only; the script talks to our own API. */
-  private static final String POLICY = "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self';"
-      + " img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+  private static final String POLICY =
+      "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self';"
+          + " img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
   private final WebappLogin logins;
   private final CapacityProperties capacity;
@@ -33,17 +35,27 @@ class PlatzmeldungPage {
 
   @GetMapping("/platzmeldung")
   ResponseEntity<String> page(HttpServletRequest request) {
-    String body = logins.of(request)
-        .map(login -> """
+    String body =
+        logins
+            .of(request)
+            .map(
+                login ->
+                    """
             <h1>Platzmeldung</h1>
             <p class="pm-intro">Angemeldet als %s. Bitte bestätigen oder ändern Sie für jedes Angebot die freien Plätze \
             jetzt%s. Eine Meldung gilt %d Stunden als aktuell, danach wird sie allen Suchenden als veraltet angezeigt.</p>
             <div id="platzmeldung" data-csrf="%s"><p>Angebote werden geladen …</p></div>
             <script src="/ksi/platzmeldung.js" defer></script>
-            """.formatted(HtmlUtils.htmlEscape(login.user().userId()),
-                PlatzmeldungController.STAFFED_REPORTED ? " und die Plätze, die Sie heute Nacht mit Personal besetzen können" : "",
-                capacity.freshness().toHours(), HtmlUtils.htmlEscape(login.csrfToken())))
-        .orElse("""
+            """
+                        .formatted(
+                            HtmlUtils.htmlEscape(login.user().userId()),
+                            PlatzmeldungController.STAFFED_REPORTED
+                                ? " und die Plätze, die Sie heute Nacht mit Personal besetzen können"
+                                : "",
+                            capacity.freshness().toHours(),
+                            HtmlUtils.htmlEscape(login.csrfToken())))
+            .orElse(
+                """
             <h1>Platzmeldung</h1>
             <p>Bitte melden Sie sich zuerst in der <a href="/camunda/app/tasklist/">Aufgabenliste (Tasklist)</a> an \
             und öffnen Sie dann diese Seite erneut, zum Beispiel über „Platzmeldung“ oben in der Aufgabenliste.</p>
@@ -80,6 +92,7 @@ class PlatzmeldungPage {
         </main>
         </body>
         </html>
-        """.formatted(body);
+        """
+        .formatted(body);
   }
 }

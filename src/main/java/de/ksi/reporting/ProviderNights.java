@@ -19,9 +19,10 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * How many placement requests each provider got per night and what became of them. A night runs from noon to
- * noon (German time) and is named by the day it begins, so the requests of one night shift are counted together.
- * A request nobody answered before its deadline counts as expired, like a decline, against the provider.
+ * How many placement requests each provider got per night and what became of them. A night runs
+ * from noon to noon (German time) and is named by the day it begins, so the requests of one night
+ * shift are counted together. A request nobody answered before its deadline counts as expired, like
+ * a decline, against the provider.
  */
 @Component
 class ProviderNights {
@@ -30,6 +31,7 @@ class ProviderNights {
 
   /** Nights the overview looks back by default, and at most. */
   static final int DEFAULT_NIGHTS = 7;
+
   static final int MAX_NIGHTS = 62;
 
   private final NamedParameterJdbcTemplate jdbc;
@@ -45,15 +47,20 @@ class ProviderNights {
     return at.atZone(GERMANY).minusHours(12).toLocalDate();
   }
 
-  /** The requests of the last {@code nights} nights (this one included) per night and provider, newest night first. */
+  /**
+   * The requests of the last {@code nights} nights (this one included) per night and provider,
+   * newest night first.
+   */
   List<NightRow> lastNights(int nights) {
     Instant now = clock.instant();
     LocalDate first = night(now).minusDays(nights - 1L);
     Instant since = first.atTime(12, 0).atZone(GERMANY).toInstant();
     Map<String, NightRow> rows = new TreeMap<>();
-    jdbc.query("SELECT h.created_at, h.status, h.expires_at, p.id AS provider_id, p.name, p.district FROM hold h"
+    jdbc.query(
+        "SELECT h.created_at, h.status, h.expires_at, p.id AS provider_id, p.name, p.district FROM hold h"
             + " JOIN offer o ON o.id = h.offer_id JOIN provider p ON p.id = o.provider_id WHERE h.created_at >= :since",
-        new MapSqlParameterSource("since", Timestamp.from(since)), rs -> {
+        new MapSqlParameterSource("since", Timestamp.from(since)),
+        rs -> {
           Instant created = rs.getTimestamp("created_at").toInstant();
           String status = rs.getString("status");
           if ("HELD".equals(status) && !rs.getTimestamp("expires_at").toInstant().isAfter(now)) {
@@ -61,18 +68,28 @@ class ProviderNights {
           }
           LocalDate night = night(created);
           long providerId = rs.getLong("provider_id");
-          NightRow row = rows.computeIfAbsent(night + "/" + providerId, k -> {
-            try {
-              return new NightRow(night, providerId, rs.getString("name"), District.valueOf(rs.getString("district")));
-            } catch (SQLException e) {
-              throw new IllegalStateException(e);
-            }
-          });
+          NightRow row =
+              rows.computeIfAbsent(
+                  night + "/" + providerId,
+                  k -> {
+                    try {
+                      return new NightRow(
+                          night,
+                          providerId,
+                          rs.getString("name"),
+                          District.valueOf(rs.getString("district")));
+                    } catch (SQLException e) {
+                      throw new IllegalStateException(e);
+                    }
+                  });
           row.count(status);
         });
     List<NightRow> result = new ArrayList<>(rows.values());
-    result.sort(Comparator.comparing(NightRow::getNight).reversed().thenComparing(NightRow::getRequests,
-        Comparator.reverseOrder()).thenComparing(NightRow::getProviderName));
+    result.sort(
+        Comparator.comparing(NightRow::getNight)
+            .reversed()
+            .thenComparing(NightRow::getRequests, Comparator.reverseOrder())
+            .thenComparing(NightRow::getProviderName));
     return result;
   }
 

@@ -5,10 +5,10 @@ import java.util.Set;
 import org.camunda.bpm.cockpit.plugin.spi.impl.AbstractCockpitPlugin;
 
 /**
- * "Platzmeldungen und Anfragen" on Cockpit's dashboard, beside the Lagebild: providers that have not reported and
- * requests per provider per night, read from {@code /api/reporting/overview} with the webapp session (coordinators
- * only; others see nothing). Registered through {@code META-INF/services}; script in
- * {@code plugin-webapp/meldungen/app/plugin.js}.
+ * "Platzmeldungen und Anfragen" on Cockpit's dashboard, beside the Lagebild: providers that have
+ * not reported and requests per provider per night, read from {@code /api/reporting/overview} with
+ * the webapp session (coordinators only; others see nothing). Registered through {@code
+ * META-INF/services}; script in {@code plugin-webapp/meldungen/app/plugin.js}.
  */
 public class ReportingCockpitPlugin extends AbstractCockpitPlugin {
 

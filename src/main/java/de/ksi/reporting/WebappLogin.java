@@ -14,8 +14,9 @@ import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.springframework.stereotype.Component;
 
 /**
- * The user logged in to the Camunda webapps in this browser session, and the session's CSRF token, for our pages
- * outside the webapps: they call {@code /api} with the session and that token, as the Cockpit plugins do.
+ * The user logged in to the Camunda webapps in this browser session, and the session's CSRF token,
+ * for our pages outside the webapps: they call {@code /api} with the session and that token, as the
+ * Cockpit plugins do.
  */
 @Component
 class WebappLogin {
@@ -36,7 +37,9 @@ class WebappLogin {
       return Optional.empty();
     }
     Authentications logins = AuthenticationUtil.getAuthsFromSession(session);
-    if (logins == null || !(logins.getAuthenticationForProcessEngine(engine.getName()) instanceof UserAuthentication user)) {
+    if (logins == null
+        || !(logins.getAuthenticationForProcessEngine(engine.getName())
+            instanceof UserAuthentication user)) {
       return Optional.empty();
     }
     List<String> groups = user.getGroupIds() == null ? List.of() : user.getGroupIds();

@@ -17,10 +17,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Checks the offers a caseworker chose to ask before any request goes out: at most {@code ksi.requests.max-parallel}
- * at once, and each one an active offer whose profile fits the child (category searched, age, gender, siblings)
- * in the district searched (own district, or the network). The form offers only such candidates; this holds for
- * a manipulated or REST submission too. Refusals are German, for the form.
+ * Checks the offers a caseworker chose to ask before any request goes out: at most {@code
+ * ksi.requests.max-parallel} at once, and each one an active offer whose profile fits the child
+ * (category searched, age, gender, siblings) in the district searched (own district, or the
+ * network). The form offers only such candidates; this holds for a manipulated or REST submission
+ * too. Refusals are German, for the form.
  */
 @Component
 @EnableConfigurationProperties(RequestsProperties.class)
@@ -39,25 +40,35 @@ public class RequestRules {
 
   /** Refuses the choice with a German message unless every chosen offer may be asked now. */
   @Transactional(readOnly = true)
-  public void check(CustodyCase child, boolean networkWide, Collection<String> categories, List<Long> chosen) {
+  public void check(
+      CustodyCase child, boolean networkWide, Collection<String> categories, List<Long> chosen) {
     List<Long> offers = List.copyOf(new LinkedHashSet<>(chosen));
     if (offers.size() > properties.maxParallel()) {
-      throw new FormRejectedException(FIELD, "Bitte höchstens " + properties.maxParallel() + " Träger gleichzeitig"
-          + " anfragen (ausgewählt: " + offers.size() + "). So bleiben die Anfragen für die Träger beantwortbar;"
-          + " lehnen alle ab, können Sie danach weitere anfragen.");
+      throw new FormRejectedException(
+          FIELD,
+          "Bitte höchstens "
+              + properties.maxParallel()
+              + " Träger gleichzeitig"
+              + " anfragen (ausgewählt: "
+              + offers.size()
+              + "). So bleiben die Anfragen für die Träger beantwortbar;"
+              + " lehnen alle ab, können Sie danach weitere anfragen.");
     }
     List<String> misfits = new ArrayList<>();
     for (long offerId : offers) {
       misfit(offerId, child, networkWide, categories).ifPresent(misfits::add);
     }
     if (!misfits.isEmpty()) {
-      throw new FormRejectedException(FIELD, "Diese Plätze passen nicht zum Kind und werden nicht angefragt: "
-          + String.join("; ", misfits) + ". Bitte nur Plätze aus der Vorschlagsliste auswählen.");
+      throw new FormRejectedException(
+          FIELD,
+          "Diese Plätze passen nicht zum Kind und werden nicht angefragt: "
+              + String.join("; ", misfits)
+              + ". Bitte nur Plätze aus der Vorschlagsliste auswählen.");
     }
   }
 
-  private Optional<String> misfit(long offerId, CustodyCase child, boolean networkWide,
-      Collection<String> categories) {
+  private Optional<String> misfit(
+      long offerId, CustodyCase child, boolean networkWide, Collection<String> categories) {
     OfferView offer;
     ProviderView provider;
     try {
@@ -71,7 +82,8 @@ public class RequestRules {
       return Optional.of(name + ": andere Platzkategorie als gesucht");
     }
     if (child.getAge() < offer.minAge() || child.getAge() > offer.maxAge()) {
-      return Optional.of(name + ": nimmt " + offer.minAge() + "–" + offer.maxAge() + "-Jährige auf");
+      return Optional.of(
+          name + ": nimmt " + offer.minAge() + "–" + offer.maxAge() + "-Jährige auf");
     }
     if (!offer.genders().contains(child.getGender())) {
       return Optional.of(name + ": nimmt dieses Geschlecht nicht auf");

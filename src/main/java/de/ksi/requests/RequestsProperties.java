@@ -14,7 +14,8 @@ public record RequestsProperties(@DefaultValue("5") int maxParallel) {
 
   public RequestsProperties {
     if (maxParallel < 1 || maxParallel > 50) {
-      throw new IllegalArgumentException("ksi.requests.max-parallel must be between 1 and 50, was " + maxParallel);
+      throw new IllegalArgumentException(
+          "ksi.requests.max-parallel must be between 1 and 50, was " + maxParallel);
     }
   }
 }

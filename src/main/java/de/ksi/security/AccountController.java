@@ -26,11 +26,13 @@ class AccountController {
   }
 
   @PostMapping("/api/accounts/{userId}/unlock")
-  ResponseEntity<Void> unlock(@PathVariable String userId, @AuthenticationPrincipal KsiUser caller) {
+  ResponseEntity<Void> unlock(
+      @PathVariable String userId, @AuthenticationPrincipal KsiUser caller) {
     if (!caller.isCoordinator() && !caller.isAdmin()) {
       throw new ProblemException.Forbidden("problem.forbidden");
     }
-    // coordinators may not read users in the engine, nor unlock them there: the night duty acts as the system
+    // coordinators may not read users in the engine, nor unlock them there: the night duty acts as
+    // the system
     AtomicBoolean exists = new AtomicBoolean();
     setup.asSystem(() -> exists.set(identity.createUserQuery().userId(userId).count() > 0));
     if (!exists.get()) {

@@ -13,8 +13,9 @@ import org.springframework.core.Ordered;
 
 /**
  * Accounts on every channel: login throttling in front of every password check, the session guard
- * (directory re-check, idle end) in front of the webapps and {@code /api}, the guard of Camunda's setup page. All run before Spring Security
- * and Camunda's own filters, so they see every request of those channels.
+ * (directory re-check, idle end) in front of the webapps and {@code /api}, the guard of Camunda's
+ * setup page. All run before Spring Security and Camunda's own filters, so they see every request
+ * of those channels.
  */
 @Configuration(proxyBeanMethods = false)
 class AccountProtection {
@@ -25,22 +26,30 @@ class AccountProtection {
   }
 
   @Bean
-  FilterRegistrationBean<LoginThrottleFilter> loginThrottleFilter(LoginThrottle throttle, LoginSettings settings,
-      MessageSource texts) {
-    var registration = new FilterRegistrationBean<>(new LoginThrottleFilter(throttle, settings, texts));
+  FilterRegistrationBean<LoginThrottleFilter> loginThrottleFilter(
+      LoginThrottle throttle, LoginSettings settings, MessageSource texts) {
+    var registration =
+        new FilterRegistrationBean<>(new LoginThrottleFilter(throttle, settings, texts));
     registration.setName("ksi-login-throttle");
-    registration.addUrlPatterns("/api/*", "/v3/*", "/actuator/*", "/engine-rest/*", "/camunda/api/admin/auth/user/*",
+    registration.addUrlPatterns(
+        "/api/*",
+        "/v3/*",
+        "/actuator/*",
+        "/engine-rest/*",
+        "/camunda/api/admin/auth/user/*",
         "/camunda/api/engine/*");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
     return registration;
   }
 
   @Bean
-  FilterRegistrationBean<SessionGuardFilter> sessionGuardFilter(ProcessEngine engine, Clock clock,
-      ServerProperties server, LoginSettings settings) {
+  FilterRegistrationBean<SessionGuardFilter> sessionGuardFilter(
+      ProcessEngine engine, Clock clock, ServerProperties server, LoginSettings settings) {
     Duration idle = server.getServlet().getSession().getTimeout();
-    var registration = new FilterRegistrationBean<>(
-        new SessionGuardFilter(engine, clock, idle == null ? Duration.ofMinutes(30) : idle, settings.recheck()));
+    var registration =
+        new FilterRegistrationBean<>(
+            new SessionGuardFilter(
+                engine, clock, idle == null ? Duration.ofMinutes(30) : idle, settings.recheck()));
     registration.setName("ksi-session-guard");
     // our case pages read the same webapp login (de.ksi.caseview.WebappUsers)
     registration.addUrlPatterns("/camunda/*", "/api/*", "/faelle/*", "/aufnahme/*");

@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
  * after too many failed attempts) and turns the user's Camunda groups into authorities.
  */
 @Component
-class CamundaUserAuthenticationProvider implements org.springframework.security.authentication.AuthenticationProvider {
+class CamundaUserAuthenticationProvider
+    implements org.springframework.security.authentication.AuthenticationProvider {
 
   private final IdentityService identityService;
 
@@ -30,7 +31,9 @@ class CamundaUserAuthenticationProvider implements org.springframework.security.
   public Authentication authenticate(Authentication authentication) {
     String userId = authentication.getName();
     Object credentials = authentication.getCredentials();
-    if (userId == null || credentials == null || !identityService.checkPassword(userId, credentials.toString())) {
+    if (userId == null
+        || credentials == null
+        || !identityService.checkPassword(userId, credentials.toString())) {
       throw new BadCredentialsException("invalid user name or password");
     }
     Set<String> groups =

@@ -15,16 +15,17 @@ import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.db.entitymanager.DbEntityManager;
-import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
 /**
- * Moves a case's engine access from one office to another (handover after distribution): the old office's
- * grants on every instance of the case, its open tasks and their history are revoked explicitly (candidate
- * group grants are never revoked by the engine), and the new office is granted the same.
+ * Moves a case's engine access from one office to another (handover after distribution): the old
+ * office's grants on every instance of the case, its open tasks and their history are revoked
+ * explicitly (candidate group grants are never revoked by the engine), and the new office is
+ * granted the same.
  */
 @Component
 public class CaseAccess {
@@ -36,7 +37,9 @@ public class CaseAccess {
   private final TaskService tasks;
 
   CaseAccess(ProcessEngine engine) {
-    this.commands = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired();
+    this.commands =
+        ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+            .getCommandExecutorTxRequired();
     this.authorizations = engine.getAuthorizationService();
     this.history = engine.getHistoryService();
     this.runtime = engine.getRuntimeService();
@@ -44,33 +47,50 @@ public class CaseAccess {
   }
 
   /**
-   * Hands the case's instances to {@code to}; {@code officeVariables} (the process's own names for the office)
-   * are set on every running instance so that later tasks go to the new office too.
+   * Hands the case's instances to {@code to}; {@code officeVariables} (the process's own names for
+   * the office) are set on every running instance so that later tasks go to the new office too.
    */
-  public void handOver(String caseReference, District from, District to, Map<String, Object> officeVariables) {
+  public void handOver(
+      String caseReference, District from, District to, Map<String, Object> officeVariables) {
     if (from == to) {
       return;
     }
-    commands.execute(context -> context.runWithoutAuthorization(() -> {
-      List<String> instances = history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseReference)
-          .list().stream().map(HistoricProcessInstance::getId).toList();
-      for (String instance : instances) {
-        OfficeGrants.revoke(authorizations, from.groupId(), instance);
-        OfficeGrants.grant(authorizations, to.groupId(), instance);
-        for (HistoricTaskInstance task : history.createHistoricTaskInstanceQuery().processInstanceId(instance).list()) {
-          OfficeGrants.revoke(authorizations, from.groupId(), Resources.HISTORIC_TASK, task.getId());
-        }
-        if (runtime.createProcessInstanceQuery().processInstanceId(instance).count() > 0) {
-          runtime.setVariables(instance, officeVariables);
-        }
-      }
-      for (Task task : tasks.createTaskQuery().processInstanceBusinessKey(caseReference).list()) {
-        if (!completedInThisCommand(task.getId())) {
-          moveTask(task.getId(), from, to);
-        }
-      }
-      return null;
-    }));
+    commands.execute(
+        context ->
+            context.runWithoutAuthorization(
+                () -> {
+                  List<String> instances =
+                      history
+                          .createHistoricProcessInstanceQuery()
+                          .processInstanceBusinessKey(caseReference)
+                          .list()
+                          .stream()
+                          .map(HistoricProcessInstance::getId)
+                          .toList();
+                  for (String instance : instances) {
+                    OfficeGrants.revoke(authorizations, from.groupId(), instance);
+                    OfficeGrants.grant(authorizations, to.groupId(), instance);
+                    for (HistoricTaskInstance task :
+                        history
+                            .createHistoricTaskInstanceQuery()
+                            .processInstanceId(instance)
+                            .list()) {
+                      OfficeGrants.revoke(
+                          authorizations, from.groupId(), Resources.HISTORIC_TASK, task.getId());
+                    }
+                    if (runtime.createProcessInstanceQuery().processInstanceId(instance).count()
+                        > 0) {
+                      runtime.setVariables(instance, officeVariables);
+                    }
+                  }
+                  for (Task task :
+                      tasks.createTaskQuery().processInstanceBusinessKey(caseReference).list()) {
+                    if (!completedInThisCommand(task.getId())) {
+                      moveTask(task.getId(), from, to);
+                    }
+                  }
+                  return null;
+                }));
   }
 
   /** The handover task itself: completed by the command that runs the handover, not yet flushed. */
@@ -81,8 +101,12 @@ public class CaseAccess {
   }
 
   private void moveTask(String taskId, District from, District to) {
-    boolean candidate = tasks.getIdentityLinksForTask(taskId).stream()
-        .anyMatch(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && from.groupId().equals(l.getGroupId()));
+    boolean candidate =
+        tasks.getIdentityLinksForTask(taskId).stream()
+            .anyMatch(
+                l ->
+                    IdentityLinkType.CANDIDATE.equals(l.getType())
+                        && from.groupId().equals(l.getGroupId()));
     if (candidate) {
       tasks.deleteCandidateGroup(taskId, from.groupId());
       tasks.addCandidateGroup(taskId, to.groupId());

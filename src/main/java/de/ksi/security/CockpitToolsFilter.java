@@ -22,29 +22,38 @@ import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Cockpit without the engine's edit tools for everyone but administrators: the page Cockpit starts from gets
- * Camunda's plugin exclusion ({@code cam-exclude-plugins} on its {@code <base>}) for the actions that cancel, suspend,
- * retry or change instances, jobs and definitions, and a style sheet that hides the edit and delete buttons of the
- * variables table (which is not a plugin of its own) and the job, identity link and assignee edits of the tabs.
- * Process owners keep the deletion of deployments, which their grants allow. EngineGuard refuses the other writes
- * anyway; this keeps the buttons from being offered. A page loaded before login is built read-only;
- * {@code scripts/ksi-session.js} reloads it once when somebody with more tools logs in.
+ * Cockpit without the engine's edit tools for everyone but administrators: the page Cockpit starts
+ * from gets Camunda's plugin exclusion ({@code cam-exclude-plugins} on its {@code <base>}) for the
+ * actions that cancel, suspend, retry or change instances, jobs and definitions, and a style sheet
+ * that hides the edit and delete buttons of the variables table (which is not a plugin of its own)
+ * and the job, identity link and assignee edits of the tabs. Process owners keep the deletion of
+ * deployments, which their grants allow. EngineGuard refuses the other writes anyway; this keeps
+ * the buttons from being offered. A page loaded before login is built read-only; {@code
+ * scripts/ksi-session.js} reloads it once when somebody with more tools logs in.
  */
 class CockpitToolsFilter extends OncePerRequestFilter {
 
   /** Plugin points (all their plugins) and single plugins a read-only Cockpit leaves out. */
-  static final String EXCLUDED_PLUGINS = String.join(",",
-      "cockpit.processInstance.runtime.action",
-      "cockpit.processDefinition.runtime.action",
-      "cockpit.jobDefinition.action",
-      "cockpit.incident.action",
-      "cockpit.navigation:batch");
+  static final String EXCLUDED_PLUGINS =
+      String.join(
+          ",",
+          "cockpit.processInstance.runtime.action",
+          "cockpit.processDefinition.runtime.action",
+          "cockpit.jobDefinition.action",
+          "cockpit.incident.action",
+          "cockpit.navigation:batch");
 
-  /** What a read-only Cockpit leaves out besides: deleting deployments, which only process owners may. */
-  static final String EXCLUDED_WITHOUT_DEPLOYMENT = EXCLUDED_PLUGINS
-      + ",cockpit.repository.deployment.action:delete-deployment";
+  /**
+   * What a read-only Cockpit leaves out besides: deleting deployments, which only process owners
+   * may.
+   */
+  static final String EXCLUDED_WITHOUT_DEPLOYMENT =
+      EXCLUDED_PLUGINS + ",cockpit.repository.deployment.action:delete-deployment";
 
-  /** Which engine tools a login gets in Cockpit (the page says it in its {@code ksi-tools} attribute). */
+  /**
+   * Which engine tools a login gets in Cockpit (the page says it in its {@code ksi-tools}
+   * attribute).
+   */
   enum Tools {
     /** Administrators: Camunda's Cockpit unchanged. */
     ALL,
@@ -55,7 +64,9 @@ class CockpitToolsFilter extends OncePerRequestFilter {
   }
 
   /** Cockpit's start page: {@code …/app/cockpit/{engine}/} or its {@code index.html}. */
-  private static final Pattern START_PAGE = Pattern.compile(".*/app/cockpit/[\\w-]+/(index\\.html)?");
+  private static final Pattern START_PAGE =
+      Pattern.compile(".*/app/cockpit/[\\w-]+/(index\\.html)?");
+
   private static final Pattern BASE = Pattern.compile("app-name=\"cockpit\"");
   private static final Pattern USER_STYLES =
       Pattern.compile("<link[^>]*href=\"([^\"]*)/app/cockpit/styles/user-styles\\.css[^\"]*\">");
@@ -68,11 +79,13 @@ class CockpitToolsFilter extends OncePerRequestFilter {
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
-    return !"GET".equals(request.getMethod()) || !START_PAGE.matcher(request.getRequestURI()).matches();
+    return !"GET".equals(request.getMethod())
+        || !START_PAGE.matcher(request.getRequestURI()).matches();
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     Tools tools = tools(request.getSession(false));
     if (tools == Tools.ALL) {
@@ -93,23 +106,37 @@ class CockpitToolsFilter extends OncePerRequestFilter {
     response.getOutputStream().write(body);
   }
 
-  /** The start page with the edit tools left out; unchanged if Camunda's page no longer looks as expected. */
+  /**
+   * The start page with the edit tools left out; unchanged if Camunda's page no longer looks as
+   * expected.
+   */
   static String readOnly(String html, Tools tools) {
     String excluded = tools == Tools.DEPLOY ? EXCLUDED_PLUGINS : EXCLUDED_WITHOUT_DEPLOYMENT;
-    String page = BASE.matcher(html).replaceFirst("app-name=\"cockpit\" cam-exclude-plugins=\"" + excluded
-        + "\" ksi-tools=\"" + tools.name().toLowerCase(Locale.ROOT).replace('_', '-') + "\"");
+    String page =
+        BASE.matcher(html)
+            .replaceFirst(
+                "app-name=\"cockpit\" cam-exclude-plugins=\""
+                    + excluded
+                    + "\" ksi-tools=\""
+                    + tools.name().toLowerCase(Locale.ROOT).replace('_', '-')
+                    + "\"");
     Matcher styles = USER_STYLES.matcher(page);
     if (styles.find()) {
-      String link = "<link rel=\"stylesheet\" type=\"text/css\" href=\"" + styles.group(1)
-          + "/app/cockpit/styles/ksi-read-only.css\">";
+      String link =
+          "<link rel=\"stylesheet\" type=\"text/css\" href=\""
+              + styles.group(1)
+              + "/app/cockpit/styles/ksi-read-only.css\">";
       page = page.substring(0, styles.end()) + link + page.substring(styles.end());
     }
     return page;
   }
 
   private Tools tools(HttpSession session) {
-    Authentications logins = session == null ? null : AuthenticationUtil.getAuthsFromSession(session);
-    if (logins != null && logins.getAuthenticationForProcessEngine(engine.getName()) instanceof UserAuthentication user
+    Authentications logins =
+        session == null ? null : AuthenticationUtil.getAuthsFromSession(session);
+    if (logins != null
+        && logins.getAuthenticationForProcessEngine(engine.getName())
+            instanceof UserAuthentication user
         && user.getGroupIds() != null) {
       if (user.getGroupIds().contains(Groups.ADMINS)) {
         return Tools.ALL;

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: EUPL-1.2
 package de.ksi.security;
 
+import de.ksi.network.KsiUser;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import de.ksi.network.KsiUser;
 import java.io.IOException;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
@@ -13,8 +13,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Hands the authenticated caller of {@code /api} to the process engine for the length of the request,
- * so that the engine's own authorization checks apply to everything our API does on the caller's behalf.
+ * Hands the authenticated caller of {@code /api} to the process engine for the length of the
+ * request, so that the engine's own authorization checks apply to everything our API does on the
+ * caller's behalf.
  */
 class EngineAuthenticationFilter extends OncePerRequestFilter {
 
@@ -25,7 +26,8 @@ class EngineAuthenticationFilter extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     var authentication = SecurityContextHolder.getContext().getAuthentication();
     if (authentication == null || !(authentication.getPrincipal() instanceof KsiUser user)) {

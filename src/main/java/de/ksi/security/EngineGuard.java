@@ -20,16 +20,19 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * The one guard between users and the engine (docs/security.md, "Trust boundary"). Every command a logged-in user
- * who is not a Camunda administrator sends, over {@code /engine-rest}, the webapps' engine API or our own Java calls
- * made on the user's behalf, passes {@link EngineCommands}: reads, claiming and completing tasks with the fields
- * their form declares, and starting a case at its start event pass; writing variables, modifying, migrating or
- * restarting instances, jobs, messages, signals and errors thrown from tasks do not. Commands the engine runs inside
- * another command (delegates, listeners) and commands without a user (the job executor) are not the user's and pass.
- * Our own endpoints that define a path beyond this for a role check it themselves and then run it {@link #trusted}.
+ * The one guard between users and the engine (docs/security.md, "Trust boundary"). Every command a
+ * logged-in user who is not a Camunda administrator sends, over {@code /engine-rest}, the webapps'
+ * engine API or our own Java calls made on the user's behalf, passes {@link EngineCommands}: reads,
+ * claiming and completing tasks with the fields their form declares, and starting a case at its
+ * start event pass; writing variables, modifying, migrating or restarting instances, jobs,
+ * messages, signals and errors thrown from tasks do not. Commands the engine runs inside another
+ * command (delegates, listeners) and commands without a user (the job executor) are not the user's
+ * and pass. Our own endpoints that define a path beyond this for a role check it themselves and
+ * then run it {@link #trusted}.
  *
- * <p>The plugin also sets the engine's own levers: candidate groups get {@code TASK_WORK} on their tasks instead of
- * {@code UPDATE}, and variables are deserialised only into the types the engine allows by default.
+ * <p>The plugin also sets the engine's own levers: candidate groups get {@code TASK_WORK} on their
+ * tasks instead of {@code UPDATE}, and variables are deserialised only into the types the engine
+ * allows by default.
  */
 @Component
 public class EngineGuard extends AbstractProcessEnginePlugin {
@@ -45,7 +48,10 @@ public class EngineGuard extends AbstractProcessEnginePlugin {
     this.audit = audit;
   }
 
-  /** Runs an engine call that one of our endpoints has checked for the user and defines for the user's role. */
+  /**
+   * Runs an engine call that one of our endpoints has checked for the user and defines for the
+   * user's role.
+   */
   public static <T> T trusted(Supplier<T> action) {
     boolean before = TRUSTED.get();
     TRUSTED.set(true);
@@ -58,28 +64,34 @@ public class EngineGuard extends AbstractProcessEnginePlugin {
 
   /** As {@link #trusted(Supplier)}, without a result. */
   public static void trusted(Runnable action) {
-    trusted(() -> {
-      action.run();
-      return null;
-    });
+    trusted(
+        () -> {
+          action.run();
+          return null;
+        });
   }
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     configuration.setDefaultUserPermissionNameForTask(TaskPermissions.TASK_WORK.getName());
     configuration.setDeserializationTypeValidationEnabled(true);
-    configuration.setCustomPostCommandInterceptorsTxRequired(with(configuration.getCustomPostCommandInterceptorsTxRequired()));
+    configuration.setCustomPostCommandInterceptorsTxRequired(
+        with(configuration.getCustomPostCommandInterceptorsTxRequired()));
     configuration.setCustomPostCommandInterceptorsTxRequiresNew(
         with(configuration.getCustomPostCommandInterceptorsTxRequiresNew()));
   }
 
   private List<CommandInterceptor> with(List<CommandInterceptor> interceptors) {
-    List<CommandInterceptor> all = interceptors == null ? new ArrayList<>() : new ArrayList<>(interceptors);
+    List<CommandInterceptor> all =
+        interceptors == null ? new ArrayList<>() : new ArrayList<>(interceptors);
     all.add(new Guard());
     return all;
   }
 
-  /** Sits inside the command context, so it sees the command's user and can read the task or definition it names. */
+  /**
+   * Sits inside the command context, so it sees the command's user and can read the task or
+   * definition it names.
+   */
   private class Guard extends CommandInterceptor {
     @Override
     public <T> T execute(Command<T> command) {
@@ -91,7 +103,9 @@ public class EngineGuard extends AbstractProcessEnginePlugin {
         }
         CommandContext context = Context.getCommandContext();
         Authentication user = context.getAuthentication();
-        if (user == null || user.getUserId() == null || context.getAuthorizationManager().isCamundaAdmin(user)) {
+        if (user == null
+            || user.getUserId() == null
+            || context.getAuthorizationManager().isCamundaAdmin(user)) {
           return next.execute(command);
         }
         EngineCommands.Verdict verdict;
@@ -117,9 +131,15 @@ public class EngineGuard extends AbstractProcessEnginePlugin {
   }
 
   /** A refused attempt is recorded in its own transaction: the command's own rolls back. */
-  private void refused(Authentication user, Command<?> command, String why, CommandContext context) {
+  private void refused(
+      Authentication user, Command<?> command, String why, CommandContext context) {
     String caseReference = commands.caseReference(command, context);
-    LOG.warn("Refused {} by {} on case {}: {}", command.getClass().getSimpleName(), user.getUserId(), caseReference, why);
+    LOG.warn(
+        "Refused {} by {} on case {}: {}",
+        command.getClass().getSimpleName(),
+        user.getUserId(),
+        caseReference,
+        why);
     AuditLog log = audit.getIfAvailable();
     if (log != null) {
       log.refused(user.getUserId(), caseReference, command.getClass().getSimpleName() + ": " + why);
@@ -128,7 +148,13 @@ public class EngineGuard extends AbstractProcessEnginePlugin {
 
   /** Thrown for a command the user's role may not send to the engine: 403 on the REST API. */
   static AuthorizationException forbidden(String command, String reason) {
-    return new AuthorizationException("Nicht erlaubt: " + reason + " / Not allowed for this role: " + command + " ("
-        + reason + ")");
+    return new AuthorizationException(
+        "Nicht erlaubt: "
+            + reason
+            + " / Not allowed for this role: "
+            + command
+            + " ("
+            + reason
+            + ")");
   }
 }

@@ -10,8 +10,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
 /**
- * {@code /engine-rest} answers carry case data but none of the headers Spring Security gives {@code /api}:
- * no content sniffing ({@code nosniff}) and no copy in a browser or proxy cache ({@code no-store}).
+ * {@code /engine-rest} answers carry case data but none of the headers Spring Security gives {@code
+ * /api}: no content sniffing ({@code nosniff}) and no copy in a browser or proxy cache ({@code
+ * no-store}).
  */
 @Configuration(proxyBeanMethods = false)
 class EngineRestHeaders {
@@ -21,12 +22,13 @@ class EngineRestHeaders {
 
   @Bean
   FilterRegistrationBean<Filter> engineRestResponseHeaders() {
-    Filter headers = (request, response, chain) -> {
-      HttpServletResponse http = (HttpServletResponse) response;
-      http.setHeader("X-Content-Type-Options", "nosniff");
-      http.setHeader(CACHE_CONTROL, NO_STORE);
-      chain.doFilter(request, new NoStore(http));
-    };
+    Filter headers =
+        (request, response, chain) -> {
+          HttpServletResponse http = (HttpServletResponse) response;
+          http.setHeader("X-Content-Type-Options", "nosniff");
+          http.setHeader(CACHE_CONTROL, NO_STORE);
+          chain.doFilter(request, new NoStore(http));
+        };
     var registration = new FilterRegistrationBean<>(headers);
     registration.setName("ksi-engine-rest-headers");
     registration.addUrlPatterns("/engine-rest/*");
@@ -34,7 +36,9 @@ class EngineRestHeaders {
     return registration;
   }
 
-  /** Keeps {@code no-store} when the REST resources set their own {@code Cache-Control: no-cache}. */
+  /**
+   * Keeps {@code no-store} when the REST resources set their own {@code Cache-Control: no-cache}.
+   */
   private static final class NoStore extends HttpServletResponseWrapper {
 
     NoStore(HttpServletResponse response) {

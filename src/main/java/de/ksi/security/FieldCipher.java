@@ -17,17 +17,20 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Encrypts personal data at rest with AES-256-GCM: every value gets its own random 96-bit IV, stored in
- * front of the ciphertext as {@code v2:base64(iv || ciphertext || tag)}, and is bound to its place (table,
- * row, column) as associated data, so a ciphertext copied to another row or column fails to decrypt.
- * {@code v1:} values (no associated data) are still read; migration V26 re-encrypts them. The key comes from
- * {@code ksi.security.data-key} ({@code KSI_DATA_KEY}); without one the application refuses to start, and
- * the published demo key is refused unless the demo is enabled.
+ * Encrypts personal data at rest with AES-256-GCM: every value gets its own random 96-bit IV,
+ * stored in front of the ciphertext as {@code v2:base64(iv || ciphertext || tag)}, and is bound to
+ * its place (table, row, column) as associated data, so a ciphertext copied to another row or
+ * column fails to decrypt. {@code v1:} values (no associated data) are still read; migration V26
+ * re-encrypts them. The key comes from {@code ksi.security.data-key} ({@code KSI_DATA_KEY});
+ * without one the application refuses to start, and the published demo key is refused unless the
+ * demo is enabled.
  */
 @Component
 public class FieldCipher {
 
-  /** The demo installation's key. Public in this repository, hence worthless: never for real data. */
+  /**
+   * The demo installation's key. Public in this repository, hence worthless: never for real data.
+   */
   public static final String DEMO_KEY = "ZGVtby1rZXktLW5vdC1mb3ItcmVhbC1kYXRhLS0tLS0=";
 
   static final String SETTING = "ksi.security.data-key (environment variable KSI_DATA_KEY)";
@@ -48,15 +51,20 @@ public class FieldCipher {
   /** A cipher for a base64 key; {@code demo} allows the published demo key. */
   public FieldCipher(String base64Key, boolean demo) {
     if (base64Key == null || base64Key.isBlank()) {
-      throw new IllegalStateException("No key for personal data: set " + SETTING
-          + " to a base64-encoded 256-bit key, e.g. from `openssl rand -base64 32`.");
+      throw new IllegalStateException(
+          "No key for personal data: set "
+              + SETTING
+              + " to a base64-encoded 256-bit key, e.g. from `openssl rand -base64 32`.");
     }
     if (DEMO_KEY.equals(base64Key.trim())) {
       if (!demo) {
-        throw new IllegalStateException("The demo key is set as " + SETTING
-            + " outside the demo (ksi.demo.enabled=false): set a key of your own, e.g. from `openssl rand -base64 32`.");
+        throw new IllegalStateException(
+            "The demo key is set as "
+                + SETTING
+                + " outside the demo (ksi.demo.enabled=false): set a key of your own, e.g. from `openssl rand -base64 32`.");
       }
-      log.warn("Personal data is encrypted with the published DEMO key: use this installation for demo data only.");
+      log.warn(
+          "Personal data is encrypted with the published DEMO key: use this installation for demo data only.");
     }
     byte[] bytes;
     try {
@@ -65,7 +73,8 @@ public class FieldCipher {
       throw new IllegalStateException(SETTING + " is not valid base64.", e);
     }
     if (bytes.length != 32) {
-      throw new IllegalStateException(SETTING + " must be 256 bits (32 bytes, base64-encoded), not " + bytes.length * 8 + ".");
+      throw new IllegalStateException(
+          SETTING + " must be 256 bits (32 bytes, base64-encoded), not " + bytes.length * 8 + ".");
     }
     this.key = new SecretKeySpec(bytes, "AES");
   }
@@ -78,7 +87,10 @@ public class FieldCipher {
     return V2 + seal(plain, place.getBytes(StandardCharsets.UTF_8));
   }
 
-  /** Decrypts a value stored at the given place ({@code v2:}) or written before values were bound ({@code v1:}). */
+  /**
+   * Decrypts a value stored at the given place ({@code v2:}) or written before values were bound
+   * ({@code v1:}).
+   */
   public String decrypt(String stored, String place) {
     if (stored == null) {
       return null;
@@ -93,7 +105,8 @@ public class FieldCipher {
   }
 
   /**
-   * The first scheme, not bound to a place: written only by migration V5 (whose rows V26 re-encrypts).
+   * The first scheme, not bound to a place: written only by migration V5 (whose rows V26
+   * re-encrypts).
    *
    * @deprecated use {@link #encrypt(String, String)}
    */
@@ -112,7 +125,9 @@ public class FieldCipher {
         cipher.updateAAD(associated);
       }
       byte[] encrypted = cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8));
-      return Base64.getEncoder().encodeToString(ByteBuffer.allocate(iv.length + encrypted.length).put(iv).put(encrypted).array());
+      return Base64.getEncoder()
+          .encodeToString(
+              ByteBuffer.allocate(iv.length + encrypted.length).put(iv).put(encrypted).array());
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("cannot encrypt personal data", e);
     }
@@ -126,10 +141,14 @@ public class FieldCipher {
       if (associated != null) {
         cipher.updateAAD(associated);
       }
-      return new String(cipher.doFinal(all, IV_BYTES, all.length - IV_BYTES), StandardCharsets.UTF_8);
+      return new String(
+          cipher.doFinal(all, IV_BYTES, all.length - IV_BYTES), StandardCharsets.UTF_8);
     } catch (AEADBadTagException e) {
-      throw new IllegalStateException("Cannot decrypt personal data: " + SETTING
-          + " is not the key it was encrypted with, or the value was altered or moved from another row or column.", e);
+      throw new IllegalStateException(
+          "Cannot decrypt personal data: "
+              + SETTING
+              + " is not the key it was encrypted with, or the value was altered or moved from another row or column.",
+          e);
     } catch (GeneralSecurityException | IllegalArgumentException e) {
       throw new IllegalStateException("cannot decrypt personal data", e);
     }

@@ -15,20 +15,20 @@ import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
-import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.impl.util.ResourceTypeUtil;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.util.ResourceTypeUtil;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Creates the network's groups and grants each what it needs in Tasklist, Cockpit and Admin. Runs on
- * every start and is idempotent; grants that an administrator added by hand are left alone.
+ * Creates the network's groups and grants each what it needs in Tasklist, Cockpit and Admin. Runs
+ * on every start and is idempotent; grants that an administrator added by hand are left alone.
  */
 @Component
 public class IdentitySetup {
@@ -53,46 +53,93 @@ public class IdentitySetup {
           group(Groups.COORDINATORS, "Koordinierungsstelle", "WORKFLOW");
           baseGrants(Groups.COORDINATORS);
           grant(Groups.COORDINATORS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-          // coordinators read the network and work its tasks; nobody but administrators writes variables or modifies
-          // instances (EngineGuard refuses it on every channel; these grants keep the engine's own check as tight)
-          grant(Groups.COORDINATORS, Resources.PROCESS_DEFINITION, "*",
-              Permissions.READ, Permissions.READ_INSTANCE, Permissions.READ_HISTORY, Permissions.READ_TASK,
+          // coordinators read the network and work its tasks; nobody but administrators writes
+          // variables or modifies
+          // instances (EngineGuard refuses it on every channel; these grants keep the engine's own
+          // check as tight)
+          grant(
+              Groups.COORDINATORS,
+              Resources.PROCESS_DEFINITION,
+              "*",
+              Permissions.READ,
+              Permissions.READ_INSTANCE,
+              Permissions.READ_HISTORY,
+              Permissions.READ_TASK,
               ProcessDefinitionPermissions.TASK_WORK);
           // a case starts only as a case: the search and the duties run as called processes of one
-          grant(Groups.COORDINATORS, Resources.PROCESS_DEFINITION, CaseProcess.KEY, Permissions.READ,
+          grant(
+              Groups.COORDINATORS,
+              Resources.PROCESS_DEFINITION,
+              CaseProcess.KEY,
+              Permissions.READ,
               Permissions.CREATE_INSTANCE);
-          grant(Groups.COORDINATORS, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE, Permissions.READ);
-          grant(Groups.COORDINATORS, Resources.TASK, "*", Permissions.READ, TaskPermissions.TASK_WORK);
-          grant(Groups.COORDINATORS, Resources.DECISION_DEFINITION, "*", Permissions.READ, Permissions.READ_HISTORY);
+          grant(
+              Groups.COORDINATORS,
+              Resources.PROCESS_INSTANCE,
+              "*",
+              Permissions.CREATE,
+              Permissions.READ);
+          grant(
+              Groups.COORDINATORS,
+              Resources.TASK,
+              "*",
+              Permissions.READ,
+              TaskPermissions.TASK_WORK);
+          grant(
+              Groups.COORDINATORS,
+              Resources.DECISION_DEFINITION,
+              "*",
+              Permissions.READ,
+              Permissions.READ_HISTORY);
           grant(Groups.COORDINATORS, Resources.DEPLOYMENT, "*", Permissions.READ);
           // reads the audit log over /api only: no grants in the engine
           group(Groups.DATA_PROTECTION, "Datenschutz", "WORKFLOW");
           group(Groups.PROCESS_OWNERS, "Prozessverantwortliche", "WORKFLOW");
           baseGrants(Groups.PROCESS_OWNERS);
           grant(Groups.PROCESS_OWNERS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-          // deploy and undeploy (a deployment without running instances: de.ksi.deployment.DeploymentGuard), read
+          // deploy and undeploy (a deployment without running instances:
+          // de.ksi.deployment.DeploymentGuard), read
           // definitions; no UPDATE (suspension, history time to live) and no DELETE on definitions
-          grant(Groups.PROCESS_OWNERS, Resources.DEPLOYMENT, "*", Permissions.CREATE, Permissions.READ, Permissions.DELETE);
+          grant(
+              Groups.PROCESS_OWNERS,
+              Resources.DEPLOYMENT,
+              "*",
+              Permissions.CREATE,
+              Permissions.READ,
+              Permissions.DELETE);
           grant(Groups.PROCESS_OWNERS, Resources.PROCESS_DEFINITION, "*", Permissions.READ);
           grant(Groups.PROCESS_OWNERS, Resources.DECISION_DEFINITION, "*", Permissions.READ);
-          // (grant narrows the UPDATE and DELETE that installations set up before issue #16 hold on the same rows)
-          grant(Groups.PROCESS_OWNERS, Resources.DECISION_REQUIREMENTS_DEFINITION, "*", Permissions.READ);
+          // (grant narrows the UPDATE and DELETE that installations set up before issue #16 hold on
+          // the same rows)
+          grant(
+              Groups.PROCESS_OWNERS,
+              Resources.DECISION_REQUIREMENTS_DEFINITION,
+              "*",
+              Permissions.READ);
           for (District district : District.values()) {
             group(district.groupId(), "Jugendamt " + district.label(), "WORKFLOW");
             baseGrants(district.groupId());
-            grant(district.groupId(), Resources.PROCESS_DEFINITION, CaseProcess.KEY,
-                Permissions.READ, Permissions.CREATE_INSTANCE);
+            grant(
+                district.groupId(),
+                Resources.PROCESS_DEFINITION,
+                CaseProcess.KEY,
+                Permissions.READ,
+                Permissions.CREATE_INSTANCE);
             grant(district.groupId(), Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
             group(district.headGroupId(), "Amtsleitung " + district.label(), "WORKFLOW");
             baseGrants(district.headGroupId());
-            // heads of office open Statistik and Kapazitätsplanung in Cockpit: the app only, no engine resource (the
-            // figures come from /api, which shows a head its own office; the Lagebild shows its waiting children)
+            // heads of office open Statistik and Kapazitätsplanung in Cockpit: the app only, no
+            // engine resource (the
+            // figures come from /api, which shows a head its own office; the Lagebild shows its
+            // waiting children)
             grant(district.headGroupId(), Resources.APPLICATION, "cockpit", Permissions.ACCESS);
           }
         });
   }
 
-  /** A new provider gets its group, which may use Tasklist; its staff are added by an administrator. */
+  /**
+   * A new provider gets its group, which may use Tasklist; its staff are added by an administrator.
+   */
   @EventListener
   public void providerRegistered(ProviderRegistered event) {
     asSystem(
@@ -102,7 +149,10 @@ public class IdentitySetup {
         });
   }
 
-  /** Tasklist; which Tasklist filters a group sees is granted per filter by {@code de.ksi.guide.TasklistFilters}. */
+  /**
+   * Tasklist; which Tasklist filters a group sees is granted per filter by {@code
+   * de.ksi.guide.TasklistFilters}.
+   */
   private void baseGrants(String groupId) {
     grant(groupId, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
   }
@@ -117,18 +167,33 @@ public class IdentitySetup {
     }
   }
 
-  /** The group's grant on the resource is exactly these permissions: an installation's older, wider grant narrows. */
-  private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
-    Authorization authorization = authorizations.createAuthorizationQuery().groupIdIn(groupId).resourceType(resource)
-        .resourceId(resourceId).list().stream().filter(a -> a.getAuthorizationType() == AUTH_TYPE_GRANT).findFirst()
-        .orElse(null);
+  /**
+   * The group's grant on the resource is exactly these permissions: an installation's older, wider
+   * grant narrows.
+   */
+  private void grant(
+      String groupId, Resource resource, String resourceId, Permission... permissions) {
+    Authorization authorization =
+        authorizations
+            .createAuthorizationQuery()
+            .groupIdIn(groupId)
+            .resourceType(resource)
+            .resourceId(resourceId)
+            .list()
+            .stream()
+            .filter(a -> a.getAuthorizationType() == AUTH_TYPE_GRANT)
+            .findFirst()
+            .orElse(null);
     if (authorization == null) {
       authorization = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
       authorization.setGroupId(groupId);
       authorization.setResource(resource);
       authorization.setResourceId(resourceId);
-    } else if (Arrays.equals(sorted(authorization.getPermissions(
-        ResourceTypeUtil.getPermissionsByResourceType(resource.resourceType()))), sorted(permissions))) {
+    } else if (Arrays.equals(
+        sorted(
+            authorization.getPermissions(
+                ResourceTypeUtil.getPermissionsByResourceType(resource.resourceType()))),
+        sorted(permissions))) {
       return;
     } else {
       authorization.setPermissions(new Permission[0]);
@@ -141,7 +206,9 @@ public class IdentitySetup {
     return Arrays.stream(permissions).map(Permission::getName).sorted().toArray(String[]::new);
   }
 
-  /** Runs setup without the caller's engine authentication: setting up groups is the system's job. */
+  /**
+   * Runs setup without the caller's engine authentication: setting up groups is the system's job.
+   */
   public void asSystem(Runnable action) {
     Authentication caller = identity.getCurrentAuthentication();
     identity.clearAuthentication();
@@ -149,7 +216,9 @@ public class IdentitySetup {
       action.run();
     } finally {
       if (caller != null) {
-        identity.setAuthentication(caller.getUserId(), caller.getGroupIds() == null ? List.of() : caller.getGroupIds(),
+        identity.setAuthentication(
+            caller.getUserId(),
+            caller.getGroupIds() == null ? List.of() : caller.getGroupIds(),
             caller.getTenantIds());
       }
     }

@@ -8,10 +8,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Users and groups from the Kreisverwaltung's LDAP directory instead of Camunda's own tables, switched on
- * with {@code ksi.ldap.enabled=true}; every setting of Camunda's LDAP plugin is read from {@code ksi.ldap.plugin.*}
- * (server URL, manager DN, search bases and filters, attribute names). Groups must carry the network's group
- * ids ({@code jugendamt-segeberg}, {@code koordinierungsstelle}, …); authorizations stay in the engine database.
+ * Users and groups from the Kreisverwaltung's LDAP directory instead of Camunda's own tables,
+ * switched on with {@code ksi.ldap.enabled=true}; every setting of Camunda's LDAP plugin is read
+ * from {@code ksi.ldap.plugin.*} (server URL, manager DN, search bases and filters, attribute
+ * names). Groups must carry the network's group ids ({@code jugendamt-segeberg}, {@code
+ * koordinierungsstelle}, …); authorizations stay in the engine database.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "ksi.ldap.enabled", havingValue = "true")

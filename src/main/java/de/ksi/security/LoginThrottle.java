@@ -12,9 +12,9 @@ import java.util.function.Supplier;
  * Slows password guessing without letting anyone lock an account: failed logins are counted per
  * (account, source address) and block only that pair, with an exponentially growing delay; failures
  * across all sources add a short, capped delay for sources that never logged into the account, so a
- * guesser with many addresses is slowed too, while the real user's own source stays open. Nothing is
- * permanent: every block ends by itself (at most {@link LoginSettings#maxDelay()}), and a coordinator
- * or administrator can lift it early. Kept in the node's memory (a restart forgets it).
+ * guesser with many addresses is slowed too, while the real user's own source stays open. Nothing
+ * is permanent: every block ends by itself (at most {@link LoginSettings#maxDelay()}), and a
+ * coordinator or administrator can lift it early. Kept in the node's memory (a restart forgets it).
  */
 class LoginThrottle {
 
@@ -27,6 +27,7 @@ class LoginThrottle {
   private final Supplier<Instant> clock;
   private final Map<String, Failures> pairs = new ConcurrentHashMap<>();
   private final Map<String, Failures> accounts = new ConcurrentHashMap<>();
+
   /** Sources from which an account logged in successfully, with the time of the last success. */
   private final Map<String, Instant> knownSources = new ConcurrentHashMap<>();
 
@@ -53,10 +54,17 @@ class LoginThrottle {
     if (pairs.size() > MAX_ENTRIES || accounts.size() > MAX_ENTRIES) {
       forgetQuiet(now);
     }
-    pairs.merge(pair(account, source), new Failures(1, now),
-        (old, one) -> new Failures(quiet(old, now, settings.maxDelay().multipliedBy(2)) ? 1 : old.count() + 1, now));
-    accounts.merge(account, new Failures(1, now),
-        (old, one) -> new Failures(quiet(old, now, settings.accountWindow()) ? 1 : old.count() + 1, now));
+    pairs.merge(
+        pair(account, source),
+        new Failures(1, now),
+        (old, one) ->
+            new Failures(
+                quiet(old, now, settings.maxDelay().multipliedBy(2)) ? 1 : old.count() + 1, now));
+    accounts.merge(
+        account,
+        new Failures(1, now),
+        (old, one) ->
+            new Failures(quiet(old, now, settings.accountWindow()) ? 1 : old.count() + 1, now));
   }
 
   void succeeded(String user, String source) {
@@ -72,7 +80,9 @@ class LoginThrottle {
     pairs.keySet().removeIf(key -> key.startsWith(account + "\n"));
   }
 
-  /** Exponential per pair: the first attempts are free, then 30 s, 1 min, 2 min … up to the maximum. */
+  /**
+   * Exponential per pair: the first attempts are free, then 30 s, 1 min, 2 min … up to the maximum.
+   */
   Duration pairDelay(int failures) {
     int over = failures - settings.freeAttempts();
     if (over <= 0) {
@@ -82,7 +92,10 @@ class LoginThrottle {
     return delay.compareTo(settings.maxDelay()) > 0 ? settings.maxDelay() : delay;
   }
 
-  /** Soft per account: once many failures come from anywhere, unknown sources wait a short, capped time. */
+  /**
+   * Soft per account: once many failures come from anywhere, unknown sources wait a short, capped
+   * time.
+   */
   Duration accountDelay(int failures) {
     int over = failures - settings.accountFreeAttempts();
     if (over <= 0) {
@@ -92,14 +105,18 @@ class LoginThrottle {
     return delay.compareTo(settings.accountMaxDelay()) > 0 ? settings.accountMaxDelay() : delay;
   }
 
-  private Duration remaining(Failures failures, Instant now, java.util.function.IntFunction<Duration> delay) {
+  private Duration remaining(
+      Failures failures, Instant now, java.util.function.IntFunction<Duration> delay) {
     if (failures == null) {
       return Duration.ZERO;
     }
     return Duration.between(now, failures.last().plus(delay.apply(failures.count())));
   }
 
-  /** No failure for this long: the count starts again (a mistyped password in the morning is forgotten by noon). */
+  /**
+   * No failure for this long: the count starts again (a mistyped password in the morning is
+   * forgotten by noon).
+   */
   private static boolean quiet(Failures failures, Instant now, Duration quietFor) {
     return failures.last().plus(quietFor).isBefore(now);
   }

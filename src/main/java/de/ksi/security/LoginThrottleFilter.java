@@ -19,21 +19,27 @@ import org.springframework.context.MessageSource;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Puts the {@link LoginThrottle} in front of every way to present a password: HTTP Basic on {@code /api},
- * the OpenAPI document, Actuator and {@code /engine-rest}, and the webapps' login form. A blocked attempt is
- * answered 429 with {@code Retry-After} and a message saying how long and who lifts the block at night
- * (German in the webapps, which speak German only); the password is then not checked at all. After the
- * request, a 401 counts as a failed attempt and any other answer as a successful one. Camunda's
- * {@code identity/verify} (checks any user's password for any logged-in caller) is refused.
+ * Puts the {@link LoginThrottle} in front of every way to present a password: HTTP Basic on {@code
+ * /api}, the OpenAPI document, Actuator and {@code /engine-rest}, and the webapps' login form. A
+ * blocked attempt is answered 429 with {@code Retry-After} and a message saying how long and who
+ * lifts the block at night (German in the webapps, which speak German only); the password is then
+ * not checked at all. After the request, a 401 counts as a failed attempt and any other answer as a
+ * successful one. Camunda's {@code identity/verify} (checks any user's password for any logged-in
+ * caller) is refused.
  */
 class LoginThrottleFilter extends OncePerRequestFilter {
 
   /** Camunda's webapp login: {@code POST /camunda/api/admin/auth/user/{engine}/login/{app}}. */
-  private static final Pattern WEBAPP_LOGIN = Pattern.compile("^/camunda/api/admin/auth/user/[^/]+/login/[^/]+/?$");
+  private static final Pattern WEBAPP_LOGIN =
+      Pattern.compile("^/camunda/api/admin/auth/user/[^/]+/login/[^/]+/?$");
 
-  /** Camunda's password check for other users' passwords, a guessing oracle the throttle cannot see into. */
+  /**
+   * Camunda's password check for other users' passwords, a guessing oracle the throttle cannot see
+   * into.
+   */
   private static final Pattern IDENTITY_VERIFY =
-      Pattern.compile("^(/engine-rest(/engine/[^/]+)?|/camunda/api/engine/engine/[^/]+)/identity/verify/?$");
+      Pattern.compile(
+          "^(/engine-rest(/engine/[^/]+)?|/camunda/api/engine/engine/[^/]+)/identity/verify/?$");
 
   private final LoginThrottle throttle;
   private final LoginSettings settings;
@@ -47,7 +53,8 @@ class LoginThrottleFilter extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     String path = request.getRequestURI().substring(request.getContextPath().length());
     if (IDENTITY_VERIFY.matcher(path).matches()) {
@@ -55,11 +62,17 @@ class LoginThrottleFilter extends OncePerRequestFilter {
       response.setStatus(HttpServletResponse.SC_FORBIDDEN);
       response.setContentType("application/json");
       response.setCharacterEncoding("UTF-8");
-      json.writeValue(response.getOutputStream(), Map.of("type", "Forbidden",
-          "message", "identity/verify is switched off: it would check passwords past the login throttle"));
+      json.writeValue(
+          response.getOutputStream(),
+          Map.of(
+              "type",
+              "Forbidden",
+              "message",
+              "identity/verify is switched off: it would check passwords past the login throttle"));
       return;
     }
-    boolean webappLogin = "POST".equals(request.getMethod()) && WEBAPP_LOGIN.matcher(path).matches();
+    boolean webappLogin =
+        "POST".equals(request.getMethod()) && WEBAPP_LOGIN.matcher(path).matches();
     String user;
     if (webappLogin) {
       ReplayableForm form = new ReplayableForm(request);
@@ -86,13 +99,20 @@ class LoginThrottleFilter extends OncePerRequestFilter {
     }
   }
 
-  private void refuse(HttpServletRequest request, HttpServletResponse response, String path, boolean webapp,
-      Duration wait) throws IOException {
+  private void refuse(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      String path,
+      boolean webapp,
+      Duration wait)
+      throws IOException {
     long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
     long minutes = (seconds + 59) / 60;
-    Locale locale = webapp || "de".equals(request.getLocale().getLanguage()) ? Locale.GERMAN : Locale.ENGLISH;
-    String text = texts.getMessage("problem.login-throttled", new Object[] {minutes, settings.nightContact()},
-        locale);
+    Locale locale =
+        webapp || "de".equals(request.getLocale().getLanguage()) ? Locale.GERMAN : Locale.ENGLISH;
+    String text =
+        texts.getMessage(
+            "problem.login-throttled", new Object[] {minutes, settings.nightContact()}, locale);
     Map<String, Object> body = new LinkedHashMap<>();
     if (path.startsWith("/api") || path.startsWith("/actuator") || path.startsWith("/v3")) {
       response.setContentType("application/problem+json");
@@ -122,7 +142,9 @@ class LoginThrottleFilter extends OncePerRequestFilter {
       return null;
     }
     try {
-      String decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+      String decoded =
+          new String(
+              Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
       int colon = decoded.indexOf(':');
       return colon < 0 ? null : decoded.substring(0, colon);
     } catch (IllegalArgumentException e) {

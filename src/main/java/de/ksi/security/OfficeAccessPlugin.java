@@ -20,10 +20,10 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.stereotype.Component;
 
 /**
- * Office isolation on the engine, for every process the process owners deploy (no per-model wiring to
- * forget): when an instance whose business key is a case reference leaves its start event, the case's
- * office group gets READ on exactly that instance and on its history. Nobody else gets anything per instance; coordinators
- * read all instances through their definition-wide grants.
+ * Office isolation on the engine, for every process the process owners deploy (no per-model wiring
+ * to forget): when an instance whose business key is a case reference leaves its start event, the
+ * case's office group gets READ on exactly that instance and on its history. Nobody else gets
+ * anything per instance; coordinators read all instances through their definition-wide grants.
  */
 @Component
 class OfficeAccessPlugin extends AbstractProcessEnginePlugin {
@@ -32,7 +32,8 @@ class OfficeAccessPlugin extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    // HISTORIC_PROCESS_INSTANCE grants: history per instance instead of READ_HISTORY on the whole definition
+    // HISTORIC_PROCESS_INSTANCE grants: history per instance instead of READ_HISTORY on the whole
+    // definition
     configuration.setEnableHistoricInstancePermissions(true);
     List<BpmnParseListener> listeners = new ArrayList<>();
     if (configuration.getCustomPostBPMNParseListeners() != null) {
@@ -43,13 +44,14 @@ class OfficeAccessPlugin extends AbstractProcessEnginePlugin {
   }
 
   /**
-   * Grants when the instance leaves its start event: by then the business key is final (the Tasklist start
-   * form's intake listener sets it on the start event; a key a caller passed in and the intake replaced
-   * grants nothing).
+   * Grants when the instance leaves its start event: by then the business key is final (the
+   * Tasklist start form's intake listener sets it on the start event; a key a caller passed in and
+   * the intake replaced grants nothing).
    */
   static class GrantOnStart extends AbstractBpmnParseListener {
     @Override
-    public void parseStartEvent(Element startEventElement, ScopeImpl scope, ActivityImpl startEventActivity) {
+    public void parseStartEvent(
+        Element startEventElement, ScopeImpl scope, ActivityImpl startEventActivity) {
       if (scope instanceof ProcessDefinitionEntity) {
         startEventActivity.addBuiltInListener(ExecutionListener.EVENTNAME_END, GRANT_OFFICE);
       }
@@ -58,19 +60,29 @@ class OfficeAccessPlugin extends AbstractProcessEnginePlugin {
 
   private static void grantOffice(DelegateExecution execution) {
     CommandContext command = Context.getCommandContext();
-    // an instance started in this command (the usual case) cannot have grants stored yet; one whose start event
+    // an instance started in this command (the usual case) cannot have grants stored yet; one whose
+    // start event
     // runs again later (process instance modification) may
-    boolean started = command.getDbEntityManager().getDbEntityCache()
-        .isTransient(((ExecutionEntity) execution).getProcessInstance());
+    boolean started =
+        command
+            .getDbEntityManager()
+            .getDbEntityCache()
+            .isTransient(((ExecutionEntity) execution).getProcessInstance());
     CaseReference.office(execution.getProcessBusinessKey())
-        .ifPresent(office -> command.runWithoutAuthorization(() -> {
-          var authorizations = execution.getProcessEngineServices().getAuthorizationService();
-          if (started) {
-            OfficeGrants.grantOnNewInstance(authorizations, office.groupId(), execution.getProcessInstanceId());
-          } else {
-            OfficeGrants.grant(authorizations, office.groupId(), execution.getProcessInstanceId());
-          }
-          return null;
-        }));
+        .ifPresent(
+            office ->
+                command.runWithoutAuthorization(
+                    () -> {
+                      var authorizations =
+                          execution.getProcessEngineServices().getAuthorizationService();
+                      if (started) {
+                        OfficeGrants.grantOnNewInstance(
+                            authorizations, office.groupId(), execution.getProcessInstanceId());
+                      } else {
+                        OfficeGrants.grant(
+                            authorizations, office.groupId(), execution.getProcessInstanceId());
+                      }
+                      return null;
+                    }));
   }
 }

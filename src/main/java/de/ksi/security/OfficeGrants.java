@@ -15,9 +15,10 @@ import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 
 /**
- * The grants that make one process instance visible to one office: READ on the running instance (Tasklist,
- * variables) and READ on its history (with historic instance permissions enabled this also covers the
- * instance's historic tasks, activities and variables). Callers run this without authorization checks.
+ * The grants that make one process instance visible to one office: READ on the running instance
+ * (Tasklist, variables) and READ on its history (with historic instance permissions enabled this
+ * also covers the instance's historic tasks, activities and variables). Callers run this without
+ * authorization checks.
  */
 final class OfficeGrants {
 
@@ -28,38 +29,71 @@ final class OfficeGrants {
   }
 
   /**
-   * Grants on a process instance started in the running command: no grant on it can be stored yet, so only the
-   * command's own unsaved grants are looked at (two queries fewer per instance start).
+   * Grants on a process instance started in the running command: no grant on it can be stored yet,
+   * so only the command's own unsaved grants are looked at (two queries fewer per instance start).
    */
-  static void grantOnNewInstance(AuthorizationService authorizations, String groupId, String processInstanceId) {
+  static void grantOnNewInstance(
+      AuthorizationService authorizations, String groupId, String processInstanceId) {
     grant(authorizations, groupId, processInstanceId, true);
   }
 
-  private static void grant(AuthorizationService authorizations, String groupId, String processInstanceId,
+  private static void grant(
+      AuthorizationService authorizations,
+      String groupId,
+      String processInstanceId,
       boolean newInstance) {
-    grantOnce(authorizations, groupId, Resources.PROCESS_INSTANCE, processInstanceId, ProcessInstancePermissions.READ,
+    grantOnce(
+        authorizations,
+        groupId,
+        Resources.PROCESS_INSTANCE,
+        processInstanceId,
+        ProcessInstancePermissions.READ,
         newInstance);
-    grantOnce(authorizations, groupId, Resources.HISTORIC_PROCESS_INSTANCE, processInstanceId,
-        HistoricProcessInstancePermissions.READ, newInstance);
+    grantOnce(
+        authorizations,
+        groupId,
+        Resources.HISTORIC_PROCESS_INSTANCE,
+        processInstanceId,
+        HistoricProcessInstancePermissions.READ,
+        newInstance);
   }
 
-  static void revoke(AuthorizationService authorizations, String groupId, String processInstanceId) {
+  static void revoke(
+      AuthorizationService authorizations, String groupId, String processInstanceId) {
     revoke(authorizations, groupId, Resources.PROCESS_INSTANCE, processInstanceId);
     revoke(authorizations, groupId, Resources.HISTORIC_PROCESS_INSTANCE, processInstanceId);
   }
 
   /** Deletes every grant of the group on one resource, whatever its permissions. */
-  static void revoke(AuthorizationService authorizations, String groupId, Resource resource, String resourceId) {
-    authorizations.createAuthorizationQuery().groupIdIn(groupId).resourceType(resource).resourceId(resourceId).list()
+  static void revoke(
+      AuthorizationService authorizations, String groupId, Resource resource, String resourceId) {
+    authorizations
+        .createAuthorizationQuery()
+        .groupIdIn(groupId)
+        .resourceType(resource)
+        .resourceId(resourceId)
+        .list()
         .forEach(a -> authorizations.deleteAuthorization(a.getId()));
   }
 
-  private static void grantOnce(AuthorizationService authorizations, String groupId, Resource resource, String resourceId,
-      Permission permission, boolean newResource) {
+  private static void grantOnce(
+      AuthorizationService authorizations,
+      String groupId,
+      Resource resource,
+      String resourceId,
+      Permission permission,
+      boolean newResource) {
     boolean exists =
         grantedInThisCommand(groupId, resource, resourceId)
-        || !newResource && authorizations.createAuthorizationQuery().groupIdIn(groupId).resourceType(resource)
-            .resourceId(resourceId).hasPermission(permission).count() > 0;
+            || !newResource
+                && authorizations
+                        .createAuthorizationQuery()
+                        .groupIdIn(groupId)
+                        .resourceType(resource)
+                        .resourceId(resourceId)
+                        .hasPermission(permission)
+                        .count()
+                    > 0;
     if (!exists) {
       Authorization grant = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
       grant.setGroupId(groupId);
@@ -70,12 +104,19 @@ final class OfficeGrants {
     }
   }
 
-  /** Grants not yet flushed: queries read the database, so a grant saved earlier in this command is not found there. */
-  private static boolean grantedInThisCommand(String groupId, Resource resource, String resourceId) {
+  /**
+   * Grants not yet flushed: queries read the database, so a grant saved earlier in this command is
+   * not found there.
+   */
+  private static boolean grantedInThisCommand(
+      String groupId, Resource resource, String resourceId) {
     CommandContext command = Context.getCommandContext();
     return command != null
         && command.getDbEntityManager().getCachedEntitiesByType(AuthorizationEntity.class).stream()
-            .anyMatch(a -> groupId.equals(a.getGroupId()) && a.getResourceType() == resource.resourceType()
-                && resourceId.equals(a.getResourceId()));
+            .anyMatch(
+                a ->
+                    groupId.equals(a.getGroupId())
+                        && a.getResourceType() == resource.resourceType()
+                        && resourceId.equals(a.getResourceId()));
   }
 }

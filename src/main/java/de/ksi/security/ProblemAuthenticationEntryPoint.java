@@ -30,22 +30,32 @@ class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint, Acces
   }
 
   @Override
-  public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
+  public void commence(
+      HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
       throws IOException {
     response.setHeader("WWW-Authenticate", "Basic realm=\"KSI\", charset=\"UTF-8\"");
     write(request, response, HttpStatus.UNAUTHORIZED, "problem.unauthenticated");
   }
 
   @Override
-  public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
+  public void handle(
+      HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
       throws IOException {
     write(request, response, HttpStatus.FORBIDDEN, "problem.forbidden");
   }
 
-  private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code)
+  private void write(
+      HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code)
       throws IOException {
     ProblemDetail problem =
-        ProblemDetail.forStatusAndDetail(status, messages.getMessage(code, null, request.getHeader("Accept-Language") == null ? Locale.ENGLISH : request.getLocale()));
+        ProblemDetail.forStatusAndDetail(
+            status,
+            messages.getMessage(
+                code,
+                null,
+                request.getHeader("Accept-Language") == null
+                    ? Locale.ENGLISH
+                    : request.getLocale()));
     problem.setInstance(URI.create(request.getRequestURI()));
     response.setStatus(status.value());
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

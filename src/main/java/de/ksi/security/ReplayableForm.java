@@ -13,8 +13,9 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A login form read once to learn the user name and handed on unread: Camunda's login resource reads the
- * body itself (reading it with {@code getParameter} would make Jersey warn on every login).
+ * A login form read once to learn the user name and handed on unread: Camunda's login resource
+ * reads the body itself (reading it with {@code getParameter} would make Jersey warn on every
+ * login).
  */
 final class ReplayableForm extends HttpServletRequestWrapper {
 

@@ -18,17 +18,22 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
- * Authentication on every endpoint: our {@code /api}, the OpenAPI document and Actuator through Spring
- * Security (HTTP Basic against Camunda users); {@code /engine-rest} through Camunda's own filter; the
- * webapps through their own login with CSRF protection.
+ * Authentication on every endpoint: our {@code /api}, the OpenAPI document and Actuator through
+ * Spring Security (HTTP Basic against Camunda users); {@code /engine-rest} through Camunda's own
+ * filter; the webapps through their own login with CSRF protection.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
   @Bean
   @Order(1)
-  SecurityFilterChain apiSecurity(HttpSecurity http, IdentityService identityService, ProcessEngine engine,
-      ProblemAuthenticationEntryPoint problems, MachineCredentials machineClients) throws Exception {
+  SecurityFilterChain apiSecurity(
+      HttpSecurity http,
+      IdentityService identityService,
+      ProcessEngine engine,
+      ProblemAuthenticationEntryPoint problems,
+      MachineCredentials machineClients)
+      throws Exception {
     http.securityMatcher("/api/**", "/v3/api-docs/**", "/v3/api-docs.yaml", "/actuator/**")
         .authorizeHttpRequests(
             auth ->
@@ -37,24 +42,35 @@ class SecurityConfiguration {
                     .requestMatchers("/actuator/**")
                     .hasAnyAuthority("GROUP_" + Groups.ADMINS, "GROUP_" + Groups.COORDINATORS)
                     .requestMatchers("/api/audit", "/api/audit/**")
-                    .hasAnyAuthority("GROUP_" + Groups.COORDINATORS, "GROUP_" + Groups.DATA_PROTECTION)
+                    .hasAnyAuthority(
+                        "GROUP_" + Groups.COORDINATORS, "GROUP_" + Groups.DATA_PROTECTION)
                     .anyRequest()
                     .authenticated())
         .httpBasic(basic -> basic.authenticationEntryPoint(problems).realmName("KSI"))
         .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
-        // never a new session id: the webapps' parallel requests still carry the old one and would get 401
-        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS).sessionFixation(f -> f.none()))
-        // Basic authentication sends no cookie; the webapp session is accepted only with the CSRF header
+        // never a new session id: the webapps' parallel requests still carry the old one and would
+        // get 401
+        .sessionManagement(
+            s ->
+                s.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
+                    .sessionFixation(f -> f.none()))
+        // Basic authentication sends no cookie; the webapp session is accepted only with the CSRF
+        // header
         .csrf(csrf -> csrf.disable())
         // the Cockpit plugin calls /api with the webapp session and its CSRF token
-        .addFilterBefore(new WebappSessionAuthenticationFilter(engine), BasicAuthenticationFilter.class)
-        // providers' own systems: Bearer tokens, limited to reporting their own offers (de.ksi.credentials)
+        .addFilterBefore(
+            new WebappSessionAuthenticationFilter(engine), BasicAuthenticationFilter.class)
+        // providers' own systems: Bearer tokens, limited to reporting their own offers
+        // (de.ksi.credentials)
         .addFilterBefore(machineClients.authenticationFilter(), BasicAuthenticationFilter.class)
-        .addFilterAfter(new EngineAuthenticationFilter(identityService), BasicAuthenticationFilter.class);
+        .addFilterAfter(
+            new EngineAuthenticationFilter(identityService), BasicAuthenticationFilter.class);
     return http.build();
   }
 
-  /** Webapps and /engine-rest bring their own authentication, CSRF protection and security headers. */
+  /**
+   * Webapps and /engine-rest bring their own authentication, CSRF protection and security headers.
+   */
   @Bean
   @Order(2)
   SecurityFilterChain webappsAndEngineRest(HttpSecurity http) throws Exception {
@@ -78,13 +94,17 @@ class SecurityConfiguration {
     return registration;
   }
 
-  /** Camunda's HTTP Basic authentication for {@code /engine-rest}: without it, the engine API is open. */
+  /**
+   * Camunda's HTTP Basic authentication for {@code /engine-rest}: without it, the engine API is
+   * open.
+   */
   @Bean
   FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
     var registration = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
     registration.setName("camunda-rest-authentication");
     registration.addInitParameter(
-        ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM, HttpBasicAuthenticationProvider.class.getName());
+        ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
+        HttpBasicAuthenticationProvider.class.getName());
     registration.addUrlPatterns("/engine-rest/*");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
     return registration;

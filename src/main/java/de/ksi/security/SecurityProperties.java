@@ -7,8 +7,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * Our own security settings.
  *
- * @param dataKey base64 AES-256 key for the personal columns ({@code KSI_DATA_KEY}); required in production
- * @param retention how long personal data of a closed case is kept after closing ({@code KSI_RETENTION})
+ * @param dataKey base64 AES-256 key for the personal columns ({@code KSI_DATA_KEY}); required in
+ *     production
+ * @param retention how long personal data of a closed case is kept after closing ({@code
+ *     KSI_RETENTION})
  */
 @ConfigurationProperties("ksi.security")
 public record SecurityProperties(String dataKey, Period retention) {

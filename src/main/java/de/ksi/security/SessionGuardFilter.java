@@ -22,28 +22,33 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Keeps a webapp login (Tasklist, Cockpit, Admin, and {@code /api} called with it) true to the user
- * directory and to the person at the desk. At most every {@link LoginSettings#recheck()} the user is read
- * again: a deleted or locked user's session ends, a changed group membership replaces the session's groups.
- * The session ends after the idle time ({@code server.servlet.session.timeout}) without <em>user</em>
- * activity: the requests the pages send by themselves on a timer do not count (see {@link #polling}).
+ * directory and to the person at the desk. At most every {@link LoginSettings#recheck()} the user
+ * is read again: a deleted or locked user's session ends, a changed group membership replaces the
+ * session's groups. The session ends after the idle time ({@code server.servlet.session.timeout})
+ * without <em>user</em> activity: the requests the pages send by themselves on a timer do not count
+ * (see {@link #polling}).
  */
 class SessionGuardFilter extends OncePerRequestFilter {
 
   static final String LAST_ACTIVITY = "ksi.lastUserActivity";
   static final String CHECKED_AT = "ksi.userCheckedAt";
-  /** Where Camunda keeps the logins of a session ({@code AuthenticationUtil.CAM_AUTH_SESSION_KEY}). */
+
+  /**
+   * Where Camunda keeps the logins of a session ({@code AuthenticationUtil.CAM_AUTH_SESSION_KEY}).
+   */
   private static final String CAMUNDA_LOGINS = "authenticatedUser";
 
   /**
-   * What the webapps ask on their own: Tasklist every 10 s re-reads the open task ({@code GET …/task/{id}})
-   * and the task list and counts of its filters ({@code …/filter/{id}/list}, {@code …/filter/{id}/count},
-   * {@code …/filter?itemCount…}, {@code …/task/count}); our Cockpit dashboard reloads {@code GET /api/lagebild}
-   * every minute, the case view its state ({@code /faelle/{ref}/stand}) every 15 s. Opening a task, a form, a
-   * process or any change is activity.
+   * What the webapps ask on their own: Tasklist every 10 s re-reads the open task ({@code GET
+   * …/task/{id}}) and the task list and counts of its filters ({@code …/filter/{id}/list}, {@code
+   * …/filter/{id}/count}, {@code …/filter?itemCount…}, {@code …/task/count}); our Cockpit dashboard
+   * reloads {@code GET /api/lagebild} every minute, the case view its state ({@code
+   * /faelle/{ref}/stand}) every 15 s. Opening a task, a form, a process or any change is activity.
    */
-  private static final Pattern POLLING = Pattern.compile(
-      "^/camunda/api/engine/engine/[^/]+/(task/[^/]+|task/count|filter/?|filter/count|filter/[^/]+/(list|count))/?$"
-          + "|^/api/lagebild/?$|^/faelle/[^/]+/stand$");
+  private static final Pattern POLLING =
+      Pattern.compile(
+          "^/camunda/api/engine/engine/[^/]+/(task/[^/]+|task/count|filter/?|filter/count|filter/[^/]+/(list|count))/?$"
+              + "|^/api/lagebild/?$|^/faelle/[^/]+/stand$");
 
   private final ProcessEngine engine;
   private final Clock clock;
@@ -58,10 +63,12 @@ class SessionGuardFilter extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     HttpSession session = request.getSession(false);
-    if (session != null && session.getAttribute(CAMUNDA_LOGINS) instanceof Authentications logins
+    if (session != null
+        && session.getAttribute(CAMUNDA_LOGINS) instanceof Authentications logins
         && !logins.getAuthentications().isEmpty()) {
       guard(request, session, logins);
     }
@@ -102,11 +109,17 @@ class SessionGuardFilter extends OncePerRequestFilter {
       if (!engine.getName().equals(login.getProcessEngineName())) {
         continue;
       }
-      User user = engine.getIdentityService().createUserQuery().userId(login.getIdentityId()).singleResult();
+      User user =
+          engine
+              .getIdentityService()
+              .createUserQuery()
+              .userId(login.getIdentityId())
+              .singleResult();
       if (user == null || locked(user, now)) {
         return false;
       }
-      UserAuthentication fresh = AuthenticationUtil.createAuthentication(engine, login.getIdentityId());
+      UserAuthentication fresh =
+          AuthenticationUtil.createAuthentication(engine, login.getIdentityId());
       if (fresh == null) {
         return false;
       }
@@ -120,15 +133,18 @@ class SessionGuardFilter extends OncePerRequestFilter {
     if (!(user instanceof UserEntity entity)) {
       return false;
     }
-    int maxAttempts = ((org.camunda.bpm.engine.impl.ProcessEngineImpl) engine).getProcessEngineConfiguration()
-        .getLoginMaxAttempts();
+    int maxAttempts =
+        ((org.camunda.bpm.engine.impl.ProcessEngineImpl) engine)
+            .getProcessEngineConfiguration()
+            .getLoginMaxAttempts();
     return entity.getAttempts() >= maxAttempts
         || entity.getLockExpirationTime() != null && entity.getLockExpirationTime().getTime() > now;
   }
 
   static boolean polling(HttpServletRequest request) {
     String path = request.getRequestURI().substring(request.getContextPath().length());
-    return ("GET".equals(request.getMethod()) || "POST".equals(request.getMethod()) && path.matches(".*/(list|count)/?$"))
+    return ("GET".equals(request.getMethod())
+            || "POST".equals(request.getMethod()) && path.matches(".*/(list|count)/?$"))
         && POLLING.matcher(path).matches();
   }
 }

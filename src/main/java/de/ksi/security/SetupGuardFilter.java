@@ -12,10 +12,11 @@ import java.security.MessageDigest;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Closes Camunda Admin's setup ({@code POST /camunda/api/admin/setup/{engine}/…}, which makes its caller
- * administrator while none exists) to everybody without the one-time setup token of the start log. The
- * token is given once as {@code ?setup-token=} on the setup page, which remembers it in the browser's session
- * for the page's own request; it is used up when the administrator has been created.
+ * Closes Camunda Admin's setup ({@code POST /camunda/api/admin/setup/{engine}/…}, which makes its
+ * caller administrator while none exists) to everybody without the one-time setup token of the
+ * start log. The token is given once as {@code ?setup-token=} on the setup page, which remembers it
+ * in the browser's session for the page's own request; it is used up when the administrator has
+ * been created.
  */
 class SetupGuardFilter extends OncePerRequestFilter {
 
@@ -29,11 +30,13 @@ class SetupGuardFilter extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     String path = request.getRequestURI().substring(request.getContextPath().length());
     String token = first.setupToken();
-    if (path.matches("^/camunda/app/admin/[^/]+/setup/.*") && token != null
+    if (path.matches("^/camunda/app/admin/[^/]+/setup/.*")
+        && token != null
         && matches(request.getParameter(TOKEN_PARAMETER), token)) {
       request.getSession(true).setAttribute(SESSION_ATTRIBUTE, token);
     }
@@ -47,9 +50,12 @@ class SetupGuardFilter extends OncePerRequestFilter {
       response.setStatus(HttpServletResponse.SC_FORBIDDEN);
       response.setContentType("application/json");
       response.setCharacterEncoding("UTF-8");
-      response.getWriter().write("{\"type\":\"SetupClosed\",\"message\":\"Die Einrichtung ist gesperrt: Der erste"
-          + " Administrator entsteht aus KSI_ADMIN_USER/KSI_ADMIN_PASSWORD oder über den Einrichtungslink mit dem"
-          + " Einmal-Token aus dem Startprotokoll.\"}");
+      response
+          .getWriter()
+          .write(
+              "{\"type\":\"SetupClosed\",\"message\":\"Die Einrichtung ist gesperrt: Der erste"
+                  + " Administrator entsteht aus KSI_ADMIN_USER/KSI_ADMIN_PASSWORD oder über den Einrichtungslink mit dem"
+                  + " Einmal-Token aus dem Startprotokoll.\"}");
       return;
     }
     chain.doFilter(request, response);
@@ -61,6 +67,7 @@ class SetupGuardFilter extends OncePerRequestFilter {
 
   private static boolean matches(String given, String token) {
     return given != null
-        && MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8));
+        && MessageDigest.isEqual(
+            given.getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8));
   }
 }

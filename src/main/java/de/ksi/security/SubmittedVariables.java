@@ -13,9 +13,10 @@ import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.spin.json.SpinJsonNode;
 
 /**
- * What a user may submit with a form: only the fields the form declares, each a plain value (text, number, yes/no,
- * date) or well-formed JSON (option lists, multi-selects), never a serialised Java object or a file. How long a text
- * may be is the engine's column's business ({@code de.ksi.platform.BoundedTextVariables}, for every variable).
+ * What a user may submit with a form: only the fields the form declares, each a plain value (text,
+ * number, yes/no, date) or well-formed JSON (option lists, multi-selects), never a serialised Java
+ * object or a file. How long a text may be is the engine's column's business ({@code
+ * de.ksi.platform.BoundedTextVariables}, for every variable).
  */
 final class SubmittedVariables {
 
@@ -27,11 +28,22 @@ final class SubmittedVariables {
   void check(Map<String, Object> submitted, Set<String> declared, String where) {
     for (String name : submitted.keySet()) {
       if (!declared.contains(name)) {
-        throw rejected(name, "„" + name + "“ ist kein Feld von " + where + " / variable '" + name
-            + "' is not a field of this form and may not be written");
+        throw rejected(
+            name,
+            "„"
+                + name
+                + "“ ist kein Feld von "
+                + where
+                + " / variable '"
+                + name
+                + "' is not a field of this form and may not be written");
       }
-      // a variable map deserialises a value when it is read as an object: read it typed, as it was sent
-      Object value = submitted instanceof VariableMap variables ? variables.getValueTyped(name) : submitted.get(name);
+      // a variable map deserialises a value when it is read as an object: read it typed, as it was
+      // sent
+      Object value =
+          submitted instanceof VariableMap variables
+              ? variables.getValueTyped(name)
+              : submitted.get(name);
       String problem = problem(name, value);
       if (problem != null) {
         throw rejected(name, problem);
@@ -46,16 +58,30 @@ final class SubmittedVariables {
         return malformedJson(name, typed);
       }
       if (!PLAIN_TYPES.contains(type) && !"untyped".equals(type)) {
-        return "„" + name + "“ hat einen nicht erlaubten Typ / variable '" + name + "' has type " + type
+        return "„"
+            + name
+            + "“ hat einen nicht erlaubten Typ / variable '"
+            + name
+            + "' has type "
+            + type
             + ", allowed are plain values and JSON";
       }
       return null;
     }
-    if (value == null || value instanceof String || value instanceof Boolean || value instanceof Number
-        || value instanceof Date || value instanceof SpinJsonNode) {
+    if (value == null
+        || value instanceof String
+        || value instanceof Boolean
+        || value instanceof Number
+        || value instanceof Date
+        || value instanceof SpinJsonNode) {
       return null;
     }
-    return "„" + name + "“ hat einen nicht erlaubten Typ / variable '" + name + "' is a " + value.getClass().getName()
+    return "„"
+        + name
+        + "“ hat einen nicht erlaubten Typ / variable '"
+        + name
+        + "' is a "
+        + value.getClass().getName()
         + ", allowed are plain values and JSON";
   }
 
@@ -67,7 +93,11 @@ final class SubmittedVariables {
           json.readTree(text);
         }
       } catch (JsonProcessingException e) {
-        return "„" + name + "“ ist kein gültiges JSON / variable '" + name + "' is not well-formed JSON";
+        return "„"
+            + name
+            + "“ ist kein gültiges JSON / variable '"
+            + name
+            + "' is not well-formed JSON";
       }
       return null;
     }

@@ -8,8 +8,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
-import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.HashSet;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -22,15 +22,16 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Lets a page of the Camunda webapps (our Cockpit plugin) call {@code /api} as the user logged in there:
- * the webapp login in the HTTP session counts as authentication, but only with the webapp's CSRF token in
- * the {@code X-XSRF-TOKEN} header, which another site cannot read. Requests with HTTP Basic credentials are
- * left to the Basic filter; this filter never creates a session.
+ * Lets a page of the Camunda webapps (our Cockpit plugin) call {@code /api} as the user logged in
+ * there: the webapp login in the HTTP session counts as authentication, but only with the webapp's
+ * CSRF token in the {@code X-XSRF-TOKEN} header, which another site cannot read. Requests with HTTP
+ * Basic credentials are left to the Basic filter; this filter never creates a session.
  */
 class WebappSessionAuthenticationFilter extends OncePerRequestFilter {
 
   /** Where Camunda's CsrfPreventionFilter keeps the token of the session. */
   static final String CSRF_TOKEN_SESSION_ATTRIBUTE = "CAMUNDA_CSRF_TOKEN";
+
   static final String CSRF_TOKEN_HEADER = "X-XSRF-TOKEN";
 
   private final ProcessEngine engine;
@@ -40,21 +41,27 @@ class WebappSessionAuthenticationFilter extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     HttpSession session = request.getSession(false);
     String token = request.getHeader(CSRF_TOKEN_HEADER);
-    if (session != null && token != null && request.getHeader("Authorization") == null
+    if (session != null
+        && token != null
+        && request.getHeader("Authorization") == null
         && SecurityContextHolder.getContext().getAuthentication() == null
         && matches(token, session.getAttribute(CSRF_TOKEN_SESSION_ATTRIBUTE))) {
       Authentications authentications = AuthenticationUtil.getAuthsFromSession(session);
       if (authentications != null
-          && authentications.getAuthenticationForProcessEngine(engine.getName()) instanceof UserAuthentication user) {
+          && authentications.getAuthenticationForProcessEngine(engine.getName())
+              instanceof UserAuthentication user) {
         List<String> groups = user.getGroupIds() == null ? List.of() : user.getGroupIds();
         var principal = new KsiUser(user.getIdentityId(), new HashSet<>(groups));
-        var authorities = groups.stream().map(g -> new SimpleGrantedAuthority("GROUP_" + g)).toList();
-        SecurityContextHolder.getContext().setAuthentication(
-            UsernamePasswordAuthenticationToken.authenticated(principal, null, authorities));
+        var authorities =
+            groups.stream().map(g -> new SimpleGrantedAuthority("GROUP_" + g)).toList();
+        SecurityContextHolder.getContext()
+            .setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(principal, null, authorities));
       }
     }
     chain.doFilter(request, response);
@@ -62,6 +69,7 @@ class WebappSessionAuthenticationFilter extends OncePerRequestFilter {
 
   private static boolean matches(String header, Object expected) {
     return expected instanceof String token
-        && MessageDigest.isEqual(header.getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8));
+        && MessageDigest.isEqual(
+            header.getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -4,9 +4,9 @@ package de.ksi.statistics;
 import java.util.Arrays;
 
 /**
- * Counts along three axes (scope × row × column); on an additive axis the last index holds the total of
- * the others. {@link #suppress(int)} hides small counts and, where a hidden count could be recomputed from
- * a shown total, one more count of the same line (secondary suppression).
+ * Counts along three axes (scope × row × column); on an additive axis the last index holds the
+ * total of the others. {@link #suppress(int)} hides small counts and, where a hidden count could be
+ * recomputed from a shown total, one more count of the same line (secondary suppression).
  */
 final class Cube {
 
@@ -15,7 +15,13 @@ final class Cube {
   private final boolean[] additive;
 
   /** Sizes include the total index on additive axes. */
-  Cube(int scopes, int rows, int columns, boolean scopesAdditive, boolean rowsAdditive, boolean columnsAdditive) {
+  Cube(
+      int scopes,
+      int rows,
+      int columns,
+      boolean scopesAdditive,
+      boolean rowsAdditive,
+      boolean columnsAdditive) {
     counts = new int[scopes][rows][columns];
     hidden = new boolean[scopes][rows][columns];
     additive = new boolean[] {scopesAdditive, rowsAdditive, columnsAdditive};
@@ -34,7 +40,10 @@ final class Cube {
     return hidden[scope][row][column];
   }
 
-  /** Fills the totals, hides counts below {@code k} and then, line by line, counts that would give them away. */
+  /**
+   * Fills the totals, hides counts below {@code k} and then, line by line, counts that would give
+   * them away.
+   */
   void suppress(int k) {
     fillTotals();
     int[] size = {counts.length, counts[0].length, counts[0][0].length};
@@ -62,7 +71,10 @@ final class Cube {
     }
   }
 
-  /** In one line (parts plus total), a single hidden part next to a shown total takes another part with it. */
+  /**
+   * In one line (parts plus total), a single hidden part next to a shown total takes another part
+   * with it.
+   */
   private boolean protectLine(int axis, int[] others, int i, int j, int length) {
     int[] at = new int[3];
     at[others[0]] = i;

@@ -11,7 +11,10 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** Reads the facts of the cases begun in a time range, and of their requests, straight from our tables. */
+/**
+ * Reads the facts of the cases begun in a time range, and of their requests, straight from our
+ * tables.
+ */
 @Component
 class Facts {
 
@@ -39,18 +42,42 @@ class Facts {
 
   /** One case as the statistics see it: no name, no birth date, no narrative. */
   record CaseFact(
-      String reference, District office, String legalGround, int age, String gender, Instant start, Instant placedAt,
-      String placementLevel, String neededCategory, Instant handoverAt, Instant closedAt, Instant followUpNeededAt,
-      int overdueDuties, boolean synthetic, boolean placedInRegistry, Instant placementEndedAt, District placedDistrict) {
+      String reference,
+      District office,
+      String legalGround,
+      int age,
+      String gender,
+      Instant start,
+      Instant placedAt,
+      String placementLevel,
+      String neededCategory,
+      Instant handoverAt,
+      Instant closedAt,
+      Instant followUpNeededAt,
+      int overdueDuties,
+      boolean synthetic,
+      boolean placedInRegistry,
+      Instant placementEndedAt,
+      District placedDistrict) {
 
-    /** When the Inobhutnahme ended: handover to the follow-up help or another office, else closing. */
+    /**
+     * When the Inobhutnahme ended: handover to the follow-up help or another office, else closing.
+     */
     Instant end() {
       return handoverAt != null ? handoverAt : closedAt;
     }
   }
 
-  /** One placement request (hold) of such a case; {@code status} already shows elapsed holds as EXPIRED. */
-  record HoldFact(District office, Instant caseStart, String status, String declineReason, String category,
+  /**
+   * One placement request (hold) of such a case; {@code status} already shows elapsed holds as
+   * EXPIRED.
+   */
+  record HoldFact(
+      District office,
+      Instant caseStart,
+      String status,
+      String declineReason,
+      String category,
       String provider) {}
 
   private final NamedParameterJdbcTemplate jdbc;
@@ -64,36 +91,61 @@ class Facts {
   }
 
   List<HoldFact> holds(Instant from, Instant to, boolean synthetic, Instant now) {
-    return jdbc.query(HOLDS, params(from, to, synthetic), (rs, n) -> {
-      String status = rs.getString("status");
-      if ("HELD".equals(status) && !rs.getTimestamp("expires_at").toInstant().isAfter(now)) {
-        status = "EXPIRED";
-      }
-      return new HoldFact(District.valueOf(rs.getString("office")), instant(rs, "custody_start"), status,
-          rs.getString("decline_reason"), rs.getString("category"), rs.getString("provider"));
-    });
+    return jdbc.query(
+        HOLDS,
+        params(from, to, synthetic),
+        (rs, n) -> {
+          String status = rs.getString("status");
+          if ("HELD".equals(status) && !rs.getTimestamp("expires_at").toInstant().isAfter(now)) {
+            status = "EXPIRED";
+          }
+          return new HoldFact(
+              District.valueOf(rs.getString("office")),
+              instant(rs, "custody_start"),
+              status,
+              rs.getString("decline_reason"),
+              rs.getString("category"),
+              rs.getString("provider"));
+        });
   }
 
   /** How many synthetic cases began in the range. */
   int syntheticCases(Instant from, Instant to) {
-    Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM custody_case c WHERE c.custody_start >= :from"
-        + " AND c.custody_start < :to AND c.synthetic = TRUE", params(from, to, true), Integer.class);
+    Integer n =
+        jdbc.queryForObject(
+            "SELECT COUNT(*) FROM custody_case c WHERE c.custody_start >= :from"
+                + " AND c.custody_start < :to AND c.synthetic = TRUE",
+            params(from, to, true),
+            Integer.class);
     return n == null ? 0 : n;
   }
 
   private static MapSqlParameterSource params(Instant from, Instant to, boolean synthetic) {
-    return new MapSqlParameterSource("from", Timestamp.from(from)).addValue("to", Timestamp.from(to))
+    return new MapSqlParameterSource("from", Timestamp.from(from))
+        .addValue("to", Timestamp.from(to))
         .addValue("synthetic", synthetic);
   }
 
   private static CaseFact caseFact(ResultSet rs, int n) throws SQLException {
     String placedDistrict = rs.getString("placed_district");
-    return new CaseFact(rs.getString("reference"), District.valueOf(rs.getString("office")),
-        rs.getString("legal_ground"), rs.getInt("age"), rs.getString("gender"), instant(rs, "custody_start"),
-        instant(rs, "placed_at"), rs.getString("placement_level"), rs.getString("needed_category"),
-        instant(rs, "handover_at"), instant(rs, "closed_at"), instant(rs, "follow_up_needed_at"),
-        rs.getInt("overdue_duties"), rs.getBoolean("synthetic"), rs.getObject("placement_id") != null,
-        instant(rs, "placement_ended_at"), placedDistrict == null ? null : District.valueOf(placedDistrict));
+    return new CaseFact(
+        rs.getString("reference"),
+        District.valueOf(rs.getString("office")),
+        rs.getString("legal_ground"),
+        rs.getInt("age"),
+        rs.getString("gender"),
+        instant(rs, "custody_start"),
+        instant(rs, "placed_at"),
+        rs.getString("placement_level"),
+        rs.getString("needed_category"),
+        instant(rs, "handover_at"),
+        instant(rs, "closed_at"),
+        instant(rs, "follow_up_needed_at"),
+        rs.getInt("overdue_duties"),
+        rs.getBoolean("synthetic"),
+        rs.getObject("placement_id") != null,
+        instant(rs, "placement_ended_at"),
+        placedDistrict == null ? null : District.valueOf(placedDistrict));
   }
 
   private static Instant instant(ResultSet rs, String column) throws SQLException {

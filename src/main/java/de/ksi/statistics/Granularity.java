@@ -42,13 +42,17 @@ public enum Granularity {
   /** The German label: {@code März 2026}, {@code 1. Quartal 2026}, {@code 2026}. */
   String label(LocalDate start) {
     return switch (this) {
-      case MONTH -> start.getMonth().getDisplayName(TextStyle.FULL, Locale.GERMAN) + " " + start.getYear();
+      case MONTH ->
+          start.getMonth().getDisplayName(TextStyle.FULL, Locale.GERMAN) + " " + start.getYear();
       case QUARTER -> ((start.getMonthValue() - 1) / 3 + 1) + ". Quartal " + start.getYear();
       case YEAR -> String.valueOf(start.getYear());
     };
   }
 
-  /** The starts of every period from the one containing {@code from} to the one containing {@code to}. */
+  /**
+   * The starts of every period from the one containing {@code from} to the one containing {@code
+   * to}.
+   */
   List<LocalDate> periods(LocalDate from, LocalDate to) {
     List<LocalDate> starts = new ArrayList<>();
     for (LocalDate start = start(from); !start.isAfter(to); start = next(start)) {

@@ -14,10 +14,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Place-nights the network loses to missing staff, from the Platzmeldungen kept in {@code availability_report}: per
- * offer and night, the latest report for that night; where it names staffed places, the places licensed and free but
- * not staffed: free − max(0, staffed − occupied), at least 0. A night without a staffed report loses nothing (it
- * counts as licensed).
+ * Place-nights the network loses to missing staff, from the Platzmeldungen kept in {@code
+ * availability_report}: per offer and night, the latest report for that night; where it names
+ * staffed places, the places licensed and free but not staffed: free − max(0, staffed − occupied),
+ * at least 0. A night without a staffed report loses nothing (it counts as licensed).
  */
 @Component
 @Transactional(readOnly = true)
@@ -47,12 +47,24 @@ public class MissingStaff {
    */
   public record LostNight(District district, Category category, Instant night, int lost) {}
 
-  /** The offer-nights with a staffed report whose night begins on a date in [{@code from}, {@code to}). */
+  /**
+   * The offer-nights with a staffed report whose night begins on a date in [{@code from}, {@code
+   * to}).
+   */
   public List<LostNight> nights(LocalDate from, LocalDate to, boolean withSynthetic) {
-    var params = new MapSqlParameterSource("from", Date.valueOf(from)).addValue("to", Date.valueOf(to))
-        .addValue("synthetic", withSynthetic).addValue("syntheticActor", SyntheticYear.ACTOR);
-    return jdbc.query(NIGHTS, params, (rs, n) -> new LostNight(District.valueOf(rs.getString("district")),
-        Category.valueOf(rs.getString("category")), new Night(rs.getDate("night").toLocalDate()).start(),
-        rs.getInt("lost")));
+    var params =
+        new MapSqlParameterSource("from", Date.valueOf(from))
+            .addValue("to", Date.valueOf(to))
+            .addValue("synthetic", withSynthetic)
+            .addValue("syntheticActor", SyntheticYear.ACTOR);
+    return jdbc.query(
+        NIGHTS,
+        params,
+        (rs, n) ->
+            new LostNight(
+                District.valueOf(rs.getString("district")),
+                Category.valueOf(rs.getString("category")),
+                new Night(rs.getDate("night").toLocalDate()).start(),
+                rs.getInt("lost")));
   }
 }

@@ -17,15 +17,19 @@ final class RangeTables {
   private RangeTables() {}
 
   /**
-   * Rows: the office that took the child into care; columns: the district of the provider that took the child
-   * in, or outside the registry. An office sees only its own row.
+   * Rows: the office that took the child into care; columns: the district of the provider that took
+   * the child in, or outside the registry. An office sees only its own row.
    */
   static Table crossDistrict(List<CaseFact> cases, int k, int scope) {
     District[] districts = District.values();
     Cube cube = new Cube(1, districts.length + 1, districts.length + 2, false, true, true);
     for (CaseFact c : cases) {
       if (c.placedAt() != null) {
-        cube.add(0, c.office().ordinal(), c.placedDistrict() == null ? districts.length : c.placedDistrict().ordinal(), 1);
+        cube.add(
+            0,
+            c.office().ordinal(),
+            c.placedDistrict() == null ? districts.length : c.placedDistrict().ordinal(),
+            1);
       }
     }
     cube.suppress(k);
@@ -44,26 +48,45 @@ final class RangeTables {
       for (int c = 0; c < columns.size(); c++) {
         cells.add(cube.hidden(0, r, c) ? Cell.suppressed(k) : Cell.of(cube.count(0, r, c)));
       }
-      rows.add(r == districts.length ? new Row(Report.TOTAL, "Gesamt", cells)
-          : new Row(districts[r].name(), districts[r].label(), cells));
+      rows.add(
+          r == districts.length
+              ? new Row(Report.TOTAL, "Gesamt", cells)
+              : new Row(districts[r].name(), districts[r].label(), cells));
     }
-    return new Table("kreisuebergreifend", "Unterbringungen: welches Jugendamt brachte in welchem Kreis unter",
-        "Fälle", "Jugendamt", columns, rows);
+    return new Table(
+        "kreisuebergreifend",
+        "Unterbringungen: welches Jugendamt brachte in welchem Kreis unter",
+        "Fälle",
+        "Jugendamt",
+        columns,
+        rows);
   }
 
   /** Declined and unanswered requests per provider, for the cases of the scope. */
   static Table refusalsByProvider(List<HoldFact> holds, int k, int scope) {
-    List<String> providers = holds.stream().filter(RangeTables::refusal).map(HoldFact::provider).distinct().sorted()
-        .toList();
+    List<String> providers =
+        holds.stream()
+            .filter(RangeTables::refusal)
+            .map(HoldFact::provider)
+            .distinct()
+            .sorted()
+            .toList();
     Cube cube = new Cube(TableBuilder.NETWORK + 1, providers.size() + 1, 3, true, true, true);
     for (HoldFact h : holds) {
       if (refusal(h)) {
-        cube.add(h.office().ordinal(), providers.indexOf(h.provider()), "DECLINED".equals(h.status()) ? 0 : 1, 1);
+        cube.add(
+            h.office().ordinal(),
+            providers.indexOf(h.provider()),
+            "DECLINED".equals(h.status()) ? 0 : 1,
+            1);
       }
     }
     cube.suppress(k);
-    List<Column> columns = List.of(new Column("DECLINED", "abgelehnt"), new Column("EXPIRED", "unbeantwortet"),
-        new Column(Report.TOTAL, "Gesamt"));
+    List<Column> columns =
+        List.of(
+            new Column("DECLINED", "abgelehnt"),
+            new Column("EXPIRED", "unbeantwortet"),
+            new Column(Report.TOTAL, "Gesamt"));
     List<Row> rows = new ArrayList<>();
     for (int p = 0; p <= providers.size(); p++) {
       if (p < providers.size() && cube.count(scope, p, 2) == 0) {
@@ -73,11 +96,18 @@ final class RangeTables {
       for (int c = 0; c < columns.size(); c++) {
         cells.add(cube.hidden(scope, p, c) ? Cell.suppressed(k) : Cell.of(cube.count(scope, p, c)));
       }
-      rows.add(p == providers.size() ? new Row(Report.TOTAL, "Gesamt", cells)
-          : new Row("T" + (p + 1), providers.get(p), cells));
+      rows.add(
+          p == providers.size()
+              ? new Row(Report.TOTAL, "Gesamt", cells)
+              : new Row("T" + (p + 1), providers.get(p), cells));
     }
-    return new Table("absagenNachTraeger", "Absagen und unbeantwortete Anfragen nach Träger", "Anfragen", "Träger",
-        columns, rows);
+    return new Table(
+        "absagenNachTraeger",
+        "Absagen und unbeantwortete Anfragen nach Träger",
+        "Anfragen",
+        "Träger",
+        columns,
+        rows);
   }
 
   private static boolean refusal(HoldFact h) {

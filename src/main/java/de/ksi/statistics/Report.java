@@ -6,7 +6,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-/** The statistics as they leave the server: aggregates only, small counts suppressed, synthetic data labelled. */
+/**
+ * The statistics as they leave the server: aggregates only, small counts suppressed, synthetic data
+ * labelled.
+ */
 public record Report(
     String scope,
     String scopeLabel,
@@ -21,18 +24,29 @@ public record Report(
   /** Whether synthetic demo cases are counted, how many, and the label to show. */
   public record Synthetic(boolean included, int cases, String note) {}
 
-  /** One figure as a table: rows (periods, offices or providers) by columns, with totals named {@code GESAMT}. */
-  public record Table(String id, String title, String unit, String rowHeader, List<Column> columns, List<Row> rows) {}
+  /**
+   * One figure as a table: rows (periods, offices or providers) by columns, with totals named
+   * {@code GESAMT}.
+   */
+  public record Table(
+      String id,
+      String title,
+      String unit,
+      String rowHeader,
+      List<Column> columns,
+      List<Row> rows) {}
 
   /** A column: stable key and German label. */
   public record Column(String key, String label) {}
 
-  /** A row: stable key (period, office or provider number), German label and one cell per column. */
+  /**
+   * A row: stable key (period, office or provider number), German label and one cell per column.
+   */
   public record Row(String key, String label, List<Cell> cells) {}
 
   /**
-   * A value, or {@code n: null} with {@code flag: "<5"} where fewer than the minimum count of cases stand
-   * behind it (or it would give such a value away).
+   * A value, or {@code n: null} with {@code flag: "<5"} where fewer than the minimum count of cases
+   * stand behind it (or it would give such a value away).
    */
   public record Cell(@JsonInclude(JsonInclude.Include.ALWAYS) Number n, String flag) {
 

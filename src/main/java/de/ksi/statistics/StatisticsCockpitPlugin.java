@@ -6,8 +6,8 @@ import org.camunda.bpm.cockpit.plugin.spi.impl.AbstractCockpitPlugin;
 
 /**
  * The Cockpit page "Statistik": registered through {@code META-INF/services}, its scripts lie in
- * {@code plugin-webapp/statistik/app/} and are served by {@link StatisticsPluginRootResource}; its data comes
- * from {@code /api/statistics} with the webapp session, like the Lagebild's.
+ * {@code plugin-webapp/statistik/app/} and are served by {@link StatisticsPluginRootResource}; its
+ * data comes from {@code /api/statistics} with the webapp session, like the Lagebild's.
  */
 public class StatisticsCockpitPlugin extends AbstractCockpitPlugin {
 

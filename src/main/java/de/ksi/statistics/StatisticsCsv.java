@@ -10,8 +10,8 @@ import java.text.DecimalFormatSymbols;
 import java.util.Locale;
 
 /**
- * The report as CSV for German Excel: UTF-8 with byte order mark, {@code ;} as separator, decimal comma, one
- * line per cell (table, row, column, value) so that it can be filtered and pivoted.
+ * The report as CSV for German Excel: UTF-8 with byte order mark, {@code ;} as separator, decimal
+ * comma, one line per cell (table, row, column, value) so that it can be filtered and pivoted.
  */
 final class StatisticsCsv {
 
@@ -22,8 +22,10 @@ final class StatisticsCsv {
   private StatisticsCsv() {}
 
   static byte[] of(Report report) {
-    DecimalFormat number = new DecimalFormat("0.#", DecimalFormatSymbols.getInstance(Locale.GERMANY));
-    String basis = report.synthetic().cases() > 0 ? StatisticsService.SYNTHETIC_NOTE : "echte Fälle";
+    DecimalFormat number =
+        new DecimalFormat("0.#", DecimalFormatSymbols.getInstance(Locale.GERMANY));
+    String basis =
+        report.synthetic().cases() > 0 ? StatisticsService.SYNTHETIC_NOTE : "echte Fälle";
     String range = report.from() + " bis " + report.to();
     StringBuilder csv = new StringBuilder(BOM).append(HEADER).append("\r\n");
     for (Table table : report.tables()) {
@@ -32,8 +34,19 @@ final class StatisticsCsv {
           Cell cell = row.cells().get(c);
           String value = cell.n() == null ? "" : number.format(cell.n());
           String note = cell.flag() == null ? "" : cell.flag();
-          line(csv, table.title(), table.unit(), row.label(), row.key(), table.columns().get(c).label(),
-              table.columns().get(c).key(), value, note, report.scopeLabel(), range, basis);
+          line(
+              csv,
+              table.title(),
+              table.unit(),
+              row.label(),
+              row.key(),
+              table.columns().get(c).label(),
+              table.columns().get(c).key(),
+              value,
+              note,
+              report.scopeLabel(),
+              range,
+              basis);
         }
       }
     }
@@ -50,13 +63,19 @@ final class StatisticsCsv {
     csv.append("\r\n");
   }
 
-  /** Quotes a field that holds a separator, quote or line break; a leading formula character is defused. */
+  /**
+   * Quotes a field that holds a separator, quote or line break; a leading formula character is
+   * defused.
+   */
   static String quote(String field) {
     String value = field == null ? "" : field;
     if (!value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 && !value.matches("-?[0-9.,]+")) {
       value = "'" + value;
     }
-    if (value.contains(";") || value.contains("\"") || value.contains("\n") || value.contains("\r")) {
+    if (value.contains(";")
+        || value.contains("\"")
+        || value.contains("\n")
+        || value.contains("\r")) {
       return "\"" + value.replace("\"", "\"\"") + "\"";
     }
     return value;

@@ -23,7 +23,9 @@ import java.util.Locale;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Checks who may see which office, reads the facts of the range and builds the suppressed report. */
+/**
+ * Checks who may see which office, reads the facts of the range and builds the suppressed report.
+ */
 @Service
 @Transactional(readOnly = true)
 public class StatisticsService {
@@ -41,7 +43,8 @@ public class StatisticsService {
   private final StatisticsProperties properties;
   private final Clock clock;
 
-  StatisticsService(Facts facts, MissingStaff missingStaff, StatisticsProperties properties, Clock clock) {
+  StatisticsService(
+      Facts facts, MissingStaff missingStaff, StatisticsProperties properties, Clock clock) {
     this.facts = facts;
     this.missingStaff = missingStaff;
     this.properties = properties;
@@ -55,7 +58,10 @@ public class StatisticsService {
     Granularity granularity = granularity(query.period());
     LocalDate today = LocalDate.now(clock.withZone(ZONE));
     LocalDate to = query.to() == null ? today : date("to", query.to(), true);
-    LocalDate from = query.from() == null ? to.minusMonths(11).withDayOfMonth(1) : date("from", query.from(), false);
+    LocalDate from =
+        query.from() == null
+            ? to.minusMonths(11).withDayOfMonth(1)
+            : date("from", query.from(), false);
     if (from.isAfter(to)) {
       throw new ProblemException.InvalidInput("from", "problem.statistics.range", from, to);
     }
@@ -76,38 +82,72 @@ public class StatisticsService {
     List<Table> tables = new ArrayList<>(Figures.of(builder, cases, holds, now));
     tables.add(RangeTables.crossDistrict(cases, k, scope));
     tables.add(RangeTables.refusalsByProvider(holds, k, scope));
-    tables.add(builder.counts("platzNaechteOhnePersonal",
-        "Platz-Nächte ohne Personal (genehmigt und frei, aber nicht besetzbar)", "Platz-Nächte",
-        List.of(new Column("OHNE_PERSONAL", "Platz-Nächte ohne Personal"),
-            new Column("MELDUNGEN", "Angebots-Nächte mit Meldung besetzbarer Plätze")),
-        false, missingStaff.nights(periods.get(0), endDay, withSynthetic), LostNight::district, LostNight::night,
-        (n, s) -> {
-          s.add(0, n.lost());
-          s.add(1, 1);
-        }));
+    tables.add(
+        builder.counts(
+            "platzNaechteOhnePersonal",
+            "Platz-Nächte ohne Personal (genehmigt und frei, aber nicht besetzbar)",
+            "Platz-Nächte",
+            List.of(
+                new Column("OHNE_PERSONAL", "Platz-Nächte ohne Personal"),
+                new Column("MELDUNGEN", "Angebots-Nächte mit Meldung besetzbarer Plätze")),
+            false,
+            missingStaff.nights(periods.get(0), endDay, withSynthetic),
+            LostNight::district,
+            LostNight::night,
+            (n, s) -> {
+              s.add(0, n.lost());
+              s.add(1, 1);
+            }));
     int synthetic = withSynthetic ? facts.syntheticCases(start, end) : 0;
     String scopeKey = scope == TableBuilder.NETWORK ? "NETWORK" : District.values()[scope].name();
-    String scopeLabel = scope == TableBuilder.NETWORK ? "Verbund (alle fünf Jugendämter)" : District.values()[scope].label();
-    return new Report(scopeKey, scopeLabel, granularity, periods.get(0), endDay.minusDays(1), k,
-        new Report.Synthetic(withSynthetic, synthetic, synthetic > 0 ? SYNTHETIC_NOTE : "nur echte Fälle"), now, tables);
+    String scopeLabel =
+        scope == TableBuilder.NETWORK
+            ? "Verbund (alle fünf Jugendämter)"
+            : District.values()[scope].label();
+    return new Report(
+        scopeKey,
+        scopeLabel,
+        granularity,
+        periods.get(0),
+        endDay.minusDays(1),
+        k,
+        new Report.Synthetic(
+            withSynthetic, synthetic, synthetic > 0 ? SYNTHETIC_NOTE : "nur echte Fälle"),
+        now,
+        tables);
   }
 
-  /** Coordinators, data protection and administrators see every office and the network; offices their own. */
+  /**
+   * Coordinators, data protection and administrators see every office and the network; offices
+   * their own.
+   */
   private static int scope(KsiUser user, String office) {
     District wanted = null;
     if (office != null && !office.isBlank() && !"NETWORK".equalsIgnoreCase(office)) {
-      wanted = Arrays.stream(District.values())
-          .filter(d -> d.name().equalsIgnoreCase(office.trim()) || d.code().equalsIgnoreCase(office.trim()))
-          .findFirst()
-          .orElseThrow(() -> new ProblemException.InvalidInput("office", "problem.statistics.office", office));
+      wanted =
+          Arrays.stream(District.values())
+              .filter(
+                  d ->
+                      d.name().equalsIgnoreCase(office.trim())
+                          || d.code().equalsIgnoreCase(office.trim()))
+              .findFirst()
+              .orElseThrow(
+                  () ->
+                      new ProblemException.InvalidInput(
+                          "office", "problem.statistics.office", office));
     }
-    boolean network = user.isCoordinator() || user.isAdmin() || user.inGroup(Groups.DATA_PROTECTION);
+    boolean network =
+        user.isCoordinator() || user.isAdmin() || user.inGroup(Groups.DATA_PROTECTION);
     if (network) {
       return wanted == null ? TableBuilder.NETWORK : wanted.ordinal();
     }
-    List<District> own = Arrays.stream(District.values())
-        .filter(d -> user.inGroup(d.groupId()) || user.inGroup(d.headGroupId())).toList();
-    if (own.isEmpty() || (wanted == null && own.size() > 1) || (wanted != null && !own.contains(wanted))) {
+    List<District> own =
+        Arrays.stream(District.values())
+            .filter(d -> user.inGroup(d.groupId()) || user.inGroup(d.headGroupId()))
+            .toList();
+    if (own.isEmpty()
+        || (wanted == null && own.size() > 1)
+        || (wanted != null && !own.contains(wanted))) {
       throw new ProblemException.Forbidden("problem.statistics.forbidden");
     }
     return (wanted == null ? own.get(0) : wanted).ordinal();
@@ -124,7 +164,10 @@ public class StatisticsService {
     }
   }
 
-  /** {@code 2026-03-15}, {@code 2026-03} or {@code 2026}; a month or year as {@code to} means its last day. */
+  /**
+   * {@code 2026-03-15}, {@code 2026-03} or {@code 2026}; a month or year as {@code to} means its
+   * last day.
+   */
   private static LocalDate date(String field, String text, boolean end) {
     String value = text.trim();
     try {

@@ -12,26 +12,50 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * A made-up but plausible year of Inobhutnahmen of the five offices, from a fixed seed: arrivals around the
- * clock with a night peak, a summer and autumn wave of unaccompanied minors, age and gender mix per legal
- * ground, lengths of stay (a third end within a week), outcomes and waiting for follow-up help.
+ * A made-up but plausible year of Inobhutnahmen of the five offices, from a fixed seed: arrivals
+ * around the clock with a night peak, a summer and autumn wave of unaccompanied minors, age and
+ * gender mix per legal ground, lengths of stay (a third end within a week), outcomes and waiting
+ * for follow-up help.
  */
 final class SyntheticCases {
 
   /** One synthetic case with its search; every time lies before the end of the window. */
-  record Case(District office, String legalGround, int age, String gender, String languages, int siblings,
-      String needs, String urgency, String neededCategory, Instant start, SyntheticSearch.Outcome search, Instant end,
-      String outcome, String followUpCategory, District handoverOffice, Instant followUpNeededAt, int overdueDuties) {}
+  record Case(
+      District office,
+      String legalGround,
+      int age,
+      String gender,
+      String languages,
+      int siblings,
+      String needs,
+      String urgency,
+      String neededCategory,
+      Instant start,
+      SyntheticSearch.Outcome search,
+      Instant end,
+      String outcome,
+      String followUpCategory,
+      District handoverOffice,
+      Instant followUpNeededAt,
+      int overdueDuties) {}
 
   // arrivals per day of the non-UMA grounds and of UMA, and their factors per month (January first)
   private static final double LOCAL_PER_DAY = 1.75;
   private static final double UMA_PER_DAY = 0.8;
-  private static final double[] LOCAL_MONTH = {1.0, 0.95, 1.0, 1.0, 1.05, 1.1, 0.9, 0.95, 1.1, 1.05, 1.0, 1.0};
-  private static final double[] UMA_MONTH = {0.7, 0.6, 0.7, 0.8, 0.9, 1.1, 1.5, 1.9, 2.2, 2.0, 1.4, 0.9};
-  private static final double[] HOUR = {1.3, 1.2, 1.0, 0.8, 0.6, 0.5, 0.5, 0.6, 0.8, 1.0, 1.0, 1.0, 1.0, 1.0, 1.1, 1.2,
-      1.3, 1.4, 1.6, 1.8, 1.9, 1.9, 1.7, 1.5};
+  private static final double[] LOCAL_MONTH = {
+    1.0, 0.95, 1.0, 1.0, 1.05, 1.1, 0.9, 0.95, 1.1, 1.05, 1.0, 1.0
+  };
+  private static final double[] UMA_MONTH = {
+    0.7, 0.6, 0.7, 0.8, 0.9, 1.1, 1.5, 1.9, 2.2, 2.0, 1.4, 0.9
+  };
+  private static final double[] HOUR = {
+    1.3, 1.2, 1.0, 0.8, 0.6, 0.5, 0.5, 0.6, 0.8, 1.0, 1.0, 1.0, 1.0, 1.0, 1.1, 1.2, 1.3, 1.4, 1.6,
+    1.8, 1.9, 1.9, 1.7, 1.5
+  };
   private static final double[] OFFICE = {0.30, 0.18, 0.24, 0.14, 0.14};
-  private static final String[] UMA_LANGUAGES = {"dari", "paschtu", "arabisch", "tigrinya", "somali", "ukrainisch"};
+  private static final String[] UMA_LANGUAGES = {
+    "dari", "paschtu", "arabisch", "tigrinya", "somali", "ukrainisch"
+  };
 
   private final Random random;
   private final SyntheticSearch search;
@@ -46,11 +70,16 @@ final class SyntheticCases {
     return hour >= 22 || hour < 6;
   }
 
-  /** Cases that begin in [{@code from}, {@code to}), ended by {@code end} at the latest, oldest first. */
+  /**
+   * Cases that begin in [{@code from}, {@code to}), ended by {@code end} at the latest, oldest
+   * first.
+   */
   List<Case> generate(Instant from, Instant to, Instant end) {
     List<Case> cases = new ArrayList<>();
     LocalDate last = LocalDate.ofInstant(to, StatisticsService.ZONE);
-    for (LocalDate day = LocalDate.ofInstant(from, StatisticsService.ZONE); !day.isAfter(last); day = day.plusDays(1)) {
+    for (LocalDate day = LocalDate.ofInstant(from, StatisticsService.ZONE);
+        !day.isAfter(last);
+        day = day.plusDays(1)) {
       int month = day.getMonthValue() - 1;
       List<Instant> starts = new ArrayList<>();
       List<Boolean> uma = new ArrayList<>();
@@ -78,24 +107,40 @@ final class SyntheticCases {
 
   private Case one(Instant start, boolean uma, Instant end) {
     District office = District.values()[pick(OFFICE)];
-    String ground = uma ? "NR3_UMA" : random.nextDouble() < 0.18 ? "NR1_SELBSTMELDUNG" : "NR2_DRINGENDE_GEFAHR";
-    int age = uma ? 12 + pick(new double[] {0.02, 0.04, 0.15, 0.24, 0.32, 0.23})
-        : ground.startsWith("NR1") ? 11 + pick(new double[] {0.05, 0.08, 0.12, 0.2, 0.25, 0.2, 0.1})
-        : pick(new double[] {0.06, 0.05, 0.04, 0.04, 0.03, 0.03, 0.04, 0.04, 0.04, 0.04, 0.05, 0.06, 0.07, 0.08, 0.09,
-            0.09, 0.08, 0.07});
+    String ground =
+        uma ? "NR3_UMA" : random.nextDouble() < 0.18 ? "NR1_SELBSTMELDUNG" : "NR2_DRINGENDE_GEFAHR";
+    int age =
+        uma
+            ? 12 + pick(new double[] {0.02, 0.04, 0.15, 0.24, 0.32, 0.23})
+            : ground.startsWith("NR1")
+                ? 11 + pick(new double[] {0.05, 0.08, 0.12, 0.2, 0.25, 0.2, 0.1})
+                : pick(
+                    new double[] {
+                      0.06, 0.05, 0.04, 0.04, 0.03, 0.03, 0.04, 0.04, 0.04, 0.04, 0.05, 0.06, 0.07,
+                      0.08, 0.09, 0.09, 0.08, 0.07
+                    });
     double g = random.nextDouble();
-    String gender = g < 0.01 ? "DIVERSE" : uma ? (g < 0.13 ? "FEMALE" : "MALE")
-        : ground.startsWith("NR1") ? (g < 0.6 ? "FEMALE" : "MALE") : (g < 0.5 ? "FEMALE" : "MALE");
-    int siblings = uma ? (random.nextDouble() < 0.05 ? 2 : 1) : 1 + pick(new double[] {0.8, 0.15, 0.05});
+    String gender =
+        g < 0.01
+            ? "DIVERSE"
+            : uma
+                ? (g < 0.13 ? "FEMALE" : "MALE")
+                : ground.startsWith("NR1")
+                    ? (g < 0.6 ? "FEMALE" : "MALE")
+                    : (g < 0.5 ? "FEMALE" : "MALE");
+    int siblings =
+        uma ? (random.nextDouble() < 0.05 ? 2 : 1) : 1 + pick(new double[] {0.8, 0.15, 0.05});
     List<String> needs = new ArrayList<>();
     needs.add(age < 3 ? "INFANT" : null);
     needs.add(age >= 10 && random.nextDouble() < 0.08 ? "PSYCHIATRIC" : null);
     needs.add(random.nextDouble() < 0.05 ? "MEDICAL" : null);
-    needs.add("FEMALE".equals(gender) && age >= 14 && random.nextDouble() < 0.03 ? "PREGNANCY" : null);
+    needs.add(
+        "FEMALE".equals(gender) && age >= 14 && random.nextDouble() < 0.03 ? "PREGNANCY" : null);
     needs.add(random.nextDouble() < 0.03 ? "SECRET_LOCATION" : null);
     needs.add(random.nextDouble() < 0.3 ? "TRAUMA" : null);
     String needList = String.join(",", needs.stream().filter(n -> n != null).sorted().toList());
-    String urgency = new String[] {"IMMEDIATE", "TODAY", "PLANNED"}[pick(new double[] {0.55, 0.35, 0.10})];
+    String urgency =
+        new String[] {"IMMEDIATE", "TODAY", "PLANNED"}[pick(new double[] {0.55, 0.35, 0.10})];
     Category needed = needed(uma, age, gender);
     List<Category> categories = new ArrayList<>(List.of(needed));
     for (Category fallback : List.of(Category.INOBHUTNAHME_GRUPPE, Category.BEREITSCHAFTSPFLEGE)) {
@@ -103,16 +148,32 @@ final class SyntheticCases {
         categories.add(fallback);
       }
     }
-    Duration[] deadlines = switch (urgency) {
-      case "IMMEDIATE" -> new Duration[] {Duration.ofMinutes(30), Duration.ofMinutes(60), Duration.ofMinutes(15)};
-      case "TODAY" -> new Duration[] {Duration.ofHours(2), Duration.ofHours(4), Duration.ofHours(1)};
-      default -> new Duration[] {Duration.ofDays(1), Duration.ofDays(2), Duration.ofHours(4)};
-    };
-    SyntheticSearch.Outcome found = search.search(office, age, gender, siblings, categories, start, deadlines[0],
-        deadlines[1], deadlines[2]);
+    Duration[] deadlines =
+        switch (urgency) {
+          case "IMMEDIATE" ->
+              new Duration[] {
+                Duration.ofMinutes(30), Duration.ofMinutes(60), Duration.ofMinutes(15)
+              };
+          case "TODAY" ->
+              new Duration[] {Duration.ofHours(2), Duration.ofHours(4), Duration.ofHours(1)};
+          default -> new Duration[] {Duration.ofDays(1), Duration.ofDays(2), Duration.ofHours(4)};
+        };
+    SyntheticSearch.Outcome found =
+        search.search(
+            office,
+            age,
+            gender,
+            siblings,
+            categories,
+            start,
+            deadlines[0],
+            deadlines[1],
+            deadlines[2]);
     String outcome = outcome(uma, age);
-    double days = random.nextDouble() < 0.33 ? 0.5 + random.nextDouble() * 6.5
-        : Math.min(300, 7 + Math.exp(Math.log(45) + 0.9 * random.nextGaussian()));
+    double days =
+        random.nextDouble() < 0.33
+            ? 0.5 + random.nextDouble() * 6.5
+            : Math.min(300, 7 + Math.exp(Math.log(45) + 0.9 * random.nextGaussian()));
     if ("HANDOVER_OFFICE".equals(outcome)) {
       days = 10 + random.nextDouble() * 20;
     }
@@ -130,17 +191,41 @@ final class SyntheticCases {
     String followUp = null;
     if ("FOLLOW_UP".equals(outcome)) {
       followUp = followUpCategory(uma, age, needList).name();
-      double waiting = Math.min(-Math.log(1 - random.nextDouble()) * 21, Duration.between(found.placedAt(), until)
-          .toHours() / 24.0 * 0.8);
+      double waiting =
+          Math.min(
+              -Math.log(1 - random.nextDouble()) * 21,
+              Duration.between(found.placedAt(), until).toHours() / 24.0 * 0.8);
       followUpNeeded = until.minusSeconds((long) (waiting * 86_400));
     }
-    District handover = "HANDOVER_OFFICE".equals(outcome) ? District.values()[(office.ordinal() + 1
-        + random.nextInt(District.values().length - 1)) % District.values().length] : null;
+    District handover =
+        "HANDOVER_OFFICE".equals(outcome)
+            ? District.values()[
+                (office.ordinal() + 1 + random.nextInt(District.values().length - 1))
+                    % District.values().length]
+            : null;
     int overdue = random.nextDouble() < 0.07 ? 1 + (random.nextDouble() < 0.15 ? 1 : 0) : 0;
-    String languages = uma ? UMA_LANGUAGES[random.nextInt(UMA_LANGUAGES.length)]
-        : random.nextDouble() < 0.85 ? "deutsch" : "deutsch, türkisch";
-    return new Case(office, ground, age, gender, languages, siblings, needList, urgency, needed.name(), start, found,
-        until, outcome, followUp, handover, followUpNeeded, overdue);
+    String languages =
+        uma
+            ? UMA_LANGUAGES[random.nextInt(UMA_LANGUAGES.length)]
+            : random.nextDouble() < 0.85 ? "deutsch" : "deutsch, türkisch";
+    return new Case(
+        office,
+        ground,
+        age,
+        gender,
+        languages,
+        siblings,
+        needList,
+        urgency,
+        needed.name(),
+        start,
+        found,
+        until,
+        outcome,
+        followUp,
+        handover,
+        followUpNeeded,
+        overdue);
   }
 
   private Category needed(boolean uma, int age, String gender) {
@@ -161,9 +246,13 @@ final class SyntheticCases {
   }
 
   private String outcome(boolean uma, int age) {
-    String[] outcomes = {"RETURN_HOME", "FOLLOW_UP", "HANDOVER_OFFICE", "RAN_AWAY", "CAME_OF_AGE", "OTHER"};
-    double[] weights = uma ? new double[] {0.0, 0.45, 0.35, 0.12, age == 17 ? 0.05 : 0.0, 0.03}
-        : new double[] {0.42, 0.42, 0.0, 0.08, age == 17 ? 0.03 : 0.0, 0.07};
+    String[] outcomes = {
+      "RETURN_HOME", "FOLLOW_UP", "HANDOVER_OFFICE", "RAN_AWAY", "CAME_OF_AGE", "OTHER"
+    };
+    double[] weights =
+        uma
+            ? new double[] {0.0, 0.45, 0.35, 0.12, age == 17 ? 0.05 : 0.0, 0.03}
+            : new double[] {0.42, 0.42, 0.0, 0.08, age == 17 ? 0.03 : 0.0, 0.07};
     return outcomes[pick(weights)];
   }
 

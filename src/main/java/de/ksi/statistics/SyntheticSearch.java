@@ -14,31 +14,46 @@ import java.util.Random;
 import java.util.Set;
 
 /**
- * The place search of a synthetic case against the real offers, with their licensed places occupied by the
- * synthetic cases before: requests in rounds, refusals with reasons, unanswered requests, escalation to the
- * network and to level 2 when nothing is free or everybody declines.
+ * The place search of a synthetic case against the real offers, with their licensed places occupied
+ * by the synthetic cases before: requests in rounds, refusals with reasons, unanswered requests,
+ * escalation to the network and to level 2 when nothing is free or everybody declines.
  */
 final class SyntheticSearch {
 
-  /** A registry offer as the generator sees it, with the end times of the synthetic placements in it. */
-  record Offer(long id, District district, Category category, int minAge, int maxAge, boolean female, boolean male,
-      boolean diverse, int maxSiblings, int licensed, List<Stay> occupied) {
+  /**
+   * A registry offer as the generator sees it, with the end times of the synthetic placements in
+   * it.
+   */
+  record Offer(
+      long id,
+      District district,
+      Category category,
+      int minAge,
+      int maxAge,
+      boolean female,
+      boolean male,
+      boolean diverse,
+      int maxSiblings,
+      int licensed,
+      List<Stay> occupied) {
 
     boolean fits(int age, String gender, int siblings) {
-      boolean genderOk = switch (gender) {
-        case "FEMALE" -> female;
-        case "MALE" -> male;
-        default -> diverse;
-      };
+      boolean genderOk =
+          switch (gender) {
+            case "FEMALE" -> female;
+            case "MALE" -> male;
+            default -> diverse;
+          };
       return genderOk && age >= minAge && age <= maxAge && siblings <= maxSiblings;
     }
 
     /**
-     * Whether {@code places} are free from {@code at} on: placements already booked that run past {@code at}
-     * count, even those beginning later, so that no offer is ever over-occupied.
+     * Whether {@code places} are free from {@code at} on: placements already booked that run past
+     * {@code at} count, even those beginning later, so that no offer is ever over-occupied.
      */
     boolean freeAt(Instant at, int places) {
-      int occupied = occupied().stream().filter(s -> s.until().isAfter(at)).mapToInt(Stay::places).sum();
+      int occupied =
+          occupied().stream().filter(s -> s.until().isAfter(at)).mapToInt(Stay::places).sum();
       return occupied + places <= licensed;
     }
   }
@@ -47,10 +62,24 @@ final class SyntheticSearch {
   record Stay(Instant from, Instant until, int places) {}
 
   /** One request: which offer, when, how it ended. */
-  record Request(Offer offer, Instant created, Instant expires, String status, Instant decided, String reason) {}
+  record Request(
+      Offer offer,
+      Instant created,
+      Instant expires,
+      String status,
+      Instant decided,
+      String reason) {}
 
-  /** How the search ended: the level, when and where the child was placed (offer null: outside the registry). */
-  record Outcome(String level, Instant placedAt, Offer offer, Request confirmed, String emergencyMeasure,
+  /**
+   * How the search ended: the level, when and where the child was placed (offer null: outside the
+   * registry).
+   */
+  record Outcome(
+      String level,
+      Instant placedAt,
+      Offer offer,
+      Request confirmed,
+      String emergencyMeasure,
       List<Request> requests) {}
 
   private static final DeclineReason[] REASONS = DeclineReason.values();
@@ -64,50 +93,112 @@ final class SyntheticSearch {
     this.random = random;
   }
 
-  /** Searches from {@code start}: own district until its deadline, then the network, then level 2. */
-  Outcome search(District office, int age, String gender, int siblings, List<Category> categories, Instant start,
-      Duration districtDeadline, Duration networkDeadline, Duration response) {
+  /**
+   * Searches from {@code start}: own district until its deadline, then the network, then level 2.
+   */
+  Outcome search(
+      District office,
+      int age,
+      String gender,
+      int siblings,
+      List<Category> categories,
+      Instant start,
+      Duration districtDeadline,
+      Duration networkDeadline,
+      Duration response) {
     List<Request> requests = new ArrayList<>();
     Set<Offer> asked = new HashSet<>();
     Instant districtEnd = start.plus(districtDeadline);
-    Outcome placed = phase("KREIS", List.of(office), age, gender, siblings, categories, start.plusSeconds(600),
-        districtEnd, response, 0.6, requests, asked);
+    Outcome placed =
+        phase(
+            "KREIS",
+            List.of(office),
+            age,
+            gender,
+            siblings,
+            categories,
+            start.plusSeconds(600),
+            districtEnd,
+            response,
+            0.6,
+            requests,
+            asked);
     if (placed != null) {
       return placed;
     }
     Instant networkEnd = districtEnd.plus(networkDeadline);
-    placed = phase("VERBUND", List.of(District.values()), age, gender, siblings, categories, districtEnd.plusSeconds(300),
-        networkEnd, response, 0.65, requests, asked);
+    placed =
+        phase(
+            "VERBUND",
+            List.of(District.values()),
+            age,
+            gender,
+            siblings,
+            categories,
+            districtEnd.plusSeconds(300),
+            networkEnd,
+            response,
+            0.65,
+            requests,
+            asked);
     if (placed != null) {
       return placed;
     }
     Instant decided = networkEnd.plus(Duration.ofMinutes(30 + random.nextInt(240)));
-    List<Offer> free = new ArrayList<>(offers.stream()
-        .filter(o -> !o.category().followUp() && o.fits(age, gender, siblings) && o.freeAt(decided, siblings)).toList());
+    List<Offer> free =
+        new ArrayList<>(
+            offers.stream()
+                .filter(
+                    o ->
+                        !o.category().followUp()
+                            && o.fits(age, gender, siblings)
+                            && o.freeAt(decided, siblings))
+                .toList());
     free.sort((a, b) -> Boolean.compare(b.district() == office, a.district() == office));
     if (!free.isEmpty() && random.nextDouble() < 0.7) {
       Offer offer = free.get(0);
-      String measure = offer.category() == Category.BEREITSCHAFTSPFLEGE ? "BEREITSCHAFTSPFLEGE" : "NOTBETT";
+      String measure =
+          offer.category() == Category.BEREITSCHAFTSPFLEGE ? "BEREITSCHAFTSPFLEGE" : "NOTBETT";
       return new Outcome("STUFE_2", decided, offer, null, measure, requests);
     }
     String[] measures = {"NOTBETT", "LANDESEBENE", "SONSTIGES"};
-    return new Outcome("STUFE_2", decided, null, null, measures[random.nextInt(measures.length)], requests);
+    return new Outcome(
+        "STUFE_2", decided, null, null, measures[random.nextInt(measures.length)], requests);
   }
 
-  private Outcome phase(String level, List<District> districts, int age, String gender, int siblings,
-      List<Category> categories, Instant from, Instant deadline, Duration response, double accept,
-      List<Request> requests, Set<Offer> asked) {
+  private Outcome phase(
+      String level,
+      List<District> districts,
+      int age,
+      String gender,
+      int siblings,
+      List<Category> categories,
+      Instant from,
+      Instant deadline,
+      Duration response,
+      double accept,
+      List<Request> requests,
+      Set<Offer> asked) {
     Instant round = from;
     do {
       Instant at = round;
-      List<Offer> candidates = new ArrayList<>(offers.stream()
-          .filter(o -> districts.contains(o.district()) && categories.contains(o.category()) && !asked.contains(o))
-          .filter(o -> o.fits(age, gender, siblings) && o.freeAt(at, siblings)).toList());
+      List<Offer> candidates =
+          new ArrayList<>(
+              offers.stream()
+                  .filter(
+                      o ->
+                          districts.contains(o.district())
+                              && categories.contains(o.category())
+                              && !asked.contains(o))
+                  .filter(o -> o.fits(age, gender, siblings) && o.freeAt(at, siblings))
+                  .toList());
       if (candidates.isEmpty()) {
         return null;
       }
       Collections.shuffle(candidates, random);
-      candidates.sort((a, b) -> Boolean.compare(b.district() == districts.get(0), a.district() == districts.get(0)));
+      candidates.sort(
+          (a, b) ->
+              Boolean.compare(b.district() == districts.get(0), a.district() == districts.get(0)));
       boolean night = SyntheticCases.night(at);
       Request winner = null;
       List<Request> roundRequests = new ArrayList<>();
@@ -126,7 +217,8 @@ final class SyntheticSearch {
         }
         roundRequests.add(request);
         last = request.decided().isAfter(last) ? request.decided() : last;
-        if ("CONFIRMED".equals(request.status()) && (winner == null || request.decided().isBefore(winner.decided()))) {
+        if ("CONFIRMED".equals(request.status())
+            && (winner == null || request.decided().isBefore(winner.decided()))) {
           winner = request;
         }
       }
@@ -143,15 +235,17 @@ final class SyntheticSearch {
   }
 
   /**
-   * Requests still open when a place was accepted elsewhere, or when the deadline escalated the case, were
-   * withdrawn at that moment.
+   * Requests still open when a place was accepted elsewhere, or when the deadline escalated the
+   * case, were withdrawn at that moment.
    */
   private static Request settle(Request request, Request placed, Instant deadline) {
     Instant cut = placed != null ? placed.decided() : deadline;
-    if (request == placed || request.decided().isBefore(cut) && !"CONFIRMED".equals(request.status())) {
+    if (request == placed
+        || request.decided().isBefore(cut) && !"CONFIRMED".equals(request.status())) {
       return request;
     }
-    return new Request(request.offer(), request.created(), request.expires(), "RELEASED", cut, null);
+    return new Request(
+        request.offer(), request.created(), request.expires(), "RELEASED", cut, null);
   }
 
   private Instant answer(Instant at, Duration response) {

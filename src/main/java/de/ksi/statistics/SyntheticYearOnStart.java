@@ -7,7 +7,10 @@ import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-/** On a demo start (after the demo providers exist) the synthetic year is written, once per database. */
+/**
+ * On a demo start (after the demo providers exist) the synthetic year is written, once per
+ * database.
+ */
 @Component
 @ConditionalOnExpression("${ksi.demo.enabled:false} and ${ksi.demo.synthetic-year:false}")
 class SyntheticYearOnStart {

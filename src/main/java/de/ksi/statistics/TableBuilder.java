@@ -15,8 +15,9 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * Turns facts into suppressed tables with the periods as rows. Every count is first computed for all five
- * offices and the network (scope index 5), so that suppression is the same whichever slice a caller sees.
+ * Turns facts into suppressed tables with the periods as rows. Every count is first computed for
+ * all five offices and the network (scope index 5), so that suppression is the same whichever slice
+ * a caller sees.
  */
 final class TableBuilder {
 
@@ -47,9 +48,19 @@ final class TableBuilder {
     this.scope = scope;
   }
 
-  /** A count table: periods (and their total) by the given columns (and their total if they add up). */
-  <T> Table counts(String id, String title, String unit, List<Column> columns, boolean columnsAdditive, List<T> facts,
-      Function<T, District> office, Function<T, Instant> time, Tally<T> tally) {
+  /**
+   * A count table: periods (and their total) by the given columns (and their total if they add up).
+   */
+  <T> Table counts(
+      String id,
+      String title,
+      String unit,
+      List<Column> columns,
+      boolean columnsAdditive,
+      List<T> facts,
+      Function<T, District> office,
+      Function<T, Instant> time,
+      Tally<T> tally) {
     Cube cube = cube(columns.size(), columnsAdditive, facts, office, time, tally);
     List<Column> shown = new ArrayList<>(columns);
     if (columnsAdditive) {
@@ -67,11 +78,20 @@ final class TableBuilder {
   }
 
   /**
-   * A table of durations: per period the number of cases behind them and their median and 90 % value, shown
-   * only for at least {@code k} cases; {@code value} gives a case's duration or {@code null} if it has none.
+   * A table of durations: per period the number of cases behind them and their median and 90 %
+   * value, shown only for at least {@code k} cases; {@code value} gives a case's duration or {@code
+   * null} if it has none.
    */
-  <T> Table durations(String id, String title, String unit, String countLabel, List<T> facts,
-      Function<T, District> office, Function<T, Instant> time, Function<T, Double> value, boolean withSum) {
+  <T> Table durations(
+      String id,
+      String title,
+      String unit,
+      String countLabel,
+      List<T> facts,
+      Function<T, District> office,
+      Function<T, Instant> time,
+      Function<T, Double> value,
+      boolean withSum) {
     List<T> measured = facts.stream().filter(f -> value.apply(f) != null).toList();
     Cube cube = cube(1, false, measured, office, time, (f, sink) -> sink.add(0, 1));
     List<Column> columns = new ArrayList<>(List.of(new Column("ANZAHL", countLabel)));
@@ -83,10 +103,13 @@ final class TableBuilder {
     List<Row> rows = new ArrayList<>();
     for (int p = 0; p <= periods.size(); p++) {
       int period = p;
-      double[] values = measured.stream()
-          .filter(f -> scope == NETWORK || office.apply(f).ordinal() == scope)
-          .filter(f -> period == periods.size() || periodOf(time.apply(f)) == period)
-          .mapToDouble(f -> value.apply(f)).sorted().toArray();
+      double[] values =
+          measured.stream()
+              .filter(f -> scope == NETWORK || office.apply(f).ordinal() == scope)
+              .filter(f -> period == periods.size() || periodOf(time.apply(f)) == period)
+              .mapToDouble(f -> value.apply(f))
+              .sorted()
+              .toArray();
       boolean shown = !cube.hidden(scope, p, 0) && values.length >= k;
       List<Cell> cells = new ArrayList<>(List.of(cell(cube, scope, p, 0)));
       if (withSum) {
@@ -103,10 +126,21 @@ final class TableBuilder {
     return values.length == 0 ? Cell.of(null) : Cell.suppressed(k);
   }
 
-  private <T> Cube cube(int columns, boolean columnsAdditive, List<T> facts, Function<T, District> office,
-      Function<T, Instant> time, Tally<T> tally) {
-    Cube cube = new Cube(NETWORK + 1, periods.size() + 1, columns + (columnsAdditive ? 1 : 0), true, true,
-        columnsAdditive);
+  private <T> Cube cube(
+      int columns,
+      boolean columnsAdditive,
+      List<T> facts,
+      Function<T, District> office,
+      Function<T, Instant> time,
+      Tally<T> tally) {
+    Cube cube =
+        new Cube(
+            NETWORK + 1,
+            periods.size() + 1,
+            columns + (columnsAdditive ? 1 : 0),
+            true,
+            true,
+            columnsAdditive);
     for (T fact : facts) {
       int p = periodOf(time.apply(fact));
       if (p >= 0) {

@@ -14,11 +14,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Names every user task of a case after the case: "Platz auswählen und anfragen — STO-2026-0042 · 14–15 J. ·
- * Inobhutnahmegruppe (Notaufnahme) · sofort", and gives it the case's urgency as priority (Tasklist's filters
- * order by due date, then priority). Everything comes from the case table, found through the root process
- * instance the case is bound to, never from a process variable a user could write. The label is pseudonymous
- * (reference, age band, category, urgency), so provider request tasks carry it as well.
+ * Names every user task of a case after the case: "Platz auswählen und anfragen — STO-2026-0042 ·
+ * 14–15 J. · Inobhutnahmegruppe (Notaufnahme) · sofort", and gives it the case's urgency as
+ * priority (Tasklist's filters order by due date, then priority). Everything comes from the case
+ * table, found through the root process instance the case is bound to, never from a process
+ * variable a user could write. The label is pseudonymous (reference, age band, category, urgency),
+ * so provider request tasks carry it as well.
  */
 @Component
 class TaskCaseLabels {
@@ -55,41 +56,64 @@ class TaskCaseLabels {
     }
   }
 
-  /** Called when a task of a case is created; tasks of processes that run no case keep their name. */
+  /**
+   * Called when a task of a case is created; tasks of processes that run no case keep their name.
+   */
   void label(DelegateTask task) {
     if (task.getExecution() == null) {
       return;
     }
     ExecutionEntity execution = (ExecutionEntity) task.getExecution();
-    label(execution.getRootProcessInstanceId(), rootBusinessKey(execution)).ifPresent(label -> {
-      String name = task.getName() == null ? "" : task.getName();
-      if (!name.contains(label.reference())) {
-        task.setName(name + SEPARATOR + label.text());
-      }
-      task.setPriority(label.priority());
-    });
+    label(execution.getRootProcessInstanceId(), rootBusinessKey(execution))
+        .ifPresent(
+            label -> {
+              String name = task.getName() == null ? "" : task.getName();
+              if (!name.contains(label.reference())) {
+                task.setName(name + SEPARATOR + label.text());
+              }
+              task.setPriority(label.priority());
+            });
   }
 
   /**
-   * The label of the case run by this root process instance; a case started before cases were bound is found by
-   * its reference, the business key our intake set on the root instance. The case's columns are read through JPA,
-   * so that what this transaction changed on the case a moment ago (e.g. the category the search just chose) is
-   * flushed and read, not the state before it.
+   * The label of the case run by this root process instance; a case started before cases were bound
+   * is found by its reference, the business key our intake set on the root instance. The case's
+   * columns are read through JPA, so that what this transaction changed on the case a moment ago
+   * (e.g. the category the search just chose) is flushed and read, not the state before it.
    */
   Optional<Label> label(String rootProcessInstanceId, String rootBusinessKey) {
-    List<String> bound = jdbc.queryForList("SELECT reference FROM custody_case WHERE process_instance_id = ?",
-        String.class, rootProcessInstanceId);
+    List<String> bound =
+        jdbc.queryForList(
+            "SELECT reference FROM custody_case WHERE process_instance_id = ?",
+            String.class,
+            rootProcessInstanceId);
     if (bound.isEmpty() && rootBusinessKey != null) {
-      bound = jdbc.queryForList("SELECT reference FROM custody_case WHERE reference = ? AND process_instance_id IS NULL",
-          String.class, rootBusinessKey);
+      bound =
+          jdbc.queryForList(
+              "SELECT reference FROM custody_case WHERE reference = ? AND process_instance_id IS NULL",
+              String.class,
+              rootBusinessKey);
     }
     if (bound.isEmpty()) {
       return Optional.empty();
     }
-    List<Object[]> found = entities.createQuery("select c.reference, c.age, c.urgency, c.neededCategory from CustodyCase c"
-        + " where c.reference = :reference", Object[].class).setParameter("reference", bound.get(0)).getResultList();
-    return found.stream().findFirst().map(row -> new Label((String) row[0], ((Number) row[1]).intValue(),
-        (Urgency) row[2], categoryLabel((String) row[3])));
+    List<Object[]> found =
+        entities
+            .createQuery(
+                "select c.reference, c.age, c.urgency, c.neededCategory from CustodyCase c"
+                    + " where c.reference = :reference",
+                Object[].class)
+            .setParameter("reference", bound.get(0))
+            .getResultList();
+    return found.stream()
+        .findFirst()
+        .map(
+            row ->
+                new Label(
+                    (String) row[0],
+                    ((Number) row[1]).intValue(),
+                    (Urgency) row[2],
+                    categoryLabel((String) row[3])));
   }
 
   private static String categoryLabel(String category) {

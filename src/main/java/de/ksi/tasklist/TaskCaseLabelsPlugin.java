@@ -15,9 +15,10 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * Adds {@link TaskCaseLabels} to every user task at deployment, so no process model has to wire it (and the
- * Modeler cannot forget it). It is added once the whole process is parsed, so it runs after the listeners the model
- * and the other plugins add: they still see the task's name as modelled.
+ * Adds {@link TaskCaseLabels} to every user task at deployment, so no process model has to wire it
+ * (and the Modeler cannot forget it). It is added once the whole process is parsed, so it runs
+ * after the listeners the model and the other plugins add: they still see the task's name as
+ * modelled.
  */
 @Component
 class TaskCaseLabelsPlugin extends AbstractProcessEnginePlugin {
@@ -33,18 +34,24 @@ class TaskCaseLabelsPlugin extends AbstractProcessEnginePlugin {
     if (configuration.getCustomPostBPMNParseListeners() == null) {
       configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
     }
-    configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
-      @Override
-      public void parseProcess(Element processElement, ProcessDefinitionEntity processDefinition) {
-        addToUserTasks(processDefinition);
-      }
-    });
+    configuration
+        .getCustomPostBPMNParseListeners()
+        .add(
+            new AbstractBpmnParseListener() {
+              @Override
+              public void parseProcess(
+                  Element processElement, ProcessDefinitionEntity processDefinition) {
+                addToUserTasks(processDefinition);
+              }
+            });
   }
 
   private void addToUserTasks(ScopeImpl scope) {
     for (ActivityImpl activity : scope.getActivities()) {
       if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior userTask) {
-        userTask.getTaskDefinition().addTaskListener(TaskListener.EVENTNAME_CREATE, task -> labels.getObject().label(task));
+        userTask
+            .getTaskDefinition()
+            .addTaskListener(TaskListener.EVENTNAME_CREATE, task -> labels.getObject().label(task));
       }
       addToUserTasks(activity);
     }

@@ -15,9 +15,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
- * Gives the error answers of the webapps' engine API ({@code /camunda/api/engine/…}: Tasklist, Cockpit, Admin) a
- * German message (see {@link WebappErrorTexts}); status, type and every other field stay the engine's. Answers
- * that are no error pass unchanged.
+ * Gives the error answers of the webapps' engine API ({@code /camunda/api/engine/…}: Tasklist,
+ * Cockpit, Admin) a German message (see {@link WebappErrorTexts}); status, type and every other
+ * field stay the engine's. Answers that are no error pass unchanged.
  */
 @Component
 class WebappErrorFilter extends OncePerRequestFilter {
@@ -32,7 +32,8 @@ class WebappErrorFilter extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     ContentCachingResponseWrapper cached = new ContentCachingResponseWrapper(response);
     try {

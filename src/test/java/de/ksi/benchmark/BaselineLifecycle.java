@@ -8,8 +8,9 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 
 /**
- * The bare-engine baseline ({@code benchmark/baseline-lifecycle.bpmn}), driven like {@link CaseLifecycle}: a
- * task is found by business key and key and completed with the same number of variables, in the same order.
+ * The bare-engine baseline ({@code benchmark/baseline-lifecycle.bpmn}), driven like {@link
+ * CaseLifecycle}: a task is found by business key and key and completed with the same number of
+ * variables, in the same order.
  */
 final class BaselineLifecycle implements Lifecycle {
 
@@ -21,7 +22,12 @@ final class BaselineLifecycle implements Lifecycle {
 
   BaselineLifecycle(InProcessApp app) {
     ProcessEngine engine = app.bean(ProcessEngine.class);
-    engine.getRepositoryService().createDeployment().name("benchmark-baseline").addClasspathResource(RESOURCE).deploy();
+    engine
+        .getRepositoryService()
+        .createDeployment()
+        .name("benchmark-baseline")
+        .addClasspathResource(RESOURCE)
+        .deploy();
     this.runtime = engine.getRuntimeService();
     this.tasks = engine.getTaskService();
   }
@@ -29,17 +35,26 @@ final class BaselineLifecycle implements Lifecycle {
   @Override
   public String run(int sequence) {
     String ref = "BASE-" + sequence;
-    runtime.startProcessInstanceByKey(KEY, ref, Map.of("caseId", (long) sequence, "caseReference", ref));
+    runtime.startProcessInstanceByKey(
+        KEY, ref, Map.of("caseId", (long) sequence, "caseReference", ref));
     complete(ref, "Choose", Map.of("choice", "REQUEST", "selectedOffers", "[\"1\"]"));
     complete(ref, "Answer", Map.of("decision", "ACCEPT"));
     complete(ref, "Duty1", Map.of("childInformed", true, "trustedPersonOffered", true));
-    complete(ref, "Duty2", Map.of("parentsInformed", true, "riskAssessedWithParents", true, "parentsObject", false));
+    complete(
+        ref,
+        "Duty2",
+        Map.of("parentsInformed", true, "riskAssessedWithParents", true, "parentsObject", false));
     complete(ref, "Outcome", Map.of("outcome", "RETURN_HOME"));
     return ref;
   }
 
   private void complete(String reference, String taskKey, Map<String, Object> variables) {
-    Task task = tasks.createTaskQuery().processInstanceBusinessKey(reference).taskDefinitionKey(taskKey).singleResult();
+    Task task =
+        tasks
+            .createTaskQuery()
+            .processInstanceBusinessKey(reference)
+            .taskDefinitionKey(taskKey)
+            .singleResult();
     if (task == null) {
       throw new IllegalStateException("no open task " + taskKey + " in " + reference);
     }

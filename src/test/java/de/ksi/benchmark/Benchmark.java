@@ -11,11 +11,12 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Runs the benchmark (docs/benchmarks.md): every part on H2 and PostgreSQL side by side, prints the tables
- * and writes the report. Run with {@code mvn -B -Pbenchmark verify}; system property {@code benchmark.parts}
- * (e.g. {@code 1,2}) runs a subset, {@code benchmark.databases} (e.g. {@code H2}) too, {@code benchmark.report} names the report file,
- * {@code benchmark.history-levels} (default {@code audit}, empty for none) the lower history levels part 1 also
- * measures on PostgreSQL, {@code benchmark.think-ms} (default {@code 500,5000}) the mean think times part 3 runs at.
+ * Runs the benchmark (docs/benchmarks.md): every part on H2 and PostgreSQL side by side, prints the
+ * tables and writes the report. Run with {@code mvn -B -Pbenchmark verify}; system property {@code
+ * benchmark.parts} (e.g. {@code 1,2}) runs a subset, {@code benchmark.databases} (e.g. {@code H2})
+ * too, {@code benchmark.report} names the report file, {@code benchmark.history-levels} (default
+ * {@code audit}, empty for none) the lower history levels part 1 also measures on PostgreSQL,
+ * {@code benchmark.think-ms} (default {@code 500,5000}) the mean think times part 3 runs at.
  */
 public final class Benchmark {
 
@@ -47,7 +48,9 @@ public final class Benchmark {
       if (parts.contains("1")) {
         for (String level : System.getProperty("benchmark.history-levels", "audit").split(",")) {
           Database database = Database.POSTGRES;
-          if (level.isBlank() || !System.getProperty("benchmark.databases", "H2,POSTGRES").contains(database.name())) {
+          if (level.isBlank()
+              || !System.getProperty("benchmark.databases", "H2,POSTGRES")
+                  .contains(database.name())) {
             continue;
           }
           log("lifecycles at history level " + level + " on " + database.label());
@@ -67,12 +70,18 @@ public final class Benchmark {
       }
     }
     if (parts.contains("3")) {
-      // the first pace is the stress test; each further one (e.g. a person's pace of 5 s) gets a table 3b, 3c, ...
+      // the first pace is the stress test; each further one (e.g. a person's pace of 5 s) gets a
+      // table 3b, 3c, ...
       String[] paces = System.getProperty("benchmark.think-ms", "500,5000").split(",");
       for (int i = 0; i < paces.length; i++) {
         String heading = i == 0 ? "3." : "3" + (char) ('a' + i) + ".";
-        tables.add(new LoadBenchmark(heading, 50, Duration.ofSeconds(Long.getLong("benchmark.load-seconds", 60)),
-            Long.parseLong(paces[i].trim())).run());
+        tables.add(
+            new LoadBenchmark(
+                    heading,
+                    50,
+                    Duration.ofSeconds(Long.getLong("benchmark.load-seconds", 60)),
+                    Long.parseLong(paces[i].trim()))
+                .run());
       }
     }
     if (parts.contains("4")) {
@@ -81,7 +90,11 @@ public final class Benchmark {
     Duration took = Duration.ofNanos(System.nanoTime() - started);
     tables.forEach(t -> log(t.text()));
     Files.writeString(report, Report.markdown(tables, took));
-    log("benchmark done in " + took.toSeconds() + " s; report written to " + report.toAbsolutePath());
+    log(
+        "benchmark done in "
+            + took.toSeconds()
+            + " s; report written to "
+            + report.toAbsolutePath());
   }
 
   static void log(String message) {

@@ -5,12 +5,16 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 
-/** Latency per kind of HTTP call, shared by all simulated users; unexpected answers counted as errors. */
+/**
+ * Latency per kind of HTTP call, shared by all simulated users; unexpected answers counted as
+ * errors.
+ */
 final class CallTypes {
 
   private final Map<String, Latency> byType = new ConcurrentSkipListMap<>();
   private final Map<String, String> firstError = new ConcurrentHashMap<>();
-  private final java.util.concurrent.atomic.AtomicLong conflicts = new java.util.concurrent.atomic.AtomicLong();
+  private final java.util.concurrent.atomic.AtomicLong conflicts =
+      new java.util.concurrent.atomic.AtomicLong();
 
   Latency of(String type) {
     return byType.computeIfAbsent(type, t -> new Latency());

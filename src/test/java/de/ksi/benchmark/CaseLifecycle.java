@@ -2,13 +2,13 @@
 package de.ksi.benchmark;
 
 import de.ksi.capacity.Gender;
+import de.ksi.capacity.Need;
 import de.ksi.caseprocess.CaseIntake;
 import de.ksi.caseprocess.CaseProcess;
 import de.ksi.caseprocess.CaseProcess.Vars;
 import de.ksi.deadlines.DutiesProcess;
 import de.ksi.intake.IntakeRequest;
 import de.ksi.intake.LegalGround;
-import de.ksi.capacity.Need;
 import de.ksi.intake.Urgency;
 import de.ksi.network.District;
 import de.ksi.network.KsiUser;
@@ -21,7 +21,8 @@ import org.camunda.spin.plugin.variable.SpinValues;
 
 /**
  * Our whole case: intake, own-district search, the caseworker asks the best candidate, the provider
- * accepts, placement, the legal duties (child and parents informed, parents agree), return home, closed.
+ * accepts, placement, the legal duties (child and parents informed, parents agree), return home,
+ * closed.
  */
 final class CaseLifecycle implements Lifecycle {
 
@@ -38,28 +39,70 @@ final class CaseLifecycle implements Lifecycle {
   @Override
   public String run(int sequence) {
     District office = OFFICES[sequence % OFFICES.length];
-    var request = new IntakeRequest(office, LegalGround.NR2_DRINGENDE_GEFAHR, "Mia", "Muster", null, 13,
-        Gender.FEMALE, "deutsch", 1, Set.of(Need.TRAUMA), Urgency.IMMEDIATE, false, "Polizeirevier", null, null);
-    String ref = intake.registerAndStart(request, new KsiUser("fk-bench", Set.of(office.groupId()))).caseReference();
+    var request =
+        new IntakeRequest(
+            office,
+            LegalGround.NR2_DRINGENDE_GEFAHR,
+            "Mia",
+            "Muster",
+            null,
+            13,
+            Gender.FEMALE,
+            "deutsch",
+            1,
+            Set.of(Need.TRAUMA),
+            Urgency.IMMEDIATE,
+            false,
+            "Polizeirevier",
+            null,
+            null);
+    String ref =
+        intake
+            .registerAndStart(request, new KsiUser("fk-bench", Set.of(office.groupId())))
+            .caseReference();
 
     Task choose = task(ref, CaseProcess.SearchElements.CHOOSE);
     SpinJsonNode candidates = (SpinJsonNode) tasks.getVariable(choose.getId(), Vars.CANDIDATES);
     String offer = candidates.elements().get(0).prop("value").stringValue();
-    tasks.complete(choose.getId(), Map.of(Vars.CHOICE, CaseProcess.Choice.REQUEST,
-        Vars.SELECTED_OFFERS, SpinValues.jsonValue("[\"" + offer + "\"]").create()));
-    tasks.complete(task(ref, CaseProcess.SearchElements.ANSWER).getId(), Map.of(Vars.DECISION, "ACCEPT"));
+    tasks.complete(
+        choose.getId(),
+        Map.of(
+            Vars.CHOICE,
+            CaseProcess.Choice.REQUEST,
+            Vars.SELECTED_OFFERS,
+            SpinValues.jsonValue("[\"" + offer + "\"]").create()));
+    tasks.complete(
+        task(ref, CaseProcess.SearchElements.ANSWER).getId(), Map.of(Vars.DECISION, "ACCEPT"));
 
-    tasks.complete(task(ref, DutiesProcess.Elements.INFORM_CHILD).getId(), Map.of(
-        DutiesProcess.Variables.CHILD_INFORMED, true, DutiesProcess.Variables.TRUSTED_PERSON_OFFERED, true));
-    tasks.complete(task(ref, DutiesProcess.Elements.INFORM_PARENTS).getId(), Map.of(
-        DutiesProcess.Variables.PARENTS_INFORMED, true, DutiesProcess.Variables.RISK_ASSESSED_WITH_PARENTS, true,
-        DutiesProcess.Variables.PARENTS_OBJECT, false));
-    tasks.complete(task(ref, CaseProcess.Elements.DECIDE_OUTCOME).getId(), Map.of(Vars.OUTCOME, "RETURN_HOME"));
+    tasks.complete(
+        task(ref, DutiesProcess.Elements.INFORM_CHILD).getId(),
+        Map.of(
+            DutiesProcess.Variables.CHILD_INFORMED,
+            true,
+            DutiesProcess.Variables.TRUSTED_PERSON_OFFERED,
+            true));
+    tasks.complete(
+        task(ref, DutiesProcess.Elements.INFORM_PARENTS).getId(),
+        Map.of(
+            DutiesProcess.Variables.PARENTS_INFORMED,
+            true,
+            DutiesProcess.Variables.RISK_ASSESSED_WITH_PARENTS,
+            true,
+            DutiesProcess.Variables.PARENTS_OBJECT,
+            false));
+    tasks.complete(
+        task(ref, CaseProcess.Elements.DECIDE_OUTCOME).getId(),
+        Map.of(Vars.OUTCOME, "RETURN_HOME"));
     return ref;
   }
 
   private Task task(String reference, String taskKey) {
-    Task task = tasks.createTaskQuery().processInstanceBusinessKey(reference).taskDefinitionKey(taskKey).singleResult();
+    Task task =
+        tasks
+            .createTaskQuery()
+            .processInstanceBusinessKey(reference)
+            .taskDefinitionKey(taskKey)
+            .singleResult();
     if (task == null) {
       throw new IllegalStateException("no open task " + taskKey + " in case " + reference);
     }

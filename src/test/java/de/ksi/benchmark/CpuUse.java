@@ -10,13 +10,17 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Who took the machine's CPU during a stretch of the load: the application, PostgreSQL (all its processes), the
- * simulated users (this JVM) and the rest, as cores kept busy on average, from the clock ticks in {@code /proc}.
- * Shows whether a latency figure measures the application or a machine with no core left to give.
+ * Who took the machine's CPU during a stretch of the load: the application, PostgreSQL (all its
+ * processes), the simulated users (this JVM) and the rest, as cores kept busy on average, from the
+ * clock ticks in {@code /proc}. Shows whether a latency figure measures the application or a
+ * machine with no core left to give.
  */
 final class CpuUse {
 
-  /** Clock ticks per second of {@code /proc} (USER_HZ, 100 on Linux for every architecture the JDK runs on). */
+  /**
+   * Clock ticks per second of {@code /proc} (USER_HZ, 100 on Linux for every architecture the JDK
+   * runs on).
+   */
   private static final double TICKS_PER_SECOND = 100;
 
   private final long applicationPid;
@@ -34,7 +38,8 @@ final class CpuUse {
 
   /** The cores each took on average since the start, as a sentence for the report. */
   String since() {
-    Ticks end = Ticks.read(applicationPid).orElseThrow(() -> new IllegalStateException("/proc is gone"));
+    Ticks end =
+        Ticks.read(applicationPid).orElseThrow(() -> new IllegalStateException("/proc is gone"));
     double seconds = (end.nanos - start.nanos) / 1e9;
     double application = cores(end.application - start.application, seconds);
     double postgres = cores(end.postgres - start.postgres, seconds);
@@ -43,10 +48,20 @@ final class CpuUse {
     double rest = Math.max(0, busy - application - postgres - clients);
     double idle = cores(end.idle - start.idle, seconds);
     return "CPU during the measured load, as cores busy on average (the machine has "
-        + Runtime.getRuntime().availableProcessors() + "): application " + Table.format(application)
-        + ", PostgreSQL " + Table.format(postgres) + ", simulated users " + Table.format(clients) + ", rest "
-        + Table.format(rest) + "; idle " + Table.format(idle) + ", taken by the hypervisor (steal) "
-        + Table.format(cores(end.steal - start.steal, seconds)) + ".";
+        + Runtime.getRuntime().availableProcessors()
+        + "): application "
+        + Table.format(application)
+        + ", PostgreSQL "
+        + Table.format(postgres)
+        + ", simulated users "
+        + Table.format(clients)
+        + ", rest "
+        + Table.format(rest)
+        + "; idle "
+        + Table.format(idle)
+        + ", taken by the hypervisor (steal) "
+        + Table.format(cores(end.steal - start.steal, seconds))
+        + ".";
   }
 
   private static double cores(long ticks, double seconds) {
@@ -54,7 +69,8 @@ final class CpuUse {
   }
 
   /** A reading of the counters. */
-  private record Ticks(long nanos, long application, long postgres, long clients, long busy, long idle, long steal) {
+  private record Ticks(
+      long nanos, long application, long postgres, long clients, long busy, long idle, long steal) {
 
     static Optional<Ticks> read(long applicationPid) {
       Path stat = Paths.get("/proc/stat");
@@ -70,21 +86,35 @@ final class CpuUse {
         }
         long idle = Long.parseLong(cpu[4]) + Long.parseLong(cpu[5]);
         long steal = Long.parseLong(cpu[8]);
-        return Optional.of(new Ticks(System.nanoTime(), process(applicationPid), allPostgres(),
-            process(ProcessHandle.current().pid()), total - idle - steal, idle, steal));
+        return Optional.of(
+            new Ticks(
+                System.nanoTime(),
+                process(applicationPid),
+                allPostgres(),
+                process(ProcessHandle.current().pid()),
+                total - idle - steal,
+                idle,
+                steal));
       } catch (IOException e) {
         return Optional.empty();
       }
     }
 
-    /** User and system ticks of a process and its ended children that it waited for; 0 once it is gone. */
+    /**
+     * User and system ticks of a process and its ended children that it waited for; 0 once it is
+     * gone.
+     */
     private static long process(long pid) {
       try {
         String line = Files.readString(Paths.get("/proc", Long.toString(pid), "stat"));
-        // the command name is in parentheses and may hold spaces: the fields start after the last ')'
-        List<String> fields = List.of(line.substring(line.lastIndexOf(')') + 2).trim().split("\\s+"));
+        // the command name is in parentheses and may hold spaces: the fields start after the last
+        // ')'
+        List<String> fields =
+            List.of(line.substring(line.lastIndexOf(')') + 2).trim().split("\\s+"));
         // fields from state (3rd of the man page) on: utime 14, stime 15, cutime 16, cstime 17
-        return Long.parseLong(fields.get(11)) + Long.parseLong(fields.get(12)) + Long.parseLong(fields.get(13))
+        return Long.parseLong(fields.get(11))
+            + Long.parseLong(fields.get(12))
+            + Long.parseLong(fields.get(13))
             + Long.parseLong(fields.get(14));
       } catch (IOException | RuntimeException e) {
         return 0;
@@ -94,7 +124,8 @@ final class CpuUse {
     /** All processes named {@code postgres}: the server and its backends. */
     private static long allPostgres() throws IOException {
       long ticks = 0;
-      try (DirectoryStream<Path> processes = Files.newDirectoryStream(Paths.get("/proc"), "[0-9]*")) {
+      try (DirectoryStream<Path> processes =
+          Files.newDirectoryStream(Paths.get("/proc"), "[0-9]*")) {
         for (Path process : processes) {
           try {
             if (Files.readString(process.resolve("comm")).trim().equals("postgres")) {

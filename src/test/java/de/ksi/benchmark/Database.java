@@ -6,10 +6,14 @@ enum Database {
   H2("H2"),
   POSTGRES("PostgreSQL");
 
-  /** A fixed, published benchmark key for the child's personal data at rest (base64 of 32 bytes). */
+  /**
+   * A fixed, published benchmark key for the child's personal data at rest (base64 of 32 bytes).
+   */
   static final String DATA_KEY = "YmVuY2htYXJrLWtleS1ub3QtZm9yLXJlYWwtZGF0YSE=";
+
   /** The shared PostgreSQL server; the benchmark only creates and drops its own databases on it. */
   static final String POSTGRES_URL = env("KSI_DB_URL", "jdbc:postgresql://127.0.0.1:5432/test");
+
   static final String POSTGRES_USER = env("KSI_DB_USER", "postgres");
 
   private final String label;

@@ -10,10 +10,12 @@ import org.camunda.bpm.engine.history.HistoricJobLog;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 
 /**
- * What one lifecycle actually executed, read from the engine's full history: activity instances by type
- * (all process instances under the business key, called processes included) and timers created.
+ * What one lifecycle actually executed, read from the engine's full history: activity instances by
+ * type (all process instances under the business key, called processes included) and timers
+ * created.
  */
-record ExecutedElements(Map<String, Long> byType, long timersCreated, long processInstances, long unfinished) {
+record ExecutedElements(
+    Map<String, Long> byType, long timersCreated, long processInstances, long unfinished) {
 
   static ExecutedElements of(HistoryService history, String businessKey) {
     List<HistoricProcessInstance> processes =
@@ -27,8 +29,12 @@ record ExecutedElements(Map<String, Long> byType, long timersCreated, long proce
           history.createHistoricActivityInstanceQuery().processInstanceId(instance).list()) {
         byType.merge(activity.getActivityType(), 1L, Long::sum);
       }
-      for (HistoricJobLog log : history.createHistoricJobLogQuery().processInstanceId(instance).creationLog().list()) {
-        timers += log.getJobDefinitionType() != null && log.getJobDefinitionType().startsWith("timer") ? 1 : 0;
+      for (HistoricJobLog log :
+          history.createHistoricJobLogQuery().processInstanceId(instance).creationLog().list()) {
+        timers +=
+            log.getJobDefinitionType() != null && log.getJobDefinitionType().startsWith("timer")
+                ? 1
+                : 0;
       }
     }
     return new ExecutedElements(byType, timers, instances.size(), unfinished);
@@ -48,9 +54,19 @@ record ExecutedElements(Map<String, Long> byType, long timersCreated, long proce
   }
 
   String describe() {
-    return userTasks() + " user tasks, " + count("serviceTask") + " service tasks, " + count("businessRuleTask")
-        + " business rule tasks (DMN), " + timersCreated + " timers created, " + count("callActivity")
-        + " call activities, " + count("subProcess") + " embedded subprocesses, " + processInstances
+    return userTasks()
+        + " user tasks, "
+        + count("serviceTask")
+        + " service tasks, "
+        + count("businessRuleTask")
+        + " business rule tasks (DMN), "
+        + timersCreated
+        + " timers created, "
+        + count("callActivity")
+        + " call activities, "
+        + count("subProcess")
+        + " embedded subprocesses, "
+        + processInstances
         + " process instances";
   }
 }

@@ -10,9 +10,9 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The real application as a Spring context inside the benchmark's JVM, with demo data, history level full
- * and no job executor (the benchmark drives timers itself); on PostgreSQL in a throwaway database that is
- * dropped when the context closes.
+ * The real application as a Spring context inside the benchmark's JVM, with demo data, history
+ * level full and no job executor (the benchmark drives timers itself); on PostgreSQL in a throwaway
+ * database that is dropped when the context closes.
  */
 final class InProcessApp implements AutoCloseable {
 
@@ -26,7 +26,10 @@ final class InProcessApp implements AutoCloseable {
     return start(database, "full");
   }
 
-  /** The same on a fresh database with another history level (the engine refuses to change it on an existing one). */
+  /**
+   * The same on a fresh database with another history level (the engine refuses to change it on an
+   * existing one).
+   */
   static InProcessApp start(Database database, String historyLevel) {
     Map<String, String> properties = new HashMap<>();
     properties.put("server.port", "0");
@@ -43,10 +46,15 @@ final class InProcessApp implements AutoCloseable {
       properties.put("ksi.security.data-key", Database.DATA_KEY);
       builder.initializers(new ThrowawayPostgresDatabase());
     } else {
-      properties.put("spring.datasource.url", "jdbc:h2:mem:bench-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+      properties.put(
+          "spring.datasource.url", "jdbc:h2:mem:bench-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
     }
-    // as command-line arguments: they win over the profile's settings (e.g. the postgres profile's empty data key)
-    String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+    // as command-line arguments: they win over the profile's settings (e.g. the postgres profile's
+    // empty data key)
+    String[] args =
+        properties.entrySet().stream()
+            .map(e -> "--" + e.getKey() + "=" + e.getValue())
+            .toArray(String[]::new);
     return new InProcessApp(builder.run(args));
   }
 

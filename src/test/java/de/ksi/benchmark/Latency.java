@@ -3,10 +3,13 @@ package de.ksi.benchmark;
 
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import org.HdrHistogram.Recorder;
 import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
 
-/** Latencies of one kind of call, recorded thread-safely into an HdrHistogram (microsecond resolution). */
+/**
+ * Latencies of one kind of call, recorded thread-safely into an HdrHistogram (microsecond
+ * resolution).
+ */
 final class Latency {
 
   private final Recorder recorder = new Recorder(3);

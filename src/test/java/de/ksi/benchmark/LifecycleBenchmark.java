@@ -7,9 +7,9 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
 
 /**
- * Part 1: whole case lifecycles per second of our process against the bare-engine baseline with the same
- * user tasks, automated tasks and timers, in the same context and database, alternating in rounds so that
- * noise from other work on the machine hits both sides alike.
+ * Part 1: whole case lifecycles per second of our process against the bare-engine baseline with the
+ * same user tasks, automated tasks and timers, in the same context and database, alternating in
+ * rounds so that noise from other work on the machine hits both sides alike.
  */
 final class LifecycleBenchmark {
 
@@ -18,16 +18,38 @@ final class LifecycleBenchmark {
   private final Duration slice;
   private final int rounds;
   private final Table table =
-      new Table("1. Engine overhead: whole case lifecycles per second (one thread, history full)",
-          "database", "ours /s", "baseline /s", "ratio ours/baseline", "ours p50 ms", "baseline p50 ms",
+      new Table(
+          "1. Engine overhead: whole case lifecycles per second (one thread, history full)",
+          "database",
+          "ours /s",
+          "baseline /s",
+          "ratio ours/baseline",
+          "ours p50 ms",
+          "baseline p50 ms",
           "target ≥ 0.8×");
   private final Table elements =
-      new Table("1a. What one lifecycle executes (counted from the engine's history)", "database", "process", "executed");
-  private final Table rows = new Table("1b. Rows a lifecycle leaves in the database (net, per lifecycle)",
-      "database", "table", "ours", "baseline");
-  private final Table levels = new Table(
-      "1c. The same lifecycles at a lower history level (what the process owner's decision would change; not the target)",
-      "database", "history level", "ours /s", "baseline /s", "ratio ours/baseline", "rows ours", "rows baseline");
+      new Table(
+          "1a. What one lifecycle executes (counted from the engine's history)",
+          "database",
+          "process",
+          "executed");
+  private final Table rows =
+      new Table(
+          "1b. Rows a lifecycle leaves in the database (net, per lifecycle)",
+          "database",
+          "table",
+          "ours",
+          "baseline");
+  private final Table levels =
+      new Table(
+          "1c. The same lifecycles at a lower history level (what the process owner's decision would change; not the target)",
+          "database",
+          "history level",
+          "ours /s",
+          "baseline /s",
+          "ratio ours/baseline",
+          "rows ours",
+          "rows baseline");
   private int sequence;
 
   LifecycleBenchmark(Duration slice, int rounds) {
@@ -44,25 +66,39 @@ final class LifecycleBenchmark {
     elements.row(database.label(), "ours", ourElements.describe());
     elements.row(database.label(), "baseline", baseElements.describe());
     if (ourElements.unfinished() + baseElements.unfinished() > 0) {
-      throw new IllegalStateException("a lifecycle did not end: ours " + ourElements + ", baseline " + baseElements);
+      throw new IllegalStateException(
+          "a lifecycle did not end: ours " + ourElements + ", baseline " + baseElements);
     }
     warmUp(ours, baseline);
     rows(app, database, ours, baseline);
     Raced raced = race(ours, baseline);
     double ratio = raced.ours().rate() / raced.baseline().rate();
-    table.row(database.label(), raced.ours().rate(), raced.baseline().rate(), Table.format(ratio) + "×",
-        raced.ours().latency.millis(50), raced.baseline().latency.millis(50), ratio >= 0.8 ? "met" : "NOT met");
+    table.row(
+        database.label(),
+        raced.ours().rate(),
+        raced.baseline().rate(),
+        Table.format(ratio) + "×",
+        raced.ours().latency.millis(50),
+        raced.baseline().latency.millis(50),
+        ratio >= 0.8 ? "met" : "NOT met");
   }
 
-  /** The same comparison in an application started with another history level: rates and rows only. */
+  /**
+   * The same comparison in an application started with another history level: rates and rows only.
+   */
   void measureAtLevel(InProcessApp app, Database database, String historyLevel) {
     Lifecycle ours = new CaseLifecycle(app);
     Lifecycle baseline = new BaselineLifecycle(app);
     warmUp(ours, baseline);
     Written written = written(app, ours, baseline);
     Raced raced = race(ours, baseline);
-    levels.row(database.label(), historyLevel, raced.ours().rate(), raced.baseline().rate(),
-        Table.format(raced.ours().rate() / raced.baseline().rate()) + "×", Written.sum(written.ours()),
+    levels.row(
+        database.label(),
+        historyLevel,
+        raced.ours().rate(),
+        raced.baseline().rate(),
+        Table.format(raced.ours().rate() / raced.baseline().rate()) + "×",
+        Written.sum(written.ours()),
         Written.sum(written.baseline()));
   }
 
@@ -70,8 +106,9 @@ final class LifecycleBenchmark {
   private record Raced(Run ours, Run baseline) {}
 
   /**
-   * JIT, caches, and each office's first intake, which fills its pool of free case numbers (99 rows once in 100
-   * intakes): counted in a window of ten lifecycles it would look like a cost of every case.
+   * JIT, caches, and each office's first intake, which fills its pool of free case numbers (99 rows
+   * once in 100 intakes): counted in a window of ten lifecycles it would look like a cost of every
+   * case.
    */
   private void warmUp(Lifecycle ours, Lifecycle baseline) {
     for (int i = 0; i < WARM_UP; i++) {
@@ -110,10 +147,14 @@ final class LifecycleBenchmark {
     for (int i = 0; i < n; i++) {
       baseline.run(sequence++);
     }
-    return new Written(RowsWritten.perLifecycle(start, afterOurs, n), RowsWritten.perLifecycle(afterOurs, counter.snapshot(), n));
+    return new Written(
+        RowsWritten.perLifecycle(start, afterOurs, n),
+        RowsWritten.perLifecycle(afterOurs, counter.snapshot(), n));
   }
 
-  /** Rows written per lifecycle, ours next to the baseline, for the tables either side writes to. */
+  /**
+   * Rows written per lifecycle, ours next to the baseline, for the tables either side writes to.
+   */
   private void rows(InProcessApp app, Database database, Lifecycle ours, Lifecycle baseline) {
     Written written = written(app, ours, baseline);
     var oursRows = written.ours();
@@ -121,7 +162,11 @@ final class LifecycleBenchmark {
     java.util.Set<String> names = new java.util.TreeSet<>(oursRows.keySet());
     names.addAll(baseRows.keySet());
     for (String table : names) {
-      rows.row(database.label(), table, oursRows.getOrDefault(table, 0.0), baseRows.getOrDefault(table, 0.0));
+      rows.row(
+          database.label(),
+          table,
+          oursRows.getOrDefault(table, 0.0),
+          baseRows.getOrDefault(table, 0.0));
     }
     rows.row(database.label(), "**all tables**", Written.sum(oursRows), Written.sum(baseRows));
   }

@@ -9,10 +9,11 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * One whole case over HTTP as Tasklist and a provider would drive it: intake over /api/cases, the caseworker's
- * tasks over /engine-rest, the provider's answer over /api/requests, the legal duties, return home.
- * Every call is timed by its type; a 409 (another user was faster) is retried like a person would. Before each
- * call the user thinks for a while (mean {@code thinkMillis}), as people at a screen do.
+ * One whole case over HTTP as Tasklist and a provider would drive it: intake over /api/cases, the
+ * caseworker's tasks over /engine-rest, the provider's answer over /api/requests, the legal duties,
+ * return home. Every call is timed by its type; a 409 (another user was faster) is retried like a
+ * person would. Before each call the user thinks for a while (mean {@code thinkMillis}), as people
+ * at a screen do.
  */
 final class RestCase {
 
@@ -24,7 +25,8 @@ final class RestCase {
   private final Map<Long, String> providerLoginOfOffer;
   private final long thinkMillis;
 
-  RestCase(ApiClient api, CallTypes calls, Map<Long, String> providerLoginOfOffer, long thinkMillis) {
+  RestCase(
+      ApiClient api, CallTypes calls, Map<Long, String> providerLoginOfOffer, long thinkMillis) {
     this.api = api;
     this.thinkMillis = thinkMillis;
     this.calls = calls;
@@ -33,10 +35,19 @@ final class RestCase {
 
   /** Runs the case to its end; false if a call failed (counted as an error). */
   boolean run(String caseworker, String office, int age) {
-    Reply created = call("POST /api/cases", 201, () -> api.as(caseworker).post("/api/cases", """
+    Reply created =
+        call(
+            "POST /api/cases",
+            201,
+            () ->
+                api.as(caseworker)
+                    .post(
+                        "/api/cases",
+                        """
         {"office": "%s", "legalGround": "NR2_DRINGENDE_GEFAHR", "firstName": "Lea", "lastName": "Last",
          "estimatedAge": %d, "gender": "FEMALE", "siblings": 1, "urgency": "IMMEDIATE",
-         "currentLocation": "Polizeirevier"}""".formatted(office, age)));
+         "currentLocation": "Polizeirevier"}"""
+                            .formatted(office, age)));
     if (created == null) {
       return false;
     }
@@ -49,7 +60,8 @@ final class RestCase {
       return false;
     }
     String provider = providerLoginOfOffer.get(offer);
-    Reply requests = call("GET /api/requests (provider)", 200, () -> api.as(provider).get("/api/requests"));
+    Reply requests =
+        call("GET /api/requests (provider)", 200, () -> api.as(provider).get("/api/requests"));
     if (requests == null) {
       return false;
     }
@@ -60,26 +72,48 @@ final class RestCase {
       }
     }
     long hold = holdId;
-    if (hold < 0 || call("POST /api/requests/{id}/accept", 204,
-        () -> api.as(provider).post("/api/requests/" + hold + "/accept")) == null) {
+    if (hold < 0
+        || call(
+                "POST /api/requests/{id}/accept",
+                204,
+                () -> api.as(provider).post("/api/requests/" + hold + "/accept"))
+            == null) {
       return false;
     }
-    return call("GET /api/cases/{ref}", 200, () -> api.as(caseworker).get("/api/cases/" + ref)) != null
-        && submit(caseworker, ref, "Task_InformChild", "{\"childInformed\": {\"value\": true},"
-            + " \"trustedPersonOffered\": {\"value\": true}}")
-        && submit(caseworker, ref, "Task_InformParents", "{\"parentsInformed\": {\"value\": true},"
-            + " \"riskAssessedWithParents\": {\"value\": true}, \"parentsObject\": {\"value\": false}}")
-        && submit(caseworker, ref, "Task_DecideOutcome", "{\"outcome\": {\"value\": \"RETURN_HOME\"}}");
+    return call("GET /api/cases/{ref}", 200, () -> api.as(caseworker).get("/api/cases/" + ref))
+            != null
+        && submit(
+            caseworker,
+            ref,
+            "Task_InformChild",
+            "{\"childInformed\": {\"value\": true},"
+                + " \"trustedPersonOffered\": {\"value\": true}}")
+        && submit(
+            caseworker,
+            ref,
+            "Task_InformParents",
+            "{\"parentsInformed\": {\"value\": true},"
+                + " \"riskAssessedWithParents\": {\"value\": true}, \"parentsObject\": {\"value\": false}}")
+        && submit(
+            caseworker, ref, "Task_DecideOutcome", "{\"outcome\": {\"value\": \"RETURN_HOME\"}}");
   }
 
-  /** Asks the best candidate of the choice task; the offer id, or -1 after a conflict (the caller tries again). */
+  /**
+   * Asks the best candidate of the choice task; the offer id, or -1 after a conflict (the caller
+   * tries again).
+   */
   private long requestBestCandidate(String caseworker, String ref) {
     String task = taskId(caseworker, ref, "Task_ChooseCandidates");
     if (task == null) {
       return -1;
     }
-    Reply candidates = call("GET /engine-rest/task/{id}/variables/candidates", 200,
-        () -> api.as(caseworker).get(TASKS + "/" + task + "/variables/candidates?deserializeValue=false"));
+    Reply candidates =
+        call(
+            "GET /engine-rest/task/{id}/variables/candidates",
+            200,
+            () ->
+                api.as(caseworker)
+                    .get(TASKS + "/" + task + "/variables/candidates?deserializeValue=false"));
     if (candidates == null) {
       return -1;
     }
@@ -90,10 +124,17 @@ final class RestCase {
       return -1;
     }
     long offer = Long.parseLong(options.get(0).get("value").asText());
-    Reply submitted = timed("POST /engine-rest/task/{id}/submit-form (choose)",
-        () -> api.as(caseworker).post(TASKS + "/" + task + "/submit-form", """
+    Reply submitted =
+        timed(
+            "POST /engine-rest/task/{id}/submit-form (choose)",
+            () ->
+                api.as(caseworker)
+                    .post(
+                        TASKS + "/" + task + "/submit-form",
+                        """
             {"variables": {"choice": {"value": "REQUEST"},
-                           "selectedOffers": {"value": "[\\"%d\\"]", "type": "Json"}}}""".formatted(offer)));
+                           "selectedOffers": {"value": "[\\"%d\\"]", "type": "Json"}}}"""
+                            .formatted(offer)));
     if (submitted.status() == 204) {
       return offer;
     }
@@ -101,19 +142,39 @@ final class RestCase {
       calls.conflict();
       return -1;
     }
-    calls.error("POST /engine-rest/task/{id}/submit-form (choose)", submitted.status() + " " + submitted.body());
+    calls.error(
+        "POST /engine-rest/task/{id}/submit-form (choose)",
+        submitted.status() + " " + submitted.body());
     return -1;
   }
 
   private boolean submit(String user, String ref, String taskKey, String variables) {
     String task = taskId(user, ref, taskKey);
-    return task != null && call("POST /engine-rest/task/{id}/submit-form", 204,
-        () -> api.as(user).post(TASKS + "/" + task + "/submit-form", "{\"variables\": " + variables + "}")) != null;
+    return task != null
+        && call(
+                "POST /engine-rest/task/{id}/submit-form",
+                204,
+                () ->
+                    api.as(user)
+                        .post(
+                            TASKS + "/" + task + "/submit-form",
+                            "{\"variables\": " + variables + "}"))
+            != null;
   }
 
   private String taskId(String user, String ref, String taskKey) {
-    Reply reply = call("GET /engine-rest/task?processInstanceBusinessKey", 200,
-        () -> api.as(user).get(TASKS + "?processInstanceBusinessKey=" + ref + "&taskDefinitionKey=" + taskKey));
+    Reply reply =
+        call(
+            "GET /engine-rest/task?processInstanceBusinessKey",
+            200,
+            () ->
+                api.as(user)
+                    .get(
+                        TASKS
+                            + "?processInstanceBusinessKey="
+                            + ref
+                            + "&taskDefinitionKey="
+                            + taskKey));
     if (reply == null || reply.json().size() != 1) {
       if (reply != null) {
         calls.error("task not found", taskKey + " of " + ref + ": " + reply.body());
@@ -143,11 +204,15 @@ final class RestCase {
     }
   }
 
-  /** A person reads and clicks between two calls: uniformly 0.5 to 1.5 times the mean think time. */
+  /**
+   * A person reads and clicks between two calls: uniformly 0.5 to 1.5 times the mean think time.
+   */
   private void think() {
     if (thinkMillis > 0) {
       try {
-        Thread.sleep(thinkMillis / 2 + java.util.concurrent.ThreadLocalRandom.current().nextLong(thinkMillis + 1));
+        Thread.sleep(
+            thinkMillis / 2
+                + java.util.concurrent.ThreadLocalRandom.current().nextLong(thinkMillis + 1));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }

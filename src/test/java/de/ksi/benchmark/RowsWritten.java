@@ -16,27 +16,34 @@ final class RowsWritten {
 
   RowsWritten(InProcessApp app) {
     this.jdbc = new JdbcTemplate(app.bean(DataSource.class));
-    this.tables = jdbc.queryForList("SELECT table_name FROM information_schema.tables WHERE LOWER(table_schema) = 'public'"
-        + " AND table_type IN ('BASE TABLE', 'TABLE')", String.class);
+    this.tables =
+        jdbc.queryForList(
+            "SELECT table_name FROM information_schema.tables WHERE LOWER(table_schema) = 'public'"
+                + " AND table_type IN ('BASE TABLE', 'TABLE')",
+            String.class);
   }
 
   Map<String, Long> snapshot() {
     Map<String, Long> counts = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     for (String table : tables) {
-      counts.put(table.toUpperCase(), jdbc.queryForObject("SELECT COUNT(*) FROM \"" + table + "\"", Long.class));
+      counts.put(
+          table.toUpperCase(),
+          jdbc.queryForObject("SELECT COUNT(*) FROM \"" + table + "\"", Long.class));
     }
     return counts;
   }
 
   /** Rows gained per lifecycle between two snapshots, tables that gained nothing left out. */
-  static Map<String, Double> perLifecycle(Map<String, Long> before, Map<String, Long> after, int lifecycles) {
+  static Map<String, Double> perLifecycle(
+      Map<String, Long> before, Map<String, Long> after, int lifecycles) {
     Map<String, Double> gained = new LinkedHashMap<>();
-    after.forEach((table, count) -> {
-      long delta = count - before.getOrDefault(table, 0L);
-      if (delta != 0) {
-        gained.put(table, delta / (double) lifecycles);
-      }
-    });
+    after.forEach(
+        (table, count) -> {
+          long delta = count - before.getOrDefault(table, 0L);
+          if (delta != 0) {
+            gained.put(table, delta / (double) lifecycles);
+          }
+        });
     return gained;
   }
 }

@@ -16,9 +16,9 @@ import javax.sql.DataSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 /**
- * Part 2: latency of the capacity search (CapacitySearch: one SQL statement that ranks and returns the best
- * candidates) with random children, on the demo registry, with 1,000 providers and with 50,000 offers; own district
- * and network-wide.
+ * Part 2: latency of the capacity search (CapacitySearch: one SQL statement that ranks and returns
+ * the best candidates) with random children, on the demo registry, with 1,000 providers and with
+ * 50,000 offers; own district and network-wide.
  */
 final class SearchBenchmark {
 
@@ -26,10 +26,22 @@ final class SearchBenchmark {
 
   private final int searches;
   private final Random random = new Random(7);
-  private final Table table = new Table("2. Capacity search latency (in-process CapacitySearch.search, one thread)",
-      "database", "registry", "scope", "searches", "matches (mean)", "returned (mean)", "p50 ms", "p99 ms", "max ms",
-      "target p99 < 20 ms at 50,000 offers on PostgreSQL");
-  private final Table plans = new Table("2a. PostgreSQL plans of an own-district and a network-wide search at 50,000 offers");
+  private final Table table =
+      new Table(
+          "2. Capacity search latency (in-process CapacitySearch.search, one thread)",
+          "database",
+          "registry",
+          "scope",
+          "searches",
+          "matches (mean)",
+          "returned (mean)",
+          "p50 ms",
+          "p99 ms",
+          "max ms",
+          "target p99 < 20 ms at 50,000 offers on PostgreSQL");
+  private final Table plans =
+      new Table(
+          "2a. PostgreSQL plans of an own-district and a network-wide search at 50,000 offers");
 
   SearchBenchmark(int searches) {
     this.searches = searches;
@@ -49,7 +61,11 @@ final class SearchBenchmark {
       for (boolean networkWide : new boolean[] {false, true}) {
         plans.note(networkWide ? "Network-wide:" : "Own district:");
         plans.note("```");
-        SearchPlan.explainAnalyze(jdbc, criteria(networkWide), properties.search().maxCandidates(), properties.freshness())
+        SearchPlan.explainAnalyze(
+                jdbc,
+                criteria(networkWide),
+                properties.search().maxCandidates(),
+                properties.freshness())
             .forEach(plans::note);
         plans.note("```");
       }
@@ -74,23 +90,44 @@ final class SearchBenchmark {
         returned += result.candidates().size();
       }
       boolean target = database == Database.POSTGRES && name.startsWith("50,000");
-      table.row(database.label(), registry, networkWide ? "network-wide" : "own district", n,
-          matches / (double) n, returned / (double) n, latency.millis(50), latency.millis(99), latency.millis(100),
+      table.row(
+          database.label(),
+          registry,
+          networkWide ? "network-wide" : "own district",
+          n,
+          matches / (double) n,
+          returned / (double) n,
+          latency.millis(50),
+          latency.millis(99),
+          latency.millis(100),
           target ? (latency.millis(99) < 20 ? "met" : "NOT met") : "");
     }
   }
 
-  /** A random child: district, age, gender, one child or a pair of siblings, the categories the DMN would pick. */
+  /**
+   * A random child: district, age, gender, one child or a pair of siblings, the categories the DMN
+   * would pick.
+   */
   private SearchCriteria criteria(boolean networkWide) {
     District district = District.values()[random.nextInt(District.values().length)];
     int age = random.nextInt(18);
-    Gender gender = random.nextInt(10) < 5 ? Gender.FEMALE : random.nextInt(10) < 9 ? Gender.MALE : Gender.DIVERSE;
-    List<Category> categories = age < 7 ? List.of(Category.KLEINKIND_NOTAUFNAHME, Category.BEREITSCHAFTSPFLEGE)
-        : age <= 10 ? List.of(Category.BEREITSCHAFTSPFLEGE, Category.INOBHUTNAHME_GRUPPE)
-        : gender == Gender.FEMALE
-            ? List.of(Category.MAEDCHENSCHUTZ, Category.INOBHUTNAHME_GRUPPE, Category.JUGENDSCHUTZ_KRISENWOHNUNG)
-            : List.of(Category.INOBHUTNAHME_GRUPPE, Category.JUGENDSCHUTZ_KRISENWOHNUNG);
-    return new SearchCriteria(district, networkWide, categories, age, gender, random.nextInt(5) == 0 ? 2 : 1);
+    Gender gender =
+        random.nextInt(10) < 5
+            ? Gender.FEMALE
+            : random.nextInt(10) < 9 ? Gender.MALE : Gender.DIVERSE;
+    List<Category> categories =
+        age < 7
+            ? List.of(Category.KLEINKIND_NOTAUFNAHME, Category.BEREITSCHAFTSPFLEGE)
+            : age <= 10
+                ? List.of(Category.BEREITSCHAFTSPFLEGE, Category.INOBHUTNAHME_GRUPPE)
+                : gender == Gender.FEMALE
+                    ? List.of(
+                        Category.MAEDCHENSCHUTZ,
+                        Category.INOBHUTNAHME_GRUPPE,
+                        Category.JUGENDSCHUTZ_KRISENWOHNUNG)
+                    : List.of(Category.INOBHUTNAHME_GRUPPE, Category.JUGENDSCHUTZ_KRISENWOHNUNG);
+    return new SearchCriteria(
+        district, networkWide, categories, age, gender, random.nextInt(5) == 0 ? 2 : 1);
   }
 
   Table table() {

@@ -39,8 +39,9 @@ final class Table {
 
   static String format(Object cell) {
     if (cell instanceof Double d) {
-      return d >= 100 ? String.format(Locale.ROOT, "%.0f", d) : d >= 10 ? String.format(Locale.ROOT, "%.1f", d)
-          : String.format(Locale.ROOT, "%.2f", d);
+      return d >= 100
+          ? String.format(Locale.ROOT, "%.0f", d)
+          : d >= 10 ? String.format(Locale.ROOT, "%.1f", d) : String.format(Locale.ROOT, "%.2f", d);
     }
     return String.valueOf(cell);
   }

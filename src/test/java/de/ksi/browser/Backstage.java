@@ -14,8 +14,9 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 
 /**
- * What happens around the browser in {@link HandbuchBrowserIT}: cases registered over {@code /api}, their state,
- * their open tasks, and deadlines let pass by moving the engine clock and firing the due timers.
+ * What happens around the browser in {@link HandbuchBrowserIT}: cases registered over {@code /api},
+ * their state, their open tasks, and deadlines let pass by moving the engine clock and firing the
+ * due timers.
  */
 final class Backstage {
 
@@ -27,18 +28,24 @@ final class Backstage {
     this.api = api;
   }
 
-  String registerCase(String caseworker, String office, String firstName, String ground, String urgency) {
-    var created = api.as(caseworker).post("/api/cases", """
+  String registerCase(
+      String caseworker, String office, String firstName, String ground, String urgency) {
+    var created =
+        api.as(caseworker)
+            .post(
+                "/api/cases",
+                """
         {"office": "%s", "legalGround": "%s", "firstName": "%s", "lastName": "Musterkind", "estimatedAge": 14,
          "gender": "FEMALE", "siblings": 1, "urgency": "%s", "currentLocation": "Jugendamt"}"""
-        .formatted(office, ground, firstName, urgency));
+                    .formatted(office, ground, firstName, urgency));
     assertThat(created.status()).as(created.body()).isEqualTo(201);
     return created.json().get("caseReference").asText();
   }
 
   /** The first offer of the provider the login acts for. */
   long ownOffer(String login) {
-    String group = engine.getIdentityService().createGroupQuery().groupMember(login).singleResult().getId();
+    String group =
+        engine.getIdentityService().createGroupQuery().groupMember(login).singleResult().getId();
     for (var provider : api.as(login).get("/api/providers").json()) {
       if (provider.get("groupId").asText().equals(group)) {
         return provider.get("offers").get(0).get("id").asLong();
@@ -48,7 +55,12 @@ final class Backstage {
   }
 
   String providerName(String login) {
-    return engine.getIdentityService().createGroupQuery().groupMember(login).singleResult().getName();
+    return engine
+        .getIdentityService()
+        .createGroupQuery()
+        .groupMember(login)
+        .singleResult()
+        .getName();
   }
 
   String status(String reference) {
@@ -56,16 +68,29 @@ final class Backstage {
   }
 
   String escalationLevel(String reference) {
-    return api.as("koordination-1").get("/api/cases/" + reference).json().get("escalationLevel").asText();
+    return api.as("koordination-1")
+        .get("/api/cases/" + reference)
+        .json()
+        .get("escalationLevel")
+        .asText();
   }
 
   List<String> caseReferences() {
-    return engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(CaseProcess.KEY).list().stream()
-        .map(p -> p.getBusinessKey()).toList();
+    return engine
+        .getRuntimeService()
+        .createProcessInstanceQuery()
+        .processDefinitionKey(CaseProcess.KEY)
+        .list()
+        .stream()
+        .map(p -> p.getBusinessKey())
+        .toList();
   }
 
   String newCaseReference(List<String> before) {
-    return caseReferences().stream().filter(r -> r != null && !before.contains(r)).findFirst().orElse(null);
+    return caseReferences().stream()
+        .filter(r -> r != null && !before.contains(r))
+        .findFirst()
+        .orElse(null);
   }
 
   Task task(String reference, String key) {
@@ -75,8 +100,13 @@ final class Backstage {
   }
 
   Task openTask(String reference, String key) {
-    List<Task> tasks = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(reference).taskDefinitionKey(key)
-        .list();
+    List<Task> tasks =
+        engine
+            .getTaskService()
+            .createTaskQuery()
+            .processInstanceBusinessKey(reference)
+            .taskDefinitionKey(key)
+            .list();
     return tasks.isEmpty() ? null : tasks.get(0);
   }
 
@@ -88,10 +118,26 @@ final class Backstage {
   }
 
   Job nextDueTimer(String reference) {
-    var instances = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(reference).list()
-        .stream().map(p -> p.getId()).toList();
-    return engine.getManagementService().createJobQuery().timers().duedateLowerThan(ClockUtil.getCurrentTime())
-        .orderByJobDuedate().asc().list().stream().filter(j -> instances.contains(j.getProcessInstanceId())).findFirst()
+    var instances =
+        engine
+            .getRuntimeService()
+            .createProcessInstanceQuery()
+            .processInstanceBusinessKey(reference)
+            .list()
+            .stream()
+            .map(p -> p.getId())
+            .toList();
+    return engine
+        .getManagementService()
+        .createJobQuery()
+        .timers()
+        .duedateLowerThan(ClockUtil.getCurrentTime())
+        .orderByJobDuedate()
+        .asc()
+        .list()
+        .stream()
+        .filter(j -> instances.contains(j.getProcessInstanceId()))
+        .findFirst()
         .orElse(null);
   }
 }

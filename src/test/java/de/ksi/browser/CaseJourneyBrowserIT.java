@@ -4,6 +4,7 @@ package de.ksi.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import de.ksi.capacity.Gender;
+import de.ksi.capacity.Need;
 import de.ksi.capacity.ProviderDirectory;
 import de.ksi.capacity.ProviderView;
 import de.ksi.caseprocess.CaseIntake.StartedCase;
@@ -11,7 +12,6 @@ import de.ksi.caseprocess.CaseProcess;
 import de.ksi.caseprocess.CaseProcess.SearchElements;
 import de.ksi.intake.IntakeRequest;
 import de.ksi.intake.LegalGround;
-import de.ksi.capacity.Need;
 import de.ksi.intake.Urgency;
 import de.ksi.network.District;
 import java.nio.file.Path;
@@ -38,12 +38,14 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
 /**
- * The journey after the request, in the real Tasklist and our pages, in headless Chromium: the caseworker asks a
- * provider, the provider declines with a reason, the caseworker sees the decline and its reason in the case view
- * and at the top of the next choice, asks a second provider, who accepts, opens "Aufnahme vorbereiten", sees the
- * child's identity and when and with whom the child comes (the caseworker announced it in the case view) and
- * confirms the arrival; the caseworker sees the placement with address, 24-hour phone and the arrival. At 1440 px, the case view and the arrival page also at 768 px. Pictures for the user guide go to
- * docs/handbuch/bilder/ (as HandbuchBrowserIT does), the rest to target/screenshots.
+ * The journey after the request, in the real Tasklist and our pages, in headless Chromium: the
+ * caseworker asks a provider, the provider declines with a reason, the caseworker sees the decline
+ * and its reason in the case view and at the top of the next choice, asks a second provider, who
+ * accepts, opens "Aufnahme vorbereiten", sees the child's identity and when and with whom the child
+ * comes (the caseworker announced it in the case view) and confirms the arrival; the caseworker
+ * sees the placement with address, 24-hour phone and the arrival. At 1440 px, the case view and the
+ * arrival page also at 768 px. Pictures for the user guide go to docs/handbuch/bilder/ (as
+ * HandbuchBrowserIT does), the rest to target/screenshots.
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -98,13 +100,16 @@ class CaseJourneyBrowserIT {
     List<Long> offers = offersOfTwoProviders(ref);
     ProviderView declining = provider(offers.get(0));
     ProviderView accepting = provider(offers.get(1));
-    String decliner = login("journey-decl-" + ref.substring(9), directory.groupOfOffer(offers.get(0)));
-    String acceptor = login("journey-acc-" + ref.substring(9), directory.groupOfOffer(offers.get(1)));
+    String decliner =
+        login("journey-decl-" + ref.substring(9), directory.groupOfOffer(offers.get(0)));
+    String acceptor =
+        login("journey-acc-" + ref.substring(9), directory.groupOfOffer(offers.get(1)));
 
     // the caseworker asks the first provider; the form links to the case view
     tasklist.login(CASEWORKER, PASSWORD);
     tasklist.openAndClaim(task(ref, SearchElements.CHOOSE).getId());
-    assertThat(browser.findElements(By.cssSelector(".fjs-form a[href='/faelle/" + ref + "']"))).hasSize(1);
+    assertThat(browser.findElements(By.cssSelector(".fjs-form a[href='/faelle/" + ref + "']")))
+        .hasSize(1);
     ask(declining);
     Task firstRequest = tasklist.await().until(d -> openTask(ref, SearchElements.ANSWER));
     signOut();
@@ -118,7 +123,8 @@ class CaseJourneyBrowserIT {
     tasklist.await().until(d -> openTask(ref, SearchElements.CHOOSE) != null);
     signOut();
 
-    // the caseworker sees the decline with its reason in the case view and at the top of the next choice
+    // the caseworker sees the decline with its reason in the case view and at the top of the next
+    // choice
     tasklist.login(CASEWORKER, PASSWORD);
     browser.get(base + "/faelle/" + ref);
     assertThat(text("letzte-absage")).contains("Absage", declining.name(), "Personalmangel");
@@ -132,7 +138,8 @@ class CaseJourneyBrowserIT {
     Task secondRequest = tasklist.await().until(d -> openTask(ref, SearchElements.ANSWER));
     signOut();
 
-    // the second provider accepts, opens "Aufnahme vorbereiten", sees the identity and confirms the arrival
+    // the second provider accepts, opens "Aufnahme vorbereiten", sees the identity and confirms the
+    // arrival
     tasklist.login(acceptor, PASSWORD);
     tasklist.openAndClaim(secondRequest.getId());
     tasklist.tick("Zusage");
@@ -143,21 +150,31 @@ class CaseJourneyBrowserIT {
     // the caseworker tells the provider when the child comes and who brings it
     tasklist.login(CASEWORKER, PASSWORD);
     // a browser in the offices' time zone, whatever the machine running the test uses
-    chromium.driver().executeCdpCommand("Emulation.setTimezoneOverride", java.util.Map.of("timezoneId", "Europe/Berlin"));
+    chromium
+        .driver()
+        .executeCdpCommand(
+            "Emulation.setTimezoneOverride", java.util.Map.of("timezoneId", "Europe/Berlin"));
     browser.get(base + "/faelle/" + ref);
     tasklist.script("document.getElementById('ankunft-zeit').value = '2026-12-24T02:30';");
     browser.findElement(By.id("ankunft-begleitung")).sendKeys("Frau K., Bereitschaftsdienst");
     browser.findElement(By.cssSelector("#ankunft-planen button")).click();
-    tasklist.await().until(d -> d.findElement(By.id("ankunft-geplant")).getText().contains("Frau K."));
+    tasklist
+        .await()
+        .until(d -> d.findElement(By.id("ankunft-geplant")).getText().contains("Frau K."));
     assertThat(text("ankunft-geplant")).contains("24.12.2026 02:30");
     picture("fallansicht-ankunft-mitgeteilt");
     signOut();
 
     tasklist.login(acceptor, PASSWORD);
     tasklist.openAndClaim(prepare.getId());
-    assertThat(tasklist.formText()).contains("Aufnahme vorbereiten – Fall " + ref).doesNotContain("Vertraulich");
+    assertThat(tasklist.formText())
+        .contains("Aufnahme vorbereiten – Fall " + ref)
+        .doesNotContain("Vertraulich");
     picture("aufnahme-vorbereiten-aufgabe");
-    browser.get(browser.findElement(By.cssSelector(".fjs-form a[href='/aufnahme/" + ref + "']")).getAttribute("href"));
+    browser.get(
+        browser
+            .findElement(By.cssSelector(".fjs-form a[href='/aufnahme/" + ref + "']"))
+            .getAttribute("href"));
     assertThat(text("identitaet")).contains("Lea", "Vertraulich");
     assertThat(text("ansprechperson")).contains("Kreis Segeberg");
     assertThat(text("anreise")).contains("24.12.2026 02:30", "Frau K., Bereitschaftsdienst");
@@ -172,14 +189,16 @@ class CaseJourneyBrowserIT {
     // the caseworker sees the placement with address, phone and the arrival
     tasklist.login(CASEWORKER, PASSWORD);
     browser.get(base + "/faelle/" + ref);
-    assertThat(text("unterbringung")).contains(accepting.name(), accepting.address(), accepting.phone24h());
+    assertThat(text("unterbringung"))
+        .contains(accepting.name(), accepting.address(), accepting.phone24h());
     assertThat(text("ankunft")).contains("Kind ist angekommen", acceptor);
     assertThat(text("naechster-schritt")).contains("angekommen");
     picture("fallansicht-angekommen");
-    atTablet(() -> {
-      assertThat(text("unterbringung")).contains(accepting.phone24h());
-      picture("fallansicht-angekommen-tablet");
-    });
+    atTablet(
+        () -> {
+          assertThat(text("unterbringung")).contains(accepting.phone24h());
+          picture("fallansicht-angekommen-tablet");
+        });
   }
 
   private void ask(ProviderView provider) {
@@ -192,8 +211,10 @@ class CaseJourneyBrowserIT {
   private void atTablet(Runnable check) {
     browser.manage().window().setSize(new Dimension(768, 1024));
     browser.navigate().refresh();
-    Number overflow = (Number) tasklist.script(
-        "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+    Number overflow =
+        (Number)
+            tasklist.script(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
     assertThat(overflow.intValue()).as("no sideways scrolling at 768 px").isLessThanOrEqualTo(0);
     check.run();
     browser.manage().window().setSize(new Dimension(1440, 1800));
@@ -205,11 +226,18 @@ class CaseJourneyBrowserIT {
 
   /** Two candidate offers of different providers, as the caseworker's form offers them. */
   private List<Long> offersOfTwoProviders(String ref) {
-    SpinJsonNode options = (SpinJsonNode) tasks.getVariable(task(ref, SearchElements.CHOOSE).getId(),
-        CaseProcess.Vars.CANDIDATES);
-    List<Long> offers = options.elements().stream().map(o -> Long.valueOf(o.prop("value").stringValue())).toList();
+    SpinJsonNode options =
+        (SpinJsonNode)
+            tasks.getVariable(
+                task(ref, SearchElements.CHOOSE).getId(), CaseProcess.Vars.CANDIDATES);
+    List<Long> offers =
+        options.elements().stream().map(o -> Long.valueOf(o.prop("value").stringValue())).toList();
     long first = offers.get(0);
-    long second = offers.stream().filter(o -> provider(o).id() != provider(first).id()).findFirst().orElseThrow();
+    long second =
+        offers.stream()
+            .filter(o -> provider(o).id() != provider(first).id())
+            .findFirst()
+            .orElseThrow();
     return List.of(first, second);
   }
 
@@ -228,11 +256,26 @@ class CaseJourneyBrowserIT {
   }
 
   private StartedCase registerCaseOverApi() {
-    IntakeRequest intake = new IntakeRequest(District.SEGEBERG, LegalGround.NR2_DRINGENDE_GEFAHR, "Lea", "Vertraulich",
-        null, 13, Gender.FEMALE, "Deutsch", 1, Set.of(Need.TRAUMA), Urgency.IMMEDIATE, false, "Polizeirevier Mitte",
-        null, null);
+    IntakeRequest intake =
+        new IntakeRequest(
+            District.SEGEBERG,
+            LegalGround.NR2_DRINGENDE_GEFAHR,
+            "Lea",
+            "Vertraulich",
+            null,
+            13,
+            Gender.FEMALE,
+            "Deutsch",
+            1,
+            Set.of(Need.TRAUMA),
+            Urgency.IMMEDIATE,
+            false,
+            "Polizeirevier Mitte",
+            null,
+            null);
     ResponseEntity<StartedCase> response =
-        rest.withBasicAuth(CASEWORKER, PASSWORD).postForEntity("/api/cases", intake, StartedCase.class);
+        rest.withBasicAuth(CASEWORKER, PASSWORD)
+            .postForEntity("/api/cases", intake, StartedCase.class);
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
     return response.getBody();
   }
@@ -244,10 +287,17 @@ class CaseJourneyBrowserIT {
   }
 
   private Task openTask(String reference, String definitionKey) {
-    return tasks.createTaskQuery().processInstanceBusinessKey(reference).taskDefinitionKey(definitionKey).singleResult();
+    return tasks
+        .createTaskQuery()
+        .processInstanceBusinessKey(reference)
+        .taskDefinitionKey(definitionKey)
+        .singleResult();
   }
 
-  /** Forgets the session (cookies of this site), then leaves the page: the next login loads Tasklist afresh. */
+  /**
+   * Forgets the session (cookies of this site), then leaves the page: the next login loads Tasklist
+   * afresh.
+   */
   private void signOut() {
     browser.manage().deleteAllCookies();
     browser.get("about:blank");

@@ -33,10 +33,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Walks each role's main path of the user guide ({@code docs/handbuch/}) in the real webapps and writes the
- * guide's pictures ({@code docs/handbuch/bilder/}, refreshed there with {@code -Dksi.pictures=update}, see
- * {@link DocPictures}). The steps are named and ordered
- * like the guide's sections. Also checks the Tasklist forms on a tablet in portrait (768 px wide).
+ * Walks each role's main path of the user guide ({@code docs/handbuch/}) in the real webapps and
+ * writes the guide's pictures ({@code docs/handbuch/bilder/}, refreshed there with {@code
+ * -Dksi.pictures=update}, see {@link DocPictures}). The steps are named and ordered like the
+ * guide's sections. Also checks the Tasklist forms on a tablet in portrait (768 px wide).
  */
 @KsiIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -56,8 +56,10 @@ class HandbuchBrowserIT {
   private ApiClient api;
   private Backstage backstage;
   private String base;
+
   /** The night's cases: the one a provider accepts, the one placed by phone, the one escalated. */
   private String acceptedCase;
+
   private String phoneCase;
   private String escalatedCase;
 
@@ -71,15 +73,19 @@ class HandbuchBrowserIT {
     backstage = new Backstage(engine, api);
   }
 
-  /** A failed step leaves its screen in target/screenshots; the steps after it need its result and are skipped. */
+  /**
+   * A failed step leaves its screen in target/screenshots; the steps after it need its result and
+   * are skipped.
+   */
   @RegisterExtension
-  final TestWatcher stopAfterFailure = new TestWatcher() {
-    @Override
-    public void testFailed(ExtensionContext context, Throwable cause) {
-      failedStep = context.getDisplayName();
-      tasklist.screenshot("handbuch-failed-" + context.getRequiredTestMethod().getName());
-    }
-  };
+  final TestWatcher stopAfterFailure =
+      new TestWatcher() {
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+          failedStep = context.getDisplayName();
+          tasklist.screenshot("handbuch-failed-" + context.getRequiredTestMethod().getName());
+        }
+      };
 
   private String failedStep;
 
@@ -99,7 +105,8 @@ class HandbuchBrowserIT {
   @Order(1)
   void startseite() {
     browser.get(base + "/");
-    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Koordinierungsstelle Inobhutnahme");
+    assertThat(browser.findElement(By.tagName("h1")).getText())
+        .isEqualTo("Koordinierungsstelle Inobhutnahme");
     picture("startseite");
   }
 
@@ -109,7 +116,8 @@ class HandbuchBrowserIT {
   @Order(10)
   void fachkraft1_einenFallNachtsAufnehmen() {
     tasklist.login("fk-seg-1", PASSWORD);
-    assertThat(tasklist.filterNames()).contains("Meine Aufgaben", "Überfällige Fristen", "Alle Aufgaben");
+    assertThat(tasklist.filterNames())
+        .contains("Meine Aufgaben", "Überfällige Fristen", "Alle Aufgaben");
     picture("fachkraft-tasklist");
     tasklist.openStartForm(START_FORM);
     fillIntake("Mia", "Polizeirevier Bad Segeberg, Wache 3");
@@ -129,7 +137,9 @@ class HandbuchBrowserIT {
     tasklist.tickContaining("Anzufragende Plätze", backstage.providerName("einrichtung-seg"));
     picture("fachkraft-platzauswahl");
     tasklist.complete();
-    tasklist.await().until(d -> backstage.openTask(acceptedCase, CaseProcess.SearchElements.ANSWER) != null);
+    tasklist
+        .await()
+        .until(d -> backstage.openTask(acceptedCase, CaseProcess.SearchElements.ANSWER) != null);
     signOut();
   }
 
@@ -139,7 +149,8 @@ class HandbuchBrowserIT {
   @Order(20)
   void einrichtung1_freiePlaetzeMelden() {
     long offerId = backstage.ownOffer("einrichtung-seg");
-    var reported = api.as("einrichtung-seg").put("/api/offers/" + offerId + "/availability", "{\"free\": 2}");
+    var reported =
+        api.as("einrichtung-seg").put("/api/offers/" + offerId + "/availability", "{\"free\": 2}");
     assertThat(reported.status()).as(reported.body()).isEqualTo(200);
     assertThat(reported.json().get("stale").asBoolean()).isFalse();
   }
@@ -149,10 +160,16 @@ class HandbuchBrowserIT {
   void einrichtung2_eineAnfrageBeantworten() {
     tasklist.login("einrichtung-seg", PASSWORD);
     tasklist.showFilter("Anfragen an meinen Träger");
-    tasklist.await().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Platzanfrage beantworten"));
+    tasklist
+        .await()
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.tagName("body"), "Platzanfrage beantworten"));
     picture("einrichtung-anfragen");
     claim(backstage.task(acceptedCase, CaseProcess.SearchElements.ANSWER).getId());
-    assertThat(tasklist.formText()).contains("Platzanfrage " + acceptedCase).doesNotContain("Musterkind");
+    assertThat(tasklist.formText())
+        .contains("Platzanfrage " + acceptedCase)
+        .doesNotContain("Musterkind");
     tasklist.tick("Zusage");
     picture("einrichtung-platzanfrage");
     tasklist.complete();
@@ -166,13 +183,22 @@ class HandbuchBrowserIT {
   @Order(30)
   void fachkraft3_einenTelefonischGefundenenPlatzErfassen() {
     phoneCase = backstage.registerCase("fk-seg-1", "SEGEBERG", "Ben", "NR1_SELBSTMELDUNG", "TODAY");
-    long offerId = api.as("fk-seg-1").get("/api/providers?district=SEGEBERG").json().get(1).get("offers").get(0).get("id")
-        .asLong();
+    long offerId =
+        api.as("fk-seg-1")
+            .get("/api/providers?district=SEGEBERG")
+            .json()
+            .get(1)
+            .get("offers")
+            .get(0)
+            .get("id")
+            .asLong();
     tasklist.login("fk-seg-1", PASSWORD);
     claim(backstage.task(phoneCase, CaseProcess.SearchElements.CHOOSE).getId());
     tasklist.tick("Platz wurde telefonisch gefunden");
     tasklist.enter("Angebots-Nr. im Register", String.valueOf(offerId));
-    tasklist.enter("Träger / Einrichtung und Gesprächspartner", "Telefonat 02:10 Uhr mit Frau Beispiel, Nachtdienst");
+    tasklist.enter(
+        "Träger / Einrichtung und Gesprächspartner",
+        "Telefonat 02:10 Uhr mit Frau Beispiel, Nachtdienst");
     picture("fachkraft-telefonisch");
     tasklist.complete();
     tasklist.await().until(d -> "PLACED".equals(backstage.status(phoneCase)));
@@ -187,29 +213,42 @@ class HandbuchBrowserIT {
     tasklist.tick("Das Kind hatte Gelegenheit");
     picture("fachkraft-pflicht");
     tasklist.complete();
-    tasklist.await().until(d -> backstage.openTask(acceptedCase, DutiesProcess.Elements.INFORM_CHILD) == null);
+    tasklist
+        .await()
+        .until(d -> backstage.openTask(acceptedCase, DutiesProcess.Elements.INFORM_CHILD) == null);
   }
 
   @Test
   @Order(32)
   void fachkraft5_beendigungUndUebergabe() {
     claim(backstage.task(phoneCase, CaseProcess.Elements.DECIDE_OUTCOME).getId());
-    tasklist.select("Wie endet die Inobhutnahme?", "Übergabe an ein anderes Jugendamt (nach Verteilung)");
+    tasklist.select(
+        "Wie endet die Inobhutnahme?", "Übergabe an ein anderes Jugendamt (nach Verteilung)");
     tasklist.select("Übernehmendes Jugendamt", "Kreis Stormarn");
     picture("fachkraft-beendigung");
     tasklist.complete();
-    Task handover = tasklist.await().until(d -> backstage.openTask(phoneCase, CaseProcess.Elements.HANDOVER));
+    Task handover =
+        tasklist.await().until(d -> backstage.openTask(phoneCase, CaseProcess.Elements.HANDOVER));
     claim(handover.getId());
     tasklist.enter("Übergabe am", "05.12.2026");
     tasklist.enter("Bemerkung", "Übergabe an das Jugendamt Stormarn, Akte übergeben");
     picture("fachkraft-uebergabe");
     tasklist.complete();
     try {
-      tasklist.await().until(d -> backstage.openTask(phoneCase, CaseProcess.Elements.HANDOVER) == null || !errors().isEmpty());
+      tasklist
+          .await()
+          .until(
+              d ->
+                  backstage.openTask(phoneCase, CaseProcess.Elements.HANDOVER) == null
+                      || !errors().isEmpty());
     } catch (org.openqa.selenium.TimeoutException e) {
-      throw new AssertionError("handover not completed; buttons: " + tasklist.script(
-          "return Array.from(document.querySelectorAll('button')).map(b => b.innerText + (b.disabled ? '[disabled]' : '')).join('|');")
-          + "; body: " + browser.findElement(By.tagName("body")).getText(), e);
+      throw new AssertionError(
+          "handover not completed; buttons: "
+              + tasklist.script(
+                  "return Array.from(document.querySelectorAll('button')).map(b => b.innerText + (b.disabled ? '[disabled]' : '')).join('|');")
+              + "; body: "
+              + browser.findElement(By.tagName("body")).getText(),
+          e);
     }
     assertThat(errors()).isEmpty();
     assertThat(backstage.status(phoneCase)).isEqualTo("CLOSED");
@@ -221,9 +260,15 @@ class HandbuchBrowserIT {
   @Test
   @Order(40)
   void koordination1_dasLagebild() {
-    escalatedCase = backstage.registerCase("fk-pin-1", "PINNEBERG", "Noah", "NR2_DRINGENDE_GEFAHR", "IMMEDIATE");
+    escalatedCase =
+        backstage.registerCase(
+            "fk-pin-1", "PINNEBERG", "Noah", "NR2_DRINGENDE_GEFAHR", "IMMEDIATE");
     login("cockpit", "koordination-1");
-    tasklist.await().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".ksi-lagebild"), escalatedCase));
+    tasklist
+        .await()
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector(".ksi-lagebild"), escalatedCase));
     tasklist.script("document.querySelector('.ksi-lagebild').scrollIntoView({block: 'start'});");
     picture("koordination-lagebild");
     signOut();
@@ -232,19 +277,27 @@ class HandbuchBrowserIT {
   @Test
   @Order(41)
   void koordination2_dieVerbundweiteSuche() {
-    // nobody chose a place in Pinneberg within 30 minutes: the engine clock moves on and the deadline passes
+    // nobody chose a place in Pinneberg within 30 minutes: the engine clock moves on and the
+    // deadline passes
     backstage.passTime(escalatedCase, Duration.ofMinutes(31));
     assertThat(backstage.escalationLevel(escalatedCase)).isEqualTo("VERBUND");
     tasklist.login("koordination-1", PASSWORD);
     tasklist.showFilter("Verbund-Eskalationen");
-    tasklist.await().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Platz auswählen"));
+    tasklist
+        .await()
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.tagName("body"), "Platz auswählen"));
     picture("koordination-eskalationen");
     claim(backstage.task(escalatedCase, CaseProcess.SearchElements.CHOOSE).getId());
     assertThat(tasklist.formText()).contains("Kreis Segeberg");
     picture("koordination-verbundsuche");
     tasklist.tick("Keine Anfrage möglich");
     tasklist.complete();
-    tasklist.await().until(d -> backstage.openTask(escalatedCase, CaseProcess.Elements.LEVEL2_DECISION) != null);
+    tasklist
+        .await()
+        .until(
+            d -> backstage.openTask(escalatedCase, CaseProcess.Elements.LEVEL2_DECISION) != null);
   }
 
   @Test
@@ -252,7 +305,9 @@ class HandbuchBrowserIT {
   void koordination3_stufe2() {
     claim(backstage.task(escalatedCase, CaseProcess.Elements.LEVEL2_DECISION).getId());
     tasklist.select("Notmaßnahme", "Notaufnahme in Bereitschaftspflege");
-    tasklist.enter("Begründung", "Kein Platz im Verbund frei; Bereitschaftspflegefamilie in Elmshorn nimmt auf.");
+    tasklist.enter(
+        "Begründung",
+        "Kein Platz im Verbund frei; Bereitschaftspflegefamilie in Elmshorn nimmt auf.");
     tasklist.enter("Ort / Träger der Unterbringung", "Bereitschaftspflege Familie B., Elmshorn");
     picture("koordination-stufe2");
     tasklist.complete();
@@ -266,11 +321,19 @@ class HandbuchBrowserIT {
   @Test
   @Order(50)
   void prozess1_eineFristInDerEntscheidungstabelle() {
-    String id = engine.getRepositoryService().createDecisionDefinitionQuery().decisionDefinitionKey("escalation-deadlines")
-        .latestVersion().singleResult().getId();
+    String id =
+        engine
+            .getRepositoryService()
+            .createDecisionDefinitionQuery()
+            .decisionDefinitionKey("escalation-deadlines")
+            .latestVersion()
+            .singleResult()
+            .getId();
     login("cockpit", "prozess-1");
     browser.get(base + "/camunda/app/cockpit/" + engine.getName() + "/#/decision-definition/" + id);
-    tasklist.await().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "PT30M"));
+    tasklist
+        .await()
+        .until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "PT30M"));
     picture("prozess-entscheidungstabelle");
     signOut();
   }
@@ -282,10 +345,18 @@ class HandbuchBrowserIT {
   void admin1_benutzerUndGruppen() {
     login("admin", "admin");
     browser.get(base + "/camunda/app/admin/" + engine.getName() + "/#/groups");
-    tasklist.await().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "koordinierungsstelle"));
+    tasklist
+        .await()
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.tagName("body"), "koordinierungsstelle"));
     picture("admin-gruppen");
     browser.get(base + "/camunda/app/admin/" + engine.getName() + "/#/users/fk-seg-1?tab=groups");
-    tasklist.await().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "jugendamt-segeberg"));
+    tasklist
+        .await()
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.tagName("body"), "jugendamt-segeberg"));
     picture("admin-benutzer");
     signOut();
   }
@@ -295,13 +366,16 @@ class HandbuchBrowserIT {
   @Test
   @Order(70)
   void tablet_aufnahmeUndAntwortImHochformat() {
-    String tabletCase = backstage.registerCase("fk-seg-1", "SEGEBERG", "Ella", "NR2_DRINGENDE_GEFAHR", "IMMEDIATE");
+    String tabletCase =
+        backstage.registerCase("fk-seg-1", "SEGEBERG", "Ella", "NR2_DRINGENDE_GEFAHR", "IMMEDIATE");
     try {
       // Tasklist folds its menu on narrow screens: log in wide, then turn the tablet upright
       tasklist.login("fk-seg-1", PASSWORD);
       portrait();
       // on a tablet "Prozess starten" sits in the folded menu (☰)
-      browser.findElements(By.cssSelector(".navbar-toggle")).stream().filter(b -> b.isDisplayed()).findFirst()
+      browser.findElements(By.cssSelector(".navbar-toggle")).stream()
+          .filter(b -> b.isDisplayed())
+          .findFirst()
           .ifPresent(b -> b.click());
       tasklist.openStartForm(START_FORM);
       fillIntake("Ella", "Bahnhof Bad Oldesloe");
@@ -311,7 +385,10 @@ class HandbuchBrowserIT {
       tasklist.tick("Ausgewählte Träger gleichzeitig anfragen");
       tasklist.tickContaining("Anzufragende Plätze", backstage.providerName("einrichtung-seg"));
       tasklist.complete();
-      Task request = tasklist.await().until(d -> backstage.openTask(tabletCase, CaseProcess.SearchElements.ANSWER));
+      Task request =
+          tasklist
+              .await()
+              .until(d -> backstage.openTask(tabletCase, CaseProcess.SearchElements.ANSWER));
       signOut();
 
       browser.manage().window().setSize(new Dimension(1280, 800));
@@ -323,7 +400,9 @@ class HandbuchBrowserIT {
       assertUsableAt768(false);
       picture("tablet-antwort");
       tasklist.complete();
-      tasklist.await().until(d -> backstage.openTask(tabletCase, CaseProcess.SearchElements.ANSWER) == null);
+      tasklist
+          .await()
+          .until(d -> backstage.openTask(tabletCase, CaseProcess.SearchElements.ANSWER) == null);
     } finally {
       browser.manage().window().setSize(new Dimension(1280, 800));
       signOut();
@@ -333,23 +412,35 @@ class HandbuchBrowserIT {
   /** A tablet in portrait: 768 CSS pixels wide. */
   private void portrait() {
     browser.manage().window().setSize(new Dimension(768, 1024));
-    tasklist.await().until(d -> ((Number) tasklist.script("return window.innerWidth;")).intValue() == 768);
+    tasklist
+        .await()
+        .until(d -> ((Number) tasklist.script("return window.innerWidth;")).intValue() == 768);
   }
 
   /** No sideways scrolling, and the submit button can be seen and pressed. */
   private void assertUsableAt768(boolean startForm) {
     assertThat(((Number) tasklist.script("return window.innerWidth;")).intValue()).isEqualTo(768);
-    assertThat(((Number) tasklist.script("return document.scrollingElement.scrollWidth;")).intValue())
-        .as("page wider than the tablet").isLessThanOrEqualTo(768);
-    Number formRight = (Number) tasklist.script(
-        "return Math.max(...Array.from(document.querySelectorAll('.fjs-form input, .fjs-form textarea, .fjs-form .fjs-select-display'))"
-            + ".map(e => e.getBoundingClientRect().right));");
-    assertThat(formRight.doubleValue()).as("a form field runs out of the screen").isLessThanOrEqualTo(768);
-    assertThat(tasklist.script("return Array.from(document.querySelectorAll('.fjs-form .fjs-input-group'))"
-        + ".filter(g => g.scrollHeight > g.clientHeight + 2).length;"))
-        .as("a field's text runs out of its box").isEqualTo(0L);
+    assertThat(
+            ((Number) tasklist.script("return document.scrollingElement.scrollWidth;")).intValue())
+        .as("page wider than the tablet")
+        .isLessThanOrEqualTo(768);
+    Number formRight =
+        (Number)
+            tasklist.script(
+                "return Math.max(...Array.from(document.querySelectorAll('.fjs-form input, .fjs-form textarea, .fjs-form .fjs-select-display'))"
+                    + ".map(e => e.getBoundingClientRect().right));");
+    assertThat(formRight.doubleValue())
+        .as("a form field runs out of the screen")
+        .isLessThanOrEqualTo(768);
+    assertThat(
+            tasklist.script(
+                "return Array.from(document.querySelectorAll('.fjs-form .fjs-input-group'))"
+                    + ".filter(g => g.scrollHeight > g.clientHeight + 2).length;"))
+        .as("a field's text runs out of its box")
+        .isEqualTo(0L);
     var submit = tasklist.submitButton(startForm);
-    ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", submit);
+    ((org.openqa.selenium.JavascriptExecutor) browser)
+        .executeScript("arguments[0].scrollIntoView({block: 'center'});", submit);
     tasklist.await().until(ExpectedConditions.elementToBeClickable(submit));
     assertThat(submit.getRect().getX() + submit.getRect().getWidth()).isLessThanOrEqualTo(768);
   }
@@ -370,14 +461,25 @@ class HandbuchBrowserIT {
 
   private void login(String app, String user) {
     browser.get(base + "/camunda/app/" + app + "/" + engine.getName() + "/");
-    tasklist.await().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model=username]")))
+    tasklist
+        .await()
+        .until(
+            ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("input[ng-model=username]")))
         .sendKeys(user);
     browser.findElement(By.cssSelector("input[ng-model=password]")).sendKeys(PASSWORD);
     browser.findElement(By.cssSelector("button[type=submit]")).click();
-    tasklist.await().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("li.account .dropdown-toggle")));
+    tasklist
+        .await()
+        .until(
+            ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("li.account .dropdown-toggle")));
   }
 
-  /** Opens the task in a freshly loaded Tasklist (a filter chosen before would hide it) and claims it. */
+  /**
+   * Opens the task in a freshly loaded Tasklist (a filter chosen before would hide it) and claims
+   * it.
+   */
   private void claim(String taskId) {
     browser.get("about:blank");
     tasklist.openAndClaim(taskId);
@@ -385,8 +487,12 @@ class HandbuchBrowserIT {
 
   /** Error notifications Tasklist shows, e.g. a form the server rejected. */
   private List<String> errors() {
-    return browser.findElements(By.cssSelector(".notifications .alert-danger, .fjs-form-field-error")).stream()
-        .map(e -> e.getText()).filter(text -> !text.isBlank()).toList();
+    return browser
+        .findElements(By.cssSelector(".notifications .alert-danger, .fjs-form-field-error"))
+        .stream()
+        .map(e -> e.getText())
+        .filter(text -> !text.isBlank())
+        .toList();
   }
 
   private void signOut() {

@@ -12,8 +12,8 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
- * Debian's {@code chromium} driven by Debian's {@code chromium-driver}, headless, with a throwaway profile:
- * nothing is downloaded and nothing of one run is left for the next.
+ * Debian's {@code chromium} driven by Debian's {@code chromium-driver}, headless, with a throwaway
+ * profile: nothing is downloaded and nothing of one run is left for the next.
  */
 public final class HeadlessChromium implements AutoCloseable {
 
@@ -51,7 +51,8 @@ public final class HeadlessChromium implements AutoCloseable {
         "--hide-scrollbars",
         "--window-size=" + width + "," + height,
         "--user-data-dir=" + profile);
-    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build();
+    ChromeDriverService service =
+        new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build();
     return new HeadlessChromium(profile, new ChromeDriver(service, options));
   }
 

@@ -32,9 +32,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * A provider's night-shift lead on a tablet (768 px): from the Tasklist header to the Platzmeldung page, confirms an
- * offer unchanged with one tap and changes the free places of another with the + button; the stale badge goes and
- * the page says what was saved. Saves {@code docs/handbuch/bilder/einrichtung-platzmeldung.png}.
+ * A provider's night-shift lead on a tablet (768 px): from the Tasklist header to the Platzmeldung
+ * page, confirms an offer unchanged with one tap and changes the free places of another with the +
+ * button; the stale badge goes and the page says what was saved. Saves {@code
+ * docs/handbuch/bilder/einrichtung-platzmeldung.png}.
  */
 @KsiIntegrationTest
 class PlatzmeldungBrowserIT {
@@ -65,9 +66,13 @@ class PlatzmeldungBrowserIT {
   @Test
   void theNightShiftLeadConfirmsOneOfferUnchangedAndChangesAnotherOnATablet() throws Exception {
     Instant yesterday = Instant.now().minus(Duration.ofHours(20));
-    OfferView group = fixtures.offerReportedAt(yesterday, District.STORMARN, Category.INOBHUTNAHME_GRUPPE, 6, 2);
-    OfferView second = directory.addOffer(group.providerId(),
-        new OfferTerms(Category.KLEINKIND_NOTAUFNAHME, 0, 5, EnumSet.allOf(Gender.class), 2, 4), "it");
+    OfferView group =
+        fixtures.offerReportedAt(yesterday, District.STORMARN, Category.INOBHUTNAHME_GRUPPE, 6, 2);
+    OfferView second =
+        directory.addOffer(
+            group.providerId(),
+            new OfferTerms(Category.KLEINKIND_NOTAUFNAHME, 0, 5, EnumSet.allOf(Gender.class), 2, 4),
+            "it");
     fixtures.report(second.id(), 1, yesterday);
     String lead = fixtures.providerLogin(group.id());
     ApiClient api = new ApiClient(port);
@@ -79,18 +84,23 @@ class PlatzmeldungBrowserIT {
     try {
       WebElement link = visible(By.cssSelector("a.ksi-platzmeldung-link"));
       Files.createDirectories(Tasklist.SCREENSHOTS);
-      Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), Tasklist.SCREENSHOTS.resolve("platzmeldung-link.png"),
+      Files.copy(
+          browser.getScreenshotAs(OutputType.FILE).toPath(),
+          Tasklist.SCREENSHOTS.resolve("platzmeldung-link.png"),
           StandardCopyOption.REPLACE_EXISTING);
       tap(link);
       WebElement first = visible(offer(group));
-      assertThat(first.getText()).contains("Inobhutnahmegruppe", "veraltet", "Genehmigte Plätze", "von it");
+      assertThat(first.getText())
+          .contains("Inobhutnahmegruppe", "veraltet", "Genehmigte Plätze", "von it");
       assertThat(browser.findElements(By.cssSelector(".pm-stale"))).hasSize(2);
 
       tap(first.findElement(By.cssSelector("button.pm-confirm")));
       WebElement saved = wait.until(d -> resultWith(group, "Gespeichert"));
       assertThat(saved.getText()).contains("2 Plätze frei", "Die Meldung ist jetzt aktuell");
       WebElement confirmed = visible(offer(group));
-      assertThat(confirmed.findElements(By.cssSelector(".pm-stale"))).as("stale badge after confirming").isEmpty();
+      assertThat(confirmed.findElements(By.cssSelector(".pm-stale")))
+          .as("stale badge after confirming")
+          .isEmpty();
       assertThat(confirmed.getText()).contains("aktuell", "von " + lead);
       var reported = api.as("koordination-1").get("/api/offers/" + group.id()).expect(200);
       assertThat(reported.get("reportedFree").asInt()).isEqualTo(2);
@@ -98,20 +108,36 @@ class PlatzmeldungBrowserIT {
       assertThat(reported.get("stale").asBoolean()).isFalse();
 
       WebElement other = visible(offer(second));
-      tap(other.findElement(By.xpath(".//button[contains(@aria-label,'Freie Plätze jetzt: einen mehr')]")));
-      tap(other.findElement(By.xpath(".//button[contains(@aria-label,'Freie Plätze jetzt: einen mehr')]")));
+      tap(
+          other.findElement(
+              By.xpath(".//button[contains(@aria-label,'Freie Plätze jetzt: einen mehr')]")));
+      tap(
+          other.findElement(
+              By.xpath(".//button[contains(@aria-label,'Freie Plätze jetzt: einen mehr')]")));
       tap(other.findElement(By.cssSelector("button.pm-save")));
       WebElement changed = wait.until(d -> resultWith(second, "Gespeichert"));
       assertThat(changed.getText()).contains("3 Plätze frei");
-      assertThat(browser.findElements(By.cssSelector(".pm-stale"))).as("no stale badge left").isEmpty();
-      assertThat(api.as("koordination-1").get("/api/offers/" + second.id()).expect(200).get("reportedFree").asInt())
+      assertThat(browser.findElements(By.cssSelector(".pm-stale")))
+          .as("no stale badge left")
+          .isEmpty();
+      assertThat(
+              api.as("koordination-1")
+                  .get("/api/offers/" + second.id())
+                  .expect(200)
+                  .get("reportedFree")
+                  .asInt())
           .isEqualTo(3);
 
       Path picture = Path.of("docs", "handbuch", "bilder", "einrichtung-platzmeldung.png");
-      Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), picture, StandardCopyOption.REPLACE_EXISTING);
+      Files.copy(
+          browser.getScreenshotAs(OutputType.FILE).toPath(),
+          picture,
+          StandardCopyOption.REPLACE_EXISTING);
     } catch (RuntimeException | AssertionError e) {
       Files.createDirectories(Tasklist.SCREENSHOTS);
-      Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), Tasklist.SCREENSHOTS.resolve("platzmeldung-failure.png"),
+      Files.copy(
+          browser.getScreenshotAs(OutputType.FILE).toPath(),
+          Tasklist.SCREENSHOTS.resolve("platzmeldung-failure.png"),
           StandardCopyOption.REPLACE_EXISTING);
       throw e;
     }
@@ -121,7 +147,8 @@ class PlatzmeldungBrowserIT {
   void withoutALoginThePageSaysWhereToLogIn() {
     browser.get("http://localhost:" + port + "/platzmeldung");
 
-    assertThat(visible(By.tagName("main")).getText()).contains("Bitte melden Sie sich zuerst", "Aufgabenliste");
+    assertThat(visible(By.tagName("main")).getText())
+        .contains("Bitte melden Sie sich zuerst", "Aufgabenliste");
     assertThat(browser.findElements(By.cssSelector("#platzmeldung"))).isEmpty();
   }
 
@@ -130,8 +157,13 @@ class PlatzmeldungBrowserIT {
   }
 
   private WebElement resultWith(OfferView offer, String text) {
-    return browser.findElements(By.cssSelector("article.pm-offer[data-offer='" + offer.id() + "'] .pm-result")).stream()
-        .filter(r -> r.getText().contains(text)).findFirst().orElse(null);
+    return browser
+        .findElements(
+            By.cssSelector("article.pm-offer[data-offer='" + offer.id() + "'] .pm-result"))
+        .stream()
+        .filter(r -> r.getText().contains(text))
+        .findFirst()
+        .orElse(null);
   }
 
   private WebElement visible(By locator) {

@@ -18,8 +18,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Camunda Tasklist as a person uses it: log in, start a process, open, claim and complete a task, and fill
- * Camunda Forms (form-js) by the labels a user reads. Waits explicitly for every step.
+ * Camunda Tasklist as a person uses it: log in, start a process, open, claim and complete a task,
+ * and fill Camunda Forms (form-js) by the labels a user reads. Waits explicitly for every step.
  */
 final class Tasklist {
 
@@ -57,7 +57,9 @@ final class Tasklist {
     visible(By.cssSelector("input[ng-model=username]")).sendKeys(user);
     browser.findElement(By.cssSelector("input[ng-model=password]")).sendKeys(password);
     browser.findElement(By.cssSelector("button[type=submit]")).click();
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("li.account .dropdown-toggle")));
+    wait.until(
+        ExpectedConditions.visibilityOfElementLocated(
+            By.cssSelector("li.account .dropdown-toggle")));
   }
 
   void logout() {
@@ -69,12 +71,17 @@ final class Tasklist {
   /** Opens "Prozess starten" and the start form of the process with this name. */
   void openStartForm(String processName) {
     click(clickable(By.cssSelector("li.start-process-action a")));
-    click(clickable(By.xpath("//ul[@class='processes']//a[normalize-space(.)='" + processName + "']")));
+    click(
+        clickable(
+            By.xpath("//ul[@class='processes']//a[normalize-space(.)='" + processName + "']")));
     visible(By.cssSelector(".modal-content .fjs-form"));
   }
 
   void submitStartForm() {
-    click(clickable(By.xpath("//div[contains(@class,'modal-footer')]//button[normalize-space(.)='Start']")));
+    click(
+        clickable(
+            By.xpath(
+                "//div[contains(@class,'modal-footer')]//button[normalize-space(.)='Start']")));
   }
 
   boolean startFormClosed() {
@@ -102,7 +109,9 @@ final class Tasklist {
   void select(String label, String option) {
     WebElement field = field(label);
     click(field.findElement(By.cssSelector(".fjs-select-display")));
-    By item = By.xpath(".//*[contains(@class,'fjs-dropdownlist-item')][normalize-space(.)='" + option + "']");
+    By item =
+        By.xpath(
+            ".//*[contains(@class,'fjs-dropdownlist-item')][normalize-space(.)='" + option + "']");
     wait.until(d -> !field.findElements(item).isEmpty());
     click(field.findElement(item));
   }
@@ -114,30 +123,35 @@ final class Tasklist {
   }
 
   /**
-   * Types and leaves the field, so that form-js takes the value at once (it debounces typing), and types again
-   * if a re-render of the form (a field shown by a choice just made) dropped it.
+   * Types and leaves the field, so that form-js takes the value at once (it debounces typing), and
+   * types again if a re-render of the form (a field shown by a choice just made) dropped it.
    */
   void enter(String label, String text) {
-    wait.until(d -> {
-      WebElement input = field(label).findElement(By.cssSelector("input, textarea"));
-      if (!text.equals(input.getDomProperty("value"))) {
-        input.clear();
-        input.sendKeys(text);
-      }
-      ((JavascriptExecutor) browser).executeScript("arguments[0].blur();", input);
-      return text.equals(field(label).findElement(By.cssSelector("input, textarea")).getDomProperty("value"));
-    });
+    wait.until(
+        d -> {
+          WebElement input = field(label).findElement(By.cssSelector("input, textarea"));
+          if (!text.equals(input.getDomProperty("value"))) {
+            input.clear();
+            input.sendKeys(text);
+          }
+          ((JavascriptExecutor) browser).executeScript("arguments[0].blur();", input);
+          return text.equals(
+              field(label).findElement(By.cssSelector("input, textarea")).getDomProperty("value"));
+        });
   }
 
   /** Ticks a radio button, checkbox or checklist entry by the start of its label. */
   void tick(String labelStart) {
-    click(visible(By.xpath("//form//label[starts-with(normalize-space(.),'" + labelStart + "')]/input")));
+    click(
+        visible(
+            By.xpath("//form//label[starts-with(normalize-space(.),'" + labelStart + "')]/input")));
   }
 
   /** Ticks the checklist entry whose label contains the text, and returns the whole label. */
   String tickContaining(String fieldLabel, String text) {
     WebElement option =
-        field(fieldLabel).findElement(By.xpath(".//label[contains(normalize-space(.),'" + text + "')]"));
+        field(fieldLabel)
+            .findElement(By.xpath(".//label[contains(normalize-space(.),'" + text + "')]"));
     click(option.findElement(By.tagName("input")));
     return option.getText();
   }
@@ -177,7 +191,12 @@ final class Tasklist {
 
   /** Shows the tasks of a filter in the list on the left. */
   void showFilter(String name) {
-    click(clickable(By.xpath("//*[contains(@class,'task-filters')]//*[normalize-space(text())='" + name + "']")));
+    click(
+        clickable(
+            By.xpath(
+                "//*[contains(@class,'task-filters')]//*[normalize-space(text())='"
+                    + name
+                    + "']")));
     // no tooltip or focus ring left on the filter for a screenshot
     new Actions(browser).moveToLocation(1, 1).perform();
     script("document.activeElement.blur();");
@@ -185,16 +204,21 @@ final class Tasklist {
 
   /** The names of the filters shown on the left, once Tasklist has loaded them. */
   List<String> filterNames() {
-    return wait.until(d -> {
-      List<String> names = d.findElements(By.cssSelector(".task-filters .task-filter .name, .task-filters li .name")).stream()
-          .map(WebElement::getText)
-          // "Alle Aufgaben (3)": without the count
-          .map(text -> text.replaceAll("\\s*\\(?\\d+\\)?$", "").trim())
-          .filter(text -> !text.isEmpty())
-          .distinct()
-          .toList();
-      return names.isEmpty() ? null : names;
-    });
+    return wait.until(
+        d -> {
+          List<String> names =
+              d
+                  .findElements(
+                      By.cssSelector(".task-filters .task-filter .name, .task-filters li .name"))
+                  .stream()
+                  .map(WebElement::getText)
+                  // "Alle Aufgaben (3)": without the count
+                  .map(text -> text.replaceAll("\\s*\\(?\\d+\\)?$", "").trim())
+                  .filter(text -> !text.isEmpty())
+                  .distinct()
+                  .toList();
+          return names.isEmpty() ? null : names;
+        });
   }
 
   /** Opens a task by its id without claiming it. */
@@ -205,14 +229,18 @@ final class Tasklist {
 
   /** The button that submits the open form: "Start" in the start form, "Abschließen" in a task. */
   WebElement submitButton(boolean startForm) {
-    return visible(startForm
-        ? By.xpath("//div[contains(@class,'modal-footer')]//button[normalize-space(.)='Start']")
-        : By.xpath("//button[normalize-space(.)='Abschließen']"));
+    return visible(
+        startForm
+            ? By.xpath("//div[contains(@class,'modal-footer')]//button[normalize-space(.)='Start']")
+            : By.xpath("//button[normalize-space(.)='Abschließen']"));
   }
 
   private WebElement field(String label) {
     return visible(
-        By.xpath("//div[contains(@class,'fjs-form-field')][./label[starts-with(normalize-space(.),'" + label + "')]]"));
+        By.xpath(
+            "//div[contains(@class,'fjs-form-field')][./label[starts-with(normalize-space(.),'"
+                + label
+                + "')]]"));
   }
 
   private WebElement visible(By locator) {
@@ -223,9 +251,13 @@ final class Tasklist {
     return wait.until(ExpectedConditions.elementToBeClickable(locator));
   }
 
-  /** Scrolls the element to the middle first: Tasklist's fixed footer would otherwise take the click. */
+  /**
+   * Scrolls the element to the middle first: Tasklist's fixed footer would otherwise take the
+   * click.
+   */
   private void click(WebElement element) {
-    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+    ((JavascriptExecutor) browser)
+        .executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
     wait.until(ExpectedConditions.elementToBeClickable(element)).click();
   }
 }

@@ -4,12 +4,12 @@ package de.ksi.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import de.ksi.capacity.Gender;
+import de.ksi.capacity.Need;
 import de.ksi.caseprocess.CaseIntake.StartedCase;
 import de.ksi.caseprocess.CaseProcess;
 import de.ksi.caseprocess.CaseProcess.SearchElements;
 import de.ksi.intake.IntakeRequest;
 import de.ksi.intake.LegalGround;
-import de.ksi.capacity.Need;
 import de.ksi.intake.Urgency;
 import de.ksi.network.District;
 import java.time.Clock;
@@ -38,9 +38,10 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The Camunda Forms of a case in the real Tasklist, in headless Chromium: the caseworker's intake start
- * form, the choice of providers, and the provider's answer. Needs Debian's {@code chromium} and
- * {@code chromium-driver}; runs with {@code mvn verify -Pbrowser-tests}. Screenshots go to target/screenshots.
+ * The Camunda Forms of a case in the real Tasklist, in headless Chromium: the caseworker's intake
+ * start form, the choice of providers, and the provider's answer. Needs Debian's {@code chromium}
+ * and {@code chromium-driver}; runs with {@code mvn verify -Pbrowser-tests}. Screenshots go to
+ * target/screenshots.
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -54,8 +55,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class TasklistFormsBrowserIT {
 
   private static final String CASEWORKER = "fk-seg-1";
+
   /** Demo login of the first Segeberg provider, a member of that provider's group. */
   private static final String PROVIDER_LOGIN = "einrichtung-seg";
+
   private static final String PASSWORD = "demo";
   private static final String START_FORM = "Inobhutnahme aufnehmen";
 
@@ -95,7 +98,8 @@ class TasklistFormsBrowserIT {
   @Test
   void intakeWithoutBirthDateOrAgeShowsTheGermanServerErrorAndCreatesNoCase() {
     long casesBefore = caseCount();
-    long instancesBefore = history.createHistoricProcessInstanceQuery().processDefinitionKey(CaseProcess.KEY).count();
+    long instancesBefore =
+        history.createHistoricProcessInstanceQuery().processDefinitionKey(CaseProcess.KEY).count();
     tasklist.login(CASEWORKER, PASSWORD);
 
     tasklist.openStartForm(START_FORM);
@@ -105,10 +109,15 @@ class TasklistFormsBrowserIT {
     assertThat(tasklist.startFormError())
         .contains("Bitte die Aufnahme prüfen")
         .contains("Bitte ein Geburtsdatum oder ein geschätztes Alter angeben")
-        .doesNotContain("Cannot instantiate").doesNotContain("inobhutnahme:");
+        .doesNotContain("Cannot instantiate")
+        .doesNotContain("inobhutnahme:");
     tasklist.screenshot("aufnahme-serverfehler");
     assertThat(caseCount()).isEqualTo(casesBefore);
-    assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey(CaseProcess.KEY).count())
+    assertThat(
+            history
+                .createHistoricProcessInstanceQuery()
+                .processDefinitionKey(CaseProcess.KEY)
+                .count())
         .isEqualTo(instancesBefore);
   }
 
@@ -128,33 +137,48 @@ class TasklistFormsBrowserIT {
     String reference = tasklist.await().until(d -> newCaseReference(before));
     assertThat(reference).matches("SEG-" + Year.now(clock) + "-\\d{4}");
     ProcessInstance instance =
-        runtime.createProcessInstanceQuery().processDefinitionKey(CaseProcess.KEY).processInstanceBusinessKey(reference)
+        runtime
+            .createProcessInstanceQuery()
+            .processDefinitionKey(CaseProcess.KEY)
+            .processInstanceBusinessKey(reference)
             .singleResult();
     assertThat(instance).isNotNull();
-    assertThat(tasks.createTaskQuery().processInstanceBusinessKey(reference).taskDefinitionKey(SearchElements.CHOOSE)
-            .taskNameLike("Platz auswählen und anfragen — " + reference + " · %").count())
+    assertThat(
+            tasks
+                .createTaskQuery()
+                .processInstanceBusinessKey(reference)
+                .taskDefinitionKey(SearchElements.CHOOSE)
+                .taskNameLike("Platz auswählen und anfragen — " + reference + " · %")
+                .count())
         .isEqualTo(1);
     PersonalData.assertNotInEngine(runtime, history, location, "Musterkind");
-    assertThat(identityOf(reference)).containsEntry("currentLocation", location).containsEntry("lastName", "Musterkind");
+    assertThat(identityOf(reference))
+        .containsEntry("currentLocation", location)
+        .containsEntry("lastName", "Musterkind");
     assertThat(tasklist.localStorageKeys()).noneMatch(key -> key.startsWith("camunda-form:"));
   }
 
   @Test
   void providerAcceptsTheRequestInTasklistAndTheCaseIsPlaced() {
-    StartedCase started = registerCaseOverApi("Lena", "Beispielkind", "Jugendnotdienst Norderstedt, Flur 2");
-    String provider = identity.createGroupQuery().groupMember(PROVIDER_LOGIN).singleResult().getName();
+    StartedCase started =
+        registerCaseOverApi("Lena", "Beispielkind", "Jugendnotdienst Norderstedt, Flur 2");
+    String provider =
+        identity.createGroupQuery().groupMember(PROVIDER_LOGIN).singleResult().getName();
     tasklist.login(CASEWORKER, PASSWORD);
 
     Task choose = task(started.caseReference(), SearchElements.CHOOSE);
     tasklist.openAndClaim(choose.getId());
     assertThat(tasklist.formText()).contains("Platz auswählen – Fall " + started.caseReference());
-    assertThat(tasklist.saveButtonShown()).as("'Speichern' would keep a draft in the browser").isFalse();
+    assertThat(tasklist.saveButtonShown())
+        .as("'Speichern' would keep a draft in the browser")
+        .isFalse();
     tasklist.tick("Ausgewählte Träger gleichzeitig anfragen");
     String option = tasklist.tickContaining("Anzufragende Plätze", provider);
     assertThat(option).contains("Tel.");
     tasklist.screenshot("platzauswahl");
     tasklist.complete();
-    Task request = tasklist.await().until(d -> openTask(started.caseReference(), SearchElements.ANSWER));
+    Task request =
+        tasklist.await().until(d -> openTask(started.caseReference(), SearchElements.ANSWER));
     tasklist.logout();
 
     tasklist.login(PROVIDER_LOGIN, PASSWORD);
@@ -162,7 +186,10 @@ class TasklistFormsBrowserIT {
     String shown = tasklist.formText();
     tasklist.screenshot("platzanfrage");
     assertThat(shown).contains("Platzanfrage " + started.caseReference()).contains("14 Jahre");
-    assertThat(shown).doesNotContain("Lena").doesNotContain("Beispielkind").doesNotContain("Norderstedt, Flur");
+    assertThat(shown)
+        .doesNotContain("Lena")
+        .doesNotContain("Beispielkind")
+        .doesNotContain("Norderstedt, Flur");
     tasklist.tick("Zusage");
     tasklist.complete();
 
@@ -172,14 +199,19 @@ class TasklistFormsBrowserIT {
 
   @Test
   void tasklistKeepsNoFormDraftsInTheBrowser() {
-    // a draft left by an older Tasklist, written before our script is loaded (same origin, other page)
+    // a draft left by an older Tasklist, written before our script is loaded (same origin, other
+    // page)
     chromium.driver().get("http://localhost:" + port + "/actuator/health");
-    tasklist.script("window.localStorage.setItem('camunda-form:left-over', '{\"pers_lastName\":\"X\"}');");
+    tasklist.script(
+        "window.localStorage.setItem('camunda-form:left-over', '{\"pers_lastName\":\"X\"}');");
 
     tasklist.login(CASEWORKER, PASSWORD);
-    tasklist.script("window.localStorage.setItem('camunda-form:new', '{}'); window.localStorage.setItem('probe', '1');");
+    tasklist.script(
+        "window.localStorage.setItem('camunda-form:new', '{}'); window.localStorage.setItem('probe', '1');");
 
-    assertThat(tasklist.localStorageKeys()).contains("probe").noneMatch(key -> key.startsWith("camunda-form:"));
+    assertThat(tasklist.localStorageKeys())
+        .contains("probe")
+        .noneMatch(key -> key.startsWith("camunda-form:"));
   }
 
   private void fillIntake(String location) {
@@ -197,10 +229,25 @@ class TasklistFormsBrowserIT {
 
   private StartedCase registerCaseOverApi(String firstName, String lastName, String location) {
     IntakeRequest intake =
-        new IntakeRequest(District.SEGEBERG, LegalGround.NR2_DRINGENDE_GEFAHR, firstName, lastName, null, 14, Gender.FEMALE,
-            "Deutsch", 1, Set.of(Need.TRAUMA), Urgency.IMMEDIATE, false, location, null, null);
+        new IntakeRequest(
+            District.SEGEBERG,
+            LegalGround.NR2_DRINGENDE_GEFAHR,
+            firstName,
+            lastName,
+            null,
+            14,
+            Gender.FEMALE,
+            "Deutsch",
+            1,
+            Set.of(Need.TRAUMA),
+            Urgency.IMMEDIATE,
+            false,
+            location,
+            null,
+            null);
     ResponseEntity<StartedCase> response =
-        rest.withBasicAuth(CASEWORKER, PASSWORD).postForEntity("/api/cases", intake, StartedCase.class);
+        rest.withBasicAuth(CASEWORKER, PASSWORD)
+            .postForEntity("/api/cases", intake, StartedCase.class);
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
     return response.getBody();
   }
@@ -212,17 +259,23 @@ class TasklistFormsBrowserIT {
   }
 
   private Task openTask(String reference, String definitionKey) {
-    return tasks.createTaskQuery().processInstanceBusinessKey(reference).taskDefinitionKey(definitionKey).singleResult();
+    return tasks
+        .createTaskQuery()
+        .processInstanceBusinessKey(reference)
+        .taskDefinitionKey(definitionKey)
+        .singleResult();
   }
 
   @SuppressWarnings("unchecked")
   private Map<String, Object> caseStatus(String reference) {
-    return rest.withBasicAuth(CASEWORKER, PASSWORD).getForObject("/api/cases/" + reference, Map.class);
+    return rest.withBasicAuth(CASEWORKER, PASSWORD)
+        .getForObject("/api/cases/" + reference, Map.class);
   }
 
   @SuppressWarnings("unchecked")
   private Map<String, Object> identityOf(String reference) {
-    return rest.withBasicAuth(CASEWORKER, PASSWORD).getForObject("/api/cases/" + reference + "/identity", Map.class);
+    return rest.withBasicAuth(CASEWORKER, PASSWORD)
+        .getForObject("/api/cases/" + reference + "/identity", Map.class);
   }
 
   private long caseCount() {

@@ -4,11 +4,11 @@ package de.ksi.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import de.ksi.capacity.Gender;
+import de.ksi.capacity.Need;
 import de.ksi.caseprocess.CaseIntake.StartedCase;
 import de.ksi.caseprocess.CaseProcess.SearchElements;
 import de.ksi.intake.IntakeRequest;
 import de.ksi.intake.LegalGround;
-import de.ksi.capacity.Need;
 import de.ksi.intake.Urgency;
 import de.ksi.network.District;
 import java.util.List;
@@ -39,11 +39,12 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
 /**
- * What a caseworker meets in Tasklist during a night shift, on a desktop (1440 px) and on a tablet in portrait
- * (768 px): tasks that name their case, a claim button above an unclaimed form, German errors under their field that
- * leave "Abschließen" free, a start form that asks before it loses its input, the ranked places reachable on a
- * tablet, no end-of-life banner, and a German page instead of Spring's "Whitelabel" one when Cockpit is not for them.
- * Screenshots go to target/screenshots.
+ * What a caseworker meets in Tasklist during a night shift, on a desktop (1440 px) and on a tablet
+ * in portrait (768 px): tasks that name their case, a claim button above an unclaimed form, German
+ * errors under their field that leave "Abschließen" free, a start form that asks before it loses
+ * its input, the ranked places reachable on a tablet, no end-of-life banner, and a German page
+ * instead of Spring's "Whitelabel" one when Cockpit is not for them. Screenshots go to
+ * target/screenshots.
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -95,49 +96,81 @@ class TasklistJourneyBrowserIT {
   void theTaskNamesItsCaseAndItsFormSaysInGermanWhatIsMissingWithoutCoveringTheButton(int width) {
     StartedCase started = registerCase();
     String reference = started.caseReference();
-    Task choose = tasks.createTaskQuery().processInstanceBusinessKey(reference).taskDefinitionKey(SearchElements.CHOOSE)
-        .singleResult();
+    Task choose =
+        tasks
+            .createTaskQuery()
+            .processInstanceBusinessKey(reference)
+            .taskDefinitionKey(SearchElements.CHOOSE)
+            .singleResult();
     tasklist.login(CASEWORKER, PASSWORD);
     resize(width);
 
     // the list: which case, how old, how urgent
-    tasklist.await().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".tasks-list"),
-        "Platz auswählen und anfragen — " + reference + " · 14–15 J."));
-    assertThat(browser.findElement(By.cssSelector(".tasks-list")).getText()).contains(reference + " · 14–15 J.")
+    tasklist
+        .await()
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector(".tasks-list"),
+                "Platz auswählen und anfragen — " + reference + " · 14–15 J."));
+    assertThat(browser.findElement(By.cssSelector(".tasks-list")).getText())
+        .contains(reference + " · 14–15 J.")
         .contains("sofort");
     tasklist.screenshot("journey-liste-" + width);
 
     // the unclaimed form says so and claims with one click
     browser.get(tasklist.appUrl() + "#/?task=" + choose.getId());
-    WebElement claim = tasklist.await().until(ExpectedConditions.elementToBeClickable(By.cssSelector(".ksi-claim-hint button")));
+    WebElement claim =
+        tasklist
+            .await()
+            .until(
+                ExpectedConditions.elementToBeClickable(By.cssSelector(".ksi-claim-hint button")));
     assertThat(browser.findElement(By.cssSelector(".ksi-claim-hint")).getText())
         .contains("Diese Aufgabe hat noch niemand übernommen");
     tasklist.screenshot("journey-uebernehmen-" + width);
     claim.click();
-    tasklist.await().until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".ksi-claim-hint")));
-    tasklist.await().until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("button.claim")));
-    assertThat(tasks.createTaskQuery().taskId(choose.getId()).singleResult().getAssignee()).isEqualTo(CASEWORKER);
+    tasklist
+        .await()
+        .until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".ksi-claim-hint")));
+    tasklist
+        .await()
+        .until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("button.claim")));
+    assertThat(tasks.createTaskQuery().taskId(choose.getId()).singleResult().getAssignee())
+        .isEqualTo(CASEWORKER);
 
     if (width == 768) {
-      double formWidth = number("return document.querySelector('.column.task-details').getBoundingClientRect().width;");
+      double formWidth =
+          number(
+              "return document.querySelector('.column.task-details').getBoundingClientRect().width;");
       assertThat(formWidth).as("the task takes the tablet's width").isGreaterThan(700);
       // the ranked places: the last column is visible or can be scrolled to
-      double lastRight = number("const t = document.querySelector('.fjs-form-field-text table'); t.scrollLeft = t.scrollWidth;"
-          + " const cells = t.querySelectorAll('tr:first-child > *'); return cells[cells.length - 1].getBoundingClientRect().right;");
+      double lastRight =
+          number(
+              "const t = document.querySelector('.fjs-form-field-text table'); t.scrollLeft = t.scrollWidth;"
+                  + " const cells = t.querySelectorAll('tr:first-child > *'); return cells[cells.length - 1].getBoundingClientRect().right;");
       assertThat(lastRight).as("last column of the ranked places").isLessThanOrEqualTo(768);
       tasklist.screenshot("journey-platzauswahl-768");
     }
 
     // nothing chosen: the error stands under its field, in German, and "Abschließen" stays free
     tasklist.complete();
-    WebElement error = tasklist.await().until(ExpectedConditions.visibilityOfElementLocated(
-        By.xpath("//div[contains(@class,'fjs-form-field')][./label[starts-with(normalize-space(.),'Wie soll es weitergehen?')]]"
-            + "//*[contains(@class,'fjs-form-field-error')]")));
+    WebElement error =
+        tasklist
+            .await()
+            .until(
+                ExpectedConditions.visibilityOfElementLocated(
+                    By.xpath(
+                        "//div[contains(@class,'fjs-form-field')][./label[starts-with(normalize-space(.),'Wie soll es weitergehen?')]]"
+                            + "//*[contains(@class,'fjs-form-field-error')]")));
     tasklist.await().until(d -> error.getText().startsWith("Bitte"));
-    assertThat(error.getText()).isEqualTo("Bitte bei „Wie soll es weitergehen?“ eine Auswahl treffen.");
+    assertThat(error.getText())
+        .isEqualTo("Bitte bei „Wie soll es weitergehen?“ eine Auswahl treffen.");
     assertThat(pageText()).doesNotContain("Field is required");
-    tasklist.await().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notifications"),
-        "Bitte die rot markierten Angaben unter den Feldern prüfen."));
+    tasklist
+        .await()
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector(".notifications"),
+                "Bitte die rot markierten Angaben unter den Feldern prüfen."));
     tasklist.screenshot("journey-fehler-" + width);
 
     // corrected, "Abschließen" is free (no notification over it) and sends the request
@@ -153,33 +186,55 @@ class TasklistJourneyBrowserIT {
   void theStartFormSaysInGermanWhatIsWrongAndAsksBeforeItLosesTheInput(int width) {
     tasklist.login(CASEWORKER, PASSWORD);
     resize(width);
-    browser.findElements(By.cssSelector(".navbar-toggle")).stream().filter(WebElement::isDisplayed).findFirst()
+    browser.findElements(By.cssSelector(".navbar-toggle")).stream()
+        .filter(WebElement::isDisplayed)
+        .findFirst()
         .ifPresent(WebElement::click);
     tasklist.openStartForm(START_FORM);
     tasklist.enter("Nachname", "Verlustfrei");
     tasklist.enter("Geburtsdatum", "1.2.2012");
     tasklist.enter("Wo ist das Kind jetzt?", "x");
-    WebElement location = browser.findElement(By.xpath("//div[contains(@class,'fjs-form-field')][./label[starts-with("
-        + "normalize-space(.),'Wo ist das Kind jetzt?')]]//input | //div[contains(@class,'fjs-form-field')][./label["
-        + "starts-with(normalize-space(.),'Wo ist das Kind jetzt?')]]//textarea"));
-    location.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), org.openqa.selenium.Keys.BACK_SPACE);
+    WebElement location =
+        browser.findElement(
+            By.xpath(
+                "//div[contains(@class,'fjs-form-field')][./label[starts-with("
+                    + "normalize-space(.),'Wo ist das Kind jetzt?')]]//input | //div[contains(@class,'fjs-form-field')][./label["
+                    + "starts-with(normalize-space(.),'Wo ist das Kind jetzt?')]]//textarea"));
+    location.sendKeys(
+        org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"),
+        org.openqa.selenium.Keys.BACK_SPACE);
     ((JavascriptExecutor) browser).executeScript("arguments[0].blur();", location);
 
-    WebElement birthDateError = tasklist.await().until(ExpectedConditions.visibilityOfElementLocated(
-        By.xpath("//div[contains(@class,'fjs-form-field')][./label[starts-with(normalize-space(.),'Geburtsdatum')]]"
-            + "//*[contains(@class,'fjs-form-field-error')]")));
+    WebElement birthDateError =
+        tasklist
+            .await()
+            .until(
+                ExpectedConditions.visibilityOfElementLocated(
+                    By.xpath(
+                        "//div[contains(@class,'fjs-form-field')][./label[starts-with(normalize-space(.),'Geburtsdatum')]]"
+                            + "//*[contains(@class,'fjs-form-field-error')]")));
     tasklist.await().until(d -> birthDateError.getText().startsWith("Bitte"));
-    assertThat(birthDateError.getText()).isEqualTo("Bitte das Geburtsdatum als TT.MM.JJJJ eingeben, z. B. 24.12.2012.");
-    WebElement locationError = tasklist.await().until(ExpectedConditions.visibilityOfElementLocated(
-        By.xpath("//div[contains(@class,'fjs-form-field')][./label[starts-with(normalize-space(.),'Wo ist das Kind jetzt?')]]"
-            + "//*[contains(@class,'fjs-form-field-error')]")));
+    assertThat(birthDateError.getText())
+        .isEqualTo("Bitte das Geburtsdatum als TT.MM.JJJJ eingeben, z. B. 24.12.2012.");
+    WebElement locationError =
+        tasklist
+            .await()
+            .until(
+                ExpectedConditions.visibilityOfElementLocated(
+                    By.xpath(
+                        "//div[contains(@class,'fjs-form-field')][./label[starts-with(normalize-space(.),'Wo ist das Kind jetzt?')]]"
+                            + "//*[contains(@class,'fjs-form-field-error')]")));
     tasklist.await().until(d -> locationError.getText().startsWith("Bitte"));
     assertThat(locationError.getText()).isEqualTo("Bitte „Wo ist das Kind jetzt?“ ausfüllen.");
-    assertThat(pageText()).doesNotContain("Field must match pattern").doesNotContain("Field is required");
+    assertThat(pageText())
+        .doesNotContain("Field must match pattern")
+        .doesNotContain("Field is required");
     tasklist.screenshot("journey-aufnahme-fehler-" + width);
 
-    // Escape, a click beside the dialog and "Zurück" ask first; "Abbrechen" keeps the input (the browser's own
-    // question dialog is answered by a stand-in that records the question: headless Chromium's is not reliable)
+    // Escape, a click beside the dialog and "Zurück" ask first; "Abbrechen" keeps the input (the
+    // browser's own
+    // question dialog is answered by a stand-in that records the question: headless Chromium's is
+    // not reliable)
     answerQuestionWith(false);
     new Actions(browser).sendKeys(org.openqa.selenium.Keys.ESCAPE).perform();
     assertThat(lastQuestion()).contains("Eingaben verloren");
@@ -188,7 +243,12 @@ class TasklistJourneyBrowserIT {
     assertThat(lastQuestion()).contains("Eingaben verloren");
     assertThat(tasklist.startFormClosed()).isFalse();
     for (String leave : List.of("Zurück", "Schließen")) {
-      browser.findElement(By.xpath("//div[contains(@class,'modal-footer')]//button[normalize-space(.)='" + leave + "']"))
+      browser
+          .findElement(
+              By.xpath(
+                  "//div[contains(@class,'modal-footer')]//button[normalize-space(.)='"
+                      + leave
+                      + "']"))
           .click();
       assertThat(lastQuestion()).as(leave).contains("Eingaben verloren");
       assertThat(tasklist.startFormClosed()).as(leave).isFalse();
@@ -208,28 +268,50 @@ class TasklistJourneyBrowserIT {
     assertNoBanner();
 
     browser.get(base() + "/camunda/app/cockpit/" + engine.getName() + "/");
-    tasklist.await().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Kein Zugriff auf Cockpit"));
+    tasklist
+        .await()
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.tagName("body"), "Kein Zugriff auf Cockpit"));
     String page = pageText();
-    assertThat(page).contains("Cockpit ist für die Koordinierungsstelle").contains("Zurück zur Aufgabenliste")
+    assertThat(page)
+        .contains("Cockpit ist für die Koordinierungsstelle")
+        .contains("Zurück zur Aufgabenliste")
         .doesNotContain("Whitelabel");
     tasklist.screenshot("journey-cockpit-403");
     browser.findElement(By.linkText("Zurück zur Aufgabenliste")).click();
-    // Tasklist (of the default engine; this test's engine has a generated name, so it may ask for a login)
+    // Tasklist (of the default engine; this test's engine has a generated name, so it may ask for a
+    // login)
     tasklist.await().until(ExpectedConditions.urlContains("/camunda/app/tasklist/"));
-    tasklist.await().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[cam-widget-header]")));
+    tasklist
+        .await()
+        .until(
+            ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[cam-widget-header]")));
 
     browser.get(base() + "/camunda/app/welcome/" + engine.getName() + "/");
-    tasklist.await().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[cam-widget-header]")));
+    tasklist
+        .await()
+        .until(
+            ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[cam-widget-header]")));
     assertNoBanner();
     browser.manage().deleteAllCookies();
 
-    for (String[] app : List.of(new String[] {"cockpit", "koordination-1"}, new String[] {"admin", "admin"})) {
+    for (String[] app :
+        List.of(new String[] {"cockpit", "koordination-1"}, new String[] {"admin", "admin"})) {
       browser.get(base() + "/camunda/app/" + app[0] + "/" + engine.getName() + "/");
-      tasklist.await().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model=username]")))
+      tasklist
+          .await()
+          .until(
+              ExpectedConditions.visibilityOfElementLocated(
+                  By.cssSelector("input[ng-model=username]")))
           .sendKeys(app[1]);
       browser.findElement(By.cssSelector("input[ng-model=password]")).sendKeys(PASSWORD);
       browser.findElement(By.cssSelector("button[type=submit]")).click();
-      tasklist.await().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("li.account .dropdown-toggle")));
+      tasklist
+          .await()
+          .until(
+              ExpectedConditions.visibilityOfElementLocated(
+                  By.cssSelector("li.account .dropdown-toggle")));
       assertNoBanner();
       tasklist.screenshot("journey-ohne-banner-" + app[0]);
       browser.manage().deleteAllCookies();
@@ -238,31 +320,60 @@ class TasklistJourneyBrowserIT {
 
   private void assertNoBanner() {
     // the header is drawn; the banner element exists in Camunda's header template but is not shown
-    tasklist.await().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[cam-widget-header] .navbar-header")));
-    assertThat(browser.findElements(By.cssSelector(".ce-eol-banner")).stream().filter(WebElement::isDisplayed).toList())
-        .as("end-of-life banner on " + browser.getCurrentUrl()).isEmpty();
+    tasklist
+        .await()
+        .until(
+            ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("[cam-widget-header] .navbar-header")));
+    assertThat(
+            browser.findElements(By.cssSelector(".ce-eol-banner")).stream()
+                .filter(WebElement::isDisplayed)
+                .toList())
+        .as("end-of-life banner on " + browser.getCurrentUrl())
+        .isEmpty();
     assertThat(pageText()).doesNotContain("Zeit zu Camunda 8");
   }
 
-  /** The button is in view and a click on its middle reaches it (no notification or other layer above it). */
+  /**
+   * The button is in view and a click on its middle reaches it (no notification or other layer
+   * above it).
+   */
   private void assertButtonFree(WebElement button) {
-    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", button);
+    ((JavascriptExecutor) browser)
+        .executeScript("arguments[0].scrollIntoView({block: 'center'});", button);
     tasklist.await().until(ExpectedConditions.elementToBeClickable(button));
-    Object hit = ((JavascriptExecutor) browser).executeScript("const r = arguments[0].getBoundingClientRect();"
-        + " const e = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);"
-        + " return e === arguments[0] || arguments[0].contains(e);", button);
+    Object hit =
+        ((JavascriptExecutor) browser)
+            .executeScript(
+                "const r = arguments[0].getBoundingClientRect();"
+                    + " const e = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);"
+                    + " return e === arguments[0] || arguments[0].contains(e);",
+                button);
     assertThat(hit).as("a click on 'Abschließen' reaches it").isEqualTo(true);
   }
 
-  /** Stands in for the browser's question dialog (window.confirm): records the question, answers as told. */
+  /**
+   * Stands in for the browser's question dialog (window.confirm): records the question, answers as
+   * told.
+   */
   private void answerQuestionWith(boolean answer) {
-    ((JavascriptExecutor) browser).executeScript("window.__ksiQuestion = null; window.confirm = function (q) {"
-        + " window.__ksiQuestion = q; return " + answer + "; };");
+    ((JavascriptExecutor) browser)
+        .executeScript(
+            "window.__ksiQuestion = null; window.confirm = function (q) {"
+                + " window.__ksiQuestion = q; return "
+                + answer
+                + "; };");
   }
 
   /** The question asked since the last call, once it was asked. */
   private String lastQuestion() {
-    String asked = tasklist.await().until(d -> (String) ((JavascriptExecutor) d).executeScript("return window.__ksiQuestion;"));
+    String asked =
+        tasklist
+            .await()
+            .until(
+                d ->
+                    (String)
+                        ((JavascriptExecutor) d).executeScript("return window.__ksiQuestion;"));
     ((JavascriptExecutor) browser).executeScript("window.__ksiQuestion = null;");
     return asked;
   }
@@ -272,12 +383,20 @@ class TasklistJourneyBrowserIT {
     WebElement modal = browser.findElement(By.cssSelector(".modal"));
     WebElement dialog = browser.findElement(By.cssSelector(".modal-dialog"));
     int x = Math.max(2, dialog.getRect().getX() / 2);
-    new Actions(browser).moveToElement(modal, x - modal.getRect().getWidth() / 2, 0).click().perform();
+    new Actions(browser)
+        .moveToElement(modal, x - modal.getRect().getWidth() / 2, 0)
+        .click()
+        .perform();
   }
 
   private String fieldValue(String label) {
-    return browser.findElement(By.xpath("//div[contains(@class,'fjs-form-field')][./label[starts-with(normalize-space(.),'"
-        + label + "')]]//input")).getDomProperty("value");
+    return browser
+        .findElement(
+            By.xpath(
+                "//div[contains(@class,'fjs-form-field')][./label[starts-with(normalize-space(.),'"
+                    + label
+                    + "')]]//input"))
+        .getDomProperty("value");
   }
 
   private void resize(int width) {
@@ -298,11 +417,26 @@ class TasklistJourneyBrowserIT {
   }
 
   private StartedCase registerCase() {
-    IntakeRequest intake = new IntakeRequest(District.SEGEBERG, LegalGround.NR2_DRINGENDE_GEFAHR, "Jule", "Nachtschicht", null,
-        15, Gender.FEMALE, "Deutsch", 1, Set.of(Need.TRAUMA), Urgency.IMMEDIATE, false, "Polizeirevier Bad Segeberg", null,
-        null);
+    IntakeRequest intake =
+        new IntakeRequest(
+            District.SEGEBERG,
+            LegalGround.NR2_DRINGENDE_GEFAHR,
+            "Jule",
+            "Nachtschicht",
+            null,
+            15,
+            Gender.FEMALE,
+            "Deutsch",
+            1,
+            Set.of(Need.TRAUMA),
+            Urgency.IMMEDIATE,
+            false,
+            "Polizeirevier Bad Segeberg",
+            null,
+            null);
     ResponseEntity<StartedCase> response =
-        rest.withBasicAuth(CASEWORKER, PASSWORD).postForEntity("/api/cases", intake, StartedCase.class);
+        rest.withBasicAuth(CASEWORKER, PASSWORD)
+            .postForEntity("/api/cases", intake, StartedCase.class);
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
     return response.getBody();
   }

@@ -14,7 +14,9 @@ class CapacityPropertiesTest {
 
   @Test
   void sensibleDurationsAreAccepted() {
-    var properties = new CapacityProperties(Duration.ofHours(12), Duration.ofMinutes(30), Duration.ofHours(24), SEARCH);
+    var properties =
+        new CapacityProperties(
+            Duration.ofHours(12), Duration.ofMinutes(30), Duration.ofHours(24), SEARCH);
 
     assertThat(properties.freshness()).isEqualTo(Duration.ofHours(12));
   }

@@ -3,6 +3,9 @@ package de.ksi.capacity;
 
 import de.ksi.testing.KsiIntegrationTest;
 
-/** The ranked search against the search before, on H2 (the demo registry and a larger generated one). */
+/**
+ * The ranked search against the search before, on H2 (the demo registry and a larger generated
+ * one).
+ */
 @KsiIntegrationTest
 class CapacitySearchRankingIT extends RankedSearchContract {}

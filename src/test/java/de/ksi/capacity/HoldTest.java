@@ -40,7 +40,9 @@ class HoldTest {
     Placement placement = hold.confirm("einrichtung-seg", DURING);
 
     assertThat(hold.statusAt(DURING)).isEqualTo(Status.CONFIRMED);
-    assertThat(hold.statusAt(AFTER)).as("a confirmed hold never expires").isEqualTo(Status.CONFIRMED);
+    assertThat(hold.statusAt(AFTER))
+        .as("a confirmed hold never expires")
+        .isEqualTo(Status.CONFIRMED);
     assertThat(hold.getDecidedAt()).isEqualTo(DURING);
     assertThat(placement.getCaseReference()).isEqualTo("SEG-2026-0042");
     assertThat(placement.getPlaces()).isEqualTo(2);
@@ -85,7 +87,10 @@ class HoldTest {
   void anExpiredHoldCannotBeConfirmedOrDeclined() {
     assertThatThrownBy(() -> hold.confirm("einrichtung-seg", AFTER))
         .isInstanceOf(IllegalHoldStateException.class)
-        .satisfies(e -> assertThat(((IllegalHoldStateException) e).args()).contains(Status.EXPIRED, "confirmed"));
+        .satisfies(
+            e ->
+                assertThat(((IllegalHoldStateException) e).args())
+                    .contains(Status.EXPIRED, "confirmed"));
     assertThatThrownBy(() -> hold.decline(DeclineReason.OTHER, null, "einrichtung-seg", AFTER))
         .isInstanceOf(IllegalHoldStateException.class);
     assertThat(hold.statusAt(AFTER)).isEqualTo(Status.EXPIRED);
@@ -95,10 +100,12 @@ class HoldTest {
   void aConfirmedHoldCannotBeConfirmedAgainDeclinedOrReleased() {
     hold.confirm("einrichtung-seg", DURING);
 
-    assertThatThrownBy(() -> hold.confirm("einrichtung-seg", DURING)).isInstanceOf(IllegalHoldStateException.class);
+    assertThatThrownBy(() -> hold.confirm("einrichtung-seg", DURING))
+        .isInstanceOf(IllegalHoldStateException.class);
     assertThatThrownBy(() -> hold.decline(DeclineReason.OTHER, null, "einrichtung-seg", DURING))
         .isInstanceOf(IllegalHoldStateException.class);
-    assertThatThrownBy(() -> hold.release("fk-seg-1", DURING)).isInstanceOf(IllegalHoldStateException.class);
+    assertThatThrownBy(() -> hold.release("fk-seg-1", DURING))
+        .isInstanceOf(IllegalHoldStateException.class);
     assertThat(hold.statusAt(DURING)).isEqualTo(Status.CONFIRMED);
   }
 
@@ -107,11 +114,15 @@ class HoldTest {
     hold.decline(DeclineReason.PROFILE_NOT_SUITABLE, null, "einrichtung-seg", DURING);
     assertThatThrownBy(() -> hold.confirm("einrichtung-seg", DURING))
         .isInstanceOf(IllegalHoldStateException.class)
-        .satisfies(e -> assertThat(((IllegalHoldStateException) e).code()).isEqualTo("problem.hold.illegal-state"));
+        .satisfies(
+            e ->
+                assertThat(((IllegalHoldStateException) e).code())
+                    .isEqualTo("problem.hold.illegal-state"));
 
     Hold released = new Hold(offer, "SEG-2026-0044", 1, "fk-seg-1", CREATED, EXPIRES);
     released.release("fk-seg-1", DURING);
-    assertThatThrownBy(() -> released.confirm("einrichtung-seg", DURING)).isInstanceOf(IllegalHoldStateException.class);
+    assertThatThrownBy(() -> released.confirm("einrichtung-seg", DURING))
+        .isInstanceOf(IllegalHoldStateException.class);
     assertThatThrownBy(() -> released.decline(DeclineReason.OTHER, null, "einrichtung-seg", DURING))
         .isInstanceOf(IllegalHoldStateException.class);
   }
@@ -131,7 +142,11 @@ class HoldTest {
   private static Offer offer() {
     Provider provider =
         new Provider(
-            new ProviderData("Kinderhaus Test", District.SEGEBERG, "Am Markt 1, 23795 Bad Segeberg", "04551 555 0",
+            new ProviderData(
+                "Kinderhaus Test",
+                District.SEGEBERG,
+                "Am Markt 1, 23795 Bad Segeberg",
+                "04551 555 0",
                 "aufnahme@test.example.org"),
             "traeger-kinderhaus-test",
             CREATED);

@@ -33,8 +33,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Many caseworkers race for the last places of one offer at the same instant, on PostgreSQL: exactly
- * as many win as places are free, every other gets a clear conflict, and no place is ever given twice.
+ * Many caseworkers race for the last places of one offer at the same instant, on PostgreSQL:
+ * exactly as many win as places are free, every other gets a clear conflict, and no place is ever
+ * given twice.
  */
 @PostgresIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -72,10 +73,19 @@ class LastPlaceRacePostgresIT {
     for (int round = 1; round <= ROUNDS; round++) {
       OfferView offer = racedOffer(1);
 
-      List<Object> outcomes = race(i -> registry.hold(offer.id(), Fixtures.newCase(District.SEGEBERG), 1, null, "racer-" + i));
+      List<Object> outcomes =
+          race(
+              i ->
+                  registry.hold(
+                      offer.id(), Fixtures.newCase(District.SEGEBERG), 1, null, "racer-" + i));
 
-      assertThat(outcomes).as("round %d", round).hasOnlyElementsOfTypes(HoldResult.class, NoPlaceFreeException.class);
-      assertThat(outcomes).as("round %d: winners", round).filteredOn(HoldResult.class::isInstance).hasSize(1);
+      assertThat(outcomes)
+          .as("round %d", round)
+          .hasOnlyElementsOfTypes(HoldResult.class, NoPlaceFreeException.class);
+      assertThat(outcomes)
+          .as("round %d: winners", round)
+          .filteredOn(HoldResult.class::isInstance)
+          .hasSize(1);
       assertThat(activeHeldPlaces(offer.id())).as("round %d: held places", round).isEqualTo(1);
       assertThat(registry.freePlaces(offer.id())).isZero();
     }
@@ -87,10 +97,19 @@ class LastPlaceRacePostgresIT {
     for (int round = 1; round <= ROUNDS; round++) {
       OfferView offer = racedOffer(3);
 
-      List<Object> outcomes = race(i -> registry.hold(offer.id(), Fixtures.newCase(District.SEGEBERG), 1, null, "racer-" + i));
+      List<Object> outcomes =
+          race(
+              i ->
+                  registry.hold(
+                      offer.id(), Fixtures.newCase(District.SEGEBERG), 1, null, "racer-" + i));
 
-      assertThat(outcomes).as("round %d", round).hasOnlyElementsOfTypes(HoldResult.class, NoPlaceFreeException.class);
-      assertThat(outcomes).as("round %d: winners", round).filteredOn(HoldResult.class::isInstance).hasSize(3);
+      assertThat(outcomes)
+          .as("round %d", round)
+          .hasOnlyElementsOfTypes(HoldResult.class, NoPlaceFreeException.class);
+      assertThat(outcomes)
+          .as("round %d: winners", round)
+          .filteredOn(HoldResult.class::isInstance)
+          .hasSize(3);
       assertThat(activeHeldPlaces(offer.id())).as("round %d: held places", round).isEqualTo(3);
       assertThat(registry.freePlaces(offer.id())).isZero();
     }
@@ -102,12 +121,24 @@ class LastPlaceRacePostgresIT {
     for (int round = 1; round <= ROUNDS; round++) {
       OfferView offer = racedOffer(4);
 
-      List<Object> outcomes = race(i -> registry.hold(offer.id(), Fixtures.newCase(District.SEGEBERG), 1 + i % 3, null,
-          "racer-" + i));
+      List<Object> outcomes =
+          race(
+              i ->
+                  registry.hold(
+                      offer.id(),
+                      Fixtures.newCase(District.SEGEBERG),
+                      1 + i % 3,
+                      null,
+                      "racer-" + i));
 
-      assertThat(outcomes).as("round %d", round).hasOnlyElementsOfTypes(HoldResult.class, NoPlaceFreeException.class);
-      int held = outcomes.stream().filter(HoldResult.class::isInstance)
-          .mapToInt(o -> ((HoldResult) o).hold().places()).sum();
+      assertThat(outcomes)
+          .as("round %d", round)
+          .hasOnlyElementsOfTypes(HoldResult.class, NoPlaceFreeException.class);
+      int held =
+          outcomes.stream()
+              .filter(HoldResult.class::isInstance)
+              .mapToInt(o -> ((HoldResult) o).hold().places())
+              .sum();
       assertThat(held).as("round %d: places won", round).isBetween(3, 4);
       assertThat(activeHeldPlaces(offer.id())).isEqualTo(held);
       assertThat(registry.freePlaces(offer.id())).isEqualTo(4 - held);
@@ -123,7 +154,9 @@ class LastPlaceRacePostgresIT {
     List<Object> outcomes = race(i -> registry.hold(offer.id(), child, 1, null, "fk-seg-1"));
 
     assertThat(outcomes).hasOnlyElementsOfType(HoldResult.class);
-    assertThat(outcomes).map(o -> ((HoldResult) o).hold().id()).containsOnly(((HoldResult) outcomes.get(0)).hold().id());
+    assertThat(outcomes)
+        .map(o -> ((HoldResult) o).hold().id())
+        .containsOnly(((HoldResult) outcomes.get(0)).hold().id());
     assertThat(outcomes).filteredOn(o -> ((HoldResult) o).created()).hasSize(1);
     assertThat(activeHeldPlaces(offer.id())).isEqualTo(1);
   }
@@ -133,14 +166,28 @@ class LastPlaceRacePostgresIT {
     for (int round = 1; round <= ROUNDS; round++) {
       OfferView offer = racedOffer(1);
 
-      List<Object> outcomes = race(i -> api.as(caseworkers.get(i))
-          .post("/api/holds", "{\"offerId\": %d, \"caseReference\": \"%s\"}".formatted(offer.id(),
-              Fixtures.newCase(District.SEGEBERG))));
+      List<Object> outcomes =
+          race(
+              i ->
+                  api.as(caseworkers.get(i))
+                      .post(
+                          "/api/holds",
+                          "{\"offerId\": %d, \"caseReference\": \"%s\"}"
+                              .formatted(offer.id(), Fixtures.newCase(District.SEGEBERG))));
 
       List<ApiClient.Reply> replies = outcomes.stream().map(ApiClient.Reply.class::cast).toList();
-      assertThat(replies).as("round %d: created", round).filteredOn(r -> r.status() == 201).hasSize(1);
-      assertThat(replies).as("round %d: conflicts", round).filteredOn(r -> r.status() == 409).hasSize(RACERS - 1)
-          .allSatisfy(r -> assertThat(r.problem(409).get("code").asText()).isEqualTo("problem.hold.no-place-free"));
+      assertThat(replies)
+          .as("round %d: created", round)
+          .filteredOn(r -> r.status() == 201)
+          .hasSize(1);
+      assertThat(replies)
+          .as("round %d: conflicts", round)
+          .filteredOn(r -> r.status() == 409)
+          .hasSize(RACERS - 1)
+          .allSatisfy(
+              r ->
+                  assertThat(r.problem(409).get("code").asText())
+                      .isEqualTo("problem.hold.no-place-free"));
       assertThat(activeHeldPlaces(offer.id())).isEqualTo(1);
     }
     assertNoOfferIsOverbooked();
@@ -149,44 +196,62 @@ class LastPlaceRacePostgresIT {
   @Test
   void anExpiredHoldFreesItsPlaceOnPostgresToo() {
     OfferView offer = fixtures.offer(District.SEGEBERG, Category.INOBHUTNAHME_GRUPPE, 8, 1);
-    HoldResult first = registry.hold(offer.id(), Fixtures.newCase(District.SEGEBERG), 1, Duration.ofMinutes(5), "fk-seg-1");
+    HoldResult first =
+        registry.hold(
+            offer.id(), Fixtures.newCase(District.SEGEBERG), 1, Duration.ofMinutes(5), "fk-seg-1");
     assertThat(registry.freePlaces(offer.id())).isZero();
 
     ClockUtil.offset(Duration.ofMinutes(6).toMillis());
 
     assertThat(registry.freePlaces(offer.id())).isEqualTo(1);
     assertThat(registry.holdView(first.hold().id()).status()).isEqualTo(Hold.Status.EXPIRED);
-    assertThat(registry.hold(offer.id(), Fixtures.newCase(District.SEGEBERG), 1, null, "fk-seg-2").created()).isTrue();
+    assertThat(
+            registry
+                .hold(offer.id(), Fixtures.newCase(District.SEGEBERG), 1, null, "fk-seg-2")
+                .created())
+        .isTrue();
   }
 
   /**
-   * A provider's acceptance is followed, in the same transaction, by the process work (the search ends, the legal
-   * duties start). Meanwhile other caseworkers must be able to hold the offer's other places: the confirmation
-   * writes to the offer's row only when it commits.
+   * A provider's acceptance is followed, in the same transaction, by the process work (the search
+   * ends, the legal duties start). Meanwhile other caseworkers must be able to hold the offer's
+   * other places: the confirmation writes to the offer's row only when it commits.
    */
   @Test
   void aConfirmationStillAtWorkDoesNotMakeHoldsOnTheSameOfferWait() throws Exception {
     OfferView offer = racedOffer(2);
-    long holdId = registry.hold(offer.id(), Fixtures.newCase(District.SEGEBERG), 1, null, "fk-seg-1").hold().id();
+    long holdId =
+        registry
+            .hold(offer.id(), Fixtures.newCase(District.SEGEBERG), 1, null, "fk-seg-1")
+            .hold()
+            .id();
     CountDownLatch confirmed = new CountDownLatch(1);
     CountDownLatch otherHoldDone = new CountDownLatch(1);
-    Future<?> confirmation = threads.submit(() -> transactions.executeWithoutResult(tx -> {
-      registry.confirm(holdId, "provider");
-      confirmed.countDown();
-      try {
-        otherHoldDone.await(30, TimeUnit.SECONDS); // the process work after the acceptance
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }));
+    Future<?> confirmation =
+        threads.submit(
+            () ->
+                transactions.executeWithoutResult(
+                    tx -> {
+                      registry.confirm(holdId, "provider");
+                      confirmed.countDown();
+                      try {
+                        otherHoldDone.await(
+                            30, TimeUnit.SECONDS); // the process work after the acceptance
+                      } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                      }
+                    }));
     assertThat(confirmed.await(30, TimeUnit.SECONDS)).isTrue();
 
     HoldResult other;
     try {
-      other = transactions.execute(tx -> {
-        jdbc.execute("SET LOCAL lock_timeout = '3s'");
-        return registry.hold(offer.id(), Fixtures.newCase(District.SEGEBERG), 1, null, "fk-seg-2");
-      });
+      other =
+          transactions.execute(
+              tx -> {
+                jdbc.execute("SET LOCAL lock_timeout = '3s'");
+                return registry.hold(
+                    offer.id(), Fixtures.newCase(District.SEGEBERG), 1, null, "fk-seg-2");
+              });
     } finally {
       otherHoldDone.countDown();
     }
@@ -194,8 +259,11 @@ class LastPlaceRacePostgresIT {
 
     assertThat(other.created()).isTrue();
     assertThat(registry.freePlaces(offer.id())).as("one placed, one held").isZero();
-    assertThatThrownBy(() -> registry.hold(offer.id(), Fixtures.newCase(District.SEGEBERG), 1, null, "fk-seg-3"))
-        .as("no third place").isInstanceOf(NoPlaceFreeException.class);
+    assertThatThrownBy(
+            () ->
+                registry.hold(offer.id(), Fixtures.newCase(District.SEGEBERG), 1, null, "fk-seg-3"))
+        .as("no third place")
+        .isInstanceOf(NoPlaceFreeException.class);
   }
 
   /** A new offer with {@code free} of its 8 places free, remembered for the overbooking check. */
@@ -215,15 +283,16 @@ class LastPlaceRacePostgresIT {
     List<Future<Object>> racers = new ArrayList<>();
     for (int i = 0; i < RACERS; i++) {
       int racer = i;
-      Callable<Object> run = () -> {
-        ready.countDown();
-        start.await();
-        try {
-          return attempt.apply(racer);
-        } catch (RuntimeException e) {
-          return e;
-        }
-      };
+      Callable<Object> run =
+          () -> {
+            ready.countDown();
+            start.await();
+            try {
+              return attempt.apply(racer);
+            } catch (RuntimeException e) {
+              return e;
+            }
+          };
       racers.add(threads.submit(run));
     }
     try {
@@ -242,25 +311,35 @@ class LastPlaceRacePostgresIT {
     }
   }
 
-  /** Places held now (by the engine's clock) by holds that have not expired, straight from the database. */
+  /**
+   * Places held now (by the engine's clock) by holds that have not expired, straight from the
+   * database.
+   */
   private int activeHeldPlaces(long offerId) {
     return jdbc.queryForObject(
         "SELECT COALESCE(SUM(places), 0) FROM hold WHERE offer_id = ? AND status = 'HELD' AND expires_at > ?",
-        Integer.class, offerId, now());
+        Integer.class,
+        offerId,
+        now());
   }
 
   /** No raced offer has more places held and placed since its report than it reported free. */
   private void assertNoOfferIsOverbooked() {
     for (long offerId : racedOffers) {
-      Integer taken = jdbc.queryForObject(
-          """
+      Integer taken =
+          jdbc.queryForObject(
+              """
           SELECT (SELECT COALESCE(SUM(h.places), 0) FROM hold h
                   WHERE h.offer_id = o.id AND h.status = 'HELD' AND h.expires_at > ?)
                + (SELECT COALESCE(SUM(p.places), 0) FROM placement p
                   WHERE p.offer_id = o.id AND p.started_at > o.reported_at AND p.ended_at IS NULL)
           FROM offer o WHERE o.id = ?""",
-          Integer.class, now(), offerId);
-      Integer reported = jdbc.queryForObject("SELECT reported_free FROM offer WHERE id = ?", Integer.class, offerId);
+              Integer.class,
+              now(),
+              offerId);
+      Integer reported =
+          jdbc.queryForObject(
+              "SELECT reported_free FROM offer WHERE id = ?", Integer.class, offerId);
       assertThat(taken).as("places taken of offer %d", offerId).isLessThanOrEqualTo(reported);
     }
   }

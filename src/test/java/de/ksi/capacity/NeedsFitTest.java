@@ -13,14 +13,18 @@ class NeedsFitTest {
 
   @Test
   void anOfferThatMeetsEveryNeedSaysSo() {
-    assertThat(NeedsFit.reason(EnumSet.of(Need.TRAUMA, Need.MEDICAL), EnumSet.of(Need.TRAUMA, Need.MEDICAL, Need.INFANT)))
+    assertThat(
+            NeedsFit.reason(
+                EnumSet.of(Need.TRAUMA, Need.MEDICAL),
+                EnumSet.of(Need.TRAUMA, Need.MEDICAL, Need.INFANT)))
         .isEqualTo("Passt zu allen Bedarfen – erfüllt: medizinische Versorgung, Traumapädagogik");
   }
 
   @Test
   void aPartlyFittingOfferNamesWhatItMeetsAndWhatNot() {
     assertThat(NeedsFit.reason(EnumSet.of(Need.TRAUMA, Need.MEDICAL), EnumSet.of(Need.TRAUMA)))
-        .isEqualTo("Passt teilweise zu den Bedarfen – erfüllt: Traumapädagogik; nicht erfüllt: medizinische Versorgung");
+        .isEqualTo(
+            "Passt teilweise zu den Bedarfen – erfüllt: Traumapädagogik; nicht erfüllt: medizinische Versorgung");
   }
 
   @Test

@@ -46,13 +46,15 @@ class OfferTest {
   @ParameterizedTest
   @ValueSource(ints = {-1, 9, 500})
   void aReportBelowZeroOrAboveTheLicensedPlacesIsRefusedAndChangesNothing(int free) {
-    assertThatThrownBy(() -> offer.reportAvailability(free, "einrichtung-seg", CREATED.plusSeconds(60)))
+    assertThatThrownBy(
+            () -> offer.reportAvailability(free, "einrichtung-seg", CREATED.plusSeconds(60)))
         .isInstanceOf(FreeCountOutOfRangeException.class)
-        .satisfies(e -> {
-          ProblemException problem = (ProblemException) e;
-          assertThat(problem.field()).isEqualTo("free");
-          assertThat(problem.args()).containsExactly(free, 8);
-        });
+        .satisfies(
+            e -> {
+              ProblemException problem = (ProblemException) e;
+              assertThat(problem.field()).isEqualTo("free");
+              assertThat(problem.args()).containsExactly(free, 8);
+            });
 
     assertThat(offer.getReportedFree()).isEqualTo(8);
     assertThat(offer.getReportedAt()).isEqualTo(CREATED);
@@ -104,19 +106,26 @@ class OfferTest {
 
   @Test
   void theGendersAnOfferAcceptsSurviveTheRoundTripThroughItsColumns() {
-    offer.change(new OfferTerms(Category.MAEDCHENSCHUTZ, 12, 17, EnumSet.of(Gender.FEMALE, Gender.DIVERSE), 2, 4));
+    offer.change(
+        new OfferTerms(
+            Category.MAEDCHENSCHUTZ, 12, 17, EnumSet.of(Gender.FEMALE, Gender.DIVERSE), 2, 4));
 
     assertThat(offer.genders()).containsExactlyInAnyOrder(Gender.FEMALE, Gender.DIVERSE);
     assertThat(offer.terms().category()).isEqualTo(Category.MAEDCHENSCHUTZ);
   }
 
   private static OfferTerms terms(int minAge, int maxAge, int licensed) {
-    return new OfferTerms(Category.INOBHUTNAHME_GRUPPE, minAge, maxAge, EnumSet.allOf(Gender.class), 3, licensed);
+    return new OfferTerms(
+        Category.INOBHUTNAHME_GRUPPE, minAge, maxAge, EnumSet.allOf(Gender.class), 3, licensed);
   }
 
   private static Provider provider() {
     return new Provider(
-        new ProviderData("Jugendhof Test", District.STORMARN, "Am Markt 1, 22926 Ahrensburg", "04102 555 0",
+        new ProviderData(
+            "Jugendhof Test",
+            District.STORMARN,
+            "Am Markt 1, 22926 Ahrensburg",
+            "04102 555 0",
             "aufnahme@test.example.org"),
         "traeger-jugendhof-test",
         CREATED);

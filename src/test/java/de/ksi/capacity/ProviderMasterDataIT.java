@@ -15,7 +15,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** Coordinators maintain providers and their offers over the REST API; every answer shows the stored state. */
+/**
+ * Coordinators maintain providers and their offers over the REST API; every answer shows the stored
+ * state.
+ */
 @KsiIntegrationTest
 class ProviderMasterDataIT {
 
@@ -34,7 +37,8 @@ class ProviderMasterDataIT {
   void aRegisteredProviderIsListedWithItsOffersAndAllLicensedPlacesFree() {
     String name = "Jugendhof Am Deich " + suffix();
 
-    JsonNode created = api.as("koordination-1").post("/api/providers", provider(name, null)).expect(201);
+    JsonNode created =
+        api.as("koordination-1").post("/api/providers", provider(name, null)).expect(201);
 
     assertThat(created.get("districtLabel").asText()).isEqualTo("Kreis Pinneberg");
     assertThat(created.get("offers").get(0).get("free").asInt()).isEqualTo(6);
@@ -48,57 +52,105 @@ class ProviderMasterDataIT {
   @Test
   void aGroupThatAlreadyBelongsToAProviderCannotBeGivenToAnother() {
     String group = "traeger-deich-" + suffix();
-    api.as("koordination-1").post("/api/providers", provider("Haus A " + suffix(), group)).expect(201);
+    api.as("koordination-1")
+        .post("/api/providers", provider("Haus A " + suffix(), group))
+        .expect(201);
 
-    JsonNode conflict = api.as("koordination-1").post("/api/providers", provider("Haus B " + suffix(), group)).problem(409);
+    JsonNode conflict =
+        api.as("koordination-1")
+            .post("/api/providers", provider("Haus B " + suffix(), group))
+            .problem(409);
 
     assertThat(conflict.get("code").asText()).isEqualTo("problem.provider.group-taken");
-    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM provider WHERE group_id = ?", Integer.class, group)).isEqualTo(1);
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT COUNT(*) FROM provider WHERE group_id = ?", Integer.class, group))
+        .isEqualTo(1);
   }
 
   @Test
   void aCoordinatorCannotGiveAProviderAnOfficesOrAPrivilegedGroup() {
-    for (String group : List.of("camunda-admin", "koordinierungsstelle", "jugendamt-segeberg", "amtsleitung-stormarn",
-        "datenschutz", "prozessverantwortliche")) {
-      JsonNode refused = api.as("koordination-1").post("/api/providers", provider("Haus X " + suffix(), group)).problem(400);
+    for (String group :
+        List.of(
+            "camunda-admin",
+            "koordinierungsstelle",
+            "jugendamt-segeberg",
+            "amtsleitung-stormarn",
+            "datenschutz",
+            "prozessverantwortliche")) {
+      JsonNode refused =
+          api.as("koordination-1")
+              .post("/api/providers", provider("Haus X " + suffix(), group))
+              .problem(400);
 
       assertThat(refused.get("field").asText()).isEqualTo("groupId");
       assertThat(refused.get("code").asText()).isEqualTo("problem.provider.group-not-provider");
-      assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM provider WHERE group_id = ?", Integer.class, group)).isZero();
+      assertThat(
+              jdbc.queryForObject(
+                  "SELECT COUNT(*) FROM provider WHERE group_id = ?", Integer.class, group))
+          .isZero();
     }
     String engine = "/engine-rest/engine/" + processEngine.getName();
-    assertThat(api.as("koordination-1").put(engine + "/group/camunda-admin/members/koordination-1", "").status())
-        .as("nor make anyone a member of a group in the engine").isEqualTo(403);
-    assertThat(api.as("koordination-1").put(engine + "/group/jugendamt-segeberg/members/koordination-1", "").status())
+    assertThat(
+            api.as("koordination-1")
+                .put(engine + "/group/camunda-admin/members/koordination-1", "")
+                .status())
+        .as("nor make anyone a member of a group in the engine")
+        .isEqualTo(403);
+    assertThat(
+            api.as("koordination-1")
+                .put(engine + "/group/jugendamt-segeberg/members/koordination-1", "")
+                .status())
         .isEqualTo(403);
   }
 
   @Test
   void fewerLicensedPlacesShowAtOnceInTheChangedOffersFreeCount() {
-    JsonNode created = api.as("koordination-1").post("/api/providers", provider("Haus C " + suffix(), null)).expect(201);
+    JsonNode created =
+        api.as("koordination-1")
+            .post("/api/providers", provider("Haus C " + suffix(), null))
+            .expect(201);
     long offerId = created.get("offers").get(0).get("id").asLong();
 
-    JsonNode changed = api.as("koordination-1").put("/api/offers/" + offerId, """
+    JsonNode changed =
+        api.as("koordination-1")
+            .put(
+                "/api/offers/" + offerId,
+                """
         {"category": "CLEARING_UMA", "minAge": 12, "maxAge": 17, "genders": ["MALE", "DIVERSE"], "maxSiblings": 2,
-         "licensed": 4}""").expect(200);
+         "licensed": 4}""")
+            .expect(200);
 
     assertThat(changed.get("licensed").asInt()).isEqualTo(4);
     assertThat(changed.get("reportedFree").asInt()).isEqualTo(4);
     assertThat(changed.get("free").asInt()).as("the answer to the change").isEqualTo(4);
-    assertThat(api.as("koordination-1").get("/api/offers/" + offerId).expect(200)).isEqualTo(changed);
+    assertThat(api.as("koordination-1").get("/api/offers/" + offerId).expect(200))
+        .isEqualTo(changed);
   }
 
   @Test
   void anOfferAddedToAProviderStartsWithAllItsPlacesFree() {
-    JsonNode created = api.as("koordination-1").post("/api/providers", provider("Haus D " + suffix(), null)).expect(201);
+    JsonNode created =
+        api.as("koordination-1")
+            .post("/api/providers", provider("Haus D " + suffix(), null))
+            .expect(201);
 
-    JsonNode offer = api.as("admin").post("/api/providers/" + created.get("id").asLong() + "/offers", """
+    JsonNode offer =
+        api.as("admin")
+            .post(
+                "/api/providers/" + created.get("id").asLong() + "/offers",
+                """
         {"category": "BEREITSCHAFTSPFLEGE", "minAge": 0, "maxAge": 10, "genders": ["FEMALE", "MALE", "DIVERSE"],
-         "maxSiblings": 2, "licensed": 2}""").expect(201);
+         "maxSiblings": 2, "licensed": 2}""")
+            .expect(201);
 
     assertThat(offer.get("free").asInt()).isEqualTo(2);
     assertThat(offer.get("categoryLabel").asText()).isEqualTo("Bereitschaftspflegefamilie");
-    assertThat(api.as("fk-pin-2").get("/api/providers/" + created.get("id").asLong()).expect(200).get("offers"))
+    assertThat(
+            api.as("fk-pin-2")
+                .get("/api/providers/" + created.get("id").asLong())
+                .expect(200)
+                .get("offers"))
         .hasSize(2);
   }
 
@@ -108,7 +160,8 @@ class ProviderMasterDataIT {
          "email": "aufnahme@deich.example.org", %s
          "offers": [{"category": "CLEARING_UMA", "minAge": 12, "maxAge": 17, "genders": ["MALE"], "maxSiblings": 2,
                      "licensed": 6}]}"""
-        .formatted(ApiClient.quote(name), groupId == null ? "" : "\"groupId\": \"" + groupId + "\",");
+        .formatted(
+            ApiClient.quote(name), groupId == null ? "" : "\"groupId\": \"" + groupId + "\",");
   }
 
   private static String suffix() {

@@ -16,8 +16,9 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 /**
- * The place search as it was before it ranked in SQL (commit cf5ebcc): every fitting offer, free places from
- * three correlated subqueries, ranked in Java. Kept as the reference the ranking tests compare against.
+ * The place search as it was before it ranked in SQL (commit cf5ebcc): every fitting offer, free
+ * places from three correlated subqueries, ranked in Java. Kept as the reference the ranking tests
+ * compare against.
  */
 final class SearchAsBefore {
 
@@ -50,7 +51,8 @@ final class SearchAsBefore {
           case MALE -> "o.accepts_male";
           case DIVERSE -> "o.accepts_diverse";
         };
-    var districts = criteria.networkWide() ? EnumSet.allOf(District.class) : EnumSet.of(criteria.district());
+    var districts =
+        criteria.networkWide() ? EnumSet.allOf(District.class) : EnumSet.of(criteria.district());
     String sql =
         "SELECT * FROM (SELECT o.id, o.reported_at, p.district, o.category, "
             + FREE
@@ -66,8 +68,16 @@ final class SearchAsBefore {
             .addValue("age", criteria.age())
             .addValue("siblings", criteria.siblings());
     List<Row> rows =
-        jdbc.query(sql, params, (rs, n) -> new Row(rs.getLong("id"), District.valueOf(rs.getString("district")),
-            Category.valueOf(rs.getString("category")), rs.getInt("free"), rs.getTimestamp("reported_at").toInstant()));
+        jdbc.query(
+            sql,
+            params,
+            (rs, n) ->
+                new Row(
+                    rs.getLong("id"),
+                    District.valueOf(rs.getString("district")),
+                    Category.valueOf(rs.getString("category")),
+                    rs.getInt("free"),
+                    rs.getTimestamp("reported_at").toInstant()));
     Comparator<Row> ranking =
         Comparator.<Row>comparingInt(r -> r.district() == criteria.district() ? 0 : 1)
             .thenComparingInt(r -> isStale(r, now) ? 1 : 0)
@@ -77,18 +87,31 @@ final class SearchAsBefore {
             .thenComparingLong(Row::offerId);
     List<Row> ranked = rows.stream().sorted(ranking).toList();
     return IntStream.range(0, ranked.size())
-        .mapToObj(i -> {
-          Row r = ranked.get(i);
-          return new Expected(i + 1, r.offerId(), r.free(), isStale(r, now), r.district() == criteria.district());
-        })
+        .mapToObj(
+            i -> {
+              Row r = ranked.get(i);
+              return new Expected(
+                  i + 1,
+                  r.offerId(),
+                  r.free(),
+                  isStale(r, now),
+                  r.district() == criteria.district());
+            })
         .toList();
   }
 
-  /** The free places of every active offer at {@code now}, by offer id, computed from all its holds and placements. */
+  /**
+   * The free places of every active offer at {@code now}, by offer id, computed from all its holds
+   * and placements.
+   */
   Map<Long, Integer> freeOfEveryOffer(Instant now) {
     Map<Long, Integer> free = new TreeMap<>();
-    jdbc.query("SELECT o.id, " + FREE + " AS free FROM offer o JOIN provider p ON p.id = o.provider_id"
-            + " WHERE o.active AND p.active", new MapSqlParameterSource("now", Timestamp.from(now)),
+    jdbc.query(
+        "SELECT o.id, "
+            + FREE
+            + " AS free FROM offer o JOIN provider p ON p.id = o.provider_id"
+            + " WHERE o.active AND p.active",
+        new MapSqlParameterSource("now", Timestamp.from(now)),
         (ResultSet rs) -> {
           free.put(rs.getLong("id"), rs.getInt("free"));
         });
@@ -107,5 +130,6 @@ final class SearchAsBefore {
     }
   }
 
-  private record Row(long offerId, District district, Category category, int free, Instant reportedAt) {}
+  private record Row(
+      long offerId, District district, Category category, int free, Instant reportedAt) {}
 }

@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.Set;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
-/** The database's plan of the search statement, for the benchmark's report (EXPLAIN ANALYZE on PostgreSQL). */
+/**
+ * The database's plan of the search statement, for the benchmark's report (EXPLAIN ANALYZE on
+ * PostgreSQL).
+ */
 public final class SearchPlan {
 
   private SearchPlan() {}
@@ -17,6 +20,7 @@ public final class SearchPlan {
       NamedParameterJdbcTemplate jdbc, SearchCriteria criteria, int limit, Duration freshness) {
     Instant now = Instant.now();
     var query = Availability.candidateQuery(criteria, Set.of(), limit, now, now.minus(freshness));
-    return jdbc.queryForList("EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) " + query.sql(), query.params(), String.class);
+    return jdbc.queryForList(
+        "EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) " + query.sql(), query.params(), String.class);
   }
 }

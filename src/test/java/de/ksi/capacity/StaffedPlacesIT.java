@@ -8,7 +8,6 @@ import de.ksi.network.District;
 import de.ksi.testing.ApiClient;
 import de.ksi.testing.Fixtures;
 import de.ksi.testing.KsiIntegrationTest;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -20,12 +19,16 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** Staffed places over the API (the contract with the Platzmeldung page): reported, validated, counted, lapsing. */
+/**
+ * Staffed places over the API (the contract with the Platzmeldung page): reported, validated,
+ * counted, lapsing.
+ */
 @KsiIntegrationTest
 class StaffedPlacesIT {
 
-  private static final String SEARCH = "/api/capacity/search?district=HERZOGTUM_LAUENBURG&category=BETREUTES_WOHNEN&age=12"
-      + "&gender=MALE&networkWide=true";
+  private static final String SEARCH =
+      "/api/capacity/search?district=HERZOGTUM_LAUENBURG&category=BETREUTES_WOHNEN&age=12"
+          + "&gender=MALE&networkWide=true";
 
   @LocalServerPort int port;
   @Autowired Fixtures fixtures;
@@ -45,7 +48,8 @@ class StaffedPlacesIT {
     registry.placeDirect(offer.id(), Fixtures.newCase(District.HERZOGTUM_LAUENBURG), 1, "it");
     String provider = fixtures.providerLogin(offer.id());
 
-    JsonNode view = api.as(provider).put(availability(offer), "{\"free\": 3, \"staffed\": 2}").expect(200);
+    JsonNode view =
+        api.as(provider).put(availability(offer), "{\"free\": 3, \"staffed\": 2}").expect(200);
 
     assertThat(view.get("free").asInt()).as("min(3 free, 2 staffed − 1 child)").isEqualTo(1);
     assertThat(view.get("reportedFree").asInt()).isEqualTo(3);
@@ -53,13 +57,17 @@ class StaffedPlacesIT {
     assertThat(view.get("staffedReportedAt").asText()).isNotEmpty();
     JsonNode candidate = candidate(offer.id());
     assertThat(candidate.get("free").asInt()).isEqualTo(1);
-    assertThat(texts(candidate.get("reasons"))).contains("3 frei, aber nur 1 besetzbar (Personal heute Nacht: 2 Plätze) von 4");
-    assertThat(district(District.HERZOGTUM_LAUENBURG).get("lackingStaff").asInt()).isGreaterThanOrEqualTo(2);
+    assertThat(texts(candidate.get("reasons")))
+        .contains("3 frei, aber nur 1 besetzbar (Personal heute Nacht: 2 Plätze) von 4");
+    assertThat(district(District.HERZOGTUM_LAUENBURG).get("lackingStaff").asInt())
+        .isGreaterThanOrEqualTo(2);
 
     ClockUtil.setCurrentTime(Date.from(Night.of(Instant.now()).end().plusSeconds(60)));
     JsonNode nextMorning = api.as(provider).get("/api/offers/" + offer.id()).expect(200);
 
-    assertThat(nextMorning.hasNonNull("staffed")).as("the night it was reported for is over").isFalse();
+    assertThat(nextMorning.hasNonNull("staffed"))
+        .as("the night it was reported for is over")
+        .isFalse();
     assertThat(nextMorning.hasNonNull("staffedReportedAt")).isFalse();
     assertThat(nextMorning.get("free").asInt()).isEqualTo(3);
   }
@@ -73,8 +81,12 @@ class StaffedPlacesIT {
 
     assertThat(view.get("free").asInt()).isEqualTo(2);
     assertThat(view.hasNonNull("staffed")).isFalse();
-    assertThat(jdbc.queryForList("SELECT staffed FROM availability_report WHERE offer_id = ? ORDER BY id", Integer.class,
-        offer.id())).containsExactly(null, 1, null);
+    assertThat(
+            jdbc.queryForList(
+                "SELECT staffed FROM availability_report WHERE offer_id = ? ORDER BY id",
+                Integer.class,
+                offer.id()))
+        .containsExactly(null, 1, null);
   }
 
   @Test
@@ -82,13 +94,20 @@ class StaffedPlacesIT {
     OfferView offer = fixtures.offer(District.HERZOGTUM_LAUENBURG, Category.BETREUTES_WOHNEN, 4, 3);
     String provider = fixtures.providerLogin(offer.id());
 
-    JsonNode english = api.as(provider).put(availability(offer), "{\"free\": 1, \"staffed\": 5}").problem(400);
-    JsonNode german = api.as(provider).inGerman().put(availability(offer), "{\"free\": 1, \"staffed\": 5}").problem(400);
-    JsonNode negative = api.as(provider).put(availability(offer), "{\"free\": 1, \"staffed\": -1}").problem(400);
+    JsonNode english =
+        api.as(provider).put(availability(offer), "{\"free\": 1, \"staffed\": 5}").problem(400);
+    JsonNode german =
+        api.as(provider)
+            .inGerman()
+            .put(availability(offer), "{\"free\": 1, \"staffed\": 5}")
+            .problem(400);
+    JsonNode negative =
+        api.as(provider).put(availability(offer), "{\"free\": 1, \"staffed\": -1}").problem(400);
 
     assertThat(english.get("detail").asText())
         .isEqualTo("staffed must be between 0 and the 4 licensed places of this offer, was 5.");
-    assertThat(german.get("detail").asText()).startsWith("Besetzbare Plätze müssen zwischen 0 und den 4 genehmigten");
+    assertThat(german.get("detail").asText())
+        .startsWith("Besetzbare Plätze müssen zwischen 0 und den 4 genehmigten");
     assertThat(negative.toString()).contains("staffed");
     JsonNode stored = api.as(provider).get("/api/offers/" + offer.id()).expect(200);
     assertThat(stored.get("reportedFree").asInt()).isEqualTo(3);
@@ -106,8 +125,10 @@ class StaffedPlacesIT {
     api.as(provider).put(availability(own), "{\"free\": 3, \"staffed\": 3}").expect(200);
     api.as("koordination-2").put(availability(other), "{\"free\": 3, \"staffed\": 0}").expect(200);
 
-    assertThat(api.as(provider).get("/api/offers/" + other.id()).expect(200).get("free").asInt()).isZero();
-    assertThat(api.as(provider).get("/api/offers/" + own.id()).expect(200).get("staffed").asInt()).isEqualTo(3);
+    assertThat(api.as(provider).get("/api/offers/" + other.id()).expect(200).get("free").asInt())
+        .isZero();
+    assertThat(api.as(provider).get("/api/offers/" + own.id()).expect(200).get("staffed").asInt())
+        .isEqualTo(3);
   }
 
   private static String availability(OfferView offer) {
@@ -116,14 +137,18 @@ class StaffedPlacesIT {
 
   private JsonNode candidate(long offerId) {
     JsonNode all = api.as("fk-hlb-1").get(SEARCH).expect(200);
-    return StreamSupport.stream(all.spliterator(), false).filter(c -> c.get("offerId").asLong() == offerId).findFirst()
+    return StreamSupport.stream(all.spliterator(), false)
+        .filter(c -> c.get("offerId").asLong() == offerId)
+        .findFirst()
         .orElseThrow(() -> new AssertionError("offer " + offerId + " is no candidate"));
   }
 
   private JsonNode district(District district) {
     JsonNode all = api.as("koordination-1").get("/api/capacity/summary").expect(200);
-    return StreamSupport.stream(all.spliterator(), false).filter(d -> d.get("district").asText().equals(district.name()))
-        .findFirst().orElseThrow();
+    return StreamSupport.stream(all.spliterator(), false)
+        .filter(d -> d.get("district").asText().equals(district.name()))
+        .findFirst()
+        .orElseThrow();
   }
 
   static List<String> texts(JsonNode array) {

@@ -13,14 +13,25 @@ import java.time.LocalDate;
 import java.util.EnumSet;
 import org.junit.jupiter.api.Test;
 
-/** Staffed places: valid for the night shift they were reported for (18:00 to 08:00 Berlin time), never above licensed. */
+/**
+ * Staffed places: valid for the night shift they were reported for (18:00 to 08:00 Berlin time),
+ * never above licensed.
+ */
 class StaffedPlacesTest {
 
   /** 10:00 in Berlin on a winter day (UTC+1). */
   private static final Instant MORNING = Instant.parse("2026-12-03T09:00:00Z");
 
-  private final Offer offer = new Offer(new Provider(new ProviderData("Haus Linde", District.SEGEBERG, "Weg 1",
-      "04551 1", "linde@test.example.org"), "traeger-linde", MORNING), terms(6), "koordination-1", MORNING);
+  private final Offer offer =
+      new Offer(
+          new Provider(
+              new ProviderData(
+                  "Haus Linde", District.SEGEBERG, "Weg 1", "04551 1", "linde@test.example.org"),
+              "traeger-linde",
+              MORNING),
+          terms(6),
+          "koordination-1",
+          MORNING);
 
   @Test
   void aReportDuringTheDayIsForTheComingNightAndCountsUntilEightTheNextMorning() {
@@ -28,8 +39,12 @@ class StaffedPlacesTest {
 
     assertThat(Night.of(MORNING)).isEqualTo(new Night(LocalDate.of(2026, 12, 3)));
     assertThat(offer.staffedAt(MORNING)).isEqualTo(2);
-    assertThat(offer.staffedAt(Instant.parse("2026-12-04T06:59:59Z"))).as("07:59:59 in Berlin").isEqualTo(2);
-    assertThat(offer.staffedAt(Instant.parse("2026-12-04T07:00:00Z"))).as("08:00 in Berlin: not reported").isNull();
+    assertThat(offer.staffedAt(Instant.parse("2026-12-04T06:59:59Z")))
+        .as("07:59:59 in Berlin")
+        .isEqualTo(2);
+    assertThat(offer.staffedAt(Instant.parse("2026-12-04T07:00:00Z")))
+        .as("08:00 in Berlin: not reported")
+        .isNull();
   }
 
   @Test
@@ -64,11 +79,16 @@ class StaffedPlacesTest {
     offer.reportAvailability(4, 2, 0, "einrichtung-seg", MORNING);
 
     for (int staffed : new int[] {-1, 7}) {
-      assertThatThrownBy(() -> offer.reportAvailability(1, staffed, 0, "einrichtung-seg", MORNING.plusSeconds(60)))
-          .isInstanceOfSatisfying(ProblemException.class, p -> {
-            assertThat(p.field()).isEqualTo("staffed");
-            assertThat(p.args()).containsExactly(staffed, 6);
-          });
+      assertThatThrownBy(
+              () ->
+                  offer.reportAvailability(
+                      1, staffed, 0, "einrichtung-seg", MORNING.plusSeconds(60)))
+          .isInstanceOfSatisfying(
+              ProblemException.class,
+              p -> {
+                assertThat(p.field()).isEqualTo("staffed");
+                assertThat(p.args()).containsExactly(staffed, 6);
+              });
     }
     assertThat(offer.getReportedFree()).isEqualTo(4);
     assertThat(offer.staffedAt(MORNING)).isEqualTo(2);
@@ -84,6 +104,7 @@ class StaffedPlacesTest {
   }
 
   private static OfferTerms terms(int licensed) {
-    return new OfferTerms(Category.INOBHUTNAHME_GRUPPE, 6, 17, EnumSet.allOf(Gender.class), 2, licensed);
+    return new OfferTerms(
+        Category.INOBHUTNAHME_GRUPPE, 6, 17, EnumSet.allOf(Gender.class), 2, licensed);
   }
 }

@@ -44,19 +44,30 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The case model ({@code bpmn/inobhutnahme.bpmn}) with its two real decision tables on an in-memory engine, every
- * path, asserted by the elements the token passed. The place search and the legal duties it calls are stand-ins that
- * wait until the test says how they ended (they have process tests of their own); the delegates are doubles that
- * record what they were asked to do. Time moves only by the engine's clock.
+ * The case model ({@code bpmn/inobhutnahme.bpmn}) with its two real decision tables on an in-memory
+ * engine, every path, asserted by the elements the token passed. The place search and the legal
+ * duties it calls are stand-ins that wait until the test says how they ended (they have process
+ * tests of their own); the delegates are doubles that record what they were asked to do. Time moves
+ * only by the engine's clock.
  */
-@Deployment(resources = {"bpmn/inobhutnahme.bpmn", "bpmn/eligible-categories.dmn", "bpmn/escalation-deadlines.dmn",
-    "forms/aufnahme.form", "forms/stufe2.form", "forms/beendigung.form", "forms/uebergabe.form",
-    "forms/aufnahme-vorbereiten.form"})
+@Deployment(
+    resources = {
+      "bpmn/inobhutnahme.bpmn",
+      "bpmn/eligible-categories.dmn",
+      "bpmn/escalation-deadlines.dmn",
+      "forms/aufnahme.form",
+      "forms/stufe2.form",
+      "forms/beendigung.form",
+      "forms/uebergabe.form",
+      "forms/aufnahme-vorbereiten.form"
+    })
 class CaseModelProcessTest {
 
   @RegisterExtension
   static final ProcessEngineExtension ENGINE =
-      ProcessEngineExtension.builder().configurationResource("process-test.camunda.cfg.xml").build();
+      ProcessEngineExtension.builder()
+          .configurationResource("process-test.camunda.cfg.xml")
+          .build();
 
   private static final String RESOURCE = "bpmn/inobhutnahme.bpmn";
   private static final String SEARCH_STAND_IN = "Task_SearchStandIn";
@@ -65,35 +76,51 @@ class CaseModelProcessTest {
   private static final String HEAD_GROUP = "amtsleitung-segeberg";
 
   private final List<String> calls = new ArrayList<>();
-  /** The group of the provider the next placement is with; none for a place outside the registry. */
+
+  /**
+   * The group of the provider the next placement is with; none for a place outside the registry.
+   */
   private String acceptingProvider;
+
   private String standIns;
 
   @BeforeEach
   void doublesAndStandIns() {
     BpmnAwareTests.init(ENGINE.getProcessEngine());
     ClockUtil.setCurrentTime(new Date());
-    standIns = repositoryService().createDeployment()
-        .addModelInstance("search.bpmn", standIn(CaseProcess.SEARCH_KEY, SEARCH_STAND_IN))
-        .addModelInstance("duties.bpmn", standIn(DutiesProcess.KEY, DUTIES_STAND_IN))
-        .deploy().getId();
-    Mocks.register("intake", (ExecutionListener) execution -> {
-      execution.setVariable(Vars.CASE_REFERENCE, "SEG-2027-0042");
-      execution.setVariable(Vars.OFFICE, "SEGEBERG");
-      execution.setVariable(Vars.OFFICE_GROUP, OFFICE_GROUP);
-      execution.setVariable(Vars.OFFICE_HEAD_GROUP, HEAD_GROUP);
-    });
-    Mocks.register("escalate", (JavaDelegate) execution ->
-        calls.add("escalate " + execution.getVariable(Vars.TARGET_LEVEL)));
-    Mocks.register("recordEmergencyMeasure", (JavaDelegate) execution -> {
-      calls.add("emergency measure");
-      execution.setVariable(Vars.PLACEMENT_ID, 9L);
-    });
+    standIns =
+        repositoryService()
+            .createDeployment()
+            .addModelInstance("search.bpmn", standIn(CaseProcess.SEARCH_KEY, SEARCH_STAND_IN))
+            .addModelInstance("duties.bpmn", standIn(DutiesProcess.KEY, DUTIES_STAND_IN))
+            .deploy()
+            .getId();
+    Mocks.register(
+        "intake",
+        (ExecutionListener)
+            execution -> {
+              execution.setVariable(Vars.CASE_REFERENCE, "SEG-2027-0042");
+              execution.setVariable(Vars.OFFICE, "SEGEBERG");
+              execution.setVariable(Vars.OFFICE_GROUP, OFFICE_GROUP);
+              execution.setVariable(Vars.OFFICE_HEAD_GROUP, HEAD_GROUP);
+            });
+    Mocks.register(
+        "escalate",
+        (JavaDelegate)
+            execution -> calls.add("escalate " + execution.getVariable(Vars.TARGET_LEVEL)));
+    Mocks.register(
+        "recordEmergencyMeasure",
+        (JavaDelegate)
+            execution -> {
+              calls.add("emergency measure");
+              execution.setVariable(Vars.PLACEMENT_ID, 9L);
+            });
     Mocks.register("recordPlacement", (JavaDelegate) execution -> calls.add("placement"));
     Mocks.register("handOver", (JavaDelegate) execution -> calls.add("hand over"));
-    Mocks.register("expectArrival", (JavaDelegate) execution ->
-        execution.setVariable(Vars.ARRIVAL_GROUP, acceptingProvider));
-    Mocks.register("arrivalTaskCreated", (TaskListener) task -> { });
+    Mocks.register(
+        "expectArrival",
+        (JavaDelegate) execution -> execution.setVariable(Vars.ARRIVAL_GROUP, acceptingProvider));
+    Mocks.register("arrivalTaskCreated", (TaskListener) task -> {});
     Mocks.register("recordArrival", (JavaDelegate) execution -> calls.add("arrival"));
     Mocks.register("remindArrival", (JavaDelegate) execution -> calls.add("arrival reminder"));
     Mocks.register("closeCase", (JavaDelegate) execution -> calls.add("close"));
@@ -116,20 +143,26 @@ class CaseModelProcessTest {
   void aChildPlacedInTheOwnDistrictGoesHomeAndTheCaseCloses() {
     ProcessInstance custody = start("IMMEDIATE", 15);
     assertThat(custody).isWaitingAtExactly(LEGAL_DUTIES, DISTRICT_SEARCH);
-    assertThat(custody).variables()
-        .containsEntry(Vars.ELIGIBLE_CATEGORIES, List.of("INOBHUTNAHME_GRUPPE", "JUGENDSCHUTZ_KRISENWOHNUNG"))
-        .containsEntry(Vars.DISTRICT_DEADLINE, "PT30M").containsEntry(Vars.NETWORK_DEADLINE, "PT60M");
+    assertThat(custody)
+        .variables()
+        .containsEntry(
+            Vars.ELIGIBLE_CATEGORIES, List.of("INOBHUTNAHME_GRUPPE", "JUGENDSCHUTZ_KRISENWOHNUNG"))
+        .containsEntry(Vars.DISTRICT_DEADLINE, "PT30M")
+        .containsEntry(Vars.NETWORK_DEADLINE, "PT60M");
 
     searchEnds(custody, SearchOutcome.PLACED);
     assertThat(custody).isWaitingAt(DECIDE_OUTCOME).hasPassed(RECORD_PLACEMENT);
     assertThat(task(DECIDE_OUTCOME, custody)).hasCandidateGroup(OFFICE_GROUP);
     complete(task(DECIDE_OUTCOME, custody), withVariables(Vars.OUTCOME, "RETURN_HOME"));
 
-    assertThat(custody).isEnded().hasPassed(CLOSE_CASE, END_CLOSED, END_NO_PROVIDER_TO_PREPARE)
+    assertThat(custody)
+        .isEnded()
+        .hasPassed(CLOSE_CASE, END_CLOSED, END_NO_PROVIDER_TO_PREPARE)
         .hasNotPassed(ESCALATE_NETWORK, FOLLOW_UP_SEARCH, HANDOVER, PREPARE_ARRIVAL);
     assertThat(calls).containsExactly("placement", "close");
     assertThat(processInstanceQuery().processDefinitionKey(DutiesProcess.KEY).count())
-        .as("the closed case ends its duties").isZero();
+        .as("the closed case ends its duties")
+        .isZero();
   }
 
   @Test
@@ -142,9 +175,12 @@ class CaseModelProcessTest {
 
     execute(job(ARRIVAL_OVERDUE, custody));
     assertThat(custody).hasPassed(REMIND_ARRIVAL).isWaitingAt(PREPARE_ARRIVAL);
-    complete(task(PREPARE_ARRIVAL, custody), withVariables(Vars.ARRIVAL, CaseProcess.Arrival.ARRIVED));
+    complete(
+        task(PREPARE_ARRIVAL, custody), withVariables(Vars.ARRIVAL, CaseProcess.Arrival.ARRIVED));
 
-    assertThat(custody).hasPassed(RECORD_ARRIVAL, END_CHILD_ARRIVED).isWaitingAt(DECIDE_OUTCOME)
+    assertThat(custody)
+        .hasPassed(RECORD_ARRIVAL, END_CHILD_ARRIVED)
+        .isWaitingAt(DECIDE_OUTCOME)
         .isNotWaitingAt(PREPARE_ARRIVAL);
     assertThat(calls).containsExactly("placement", "arrival reminder", "arrival");
   }
@@ -164,8 +200,10 @@ class CaseModelProcessTest {
 
     searchEnds(custody, SearchOutcome.EXHAUSTED);
     assertThat(custody).hasPassed(ESCALATE_NETWORK).isWaitingAt(NETWORK_SEARCH);
-    assertThat(calledProcessInstance(CaseProcess.SEARCH_KEY, custody)).variables()
-        .containsEntry(Vars.SEARCH_SCOPE, "NETWORK").containsEntry(Vars.SEARCH_GROUP, "koordinierungsstelle");
+    assertThat(calledProcessInstance(CaseProcess.SEARCH_KEY, custody))
+        .variables()
+        .containsEntry(Vars.SEARCH_SCOPE, "NETWORK")
+        .containsEntry(Vars.SEARCH_GROUP, "koordinierungsstelle");
     searchEnds(custody, SearchOutcome.PLACED);
 
     assertThat(custody).isWaitingAt(DECIDE_OUTCOME).hasNotPassed(ESCALATE_LEVEL2);
@@ -178,17 +216,27 @@ class CaseModelProcessTest {
     moveClock(Duration.ofMinutes(31));
 
     execute(job(DISTRICT_DEADLINE, custody));
-    assertThat(custody).hasPassed(ESCALATE_NETWORK).isWaitingAt(NETWORK_SEARCH).hasNotPassed(RECORD_PLACEMENT);
+    assertThat(custody)
+        .hasPassed(ESCALATE_NETWORK)
+        .isWaitingAt(NETWORK_SEARCH)
+        .hasNotPassed(RECORD_PLACEMENT);
     moveClock(Duration.ofMinutes(61));
     execute(job(NETWORK_DEADLINE, custody));
 
     assertThat(custody).hasPassed(ESCALATE_LEVEL2).isWaitingAt(LEVEL2_DECISION);
-    assertThat(task(LEVEL2_DECISION, custody)).hasCandidateGroup("koordinierungsstelle").hasCandidateGroup(HEAD_GROUP);
-    complete(task(LEVEL2_DECISION, custody), withVariables(Vars.EMERGENCY_MEASURE, "EMERGENCY_OFFER"));
+    assertThat(task(LEVEL2_DECISION, custody))
+        .hasCandidateGroup("koordinierungsstelle")
+        .hasCandidateGroup(HEAD_GROUP);
+    complete(
+        task(LEVEL2_DECISION, custody), withVariables(Vars.EMERGENCY_MEASURE, "EMERGENCY_OFFER"));
 
     assertThat(custody).hasPassed(RECORD_PLACEMENT).isWaitingAt(DECIDE_OUTCOME);
-    assertThat(calls).containsExactly("escalate " + Level.NETWORK, "escalate " + Level.LEVEL2, "emergency measure",
-        "placement");
+    assertThat(calls)
+        .containsExactly(
+            "escalate " + Level.NETWORK,
+            "escalate " + Level.LEVEL2,
+            "emergency measure",
+            "placement");
   }
 
   @Test
@@ -205,8 +253,10 @@ class CaseModelProcessTest {
   void aFollowUpPlaceFoundLeadsToTheHandoverAndTheEmergencyPlaceIsFreed() {
     ProcessInstance custody = placed();
 
-    complete(task(DECIDE_OUTCOME, custody),
-        withVariables(Vars.OUTCOME, "FOLLOW_UP", Vars.FOLLOW_UP_CATEGORY, List.of("INOBHUTNAHME_GRUPPE")));
+    complete(
+        task(DECIDE_OUTCOME, custody),
+        withVariables(
+            Vars.OUTCOME, "FOLLOW_UP", Vars.FOLLOW_UP_CATEGORY, List.of("INOBHUTNAHME_GRUPPE")));
     assertThat(custody).isWaitingAt(FOLLOW_UP_SEARCH);
     searchEnds(custody, SearchOutcome.PLACED);
     assertThat(custody).isWaitingAt(HANDOVER);
@@ -219,8 +269,10 @@ class CaseModelProcessTest {
   @Test
   void noFollowUpPlaceFoundAsksTheCaseworkerAgain() {
     ProcessInstance custody = placed();
-    complete(task(DECIDE_OUTCOME, custody),
-        withVariables(Vars.OUTCOME, "FOLLOW_UP", Vars.FOLLOW_UP_CATEGORY, List.of("INOBHUTNAHME_GRUPPE")));
+    complete(
+        task(DECIDE_OUTCOME, custody),
+        withVariables(
+            Vars.OUTCOME, "FOLLOW_UP", Vars.FOLLOW_UP_CATEGORY, List.of("INOBHUTNAHME_GRUPPE")));
 
     searchEnds(custody, SearchOutcome.EXHAUSTED);
 
@@ -231,8 +283,9 @@ class CaseModelProcessTest {
   void aHandoverToAnotherOfficeGoesStraightToTheHandover() {
     ProcessInstance custody = placed();
 
-    complete(task(DECIDE_OUTCOME, custody), withVariables(Vars.OUTCOME, "HANDOVER_OFFICE", Vars.HANDOVER_OFFICE,
-        "STORMARN"));
+    complete(
+        task(DECIDE_OUTCOME, custody),
+        withVariables(Vars.OUTCOME, "HANDOVER_OFFICE", Vars.HANDOVER_OFFICE, "STORMARN"));
 
     assertThat(custody).isWaitingAt(HANDOVER).hasNotPassed(FOLLOW_UP_SEARCH);
     complete(task(HANDOVER, custody));
@@ -259,7 +312,10 @@ class CaseModelProcessTest {
     return runtimeService().startProcessInstanceByKey(CaseProcess.KEY, "SEG-2027-0042", profile);
   }
 
-  /** The running place search (stand-in) ends with the outcome; a placement comes with a placement id. */
+  /**
+   * The running place search (stand-in) ends with the outcome; a placement comes with a placement
+   * id.
+   */
   private static void searchEnds(ProcessInstance custody, String outcome) {
     Map<String, Object> result = new HashMap<>();
     result.put(Vars.SEARCH_OUTCOME, outcome);
@@ -268,15 +324,22 @@ class CaseModelProcessTest {
   }
 
   private static Task standInTask(String key, ProcessInstance custody) {
-    ProcessInstance called = processInstanceQuery().superProcessInstanceId(custody.getId())
-        .processDefinitionKey(key).singleResult();
+    ProcessInstance called =
+        processInstanceQuery()
+            .superProcessInstanceId(custody.getId())
+            .processDefinitionKey(key)
+            .singleResult();
     return taskQuery().processInstanceId(called.getId()).singleResult();
   }
 
   /** A process of the key that waits in one task until the test completes it. */
   private static org.camunda.bpm.model.bpmn.BpmnModelInstance standIn(String key, String taskId) {
-    return Bpmn.createExecutableProcess(key).camundaHistoryTimeToLive(1)
-        .startEvent().userTask(taskId).endEvent().done();
+    return Bpmn.createExecutableProcess(key)
+        .camundaHistoryTimeToLive(1)
+        .startEvent()
+        .userTask(taskId)
+        .endEvent()
+        .done();
   }
 
   private static void moveClock(Duration by) {

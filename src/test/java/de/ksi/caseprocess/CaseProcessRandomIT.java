@@ -3,6 +3,9 @@ package de.ksi.caseprocess;
 
 import de.ksi.testing.KsiIntegrationTest;
 
-/** Random actions and races on the case process, on the embedded H2 database (part of {@code mvn verify}). */
+/**
+ * Random actions and races on the case process, on the embedded H2 database (part of {@code mvn
+ * verify}).
+ */
 @KsiIntegrationTest
 class CaseProcessRandomIT extends CaseProcessRandom {}

@@ -42,16 +42,19 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /**
- * Scenarios of the case process and its place search through the real delegates, registry and database (in-memory
- * H2 with the demo providers): what a case does to our tables, notifications and audit log. Every path of each model
- * is asserted by the in-memory process tests ({@link CaseModelProcessTest}, {@link SearchModelProcessTest}); timers
- * here are driven by moving the engine's clock.
+ * Scenarios of the case process and its place search through the real delegates, registry and
+ * database (in-memory H2 with the demo providers): what a case does to our tables, notifications
+ * and audit log. Every path of each model is asserted by the in-memory process tests ({@link
+ * CaseModelProcessTest}, {@link SearchModelProcessTest}); timers here are driven by moving the
+ * engine's clock.
  */
-@SpringBootTest(properties = {
-    "spring.datasource.url=jdbc:h2:mem:caseprocess;DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE",
-    "camunda.bpm.job-execution.enabled=false",
-    "camunda.bpm.generate-unique-process-engine-name=true",
-    "ksi.demo.enabled=true"})
+@SpringBootTest(
+    properties = {
+      "spring.datasource.url=jdbc:h2:mem:caseprocess;DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE",
+      "camunda.bpm.job-execution.enabled=false",
+      "camunda.bpm.generate-unique-process-engine-name=true",
+      "ksi.demo.enabled=true"
+    })
 class CaseProcessScenarioIT {
 
   @Autowired ProcessEngine engine;
@@ -75,7 +78,8 @@ class CaseProcessScenarioIT {
   }
 
   CaseIntake.StartedCase girlOf13(District office, Urgency urgency) {
-    return scenario.start(CaseScenario.request(office, LegalGround.NR2_DRINGENDE_GEFAHR, 13, Gender.FEMALE, urgency));
+    return scenario.start(
+        CaseScenario.request(office, LegalGround.NR2_DRINGENDE_GEFAHR, 13, Gender.FEMALE, urgency));
   }
 
   @Test
@@ -85,14 +89,19 @@ class CaseProcessScenarioIT {
     int freeBefore = registry.freePlaces(offer);
 
     scenario.request(started.caseReference(), offer);
-    assertThat(registry.freePlaces(offer)).as("held while the provider decides").isEqualTo(freeBefore - 1);
+    assertThat(registry.freePlaces(offer))
+        .as("held while the provider decides")
+        .isEqualTo(freeBefore - 1);
     assertThat(notifications.forGroups(List.of(directory.groupOfOffer(offer)), 50))
         .as("the provider is told of the request, pseudonymised")
-        .anySatisfy(n -> {
-          assertThat(n.kind()).isEqualTo(Notifications.Kind.NEW_REQUEST);
-          assertThat(n.caseReference()).isEqualTo(started.caseReference());
-          assertThat(n.message()).contains("13 Jahre", "/camunda/app/tasklist/").doesNotContain("Muster");
-        });
+        .anySatisfy(
+            n -> {
+              assertThat(n.kind()).isEqualTo(Notifications.Kind.NEW_REQUEST);
+              assertThat(n.caseReference()).isEqualTo(started.caseReference());
+              assertThat(n.message())
+                  .contains("13 Jahre", "/camunda/app/tasklist/")
+                  .doesNotContain("Muster");
+            });
     scenario.accept(started.caseReference(), offer);
 
     CustodyCase placed = cases.byReference(started.caseReference());
@@ -101,7 +110,8 @@ class CaseProcessScenarioIT {
     assertThat(registry.placement(placed.getPlacementId()).offerId()).isEqualTo(offer);
     assertThat(registry.freePlaces(offer)).isEqualTo(freeBefore - 1);
     assertThat(scenario.task(started.caseReference(), Elements.DECIDE_OUTCOME)).isNotNull();
-    assertThat(audit.forCase(started.caseReference())).extracting(AuditLog.Entry::action)
+    assertThat(audit.forCase(started.caseReference()))
+        .extracting(AuditLog.Entry::action)
         .containsExactly(AuditLog.Action.DISCLOSURE_GRANTED);
   }
 
@@ -112,14 +122,20 @@ class CaseProcessScenarioIT {
     long first = scenario.firstCandidate(ref);
 
     scenario.request(ref, first);
-    scenario.answer(ref, first, Map.of(Vars.DECISION, "DECLINE", Vars.DECLINE_REASON, "STAFF_SHORTAGE"));
+    scenario.answer(
+        ref, first, Map.of(Vars.DECISION, "DECLINE", Vars.DECLINE_REASON, "STAFF_SHORTAGE"));
 
     Task again = scenario.task(ref, SearchElements.CHOOSE);
-    assertThat(scenario.candidates(again)).as("the provider that declined is not asked again").doesNotContain(first);
-    assertThat(registry.holdsOf(ref)).singleElement().satisfies(h -> {
-      assertThat(h.status()).isEqualTo(Hold.Status.DECLINED);
-      assertThat(h.declineReason()).hasToString("STAFF_SHORTAGE");
-    });
+    assertThat(scenario.candidates(again))
+        .as("the provider that declined is not asked again")
+        .doesNotContain(first);
+    assertThat(registry.holdsOf(ref))
+        .singleElement()
+        .satisfies(
+            h -> {
+              assertThat(h.status()).isEqualTo(Hold.Status.DECLINED);
+              assertThat(h.declineReason()).hasToString("STAFF_SHORTAGE");
+            });
   }
 
   @Test
@@ -134,7 +150,8 @@ class CaseProcessScenarioIT {
 
     assertThat(scenario.holdStatuses(ref)).containsExactly(Hold.Status.EXPIRED);
     assertThat(registry.freePlaces(first)).isEqualTo(freeBefore);
-    assertThat(scenario.candidates(scenario.task(ref, SearchElements.CHOOSE))).doesNotContain(first);
+    assertThat(scenario.candidates(scenario.task(ref, SearchElements.CHOOSE)))
+        .doesNotContain(first);
     assertThat(scenario.tasks(ref, SearchElements.ANSWER)).isEmpty();
   }
 
@@ -151,17 +168,22 @@ class CaseProcessScenarioIT {
     assertThat(scenario.tasks(ref, SearchElements.ANSWER)).hasSize(2);
     scenario.accept(ref, winner);
 
-    assertThat(scenario.tasks(ref, SearchElements.ANSWER)).as("the other provider's task is cancelled").isEmpty();
+    assertThat(scenario.tasks(ref, SearchElements.ANSWER))
+        .as("the other provider's task is cancelled")
+        .isEmpty();
     assertThat(registry.freePlaces(other)).as("the other hold is released").isEqualTo(otherFree);
-    assertThat(scenario.holdStatuses(ref)).containsExactlyInAnyOrder(Hold.Status.CONFIRMED, Hold.Status.RELEASED);
-    assertThat(registry.placement(cases.byReference(ref).getPlacementId()).offerId()).isEqualTo(winner);
+    assertThat(scenario.holdStatuses(ref))
+        .containsExactlyInAnyOrder(Hold.Status.CONFIRMED, Hold.Status.RELEASED);
+    assertThat(registry.placement(cases.byReference(ref).getPlacementId()).offerId())
+        .isEqualTo(winner);
     String otherProvider = directory.groupOfOffer(other);
     assertThat(notifications.forGroups(List.of(otherProvider), 50))
         .as("the provider whose request was withdrawn is told")
-        .anySatisfy(n -> {
-          assertThat(n.caseReference()).isEqualTo(ref);
-          assertThat(n.kind()).isEqualTo(Notifications.Kind.REQUEST_WITHDRAWN);
-        });
+        .anySatisfy(
+            n -> {
+              assertThat(n.caseReference()).isEqualTo(ref);
+              assertThat(n.kind()).isEqualTo(Notifications.Kind.REQUEST_WITHDRAWN);
+            });
   }
 
   @RepeatedTest(5)
@@ -174,16 +196,25 @@ class CaseProcessScenarioIT {
     CountDownLatch start = new CountDownLatch(1);
     ExecutorService providers = Executors.newFixedThreadPool(2);
 
-    List<Future<Boolean>> answers = requests.stream().map(task -> providers.submit(() -> {
-      start.await();
-      try {
-        scenario.complete(task, Map.of(Vars.DECISION, "ACCEPT"));
-        return true;
-      } catch (OptimisticLockingException | ProblemException.Conflict | NullValueException lostTheRace) {
-        // the engine's concurrent-change check, our registry's row lock, or the winner already removed the task
-        return false;
-      }
-    })).toList();
+    List<Future<Boolean>> answers =
+        requests.stream()
+            .map(
+                task ->
+                    providers.submit(
+                        () -> {
+                          start.await();
+                          try {
+                            scenario.complete(task, Map.of(Vars.DECISION, "ACCEPT"));
+                            return true;
+                          } catch (OptimisticLockingException
+                              | ProblemException.Conflict
+                              | NullValueException lostTheRace) {
+                            // the engine's concurrent-change check, our registry's row lock, or the
+                            // winner already removed the task
+                            return false;
+                          }
+                        }))
+            .toList();
     start.countDown();
     long winners = 0;
     for (Future<Boolean> answer : answers) {
@@ -193,7 +224,8 @@ class CaseProcessScenarioIT {
 
     assertThat(winners).isEqualTo(1);
     assertThat(registry.placementsOf(ref)).hasSize(1);
-    assertThat(scenario.holdStatuses(ref)).containsExactlyInAnyOrder(Hold.Status.CONFIRMED, Hold.Status.RELEASED);
+    assertThat(scenario.holdStatuses(ref))
+        .containsExactlyInAnyOrder(Hold.Status.CONFIRMED, Hold.Status.RELEASED);
     assertThat(scenario.tasks(ref, SearchElements.ANSWER)).isEmpty();
     assertThat(cases.byReference(ref).getStatus()).isEqualTo(CustodyCase.Status.PLACED);
   }
@@ -209,13 +241,16 @@ class CaseProcessScenarioIT {
     scenario.passTime(ref, Duration.ofMinutes(11));
 
     assertThat(cases.byReference(ref).getEscalationLevel()).isEqualTo(CaseProcess.Level.NETWORK);
-    assertThat(scenario.holdStatuses(ref)).as("open requests withdrawn on escalation").containsExactly(Hold.Status.RELEASED);
+    assertThat(scenario.holdStatuses(ref))
+        .as("open requests withdrawn on escalation")
+        .containsExactly(Hold.Status.RELEASED);
     assertThat(notifications.forGroups(List.of("koordinierungsstelle"), 50))
-        .anySatisfy(n -> {
-          assertThat(n.caseReference()).isEqualTo(ref);
-          assertThat(n.kind()).isEqualTo(Notifications.Kind.NETWORK_ESCALATION);
-          assertThat(n.message()).contains("13 Jahre").doesNotContain("Muster");
-        });
+        .anySatisfy(
+            n -> {
+              assertThat(n.caseReference()).isEqualTo(ref);
+              assertThat(n.kind()).isEqualTo(Notifications.Kind.NETWORK_ESCALATION);
+              assertThat(n.message()).contains("13 Jahre").doesNotContain("Muster");
+            });
     Task networkChoice = scenario.task(ref, SearchElements.CHOOSE);
     assertThat(engine.getTaskService().getIdentityLinksForTask(networkChoice.getId()))
         .anySatisfy(link -> assertThat(link.getGroupId()).isEqualTo("koordinierungsstelle"));
@@ -228,9 +263,14 @@ class CaseProcessScenarioIT {
     scenario.accept(ref, elsewhere);
 
     assertThat(cases.byReference(ref).getStatus()).isEqualTo(CustodyCase.Status.PLACED);
-    assertThat(engine.getRuntimeService().getVariable(started.processInstanceId(), Vars.ESCALATION_LEVEL))
+    assertThat(
+            engine
+                .getRuntimeService()
+                .getVariable(started.processInstanceId(), Vars.ESCALATION_LEVEL))
         .isEqualTo(CaseProcess.Level.NETWORK);
-    assertThat(cases.byReference(ref).getPlacementLevel()).as("kept for statistics").isEqualTo(CaseProcess.Level.NETWORK);
+    assertThat(cases.byReference(ref).getPlacementLevel())
+        .as("kept for statistics")
+        .isEqualTo(CaseProcess.Level.NETWORK);
   }
 
   @Test
@@ -249,8 +289,15 @@ class CaseProcessScenarioIT {
         .contains("koordinierungsstelle", District.PINNEBERG.headGroupId());
     assertThat(notifications.forGroups(List.of(District.PINNEBERG.headGroupId()), 50))
         .anySatisfy(n -> assertThat(n.kind()).isEqualTo(Notifications.Kind.LEVEL2_ESCALATION));
-    scenario.complete(level2, Map.of(Vars.EMERGENCY_MEASURE, "NOTBETT", Vars.EMERGENCY_REASON, "Kein Platz im Verbund",
-        Vars.PLACED_PROVIDER, "Notbett im Jugendamt"));
+    scenario.complete(
+        level2,
+        Map.of(
+            Vars.EMERGENCY_MEASURE,
+            "NOTBETT",
+            Vars.EMERGENCY_REASON,
+            "Kein Platz im Verbund",
+            Vars.PLACED_PROVIDER,
+            "Notbett im Jugendamt"));
 
     CustodyCase c = cases.byReference(ref);
     assertThat(c.getStatus()).isEqualTo(CustodyCase.Status.PLACED);
@@ -265,7 +312,15 @@ class CaseProcessScenarioIT {
     long offer = scenario.firstCandidate(ref);
     int freeBefore = registry.freePlaces(offer);
 
-    scenario.choose(ref, Map.of(Vars.CHOICE, Choice.PHONE, Vars.PHONE_OFFER, offer, Vars.PHONE_NOTE, "Frau K., Nachtdienst"));
+    scenario.choose(
+        ref,
+        Map.of(
+            Vars.CHOICE,
+            Choice.PHONE,
+            Vars.PHONE_OFFER,
+            offer,
+            Vars.PHONE_NOTE,
+            "Frau K., Nachtdienst"));
 
     CustodyCase c = cases.byReference(ref);
     assertThat(c.getStatus()).isEqualTo(CustodyCase.Status.PLACED);
@@ -281,7 +336,9 @@ class CaseProcessScenarioIT {
     scenario.request(ref, candidates.get(0));
     long byPhone = candidates.get(1);
 
-    engine.getRuntimeService().createMessageCorrelation(CaseProcess.Messages.PLACE_FOUND_BY_PHONE)
+    engine
+        .getRuntimeService()
+        .createMessageCorrelation(CaseProcess.Messages.PLACE_FOUND_BY_PHONE)
         .processInstanceBusinessKey(ref)
         .setVariable(Vars.PHONE_OFFER, byPhone)
         .setVariable(Vars.PHONE_NOTE, "Herr P., Nachtbereitschaft")
@@ -289,7 +346,8 @@ class CaseProcessScenarioIT {
 
     assertThat(scenario.tasks(ref, SearchElements.ANSWER)).isEmpty();
     assertThat(scenario.holdStatuses(ref)).containsExactly(Hold.Status.RELEASED);
-    assertThat(registry.placement(cases.byReference(ref).getPlacementId()).offerId()).isEqualTo(byPhone);
+    assertThat(registry.placement(cases.byReference(ref).getPlacementId()).offerId())
+        .isEqualTo(byPhone);
   }
 
   @Test
@@ -299,12 +357,15 @@ class CaseProcessScenarioIT {
     scenario.passTime(started.caseReference(), Duration.ofHours(5));
 
     assertThat(notifications.forGroups(List.of(District.HERZOGTUM_LAUENBURG.groupId()), 50))
-        .anySatisfy(n -> {
-          assertThat(n.kind()).isEqualTo(Notifications.Kind.OVERDUE_DUTY);
-          assertThat(n.caseReference()).isEqualTo(started.caseReference());
-          assertThat(n.message()).contains("Frist überschritten").doesNotContain("Muster");
-        });
-    assertThat(cases.byReference(started.caseReference()).getOverdueDuties()).as("counted for statistics").isPositive();
+        .anySatisfy(
+            n -> {
+              assertThat(n.kind()).isEqualTo(Notifications.Kind.OVERDUE_DUTY);
+              assertThat(n.caseReference()).isEqualTo(started.caseReference());
+              assertThat(n.message()).contains("Frist überschritten").doesNotContain("Muster");
+            });
+    assertThat(cases.byReference(started.caseReference()).getOverdueDuties())
+        .as("counted for statistics")
+        .isPositive();
   }
 
   @Test
@@ -314,7 +375,8 @@ class CaseProcessScenarioIT {
     long offer = placeWithFirstCandidate(ref);
     int freeWhilePlaced = registry.freePlaces(offer);
 
-    scenario.complete(scenario.task(ref, Elements.DECIDE_OUTCOME), Map.of(Vars.OUTCOME, "RETURN_HOME"));
+    scenario.complete(
+        scenario.task(ref, Elements.DECIDE_OUTCOME), Map.of(Vars.OUTCOME, "RETURN_HOME"));
 
     CustodyCase c = cases.byReference(ref);
     assertThat(c.getStatus()).isEqualTo(CustodyCase.Status.CLOSED);
@@ -330,22 +392,34 @@ class CaseProcessScenarioIT {
     long emergency = placeWithFirstCandidate(ref);
     int freeWhilePlaced = registry.freePlaces(emergency);
 
-    scenario.complete(scenario.task(ref, Elements.DECIDE_OUTCOME),
+    scenario.complete(
+        scenario.task(ref, Elements.DECIDE_OUTCOME),
         Map.of(Vars.OUTCOME, "FOLLOW_UP", Vars.FOLLOW_UP_CATEGORY, "WOHNGRUPPE_34"));
     long followUp = scenario.firstCandidate(ref);
     scenario.request(ref, followUp);
     scenario.accept(ref, followUp);
-    assertThat(registry.freePlaces(emergency)).as("still placed until handover").isEqualTo(freeWhilePlaced);
-    scenario.complete(scenario.task(ref, Elements.HANDOVER), Map.of(Vars.HANDOVER_DATE, "01.12.2026"));
+    assertThat(registry.freePlaces(emergency))
+        .as("still placed until handover")
+        .isEqualTo(freeWhilePlaced);
+    scenario.complete(
+        scenario.task(ref, Elements.HANDOVER), Map.of(Vars.HANDOVER_DATE, "01.12.2026"));
 
     assertThat(registry.freePlaces(emergency)).isEqualTo(freeWhilePlaced + 1);
     CustodyCase c = cases.byReference(ref);
     assertThat(c.getStatus()).isEqualTo(CustodyCase.Status.CLOSED);
     assertThat(c.getPlacementLevel()).isEqualTo(CaseProcess.Level.DISTRICT);
     assertThat(c.getNeededCategory()).as("first eligible category").isNotNull();
-    assertThat(c.getFollowUpNeededAt()).as("decision for follow-up help kept for statistics").isNotNull();
-    assertThat(registry.placementsOf(ref)).filteredOn(p -> p.endedAt() == null).singleElement()
-        .satisfies(p -> assertThat(p.offerId()).as("the child lives at the follow-up provider").isEqualTo(followUp));
+    assertThat(c.getFollowUpNeededAt())
+        .as("decision for follow-up help kept for statistics")
+        .isNotNull();
+    assertThat(registry.placementsOf(ref))
+        .filteredOn(p -> p.endedAt() == null)
+        .singleElement()
+        .satisfies(
+            p ->
+                assertThat(p.offerId())
+                    .as("the child lives at the follow-up provider")
+                    .isEqualTo(followUp));
     assertThat(scenario.ended(started.processInstanceId())).isTrue();
   }
 
@@ -354,7 +428,8 @@ class CaseProcessScenarioIT {
     var started = girlOf13(District.SEGEBERG, Urgency.IMMEDIATE);
     String ref = started.caseReference();
     placeWithFirstCandidate(ref);
-    scenario.complete(scenario.task(ref, Elements.DECIDE_OUTCOME),
+    scenario.complete(
+        scenario.task(ref, Elements.DECIDE_OUTCOME),
         Map.of(Vars.OUTCOME, "FOLLOW_UP", Vars.FOLLOW_UP_CATEGORY, "PFLEGEFAMILIE_33"));
 
     scenario.choose(ref, Map.of(Vars.CHOICE, Choice.GIVE_UP));
@@ -370,13 +445,17 @@ class CaseProcessScenarioIT {
     long emergency = placeWithFirstCandidate(ref);
     int freeWhilePlaced = registry.freePlaces(emergency);
 
-    scenario.complete(scenario.task(ref, Elements.DECIDE_OUTCOME),
+    scenario.complete(
+        scenario.task(ref, Elements.DECIDE_OUTCOME),
         Map.of(Vars.OUTCOME, "HANDOVER_OFFICE", Vars.HANDOVER_OFFICE, "STORMARN"));
-    scenario.complete(scenario.task(ref, Elements.HANDOVER), Map.of(Vars.HANDOVER_DATE, "01.12.2026"));
+    scenario.complete(
+        scenario.task(ref, Elements.HANDOVER), Map.of(Vars.HANDOVER_DATE, "01.12.2026"));
 
     assertThat(registry.freePlaces(emergency)).isEqualTo(freeWhilePlaced + 1);
     assertThat(cases.byReference(ref).getHandoverOffice()).isEqualTo(District.STORMARN);
-    assertThat(audit.forCase(ref)).extracting(AuditLog.Entry::action).contains(AuditLog.Action.DISCLOSED_TO_OFFICE);
+    assertThat(audit.forCase(ref))
+        .extracting(AuditLog.Entry::action)
+        .contains(AuditLog.Action.DISCLOSED_TO_OFFICE);
   }
 
   @Test
@@ -388,7 +467,9 @@ class CaseProcessScenarioIT {
     scenario.choose(ref, Map.of(Vars.CHOICE, Choice.BEST));
 
     assertThat(scenario.tasks(ref, SearchElements.ANSWER)).singleElement();
-    assertThat(registry.holdsOf(ref)).singleElement().satisfies(h -> assertThat(h.offerId()).isEqualTo(best));
+    assertThat(registry.holdsOf(ref))
+        .singleElement()
+        .satisfies(h -> assertThat(h.offerId()).isEqualTo(best));
   }
 
   @Test
@@ -404,11 +485,26 @@ class CaseProcessScenarioIT {
     String ref = instance.getBusinessKey();
     assertThat(ref).matches("SEG-\\d{4}-\\d{4}");
     assertThat(cases.byReference(ref).getLastName()).isEqualTo("Geheim");
-    assertThat(engine.getRuntimeService().getVariables(instance.getId())).doesNotContainKeys(
-        Vars.PERS_FIRST_NAME, Vars.PERS_LAST_NAME, Vars.PERS_BIRTH_DATE, Vars.PERS_CURRENT_LOCATION);
-    assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(instance.getId()).list())
-        .extracting(v -> v.getName()).noneMatch(name -> name.startsWith(Vars.PERSONAL_PREFIX));
-    assertThat(engine.getHistoryService().createHistoricDetailQuery().processInstanceId(instance.getId()).list())
+    assertThat(engine.getRuntimeService().getVariables(instance.getId()))
+        .doesNotContainKeys(
+            Vars.PERS_FIRST_NAME,
+            Vars.PERS_LAST_NAME,
+            Vars.PERS_BIRTH_DATE,
+            Vars.PERS_CURRENT_LOCATION);
+    assertThat(
+            engine
+                .getHistoryService()
+                .createHistoricVariableInstanceQuery()
+                .processInstanceId(instance.getId())
+                .list())
+        .extracting(v -> v.getName())
+        .noneMatch(name -> name.startsWith(Vars.PERSONAL_PREFIX));
+    assertThat(
+            engine
+                .getHistoryService()
+                .createHistoricDetailQuery()
+                .processInstanceId(instance.getId())
+                .list())
         .noneMatch(d -> d.toString().contains("Geheim"));
   }
 
@@ -417,35 +513,67 @@ class CaseProcessScenarioIT {
     var started = girlOf13(District.STORMARN, Urgency.IMMEDIATE);
     var runtime = engine.getRuntimeService();
 
-    assertThatThrownBy(() -> runtime.createProcessInstanceByKey(CaseProcess.KEY).businessKey("SEG-2026-9999")
-        .setVariable(Vars.CASE_ID, started.caseId()).execute())
+    assertThatThrownBy(
+            () ->
+                runtime
+                    .createProcessInstanceByKey(CaseProcess.KEY)
+                    .businessKey("SEG-2026-9999")
+                    .setVariable(Vars.CASE_ID, started.caseId())
+                    .execute())
         .hasMessageContaining("gehört nicht zum Fall");
-    assertThatThrownBy(() -> runtime.createProcessInstanceByKey(CaseProcess.KEY).businessKey(started.caseReference())
-        .setVariable(Vars.CASE_ID, started.caseId()).execute())
+    assertThatThrownBy(
+            () ->
+                runtime
+                    .createProcessInstanceByKey(CaseProcess.KEY)
+                    .businessKey(started.caseReference())
+                    .setVariable(Vars.CASE_ID, started.caseId())
+                    .execute())
         .hasMessageContaining("bereits bearbeitet");
     engine.getIdentityService().setAuthentication("fk-seg-x", List.of(District.SEGEBERG.groupId()));
     try {
-      assertThatThrownBy(() -> runtime.createProcessInstanceByKey(CaseProcess.KEY).businessKey(started.caseReference())
-          .setVariable(Vars.CASE_ID, started.caseId()).execute())
-          .as("a caseworker of another office: the engine guard refuses the case id, which no start form declares")
-          .hasMessageContaining("ist kein Feld").hasMessageContaining("caseId");
+      assertThatThrownBy(
+              () ->
+                  runtime
+                      .createProcessInstanceByKey(CaseProcess.KEY)
+                      .businessKey(started.caseReference())
+                      .setVariable(Vars.CASE_ID, started.caseId())
+                      .execute())
+          .as(
+              "a caseworker of another office: the engine guard refuses the case id, which no start form declares")
+          .hasMessageContaining("ist kein Feld")
+          .hasMessageContaining("caseId");
     } finally {
       engine.getIdentityService().clearAuthentication();
     }
-    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(CaseProcess.KEY)
-        .processInstanceBusinessKey(started.caseReference()).count())
-        .as("nothing started").isEqualTo(1);
+    assertThat(
+            runtime
+                .createProcessInstanceQuery()
+                .processDefinitionKey(CaseProcess.KEY)
+                .processInstanceBusinessKey(started.caseReference())
+                .count())
+        .as("nothing started")
+        .isEqualTo(1);
   }
 
   @Test
   void startFormWithoutAgeIsRejectedInGermanAndStoresNothing() {
     Map<String, Object> form = startForm();
     String definition = caseDefinition();
-    long before = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(CaseProcess.KEY).count();
+    long before =
+        engine
+            .getRuntimeService()
+            .createProcessInstanceQuery()
+            .processDefinitionKey(CaseProcess.KEY)
+            .count();
 
     assertThatThrownBy(() -> engine.getFormService().submitStartForm(definition, form))
         .hasMessageContaining("Geburtsdatum oder ein geschätztes Alter");
-    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(CaseProcess.KEY).count())
+    assertThat(
+            engine
+                .getRuntimeService()
+                .createProcessInstanceQuery()
+                .processDefinitionKey(CaseProcess.KEY)
+                .count())
         .isEqualTo(before);
   }
 
@@ -463,7 +591,9 @@ class CaseProcessScenarioIT {
     assertThatThrownBy(() -> scenario.answer(ref, offer, Map.of(Vars.DECISION, "MAYBE")))
         .hasMessageContaining("unzulässiger Wert „MAYBE“");
 
-    assertThat(scenario.holdStatuses(ref)).as("nothing was decided by the rejected answers").containsExactly(Hold.Status.HELD);
+    assertThat(scenario.holdStatuses(ref))
+        .as("nothing was decided by the rejected answers")
+        .containsExactly(Hold.Status.HELD);
   }
 
   /** The start form as Tasklist submits it, without name, birth date or estimated age. */
@@ -479,8 +609,13 @@ class CaseProcessScenarioIT {
   }
 
   private String caseDefinition() {
-    return engine.getRepositoryService().createProcessDefinitionQuery()
-        .processDefinitionKey(CaseProcess.KEY).latestVersion().singleResult().getId();
+    return engine
+        .getRepositoryService()
+        .createProcessDefinitionQuery()
+        .processDefinitionKey(CaseProcess.KEY)
+        .latestVersion()
+        .singleResult()
+        .getId();
   }
 
   private long placeWithFirstCandidate(String ref) {

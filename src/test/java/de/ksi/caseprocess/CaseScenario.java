@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import de.ksi.capacity.CapacityRegistry;
 import de.ksi.capacity.Gender;
 import de.ksi.capacity.Hold;
+import de.ksi.capacity.Need;
 import de.ksi.caseprocess.CaseProcess.Vars;
 import de.ksi.intake.IntakeRequest;
 import de.ksi.intake.LegalGround;
-import de.ksi.capacity.Need;
 import de.ksi.intake.Urgency;
 import de.ksi.network.District;
 import de.ksi.network.Groups;
@@ -39,9 +39,24 @@ final class CaseScenario {
     this.registry = registry;
   }
 
-  static IntakeRequest request(District office, LegalGround ground, int age, Gender gender, Urgency urgency) {
-    return new IntakeRequest(office, ground, "Mia", "Muster", null, age, gender, "deutsch", 1, Set.of(Need.TRAUMA),
-        urgency, false, "Polizeirevier", "Schilderung", null);
+  static IntakeRequest request(
+      District office, LegalGround ground, int age, Gender gender, Urgency urgency) {
+    return new IntakeRequest(
+        office,
+        ground,
+        "Mia",
+        "Muster",
+        null,
+        age,
+        gender,
+        "deutsch",
+        1,
+        Set.of(Need.TRAUMA),
+        urgency,
+        false,
+        "Polizeirevier",
+        "Schilderung",
+        null);
   }
 
   CaseIntake.StartedCase start(IntakeRequest request) {
@@ -56,8 +71,14 @@ final class CaseScenario {
   }
 
   List<Task> tasks(String reference, String taskKey) {
-    return engine.getTaskService().createTaskQuery().processInstanceBusinessKey(reference).taskDefinitionKey(taskKey)
-        .orderByTaskCreateTime().asc().list();
+    return engine
+        .getTaskService()
+        .createTaskQuery()
+        .processInstanceBusinessKey(reference)
+        .taskDefinitionKey(taskKey)
+        .orderByTaskCreateTime()
+        .asc()
+        .list();
   }
 
   Object variable(Task task, String name) {
@@ -66,10 +87,18 @@ final class CaseScenario {
 
   /** The caseworker asks the given offers at once (the candidate form's REQUEST choice). */
   void request(String reference, Long... offerIds) {
-    String json = "[" + String.join(",", java.util.Arrays.stream(offerIds).map(id -> "\"" + id + "\"").toList()) + "]";
-    complete(task(reference, CaseProcess.SearchElements.CHOOSE), Map.of(
-        Vars.CHOICE, CaseProcess.Choice.REQUEST,
-        Vars.SELECTED_OFFERS, SpinValues.jsonValue(json).create()));
+    String json =
+        "["
+            + String.join(
+                ",", java.util.Arrays.stream(offerIds).map(id -> "\"" + id + "\"").toList())
+            + "]";
+    complete(
+        task(reference, CaseProcess.SearchElements.CHOOSE),
+        Map.of(
+            Vars.CHOICE,
+            CaseProcess.Choice.REQUEST,
+            Vars.SELECTED_OFFERS,
+            SpinValues.jsonValue(json).create()));
   }
 
   void choose(String reference, Map<String, Object> vars) {
@@ -80,7 +109,10 @@ final class CaseScenario {
   void answer(String reference, long offerId, Map<String, Object> vars) {
     Task request =
         tasks(reference, CaseProcess.SearchElements.ANSWER).stream()
-            .filter(t -> registry.holdView(((Number) variable(t, Vars.HOLD_ID)).longValue()).offerId() == offerId)
+            .filter(
+                t ->
+                    registry.holdView(((Number) variable(t, Vars.HOLD_ID)).longValue()).offerId()
+                        == offerId)
             .findFirst()
             .orElseThrow(() -> new AssertionError("no open request for offer " + offerId));
     complete(request, vars);
@@ -103,12 +135,14 @@ final class CaseScenario {
   /** Offer ids of the candidates offered in the caseworker's form, best first. */
   List<Long> candidates(Task choose) {
     SpinJsonNode options = (SpinJsonNode) variable(choose, Vars.CANDIDATES);
-    return options.elements().stream().map(o -> Long.valueOf(o.prop("value").stringValue())).toList();
+    return options.elements().stream()
+        .map(o -> Long.valueOf(o.prop("value").stringValue()))
+        .toList();
   }
 
   /**
-   * Moves the engine's (and so the registry's) clock forward and runs the case's timers that became due,
-   * earliest first; a timer that cancels others (an escalation) takes them with it.
+   * Moves the engine's (and so the registry's) clock forward and runs the case's timers that became
+   * due, earliest first; a timer that cancels others (an escalation) takes them with it.
    */
   void passTime(String reference, Duration duration) {
     ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(duration)));
@@ -119,18 +153,35 @@ final class CaseScenario {
 
   private Job nextDueTimer(String reference) {
     Set<String> instances =
-        engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(reference).list().stream()
+        engine
+            .getRuntimeService()
+            .createProcessInstanceQuery()
+            .processInstanceBusinessKey(reference)
+            .list()
+            .stream()
             .map(p -> p.getId())
             .collect(java.util.stream.Collectors.toSet());
-    return engine.getManagementService().createJobQuery().timers().duedateLowerThan(ClockUtil.getCurrentTime())
-        .orderByJobDuedate().asc().list().stream()
+    return engine
+        .getManagementService()
+        .createJobQuery()
+        .timers()
+        .duedateLowerThan(ClockUtil.getCurrentTime())
+        .orderByJobDuedate()
+        .asc()
+        .list()
+        .stream()
         .filter(j -> instances.contains(j.getProcessInstanceId()))
         .findFirst()
         .orElse(null);
   }
 
   boolean ended(String processInstanceId) {
-    return engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(processInstanceId).count() == 0;
+    return engine
+            .getRuntimeService()
+            .createProcessInstanceQuery()
+            .processInstanceId(processInstanceId)
+            .count()
+        == 0;
   }
 
   List<Hold.Status> holdStatuses(String reference) {

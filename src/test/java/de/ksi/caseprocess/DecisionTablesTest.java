@@ -28,8 +28,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Both decision tables of the case ({@code bpmn/eligible-categories.dmn}, {@code bpmn/escalation-deadlines.dmn}),
- * evaluated by Camunda's DMN engine: what each profile gets, and every rule of each table matched by some test.
+ * Both decision tables of the case ({@code bpmn/eligible-categories.dmn}, {@code
+ * bpmn/escalation-deadlines.dmn}), evaluated by Camunda's DMN engine: what each profile gets, and
+ * every rule of each table matched by some test.
  */
 class DecisionTablesTest {
 
@@ -39,15 +40,24 @@ class DecisionTablesTest {
   private static final DmnEngine DMN = engine();
 
   @ParameterizedTest(name = "age {0}, {1}, {2}, infant {3}, secret {4}, pregnant {5}: {6}")
-  @CsvSource(delimiter = ';', value = {
-      "3;  MALE;   NR2_DRINGENDE_GEFAHR; false; false; false; KLEINKIND_NOTAUFNAHME,BEREITSCHAFTSPFLEGE",
-      "8;  FEMALE; NR1_SELBSTMELDUNG;    true;  false; false; KLEINKIND_NOTAUFNAHME,BEREITSCHAFTSPFLEGE,INOBHUTNAHME_GRUPPE",
-      "13; FEMALE; NR2_DRINGENDE_GEFAHR; false; true;  false; MAEDCHENSCHUTZ,INOBHUTNAHME_GRUPPE,MAEDCHENSCHUTZ",
-      "15; MALE;   NR3_UMA;              false; false; false; CLEARING_UMA,INOBHUTNAHME_GRUPPE,JUGENDSCHUTZ_KRISENWOHNUNG",
-      "16; FEMALE; NR2_DRINGENDE_GEFAHR; false; false; true;  INOBHUTNAHME_GRUPPE,MAEDCHENSCHUTZ,JUGENDSCHUTZ_KRISENWOHNUNG,MUTTER_KIND_19",
-      "17; DIVERSE; NR2_DRINGENDE_GEFAHR; false; false; false; INOBHUTNAHME_GRUPPE,JUGENDSCHUTZ_KRISENWOHNUNG"})
-  void eachProfileGetsThePlaceCategoriesThatFitItInOrderOfPrecedence(int age, String gender, String ground,
-      boolean infant, boolean secret, boolean pregnant, String expected) {
+  @CsvSource(
+      delimiter = ';',
+      value = {
+        "3;  MALE;   NR2_DRINGENDE_GEFAHR; false; false; false; KLEINKIND_NOTAUFNAHME,BEREITSCHAFTSPFLEGE",
+        "8;  FEMALE; NR1_SELBSTMELDUNG;    true;  false; false; KLEINKIND_NOTAUFNAHME,BEREITSCHAFTSPFLEGE,INOBHUTNAHME_GRUPPE",
+        "13; FEMALE; NR2_DRINGENDE_GEFAHR; false; true;  false; MAEDCHENSCHUTZ,INOBHUTNAHME_GRUPPE,MAEDCHENSCHUTZ",
+        "15; MALE;   NR3_UMA;              false; false; false; CLEARING_UMA,INOBHUTNAHME_GRUPPE,JUGENDSCHUTZ_KRISENWOHNUNG",
+        "16; FEMALE; NR2_DRINGENDE_GEFAHR; false; false; true;  INOBHUTNAHME_GRUPPE,MAEDCHENSCHUTZ,JUGENDSCHUTZ_KRISENWOHNUNG,MUTTER_KIND_19",
+        "17; DIVERSE; NR2_DRINGENDE_GEFAHR; false; false; false; INOBHUTNAHME_GRUPPE,JUGENDSCHUTZ_KRISENWOHNUNG"
+      })
+  void eachProfileGetsThePlaceCategoriesThatFitItInOrderOfPrecedence(
+      int age,
+      String gender,
+      String ground,
+      boolean infant,
+      boolean secret,
+      boolean pregnant,
+      String expected) {
     Map<String, Object> profile = new HashMap<>();
     profile.put(Vars.AGE, age);
     profile.put(Vars.GENDER, gender);
@@ -62,17 +72,26 @@ class DecisionTablesTest {
   }
 
   @ParameterizedTest(name = "{0}: district {1}, network {2}, answer {3}")
-  @CsvSource({"IMMEDIATE, PT30M, PT60M, PT15M", "TODAY, PT2H, PT4H, PT1H", "PLANNED, P1D, P2D, PT4H"})
-  void theUrgencySetsTheEscalationClock(String urgency, String district, String network, String answer) {
-    DmnDecisionResult result = DMN.evaluateDecision(decision(DEADLINES), Map.of(Vars.URGENCY, urgency));
+  @CsvSource({
+    "IMMEDIATE, PT30M, PT60M, PT15M",
+    "TODAY, PT2H, PT4H, PT1H",
+    "PLANNED, P1D, P2D, PT4H"
+  })
+  void theUrgencySetsTheEscalationClock(
+      String urgency, String district, String network, String answer) {
+    DmnDecisionResult result =
+        DMN.evaluateDecision(decision(DEADLINES), Map.of(Vars.URGENCY, urgency));
 
-    assertThat(result.getSingleResult().getEntryMap()).containsEntry(Vars.DISTRICT_DEADLINE, district)
-        .containsEntry(Vars.NETWORK_DEADLINE, network).containsEntry(Vars.RESPONSE_DEADLINE, answer);
+    assertThat(result.getSingleResult().getEntryMap())
+        .containsEntry(Vars.DISTRICT_DEADLINE, district)
+        .containsEntry(Vars.NETWORK_DEADLINE, network)
+        .containsEntry(Vars.RESPONSE_DEADLINE, answer);
   }
 
   @Test
   void anUnknownUrgencyMatchesNoRule() {
-    assertThat(DMN.evaluateDecision(decision(DEADLINES), Map.of(Vars.URGENCY, "SOMETIME"))).isEmpty();
+    assertThat(DMN.evaluateDecision(decision(DEADLINES), Map.of(Vars.URGENCY, "SOMETIME")))
+        .isEmpty();
   }
 
   @AfterAll
@@ -80,8 +99,10 @@ class DecisionTablesTest {
     Set<String> rules = new TreeSet<>();
     for (String table : List.of(CATEGORIES, DEADLINES)) {
       try (InputStream in = resource(table)) {
-        rules.addAll(Dmn.readModelFromStream(in).getModelElementsByType(Rule.class).stream().map(Rule::getId)
-            .collect(Collectors.toSet()));
+        rules.addAll(
+            Dmn.readModelFromStream(in).getModelElementsByType(Rule.class).stream()
+                .map(Rule::getId)
+                .collect(Collectors.toSet()));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -103,9 +124,13 @@ class DecisionTablesTest {
 
   private static DmnEngine engine() {
     DefaultDmnEngineConfiguration configuration =
-        (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
-    DmnDecisionTableEvaluationListener record = event -> event.getMatchingRules().stream()
-        .map(DmnEvaluatedDecisionRule::getId).forEach(MATCHED::add);
+        (DefaultDmnEngineConfiguration)
+            DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
+    DmnDecisionTableEvaluationListener record =
+        event ->
+            event.getMatchingRules().stream()
+                .map(DmnEvaluatedDecisionRule::getId)
+                .forEach(MATCHED::add);
     configuration.customPostDecisionTableEvaluationListeners(List.of(record));
     return configuration.buildEngine();
   }

@@ -34,16 +34,18 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The diagrams of bpmn/*.bpmn read cleanly: every flow node and sequence flow is drawn; every branch
- * leaving a decision (exclusive or inclusive gateway with more than one outgoing flow) has a name and a
- * label placed next to its first segment; no two flows run along the same line (apart from the common
- * trunk of a parallel or inclusive fork); no label is crossed by a flow, covers a shape or another label.
- * It checks the diagram interchange only, not how a viewer renders it. The pictures in docs/bilder are
- * made from the same files by lint/render (see docs/process.md).
+ * The diagrams of bpmn/*.bpmn read cleanly: every flow node and sequence flow is drawn; every
+ * branch leaving a decision (exclusive or inclusive gateway with more than one outgoing flow) has a
+ * name and a label placed next to its first segment; no two flows run along the same line (apart
+ * from the common trunk of a parallel or inclusive fork); no label is crossed by a flow, covers a
+ * shape or another label. It checks the diagram interchange only, not how a viewer renders it. The
+ * pictures in docs/bilder are made from the same files by lint/render (see docs/process.md).
  */
 class DiagramLayoutTest {
 
-  /** How far (in diagram pixels) a branch label may be from its first segment and still read as its. */
+  /**
+   * How far (in diagram pixels) a branch label may be from its first segment and still read as its.
+   */
   static final double LABEL_DISTANCE = 40;
 
   static Stream<Path> models() throws IOException {
@@ -60,18 +62,28 @@ class DiagramLayoutTest {
         .isEmpty();
   }
 
-  /** Each rule fires: on a small model the fluent builder lays out, then spoilt the ways issue #20 found. */
+  /**
+   * Each rule fires: on a small model the fluent builder lays out, then spoilt the ways issue #20
+   * found.
+   */
   @Test
   void findsUnlabelledBranchesSharedLinesAndCrossedLabels() {
-    BpmnModelInstance model = Bpmn.createExecutableProcess("p")
-        .startEvent("start")
-        .exclusiveGateway("decide")
-        .sequenceFlowId("yes").condition("ja", "${ok}").endEvent("endYes")
-        .moveToLastGateway()
-        .sequenceFlowId("no").condition("nein", "${!ok}").endEvent("endNo")
-        .done();
-    assertThat(problems(model)).contains(
-        "yes (ja) has no label bounds in the diagram", "no (nein) has no label bounds in the diagram");
+    BpmnModelInstance model =
+        Bpmn.createExecutableProcess("p")
+            .startEvent("start")
+            .exclusiveGateway("decide")
+            .sequenceFlowId("yes")
+            .condition("ja", "${ok}")
+            .endEvent("endYes")
+            .moveToLastGateway()
+            .sequenceFlowId("no")
+            .condition("nein", "${!ok}")
+            .endEvent("endNo")
+            .done();
+    assertThat(problems(model))
+        .contains(
+            "yes (ja) has no label bounds in the diagram",
+            "no (nein) has no label bounds in the diagram");
 
     BpmnEdge yes = edge(model, "yes");
     BpmnEdge no = edge(model, "no");
@@ -86,9 +98,11 @@ class DiagramLayoutTest {
     label(model, yes, along.get(0).getX() + 5, along.get(0).getY() - 7);
     label(model, no, along.get(0).getX() + 10, along.get(0).getY() + 60);
     assertThat(problems(model))
-        .contains("no and yes share " + Math.round(lengthOf(segments(yes))) + " px of one line",
+        .contains(
+            "no and yes share " + Math.round(lengthOf(segments(yes))) + " px of one line",
             "label of yes is crossed by no")
-        .anyMatch(problem -> problem.startsWith("label of no (nein) is 60 px from its first segment"));
+        .anyMatch(
+            problem -> problem.startsWith("label of no (nein) is 60 px from its first segment"));
   }
 
   private static BpmnEdge edge(BpmnModelInstance model, String flowId) {
@@ -151,14 +165,17 @@ class DiagramLayoutTest {
         BpmnEdge edge = edges.get(flow.getId());
         Rectangle2D label = edge == null ? null : labelBounds(edge.getBpmnLabel());
         if (label == null) {
-          problems.add(flow.getId() + " (" + flow.getName() + ") has no label bounds in the diagram");
+          problems.add(
+              flow.getId() + " (" + flow.getName() + ") has no label bounds in the diagram");
           continue;
         }
         List<Line2D> segments = segments(edge);
         double distance = distance(label, segments.get(0));
         if (distance > LABEL_DISTANCE) {
-          problems.add(String.format("label of %s (%s) is %.0f px from its first segment",
-              flow.getId(), flow.getName(), distance));
+          problems.add(
+              String.format(
+                  "label of %s (%s) is %.0f px from its first segment",
+                  flow.getId(), flow.getName(), distance));
         }
       }
     }
@@ -173,8 +190,12 @@ class DiagramLayoutTest {
         }
         double shared = sharedLength(segments(edgeList.get(i)), segments(edgeList.get(j)));
         if (shared > 1) {
-          problems.add(String.format("%s and %s share %.0f px of one line",
-              edgeList.get(i).getBpmnElement().getId(), edgeList.get(j).getBpmnElement().getId(), shared));
+          problems.add(
+              String.format(
+                  "%s and %s share %.0f px of one line",
+                  edgeList.get(i).getBpmnElement().getId(),
+                  edgeList.get(j).getBpmnElement().getId(),
+                  shared));
         }
       }
     }
@@ -206,7 +227,8 @@ class DiagramLayoutTest {
     for (int i = 0; i < all.size(); i++) {
       for (int j = i + 1; j < all.size(); j++) {
         if (shrink(all.get(i).getValue()).intersects(all.get(j).getValue())) {
-          problems.add("labels of " + all.get(i).getKey() + " and " + all.get(j).getKey() + " overlap");
+          problems.add(
+              "labels of " + all.get(i).getKey() + " and " + all.get(j).getKey() + " overlap");
         }
       }
     }
@@ -221,52 +243,73 @@ class DiagramLayoutTest {
   }
 
   /**
-   * Two branches of one parallel or inclusive gateway may leave it along a common trunk, as in the duties
-   * model: they may run at the same time, so there is no choice a reader must match to a label. Branches of
-   * an exclusive gateway, and flows from different elements, may never share a line.
+   * Two branches of one parallel or inclusive gateway may leave it along a common trunk, as in the
+   * duties model: they may run at the same time, so there is no choice a reader must match to a
+   * label. Branches of an exclusive gateway, and flows from different elements, may never share a
+   * line.
    */
   private static boolean forkBranches(BpmnEdge first, BpmnEdge second) {
-    if (first.getBpmnElement() instanceof SequenceFlow a && second.getBpmnElement() instanceof SequenceFlow b) {
+    if (first.getBpmnElement() instanceof SequenceFlow a
+        && second.getBpmnElement() instanceof SequenceFlow b) {
       return a.getSource() == b.getSource()
-          && (a.getSource() instanceof ParallelGateway || a.getSource() instanceof InclusiveGateway);
+          && (a.getSource() instanceof ParallelGateway
+              || a.getSource() instanceof InclusiveGateway);
     }
     return false;
   }
 
-  private static void checkLabel(List<String> problems, String what, Rectangle2D label, String ownEdge,
-      String ownShape, Map<String, BpmnEdge> edges, Map<String, BpmnShape> shapes) {
+  private static void checkLabel(
+      List<String> problems,
+      String what,
+      Rectangle2D label,
+      String ownEdge,
+      String ownShape,
+      Map<String, BpmnEdge> edges,
+      Map<String, BpmnShape> shapes) {
     Rectangle2D inner = shrink(label);
-    edges.forEach((id, edge) -> {
-      if (!id.equals(ownEdge) && segments(edge).stream().anyMatch(segment -> segment.intersects(inner))) {
-        problems.add(what + " is crossed by " + id);
-      }
-    });
-    shapes.forEach((id, shape) -> {
-      if (id.equals(ownShape)) {
-        return;
-      }
-      Rectangle2D bounds = rectangle(shape.getBounds());
-      boolean container = shape.getBpmnElement() instanceof SubProcess && Boolean.TRUE.equals(shape.isExpanded());
-      boolean hit = container
-          ? border(bounds).stream().anyMatch(line -> line.intersects(inner))
-          : bounds.intersects(inner);
-      if (hit) {
-        problems.add(what + " covers the shape of " + id);
-      }
-    });
+    edges.forEach(
+        (id, edge) -> {
+          if (!id.equals(ownEdge)
+              && segments(edge).stream().anyMatch(segment -> segment.intersects(inner))) {
+            problems.add(what + " is crossed by " + id);
+          }
+        });
+    shapes.forEach(
+        (id, shape) -> {
+          if (id.equals(ownShape)) {
+            return;
+          }
+          Rectangle2D bounds = rectangle(shape.getBounds());
+          boolean container =
+              shape.getBpmnElement() instanceof SubProcess
+                  && Boolean.TRUE.equals(shape.isExpanded());
+          boolean hit =
+              container
+                  ? border(bounds).stream().anyMatch(line -> line.intersects(inner))
+                  : bounds.intersects(inner);
+          if (hit) {
+            problems.add(what + " covers the shape of " + id);
+          }
+        });
   }
 
   static List<Line2D> segments(BpmnEdge edge) {
     List<Waypoint> points = new ArrayList<>(edge.getWaypoints());
     List<Line2D> segments = new ArrayList<>();
     for (int i = 1; i < points.size(); i++) {
-      segments.add(new Line2D.Double(points.get(i - 1).getX(), points.get(i - 1).getY(),
-          points.get(i).getX(), points.get(i).getY()));
+      segments.add(
+          new Line2D.Double(
+              points.get(i - 1).getX(),
+              points.get(i - 1).getY(),
+              points.get(i).getX(),
+              points.get(i).getY()));
     }
     return segments;
   }
 
-  /** The total length along which two polylines run on the same line, common end points not counted. */
+  /**
+   * The total length along which two polylines run on the same line, common end points not counted.
+   */
   static double sharedLength(List<Line2D> first, List<Line2D> second) {
     double shared = 0;
     for (Line2D a : first) {
@@ -301,9 +344,12 @@ class DiagramLayoutTest {
     }
     double distance = Double.MAX_VALUE;
     for (Line2D side : border(rectangle)) {
-      distance = Math.min(distance, Math.min(
-          Math.min(segment.ptSegDist(side.getP1()), segment.ptSegDist(side.getP2())),
-          Math.min(side.ptSegDist(segment.getP1()), side.ptSegDist(segment.getP2()))));
+      distance =
+          Math.min(
+              distance,
+              Math.min(
+                  Math.min(segment.ptSegDist(side.getP1()), segment.ptSegDist(side.getP2())),
+                  Math.min(side.ptSegDist(segment.getP1()), side.ptSegDist(segment.getP2()))));
     }
     return distance;
   }
@@ -321,7 +367,8 @@ class DiagramLayoutTest {
   }
 
   private static Rectangle2D rectangle(Bounds bounds) {
-    return new Rectangle2D.Double(bounds.getX(), bounds.getY(), bounds.getWidth(), bounds.getHeight());
+    return new Rectangle2D.Double(
+        bounds.getX(), bounds.getY(), bounds.getWidth(), bounds.getHeight());
   }
 
   /** A label may touch a line or a shape at its rim; only what reaches inside it counts. */

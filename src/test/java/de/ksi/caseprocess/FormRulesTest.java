@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 
 class FormRulesTest {
 
-  private static final String FORM = """
+  private static final String FORM =
+      """
       {"id": "f", "components": [
         {"key": "choice", "label": "Wahl", "type": "radio", "validate": {"required": true},
          "values": [{"value": "A", "label": "a"}, {"value": "B", "label": "b"}]},
@@ -41,7 +42,8 @@ class FormRulesTest {
 
   @Test
   void missingRequiredChoiceIsReported() {
-    assertThat(rules.violations(new HashMap<String, Object>()::get)).containsExactly("Wahl: Pflichtfeld");
+    assertThat(rules.violations(new HashMap<String, Object>()::get))
+        .containsExactly("Wahl: Pflichtfeld");
   }
 
   @Test
@@ -49,6 +51,7 @@ class FormRulesTest {
     Map<String, Object> values = Map.of("choice", "B", "note", "zu lang!", "count", 7L);
     assertThat(rules.violations(values::get))
         .containsExactly("Notiz: höchstens 5 Zeichen", "Anzahl: höchstens 3");
-    assertThat(rules.violations(Map.of("choice", "C")::get)).containsExactly("Wahl: unzulässiger Wert „C“");
+    assertThat(rules.violations(Map.of("choice", "C")::get))
+        .containsExactly("Wahl: unzulässiger Wert „C“");
   }
 }

@@ -10,8 +10,8 @@ import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
 /**
- * Form values read on the server: dates strictly, and a rejected value named by its field, never repeated (it may
- * be a child's name typed into the wrong field, and the engine logs the failure).
+ * Form values read on the server: dates strictly, and a rejected value named by its field, never
+ * repeated (it may be a child's name typed into the wrong field, and the engine logs the failure).
  */
 class FormValuesTest {
 
@@ -24,8 +24,10 @@ class FormValuesTest {
   @Test
   void aDayThatTheMonthDoesNotHaveIsRejectedNotMovedToTheMonthsLastDay() {
     assertThatThrownBy(() -> FormValues.date("31.02.2012", "Geburtsdatum"))
-        .isInstanceOf(FormRejectedException.class).hasMessage("Geburtsdatum: kein gültiges Datum (TT.MM.JJJJ)");
-    assertThatThrownBy(() -> FormValues.date("2012-02-31", "Geburtsdatum")).isInstanceOf(FormRejectedException.class);
+        .isInstanceOf(FormRejectedException.class)
+        .hasMessage("Geburtsdatum: kein gültiges Datum (TT.MM.JJJJ)");
+    assertThatThrownBy(() -> FormValues.date("2012-02-31", "Geburtsdatum"))
+        .isInstanceOf(FormRejectedException.class);
   }
 
   @Test
@@ -38,7 +40,9 @@ class FormValuesTest {
 
   @Test
   void aNameTypedIntoANumberOrAChoiceIsRejectedWithoutRepeatingIt() {
-    assertThatThrownBy(() -> FormValues.number("Lena", "Geschätztes Alter")).hasMessageNotContaining("Lena");
-    assertThatThrownBy(() -> FormValues.enumValue(Urgency.class, "Lena", "Dringlichkeit")).hasMessageNotContaining("Lena");
+    assertThatThrownBy(() -> FormValues.number("Lena", "Geschätztes Alter"))
+        .hasMessageNotContaining("Lena");
+    assertThatThrownBy(() -> FormValues.enumValue(Urgency.class, "Lena", "Dringlichkeit"))
+        .hasMessageNotContaining("Lena");
   }
 }

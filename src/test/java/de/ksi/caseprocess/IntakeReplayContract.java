@@ -21,12 +21,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * A repeated intake with the same Idempotency-Key registers no second case. Runs on H2 ({@link IntakeReplayIT})
- * and PostgreSQL ({@link IntakeReplayPostgresIT}), where concurrent repeats meet on the key's unique index.
+ * A repeated intake with the same Idempotency-Key registers no second case. Runs on H2 ({@link
+ * IntakeReplayIT}) and PostgreSQL ({@link IntakeReplayPostgresIT}), where concurrent repeats meet
+ * on the key's unique index.
  */
 abstract class IntakeReplayContract {
 
-  private static final String INTAKE = """
+  private static final String INTAKE =
+      """
       {"office": "SEGEBERG", "legalGround": "NR2_DRINGENDE_GEFAHR", "estimatedAge": 9, "gender": "MALE",
        "siblings": 1, "urgency": "IMMEDIATE", "currentLocation": "Polizeirevier %s"}""";
 
@@ -41,22 +43,32 @@ abstract class IntakeReplayContract {
   @BeforeEach
   void caseworker() {
     api = new ApiClient(port);
-    caseworker = fixtures.user("it-replay-" + UUID.randomUUID().toString().substring(0, 8), District.SEGEBERG.groupId());
+    caseworker =
+        fixtures.user(
+            "it-replay-" + UUID.randomUUID().toString().substring(0, 8),
+            District.SEGEBERG.groupId());
   }
 
   @Test
   void repeatedIntakeIsAnsweredWithTheCaseAlreadyRegistered() {
     String key = UUID.randomUUID().toString();
-    var first = api.as(caseworker).with("Idempotency-Key", key).post("/api/cases", INTAKE.formatted(key));
+    var first =
+        api.as(caseworker).with("Idempotency-Key", key).post("/api/cases", INTAKE.formatted(key));
     assertThat(first.status()).as(first.body()).isEqualTo(201);
     String reference = first.json().get("caseReference").asText();
     int cases = cases();
 
-    var again = api.as(caseworker).with("Idempotency-Key", key).inGerman().post("/api/cases", INTAKE.formatted(key));
+    var again =
+        api.as(caseworker)
+            .with("Idempotency-Key", key)
+            .inGerman()
+            .post("/api/cases", INTAKE.formatted(key));
 
     assertThat(again.status()).as(again.body()).isEqualTo(409);
     assertThat(again.json().get("detail").asText()).contains(reference, "bereits");
-    assertThat(again.json().get("caseReference").asText()).as("the case as a field of its own").isEqualTo(reference);
+    assertThat(again.json().get("caseReference").asText())
+        .as("the case as a field of its own")
+        .isEqualTo(reference);
     assertThat(cases()).as("no second case").isEqualTo(cases);
     assertThat(processes(reference)).as("one case process").isEqualTo(1);
   }
@@ -64,13 +76,33 @@ abstract class IntakeReplayContract {
   @Test
   void anotherKeyOrAnotherCaseworkerRegistersAnotherCase() {
     String key = UUID.randomUUID().toString();
-    String colleague = fixtures.user("it-replay-" + UUID.randomUUID().toString().substring(0, 8), District.SEGEBERG.groupId());
+    String colleague =
+        fixtures.user(
+            "it-replay-" + UUID.randomUUID().toString().substring(0, 8),
+            District.SEGEBERG.groupId());
     int cases = cases();
 
-    assertThat(api.as(caseworker).with("Idempotency-Key", key).post("/api/cases", INTAKE.formatted(key)).status()).isEqualTo(201);
-    assertThat(api.as(caseworker).with("Idempotency-Key", key + "-2").post("/api/cases", INTAKE.formatted(key)).status()).isEqualTo(201);
-    assertThat(api.as(colleague).with("Idempotency-Key", key).post("/api/cases", INTAKE.formatted(key)).status()).isEqualTo(201);
-    assertThat(api.as(caseworker).post("/api/cases", INTAKE.formatted(key)).status()).as("without a key as before").isEqualTo(201);
+    assertThat(
+            api.as(caseworker)
+                .with("Idempotency-Key", key)
+                .post("/api/cases", INTAKE.formatted(key))
+                .status())
+        .isEqualTo(201);
+    assertThat(
+            api.as(caseworker)
+                .with("Idempotency-Key", key + "-2")
+                .post("/api/cases", INTAKE.formatted(key))
+                .status())
+        .isEqualTo(201);
+    assertThat(
+            api.as(colleague)
+                .with("Idempotency-Key", key)
+                .post("/api/cases", INTAKE.formatted(key))
+                .status())
+        .isEqualTo(201);
+    assertThat(api.as(caseworker).post("/api/cases", INTAKE.formatted(key)).status())
+        .as("without a key as before")
+        .isEqualTo(201);
 
     assertThat(cases()).isEqualTo(cases + 4);
   }
@@ -79,8 +111,14 @@ abstract class IntakeReplayContract {
   void malformedKeyIsRefusedAndStoresNothing() {
     int cases = cases();
 
-    var refused = api.as(caseworker).with("Idempotency-Key", "kurz").post("/api/cases", INTAKE.formatted("x"));
-    var script = api.as(caseworker).with("Idempotency-Key", "<script>alert(1)</script>").post("/api/cases", INTAKE.formatted("x"));
+    var refused =
+        api.as(caseworker)
+            .with("Idempotency-Key", "kurz")
+            .post("/api/cases", INTAKE.formatted("x"));
+    var script =
+        api.as(caseworker)
+            .with("Idempotency-Key", "<script>alert(1)</script>")
+            .post("/api/cases", INTAKE.formatted("x"));
 
     assertThat(refused.status()).isEqualTo(400);
     assertThat(refused.problem(400).get("field").asText()).isEqualTo("Idempotency-Key");
@@ -91,10 +129,16 @@ abstract class IntakeReplayContract {
   @Test
   void anIntakeThatFailsLeavesItsKeyFree() {
     String key = UUID.randomUUID().toString();
-    var adult = api.as(caseworker).with("Idempotency-Key", key).post("/api/cases", INTAKE.formatted(key).replace("\"estimatedAge\": 9", "\"estimatedAge\": 19"));
+    var adult =
+        api.as(caseworker)
+            .with("Idempotency-Key", key)
+            .post(
+                "/api/cases",
+                INTAKE.formatted(key).replace("\"estimatedAge\": 9", "\"estimatedAge\": 19"));
     assertThat(adult.status()).isEqualTo(400);
 
-    var corrected = api.as(caseworker).with("Idempotency-Key", key).post("/api/cases", INTAKE.formatted(key));
+    var corrected =
+        api.as(caseworker).with("Idempotency-Key", key).post("/api/cases", INTAKE.formatted(key));
 
     assertThat(corrected.status()).as(corrected.body()).isEqualTo(201);
   }
@@ -106,10 +150,15 @@ abstract class IntakeReplayContract {
     CountDownLatch start = new CountDownLatch(1);
     List<CompletableFuture<Integer>> sends = new ArrayList<>();
     for (int i = 0; i < 4; i++) {
-      sends.add(CompletableFuture.supplyAsync(() -> {
-        await(start);
-        return api.as(caseworker).with("Idempotency-Key", key).post("/api/cases", INTAKE.formatted(key)).status();
-      }));
+      sends.add(
+          CompletableFuture.supplyAsync(
+              () -> {
+                await(start);
+                return api.as(caseworker)
+                    .with("Idempotency-Key", key)
+                    .post("/api/cases", INTAKE.formatted(key))
+                    .status();
+              }));
     }
     start.countDown();
     List<Integer> statuses = sends.stream().map(CompletableFuture::join).toList();
@@ -122,12 +171,20 @@ abstract class IntakeReplayContract {
   @Test
   void keysAreForgottenAfterADay() {
     String key = UUID.randomUUID().toString();
-    assertThat(api.as(caseworker).with("Idempotency-Key", key).post("/api/cases", INTAKE.formatted(key)).status()).isEqualTo(201);
+    assertThat(
+            api.as(caseworker)
+                .with("Idempotency-Key", key)
+                .post("/api/cases", INTAKE.formatted(key))
+                .status())
+        .isEqualTo(201);
 
     ClockUtil.setCurrentTime(java.util.Date.from(Instant.now().plus(25, ChronoUnit.HOURS)));
     replays.forgetOldKeys();
 
-    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM intake_key WHERE idempotency_key = ?", Integer.class, key)).isZero();
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT COUNT(*) FROM intake_key WHERE idempotency_key = ?", Integer.class, key))
+        .isZero();
   }
 
   private int cases() {
@@ -135,8 +192,11 @@ abstract class IntakeReplayContract {
   }
 
   private int processes(String reference) {
-    return jdbc.queryForObject("SELECT COUNT(*) FROM act_hi_procinst WHERE business_key_ = ? AND proc_def_key_ = ?", Integer.class,
-        reference, CaseProcess.KEY);
+    return jdbc.queryForObject(
+        "SELECT COUNT(*) FROM act_hi_procinst WHERE business_key_ = ? AND proc_def_key_ = ?",
+        Integer.class,
+        reference,
+        CaseProcess.KEY);
   }
 
   private static void await(CountDownLatch latch) {

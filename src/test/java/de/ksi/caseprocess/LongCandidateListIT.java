@@ -3,12 +3,12 @@ package de.ksi.caseprocess;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import de.ksi.capacity.CapacityRegistry;
 import de.ksi.capacity.Category;
 import de.ksi.capacity.Gender;
+import de.ksi.capacity.Offer.OfferTerms;
 import de.ksi.capacity.Provider.ProviderData;
 import de.ksi.capacity.ProviderDirectory;
-import de.ksi.capacity.Offer.OfferTerms;
-import de.ksi.capacity.CapacityRegistry;
 import de.ksi.caseprocess.CaseProcess.Elements;
 import de.ksi.caseprocess.CaseProcess.SearchElements;
 import de.ksi.caseprocess.CaseProcess.Vars;
@@ -29,8 +29,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Issue #17, defect 1: a long candidate list (many providers with long names) must not break the case. The list
- * text is a string variable in a {@code varchar(4000)} column of the engine, so it must stay bounded.
+ * Issue #17, defect 1: a long candidate list (many providers with long names) must not break the
+ * case. The list text is a string variable in a {@code varchar(4000)} column of the engine, so it
+ * must stay bounded.
  */
 @KsiIntegrationTest
 class LongCandidateListIT {
@@ -47,37 +48,69 @@ class LongCandidateListIT {
   @BeforeEach
   void fifteenProvidersWithLongNamesInLauenburg() {
     api = new ApiClient(port);
-    caseworker = fixtures.user("it-fk-hlb-" + UUID.randomUUID().toString().substring(0, 8),
-        District.HERZOGTUM_LAUENBURG.groupId());
+    caseworker =
+        fixtures.user(
+            "it-fk-hlb-" + UUID.randomUUID().toString().substring(0, 8),
+            District.HERZOGTUM_LAUENBURG.groupId());
     for (int i = 0; i < 15; i++) {
       String n = UUID.randomUUID().toString();
-      String name = ("Evangelische Jugendhilfe | Kinder- und Jugendnotdienst Herzogtum Lauenburg " + n + " ")
-          .repeat(3).substring(0, 200);
-      long offer = directory.register(
-          new ProviderData(name, District.HERZOGTUM_LAUENBURG, "Teststraße 1, 23909 Ratzeburg", "04541 555 1",
-              "lang-" + n + "@test.example.org"),
-          null, List.of(new OfferTerms(Category.INOBHUTNAHME_GRUPPE, 6, 17, EnumSet.allOf(Gender.class), 3, 8)), "it")
-          .offers().get(0).id();
+      String name =
+          ("Evangelische Jugendhilfe | Kinder- und Jugendnotdienst Herzogtum Lauenburg " + n + " ")
+              .repeat(3)
+              .substring(0, 200);
+      long offer =
+          directory
+              .register(
+                  new ProviderData(
+                      name,
+                      District.HERZOGTUM_LAUENBURG,
+                      "Teststraße 1, 23909 Ratzeburg",
+                      "04541 555 1",
+                      "lang-" + n + "@test.example.org"),
+                  null,
+                  List.of(
+                      new OfferTerms(
+                          Category.INOBHUTNAHME_GRUPPE, 6, 17, EnumSet.allOf(Gender.class), 3, 8)),
+                  "it")
+              .offers()
+              .get(0)
+              .id();
       registry.reportAvailability(offer, 4, "it");
     }
   }
 
   @Test
   void aSiblingGroupIsRegisteredAndEscalatesToTheNetworkWhenTheDistrictDeadlineFires() {
-    var created = api.as(caseworker).with("Idempotency-Key", UUID.randomUUID().toString()).post("/api/cases", intake());
+    var created =
+        api.as(caseworker)
+            .with("Idempotency-Key", UUID.randomUUID().toString())
+            .post("/api/cases", intake());
     assertThat(created.status()).as(created.body()).isEqualTo(201);
     String ref = created.json().get("caseReference").asText();
     Task choose = task(ref, SearchElements.CHOOSE);
-    String summary = (String) engine.getTaskService().getVariable(choose.getId(), Vars.CANDIDATE_SUMMARY);
+    String summary =
+        (String) engine.getTaskService().getVariable(choose.getId(), Vars.CANDIDATE_SUMMARY);
     assertThat(summary).hasSizeLessThan(4000).contains("| 1 |").contains("…");
 
-    String caseInstance = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(ref)
-        .processDefinitionKey(CaseProcess.KEY).singleResult().getId();
-    Job deadline = engine.getManagementService().createJobQuery().processInstanceId(caseInstance)
-        .activityId(Elements.DISTRICT_DEADLINE).singleResult();
+    String caseInstance =
+        engine
+            .getRuntimeService()
+            .createProcessInstanceQuery()
+            .processInstanceBusinessKey(ref)
+            .processDefinitionKey(CaseProcess.KEY)
+            .singleResult()
+            .getId();
+    Job deadline =
+        engine
+            .getManagementService()
+            .createJobQuery()
+            .processInstanceId(caseInstance)
+            .activityId(Elements.DISTRICT_DEADLINE)
+            .singleResult();
     engine.getManagementService().executeJob(deadline.getId());
 
-    assertThat(api.as(caseworker).get("/api/cases/" + ref).json().get("escalationLevel").asText()).isEqualTo("VERBUND");
+    assertThat(api.as(caseworker).get("/api/cases/" + ref).json().get("escalationLevel").asText())
+        .isEqualTo("VERBUND");
     Task network = task(ref, SearchElements.CHOOSE);
     assertThat(engine.getTaskService().getIdentityLinksForTask(network.getId()))
         .anySatisfy(link -> assertThat(link.getGroupId()).isEqualTo(Groups.COORDINATORS));
@@ -85,14 +118,23 @@ class LongCandidateListIT {
 
   @Test
   void givingUpOnALongListEscalatesInsteadOfFailing() {
-    String ref = api.as(caseworker).post("/api/cases", intake()).expect(201).get("caseReference").asText();
+    String ref =
+        api.as(caseworker).post("/api/cases", intake()).expect(201).get("caseReference").asText();
     Task choose = task(ref, SearchElements.CHOOSE);
 
-    var gaveUp = api.as(caseworker).post("/engine-rest/engine/" + engine.getName() + "/task/" + choose.getId()
-        + "/submit-form", "{\"variables\": {\"choice\": {\"value\": \"GIVE_UP\"}}}");
+    var gaveUp =
+        api.as(caseworker)
+            .post(
+                "/engine-rest/engine/"
+                    + engine.getName()
+                    + "/task/"
+                    + choose.getId()
+                    + "/submit-form",
+                "{\"variables\": {\"choice\": {\"value\": \"GIVE_UP\"}}}");
 
     assertThat(gaveUp.status()).as(gaveUp.body()).isEqualTo(204);
-    assertThat(api.as(caseworker).get("/api/cases/" + ref).json().get("escalationLevel").asText()).isEqualTo("VERBUND");
+    assertThat(api.as(caseworker).get("/api/cases/" + ref).json().get("escalationLevel").asText())
+        .isEqualTo("VERBUND");
   }
 
   private static String intake() {
@@ -102,7 +144,11 @@ class LongCandidateListIT {
   }
 
   private Task task(String ref, String key) {
-    return engine.getTaskService().createTaskQuery().processInstanceBusinessKey(ref).taskDefinitionKey(key)
+    return engine
+        .getTaskService()
+        .createTaskQuery()
+        .processInstanceBusinessKey(ref)
+        .taskDefinitionKey(key)
         .singleResult();
   }
 }

@@ -16,7 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** Issue #17, defect 3: the office's own caseworker records a place found by phone while a request is open. */
+/**
+ * Issue #17, defect 3: the office's own caseworker records a place found by phone while a request
+ * is open.
+ */
 @KsiIntegrationTest
 class PhonePlacementIT {
 
@@ -30,24 +33,49 @@ class PhonePlacementIT {
     ApiClient api = new ApiClient(port);
     OfferView asked = fixtures.offer(District.STORMARN, Category.INOBHUTNAHME_GRUPPE, 4, 2);
     OfferView byPhone = fixtures.offer(District.STORMARN, Category.INOBHUTNAHME_GRUPPE, 4, 2);
-    String ref = api.as("fk-sto-1").post("/api/cases", """
+    String ref =
+        api.as("fk-sto-1")
+            .post(
+                "/api/cases",
+                """
         {"office": "STORMARN", "legalGround": "NR2_DRINGENDE_GEFAHR", "estimatedAge": 12, "gender": "FEMALE",
          "siblings": 1, "urgency": "IMMEDIATE", "currentLocation": "Polizeirevier Ahrensburg"}""")
-        .expect(201).get("caseReference").asText();
-    String choose = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(ref)
-        .taskDefinitionKey(CaseProcess.SearchElements.CHOOSE).singleResult().getId();
-    api.as("fk-sto-1").post("/engine-rest/engine/" + engine.getName() + "/task/" + choose + "/submit-form", """
+            .expect(201)
+            .get("caseReference")
+            .asText();
+    String choose =
+        engine
+            .getTaskService()
+            .createTaskQuery()
+            .processInstanceBusinessKey(ref)
+            .taskDefinitionKey(CaseProcess.SearchElements.CHOOSE)
+            .singleResult()
+            .getId();
+    api.as("fk-sto-1")
+        .post(
+            "/engine-rest/engine/" + engine.getName() + "/task/" + choose + "/submit-form",
+            """
         {"variables": {"choice": {"value": "REQUEST"}, "selectedOffers": {"value": "[\\"%d\\"]", "type": "Json"}}}"""
-        .formatted(asked.id()));
+                .formatted(asked.id()));
 
-    var recorded = api.as("fk-sto-1").post("/api/cases/" + ref + "/phone-placement",
-        "{\"offerId\": %d, \"note\": \"Frau Kurz, Haus am See\"}".formatted(byPhone.id()));
+    var recorded =
+        api.as("fk-sto-1")
+            .post(
+                "/api/cases/" + ref + "/phone-placement",
+                "{\"offerId\": %d, \"note\": \"Frau Kurz, Haus am See\"}".formatted(byPhone.id()));
 
     assertThat(recorded.status()).as(recorded.body()).isEqualTo(204);
-    assertThat(api.as("fk-sto-1").get("/api/cases/" + ref).json().get("status").asText()).isEqualTo("PLACED");
-    assertThat(registry.holdsOf(ref)).singleElement().satisfies(h -> assertThat(h.status()).isEqualTo(Hold.Status.RELEASED));
+    assertThat(api.as("fk-sto-1").get("/api/cases/" + ref).json().get("status").asText())
+        .isEqualTo("PLACED");
+    assertThat(registry.holdsOf(ref))
+        .singleElement()
+        .satisfies(h -> assertThat(h.status()).isEqualTo(Hold.Status.RELEASED));
     assertThat(registry.freePlaces(byPhone.id())).isEqualTo(1);
-    assertThat(api.as("fk-pin-1").post("/api/cases/" + ref + "/phone-placement", "{\"note\": \"x\"}").status())
-        .as("another office's caseworker does not see the case").isEqualTo(404);
+    assertThat(
+            api.as("fk-pin-1")
+                .post("/api/cases/" + ref + "/phone-placement", "{\"note\": \"x\"}")
+                .status())
+        .as("another office's caseworker does not see the case")
+        .isEqualTo(404);
   }
 }

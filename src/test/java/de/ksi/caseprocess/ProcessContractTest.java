@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import de.ksi.deadlines.DutiesProcess;
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -19,7 +20,6 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import de.ksi.deadlines.DutiesProcess;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -30,30 +30,52 @@ import org.springframework.context.annotation.AnnotationBeanNameGenerator;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 
 /**
- * The BPMN files, the Camunda Forms and the process contract in Java agree: every formRef has a form,
- * every form field and every variable an expression reads is declared in the contract, and every delegate
- * expression names a delegate bean of ours of the kind its place needs.
+ * The BPMN files, the Camunda Forms and the process contract in Java agree: every formRef has a
+ * form, every form field and every variable an expression reads is declared in the contract, and
+ * every delegate expression names a delegate bean of ours of the kind its place needs.
  */
 class ProcessContractTest {
 
-  /** The contract classes: their String constants (nested classes included) are the declared names. */
+  /**
+   * The contract classes: their String constants (nested classes included) are the declared names.
+   */
   static final List<Class<?>> CONTRACTS = List.of(CaseProcess.class, DutiesProcess.class);
 
   /**
    * Names expressions may use that are not variables: engine built-ins (among them the transient
    * {@code decisionResult} a business rule task's output mapping reads).
    */
-  static final Set<String> BUILT_INS = Set.of("execution", "task", "dateTime", "loopCounter", "true", "false", "null",
-      "nrOfInstances", "nrOfActiveInstances", "nrOfCompletedInstances", "decisionResult", "empty", "not", "and", "or",
-      "eq", "ne");
+  static final Set<String> BUILT_INS =
+      Set.of(
+          "execution",
+          "task",
+          "dateTime",
+          "loopCounter",
+          "true",
+          "false",
+          "null",
+          "nrOfInstances",
+          "nrOfActiveInstances",
+          "nrOfCompletedInstances",
+          "decisionResult",
+          "empty",
+          "not",
+          "and",
+          "or",
+          "eq",
+          "ne");
 
   private static final Pattern FORM_REF = Pattern.compile("camunda:formRef=\"([^\"]+)\"");
   private static final Pattern EXPRESSION = Pattern.compile("[$#]\\{([^}]*)}");
-  private static final Pattern IDENTIFIER = Pattern.compile("(?<![.'\\w])([a-zA-Z_]\\w*)(?![\\w'(])");
-  private static final Pattern IN_OUT_SOURCE = Pattern.compile("camunda:(?:in|out) source=\"([^\"]+)\"");
+  private static final Pattern IDENTIFIER =
+      Pattern.compile("(?<![.'\\w])([a-zA-Z_]\\w*)(?![\\w'(])");
+  private static final Pattern IN_OUT_SOURCE =
+      Pattern.compile("camunda:(?:in|out) source=\"([^\"]+)\"");
+
   /** A delegate expression and what carries it: an execution or task listener, or else a task. */
   private static final Pattern DELEGATE =
-      Pattern.compile("(?:<camunda:(executionListener|taskListener) |(camunda:))delegateExpression=\"\\$\\{(\\w+)}\"");
+      Pattern.compile(
+          "(?:<camunda:(executionListener|taskListener) |(camunda:))delegateExpression=\"\\$\\{(\\w+)}\"");
 
   private final ObjectMapper json = new ObjectMapper();
 
@@ -63,7 +85,9 @@ class ProcessContractTest {
     for (Path bpmn : files("bpmn", ".bpmn")) {
       Matcher m = FORM_REF.matcher(Files.readString(bpmn));
       while (m.find()) {
-        assertThat(formIds).as("formRef %s in %s", m.group(1), bpmn.getFileName()).contains(m.group(1));
+        assertThat(formIds)
+            .as("formRef %s in %s", m.group(1), bpmn.getFileName())
+            .contains(m.group(1));
       }
     }
   }
@@ -71,8 +95,13 @@ class ProcessContractTest {
   @Test
   void everyFormFieldKeyIsADeclaredProcessVariable() throws IOException {
     Set<String> declared = declaredNames();
-    forms().forEach((id, form) -> keys(form.path("components"))
-        .forEach(key -> assertThat(declared).as("field %s of form %s", key, id).contains(key)));
+    forms()
+        .forEach(
+            (id, form) ->
+                keys(form.path("components"))
+                    .forEach(
+                        key ->
+                            assertThat(declared).as("field %s of form %s", key, id).contains(key)));
   }
 
   @Test
@@ -87,38 +116,52 @@ class ProcessContractTest {
       }
       Matcher expressions = EXPRESSION.matcher(xml);
       while (expressions.find()) {
-        String body = unescape(expressions.group(1)).replaceAll("'[^']*'", "''").replaceAll("\"[^\"]*\"", "''");
+        String body =
+            unescape(expressions.group(1))
+                .replaceAll("'[^']*'", "''")
+                .replaceAll("\"[^\"]*\"", "''");
         Matcher ids = IDENTIFIER.matcher(body);
         while (ids.find()) {
           String name = ids.group(1);
           if (!BUILT_INS.contains(name) && !beans.contains(name)) {
-            assertThat(declared).as("variable %s read in %s: ${%s}", name, bpmn.getFileName(), expressions.group(1))
+            assertThat(declared)
+                .as("variable %s read in %s: ${%s}", name, bpmn.getFileName(), expressions.group(1))
                 .contains(name);
           }
         }
       }
       Matcher sources = IN_OUT_SOURCE.matcher(xml);
       while (sources.find()) {
-        assertThat(declared).as("mapped variable %s in %s", sources.group(1), bpmn.getFileName()).contains(sources.group(1));
+        assertThat(declared)
+            .as("mapped variable %s in %s", sources.group(1), bpmn.getFileName())
+            .contains(sources.group(1));
       }
     }
   }
 
   @Test
-  void everyDelegateExpressionNamesABeanOfOursOfTheRightKindAndNoClassNameIsUsed() throws IOException {
+  void everyDelegateExpressionNamesABeanOfOursOfTheRightKindAndNoClassNameIsUsed()
+      throws IOException {
     Map<String, Class<?>> beans = delegateBeans();
     for (Path bpmn : files("bpmn", ".bpmn")) {
       String xml = Files.readString(bpmn);
-      assertThat(xml).as("%s names no Java class", bpmn.getFileName()).doesNotContain("camunda:class=");
+      assertThat(xml)
+          .as("%s names no Java class", bpmn.getFileName())
+          .doesNotContain("camunda:class=");
       Matcher m = DELEGATE.matcher(xml);
       while (m.find()) {
         String name = m.group(3);
-        Class<?> kind = "executionListener".equals(m.group(1)) ? ExecutionListener.class
-            : "taskListener".equals(m.group(1)) ? TaskListener.class : JavaDelegate.class;
-        assertThat(beans).as("%s: ${%s} is a bean of ours", bpmn.getFileName(), name).containsKey(name);
+        Class<?> kind =
+            "executionListener".equals(m.group(1))
+                ? ExecutionListener.class
+                : "taskListener".equals(m.group(1)) ? TaskListener.class : JavaDelegate.class;
+        assertThat(beans)
+            .as("%s: ${%s} is a bean of ours", bpmn.getFileName(), name)
+            .containsKey(name);
         assertThat(kind.isAssignableFrom(beans.get(name)))
-            .as("%s: ${%s} (%s) is a %s", bpmn.getFileName(), name, beans.get(name).getSimpleName(),
-                kind.getSimpleName())
+            .as(
+                "%s: ${%s} (%s) is a %s",
+                bpmn.getFileName(), name, beans.get(name).getSimpleName(), kind.getSimpleName())
             .isTrue();
       }
     }
@@ -133,7 +176,8 @@ class ProcessContractTest {
     for (BeanDefinition candidate : scan.findCandidateComponents("de.ksi")) {
       try {
         Class<?> type = Class.forName(candidate.getBeanClassName());
-        if (JavaDelegate.class.isAssignableFrom(type) || ExecutionListener.class.isAssignableFrom(type)
+        if (JavaDelegate.class.isAssignableFrom(type)
+            || ExecutionListener.class.isAssignableFrom(type)
             || TaskListener.class.isAssignableFrom(type)) {
           beans.put(names.generateBeanName(candidate, registry), type);
         }
@@ -145,7 +189,12 @@ class ProcessContractTest {
   }
 
   private static String unescape(String xml) {
-    return xml.replace("&gt;", ">").replace("&lt;", "<").replace("&quot;", "\"").replace("&apos;", "'").replace("&#39;", "'").replace("&#34;", "\"")
+    return xml.replace("&gt;", ">")
+        .replace("&lt;", "<")
+        .replace("&quot;", "\"")
+        .replace("&apos;", "'")
+        .replace("&#39;", "'")
+        .replace("&#34;", "\"")
         .replace("&amp;", "&");
   }
 

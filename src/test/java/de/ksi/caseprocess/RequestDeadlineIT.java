@@ -25,7 +25,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** Issue #17, defects 4 and 9: the deadline a provider is shown, and a hold whose response deadline fired. */
+/**
+ * Issue #17, defects 4 and 9: the deadline a provider is shown, and a hold whose response deadline
+ * fired.
+ */
 @KsiIntegrationTest
 class RequestDeadlineIT {
 
@@ -42,17 +45,36 @@ class RequestDeadlineIT {
   @BeforeEach
   void anImmediateCaseAsksOneProvider() {
     api = new ApiClient(port);
-    String caseworker = fixtures.user("it-fk-" + UUID.randomUUID().toString().substring(0, 8), District.SEGEBERG.groupId());
+    String caseworker =
+        fixtures.user(
+            "it-fk-" + UUID.randomUUID().toString().substring(0, 8), District.SEGEBERG.groupId());
     offer = fixtures.offer(District.SEGEBERG, Category.INOBHUTNAHME_GRUPPE, 4, 2);
     provider = fixtures.providerLogin(offer.id());
-    ref = api.as(caseworker).post("/api/cases", """
+    ref =
+        api.as(caseworker)
+            .post(
+                "/api/cases",
+                """
         {"office": "SEGEBERG", "legalGround": "NR2_DRINGENDE_GEFAHR", "estimatedAge": 12, "gender": "FEMALE",
-         "siblings": 1, "urgency": "IMMEDIATE", "currentLocation": "Polizeirevier"}""").expect(201).get("caseReference").asText();
-    String choose = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(ref)
-        .taskDefinitionKey(CaseProcess.SearchElements.CHOOSE).singleResult().getId();
-    api.as(caseworker).post("/engine-rest/engine/" + engine.getName() + "/task/" + choose + "/submit-form", """
+         "siblings": 1, "urgency": "IMMEDIATE", "currentLocation": "Polizeirevier"}""")
+            .expect(201)
+            .get("caseReference")
+            .asText();
+    String choose =
+        engine
+            .getTaskService()
+            .createTaskQuery()
+            .processInstanceBusinessKey(ref)
+            .taskDefinitionKey(CaseProcess.SearchElements.CHOOSE)
+            .singleResult()
+            .getId();
+    api.as(caseworker)
+        .post(
+            "/engine-rest/engine/" + engine.getName() + "/task/" + choose + "/submit-form",
+            """
         {"variables": {"choice": {"value": "REQUEST"}, "selectedOffers": {"value": "[\\"%d\\"]", "type": "Json"}}}"""
-        .formatted(offer.id())).expect(204);
+                .formatted(offer.id()))
+        .expect(204);
   }
 
   @Test
@@ -63,7 +85,8 @@ class RequestDeadlineIT {
     JsonNode listed = api.as(provider).get("/api/requests").expect(200);
 
     assertThat(request.getDueDate().toInstant()).isCloseTo(expires, within(1, ChronoUnit.SECONDS));
-    assertThat(Instant.parse(listed.get(0).get("answerBy").asText())).isCloseTo(expires, within(1, ChronoUnit.SECONDS));
+    assertThat(Instant.parse(listed.get(0).get("answerBy").asText()))
+        .isCloseTo(expires, within(1, ChronoUnit.SECONDS));
   }
 
   @Test
@@ -72,17 +95,27 @@ class RequestDeadlineIT {
 
     HoldView hold = registry.holdsOf(ref).get(0);
     assertThat(hold.status()).isEqualTo(Hold.Status.EXPIRED);
-    assertThat(hold.expiresAt()).as("expired means its time has passed").isBeforeOrEqualTo(Instant.now());
+    assertThat(hold.expiresAt())
+        .as("expired means its time has passed")
+        .isBeforeOrEqualTo(Instant.now());
     assertThat(registry.freePlaces(offer.id())).isEqualTo(2);
   }
 
   private Task requestTask() {
-    return engine.getTaskService().createTaskQuery().processInstanceBusinessKey(ref)
-        .taskDefinitionKey(CaseProcess.SearchElements.ANSWER).singleResult();
+    return engine
+        .getTaskService()
+        .createTaskQuery()
+        .processInstanceBusinessKey(ref)
+        .taskDefinitionKey(CaseProcess.SearchElements.ANSWER)
+        .singleResult();
   }
 
   private Job responseDeadline(Task request) {
-    return engine.getManagementService().createJobQuery().processInstanceId(request.getProcessInstanceId())
-        .activityId(CaseProcess.SearchElements.RESPONSE_DEADLINE).singleResult();
+    return engine
+        .getManagementService()
+        .createJobQuery()
+        .processInstanceId(request.getProcessInstanceId())
+        .activityId(CaseProcess.SearchElements.RESPONSE_DEADLINE)
+        .singleResult();
   }
 }

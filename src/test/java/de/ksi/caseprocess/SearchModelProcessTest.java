@@ -39,23 +39,31 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The place search model ({@code bpmn/inobhutnahme-platzsuche.bpmn}) on an in-memory engine, every path, asserted by
- * the elements the token passed; the delegates are doubles that write what the real ones write (the real ones, with
- * the registry, run in the Spring scenario tests). Time moves only by the engine's clock.
+ * The place search model ({@code bpmn/inobhutnahme-platzsuche.bpmn}) on an in-memory engine, every
+ * path, asserted by the elements the token passed; the delegates are doubles that write what the
+ * real ones write (the real ones, with the registry, run in the Spring scenario tests). Time moves
+ * only by the engine's clock.
  */
-@Deployment(resources = {
-    "bpmn/inobhutnahme-platzsuche.bpmn", "forms/platzauswahl.form", "forms/platzanfrage.form"})
+@Deployment(
+    resources = {
+      "bpmn/inobhutnahme-platzsuche.bpmn",
+      "forms/platzauswahl.form",
+      "forms/platzanfrage.form"
+    })
 class SearchModelProcessTest {
 
   @RegisterExtension
   static final ProcessEngineExtension ENGINE =
-      ProcessEngineExtension.builder().configurationResource("process-test.camunda.cfg.xml").build();
+      ProcessEngineExtension.builder()
+          .configurationResource("process-test.camunda.cfg.xml")
+          .build();
 
   private static final String OFFICE_GROUP = "jugendamt-segeberg";
   private static final String PROVIDER_GROUP = "traeger-17";
 
   /** What the next searches find and how many holds the next requests place, in order. */
   private final Deque<Integer> candidatesFound = new ArrayDeque<>();
+
   private final Deque<Integer> holdsPlaced = new ArrayDeque<>();
   private final Deque<String> calls = new ArrayDeque<>();
 
@@ -63,33 +71,54 @@ class SearchModelProcessTest {
   void doubles() {
     BpmnAwareTests.init(ENGINE.getProcessEngine());
     ClockUtil.setCurrentTime(new Date());
-    Mocks.register("startSearch", (ExecutionListener) execution -> {
-      execution.setVariable(Vars.PLACEMENT_ID, null);
-      execution.setVariable(Vars.SEARCH_OUTCOME, null);
-    });
-    Mocks.register("findCandidates", (JavaDelegate) execution ->
-        execution.setVariable(Vars.CANDIDATE_COUNT, candidatesFound.isEmpty() ? 0 : candidatesFound.pop()));
-    Mocks.register("placeHolds", (JavaDelegate) execution ->
-        execution.setVariable(Vars.REQUEST_COUNT, holdsPlaced.isEmpty() ? 0 : holdsPlaced.pop()));
-    Mocks.register("prepareRequest", (JavaDelegate) execution -> {
-      execution.setVariableLocal(Vars.PROVIDER_GROUP, PROVIDER_GROUP);
-      execution.setVariableLocal(Vars.REQUEST_DUE_DATE,
-          Date.from(ClockUtil.now().toInstant().plus(Duration.ofMinutes(15))));
-      execution.setVariableLocal(Vars.DECISION, null);
-    });
+    Mocks.register(
+        "startSearch",
+        (ExecutionListener)
+            execution -> {
+              execution.setVariable(Vars.PLACEMENT_ID, null);
+              execution.setVariable(Vars.SEARCH_OUTCOME, null);
+            });
+    Mocks.register(
+        "findCandidates",
+        (JavaDelegate)
+            execution ->
+                execution.setVariable(
+                    Vars.CANDIDATE_COUNT, candidatesFound.isEmpty() ? 0 : candidatesFound.pop()));
+    Mocks.register(
+        "placeHolds",
+        (JavaDelegate)
+            execution ->
+                execution.setVariable(
+                    Vars.REQUEST_COUNT, holdsPlaced.isEmpty() ? 0 : holdsPlaced.pop()));
+    Mocks.register(
+        "prepareRequest",
+        (JavaDelegate)
+            execution -> {
+              execution.setVariableLocal(Vars.PROVIDER_GROUP, PROVIDER_GROUP);
+              execution.setVariableLocal(
+                  Vars.REQUEST_DUE_DATE,
+                  Date.from(ClockUtil.now().toInstant().plus(Duration.ofMinutes(15))));
+              execution.setVariableLocal(Vars.DECISION, null);
+            });
     Mocks.register("requestTaskCreated", (TaskListener) task -> calls.add("created"));
     Mocks.register("choiceTaskCreated", (TaskListener) task -> calls.add("choice shown"));
-    Mocks.register("acceptRequest", (JavaDelegate) execution -> {
-      calls.add("accept");
-      execution.getProcessInstance().setVariable(Vars.PLACEMENT_ID, 42L);
-    });
+    Mocks.register(
+        "acceptRequest",
+        (JavaDelegate)
+            execution -> {
+              calls.add("accept");
+              execution.getProcessInstance().setVariable(Vars.PLACEMENT_ID, 42L);
+            });
     Mocks.register("declineRequest", (JavaDelegate) execution -> calls.add("decline"));
     Mocks.register("expireRequest", (JavaDelegate) execution -> calls.add("expire"));
     Mocks.register("withdrawRequests", (JavaDelegate) execution -> calls.add("withdraw"));
-    Mocks.register("recordPhonePlacement", (JavaDelegate) execution -> {
-      calls.add("phone");
-      execution.setVariable(Vars.PLACEMENT_ID, 43L);
-    });
+    Mocks.register(
+        "recordPhonePlacement",
+        (JavaDelegate)
+            execution -> {
+              calls.add("phone");
+              execution.setVariable(Vars.PLACEMENT_ID, 43L);
+            });
   }
 
   @AfterEach
@@ -118,8 +147,10 @@ class SearchModelProcessTest {
     assertThat(requests.get(0)).hasCandidateGroup(PROVIDER_GROUP);
     complete(requests.get(0), withVariables(Vars.DECISION, "ACCEPT"));
 
-    assertThat(search).isEnded().hasPassed(FIND_CANDIDATES, PLACE_HOLDS, "ServiceTask_AcceptRequest", WITHDRAW,
-        END_PLACED).hasNotPassed(END_EXHAUSTED, "ServiceTask_DeclineRequest");
+    assertThat(search)
+        .isEnded()
+        .hasPassed(FIND_CANDIDATES, PLACE_HOLDS, "ServiceTask_AcceptRequest", WITHDRAW, END_PLACED)
+        .hasNotPassed(END_EXHAUSTED, "ServiceTask_DeclineRequest");
     assertThat(search).variables().containsEntry(Vars.SEARCH_OUTCOME, SearchOutcome.PLACED);
     assertThat(calls).containsSubsequence("accept", "withdraw");
   }
@@ -131,9 +162,13 @@ class SearchModelProcessTest {
     ProcessInstance search = start();
     complete(chooseTask(search), withVariables(Vars.CHOICE, Choice.BEST));
 
-    complete(requests(search).get(0), withVariables(Vars.DECISION, "DECLINE", Vars.DECLINE_REASON, "NO_FIT"));
+    complete(
+        requests(search).get(0),
+        withVariables(Vars.DECISION, "DECLINE", Vars.DECLINE_REASON, "NO_FIT"));
 
-    assertThat(search).isEnded().hasPassed("ServiceTask_DeclineRequest", WITHDRAW, END_EXHAUSTED)
+    assertThat(search)
+        .isEnded()
+        .hasPassed("ServiceTask_DeclineRequest", WITHDRAW, END_EXHAUSTED)
         .hasNotPassed(END_PLACED);
     assertThat(search).variables().containsEntry(Vars.SEARCH_OUTCOME, SearchOutcome.EXHAUSTED);
     assertThat(calls).containsSubsequence("decline", "withdraw");
@@ -183,10 +218,15 @@ class SearchModelProcessTest {
     ProcessInstance search = start();
     complete(chooseTask(search), withVariables(Vars.CHOICE, Choice.REQUEST));
 
-    runtimeService().createMessageCorrelation(Messages.PLACE_FOUND_BY_PHONE)
-        .processInstanceId(search.getId()).correlate();
+    runtimeService()
+        .createMessageCorrelation(Messages.PLACE_FOUND_BY_PHONE)
+        .processInstanceId(search.getId())
+        .correlate();
 
-    assertThat(search).isEnded().hasPassed(FOUND_BY_PHONE, RECORD_PHONE, END_PLACED).hasNotPassed(WITHDRAW);
+    assertThat(search)
+        .isEnded()
+        .hasPassed(FOUND_BY_PHONE, RECORD_PHONE, END_PLACED)
+        .hasNotPassed(WITHDRAW);
     assertThat(requests(search)).isEmpty();
   }
 
@@ -209,9 +249,19 @@ class SearchModelProcessTest {
   }
 
   private ProcessInstance start() {
-    return runtimeService().startProcessInstanceByKey(CaseProcess.SEARCH_KEY, "SEG-2027-0042", Map.of(
-        Vars.CASE_REFERENCE, "SEG-2027-0042", Vars.SEARCH_GROUP, OFFICE_GROUP, Vars.SEARCH_SCOPE, "DISTRICT",
-        Vars.RESPONSE_DEADLINE, "PT15M"));
+    return runtimeService()
+        .startProcessInstanceByKey(
+            CaseProcess.SEARCH_KEY,
+            "SEG-2027-0042",
+            Map.of(
+                Vars.CASE_REFERENCE,
+                "SEG-2027-0042",
+                Vars.SEARCH_GROUP,
+                OFFICE_GROUP,
+                Vars.SEARCH_SCOPE,
+                "DISTRICT",
+                Vars.RESPONSE_DEADLINE,
+                "PT15M"));
   }
 
   private static Task chooseTask(ProcessInstance search) {
@@ -219,11 +269,20 @@ class SearchModelProcessTest {
   }
 
   private static List<Task> requests(ProcessInstance search) {
-    return taskQuery().processInstanceId(search.getId()).taskDefinitionKey(ANSWER).orderByTaskId().asc().list();
+    return taskQuery()
+        .processInstanceId(search.getId())
+        .taskDefinitionKey(ANSWER)
+        .orderByTaskId()
+        .asc()
+        .list();
   }
 
   private static long historicCount(String activity, ProcessInstance search) {
-    return ENGINE.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(search.getId())
-        .activityId(activity).count();
+    return ENGINE
+        .getHistoryService()
+        .createHistoricActivityInstanceQuery()
+        .processInstanceId(search.getId())
+        .activityId(activity)
+        .count();
   }
 }

@@ -24,9 +24,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /**
- * Issue #17, defect 5: escalations fired by the job executor arrived up to two minutes late. The shared test
- * context runs without a job executor; this test builds one exactly as the starter does from the application's
- * {@code camunda.bpm.job-execution.*} settings, lets it idle, and measures how late a district deadline fires.
+ * Issue #17, defect 5: escalations fired by the job executor arrived up to two minutes late. The
+ * shared test context runs without a job executor; this test builds one exactly as the starter does
+ * from the application's {@code camunda.bpm.job-execution.*} settings, lets it idle, and measures
+ * how late a district deadline fires.
  */
 @KsiIntegrationTest
 class TimerLatencyIT {
@@ -41,20 +42,35 @@ class TimerLatencyIT {
   @Autowired IntakeService cases;
 
   @Test
-  void aDistrictDeadlineFiresWithinSecondsOfItsDueTimeOnAnIdleJobExecutor() throws InterruptedException {
+  void aDistrictDeadlineFiresWithinSecondsOfItsDueTimeOnAnIdleJobExecutor()
+      throws InterruptedException {
     ApiClient api = new ApiClient(port);
-    String caseworker = fixtures.user("it-fk-" + UUID.randomUUID().toString().substring(0, 8), District.SEGEBERG.groupId());
-    var started = api.as(caseworker).post("/api/cases", """
+    String caseworker =
+        fixtures.user(
+            "it-fk-" + UUID.randomUUID().toString().substring(0, 8), District.SEGEBERG.groupId());
+    var started =
+        api.as(caseworker)
+            .post(
+                "/api/cases",
+                """
         {"office": "SEGEBERG", "legalGround": "NR2_DRINGENDE_GEFAHR", "estimatedAge": 12, "gender": "FEMALE",
-         "siblings": 1, "urgency": "IMMEDIATE", "currentLocation": "Polizeirevier"}""").expect(201);
+         "siblings": 1, "urgency": "IMMEDIATE", "currentLocation": "Polizeirevier"}""")
+            .expect(201);
     long caseId = started.get("caseId").asLong();
-    String job = engine.getManagementService().createJobQuery()
-        .processInstanceId(started.get("processInstanceId").asText())
-        .activityId(CaseProcess.Elements.DISTRICT_DEADLINE).singleResult().getId();
+    String job =
+        engine
+            .getManagementService()
+            .createJobQuery()
+            .processInstanceId(started.get("processInstanceId").asText())
+            .activityId(CaseProcess.Elements.DISTRICT_DEADLINE)
+            .singleResult()
+            .getId();
 
-    ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    ProcessEngineConfigurationImpl configuration =
+        (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
     JobExecutor before = configuration.getJobExecutor();
-    ThreadPoolTaskExecutor threads = (ThreadPoolTaskExecutor) JobConfiguration.camundaTaskExecutor(properties);
+    ThreadPoolTaskExecutor threads =
+        (ThreadPoolTaskExecutor) JobConfiguration.camundaTaskExecutor(properties);
     threads.initialize();
     JobExecutor executor = JobConfiguration.jobExecutor(threads, properties);
     executor.registerProcessEngine((ProcessEngineImpl) engine);

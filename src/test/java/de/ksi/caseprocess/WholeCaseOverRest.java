@@ -19,9 +19,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * A whole case through the real entry points: {@code POST /api/cases}, the caseworker's Tasklist tasks over
- * {@code /engine-rest}, the provider's answer over {@code /api/requests}, against the real registry.
- * Runs on H2 ({@link CaseOverRestIT}) and PostgreSQL ({@link CaseOverRestPostgresIT}).
+ * A whole case through the real entry points: {@code POST /api/cases}, the caseworker's Tasklist
+ * tasks over {@code /engine-rest}, the provider's answer over {@code /api/requests}, against the
+ * real registry. Runs on H2 ({@link CaseOverRestIT}) and PostgreSQL ({@link
+ * CaseOverRestPostgresIT}).
  */
 abstract class WholeCaseOverRest {
 
@@ -43,10 +44,16 @@ abstract class WholeCaseOverRest {
     String caseworker = fixtures.user("it-fk-" + suffix, District.SEGEBERG.groupId());
     OfferView offer = fixtures.offer(District.SEGEBERG, Category.INOBHUTNAHME_GRUPPE, 4, 2);
     String provider = fixtures.providerLogin(offer.id());
-    String otherProvider = fixtures.providerLogin(fixtures.offer(District.SEGEBERG, Category.INOBHUTNAHME_GRUPPE, 4, 2).id());
+    String otherProvider =
+        fixtures.providerLogin(
+            fixtures.offer(District.SEGEBERG, Category.INOBHUTNAHME_GRUPPE, 4, 2).id());
 
     // Intake
-    var created = api.as(caseworker).post("/api/cases", """
+    var created =
+        api.as(caseworker)
+            .post(
+                "/api/cases",
+                """
         {"office": "SEGEBERG", "legalGround": "NR2_DRINGENDE_GEFAHR", "firstName": "Lea", "lastName": "Vertraulich",
          "estimatedAge": 12, "gender": "FEMALE", "siblings": 1, "urgency": "IMMEDIATE",
          "currentLocation": "Polizeirevier"}""");
@@ -56,74 +63,113 @@ abstract class WholeCaseOverRest {
 
     // A form that breaks its rules is a bad request, with the German message, and changes nothing
     String choose = taskId(api, caseworker, ref, CaseProcess.SearchElements.CHOOSE);
-    var rejected = api.as(caseworker).post(engineRest() + "/task/" + choose + "/submit-form",
-        "{\"variables\": {\"choice\": {\"value\": \"PHONE\"}}}");
+    var rejected =
+        api.as(caseworker)
+            .post(
+                engineRest() + "/task/" + choose + "/submit-form",
+                "{\"variables\": {\"choice\": {\"value\": \"PHONE\"}}}");
     assertThat(rejected.status()).as(rejected.body()).isEqualTo(400);
     assertThat(rejected.body()).contains("Pflichtfeld");
     assertThat(taskId(api, caseworker, ref, CaseProcess.SearchElements.CHOOSE)).isEqualTo(choose);
 
     // The caseworker asks the provider
-    var submitted = api.as(caseworker).post(engineRest() + "/task/" + choose + "/submit-form", """
+    var submitted =
+        api.as(caseworker)
+            .post(
+                engineRest() + "/task/" + choose + "/submit-form",
+                """
         {"variables": {"choice": {"value": "REQUEST"},
-                       "selectedOffers": {"value": "[\\"%d\\"]", "type": "Json"}}}""".formatted(offer.id()));
+                       "selectedOffers": {"value": "[\\"%d\\"]", "type": "Json"}}}"""
+                    .formatted(offer.id()));
     assertThat(submitted.status()).as(submitted.body()).isEqualTo(204);
     assertThat(registry.freePlaces(offer.id())).isEqualTo(1);
 
     // The provider sees the pseudonymised request only, then accepts
     JsonNode requests = api.as(provider).get("/api/requests").json();
     assertThat(requests).hasSize(1);
-    assertThat(requests.get(0).toString()).contains(ref, "12 Jahre").doesNotContain("Vertraulich", "Lea");
-    assertThat(api.as(provider).get("/api/cases/" + ref + "/identity").status()).as("not before accepting").isEqualTo(404);
+    assertThat(requests.get(0).toString())
+        .contains(ref, "12 Jahre")
+        .doesNotContain("Vertraulich", "Lea");
+    assertThat(api.as(provider).get("/api/cases/" + ref + "/identity").status())
+        .as("not before accepting")
+        .isEqualTo(404);
     long holdId = requests.get(0).get("holdId").asLong();
-    assertThat(api.as(otherProvider).post("/api/requests/" + holdId + "/accept").status()).isEqualTo(409);
-    assertThat(api.as(provider).post("/api/requests/" + holdId + "/accept").status()).isEqualTo(204);
+    assertThat(api.as(otherProvider).post("/api/requests/" + holdId + "/accept").status())
+        .isEqualTo(409);
+    assertThat(api.as(provider).post("/api/requests/" + holdId + "/accept").status())
+        .isEqualTo(204);
 
     JsonNode status = api.as(caseworker).get("/api/cases/" + ref).json();
     assertThat(status.get("status").asText()).isEqualTo("PLACED");
     var identity = api.as(provider).get("/api/cases/" + ref + "/identity");
     assertThat(identity.status()).isEqualTo(200);
     assertThat(identity.json().get("lastName").asText()).isEqualTo("Vertraulich");
-    assertThat(api.as(otherProvider).get("/api/cases/" + ref + "/identity").status()).isEqualTo(404);
+    assertThat(api.as(otherProvider).get("/api/cases/" + ref + "/identity").status())
+        .isEqualTo(404);
 
     // Return home closes the case and frees the place
     String outcome = taskId(api, caseworker, ref, CaseProcess.Elements.DECIDE_OUTCOME);
-    var closed = api.as(caseworker).post(engineRest() + "/task/" + outcome + "/submit-form",
-        "{\"variables\": {\"outcome\": {\"value\": \"RETURN_HOME\"}}}");
+    var closed =
+        api.as(caseworker)
+            .post(
+                engineRest() + "/task/" + outcome + "/submit-form",
+                "{\"variables\": {\"outcome\": {\"value\": \"RETURN_HOME\"}}}");
     assertThat(closed.status()).as(closed.body()).isEqualTo(204);
-    assertThat(api.as(caseworker).get("/api/cases/" + ref).json().get("status").asText()).isEqualTo("CLOSED");
+    assertThat(api.as(caseworker).get("/api/cases/" + ref).json().get("status").asText())
+        .isEqualTo("CLOSED");
     assertThat(registry.freePlaces(offer.id())).isEqualTo(2);
   }
 
   @Test
   void aPlaceTakenWhileTheCaseworkerChoseIsSkippedAndTheFormStillGoesThrough() {
     ApiClient api = new ApiClient(port);
-    String caseworker = fixtures.user("it-fk-" + UUID.randomUUID().toString().substring(0, 8), District.SEGEBERG.groupId());
+    String caseworker =
+        fixtures.user(
+            "it-fk-" + UUID.randomUUID().toString().substring(0, 8), District.SEGEBERG.groupId());
     OfferView offer = fixtures.offer(District.SEGEBERG, Category.INOBHUTNAHME_GRUPPE, 4, 1);
-    String ref = api.as(caseworker).post("/api/cases", """
+    String ref =
+        api.as(caseworker)
+            .post(
+                "/api/cases",
+                """
         {"office": "SEGEBERG", "legalGround": "NR2_DRINGENDE_GEFAHR", "estimatedAge": 12, "gender": "FEMALE",
-         "siblings": 1, "urgency": "IMMEDIATE", "currentLocation": "Polizeirevier"}""").expect(201).get("caseReference").asText();
+         "siblings": 1, "urgency": "IMMEDIATE", "currentLocation": "Polizeirevier"}""")
+            .expect(201)
+            .get("caseReference")
+            .asText();
     String choose = taskId(api, caseworker, ref, CaseProcess.SearchElements.CHOOSE);
 
     // another caseworker takes the last place while this one is still choosing
     registry.hold(offer.id(), Fixtures.newCase(District.SEGEBERG), 1, null, "fk-seg-2");
-    var submitted = api.as(caseworker).post(engineRest() + "/task/" + choose + "/submit-form", """
+    var submitted =
+        api.as(caseworker)
+            .post(
+                engineRest() + "/task/" + choose + "/submit-form",
+                """
         {"variables": {"choice": {"value": "REQUEST"},
-                       "selectedOffers": {"value": "[\\"%d\\"]", "type": "Json"}}}""".formatted(offer.id()));
+                       "selectedOffers": {"value": "[\\"%d\\"]", "type": "Json"}}}"""
+                    .formatted(offer.id()));
 
     assertThat(submitted.status()).as(submitted.body()).isEqualTo(204);
     assertThat(registry.freePlaces(offer.id())).isZero();
-    assertThat(api.as(caseworker).get("/api/cases/" + ref).json().get("status").asText()).isEqualTo("OPEN");
+    assertThat(api.as(caseworker).get("/api/cases/" + ref).json().get("status").asText())
+        .isEqualTo("OPEN");
   }
 
   @Test
   void aLoginActingForSeveralProvidersSeesEachOfTheirOpenRequestsOnceAndNoOtherProvidersRequests() {
     ApiClient api = new ApiClient(port);
-    String caseworker = fixtures.user("it-fk-" + UUID.randomUUID().toString().substring(0, 8), District.SEGEBERG.groupId());
+    String caseworker =
+        fixtures.user(
+            "it-fk-" + UUID.randomUUID().toString().substring(0, 8), District.SEGEBERG.groupId());
     OfferView first = fixtures.offer(District.SEGEBERG, Category.INOBHUTNAHME_GRUPPE, 4, 2);
     OfferView second = fixtures.offer(District.SEGEBERG, Category.INOBHUTNAHME_GRUPPE, 4, 2);
     OfferView other = fixtures.offer(District.SEGEBERG, Category.INOBHUTNAHME_GRUPPE, 4, 2);
-    String network = fixtures.user("it-verbund-" + UUID.randomUUID().toString().substring(0, 8),
-        directory.groupOfOffer(first.id()), directory.groupOfOffer(second.id()));
+    String network =
+        fixtures.user(
+            "it-verbund-" + UUID.randomUUID().toString().substring(0, 8),
+            directory.groupOfOffer(first.id()),
+            directory.groupOfOffer(second.id()));
     String otherProvider = fixtures.providerLogin(other.id());
     String asked = requestCase(api, caseworker, 12, first.id(), second.id());
     String askedElsewhere = requestCase(api, caseworker, 9, other.id());
@@ -131,16 +177,22 @@ abstract class WholeCaseOverRest {
     JsonNode requests = api.as(network).get("/api/requests").expect(200);
 
     assertThat(requests).hasSize(2);
-    assertThat(requests).allSatisfy(r -> {
-      assertThat(r.get("caseReference").asText()).isEqualTo(asked);
-      assertThat(r.get("profileSummary").asText()).contains("12 Jahre");
-      assertThat(r.get("answerBy").isNull()).isFalse();
-      assertThat(r.get("taskId").asText()).isNotBlank();
-    });
-    assertThat(requests).extracting(r -> r.get("providerName").asText()).containsExactlyInAnyOrder(
-        directory.get(first.providerId()).name(), directory.get(second.providerId()).name());
-    assertThat(requests).extracting(r -> r.get("holdId").asLong()).containsExactlyInAnyOrderElementsOf(
-        registry.holdsOf(asked).stream().map(h -> h.id()).toList());
+    assertThat(requests)
+        .allSatisfy(
+            r -> {
+              assertThat(r.get("caseReference").asText()).isEqualTo(asked);
+              assertThat(r.get("profileSummary").asText()).contains("12 Jahre");
+              assertThat(r.get("answerBy").isNull()).isFalse();
+              assertThat(r.get("taskId").asText()).isNotBlank();
+            });
+    assertThat(requests)
+        .extracting(r -> r.get("providerName").asText())
+        .containsExactlyInAnyOrder(
+            directory.get(first.providerId()).name(), directory.get(second.providerId()).name());
+    assertThat(requests)
+        .extracting(r -> r.get("holdId").asLong())
+        .containsExactlyInAnyOrderElementsOf(
+            registry.holdsOf(asked).stream().map(h -> h.id()).toList());
     JsonNode elsewhere = api.as(otherProvider).get("/api/requests").expect(200);
     assertThat(elsewhere).hasSize(1);
     assertThat(elsewhere.get(0).get("caseReference").asText()).isEqualTo(askedElsewhere);
@@ -150,13 +202,21 @@ abstract class WholeCaseOverRest {
   @Test
   void aRequestTaskWithoutItsOwnCopyOfTheHoldIsStillListedAndCanBeAccepted() {
     ApiClient api = new ApiClient(port);
-    String caseworker = fixtures.user("it-fk-" + UUID.randomUUID().toString().substring(0, 8), District.SEGEBERG.groupId());
+    String caseworker =
+        fixtures.user(
+            "it-fk-" + UUID.randomUUID().toString().substring(0, 8), District.SEGEBERG.groupId());
     OfferView offer = fixtures.offer(District.SEGEBERG, Category.INOBHUTNAHME_GRUPPE, 4, 2);
     String provider = fixtures.providerLogin(offer.id());
     String ref = requestCase(api, caseworker, 12, offer.id());
     // as on a request task created by a process version before the task kept the hold id itself
-    String task = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(ref)
-        .taskDefinitionKey(CaseProcess.SearchElements.ANSWER).singleResult().getId();
+    String task =
+        engine
+            .getTaskService()
+            .createTaskQuery()
+            .processInstanceBusinessKey(ref)
+            .taskDefinitionKey(CaseProcess.SearchElements.ANSWER)
+            .singleResult()
+            .getId();
     engine.getTaskService().removeVariableLocal(task, CaseProcess.Vars.HOLD_ID);
 
     JsonNode requests = api.as(provider).get("/api/requests").expect(200);
@@ -164,27 +224,48 @@ abstract class WholeCaseOverRest {
     assertThat(requests).hasSize(1);
     long holdId = requests.get(0).get("holdId").asLong();
     assertThat(holdId).isEqualTo(registry.holdsOf(ref).get(0).id());
-    assertThat(api.as(provider).post("/api/requests/" + holdId + "/accept").status()).isEqualTo(204);
-    assertThat(api.as(caseworker).get("/api/cases/" + ref).json().get("status").asText()).isEqualTo("PLACED");
+    assertThat(api.as(provider).post("/api/requests/" + holdId + "/accept").status())
+        .isEqualTo(204);
+    assertThat(api.as(caseworker).get("/api/cases/" + ref).json().get("status").asText())
+        .isEqualTo("PLACED");
   }
 
   /** A new case whose caseworker asks the given offers; gives its reference. */
   private String requestCase(ApiClient api, String caseworker, int age, long... offers) {
-    String ref = api.as(caseworker).post("/api/cases", """
+    String ref =
+        api.as(caseworker)
+            .post(
+                "/api/cases",
+                """
         {"office": "SEGEBERG", "legalGround": "NR2_DRINGENDE_GEFAHR", "estimatedAge": %d, "gender": "FEMALE",
-         "siblings": 1, "urgency": "IMMEDIATE", "currentLocation": "Polizeirevier"}""".formatted(age))
-        .expect(201).get("caseReference").asText();
+         "siblings": 1, "urgency": "IMMEDIATE", "currentLocation": "Polizeirevier"}"""
+                    .formatted(age))
+            .expect(201)
+            .get("caseReference")
+            .asText();
     String choose = taskId(api, caseworker, ref, CaseProcess.SearchElements.CHOOSE);
-    String selected = String.join(",", Arrays.stream(offers).mapToObj(o -> "\\\"" + o + "\\\"").toList());
-    var submitted = api.as(caseworker).post(engineRest() + "/task/" + choose + "/submit-form", """
+    String selected =
+        String.join(",", Arrays.stream(offers).mapToObj(o -> "\\\"" + o + "\\\"").toList());
+    var submitted =
+        api.as(caseworker)
+            .post(
+                engineRest() + "/task/" + choose + "/submit-form",
+                """
         {"variables": {"choice": {"value": "REQUEST"}, "selectedOffers": {"value": "[%s]", "type": "Json"}}}"""
-        .formatted(selected));
+                    .formatted(selected));
     assertThat(submitted.status()).as(submitted.body()).isEqualTo(204);
     return ref;
   }
 
   private String taskId(ApiClient api, String user, String ref, String taskKey) {
-    var reply = api.as(user).get(engineRest() + "/task?processInstanceBusinessKey=" + ref + "&taskDefinitionKey=" + taskKey);
+    var reply =
+        api.as(user)
+            .get(
+                engineRest()
+                    + "/task?processInstanceBusinessKey="
+                    + ref
+                    + "&taskDefinitionKey="
+                    + taskKey);
     assertThat(reply.status()).as(reply.body()).isEqualTo(200);
     JsonNode tasks = reply.json();
     assertThat(tasks).as("task %s of %s visible to %s", taskKey, ref, user).hasSize(1);

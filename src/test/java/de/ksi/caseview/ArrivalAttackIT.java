@@ -18,8 +18,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Providers cannot abuse "Aufnahme vorbereiten": not with variables beyond its form, not on another provider's or
- * case's task, not by writing the group it goes to; checked by effect on the arrival rows and the tasks.
+ * Providers cannot abuse "Aufnahme vorbereiten": not with variables beyond its form, not on another
+ * provider's or case's task, not by writing the group it goes to; checked by effect on the arrival
+ * rows and the tasks.
  */
 @KsiIntegrationTest
 class ArrivalAttackIT {
@@ -33,7 +34,9 @@ class ArrivalAttackIT {
   void aProviderConfirmsOnlyItsOwnArrivalAndOnlyWithTheFormsField() {
     ApiClient api = new ApiClient(port);
     CaseSteps steps = new CaseSteps(api, engine.getName());
-    String caseworker = fixtures.user("it-aa-" + UUID.randomUUID().toString().substring(0, 8), District.SEGEBERG.groupId());
+    String caseworker =
+        fixtures.user(
+            "it-aa-" + UUID.randomUUID().toString().substring(0, 8), District.SEGEBERG.groupId());
     OfferView mine = fixtures.offer(District.SEGEBERG, Category.INOBHUTNAHME_GRUPPE, 4, 2);
     OfferView theirs = fixtures.offer(District.SEGEBERG, Category.INOBHUTNAHME_GRUPPE, 4, 2);
     String provider = fixtures.providerLogin(mine.id());
@@ -45,26 +48,66 @@ class ArrivalAttackIT {
     long otherCaseId = caseId(otherCase);
 
     // another case's id, or a different group for the task, sent with the form
-    assertThat(steps.confirmArrival(provider, myTask, "{\"arrival\": {\"value\": \"ARRIVED\"}, \"caseId\": {\"value\": "
-        + otherCaseId + ", \"type\": \"Long\"}}").status()).isEqualTo(400);
-    assertThat(steps.confirmArrival(provider, myTask, "{\"arrival\": {\"value\": \"ARRIVED\"},"
-        + " \"arrivalGroup\": {\"value\": \"traeger-x\"}}").status()).isEqualTo(400);
+    assertThat(
+            steps
+                .confirmArrival(
+                    provider,
+                    myTask,
+                    "{\"arrival\": {\"value\": \"ARRIVED\"}, \"caseId\": {\"value\": "
+                        + otherCaseId
+                        + ", \"type\": \"Long\"}}")
+                .status())
+        .isEqualTo(400);
+    assertThat(
+            steps
+                .confirmArrival(
+                    provider,
+                    myTask,
+                    "{\"arrival\": {\"value\": \"ARRIVED\"},"
+                        + " \"arrivalGroup\": {\"value\": \"traeger-x\"}}")
+                .status())
+        .isEqualTo(400);
     // a value the form does not offer, or none at all
-    assertThat(steps.confirmArrival(provider, myTask, "{\"arrival\": {\"value\": \"NOT_YET\"}}").status()).isEqualTo(400);
+    assertThat(
+            steps
+                .confirmArrival(provider, myTask, "{\"arrival\": {\"value\": \"NOT_YET\"}}")
+                .status())
+        .isEqualTo(400);
     assertThat(steps.confirmArrival(provider, myTask, "{}").status()).isEqualTo(400);
     // another provider's task, found by guessing its id
-    assertThat(steps.confirmArrival(provider, otherTask, "{\"arrival\": {\"value\": \"ARRIVED\"}}").status())
+    assertThat(
+            steps
+                .confirmArrival(provider, otherTask, "{\"arrival\": {\"value\": \"ARRIVED\"}}")
+                .status())
         .isIn(403, 404);
-    assertThat(steps.visibleTasks(provider, otherCase, CaseProcess.Elements.PREPARE_ARRIVAL)).isZero();
+    assertThat(steps.visibleTasks(provider, otherCase, CaseProcess.Elements.PREPARE_ARRIVAL))
+        .isZero();
     // the office cannot confirm in the provider's place, and nobody writes variables onto the task
-    assertThat(steps.confirmArrival(caseworker, myTask, "{\"arrival\": {\"value\": \"ARRIVED\"}}").status()).isIn(403, 404);
-    assertThat(api.as(provider).put("/engine-rest/engine/" + engine.getName() + "/task/" + myTask
-        + "/localVariables/arrivalGroup", "{\"value\": \"" + "traeger-x" + "\"}").status()).isEqualTo(403);
+    assertThat(
+            steps
+                .confirmArrival(caseworker, myTask, "{\"arrival\": {\"value\": \"ARRIVED\"}}")
+                .status())
+        .isIn(403, 404);
+    assertThat(
+            api.as(provider)
+                .put(
+                    "/engine-rest/engine/"
+                        + engine.getName()
+                        + "/task/"
+                        + myTask
+                        + "/localVariables/arrivalGroup",
+                    "{\"value\": \"" + "traeger-x" + "\"}")
+                .status())
+        .isEqualTo(403);
 
     assertThat(arrived(caseId(myCase))).as("nothing confirmed by the attempts").isFalse();
     assertThat(arrived(otherCaseId)).isFalse();
 
-    assertThat(steps.confirmArrival(provider, myTask, "{\"arrival\": {\"value\": \"ARRIVED\"}}").status()).isEqualTo(204);
+    assertThat(
+            steps
+                .confirmArrival(provider, myTask, "{\"arrival\": {\"value\": \"ARRIVED\"}}")
+                .status())
+        .isEqualTo(204);
     assertThat(arrived(caseId(myCase))).isTrue();
     assertThat(arrived(otherCaseId)).as("the other case stays unconfirmed").isFalse();
   }
@@ -81,7 +124,10 @@ class ArrivalAttackIT {
   }
 
   private boolean arrived(long caseId) {
-    return jdbc.queryForObject("SELECT COUNT(*) FROM case_arrival WHERE case_id = ? AND arrived_at IS NOT NULL",
-        Integer.class, caseId) == 1;
+    return jdbc.queryForObject(
+            "SELECT COUNT(*) FROM case_arrival WHERE case_id = ? AND arrived_at IS NOT NULL",
+            Integer.class,
+            caseId)
+        == 1;
   }
 }

@@ -7,7 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import de.ksi.caseprocess.CaseProcess;
 import de.ksi.testing.ApiClient;
 
-/** A case driven through the real entry points: intake over /api, tasks over /engine-rest, answers over /api. */
+/**
+ * A case driven through the real entry points: intake over /api, tasks over /engine-rest, answers
+ * over /api.
+ */
 final class CaseSteps {
 
   private final ApiClient api;
@@ -19,17 +22,28 @@ final class CaseSteps {
   }
 
   String register(String caseworker, String office) {
-    return api.as(caseworker).post("/api/cases", """
+    return api.as(caseworker)
+        .post(
+            "/api/cases",
+            """
         {"office": "%s", "legalGround": "NR2_DRINGENDE_GEFAHR", "firstName": "Lea", "lastName": "Vertraulich",
          "birthDate": "2013-04-02", "gender": "FEMALE", "siblings": 1, "urgency": "IMMEDIATE",
-         "currentLocation": "Polizeirevier Mitte"}""".formatted(office)).expect(201).get("caseReference").asText();
+         "currentLocation": "Polizeirevier Mitte"}"""
+                .formatted(office))
+        .expect(201)
+        .get("caseReference")
+        .asText();
   }
 
   void request(String caseworker, String ref, long offerId) {
     String choose = taskId(caseworker, ref, CaseProcess.SearchElements.CHOOSE);
-    var submitted = api.as(caseworker).post(engineRest + "/task/" + choose + "/submit-form", """
+    var submitted =
+        api.as(caseworker)
+            .post(
+                engineRest + "/task/" + choose + "/submit-form",
+                """
         {"variables": {"choice": {"value": "REQUEST"}, "selectedOffers": {"value": "[\\"%d\\"]", "type": "Json"}}}"""
-        .formatted(offerId));
+                    .formatted(offerId));
     assertThat(submitted.status()).as(submitted.body()).isEqualTo(204);
   }
 
@@ -44,8 +58,11 @@ final class CaseSteps {
   }
 
   void decline(String provider, String ref, String reason, String note) {
-    var reply = api.as(provider).post("/api/requests/" + openRequest(provider, ref) + "/decline",
-        "{\"reason\": \"" + reason + "\", \"note\": " + ApiClient.quote(note) + "}");
+    var reply =
+        api.as(provider)
+            .post(
+                "/api/requests/" + openRequest(provider, ref) + "/decline",
+                "{\"reason\": \"" + reason + "\", \"note\": " + ApiClient.quote(note) + "}");
     assertThat(reply.status()).as(reply.body()).isEqualTo(204);
   }
 
@@ -54,9 +71,14 @@ final class CaseSteps {
     assertThat(reply.status()).as(reply.body()).isEqualTo(204);
   }
 
-  /** The provider completes "Aufnahme vorbereiten" with the given variables JSON; gives the answer's status. */
+  /**
+   * The provider completes "Aufnahme vorbereiten" with the given variables JSON; gives the answer's
+   * status.
+   */
   ApiClient.Reply confirmArrival(String user, String taskId, String variables) {
-    return api.as(user).post(engineRest + "/task/" + taskId + "/submit-form", "{\"variables\": " + variables + "}");
+    return api.as(user)
+        .post(
+            engineRest + "/task/" + taskId + "/submit-form", "{\"variables\": " + variables + "}");
   }
 
   JsonNode overview(String user, String ref) {
@@ -64,14 +86,28 @@ final class CaseSteps {
   }
 
   String taskId(String user, String ref, String taskKey) {
-    var reply = api.as(user).get(engineRest + "/task?processInstanceBusinessKey=" + ref + "&taskDefinitionKey=" + taskKey);
+    var reply =
+        api.as(user)
+            .get(
+                engineRest
+                    + "/task?processInstanceBusinessKey="
+                    + ref
+                    + "&taskDefinitionKey="
+                    + taskKey);
     assertThat(reply.status()).as(reply.body()).isEqualTo(200);
     assertThat(reply.json()).as("task %s of %s visible to %s", taskKey, ref, user).hasSize(1);
     return reply.json().get(0).get("id").asText();
   }
 
   int visibleTasks(String user, String ref, String taskKey) {
-    return api.as(user).get(engineRest + "/task?processInstanceBusinessKey=" + ref + "&taskDefinitionKey=" + taskKey)
-        .json().size();
+    return api.as(user)
+        .get(
+            engineRest
+                + "/task?processInstanceBusinessKey="
+                + ref
+                + "&taskDefinitionKey="
+                + taskKey)
+        .json()
+        .size();
   }
 }

@@ -20,8 +20,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The pages opened from a task with the Tasklist login: the case view for the office, the arrival page with the
- * child's identity for the accepting provider only (each view audited), German pages for everyone else.
+ * The pages opened from a task with the Tasklist login: the case view for the office, the arrival
+ * page with the child's identity for the accepting provider only (each view audited), German pages
+ * for everyone else.
  */
 @KsiIntegrationTest
 class CaseViewPageIT {
@@ -33,7 +34,8 @@ class CaseViewPageIT {
   @Autowired JdbcTemplate jdbc;
 
   @Test
-  void theOfficeSeesTheCaseViewAndTheAcceptingProviderTheIdentityEachViewAudited() throws Exception {
+  void theOfficeSeesTheCaseViewAndTheAcceptingProviderTheIdentityEachViewAudited()
+      throws Exception {
     CaseSteps steps = new CaseSteps(new ApiClient(port), engine.getName());
     String caseworker = fixtures.user("it-cvp-" + suffix(), District.SEGEBERG.groupId());
     String otherOffice = fixtures.user("it-cvp-pin-" + suffix(), District.PINNEBERG.groupId());
@@ -47,14 +49,27 @@ class CaseViewPageIT {
 
     HttpResponse<String> view = page(caseworker, "/faelle/" + ref);
     assertThat(view.statusCode()).isEqualTo(200);
-    assertThat(view.body()).contains("Wie es weitergeht", "Absage:", directory.get(declined.providerId()).name(),
-        "Kein Platz mehr frei", "/ksi/fall.js").doesNotContain("Vertraulich", "Polizeirevier");
-    assertThat(view.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(p ->
-        assertThat(p).contains("script-src 'self'", "frame-ancestors 'none'"));
-    assertThat(page(caseworker, "/faelle/" + ref + "/stand").body()).contains("Wie es weitergeht").doesNotContain("<html");
+    assertThat(view.body())
+        .contains(
+            "Wie es weitergeht",
+            "Absage:",
+            directory.get(declined.providerId()).name(),
+            "Kein Platz mehr frei",
+            "/ksi/fall.js")
+        .doesNotContain("Vertraulich", "Polizeirevier");
+    assertThat(view.headers().firstValue("Content-Security-Policy"))
+        .hasValueSatisfying(
+            p -> assertThat(p).contains("script-src 'self'", "frame-ancestors 'none'"));
+    assertThat(page(caseworker, "/faelle/" + ref + "/stand").body())
+        .contains("Wie es weitergeht")
+        .doesNotContain("<html");
     assertThat(page(otherOffice, "/faelle/" + ref).statusCode()).isEqualTo(404);
-    assertThat(page(otherOffice, "/faelle/" + ref).body()).contains("Fall nicht gefunden").doesNotContain("Absage");
-    assertThat(page(provider, "/aufnahme/" + ref).statusCode()).as("not before accepting").isEqualTo(404);
+    assertThat(page(otherOffice, "/faelle/" + ref).body())
+        .contains("Fall nicht gefunden")
+        .doesNotContain("Absage");
+    assertThat(page(provider, "/aufnahme/" + ref).statusCode())
+        .as("not before accepting")
+        .isEqualTo(404);
 
     steps.request(caseworker, ref, accepted.id());
     steps.accept(provider, ref);
@@ -62,34 +77,74 @@ class CaseViewPageIT {
     String token = office.logIn("tasklist", caseworker);
     assertThat(office.send("GET", "/faelle/" + ref, null, null).body())
         .contains("id=\"ankunft-planen\"", "data-csrf=\"" + token + "\"");
-    assertThat(office.send("POST", "/api/cases/" + ref + "/arrival-plan", null,
-        "{\"expectedAt\": \"2026-12-04T01:30:00Z\", \"escort\": \"Frau K.\"}").statusCode())
-        .as("without the page's token").isEqualTo(401);
-    assertThat(office.send("POST", "/api/cases/" + ref + "/arrival-plan", token,
-        "{\"expectedAt\": \"2026-12-04T01:30:00Z\", \"escort\": \"Frau K., Bereitschaftsdienst\"}").statusCode())
-        .as("the page's form, as its script sends it").isEqualTo(204);
+    assertThat(
+            office
+                .send(
+                    "POST",
+                    "/api/cases/" + ref + "/arrival-plan",
+                    null,
+                    "{\"expectedAt\": \"2026-12-04T01:30:00Z\", \"escort\": \"Frau K.\"}")
+                .statusCode())
+        .as("without the page's token")
+        .isEqualTo(401);
+    assertThat(
+            office
+                .send(
+                    "POST",
+                    "/api/cases/" + ref + "/arrival-plan",
+                    token,
+                    "{\"expectedAt\": \"2026-12-04T01:30:00Z\", \"escort\": \"Frau K., Bereitschaftsdienst\"}")
+                .statusCode())
+        .as("the page's form, as its script sends it")
+        .isEqualTo(204);
     HttpResponse<String> arrival = page(provider, "/aufnahme/" + ref);
 
     assertThat(arrival.statusCode()).isEqualTo(200);
-    assertThat(arrival.body()).contains("Lea", "Vertraulich", "02.04.2013", "Polizeirevier Mitte", "Kreis Segeberg",
-        "Kind ist angekommen", "04.12.2026 02:30", "Frau K., Bereitschaftsdienst");
-    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_log WHERE case_reference = ? AND action = 'IDENTITY_READ'"
-        + " AND actor = ?", Integer.class, ref, provider)).isOne();
+    assertThat(arrival.body())
+        .contains(
+            "Lea",
+            "Vertraulich",
+            "02.04.2013",
+            "Polizeirevier Mitte",
+            "Kreis Segeberg",
+            "Kind ist angekommen",
+            "04.12.2026 02:30",
+            "Frau K., Bereitschaftsdienst");
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT COUNT(*) FROM audit_log WHERE case_reference = ? AND action = 'IDENTITY_READ'"
+                    + " AND actor = ?",
+                Integer.class,
+                ref,
+                provider))
+        .isOne();
     assertThat(page(decliner, "/aufnahme/" + ref).statusCode()).isEqualTo(404);
-    assertThat(page(caseworker, "/aufnahme/" + ref).statusCode()).as("the page is the provider's").isEqualTo(404);
-    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_log WHERE case_reference = ? AND action = 'ACCESS_REFUSED'",
-        Integer.class, ref)).as("other office twice, provider before accepting, decliner, caseworker").isEqualTo(5);
-    assertThat(page(caseworker, "/faelle/" + ref).body()).contains(directory.get(accepted.providerId()).phone24h(),
-        directory.get(accepted.providerId()).address());
+    assertThat(page(caseworker, "/aufnahme/" + ref).statusCode())
+        .as("the page is the provider's")
+        .isEqualTo(404);
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT COUNT(*) FROM audit_log WHERE case_reference = ? AND action = 'ACCESS_REFUSED'",
+                Integer.class,
+                ref))
+        .as("other office twice, provider before accepting, decliner, caseworker")
+        .isEqualTo(5);
+    assertThat(page(caseworker, "/faelle/" + ref).body())
+        .contains(
+            directory.get(accepted.providerId()).phone24h(),
+            directory.get(accepted.providerId()).address());
   }
 
   @Test
   void withoutALoginThePagesAskToLogInAndShowNothing() throws Exception {
-    var anonymous = new WebappSession(port, engine.getName())
-        .send("GET", "/faelle/SEG-2026-0001", null, null);
+    var anonymous =
+        new WebappSession(port, engine.getName()).send("GET", "/faelle/SEG-2026-0001", null, null);
     assertThat(anonymous.statusCode()).isEqualTo(401);
     assertThat(anonymous.body()).contains("Bitte melden Sie sich an");
-    assertThat(new WebappSession(port, engine.getName()).send("GET", "/aufnahme/SEG-2026-0001", null, null).statusCode())
+    assertThat(
+            new WebappSession(port, engine.getName())
+                .send("GET", "/aufnahme/SEG-2026-0001", null, null)
+                .statusCode())
         .isEqualTo(401);
   }
 

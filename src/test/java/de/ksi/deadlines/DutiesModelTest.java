@@ -43,7 +43,8 @@ class DutiesModelTest {
 
   private static final Pattern EXPRESSION_NAME = Pattern.compile("\\$\\{!?([A-Za-z]+)");
   private static final Pattern READABLE_ID =
-      Pattern.compile("(StartEvent|EndEvent|Task|Gateway|BoundaryEvent|TimerEvent|Flow)_[A-Z][A-Za-z]+");
+      Pattern.compile(
+          "(StartEvent|EndEvent|Task|Gateway|BoundaryEvent|TimerEvent|Flow)_[A-Z][A-Za-z]+");
 
   private static String xml;
   private static BpmnModelInstance model;
@@ -54,12 +55,14 @@ class DutiesModelTest {
     try (InputStream in = new ClassPathResource(DutiesProcess.RESOURCE).getInputStream()) {
       xml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
-    model = Bpmn.readModelFromStream(new ClassPathResource(DutiesProcess.RESOURCE).getInputStream());
+    model =
+        Bpmn.readModelFromStream(new ClassPathResource(DutiesProcess.RESOURCE).getInputStream());
     Bpmn.validateModel(model);
     forms = new HashMap<>();
     ObjectMapper json = new ObjectMapper();
     for (Resource form :
-        new PathMatchingResourcePatternResolver().getResources("classpath*:forms/pflichten-*.form")) {
+        new PathMatchingResourcePatternResolver()
+            .getResources("classpath*:forms/pflichten-*.form")) {
       try (InputStream in = form.getInputStream()) {
         forms.put(form.getFilename(), json.readTree(in));
       }
@@ -155,7 +158,9 @@ class DutiesModelTest {
     for (SequenceFlow flow : model.getModelElementsByType(SequenceFlow.class)) {
       BpmnEdge edge = flow.getDiagramElement();
       assertThat(edge).as("edge of " + flow.getId()).isNotNull();
-      assertThat(edge.getWaypoints()).as("waypoints of " + flow.getId()).hasSizeGreaterThanOrEqualTo(2);
+      assertThat(edge.getWaypoints())
+          .as("waypoints of " + flow.getId())
+          .hasSizeGreaterThanOrEqualTo(2);
     }
     List<String> free = new ArrayList<>(shapes.keySet());
     free.removeIf(id -> model.getModelElementById(id) instanceof BoundaryEvent);

@@ -62,6 +62,7 @@ class LegalDutiesProcessTest {
 
   private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
   private static final String REFERENCE = "SEG-2027-0042";
+
   /** Thursday before Easter 2027: Good Friday (26 March) and Easter Monday (29 March) follow. */
   private static final Instant START = at("2027-03-25T10:00:00+01:00");
 
@@ -78,16 +79,26 @@ class LegalDutiesProcessTest {
     Mocks.register(Beans.OBJECTION_DECISION_CHECK, new ObjectionDecisionCheck());
     Mocks.register(Beans.DISTRIBUTION_ASSESSMENT_CHECK, new DistributionAssessmentCheck());
 
-    deploymentId = withForms(ENGINE.getRepositoryService().createDeployment()
-        .addClasspathResource(DutiesProcess.RESOURCE).addClasspathResource("de/ksi/deadlines/duties-caller.bpmn"))
-        .deploy().getId();
+    deploymentId =
+        withForms(
+                ENGINE
+                    .getRepositoryService()
+                    .createDeployment()
+                    .addClasspathResource(DutiesProcess.RESOURCE)
+                    .addClasspathResource("de/ksi/deadlines/duties-caller.bpmn"))
+            .deploy()
+            .getId();
   }
 
-  /** The duties' forms go with every deployment of the process (their binding is {@code deployment}). */
+  /**
+   * The duties' forms go with every deployment of the process (their binding is {@code
+   * deployment}).
+   */
   private static DeploymentBuilder withForms(DeploymentBuilder deployment) {
     try {
       for (Resource form :
-          new PathMatchingResourcePatternResolver().getResources("classpath*:forms/pflichten-*.form")) {
+          new PathMatchingResourcePatternResolver()
+              .getResources("classpath*:forms/pflichten-*.form")) {
         deployment.addClasspathResource("forms/" + form.getFilename());
       }
       return deployment;
@@ -120,7 +131,9 @@ class LegalDutiesProcessTest {
         .hasDueDate(date("2027-03-25T14:00:00+01:00"));
     assertThat(openTask(INFORM_PARENTS, duties)).hasDueDate(date("2027-03-26T10:00:00+01:00"));
 
-    complete(openTask(INFORM_CHILD, duties), withVariables(CHILD_INFORMED, true, TRUSTED_PERSON_OFFERED, true));
+    complete(
+        openTask(INFORM_CHILD, duties),
+        withVariables(CHILD_INFORMED, true, TRUSTED_PERSON_OFFERED, true));
     complete(openTask(INFORM_PARENTS, duties), parentsInformed(false));
 
     assertThat(duties).isEnded().hasPassed(END_CHILD_INFORMED, END_PARENTS_AGREE);
@@ -138,7 +151,9 @@ class LegalDutiesProcessTest {
     assertThat(openTask(DECIDE_ON_OBJECTION, duties)).hasDueDate(objectionDue);
     assertThat(job(OBJECTION_OVERDUE, duties).getDuedate()).isEqualTo(objectionDue);
 
-    complete(openTask(DECIDE_ON_OBJECTION, duties), withVariables(PARENTS_DECISION, Values.DECISION_RETURN));
+    complete(
+        openTask(DECIDE_ON_OBJECTION, duties),
+        withVariables(PARENTS_DECISION, Values.DECISION_RETURN));
 
     assertThat(duties).hasPassed(END_CHILD_RETURNED).isWaitingAtExactly(INFORM_CHILD);
     assertThat(jobQuery().activityId(OBJECTION_OVERDUE).count()).isZero();
@@ -152,14 +167,21 @@ class LegalDutiesProcessTest {
 
     complete(
         openTask(DECIDE_ON_OBJECTION, duties),
-        withVariables(PARENTS_DECISION, Values.DECISION_COURT, COURT_APPLICATION_FILED, true,
-            COURT_FILE_NUMBER, "5 F 17/27"));
+        withVariables(
+            PARENTS_DECISION,
+            Values.DECISION_COURT,
+            COURT_APPLICATION_FILED,
+            true,
+            COURT_FILE_NUMBER,
+            "5 F 17/27"));
 
     Date reminder = Date.from(START.plus(Duration.ofHours(5)).plus(Duration.ofDays(14)));
     assertThat(openTask(RECORD_COURT_DECISION, duties))
         .hasCandidateGroup(District.SEGEBERG.groupId())
         .hasDueDate(reminder);
-    complete(openTask(RECORD_COURT_DECISION, duties), withVariables(COURT_DECISION, "CUSTODY_CONTINUES"));
+    complete(
+        openTask(RECORD_COURT_DECISION, duties),
+        withVariables(COURT_DECISION, "CUSTODY_CONTINUES"));
 
     assertThat(duties).hasPassed(END_COURT_DECIDED).hasNotPassed(END_CHILD_RETURNED);
   }
@@ -197,16 +219,24 @@ class LegalDutiesProcessTest {
     complete(openTask(INFORM_PARENTS, duties), parentsInformed(true));
     complete(
         openTask(DECIDE_ON_OBJECTION, duties),
-        withVariables(PARENTS_DECISION, Values.DECISION_COURT, COURT_APPLICATION_FILED, true,
-            COURT_FILE_NUMBER, "5 F 18/27"));
+        withVariables(
+            PARENTS_DECISION,
+            Values.DECISION_COURT,
+            COURT_APPLICATION_FILED,
+            true,
+            COURT_FILE_NUMBER,
+            "5 F 18/27"));
     moveClock(Duration.ofDays(14).plusMinutes(1));
 
     execute(job(COURT_DECISION_OVERDUE, duties));
 
     assertThat(duties).isWaitingAt(RECORD_COURT_DECISION, COURT_DECISION_OVERDUE_TASK);
-    assertThat(openTask(COURT_DECISION_OVERDUE_TASK, duties)).hasCandidateGroup(Groups.COORDINATORS);
+    assertThat(openTask(COURT_DECISION_OVERDUE_TASK, duties))
+        .hasCandidateGroup(Groups.COORDINATORS);
     handleOverdue(COURT_DECISION_OVERDUE_TASK, duties);
-    complete(openTask(RECORD_COURT_DECISION, duties), withVariables(COURT_DECISION, "CUSTODY_CONTINUES"));
+    complete(
+        openTask(RECORD_COURT_DECISION, duties),
+        withVariables(COURT_DECISION, "CUSTODY_CONTINUES"));
     assertThat(duties).hasPassed(END_COURT_DECIDED);
   }
 
@@ -223,7 +253,9 @@ class LegalDutiesProcessTest {
     assertThat(openTask(INFORM_CHILD_OVERDUE_TASK, duties)).hasCandidateGroup(Groups.COORDINATORS);
     assertThat(openTask(INFORM_CHILD, duties)).hasDueDate(date("2027-03-25T14:00:00+01:00"));
 
-    complete(openTask(INFORM_CHILD_OVERDUE_TASK, duties), withVariables(OVERDUE_FOLLOW_UP, "OFFICE_CONTACTED"));
+    complete(
+        openTask(INFORM_CHILD_OVERDUE_TASK, duties),
+        withVariables(OVERDUE_FOLLOW_UP, "OFFICE_CONTACTED"));
     assertThat(duties).isWaitingAt(INFORM_CHILD).hasPassed(END_INFORM_CHILD_OVERDUE_HANDLED);
   }
 
@@ -234,7 +266,8 @@ class LegalDutiesProcessTest {
 
     execute(job(INFORM_PARENTS_OVERDUE, duties));
 
-    assertThat(openTask(INFORM_PARENTS_OVERDUE_TASK, duties)).hasCandidateGroup(Groups.COORDINATORS);
+    assertThat(openTask(INFORM_PARENTS_OVERDUE_TASK, duties))
+        .hasCandidateGroup(Groups.COORDINATORS);
     assertThat(duties).isWaitingAt(INFORM_PARENTS);
     handleOverdue(INFORM_PARENTS_OVERDUE_TASK, duties);
     assertThat(duties).isWaitingAt(INFORM_PARENTS);
@@ -245,9 +278,12 @@ class LegalDutiesProcessTest {
     ProcessInstance duties = start(Values.GROUND_UMA, false);
 
     assertThat(duties)
-        .isWaitingAtExactly(INFORM_CHILD, INFORM_PARENTS, ASSESS_AGE, REQUEST_GUARDIAN, ONE_MONTH_PASSED);
+        .isWaitingAtExactly(
+            INFORM_CHILD, INFORM_PARENTS, ASSESS_AGE, REQUEST_GUARDIAN, ONE_MONTH_PASSED);
     assertThat(openTask(ASSESS_AGE, duties)).hasDueDate(date("2027-04-01T23:59:59+02:00"));
-    complete(openTask(ASSESS_AGE, duties), withVariables(AGE_ASSESSMENT_METHOD, "DOCUMENTS", MINORITY_CONFIRMED, true));
+    complete(
+        openTask(ASSESS_AGE, duties),
+        withVariables(AGE_ASSESSMENT_METHOD, "DOCUMENTS", MINORITY_CONFIRMED, true));
     assertThat(openTask(ASSESS_DISTRIBUTION, duties)).hasDueDate(date("2027-04-05T23:59:59+02:00"));
     complete(openTask(ASSESS_DISTRIBUTION, duties), withVariables(DISTRIBUTION_POSSIBLE, true));
 
@@ -260,7 +296,8 @@ class LegalDutiesProcessTest {
 
     assertThat(duties).isWaitingAt(REPORT_TO_LANDESSTELLE, REPORT_OVERDUE_TASK);
     assertThat(openTask(REPORT_OVERDUE_TASK, duties)).hasCandidateGroup(Groups.COORDINATORS);
-    complete(openTask(REPORT_TO_LANDESSTELLE, duties), withVariables(REPORTED_TO_LANDESSTELLE, true));
+    complete(
+        openTask(REPORT_TO_LANDESSTELLE, duties), withVariables(REPORTED_TO_LANDESSTELLE, true));
     assertThat(duties).hasPassed(END_REPORTED_TO_LANDESSTELLE).isWaitingAt(REPORT_OVERDUE_TASK);
     handleOverdue(REPORT_OVERDUE_TASK, duties);
   }
@@ -282,7 +319,9 @@ class LegalDutiesProcessTest {
     ClockUtil.setCurrentTime(date("2027-04-06T08:00:00+02:00"));
     execute(job(DISTRIBUTION_ASSESSMENT_OVERDUE, duties));
 
-    assertThat(duties).hasPassed(END_GUARDIAN_REQUESTED).isWaitingAt(DISTRIBUTION_ASSESSMENT_OVERDUE_TASK);
+    assertThat(duties)
+        .hasPassed(END_GUARDIAN_REQUESTED)
+        .isWaitingAt(DISTRIBUTION_ASSESSMENT_OVERDUE_TASK);
     handleOverdue(GUARDIAN_OVERDUE_TASK, duties);
     handleOverdue(AGE_ASSESSMENT_OVERDUE_TASK, duties);
     handleOverdue(DISTRIBUTION_ASSESSMENT_OVERDUE_TASK, duties);
@@ -295,7 +334,10 @@ class LegalDutiesProcessTest {
     Task assessment = openTask(ASSESS_DISTRIBUTION, duties);
 
     assertThatThrownBy(
-            () -> complete(assessment, withVariables(WELFARE_ENDANGERED, true, DISTRIBUTION_POSSIBLE, true)))
+            () ->
+                complete(
+                    assessment,
+                    withVariables(WELFARE_ENDANGERED, true, DISTRIBUTION_POSSIBLE, true)))
         .hasMessageContaining("Verteilung ist ausgeschlossen");
 
     complete(assessment, withVariables(WELFARE_ENDANGERED, true, DISTRIBUTION_POSSIBLE, false));
@@ -311,10 +353,15 @@ class LegalDutiesProcessTest {
 
     execute(job(ONE_MONTH_PASSED, duties));
 
-    assertThat(duties).hasPassed(RECORD_DISTRIBUTION_EXCLUSION).isWaitingAt(NOTE_DISTRIBUTION_EXCLUDED);
+    assertThat(duties)
+        .hasPassed(RECORD_DISTRIBUTION_EXCLUSION)
+        .isWaitingAt(NOTE_DISTRIBUTION_EXCLUDED);
     assertThat(duties).variables().containsEntry(DISTRIBUTION_EXCLUDED, true);
-    assertThat(openTask(NOTE_DISTRIBUTION_EXCLUDED, duties)).hasCandidateGroup(District.SEGEBERG.groupId());
-    complete(openTask(NOTE_DISTRIBUTION_EXCLUDED, duties), withVariables(DISTRIBUTION_EXCLUSION_NOTED, true));
+    assertThat(openTask(NOTE_DISTRIBUTION_EXCLUDED, duties))
+        .hasCandidateGroup(District.SEGEBERG.groupId());
+    complete(
+        openTask(NOTE_DISTRIBUTION_EXCLUDED, duties),
+        withVariables(DISTRIBUTION_EXCLUSION_NOTED, true));
     assertThat(duties).hasPassed(END_DISTRIBUTION_EXCLUDED);
   }
 
@@ -331,9 +378,13 @@ class LegalDutiesProcessTest {
     assertThat(duties)
         .isWaitingAt(STOP_FREEDOM_RESTRICTION, FREEDOM_RESTRICTION_OVERDUE_TASK)
         .isNotWaitingAt(COURT_DECISION_OR_END_MEASURE);
-    assertThat(openTask(FREEDOM_RESTRICTION_OVERDUE_TASK, duties)).hasCandidateGroup(Groups.COORDINATORS);
-    complete(openTask(STOP_FREEDOM_RESTRICTION, duties), withVariables(FREEDOM_RESTRICTION_ENDED, true));
-    assertThat(duties).hasPassed(END_MEASURE_ENDED_AT_LIMIT).hasNotPassed(END_FREEDOM_RESTRICTION_RESOLVED);
+    assertThat(openTask(FREEDOM_RESTRICTION_OVERDUE_TASK, duties))
+        .hasCandidateGroup(Groups.COORDINATORS);
+    complete(
+        openTask(STOP_FREEDOM_RESTRICTION, duties), withVariables(FREEDOM_RESTRICTION_ENDED, true));
+    assertThat(duties)
+        .hasPassed(END_MEASURE_ENDED_AT_LIMIT)
+        .hasNotPassed(END_FREEDOM_RESTRICTION_RESOLVED);
     handleOverdue(FREEDOM_RESTRICTION_OVERDUE_TASK, duties);
   }
 
@@ -346,17 +397,25 @@ class LegalDutiesProcessTest {
         openTask(COURT_DECISION_OR_END_MEASURE, duties),
         withVariables(FREEDOM_RESTRICTION_OUTCOME, Values.FREEDOM_RESTRICTION_COURT_DECIDED));
 
-    assertThat(duties).hasPassed(END_FREEDOM_RESTRICTION_RESOLVED).hasNotPassed(STOP_FREEDOM_RESTRICTION);
+    assertThat(duties)
+        .hasPassed(END_FREEDOM_RESTRICTION_RESOLVED)
+        .hasNotPassed(STOP_FREEDOM_RESTRICTION);
     assertThat(jobQuery().activityId(FREEDOM_RESTRICTION_LIMIT).count()).isZero();
   }
 
   @Test
   void theCaseProcessMayEndTheDutiesEarly() {
     ProcessInstance caseProcess =
-        runtimeService().startProcessInstanceByKey("duties-caller", REFERENCE, inputs(Values.GROUND_UMA, true));
+        runtimeService()
+            .startProcessInstanceByKey("duties-caller", REFERENCE, inputs(Values.GROUND_UMA, true));
     ProcessInstance duties =
-        runtimeService().createProcessInstanceQuery().processDefinitionKey(DutiesProcess.KEY).singleResult();
-    assertThat(duties).hasBusinessKey(REFERENCE).isWaitingAt(INFORM_CHILD, COURT_DECISION_OR_END_MEASURE);
+        runtimeService()
+            .createProcessInstanceQuery()
+            .processDefinitionKey(DutiesProcess.KEY)
+            .singleResult();
+    assertThat(duties)
+        .hasBusinessKey(REFERENCE)
+        .isWaitingAt(INFORM_CHILD, COURT_DECISION_OR_END_MEASURE);
     assertThat(duties).variables().containsEntry(OFFICE_GROUP, District.SEGEBERG.groupId());
 
     complete(task("Task_CloseCase", caseProcess));
@@ -371,11 +430,25 @@ class LegalDutiesProcessTest {
     ProcessInstance duties = start(Values.GROUND_UMA, false);
 
     assertThat(duties).isWaitingAt(INFORM_CHILD);
-    for (String setting : new String[] {INFORM_CHILD_WITHIN, INFORM_PARENTS_WITHIN, GUARDIAN_WITHIN,
-        AGE_ASSESSMENT_WORKING_DAYS, DISTRIBUTION_ASSESSMENT_WORKING_DAYS, REPORT_WORKING_DAYS,
-        DISTRIBUTION_EXCLUDED_AFTER}) {
-      assertThat(ENGINE.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(duties.getId())
-          .variableName(setting).count()).as(setting).isZero();
+    for (String setting :
+        new String[] {
+          INFORM_CHILD_WITHIN,
+          INFORM_PARENTS_WITHIN,
+          GUARDIAN_WITHIN,
+          AGE_ASSESSMENT_WORKING_DAYS,
+          DISTRIBUTION_ASSESSMENT_WORKING_DAYS,
+          REPORT_WORKING_DAYS,
+          DISTRIBUTION_EXCLUDED_AFTER
+        }) {
+      assertThat(
+              ENGINE
+                  .getHistoryService()
+                  .createHistoricVariableInstanceQuery()
+                  .processInstanceId(duties.getId())
+                  .variableName(setting)
+                  .count())
+          .as(setting)
+          .isZero();
     }
   }
 
@@ -401,7 +474,8 @@ class LegalDutiesProcessTest {
     redeployWithSetting(REPORT_WORKING_DAYS, null);
 
     assertThatThrownBy(() -> start(Values.GROUND_UMA, false))
-        .hasMessageContaining(REPORT_WORKING_DAYS).hasMessageContaining(CALCULATE_DEADLINES);
+        .hasMessageContaining(REPORT_WORKING_DAYS)
+        .hasMessageContaining(CALCULATE_DEADLINES);
   }
 
   @Test
@@ -423,7 +497,10 @@ class LegalDutiesProcessTest {
     assertThat(openTask(INFORM_CHILD, duties)).hasDueDate(date("2027-03-25T11:00:00+01:00"));
   }
 
-  /** Deploys a new version of the duties whose setting has another value ({@code null}: is left out). */
+  /**
+   * Deploys a new version of the duties whose setting has another value ({@code null}: is left
+   * out).
+   */
   private void redeployWithSetting(String name, String value) {
     BpmnModelInstance model = dutiesModel();
     CamundaProperty property = settingOf(model, name);
@@ -436,7 +513,8 @@ class LegalDutiesProcessTest {
   }
 
   private static BpmnModelInstance dutiesModel() {
-    try (InputStream bpmn = LegalDutiesProcessTest.class.getClassLoader().getResourceAsStream(DutiesProcess.RESOURCE)) {
+    try (InputStream bpmn =
+        LegalDutiesProcessTest.class.getClassLoader().getResourceAsStream(DutiesProcess.RESOURCE)) {
       return Bpmn.readModelFromStream(bpmn);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -445,33 +523,55 @@ class LegalDutiesProcessTest {
 
   private static CamundaProperty settingOf(BpmnModelInstance model, String name) {
     ServiceTask task = model.getModelElementById(CALCULATE_DEADLINES);
-    return task.getExtensionElements().getElementsQuery().filterByType(CamundaProperties.class).singleResult()
-        .getCamundaProperties().stream().filter(p -> name.equals(p.getCamundaName())).findFirst().orElseThrow();
+    return task
+        .getExtensionElements()
+        .getElementsQuery()
+        .filterByType(CamundaProperties.class)
+        .singleResult()
+        .getCamundaProperties()
+        .stream()
+        .filter(p -> name.equals(p.getCamundaName()))
+        .findFirst()
+        .orElseThrow();
   }
 
   private void deploy(BpmnModelInstance model) {
-    String id = withForms(ENGINE.getRepositoryService().createDeployment()
-        .addModelInstance(DutiesProcess.RESOURCE, model)).deploy().getId();
+    String id =
+        withForms(
+                ENGINE
+                    .getRepositoryService()
+                    .createDeployment()
+                    .addModelInstance(DutiesProcess.RESOURCE, model))
+            .deploy()
+            .getId();
     extraDeployments.add(id);
   }
 
   private ProcessInstance start(String legalGround, boolean freedomRestriction) {
     return runtimeService()
-        .startProcessInstanceByKey(DutiesProcess.KEY, REFERENCE, inputs(legalGround, freedomRestriction));
+        .startProcessInstanceByKey(
+            DutiesProcess.KEY, REFERENCE, inputs(legalGround, freedomRestriction));
   }
 
   private static Map<String, Object> inputs(String legalGround, boolean freedomRestriction) {
     return withVariables(
-        CASE_ID, 42L,
-        CASE_REFERENCE, REFERENCE,
-        OFFICE, District.SEGEBERG.name(),
-        LEGAL_GROUND, legalGround,
-        CUSTODY_START, Date.from(START),
-        FREEDOM_RESTRICTION, freedomRestriction);
+        CASE_ID,
+        42L,
+        CASE_REFERENCE,
+        REFERENCE,
+        OFFICE,
+        District.SEGEBERG.name(),
+        LEGAL_GROUND,
+        legalGround,
+        CUSTODY_START,
+        Date.from(START),
+        FREEDOM_RESTRICTION,
+        freedomRestriction);
   }
 
   private static Map<String, Object> parentsInformed(boolean object) {
-    return withVariables(PARENTS_INFORMED, true, RISK_ASSESSED_WITH_PARENTS, true, PARENTS_OBJECT, object);
+    return withVariables(
+        PARENTS_INFORMED, true, RISK_ASSESSED_WITH_PARENTS, true, PARENTS_OBJECT, object);
   }
 
   /** The open task at the element, after checking that Tasklist can load its Camunda Form. */

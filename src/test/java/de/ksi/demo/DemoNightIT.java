@@ -40,7 +40,8 @@ class DemoNightIT {
 
     var byPhone = api.as("koordination-1").get("/api/cases/" + night.byPhone()).json();
     assertThat(byPhone.get("status").asText()).isEqualTo("PLACED");
-    assertThat(registry.holdsOf(night.byPhone()).stream().map(h -> h.status())).containsExactly(Hold.Status.RELEASED);
+    assertThat(registry.holdsOf(night.byPhone()).stream().map(h -> h.status()))
+        .containsExactly(Hold.Status.RELEASED);
 
     var escalated = api.as("koordination-1").get("/api/cases/" + night.escalated()).json();
     assertThat(escalated.get("status").asText()).isEqualTo("PLACED");
@@ -48,15 +49,37 @@ class DemoNightIT {
     assertThat(night.escalated()).startsWith("PIN-");
     assertThat(night.byPhone()).startsWith("STO-");
 
-    assertThat(tasks.createTaskQuery().processInstanceBusinessKey(night.requested())
-        .taskDefinitionKey(DutiesProcess.Elements.INFORM_CHILD).count()).isZero();
-    assertThat(tasks.createTaskQuery().processInstanceBusinessKey(night.byPhone())
-        .taskDefinitionKey(DutiesProcess.Elements.INFORM_CHILD_OVERDUE_TASK).count()).isEqualTo(1);
-    assertThat(tasks.createTaskQuery().processInstanceBusinessKey(night.requested())
-        .taskDefinitionKey(CaseProcess.Elements.DECIDE_OUTCOME).count()).isEqualTo(1);
+    assertThat(
+            tasks
+                .createTaskQuery()
+                .processInstanceBusinessKey(night.requested())
+                .taskDefinitionKey(DutiesProcess.Elements.INFORM_CHILD)
+                .count())
+        .isZero();
+    assertThat(
+            tasks
+                .createTaskQuery()
+                .processInstanceBusinessKey(night.byPhone())
+                .taskDefinitionKey(DutiesProcess.Elements.INFORM_CHILD_OVERDUE_TASK)
+                .count())
+        .isEqualTo(1);
+    assertThat(
+            tasks
+                .createTaskQuery()
+                .processInstanceBusinessKey(night.requested())
+                .taskDefinitionKey(CaseProcess.Elements.DECIDE_OUTCOME)
+                .count())
+        .isEqualTo(1);
 
     String told = String.join("\n", narration);
-    assertThat(told).contains("Eine Nacht im Verbund", "Verbund-Eskalationen", "Anfragen an meinen Träger",
-        "Überfällige Fristen", night.requested(), night.byPhone(), night.escalated());
+    assertThat(told)
+        .contains(
+            "Eine Nacht im Verbund",
+            "Verbund-Eskalationen",
+            "Anfragen an meinen Träger",
+            "Überfällige Fristen",
+            night.requested(),
+            night.byPhone(),
+            night.escalated());
   }
 }

@@ -24,8 +24,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Deployments are reversible, running cases are not deletable by process owners: checked by effect (the instance
- * still runs, nothing is suspended, the time to live is unchanged), and the administrator's way with a reason.
+ * Deployments are reversible, running cases are not deletable by process owners: checked by effect
+ * (the instance still runs, nothing is suspended, the time to live is unchanged), and the
+ * administrator's way with a reason.
  */
 @KsiIntegrationTest
 class DeploymentRightsIT {
@@ -45,7 +46,10 @@ class DeploymentRightsIT {
   void aDeploymentWithARunningCase() {
     api = new ApiClient(port);
     key = "it-rights-" + UUID.randomUUID().toString().substring(0, 8);
-    deploymentId = deploy(key, """
+    deploymentId =
+        deploy(
+            key,
+            """
         <bpmn:startEvent id="StartEvent_Go"/>
         <bpmn:sequenceFlow id="Flow_Wait" sourceRef="StartEvent_Go" targetRef="Task_Wait"/>
         <bpmn:userTask id="Task_Wait" camunda:candidateGroups="koordinierungsstelle"/>
@@ -56,14 +60,22 @@ class DeploymentRightsIT {
         <bpmn:sequenceFlow id="Flow_Done" sourceRef="Task_Wait" targetRef="EndEvent_Done"/>
         <bpmn:endEvent id="EndEvent_Done"/>
         """);
-    definition = engine.getRepositoryService().createProcessDefinitionQuery().deploymentId(deploymentId).singleResult();
+    definition =
+        engine
+            .getRepositoryService()
+            .createProcessDefinitionQuery()
+            .deploymentId(deploymentId)
+            .singleResult();
     running = engine.getRuntimeService().startProcessInstanceByKey(key, "IT-" + key.substring(10));
   }
 
   @Test
   void aProcessOwnerCannotCascadeDeleteNorDeleteADeploymentWithRunningCases() {
-    ApiClient.Reply cascade = api.as("prozess-1").send("DELETE", rest("/deployment/" + deploymentId + "?cascade=true"), null);
-    ApiClient.Reply plain = api.as("prozess-1").send("DELETE", rest("/deployment/" + deploymentId), null);
+    ApiClient.Reply cascade =
+        api.as("prozess-1")
+            .send("DELETE", rest("/deployment/" + deploymentId + "?cascade=true"), null);
+    ApiClient.Reply plain =
+        api.as("prozess-1").send("DELETE", rest("/deployment/" + deploymentId), null);
 
     assertThat(cascade.status()).isEqualTo(403);
     assertThat(cascade.body()).contains("CASCADE_DELETE");
@@ -75,12 +87,26 @@ class DeploymentRightsIT {
   @Test
   void aProcessOwnerCannotSuspendDefinitionsJobDefinitionsOrInstances() {
     var owner = api.as("prozess-1");
-    int definitionSuspended = owner.put(rest("/process-definition/" + definition.getId() + "/suspended"),
-        "{\"suspended\": true, \"includeProcessInstances\": true}").status();
-    int jobsSuspended = owner.put(rest("/job-definition/suspended"),
-        "{\"processDefinitionId\": \"" + definition.getId() + "\", \"suspended\": true, \"includeJobs\": true}").status();
-    int instanceSuspended = owner.put(rest("/process-instance/" + running.getId() + "/suspended"),
-        "{\"suspended\": true}").status();
+    int definitionSuspended =
+        owner
+            .put(
+                rest("/process-definition/" + definition.getId() + "/suspended"),
+                "{\"suspended\": true, \"includeProcessInstances\": true}")
+            .status();
+    int jobsSuspended =
+        owner
+            .put(
+                rest("/job-definition/suspended"),
+                "{\"processDefinitionId\": \""
+                    + definition.getId()
+                    + "\", \"suspended\": true, \"includeJobs\": true}")
+            .status();
+    int instanceSuspended =
+        owner
+            .put(
+                rest("/process-instance/" + running.getId() + "/suspended"),
+                "{\"suspended\": true}")
+            .status();
 
     assertThat(definitionSuspended).isEqualTo(403);
     assertThat(jobsSuspended).isEqualTo(403);
@@ -90,21 +116,48 @@ class DeploymentRightsIT {
 
   @Test
   void aProcessOwnerCannotChangeHistoryTimeToLiveNorDeleteDefinitions() {
-    DecisionDefinition deadlines = engine.getRepositoryService().createDecisionDefinitionQuery()
-        .decisionDefinitionKey("escalation-deadlines").latestVersion().singleResult();
+    DecisionDefinition deadlines =
+        engine
+            .getRepositoryService()
+            .createDecisionDefinitionQuery()
+            .decisionDefinitionKey("escalation-deadlines")
+            .latestVersion()
+            .singleResult();
     var owner = api.as("prozess-1");
 
-    int processTtl = owner.put(rest("/process-definition/" + definition.getId() + "/history-time-to-live"),
-        "{\"historyTimeToLive\": 0}").status();
-    int decisionTtl = owner.put(rest("/decision-definition/" + deadlines.getId() + "/history-time-to-live"),
-        "{\"historyTimeToLive\": 0}").status();
-    int deleted = owner.send("DELETE", rest("/process-definition/" + definition.getId() + "?cascade=true"), null).status();
+    int processTtl =
+        owner
+            .put(
+                rest("/process-definition/" + definition.getId() + "/history-time-to-live"),
+                "{\"historyTimeToLive\": 0}")
+            .status();
+    int decisionTtl =
+        owner
+            .put(
+                rest("/decision-definition/" + deadlines.getId() + "/history-time-to-live"),
+                "{\"historyTimeToLive\": 0}")
+            .status();
+    int deleted =
+        owner
+            .send(
+                "DELETE", rest("/process-definition/" + definition.getId() + "?cascade=true"), null)
+            .status();
 
     assertThat(processTtl).isEqualTo(403);
     assertThat(decisionTtl).isEqualTo(403);
     assertThat(deleted).isEqualTo(403);
-    assertThat(engine.getRepositoryService().getProcessDefinition(definition.getId()).getHistoryTimeToLive()).isEqualTo(180);
-    assertThat(engine.getRepositoryService().getDecisionDefinition(deadlines.getId()).getHistoryTimeToLive()).isEqualTo(180);
+    assertThat(
+            engine
+                .getRepositoryService()
+                .getProcessDefinition(definition.getId())
+                .getHistoryTimeToLive())
+        .isEqualTo(180);
+    assertThat(
+            engine
+                .getRepositoryService()
+                .getDecisionDefinition(deadlines.getId())
+                .getHistoryTimeToLive())
+        .isEqualTo(180);
     stillRunningAsBefore();
   }
 
@@ -115,103 +168,214 @@ class DeploymentRightsIT {
     int status = api.as("prozess-1").send("DELETE", rest("/deployment/" + unused), null).status();
 
     assertThat(status).isEqualTo(204);
-    assertThat(engine.getRepositoryService().createDeploymentQuery().deploymentId(unused).count()).isZero();
-    assertThat(engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(key + "-unused").count())
+    assertThat(engine.getRepositoryService().createDeploymentQuery().deploymentId(unused).count())
+        .isZero();
+    assertThat(
+            engine
+                .getRepositoryService()
+                .createProcessDefinitionQuery()
+                .processDefinitionKey(key + "-unused")
+                .count())
         .isZero();
   }
 
   @Test
   void evenAnAdministratorCascadeDeletesOnlyWithAReasonThroughOurApiAndItIsAudited() {
-    ApiClient.Reply raw = api.as("admin").send("DELETE", rest("/deployment/" + deploymentId + "?cascade=true"), null);
-    ApiClient.Reply noReason = api.as("admin").send("DELETE", "/api/admin/deployments/" + deploymentId + "?cascade=true", null);
-    ApiClient.Reply byOwner = api.as("prozess-1").send("DELETE",
-        "/api/admin/deployments/" + deploymentId + "?cascade=true&reason=Testlauf%20aufraeumen", null);
+    ApiClient.Reply raw =
+        api.as("admin").send("DELETE", rest("/deployment/" + deploymentId + "?cascade=true"), null);
+    ApiClient.Reply noReason =
+        api.as("admin")
+            .send("DELETE", "/api/admin/deployments/" + deploymentId + "?cascade=true", null);
+    ApiClient.Reply byOwner =
+        api.as("prozess-1")
+            .send(
+                "DELETE",
+                "/api/admin/deployments/"
+                    + deploymentId
+                    + "?cascade=true&reason=Testlauf%20aufraeumen",
+                null);
     assertThat(raw.status()).isEqualTo(403);
     assertThat(noReason.status()).isEqualTo(400);
     assertThat(byOwner.status()).isEqualTo(403);
     stillRunningAsBefore();
 
-    var deleted = api.as("admin").send("DELETE", "/api/admin/deployments/" + deploymentId
-        + "?cascade=true&reason=Fehlerhafte%20Testversion%20entfernt", null).expect(200);
+    var deleted =
+        api.as("admin")
+            .send(
+                "DELETE",
+                "/api/admin/deployments/"
+                    + deploymentId
+                    + "?cascade=true&reason=Fehlerhafte%20Testversion%20entfernt",
+                null)
+            .expect(200);
 
     assertThat(deleted.path("endedInstances").asInt()).isEqualTo(1);
-    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(running.getId()).count()).isZero();
-    assertThat(engine.getRepositoryService().createDeploymentQuery().deploymentId(deploymentId).count()).isZero();
-    assertThat(audit.forCase(running.getBusinessKey())).singleElement().satisfies(entry -> {
-      assertThat(entry.actor()).isEqualTo("admin");
-      assertThat(entry.action()).isEqualTo(AuditLog.Action.DEPLOYMENT_DELETED);
-      assertThat(entry.reason()).isEqualTo("Fehlerhafte Testversion entfernt");
-      assertThat(entry.detail()).contains(deploymentId, "cascade");
-    });
+    assertThat(
+            engine
+                .getRuntimeService()
+                .createProcessInstanceQuery()
+                .processInstanceId(running.getId())
+                .count())
+        .isZero();
+    assertThat(
+            engine
+                .getRepositoryService()
+                .createDeploymentQuery()
+                .deploymentId(deploymentId)
+                .count())
+        .isZero();
+    assertThat(audit.forCase(running.getBusinessKey()))
+        .singleElement()
+        .satisfies(
+            entry -> {
+              assertThat(entry.actor()).isEqualTo("admin");
+              assertThat(entry.action()).isEqualTo(AuditLog.Action.DEPLOYMENT_DELETED);
+              assertThat(entry.reason()).isEqualTo("Fehlerhafte Testversion entfernt");
+              assertThat(entry.detail()).contains(deploymentId, "cascade");
+            });
   }
 
   @Test
   void anAdministratorSuspendsAndChangesHistoryOnlyWithAReasonThroughOurApiAndItIsAudited() {
     String key = definition.getKey();
-    ApiClient.Reply rawSuspend = api.as("admin").put(rest("/process-definition/" + definition.getId() + "/suspended"),
-        "{\"suspended\": true, \"includeProcessInstances\": false}");
-    ApiClient.Reply rawTtl = api.as("admin").put(rest("/process-definition/" + definition.getId()
-        + "/history-time-to-live"), "{\"historyTimeToLive\": 0}");
-    ApiClient.Reply noReason = api.as("admin").post("/api/admin/process-definitions/" + key + "/suspend");
+    ApiClient.Reply rawSuspend =
+        api.as("admin")
+            .put(
+                rest("/process-definition/" + definition.getId() + "/suspended"),
+                "{\"suspended\": true, \"includeProcessInstances\": false}");
+    ApiClient.Reply rawTtl =
+        api.as("admin")
+            .put(
+                rest("/process-definition/" + definition.getId() + "/history-time-to-live"),
+                "{\"historyTimeToLive\": 0}");
+    ApiClient.Reply noReason =
+        api.as("admin").post("/api/admin/process-definitions/" + key + "/suspend");
     assertThat(rawSuspend.status()).as(rawSuspend.body()).isEqualTo(403);
     assertThat(rawSuspend.body()).contains("reason");
     assertThat(rawTtl.status()).isEqualTo(403);
     assertThat(noReason.status()).isEqualTo(400);
-    assertThat(engine.getRepositoryService().getProcessDefinition(definition.getId()).isSuspended()).isFalse();
-    assertThat(engine.getRepositoryService().getProcessDefinition(definition.getId()).getHistoryTimeToLive())
+    assertThat(engine.getRepositoryService().getProcessDefinition(definition.getId()).isSuspended())
+        .isFalse();
+    assertThat(
+            engine
+                .getRepositoryService()
+                .getProcessDefinition(definition.getId())
+                .getHistoryTimeToLive())
         .isEqualTo(180);
 
-    api.as("admin").post("/api/admin/process-definitions/" + key + "/suspend?reason=Fehler%20im%20Modell%20gefunden")
+    api.as("admin")
+        .post(
+            "/api/admin/process-definitions/"
+                + key
+                + "/suspend?reason=Fehler%20im%20Modell%20gefunden")
         .expect(200);
-    assertThat(engine.getRepositoryService().getProcessDefinition(definition.getId()).isSuspended()).isTrue();
-    api.as("admin").post("/api/admin/process-definitions/" + key + "/activate?reason=Fehler%20behoben%2C%20weiter")
+    assertThat(engine.getRepositoryService().getProcessDefinition(definition.getId()).isSuspended())
+        .isTrue();
+    api.as("admin")
+        .post(
+            "/api/admin/process-definitions/"
+                + key
+                + "/activate?reason=Fehler%20behoben%2C%20weiter")
         .expect(200);
-    api.as("admin").put("/api/admin/process-definitions/" + key
-        + "/history-time-to-live?days=365&reason=Aufbewahrung%20laut%20Dienstanweisung", null).expect(200);
+    api.as("admin")
+        .put(
+            "/api/admin/process-definitions/"
+                + key
+                + "/history-time-to-live?days=365&reason=Aufbewahrung%20laut%20Dienstanweisung",
+            null)
+        .expect(200);
 
-    assertThat(engine.getRepositoryService().getProcessDefinition(definition.getId()).isSuspended()).isFalse();
-    assertThat(engine.getRepositoryService().getProcessDefinition(definition.getId()).getHistoryTimeToLive())
+    assertThat(engine.getRepositoryService().getProcessDefinition(definition.getId()).isSuspended())
+        .isFalse();
+    assertThat(
+            engine
+                .getRepositoryService()
+                .getProcessDefinition(definition.getId())
+                .getHistoryTimeToLive())
         .isEqualTo(365);
-    assertThat(audit.forCase("-")).filteredOn(e -> e.action() == AuditLog.Action.DEFINITION_CHANGED)
-        .filteredOn(e -> e.detail().contains(key)).extracting(AuditLog.Entry::reason)
-        .contains("Fehler im Modell gefunden", "Fehler behoben, weiter", "Aufbewahrung laut Dienstanweisung");
+    assertThat(audit.forCase("-"))
+        .filteredOn(e -> e.action() == AuditLog.Action.DEFINITION_CHANGED)
+        .filteredOn(e -> e.detail().contains(key))
+        .extracting(AuditLog.Entry::reason)
+        .contains(
+            "Fehler im Modell gefunden",
+            "Fehler behoben, weiter",
+            "Aufbewahrung laut Dienstanweisung");
   }
 
   @Test
   void anOlderInstallationsProcessOwnerGrantsLoseDefinitionUpdateAndDeleteOnTheNextStart() {
     var authorizations = engine.getAuthorizationService();
-    Authorization old = authorizations.createAuthorizationQuery().groupIdIn(Groups.PROCESS_OWNERS)
-        .resourceType(Resources.PROCESS_DEFINITION).resourceId("*").singleResult();
+    Authorization old =
+        authorizations
+            .createAuthorizationQuery()
+            .groupIdIn(Groups.PROCESS_OWNERS)
+            .resourceType(Resources.PROCESS_DEFINITION)
+            .resourceId("*")
+            .singleResult();
     old.addPermission(Permissions.UPDATE);
     old.addPermission(Permissions.DELETE);
     authorizations.saveAuthorization(old);
 
     identitySetup.setUpNetworkGroups();
 
-    Authorization now = authorizations.createAuthorizationQuery().groupIdIn(Groups.PROCESS_OWNERS)
-        .resourceType(Resources.PROCESS_DEFINITION).resourceId("*").singleResult();
+    Authorization now =
+        authorizations
+            .createAuthorizationQuery()
+            .groupIdIn(Groups.PROCESS_OWNERS)
+            .resourceType(Resources.PROCESS_DEFINITION)
+            .resourceId("*")
+            .singleResult();
     assertThat(now.isPermissionGranted(Permissions.READ)).isTrue();
     assertThat(now.isPermissionGranted(Permissions.UPDATE)).isFalse();
     assertThat(now.isPermissionGranted(Permissions.DELETE)).isFalse();
   }
 
   private void stillRunningAsBefore() {
-    assertThat(engine.getRepositoryService().createDeploymentQuery().deploymentId(deploymentId).count()).isEqualTo(1);
-    ProcessInstance instance = engine.getRuntimeService().createProcessInstanceQuery()
-        .processInstanceId(running.getId()).singleResult();
+    assertThat(
+            engine
+                .getRepositoryService()
+                .createDeploymentQuery()
+                .deploymentId(deploymentId)
+                .count())
+        .isEqualTo(1);
+    ProcessInstance instance =
+        engine
+            .getRuntimeService()
+            .createProcessInstanceQuery()
+            .processInstanceId(running.getId())
+            .singleResult();
     assertThat(instance).isNotNull();
     assertThat(instance.isSuspended()).isFalse();
-    assertThat(engine.getRepositoryService().getProcessDefinition(definition.getId()).isSuspended()).isFalse();
-    assertThat(engine.getManagementService().createJobDefinitionQuery().processDefinitionId(definition.getId()).list())
-        .isNotEmpty().noneMatch(jobDefinition -> jobDefinition.isSuspended());
-    assertThat(engine.getManagementService().createJobQuery().processInstanceId(running.getId()).singleResult()
-        .isSuspended()).isFalse();
-    assertThat(engine.getTaskService().createTaskQuery().processInstanceId(running.getId()).count()).isEqualTo(1);
+    assertThat(engine.getRepositoryService().getProcessDefinition(definition.getId()).isSuspended())
+        .isFalse();
+    assertThat(
+            engine
+                .getManagementService()
+                .createJobDefinitionQuery()
+                .processDefinitionId(definition.getId())
+                .list())
+        .isNotEmpty()
+        .noneMatch(jobDefinition -> jobDefinition.isSuspended());
+    assertThat(
+            engine
+                .getManagementService()
+                .createJobQuery()
+                .processInstanceId(running.getId())
+                .singleResult()
+                .isSuspended())
+        .isFalse();
+    assertThat(engine.getTaskService().createTaskQuery().processInstanceId(running.getId()).count())
+        .isEqualTo(1);
   }
 
   private String deploy(String processKey, String elements) {
-    Deployments.Answer answer = new Deployments(port, engine.getName())
-        .deploy("prozess-1", processKey, Map.of(processKey + ".bpmn", process(processKey, elements)));
+    Deployments.Answer answer =
+        new Deployments(port, engine.getName())
+            .deploy(
+                "prozess-1",
+                processKey,
+                Map.of(processKey + ".bpmn", process(processKey, elements)));
     assertThat(answer.status()).as(answer.text()).isEqualTo(200);
     return answer.body().path("id").asText();
   }

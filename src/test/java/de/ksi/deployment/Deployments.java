@@ -18,11 +18,15 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
 
-/** Deploys files over {@code POST /engine-rest/deployment/create} as the Camunda Modeler does (multipart form). */
+/**
+ * Deploys files over {@code POST /engine-rest/deployment/create} as the Camunda Modeler does
+ * (multipart form).
+ */
 final class Deployments {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private final int port;
   private final String engine;
 
@@ -41,14 +45,26 @@ final class Deployments {
     part(body, boundary, "deployment-source", null, "Camunda Modeler");
     files.forEach((file, content) -> part(body, boundary, file, file, content));
     body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-    HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/engine-rest/engine/" + engine + "/deployment/create"))
-        .timeout(Duration.ofSeconds(60))
-        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)))
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
-        .build();
+    HttpRequest request =
+        HttpRequest.newBuilder(
+                URI.create(
+                    "http://localhost:"
+                        + port
+                        + "/engine-rest/engine/"
+                        + engine
+                        + "/deployment/create"))
+            .timeout(Duration.ofSeconds(60))
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .header(
+                "Authorization",
+                "Basic "
+                    + Base64.getEncoder()
+                        .encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)))
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+            .build();
     try {
-      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      HttpResponse<String> response =
+          http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
       JsonNode json = response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());
       return new Answer(response.statusCode(), json, response.body());
     } catch (IOException e) {
@@ -59,10 +75,18 @@ final class Deployments {
     }
   }
 
-  private static void part(ByteArrayOutputStream body, String boundary, String name, String file, String content) {
-    String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\""
-        + (file == null ? "" : "; filename=\"" + file + "\"") + "\r\n"
-        + (file == null ? "" : "Content-Type: application/octet-stream\r\n") + "\r\n";
+  private static void part(
+      ByteArrayOutputStream body, String boundary, String name, String file, String content) {
+    String head =
+        "--"
+            + boundary
+            + "\r\nContent-Disposition: form-data; name=\""
+            + name
+            + "\""
+            + (file == null ? "" : "; filename=\"" + file + "\"")
+            + "\r\n"
+            + (file == null ? "" : "Content-Type: application/octet-stream\r\n")
+            + "\r\n";
     body.writeBytes(head.getBytes(StandardCharsets.UTF_8));
     body.writeBytes(content.getBytes(StandardCharsets.UTF_8));
     body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
@@ -80,7 +104,13 @@ final class Deployments {
             %2$s
           </bpmn:process>
         </bpmn:definitions>
-        """.formatted(key, elements, elements.contains("Message_Start") ? "<bpmn:message id=\"Message_Start\" name=\"start\"/>" : "");
+        """
+        .formatted(
+            key,
+            elements,
+            elements.contains("Message_Start")
+                ? "<bpmn:message id=\"Message_Start\" name=\"start\"/>"
+                : "");
   }
 
   static String shipped(String path) {

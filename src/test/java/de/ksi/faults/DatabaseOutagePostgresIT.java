@@ -23,9 +23,10 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * PostgreSQL drops out for a few seconds under load (a proxy between application and server cuts every
- * connection and refuses new ones; the shared server itself is never touched): requests fail cleanly with a
- * 503 problem, readiness reports DOWN, the application recovers by itself, and nothing is half-written.
+ * PostgreSQL drops out for a few seconds under load (a proxy between application and server cuts
+ * every connection and refuses new ones; the shared server itself is never touched): requests fail
+ * cleanly with a 503 problem, readiness reports DOWN, the application recovers by itself, and
+ * nothing is half-written.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DatabaseOutagePostgresIT {
@@ -58,7 +59,8 @@ class DatabaseOutagePostgresIT {
   record Outcome(String call, boolean duringOutage, int status, String contentType, String body) {}
 
   @Test
-  void requestsFailCleanlyWhileTheDatabaseIsAwayAndTheApplicationRecoversByItself() throws Exception {
+  void requestsFailCleanlyWhileTheDatabaseIsAwayAndTheApplicationRecoversByItself()
+      throws Exception {
     String proxied = "jdbc:postgresql://127.0.0.1:" + proxy.port() + "/" + db.name();
     app = FaultSuite.application("outage", proxied, db.user()).start();
     Cases cases = new Cases(app.port());
@@ -72,20 +74,25 @@ class DatabaseOutagePostgresIT {
     List<Thread> workers = new ArrayList<>();
     for (int w = 0; w < WORKERS; w++) {
       int worker = w;
-      Thread thread = new Thread(() -> {
-        try {
-          for (int i = 0; running.get(); i++) {
-            boolean during = outage.get();
-            List<Outcome> round = work(cases, worker + i, during);
-            outcomes.addAll(round);
-            if (!during && !outage.get() && round.stream().allMatch(o -> o.status() < 300)) {
-              afterwards.incrementAndGet();
-            }
-          }
-        } catch (RuntimeException | AssertionError e) {
-          broken.add(e);
-        }
-      }, "load-" + w);
+      Thread thread =
+          new Thread(
+              () -> {
+                try {
+                  for (int i = 0; running.get(); i++) {
+                    boolean during = outage.get();
+                    List<Outcome> round = work(cases, worker + i, during);
+                    outcomes.addAll(round);
+                    if (!during
+                        && !outage.get()
+                        && round.stream().allMatch(o -> o.status() < 300)) {
+                      afterwards.incrementAndGet();
+                    }
+                  }
+                } catch (RuntimeException | AssertionError e) {
+                  broken.add(e);
+                }
+              },
+              "load-" + w);
       workers.add(thread);
       thread.start();
     }
@@ -93,41 +100,64 @@ class DatabaseOutagePostgresIT {
     await("load before the outage", Duration.ofSeconds(60), () -> afterwards.get() >= 6);
     outage.set(true);
     proxy.cut();
-    await("readiness DOWN while the database is away", Duration.ofSeconds(30), () -> app.readinessStatus() == 503);
-    await("requests answered during the outage", Duration.ofSeconds(30),
+    await(
+        "readiness DOWN while the database is away",
+        Duration.ofSeconds(30),
+        () -> app.readinessStatus() == 503);
+    await(
+        "requests answered during the outage",
+        Duration.ofSeconds(30),
         () -> outcomes.stream().filter(Outcome::duringOutage).count() >= 3);
     proxy.restore();
-    await("readiness UP once the database is back", Duration.ofSeconds(60), () -> app.readinessStatus() == 200);
+    await(
+        "readiness UP once the database is back",
+        Duration.ofSeconds(60),
+        () -> app.readinessStatus() == 200);
     outage.set(false);
     afterwards.set(0);
-    await("whole rounds of work succeed again", Duration.ofSeconds(60), () -> afterwards.get() >= 6);
+    await(
+        "whole rounds of work succeed again", Duration.ofSeconds(60), () -> afterwards.get() >= 6);
     running.set(false);
     for (Thread thread : workers) {
       thread.join(60_000);
     }
 
     assertThat(broken).as("load workers that broke").isEmpty();
-    assertThat(outcomes).as("no reply is a 500 or other server error than 503")
+    assertThat(outcomes)
+        .as("no reply is a 500 or other server error than 503")
         .allSatisfy(o -> assertThat(o.status()).as("%s", o).isIn(200, 201, 204, 409, 503));
-    assertThat(outcomes).filteredOn(o -> o.status() == 503).as("503s during the outage").isNotEmpty()
+    assertThat(outcomes)
+        .filteredOn(o -> o.status() == 503)
+        .as("503s during the outage")
+        .isNotEmpty()
         .allSatisfy(o -> assertThat(o.body()).as("%s", o).contains("database-unavailable"));
-    assertThat(outcomes).filteredOn(o -> o.status() == 503 && o.call().startsWith("/api"))
+    assertThat(outcomes)
+        .filteredOn(o -> o.status() == 503 && o.call().startsWith("/api"))
         .allSatisfy(o -> assertThat(o.contentType()).startsWith("application/problem+json"));
-    assertThat(outcomes).filteredOn(o -> o.status() == 409).as("conflicts")
+    assertThat(outcomes)
+        .filteredOn(o -> o.status() == 409)
+        .as("conflicts")
         .allSatisfy(o -> assertThat(o.body()).contains("problem."));
 
     FaultSuite.assertConsistent(sql);
-    assertThat(sql.queryForList("""
+    assertThat(
+            sql.queryForList(
+                """
         SELECT c.reference FROM custody_case c WHERE NOT EXISTS (
-          SELECT 1 FROM act_hi_procinst p WHERE p.business_key_ = c.reference)""", String.class))
-        .as("cases registered without their process").isEmpty();
+          SELECT 1 FROM act_hi_procinst p WHERE p.business_key_ = c.reference)""",
+                String.class))
+        .as("cases registered without their process")
+        .isEmpty();
   }
 
   /** A search, an intake and a request to the best candidate, as a caseworker does them. */
   private static List<Outcome> work(Cases cases, int n, boolean during) {
     ApiClient.Caller caseworker = cases.api().as(FaultSuite.CASEWORKER);
     List<Outcome> round = new ArrayList<>();
-    String search = "/api/capacity/search?district=SEGEBERG&category=INOBHUTNAHME_GRUPPE&age=" + (8 + n % 8) + "&gender=MALE";
+    String search =
+        "/api/capacity/search?district=SEGEBERG&category=INOBHUTNAHME_GRUPPE&age="
+            + (8 + n % 8)
+            + "&gender=MALE";
     round.add(outcome(search, during, caseworker.get(search)));
     ApiClient.Reply intake = cases.tryIntake(FaultSuite.CASEWORKER, 8 + n % 8, "IMMEDIATE");
     round.add(outcome("/api/cases", during, intake));
@@ -135,25 +165,41 @@ class DatabaseOutagePostgresIT {
       return round;
     }
     String reference = intake.json().get("caseReference").asText();
-    ApiClient.Reply tasks = caseworker.get(FaultSuite.ENGINE_REST + "/task?processInstanceBusinessKey=" + reference
-        + "&taskDefinitionKey=" + CaseProcess.SearchElements.CHOOSE);
+    ApiClient.Reply tasks =
+        caseworker.get(
+            FaultSuite.ENGINE_REST
+                + "/task?processInstanceBusinessKey="
+                + reference
+                + "&taskDefinitionKey="
+                + CaseProcess.SearchElements.CHOOSE);
     round.add(outcome("/engine-rest/task", during, tasks));
     if (tasks.status() != 200 || tasks.json().isEmpty()) {
       return round;
     }
     String task = tasks.json().get(0).get("id").asText();
-    ApiClient.Reply options = caseworker.get(FaultSuite.ENGINE_REST + "/task/" + task + "/variables/"
-        + CaseProcess.Vars.CANDIDATES + "?deserializeValue=false");
+    ApiClient.Reply options =
+        caseworker.get(
+            FaultSuite.ENGINE_REST
+                + "/task/"
+                + task
+                + "/variables/"
+                + CaseProcess.Vars.CANDIDATES
+                + "?deserializeValue=false");
     round.add(outcome("/engine-rest/task/{id}/variables", during, options));
     if (options.status() != 200) {
       return round;
     }
     List<Long> offers = Cases.offerIds(options.json().get("value").asText());
     if (!offers.isEmpty()) {
-      round.add(outcome("/engine-rest/task/{id}/submit-form", during, caseworker.post(FaultSuite.ENGINE_REST + "/task/"
-          + task + "/submit-form", """
+      round.add(
+          outcome(
+              "/engine-rest/task/{id}/submit-form",
+              during,
+              caseworker.post(
+                  FaultSuite.ENGINE_REST + "/task/" + task + "/submit-form",
+                  """
           {"variables": {"choice": {"value": "REQUEST"}, "selectedOffers": {"value": "[\\"%d\\"]", "type": "Json"}}}"""
-          .formatted(offers.get(0)))));
+                      .formatted(offers.get(0)))));
     }
     return round;
   }

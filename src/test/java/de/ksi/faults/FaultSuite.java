@@ -16,28 +16,37 @@ import java.util.function.BooleanSupplier;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * What the fault suite shares: launching the packaged application on PostgreSQL as production does (demo
- * users and providers, job executor on and polling often) and driving cases through {@code /api} and
- * {@code /engine-rest} as caseworkers and providers do.
+ * What the fault suite shares: launching the packaged application on PostgreSQL as production does
+ * (demo users and providers, job executor on and polling often) and driving cases through {@code
+ * /api} and {@code /engine-rest} as caseworkers and providers do.
  */
 final class FaultSuite {
 
   /** A data key for test data only. */
   static final String DATA_KEY = "ZmF1bHQtc3VpdGUta2V5LWZvci10ZXN0cy1vbmx5LS0=";
+
   static final String ENGINE_REST = "/engine-rest/engine/default";
   static final String CASEWORKER = "fk-seg-1";
   static final String COORDINATOR = "koordination-1";
+
   /** Demo provider logins: together they answer for every demo provider. */
-  static final List<String> PROVIDERS = List.of("einrichtung-seg", "einrichtung-sto", "einrichtung-pin",
-      "einrichtung-hlb", "einrichtung-nor", "traegerverbund");
+  static final List<String> PROVIDERS =
+      List.of(
+          "einrichtung-seg",
+          "einrichtung-sto",
+          "einrichtung-pin",
+          "einrichtung-hlb",
+          "einrichtung-nor",
+          "traegerverbund");
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private FaultSuite() {}
 
   /**
-   * The application on the given PostgreSQL database, job executor on, acquiring due jobs every second; a
-   * small pool (8 connections, 2 idle; 3 job threads) so that two nodes fit beside other users of the server.
+   * The application on the given PostgreSQL database, job executor on, acquiring due jobs every
+   * second; a small pool (8 connections, 2 idle; 3 job threads) so that two nodes fit beside other
+   * users of the server.
    */
   static ApplicationProcess.Builder application(String name, String jdbcUrl, String user) {
     return ApplicationProcess.builder(name)
@@ -69,30 +78,54 @@ final class FaultSuite {
     }
   }
 
-  /** No case without its process, no process without its case, no hold without its case, no double placement. */
+  /**
+   * No case without its process, no process without its case, no hold without its case, no double
+   * placement.
+   */
   static void assertConsistent(JdbcTemplate sql) {
-    assertThat(sql.queryForList("""
+    assertThat(
+            sql.queryForList(
+                """
         SELECT c.reference FROM custody_case c WHERE c.status <> 'CLOSED' AND NOT EXISTS (
           SELECT 1 FROM act_ru_execution e WHERE e.business_key_ = c.reference AND e.parent_id_ IS NULL
-            AND e.super_exec_ IS NULL AND e.proc_def_id_ LIKE ?)""", String.class, CaseProcess.KEY + ":%"))
-        .as("open cases without a running process").isEmpty();
-    assertThat(sql.queryForList("""
+            AND e.super_exec_ IS NULL AND e.proc_def_id_ LIKE ?)""",
+                String.class,
+                CaseProcess.KEY + ":%"))
+        .as("open cases without a running process")
+        .isEmpty();
+    assertThat(
+            sql.queryForList(
+                """
         SELECT e.business_key_ FROM act_ru_execution e WHERE e.parent_id_ IS NULL AND e.proc_def_id_ LIKE ?
-          AND NOT EXISTS (SELECT 1 FROM custody_case c WHERE c.reference = e.business_key_)""", String.class,
-        CaseProcess.KEY + ":%"))
-        .as("processes without a case").isEmpty();
-    assertThat(sql.queryForList("""
+          AND NOT EXISTS (SELECT 1 FROM custody_case c WHERE c.reference = e.business_key_)""",
+                String.class,
+                CaseProcess.KEY + ":%"))
+        .as("processes without a case")
+        .isEmpty();
+    assertThat(
+            sql.queryForList(
+                """
         SELECT h.id FROM hold h WHERE NOT EXISTS (SELECT 1 FROM custody_case c WHERE c.reference = h.case_reference)""",
-        Long.class)).as("holds without a case").isEmpty();
-    assertThat(sql.queryForList("""
+                Long.class))
+        .as("holds without a case")
+        .isEmpty();
+    assertThat(
+            sql.queryForList(
+                """
         SELECT case_reference FROM placement WHERE ended_at IS NULL GROUP BY case_reference HAVING COUNT(*) > 1""",
-        String.class)).as("cases placed twice").isEmpty();
-    assertThat(sql.queryForList("""
+                String.class))
+        .as("cases placed twice")
+        .isEmpty();
+    assertThat(
+            sql.queryForList(
+                """
         SELECT o.id FROM offer o WHERE o.reported_free <
           (SELECT COALESCE(SUM(h.places), 0) FROM hold h WHERE h.offer_id = o.id AND h.status = 'HELD' AND h.expires_at > now())
           + (SELECT COALESCE(SUM(p.places), 0) FROM placement p
-             WHERE p.offer_id = o.id AND p.started_at > o.reported_at AND p.ended_at IS NULL)""", Long.class))
-        .as("overbooked offers").isEmpty();
+             WHERE p.offer_id = o.id AND p.started_at > o.reported_at AND p.ended_at IS NULL)""",
+                Long.class))
+        .as("overbooked offers")
+        .isEmpty();
   }
 
   /** Cases driven over HTTP against one running application. */
@@ -109,10 +142,14 @@ final class FaultSuite {
 
     /** Registers a case of Segeberg; returns the reply (201 with caseReference when it worked). */
     ApiClient.Reply tryIntake(String caseworker, int age, String urgency) {
-      return api.as(caseworker).post("/api/cases", """
+      return api.as(caseworker)
+          .post(
+              "/api/cases",
+              """
           {"office": "SEGEBERG", "legalGround": "NR2_DRINGENDE_GEFAHR", "firstName": "Mia", "lastName": "Fault",
            "estimatedAge": %d, "gender": "FEMALE", "siblings": 1, "urgency": "%s",
-           "currentLocation": "Polizeirevier"}""".formatted(age, urgency));
+           "currentLocation": "Polizeirevier"}"""
+                  .formatted(age, urgency));
     }
 
     String intake(int age, String urgency) {
@@ -122,8 +159,15 @@ final class FaultSuite {
 
     /** The id of the case's task with this key, visible to the user, or {@code null}. */
     String taskId(String user, String reference, String taskKey) {
-      JsonNode tasks = api.as(user).get(ENGINE_REST + "/task?processInstanceBusinessKey=" + reference
-          + "&taskDefinitionKey=" + taskKey).expect(200);
+      JsonNode tasks =
+          api.as(user)
+              .get(
+                  ENGINE_REST
+                      + "/task?processInstanceBusinessKey="
+                      + reference
+                      + "&taskDefinitionKey="
+                      + taskKey)
+              .expect(200);
       return tasks.isEmpty() ? null : tasks.get(0).get("id").asText();
     }
 
@@ -131,8 +175,17 @@ final class FaultSuite {
     List<Long> candidates(String reference) {
       String choose = taskId(CASEWORKER, reference, CaseProcess.SearchElements.CHOOSE);
       assertThat(choose).as("candidate form of %s", reference).isNotNull();
-      JsonNode variable = api.as(CASEWORKER).get(ENGINE_REST + "/task/" + choose + "/variables/"
-          + CaseProcess.Vars.CANDIDATES + "?deserializeValue=false").expect(200).get("value");
+      JsonNode variable =
+          api.as(CASEWORKER)
+              .get(
+                  ENGINE_REST
+                      + "/task/"
+                      + choose
+                      + "/variables/"
+                      + CaseProcess.Vars.CANDIDATES
+                      + "?deserializeValue=false")
+              .expect(200)
+              .get("value");
       return offerIds(variable.asText());
     }
 
@@ -150,9 +203,12 @@ final class FaultSuite {
       String choose = taskId(CASEWORKER, reference, CaseProcess.SearchElements.CHOOSE);
       assertThat(choose).as("candidate form of %s", reference).isNotNull();
       String ids = String.join(",", offers.stream().map(id -> "\\\"" + id + "\\\"").toList());
-      return api.as(CASEWORKER).post(ENGINE_REST + "/task/" + choose + "/submit-form", """
+      return api.as(CASEWORKER)
+          .post(
+              ENGINE_REST + "/task/" + choose + "/submit-form",
+              """
           {"variables": {"choice": {"value": "REQUEST"}, "selectedOffers": {"value": "[%s]", "type": "Json"}}}"""
-          .formatted(ids));
+                  .formatted(ids));
     }
 
     /** The provider login that sees this open request, or {@code null}. */
@@ -167,11 +223,19 @@ final class FaultSuite {
       return null;
     }
 
-    /** Every offer reports all its licensed places free (Platzmeldung by the coordinator), so searches find places. */
+    /**
+     * Every offer reports all its licensed places free (Platzmeldung by the coordinator), so
+     * searches find places.
+     */
     void reportAllPlacesFree(JdbcTemplate sql) {
-      sql.queryForList("SELECT id, licensed FROM offer").forEach(offer -> api.as(COORDINATOR)
-          .put("/api/offers/" + offer.get("id") + "/availability", "{\"free\": " + offer.get("licensed") + "}")
-          .expect(200));
+      sql.queryForList("SELECT id, licensed FROM offer")
+          .forEach(
+              offer ->
+                  api.as(COORDINATOR)
+                      .put(
+                          "/api/offers/" + offer.get("id") + "/availability",
+                          "{\"free\": " + offer.get("licensed") + "}")
+                      .expect(200));
     }
 
     /** The status of a case as its caseworker sees it. */

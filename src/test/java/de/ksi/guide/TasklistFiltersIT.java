@@ -47,27 +47,46 @@ class TasklistFiltersIT {
   void eachRoleSeesExactlyItsFilters() {
     api = new ApiClient(port);
     assertThat(filterNames("fk-seg-1"))
-        .containsExactlyInAnyOrder("Alle Aufgaben", "Meine Aufgaben", "Aufgaben meines Amtes", "Überfällige Fristen");
+        .containsExactlyInAnyOrder(
+            "Alle Aufgaben", "Meine Aufgaben", "Aufgaben meines Amtes", "Überfällige Fristen");
     assertThat(filterNames("einrichtung-seg"))
         .containsExactlyInAnyOrder("Alle Aufgaben", "Meine Aufgaben", "Anfragen an meinen Träger");
     assertThat(filterNames("koordination-1"))
-        .containsExactlyInAnyOrder("Alle Aufgaben", "Meine Aufgaben", "Verbund-Eskalationen", "Überfällige Fristen");
-    assertThat(filterNames("al-seg")).containsExactlyInAnyOrder("Alle Aufgaben", "Meine Aufgaben", "Verbund-Eskalationen");
-    assertThat(filterNames("prozess-1")).containsExactlyInAnyOrder("Alle Aufgaben", "Meine Aufgaben");
-    assertThat(filterNames("admin")).contains("Alle Aufgaben", "Meine Aufgaben", "Aufgaben meines Amtes", "Anfragen an meinen Träger",
-        "Verbund-Eskalationen", "Überfällige Fristen");
+        .containsExactlyInAnyOrder(
+            "Alle Aufgaben", "Meine Aufgaben", "Verbund-Eskalationen", "Überfällige Fristen");
+    assertThat(filterNames("al-seg"))
+        .containsExactlyInAnyOrder("Alle Aufgaben", "Meine Aufgaben", "Verbund-Eskalationen");
+    assertThat(filterNames("prozess-1"))
+        .containsExactlyInAnyOrder("Alle Aufgaben", "Meine Aufgaben");
+    assertThat(filterNames("admin"))
+        .contains(
+            "Alle Aufgaben",
+            "Meine Aufgaben",
+            "Aufgaben meines Amtes",
+            "Anfragen an meinen Träger",
+            "Verbund-Eskalationen",
+            "Überfällige Fristen");
   }
 
   @Test
   void creatingTheFiltersAgainChangesNothing() {
     api = new ApiClient(port);
     long before = engine.getFilterService().createFilterQuery().count();
-    long grantsBefore = engine.getAuthorizationService().createAuthorizationQuery()
-        .resourceType(org.camunda.bpm.engine.authorization.Resources.FILTER).count();
+    long grantsBefore =
+        engine
+            .getAuthorizationService()
+            .createAuthorizationQuery()
+            .resourceType(org.camunda.bpm.engine.authorization.Resources.FILTER)
+            .count();
     tasklistFilters.createFilters();
     assertThat(engine.getFilterService().createFilterQuery().count()).isEqualTo(before);
-    assertThat(engine.getAuthorizationService().createAuthorizationQuery()
-        .resourceType(org.camunda.bpm.engine.authorization.Resources.FILTER).count()).isEqualTo(grantsBefore);
+    assertThat(
+            engine
+                .getAuthorizationService()
+                .createAuthorizationQuery()
+                .resourceType(org.camunda.bpm.engine.authorization.Resources.FILTER)
+                .count())
+        .isEqualTo(grantsBefore);
     assertThat(filterNames("fk-seg-1")).hasSize(4);
   }
 
@@ -80,32 +99,50 @@ class TasklistFiltersIT {
     String provider = fixtures.providerLogin(offer.id());
     String coordinator = fixtures.user("it-ko-" + suffix, de.ksi.network.Groups.COORDINATORS);
 
-    var created = api.as(caseworker).post("/api/cases", """
+    var created =
+        api.as(caseworker)
+            .post(
+                "/api/cases",
+                """
         {"office": "STORMARN", "legalGround": "NR2_DRINGENDE_GEFAHR", "firstName": "Lea", "lastName": "Filter",
          "estimatedAge": 12, "gender": "FEMALE", "siblings": 1, "urgency": "IMMEDIATE",
          "currentLocation": "Polizeirevier"}""");
     assertThat(created.status()).as(created.body()).isEqualTo(201);
     String ref = created.json().get("caseReference").asText();
 
-    // "Aufgaben meines Amtes": every open task of the office, claimed or not, the one due first on top
+    // "Aufgaben meines Amtes": every open task of the office, claimed or not, the one due first on
+    // top
     String choose = taskId(ref, CaseProcess.SearchElements.CHOOSE);
     List<String> officeTasks = taskIds(caseworker, "Aufgaben meines Amtes");
     assertThat(officeTasks).contains(choose);
     assertDueFirst(officeTasks);
-    assertThat(taskIds(fixtures.user("it-fk-other-" + suffix, District.SEGEBERG.groupId()), "Aufgaben meines Amtes"))
+    assertThat(
+            taskIds(
+                fixtures.user("it-fk-other-" + suffix, District.SEGEBERG.groupId()),
+                "Aufgaben meines Amtes"))
         .doesNotContain(choose);
 
     // "Meine Aufgaben": the caseworker claims the choice of places
     assertThat(taskIds(caseworker, "Meine Aufgaben")).doesNotContain(choose);
-    assertThat(api.as(caseworker).post(engineRest() + "/task/" + choose + "/claim", "{\"userId\": \"" + caseworker + "\"}")
-        .status()).isEqualTo(204);
+    assertThat(
+            api.as(caseworker)
+                .post(
+                    engineRest() + "/task/" + choose + "/claim",
+                    "{\"userId\": \"" + caseworker + "\"}")
+                .status())
+        .isEqualTo(204);
     assertThat(taskIds(caseworker, "Meine Aufgaben")).containsExactly(choose);
     assertThat(taskIds(caseworker, "Aufgaben meines Amtes")).contains(choose);
 
     // "Anfragen an meinen Träger": the provider's request, only to that provider
-    var submitted = api.as(caseworker).post(engineRest() + "/task/" + choose + "/submit-form", """
+    var submitted =
+        api.as(caseworker)
+            .post(
+                engineRest() + "/task/" + choose + "/submit-form",
+                """
         {"variables": {"choice": {"value": "REQUEST"},
-                       "selectedOffers": {"value": "[\\"%d\\"]", "type": "Json"}}}""".formatted(offer.id()));
+                       "selectedOffers": {"value": "[\\"%d\\"]", "type": "Json"}}}"""
+                    .formatted(offer.id()));
     assertThat(submitted.status()).as(submitted.body()).isEqualTo(204);
     String request = taskId(ref, CaseProcess.SearchElements.ANSWER);
     assertThat(taskIds(provider, "Anfragen an meinen Träger")).containsExactly(request);
@@ -119,10 +156,12 @@ class TasklistFiltersIT {
     assertThat(taskIds(coordinator, "Verbund-Eskalationen")).contains(networkChoice);
     assertThat(taskIds(caseworker, "Meine Aufgaben")).isEmpty();
 
-    // "Überfällige Fristen": the office's duty past its due date, then the coordinators' overdue task
+    // "Überfällige Fristen": the office's duty past its due date, then the coordinators' overdue
+    // task
     String informChild = taskId(ref, DutiesProcess.Elements.INFORM_CHILD);
     assertThat(taskIds(caseworker, "Überfällige Fristen")).doesNotContain(informChild);
-    Date due = engine.getTaskService().createTaskQuery().taskId(informChild).singleResult().getDueDate();
+    Date due =
+        engine.getTaskService().createTaskQuery().taskId(informChild).singleResult().getDueDate();
     ClockUtil.setCurrentTime(new Date(due.getTime() + 60_000));
     assertThat(taskIds(caseworker, "Überfällige Fristen")).contains(informChild);
     assertThat(taskIds(provider, "Meine Aufgaben")).isEmpty();
@@ -150,31 +189,52 @@ class TasklistFiltersIT {
   }
 
   private List<String> taskIds(String user, String filterName) {
-    JsonNode list = api.as(user).get(engineRest() + "/filter/" + filterId(user, filterName) + "/list?maxResults=500").expect(200);
+    JsonNode list =
+        api.as(user)
+            .get(engineRest() + "/filter/" + filterId(user, filterName) + "/list?maxResults=500")
+            .expect(200);
     List<String> ids = new ArrayList<>();
     list.forEach(t -> ids.add(t.get("id").asText()));
     return ids;
   }
 
   /**
-   * The tasks with a due date in the order the filters promise: due date first, then the higher priority (where
-   * tasks without a due date go differs between H2 and PostgreSQL, so they are left out).
+   * The tasks with a due date in the order the filters promise: due date first, then the higher
+   * priority (where tasks without a due date go differs between H2 and PostgreSQL, so they are left
+   * out).
    */
   private void assertDueFirst(List<String> ids) {
-    Map<String, Task> byId = engine.getTaskService().createTaskQuery().taskIdIn(ids.toArray(String[]::new)).list().stream()
-        .collect(Collectors.toMap(Task::getId, t -> t));
+    Map<String, Task> byId =
+        engine
+            .getTaskService()
+            .createTaskQuery()
+            .taskIdIn(ids.toArray(String[]::new))
+            .list()
+            .stream()
+            .collect(Collectors.toMap(Task::getId, t -> t));
     List<Task> shown = ids.stream().map(byId::get).filter(t -> t.getDueDate() != null).toList();
-    assertThat(shown).isSortedAccordingTo(Comparator.comparing(Task::getDueDate)
-        .thenComparing(Task::getPriority, Comparator.reverseOrder()));
+    assertThat(shown)
+        .isSortedAccordingTo(
+            Comparator.comparing(Task::getDueDate)
+                .thenComparing(Task::getPriority, Comparator.reverseOrder()));
   }
 
   private long count(String user, String filterName) {
-    return api.as(user).get(engineRest() + "/filter/" + filterId(user, filterName) + "/count").expect(200).get("count").asLong();
+    return api.as(user)
+        .get(engineRest() + "/filter/" + filterId(user, filterName) + "/count")
+        .expect(200)
+        .get("count")
+        .asLong();
   }
 
   private String taskId(String reference, String key) {
-    List<Task> tasks = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(reference).taskDefinitionKey(key)
-        .list();
+    List<Task> tasks =
+        engine
+            .getTaskService()
+            .createTaskQuery()
+            .processInstanceBusinessKey(reference)
+            .taskDefinitionKey(key)
+            .list();
     assertThat(tasks).as("open task %s of %s", key, reference).hasSize(1);
     return tasks.get(0).getId();
   }
@@ -184,7 +244,10 @@ class TasklistFiltersIT {
     runDueTimers(reference);
   }
 
-  /** Runs the case's timers that are due, earliest first; an escalation cancels the timers it replaces. */
+  /**
+   * Runs the case's timers that are due, earliest first; an escalation cancels the timers it
+   * replaces.
+   */
   private void runDueTimers(String reference) {
     for (Job job = nextDueTimer(reference); job != null; job = nextDueTimer(reference)) {
       engine.getManagementService().executeJob(job.getId());
@@ -192,10 +255,26 @@ class TasklistFiltersIT {
   }
 
   private Job nextDueTimer(String reference) {
-    var instances = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(reference).list()
-        .stream().map(p -> p.getId()).toList();
-    return engine.getManagementService().createJobQuery().timers().duedateLowerThan(ClockUtil.getCurrentTime())
-        .orderByJobDuedate().asc().list().stream().filter(j -> instances.contains(j.getProcessInstanceId())).findFirst()
+    var instances =
+        engine
+            .getRuntimeService()
+            .createProcessInstanceQuery()
+            .processInstanceBusinessKey(reference)
+            .list()
+            .stream()
+            .map(p -> p.getId())
+            .toList();
+    return engine
+        .getManagementService()
+        .createJobQuery()
+        .timers()
+        .duedateLowerThan(ClockUtil.getCurrentTime())
+        .orderByJobDuedate()
+        .asc()
+        .list()
+        .stream()
+        .filter(j -> instances.contains(j.getProcessInstanceId()))
+        .findFirst()
         .orElse(null);
   }
 }

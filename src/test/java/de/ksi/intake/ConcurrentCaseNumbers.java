@@ -21,8 +21,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Case numbers drawn by intakes running at the same time: unique, without gaps, and no intake waits for another
- * intake of its office to commit. Runs on H2 ({@link CaseNumbersIT}) and PostgreSQL ({@link CaseNumbersPostgresIT}).
+ * Case numbers drawn by intakes running at the same time: unique, without gaps, and no intake waits
+ * for another intake of its office to commit. Runs on H2 ({@link CaseNumbersIT}) and PostgreSQL
+ * ({@link CaseNumbersPostgresIT}).
  */
 abstract class ConcurrentCaseNumbers {
 
@@ -41,18 +42,23 @@ abstract class ConcurrentCaseNumbers {
   }
 
   @Test
-  void anIntakeNotYetCommittedHoldsUpNoOtherIntakeOfItsOfficeAndARolledBackNumberIsGivenOutAgain() throws Exception {
+  void anIntakeNotYetCommittedHoldsUpNoOtherIntakeOfItsOfficeAndARolledBackNumberIsGivenOutAgain()
+      throws Exception {
     emptyPool();
     int first = drawCommitted();
     CountDownLatch drawn = new CountDownLatch(1);
     CountDownLatch finish = new CountDownLatch(1);
-    Future<Integer> slow = threads.submit(() -> transactions.execute(tx -> {
-      int number = numbers.next(OFFICE, year());
-      drawn.countDown();
-      await(finish);
-      tx.setRollbackOnly();
-      return number;
-    }));
+    Future<Integer> slow =
+        threads.submit(
+            () ->
+                transactions.execute(
+                    tx -> {
+                      int number = numbers.next(OFFICE, year());
+                      drawn.countDown();
+                      await(finish);
+                      tx.setRollbackOnly();
+                      return number;
+                    }));
     assertThat(drawn.await(10, TimeUnit.SECONDS)).isTrue();
 
     int meanwhile = threads.submit(this::drawCommitted).get(10, TimeUnit.SECONDS);
@@ -62,20 +68,25 @@ abstract class ConcurrentCaseNumbers {
 
     assertThat(rolledBack).isEqualTo(first + 1);
     assertThat(meanwhile).isEqualTo(first + 2);
-    assertThat(next).as("the number of the failed intake goes to the next one").isEqualTo(rolledBack);
+    assertThat(next)
+        .as("the number of the failed intake goes to the next one")
+        .isEqualTo(rolledBack);
   }
 
   @Test
-  void intakesOfOneOfficeAtTheSameMomentGetUniqueNumbersWithoutGapsAlsoWhenThePoolRunsEmpty() throws Exception {
+  void intakesOfOneOfficeAtTheSameMomentGetUniqueNumbersWithoutGapsAlsoWhenThePoolRunsEmpty()
+      throws Exception {
     // an empty pool: the first intake fills it under the counter lock while the others wait for it
     emptyPool();
     CountDownLatch start = new CountDownLatch(1);
     List<Future<Integer>> drawing = new ArrayList<>();
     for (int i = 0; i < 16; i++) {
-      drawing.add(threads.submit(() -> {
-        await(start);
-        return drawCommitted();
-      }));
+      drawing.add(
+          threads.submit(
+              () -> {
+                await(start);
+                return drawCommitted();
+              }));
     }
     start.countDown();
     List<Integer> drawn = new ArrayList<>();
@@ -84,12 +95,14 @@ abstract class ConcurrentCaseNumbers {
     }
 
     int lowest = drawn.stream().mapToInt(Integer::intValue).min().orElseThrow();
-    assertThat(drawn).containsExactlyInAnyOrderElementsOf(IntStream.range(lowest, lowest + 16).boxed().toList());
+    assertThat(drawn)
+        .containsExactlyInAnyOrderElementsOf(IntStream.range(lowest, lowest + 16).boxed().toList());
   }
 
   /** The numbers left in the pool are skipped: harmless here, and the next draw fills the pool. */
   private void emptyPool() {
-    transactions.executeWithoutResult(tx -> jdbc.update("DELETE FROM case_number_free WHERE office = ?", OFFICE.name()));
+    transactions.executeWithoutResult(
+        tx -> jdbc.update("DELETE FROM case_number_free WHERE office = ?", OFFICE.name()));
   }
 
   private int drawCommitted() {

@@ -11,7 +11,9 @@ import java.time.Instant;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** The case guards its own state: each step only from the state it belongs to, levels only upwards. */
+/**
+ * The case guards its own state: each step only from the state it belongs to, levels only upwards.
+ */
 class CustodyCaseTest {
 
   private static final Instant NOW = Instant.parse("2027-03-25T01:00:00Z");
@@ -21,23 +23,27 @@ class CustodyCaseTest {
     CustodyCase c = waiting();
 
     c.escalate(EscalationLevel.NETWORK.value());
-    assertThatThrownBy(() -> c.escalate(EscalationLevel.DISTRICT.value())).isInstanceOf(ProblemException.Conflict.class)
+    assertThatThrownBy(() -> c.escalate(EscalationLevel.DISTRICT.value()))
+        .isInstanceOf(ProblemException.Conflict.class)
         .hasMessageContaining("escalate from VERBUND to KREIS");
-    assertThatThrownBy(() -> c.escalate(EscalationLevel.NETWORK.value())).isInstanceOf(ProblemException.Conflict.class);
+    assertThatThrownBy(() -> c.escalate(EscalationLevel.NETWORK.value()))
+        .isInstanceOf(ProblemException.Conflict.class);
     c.placed(7L, NOW);
 
     assertThat(c.getStatus()).isEqualTo(CustodyCase.Status.PLACED);
     assertThat(c.getPlacementLevel()).isEqualTo("VERBUND");
     assertThatThrownBy(() -> c.placed(8L, NOW)).isInstanceOf(ProblemException.Conflict.class);
     assertThat(c.getPlacementId()).as("the first placement stays").isEqualTo(7L);
-    assertThatThrownBy(() -> c.escalate(EscalationLevel.LEVEL2.value())).isInstanceOf(ProblemException.Conflict.class);
+    assertThatThrownBy(() -> c.escalate(EscalationLevel.LEVEL2.value()))
+        .isInstanceOf(ProblemException.Conflict.class);
   }
 
   @Test
   void anEmergencyMeasureOnlyAtLevel2() {
     CustodyCase c = waiting();
 
-    assertThatThrownBy(() -> c.emergencyMeasure("NOTBETT", "kein Platz")).isInstanceOf(ProblemException.Conflict.class)
+    assertThatThrownBy(() -> c.emergencyMeasure("NOTBETT", "kein Platz"))
+        .isInstanceOf(ProblemException.Conflict.class)
         .hasMessageContaining("level KREIS");
     c.escalate(EscalationLevel.LEVEL2.value());
     c.emergencyMeasure("NOTBETT", "kein Platz");
@@ -48,15 +54,19 @@ class CustodyCaseTest {
   @Test
   void onlyAPlacedChildIsHandedOverAndAClosedCaseTakesNoStep() {
     CustodyCase c = waiting();
-    assertThatThrownBy(() -> c.handedOver(District.STORMARN, null, NOW)).isInstanceOf(ProblemException.Conflict.class);
+    assertThatThrownBy(() -> c.handedOver(District.STORMARN, null, NOW))
+        .isInstanceOf(ProblemException.Conflict.class);
     c.placed(7L, NOW);
     c.handedOver(District.STORMARN, null, NOW);
 
     c.close("HANDOVER_OFFICE", null, null, NOW);
     c.close("RETURN_HOME", null, null, NOW);
 
-    assertThat(c.getOutcome()).as("closing twice keeps the first outcome").isEqualTo("HANDOVER_OFFICE");
-    assertThatThrownBy(() -> c.escalate(EscalationLevel.NETWORK.value())).isInstanceOf(ProblemException.Conflict.class)
+    assertThat(c.getOutcome())
+        .as("closing twice keeps the first outcome")
+        .isEqualTo("HANDOVER_OFFICE");
+    assertThatThrownBy(() -> c.escalate(EscalationLevel.NETWORK.value()))
+        .isInstanceOf(ProblemException.Conflict.class)
         .hasMessageContaining("closed");
     assertThatThrownBy(() -> c.placed(9L, NOW)).isInstanceOf(ProblemException.Conflict.class);
   }
@@ -73,8 +83,24 @@ class CustodyCaseTest {
   }
 
   private static CustodyCase waiting() {
-    IntakeRequest request = new IntakeRequest(District.SEGEBERG, LegalGround.NR2_DRINGENDE_GEFAHR, "Mia", "Muster",
-        null, 13, Gender.FEMALE, null, 1, Set.of(), Urgency.IMMEDIATE, false, "Schule", null, NOW);
-    return new CustodyCase("SEG-2027-0042", request, 13, NOW, "fk-seg-1", EscalationLevel.DISTRICT.value());
+    IntakeRequest request =
+        new IntakeRequest(
+            District.SEGEBERG,
+            LegalGround.NR2_DRINGENDE_GEFAHR,
+            "Mia",
+            "Muster",
+            null,
+            13,
+            Gender.FEMALE,
+            null,
+            1,
+            Set.of(),
+            Urgency.IMMEDIATE,
+            false,
+            "Schule",
+            null,
+            NOW);
+    return new CustodyCase(
+        "SEG-2027-0042", request, 13, NOW, "fk-seg-1", EscalationLevel.DISTRICT.value());
   }
 }

@@ -23,7 +23,8 @@ class EncryptPersonalDataMigrationTest {
   @Test
   void plainPersonalDataWrittenBeforeV5IsEncryptedInPlace() {
     flyway("4").migrate();
-    jdbc.update("""
+    jdbc.update(
+        """
         INSERT INTO custody_case (reference, office, legal_ground, first_name, last_name, birth_date, age, gender,
           siblings, needs, urgency, freedom_restriction, current_location, narrative, custody_start, created_by, status,
           escalation_level)
@@ -32,12 +33,16 @@ class EncryptPersonalDataMigrationTest {
 
     flyway("5").migrate();
 
-    Map<String, Object> raw = jdbc.queryForMap(
-        "SELECT first_name, last_name, birth_date, current_location, narrative FROM custody_case");
+    Map<String, Object> raw =
+        jdbc.queryForMap(
+            "SELECT first_name, last_name, birth_date, current_location, narrative FROM custody_case");
     assertThat(raw.values()).allSatisfy(v -> assertThat(v).asString().startsWith("v1:"));
-    assertThat(cipher.decrypt((String) raw.get("LAST_NAME"), "v1 is bound to nothing")).isEqualTo("Altbestand");
-    assertThat(cipher.decrypt((String) raw.get("BIRTH_DATE"), "v1 is bound to nothing")).isEqualTo("2014-06-01");
-    assertThat(cipher.decrypt((String) raw.get("NARRATIVE"), "v1 is bound to nothing")).isEqualTo("alt");
+    assertThat(cipher.decrypt((String) raw.get("LAST_NAME"), "v1 is bound to nothing"))
+        .isEqualTo("Altbestand");
+    assertThat(cipher.decrypt((String) raw.get("BIRTH_DATE"), "v1 is bound to nothing"))
+        .isEqualTo("2014-06-01");
+    assertThat(cipher.decrypt((String) raw.get("NARRATIVE"), "v1 is bound to nothing"))
+        .isEqualTo("alt");
   }
 
   @Test
@@ -49,29 +54,47 @@ class EncryptPersonalDataMigrationTest {
 
     flyway("26").migrate();
 
-    Map<String, Object> lea = jdbc.queryForMap("SELECT * FROM custody_case WHERE reference = 'SEG-2026-0001'");
+    Map<String, Object> lea =
+        jdbc.queryForMap("SELECT * FROM custody_case WHERE reference = 'SEG-2026-0001'");
     for (String column : V26__BindPersonalDataToCase.COLUMNS) {
       assertThat(lea.get(column.toUpperCase())).asString().startsWith("v2:");
     }
-    assertThat(cipher.decrypt((String) lea.get("FIRST_NAME"), CustodyCase.place("SEG-2026-0001", "first_name")))
+    assertThat(
+            cipher.decrypt(
+                (String) lea.get("FIRST_NAME"), CustodyCase.place("SEG-2026-0001", "first_name")))
         .isEqualTo("Lea");
-    assertThat(cipher.decrypt((String) lea.get("BIRTH_DATE"), CustodyCase.place("SEG-2026-0001", "birth_date")))
+    assertThat(
+            cipher.decrypt(
+                (String) lea.get("BIRTH_DATE"), CustodyCase.place("SEG-2026-0001", "birth_date")))
         .isEqualTo("2014-06-01");
-    assertThatThrownBy(() -> cipher.decrypt((String) lea.get("FIRST_NAME"), CustodyCase.place("SEG-2026-0002", "first_name")))
-        .as("Lea's name copied to Mats' row").isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(
+            () ->
+                cipher.decrypt(
+                    (String) lea.get("FIRST_NAME"),
+                    CustodyCase.place("SEG-2026-0002", "first_name")))
+        .as("Lea's name copied to Mats' row")
+        .isInstanceOf(IllegalStateException.class);
   }
 
   private void insertCase(String reference, String firstName) {
-    jdbc.update("""
+    jdbc.update(
+        """
         INSERT INTO custody_case (reference, office, legal_ground, first_name, last_name, birth_date, age, gender,
           siblings, needs, urgency, freedom_restriction, current_location, narrative, custody_start, created_by, status,
           escalation_level)
         VALUES (?, 'SEGEBERG', 'NR2_DRINGENDE_GEFAHR', ?, 'Altbestand', DATE '2014-06-01', 12, 'FEMALE',
-          1, '', 'TODAY', FALSE, 'Jugendamt', 'alt', CURRENT_TIMESTAMP, 'fk-seg-1', 'OPEN', 'KREIS')""", reference, firstName);
+          1, '', 'TODAY', FALSE, 'Jugendamt', 'alt', CURRENT_TIMESTAMP, 'fk-seg-1', 'OPEN', 'KREIS')""",
+        reference,
+        firstName);
   }
 
   private Flyway flyway(String target) {
-    return Flyway.configure().dataSource(database).locations("classpath:db/migration")
-        .javaMigrations(new V5__EncryptPersonalData(cipher), new V26__BindPersonalDataToCase(cipher)).target(target).load();
+    return Flyway.configure()
+        .dataSource(database)
+        .locations("classpath:db/migration")
+        .javaMigrations(
+            new V5__EncryptPersonalData(cipher), new V26__BindPersonalDataToCase(cipher))
+        .target(target)
+        .load();
   }
 }

@@ -12,14 +12,29 @@ class NeedsProfileTest {
 
   @Test
   void languagesWithAVerticalBarOrALineBreakStayInTheirCellAndTheRestOfTheProfileIsShown() {
-    NeedsProfile profile = new NeedsProfile("SEG-2026-0001", District.SEGEBERG, LegalGround.NR2_DRINGENDE_GEFAHR, 13,
-        Gender.FEMALE, 1, "Deutsch | Arabisch\nDari", Set.of(), Urgency.IMMEDIATE);
+    NeedsProfile profile =
+        new NeedsProfile(
+            "SEG-2026-0001",
+            District.SEGEBERG,
+            LegalGround.NR2_DRINGENDE_GEFAHR,
+            13,
+            Gender.FEMALE,
+            1,
+            "Deutsch | Arabisch\nDari",
+            Set.of(),
+            Urgency.IMMEDIATE);
 
     String summary = profile.summary();
 
-    assertThat(summary).contains("| Sprachen | Deutsch \\| Arabisch Dari |").contains("| Dringlichkeit |")
+    assertThat(summary)
+        .contains("| Sprachen | Deutsch \\| Arabisch Dari |")
+        .contains("| Dringlichkeit |")
         .contains("| Anfragendes Jugendamt |");
-    assertThat(summary.lines().filter(l -> l.startsWith("| Sprachen"))
-        .map(l -> l.split("(?<!\\\\)\\|").length)).containsExactly(3);
+    assertThat(
+            summary
+                .lines()
+                .filter(l -> l.startsWith("| Sprachen"))
+                .map(l -> l.split("(?<!\\\\)\\|").length))
+        .containsExactly(3);
   }
 }

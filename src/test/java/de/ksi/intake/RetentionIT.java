@@ -23,7 +23,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** After closing, personal data is kept for the retention period (P2Y) and the engine's history for 180 days. */
+/**
+ * After closing, personal data is kept for the retention period (P2Y) and the engine's history for
+ * 180 days.
+ */
 @KsiIntegrationTest
 class RetentionIT {
 
@@ -46,15 +49,20 @@ class RetentionIT {
     travel(Duration.ofDays(2 * 365 + 2));
     assertThat(retention.erasePersonalDataOfExpiredCases()).contains(ref);
 
-    Map<String, Object> raw = jdbc.queryForMap("SELECT first_name, last_name, birth_date, current_location, narrative,"
-        + " outcome, personal_data_erased_at FROM custody_case WHERE reference = ?", ref);
+    Map<String, Object> raw =
+        jdbc.queryForMap(
+            "SELECT first_name, last_name, birth_date, current_location, narrative,"
+                + " outcome, personal_data_erased_at FROM custody_case WHERE reference = ?",
+            ref);
     assertThat(raw.get("LAST_NAME")).isNull();
     assertThat(raw.get("FIRST_NAME")).isNull();
     assertThat(raw.get("CURRENT_LOCATION")).isNull();
     assertThat(raw.get("NARRATIVE")).isNull();
     assertThat(raw.get("OUTCOME")).as("statistics stay").isEqualTo("RETURN_HOME");
     assertThat(raw.get("PERSONAL_DATA_ERASED_AT")).isNotNull();
-    assertThat(audit.forCase(ref)).extracting(AuditLog.Entry::action).contains(AuditLog.Action.PERSONAL_DATA_ERASED);
+    assertThat(audit.forCase(ref))
+        .extracting(AuditLog.Entry::action)
+        .contains(AuditLog.Action.PERSONAL_DATA_ERASED);
     assertThat(retention.erasePersonalDataOfExpiredCases()).as("erased once").doesNotContain(ref);
   }
 
@@ -62,8 +70,14 @@ class RetentionIT {
   void theEnginesHistoryCleanupRemovesACaseHistory180DaysAfterItEnded() {
     String ref = closedCase();
     // the legal duties may still be open when the child returns home; end what remains of the case
-    engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(ref).rootProcessInstances().list()
-        .forEach(p -> engine.getRuntimeService().deleteProcessInstance(p.getId(), "test: case ended"));
+    engine
+        .getRuntimeService()
+        .createProcessInstanceQuery()
+        .processInstanceBusinessKey(ref)
+        .rootProcessInstances()
+        .list()
+        .forEach(
+            p -> engine.getRuntimeService().deleteProcessInstance(p.getId(), "test: case ended"));
     assertThat(history(ref)).isPositive();
 
     travel(Duration.ofDays(179));
@@ -72,14 +86,42 @@ class RetentionIT {
 
     travel(Duration.ofDays(181));
     runHistoryCleanup();
-    assertThat(history(ref)).as(() -> engine.getHistoryService().createHistoricProcessInstanceQuery()
-        .processInstanceBusinessKey(ref).list().stream().map(h -> h.getProcessDefinitionKey() + " ended " + h.getEndTime()
-            + " removal " + h.getRemovalTime() + " now " + ClockUtil.getCurrentTime()).toList().toString()).isZero();
-    assertThat(engine.getHistoryService().createHistoricTaskInstanceQuery().processInstanceBusinessKey(ref).count()).isZero();
+    assertThat(history(ref))
+        .as(
+            () ->
+                engine
+                    .getHistoryService()
+                    .createHistoricProcessInstanceQuery()
+                    .processInstanceBusinessKey(ref)
+                    .list()
+                    .stream()
+                    .map(
+                        h ->
+                            h.getProcessDefinitionKey()
+                                + " ended "
+                                + h.getEndTime()
+                                + " removal "
+                                + h.getRemovalTime()
+                                + " now "
+                                + ClockUtil.getCurrentTime())
+                    .toList()
+                    .toString())
+        .isZero();
+    assertThat(
+            engine
+                .getHistoryService()
+                .createHistoricTaskInstanceQuery()
+                .processInstanceBusinessKey(ref)
+                .count())
+        .isZero();
   }
 
   private long history(String ref) {
-    return engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceBusinessKey(ref).count();
+    return engine
+        .getHistoryService()
+        .createHistoricProcessInstanceQuery()
+        .processInstanceBusinessKey(ref)
+        .count();
   }
 
   private void runHistoryCleanup() {
@@ -96,27 +138,50 @@ class RetentionIT {
     ApiClient api = new ApiClient(port);
     OfferView offer = fixtures.offer(District.NORDERSTEDT, Category.INOBHUTNAHME_GRUPPE, 4, 2);
     String provider = fixtures.providerLogin(offer.id());
-    String ref = api.as("fk-nor-1").post("/api/cases", """
+    String ref =
+        api.as("fk-nor-1")
+            .post(
+                "/api/cases",
+                """
         {"office": "NORDERSTEDT", "legalGround": "NR1_SELBSTMELDUNG", "firstName": "Ida", "lastName": "Aufbewahrt",
          "birthDate": "2012-02-03", "gender": "FEMALE", "siblings": 1, "urgency": "TODAY",
-         "currentLocation": "Rathaus", "narrative": "kam allein"}""").expect(201).get("caseReference").asText();
-    submit(api, task(ref, CaseProcess.SearchElements.CHOOSE), """
-        {"choice": {"value": "REQUEST"}, "selectedOffers": {"value": "[\\"%d\\"]", "type": "Json"}}""".formatted(offer.id()));
+         "currentLocation": "Rathaus", "narrative": "kam allein"}""")
+            .expect(201)
+            .get("caseReference")
+            .asText();
+    submit(
+        api,
+        task(ref, CaseProcess.SearchElements.CHOOSE),
+        """
+        {"choice": {"value": "REQUEST"}, "selectedOffers": {"value": "[\\"%d\\"]", "type": "Json"}}"""
+            .formatted(offer.id()));
     long holdId = api.as(provider).get("/api/requests").json().get(0).get("holdId").asLong();
-    assertThat(api.as(provider).post("/api/requests/" + holdId + "/accept").status()).isEqualTo(204);
-    submit(api, task(ref, CaseProcess.Elements.DECIDE_OUTCOME), "{\"outcome\": {\"value\": \"RETURN_HOME\"}}");
+    assertThat(api.as(provider).post("/api/requests/" + holdId + "/accept").status())
+        .isEqualTo(204);
+    submit(
+        api,
+        task(ref, CaseProcess.Elements.DECIDE_OUTCOME),
+        "{\"outcome\": {\"value\": \"RETURN_HOME\"}}");
     assertThat(cases.byReference(ref).getStatus()).isEqualTo(CustodyCase.Status.CLOSED);
     return ref;
   }
 
   private String task(String ref, String key) {
-    return engine.getTaskService().createTaskQuery().processInstanceBusinessKey(ref).taskDefinitionKey(key).singleResult()
+    return engine
+        .getTaskService()
+        .createTaskQuery()
+        .processInstanceBusinessKey(ref)
+        .taskDefinitionKey(key)
+        .singleResult()
         .getId();
   }
 
   private void submit(ApiClient api, String taskId, String variables) {
-    var reply = api.as("fk-nor-1").post("/engine-rest/engine/" + engine.getName() + "/task/" + taskId + "/submit-form",
-        "{\"variables\": " + variables + "}");
+    var reply =
+        api.as("fk-nor-1")
+            .post(
+                "/engine-rest/engine/" + engine.getName() + "/task/" + taskId + "/submit-form",
+                "{\"variables\": " + variables + "}");
     assertThat(reply.status()).as(reply.body()).isEqualTo(204);
   }
 }

@@ -31,10 +31,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The Lagebild plugin in the real Cockpit, in Debian's headless Chromium at 1440 px and on a 768 px tablet: a
- * coordinator logs in and sees the Lagebild first on the dashboard, above Camunda's engine widgets; a waiting child
- * links to our case view; the raw process instance a coordinator can still open offers no engine edit tools. Saves
- * the picture {@code docs/lagebild.png} ({@link DocPictures}).
+ * The Lagebild plugin in the real Cockpit, in Debian's headless Chromium at 1440 px and on a 768 px
+ * tablet: a coordinator logs in and sees the Lagebild first on the dashboard, above Camunda's
+ * engine widgets; a waiting child links to our case view; the raw process instance a coordinator
+ * can still open offers no engine edit tools. Saves the picture {@code docs/lagebild.png} ({@link
+ * DocPictures}).
  */
 @KsiIntegrationTest
 class LagebildBrowserIT {
@@ -56,97 +57,163 @@ class LagebildBrowserIT {
 
   @ParameterizedTest(name = "{0} px")
   @ValueSource(ints = {1440, 768})
-  void aCoordinatorSeesTheLagebildFirstAndAWaitingChildLinksToTheCaseView(int width) throws Exception {
+  void aCoordinatorSeesTheLagebildFirstAndAWaitingChildLinksToTheCaseView(int width)
+      throws Exception {
     String reference = waitingChild();
     start(width);
     logIn("koordination-1");
     try {
       wait.until(d -> !d.findElements(By.cssSelector(".ksi-lagebild, .ksi-error")).isEmpty());
     } catch (RuntimeException e) {
-      Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), Path.of("target", "lagebild-failure.png"),
+      Files.copy(
+          browser.getScreenshotAs(OutputType.FILE).toPath(),
+          Path.of("target", "lagebild-failure.png"),
           StandardCopyOption.REPLACE_EXISTING);
-      throw new AssertionError("no Lagebild on the dashboard: " + browser.findElement(By.tagName("body")).getText()
-          + "\nconsole: " + browser.manage().logs().get("browser").getAll(), e);
+      throw new AssertionError(
+          "no Lagebild on the dashboard: "
+              + browser.findElement(By.tagName("body")).getText()
+              + "\nconsole: "
+              + browser.manage().logs().get("browser").getAll(),
+          e);
     }
-    assertThat(browser.findElements(By.cssSelector(".ksi-error"))).as("error shown by the plugin").isEmpty();
+    assertThat(browser.findElements(By.cssSelector(".ksi-error")))
+        .as("error shown by the plugin")
+        .isEmpty();
     WebElement lagebild = visible(By.cssSelector(".ksi-lagebild"));
-    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".ksi-lagebild"), reference));
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.cssSelector(".ksi-lagebild"), reference));
     assertThat(lagebild.getText())
-        .contains("Wartende Kinder", "Freie Plätze im Verbund", "Veraltete Platzmeldungen", "Kreis Segeberg", "14–15 J.")
+        .contains(
+            "Wartende Kinder",
+            "Freie Plätze im Verbund",
+            "Veraltete Platzmeldungen",
+            "Kreis Segeberg",
+            "14–15 J.")
         .doesNotContain("Geheim", "Mia");
     WebElement engineWidgets = visible(By.cssSelector(".dashboard section.actual"));
-    assertThat(lagebild.getLocation().getY()).as("the Lagebild above Camunda's widgets")
+    assertThat(lagebild.getLocation().getY())
+        .as("the Lagebild above Camunda's widgets")
         .isLessThan(engineWidgets.getLocation().getY());
-    assertThat(lagebild.getRect().getWidth()).as("the Lagebild fits the screen").isLessThanOrEqualTo(width);
-    assertThat(browser.findElement(By.tagName("body")).getText()).as("no heading for developers")
+    assertThat(lagebild.getRect().getWidth())
+        .as("the Lagebild fits the screen")
+        .isLessThanOrEqualTo(width);
+    assertThat(browser.findElement(By.tagName("body")).getText())
+        .as("no heading for developers")
         .doesNotContain("Selbsterstellte Erweiterungen");
     if (width == 1440) {
       Path screenshot = DocPictures.of("lagebild.png");
-      Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), screenshot, StandardCopyOption.REPLACE_EXISTING);
+      Files.copy(
+          browser.getScreenshotAs(OutputType.FILE).toPath(),
+          screenshot,
+          StandardCopyOption.REPLACE_EXISTING);
     }
 
     WebElement link =
-        browser.findElement(By.xpath("//a[contains(@class,'ksi-case')][normalize-space(.)='" + reference + "']"));
-    assertThat(link.getAttribute("href")).isEqualTo("http://localhost:" + port + "/faelle/" + reference);
+        browser.findElement(
+            By.xpath("//a[contains(@class,'ksi-case')][normalize-space(.)='" + reference + "']"));
+    assertThat(link.getAttribute("href"))
+        .isEqualTo("http://localhost:" + port + "/faelle/" + reference);
     assertThat(link.getDomAttribute("target")).as("opens in the same tab").isNull();
   }
 
   @Test
   void theProcessInstanceACoordinatorCanOpenOffersNoEngineEditTools() throws Exception {
     String reference = waitingChild();
-    String instance = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(CaseProcess.KEY)
-        .processInstanceBusinessKey(reference).singleResult().getId();
+    String instance =
+        engine
+            .getRuntimeService()
+            .createProcessInstanceQuery()
+            .processDefinitionKey(CaseProcess.KEY)
+            .processInstanceBusinessKey(reference)
+            .singleResult()
+            .getId();
     start(1440);
     logIn("koordination-1");
     visible(By.cssSelector(".ksi-lagebild"));
 
     browser.get(cockpit() + "#/process-instance/" + instance + "/runtime?detailsTab=variables-tab");
 
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[cam-widget-variables-table] tbody tr")));
-    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[cam-widget-variables-table]"),
-        "caseReference"));
+    wait.until(
+        ExpectedConditions.visibilityOfElementLocated(
+            By.cssSelector("[cam-widget-variables-table] tbody tr")));
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.cssSelector("[cam-widget-variables-table]"), "caseReference"));
     assertThat(browser.findElements(By.cssSelector("[cam-widget-variables-table] td.actions")))
-        .as("no edit or delete buttons on the variables").isNotEmpty().noneMatch(WebElement::isDisplayed);
+        .as("no edit or delete buttons on the variables")
+        .isNotEmpty()
+        .noneMatch(WebElement::isDisplayed);
     assertThat(browser.findElements(By.cssSelector(".glyphicon-pencil, .glyphicon-trash")))
         .noneMatch(WebElement::isDisplayed);
-    assertThat(browser.findElements(By.cssSelector(".ctn-toolbar [ng-repeat*='processInstanceActions']")))
-        .as("no cancel, suspend, add-variable or retry action").isEmpty();
-    Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), Path.of("target", "cockpit-instanz-koordination.png"),
+    assertThat(
+            browser.findElements(
+                By.cssSelector(".ctn-toolbar [ng-repeat*='processInstanceActions']")))
+        .as("no cancel, suspend, add-variable or retry action")
+        .isEmpty();
+    Files.copy(
+        browser.getScreenshotAs(OutputType.FILE).toPath(),
+        Path.of("target", "cockpit-instanz-koordination.png"),
         StandardCopyOption.REPLACE_EXISTING);
   }
 
   @Test
   void anAdministratorGetsTheEngineToolsBackAfterLoggingIn() throws Exception {
     String reference = waitingChild();
-    String instance = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(CaseProcess.KEY)
-        .processInstanceBusinessKey(reference).singleResult().getId();
+    String instance =
+        engine
+            .getRuntimeService()
+            .createProcessInstanceQuery()
+            .processDefinitionKey(CaseProcess.KEY)
+            .processInstanceBusinessKey(reference)
+            .singleResult()
+            .getId();
     start(1440);
     browser.get(cockpit());
     visible(By.cssSelector("input[ng-model=username]")).sendKeys("admin");
-    assertThat(browser.findElements(By.cssSelector("base[ksi-tools='read-only']"))).as("built before the login").hasSize(1);
+    assertThat(browser.findElements(By.cssSelector("base[ksi-tools='read-only']")))
+        .as("built before the login")
+        .hasSize(1);
     browser.findElement(By.cssSelector("input[ng-model=password]")).sendKeys(ApiClient.PASSWORD);
     browser.findElement(By.cssSelector("button[type=submit]")).click();
 
-    // the page was built before the login, for reading only: it loads itself once more for the administrator
-    wait.until(d -> d.findElements(By.cssSelector("base[ksi-tools]")).isEmpty()
-        && !d.findElements(By.cssSelector(".ksi-lagebild")).isEmpty());
+    // the page was built before the login, for reading only: it loads itself once more for the
+    // administrator
+    wait.until(
+        d ->
+            d.findElements(By.cssSelector("base[ksi-tools]")).isEmpty()
+                && !d.findElements(By.cssSelector(".ksi-lagebild")).isEmpty());
     browser.get(cockpit() + "#/process-instance/" + instance + "/runtime?detailsTab=variables-tab");
 
-    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[cam-widget-variables-table]"),
-        "caseReference"));
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.cssSelector("[cam-widget-variables-table]"), "caseReference"));
     assertThat(browser.findElements(By.cssSelector("[cam-widget-variables-table] td.actions")))
-        .as("the edit and delete buttons of the variables").anyMatch(WebElement::isDisplayed);
-    assertThat(browser.findElements(By.cssSelector(".ctn-toolbar [ng-repeat*='processInstanceActions']")))
-        .as("the instance's actions").isNotEmpty();
+        .as("the edit and delete buttons of the variables")
+        .anyMatch(WebElement::isDisplayed);
+    assertThat(
+            browser.findElements(
+                By.cssSelector(".ctn-toolbar [ng-repeat*='processInstanceActions']")))
+        .as("the instance's actions")
+        .isNotEmpty();
   }
 
   private String waitingChild() {
     ApiClient api = new ApiClient(port);
-    var created = api.as("fk-seg-1").post("/api/cases", """
+    var created =
+        api.as("fk-seg-1")
+            .post(
+                "/api/cases",
+                """
         {"office": "SEGEBERG", "legalGround": "NR1_SELBSTMELDUNG", "firstName": "Mia", "lastName": "Geheim",
          "estimatedAge": 14, "gender": "FEMALE", "siblings": 1, "urgency": "IMMEDIATE", "currentLocation": "Jugendamt"}""");
     assertThat(created.status()).as(created.body()).isEqualTo(201);
-    fixtures.offerReportedAt(Instant.now().minus(Duration.ofHours(20)), District.STORMARN, Category.INOBHUTNAHME_GRUPPE, 4, 1);
+    fixtures.offerReportedAt(
+        Instant.now().minus(Duration.ofHours(20)),
+        District.STORMARN,
+        Category.INOBHUTNAHME_GRUPPE,
+        4,
+        1);
     return created.json().get("caseReference").asText();
   }
 

@@ -23,7 +23,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** GET /api/lagebild: the network's places for everyone, cases and duties only of the offices the caller may see. */
+/**
+ * GET /api/lagebild: the network's places for everyone, cases and duties only of the offices the
+ * caller may see.
+ */
 @KsiIntegrationTest
 class LagebildIT {
 
@@ -74,7 +77,8 @@ class LagebildIT {
     assertThat(lagebild.get("offices")).hasSize(1);
     assertThat(lagebild.get("offices").get(0).asText()).isEqualTo("SEGEBERG");
     assertThat(references(lagebild.get("waiting"))).contains(own).doesNotContain(foreign);
-    assertThat(lagebild.get("waiting")).allSatisfy(w -> assertThat(w.get("office").asText()).isEqualTo("SEGEBERG"));
+    assertThat(lagebild.get("waiting"))
+        .allSatisfy(w -> assertThat(w.get("office").asText()).isEqualTo("SEGEBERG"));
     assertThat(lagebild.get("places")).hasSize(District.values().length);
   }
 
@@ -94,20 +98,30 @@ class LagebildIT {
   void placesLackingStaffAndPlacesExpectedFreeAreShownApartFromTheFreePlaces() {
     JsonNode before = motherChild(api.as("koordination-1").get("/api/lagebild").expect(200));
     OfferView offer = fixtures.offer(District.NORDERSTEDT, Category.MUTTER_KIND_19, 4, 4);
-    long placement = registry.placeDirect(offer.id(), Fixtures.newCase(District.NORDERSTEDT), 1, "it").id();
+    long placement =
+        registry.placeDirect(offer.id(), Fixtures.newCase(District.NORDERSTEDT), 1, "it").id();
     registry.reportAvailability(offer.id(), 3, 2, "it");
-    api.as("fk-nor-1").put("/api/placements/" + placement + "/planned-end",
-        "{\"at\": \"" + Instant.now().plus(Duration.ofHours(30)) + "\", \"reason\": \"FOLLOW_UP_HELP\"}").expect(200);
+    api.as("fk-nor-1")
+        .put(
+            "/api/placements/" + placement + "/planned-end",
+            "{\"at\": \""
+                + Instant.now().plus(Duration.ofHours(30))
+                + "\", \"reason\": \"FOLLOW_UP_HELP\"}")
+        .expect(200);
 
     JsonNode after = motherChild(api.as("koordination-1").get("/api/lagebild").expect(200));
 
-    assertThat(after.get("free").asInt() - before.get("free").asInt()).as("3 free, 2 staffed, 1 child").isEqualTo(1);
+    assertThat(after.get("free").asInt() - before.get("free").asInt())
+        .as("3 free, 2 staffed, 1 child")
+        .isEqualTo(1);
     assertThat(after.get("lackingStaff").asInt() - before.get("lackingStaff").asInt()).isEqualTo(2);
     assertThat(after.get("expectedIn24h").asInt() - before.get("expectedIn24h").asInt()).isZero();
     assertThat(after.get("expectedIn7d").asInt() - before.get("expectedIn7d").asInt()).isEqualTo(1);
   }
 
-  /** The Lagebild's figures of Mutter-Kind places in Norderstedt (zero before the first such offer). */
+  /**
+   * The Lagebild's figures of Mutter-Kind places in Norderstedt (zero before the first such offer).
+   */
   private static JsonNode motherChild(JsonNode lagebild) {
     for (JsonNode district : lagebild.get("places")) {
       if (district.get("district").asText().equals("NORDERSTEDT")) {
@@ -118,14 +132,23 @@ class LagebildIT {
         }
       }
     }
-    return new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode().put("free", 0).put("lackingStaff", 0)
-        .put("expectedIn24h", 0).put("expectedIn7d", 0);
+    return new com.fasterxml.jackson.databind.ObjectMapper()
+        .createObjectNode()
+        .put("free", 0)
+        .put("lackingStaff", 0)
+        .put("expectedIn24h", 0)
+        .put("expectedIn7d", 0);
   }
 
   @Test
   void staleProvidersAreListedWithTheAgeOfTheirReport() {
-    OfferView stale = fixtures.offerReportedAt(Instant.now().minus(Duration.ofHours(13)), District.NORDERSTEDT,
-        Category.INOBHUTNAHME_GRUPPE, 3, 2);
+    OfferView stale =
+        fixtures.offerReportedAt(
+            Instant.now().minus(Duration.ofHours(13)),
+            District.NORDERSTEDT,
+            Category.INOBHUTNAHME_GRUPPE,
+            3,
+            2);
     OfferView fresh = fixtures.offer(District.NORDERSTEDT, Category.INOBHUTNAHME_GRUPPE, 3, 2);
 
     JsonNode offers = api.as(segeberg).get("/api/lagebild").expect(200).get("staleOffers");
@@ -133,12 +156,13 @@ class LagebildIT {
     List<Long> ids = new ArrayList<>();
     offers.forEach(o -> ids.add(o.get("offerId").asLong()));
     assertThat(ids).contains(stale.id()).doesNotContain(fresh.id());
-    offers.forEach(o -> {
-      if (o.get("offerId").asLong() == stale.id()) {
-        assertThat(o.get("ageMinutes").asLong()).isGreaterThanOrEqualTo(13 * 60);
-        assertThat(o.get("district").asText()).isEqualTo("NORDERSTEDT");
-      }
-    });
+    offers.forEach(
+        o -> {
+          if (o.get("offerId").asLong() == stale.id()) {
+            assertThat(o.get("ageMinutes").asLong()).isGreaterThanOrEqualTo(13 * 60);
+            assertThat(o.get("district").asText()).isEqualTo("NORDERSTEDT");
+          }
+        });
   }
 
   @Test
@@ -156,7 +180,8 @@ class LagebildIT {
     JsonNode duty = find(own.get("overdueDuties"), ref);
     assertThat(duty.get("overdueMinutes").asLong()).isPositive();
     assertThat(duty.get("task").asText()).isNotBlank();
-    assertThat(find(own.get("waiting"), ref).get("waitingMinutes").asLong()).isGreaterThanOrEqualTo(3 * 24 * 60 - 5);
+    assertThat(find(own.get("waiting"), ref).get("waitingMinutes").asLong())
+        .isGreaterThanOrEqualTo(3 * 24 * 60 - 5);
   }
 
   @Test
@@ -164,10 +189,14 @@ class LagebildIT {
     String ref = register(segeberg, "SEGEBERG", 8);
 
     // Cockpit's instance search by variable runs exactly this query
-    var found = runtime.createProcessInstanceQuery().processDefinitionKey(CaseProcess.KEY)
-        .variableValueEquals(CaseProcess.Vars.OFFICE, "SEGEBERG")
-        .variableValueEquals(CaseProcess.Vars.ESCALATION_LEVEL, CaseProcess.Level.DISTRICT)
-        .processInstanceBusinessKey(ref).list();
+    var found =
+        runtime
+            .createProcessInstanceQuery()
+            .processDefinitionKey(CaseProcess.KEY)
+            .variableValueEquals(CaseProcess.Vars.OFFICE, "SEGEBERG")
+            .variableValueEquals(CaseProcess.Vars.ESCALATION_LEVEL, CaseProcess.Level.DISTRICT)
+            .processInstanceBusinessKey(ref)
+            .list();
 
     assertThat(found).hasSize(1);
   }
@@ -178,10 +207,15 @@ class LagebildIT {
   }
 
   private String register(String caseworker, String office, int age) {
-    var created = api.as(caseworker).post("/api/cases", """
+    var created =
+        api.as(caseworker)
+            .post(
+                "/api/cases",
+                """
         {"office": "%s", "legalGround": "NR2_DRINGENDE_GEFAHR", "firstName": "Lea", "lastName": "Vertraulich",
          "estimatedAge": %d, "gender": "FEMALE", "siblings": 1, "urgency": "IMMEDIATE",
-         "currentLocation": "Polizeirevier"}""".formatted(office, age));
+         "currentLocation": "Polizeirevier"}"""
+                    .formatted(office, age));
     assertThat(created.status()).as(created.body()).isEqualTo(201);
     return created.json().get("caseReference").asText();
   }

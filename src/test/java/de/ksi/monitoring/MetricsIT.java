@@ -18,7 +18,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** Prometheus metrics for admins and coordinators; health open for load balancers, with the database. */
+/**
+ * Prometheus metrics for admins and coordinators; health open for load balancers, with the
+ * database.
+ */
 @KsiIntegrationTest
 class MetricsIT {
 
@@ -33,9 +36,21 @@ class MetricsIT {
   @Test
   void coordinatorsScrapeCasesByLevelHoldsDeclinesStaleOffersAndUndeliveredNotifications() {
     ApiClient api = new ApiClient(port);
-    double waitingBefore = value(api.as("koordination-1").get("/actuator/prometheus").body(), "ksi_cases_waiting{level=\"KREIS\"}");
-    fixtures.offerReportedAt(Instant.now().minus(Duration.ofDays(2)), District.PINNEBERG, Category.INOBHUTNAHME_GRUPPE, 2, 1);
-    var created = api.as("fk-pin-1").post("/api/cases", """
+    double waitingBefore =
+        value(
+            api.as("koordination-1").get("/actuator/prometheus").body(),
+            "ksi_cases_waiting{level=\"KREIS\"}");
+    fixtures.offerReportedAt(
+        Instant.now().minus(Duration.ofDays(2)),
+        District.PINNEBERG,
+        Category.INOBHUTNAHME_GRUPPE,
+        2,
+        1);
+    var created =
+        api.as("fk-pin-1")
+            .post(
+                "/api/cases",
+                """
         {"office": "PINNEBERG", "legalGround": "NR2_DRINGENDE_GEFAHR", "estimatedAge": 10, "gender": "MALE",
          "siblings": 1, "urgency": "IMMEDIATE", "currentLocation": "Schule"}""");
     assertThat(created.status()).as(created.body()).isEqualTo(201);
@@ -47,8 +62,12 @@ class MetricsIT {
     String text = scrape.body();
     assertThat(value(text, "ksi_cases_waiting{level=\"KREIS\"}")).isGreaterThan(waitingBefore);
     assertThat(value(text, "ksi_offers_stale")).isGreaterThanOrEqualTo(1);
-    assertThat(text).contains("ksi_holds{status=\"HELD\"}", "ksi_declines{reason=\"STAFF_SHORTAGE\"}",
-        "ksi_notifications_undelivered", "ksi_case_time_to_placement_seconds");
+    assertThat(text)
+        .contains(
+            "ksi_holds{status=\"HELD\"}",
+            "ksi_declines{reason=\"STAFF_SHORTAGE\"}",
+            "ksi_notifications_undelivered",
+            "ksi_case_time_to_placement_seconds");
   }
 
   @Test
@@ -64,9 +83,12 @@ class MetricsIT {
   void loadBalancersAskHealthAndReadinessWithoutLoginAndReadinessIncludesTheDatabase() {
     ApiClient api = new ApiClient(port);
 
-    assertThat(api.anonymous().get("/actuator/health").expect(200).get("status").asText()).isEqualTo("UP");
-    assertThat(api.anonymous().get("/actuator/health/readiness").expect(200).get("status").asText()).isEqualTo("UP");
-    assertThat(api.anonymous().get("/actuator/health/liveness").expect(200).get("status").asText()).isEqualTo("UP");
+    assertThat(api.anonymous().get("/actuator/health").expect(200).get("status").asText())
+        .isEqualTo("UP");
+    assertThat(api.anonymous().get("/actuator/health/readiness").expect(200).get("status").asText())
+        .isEqualTo("UP");
+    assertThat(api.anonymous().get("/actuator/health/liveness").expect(200).get("status").asText())
+        .isEqualTo("UP");
   }
 
   private static double value(String scrape, String series) {
@@ -75,7 +97,10 @@ class MetricsIT {
     return Double.parseDouble(m.group(1));
   }
 
-  /** The gauges read our tables again once their snapshot is older than its maximum age: move the clock past it. */
+  /**
+   * The gauges read our tables again once their snapshot is older than its maximum age: move the
+   * clock past it.
+   */
   private static void moveClockPastSnapshot() {
     ClockUtil.offset(OperationsMetrics.MAX_AGE.plusSeconds(1).toMillis());
   }

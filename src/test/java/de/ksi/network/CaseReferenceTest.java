@@ -19,7 +19,15 @@ class CaseReferenceTest {
 
   @ParameterizedTest
   @NullAndEmptySource
-  @ValueSource(strings = {"seg-2026-0042", "HH-2026-0042", "SEG-26-0042", "SEG-2026-42", "SEG-2026-1234567", " SEG-2026-0042"})
+  @ValueSource(
+      strings = {
+        "seg-2026-0042",
+        "HH-2026-0042",
+        "SEG-26-0042",
+        "SEG-2026-42",
+        "SEG-2026-1234567",
+        " SEG-2026-0042"
+      })
   void anythingElseIsNotACaseReference(String text) {
     assertThat(CaseReference.office(text)).isEmpty();
   }

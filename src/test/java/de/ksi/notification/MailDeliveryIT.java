@@ -24,19 +24,28 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** The outbox delivered by e-mail through a real SMTP server (GreenMail), and what happens when it is down. */
-@SpringBootTest(properties = {
-    "spring.datasource.url=jdbc:h2:mem:ksi-mail-${random.uuid};DB_CLOSE_DELAY=-1",
-    "camunda.bpm.generate-unique-process-engine-name=true",
-    "camunda.bpm.job-execution.enabled=false",
-    "ksi.demo.enabled=true",
-    "spring.mail.host=localhost",
-    "ksi.mail.interval=PT1H",
-    "ksi.mail.from=koordinierungsstelle@test.example.org"})
+/**
+ * The outbox delivered by e-mail through a real SMTP server (GreenMail), and what happens when it
+ * is down.
+ */
+@SpringBootTest(
+    properties = {
+      "spring.datasource.url=jdbc:h2:mem:ksi-mail-${random.uuid};DB_CLOSE_DELAY=-1",
+      "camunda.bpm.generate-unique-process-engine-name=true",
+      "camunda.bpm.job-execution.enabled=false",
+      "ksi.demo.enabled=true",
+      "spring.mail.host=localhost",
+      "ksi.mail.interval=PT1H",
+      "ksi.mail.from=koordinierungsstelle@test.example.org"
+    })
 class MailDeliveryIT {
 
-  /** A free port of this machine, not GreenMail's fixed 3025, so that two builds on one machine do not collide. */
-  private static final ServerSetup SMTP = new ServerSetup(freePort(), "localhost", ServerSetup.PROTOCOL_SMTP);
+  /**
+   * A free port of this machine, not GreenMail's fixed 3025, so that two builds on one machine do
+   * not collide.
+   */
+  private static final ServerSetup SMTP =
+      new ServerSetup(freePort(), "localhost", ServerSetup.PROTOCOL_SMTP);
 
   @RegisterExtension
   static GreenMailExtension smtp = new GreenMailExtension(SMTP).withPerMethodLifecycle(true);
@@ -65,7 +74,10 @@ class MailDeliveryIT {
 
   @Test
   void theMembersOfTheRecipientGroupGetTheMessageByMail() throws Exception {
-    notifications.send(District.STORMARN.groupId(), "STO-2026-0007", Notifications.Kind.NETWORK_ESCALATION,
+    notifications.send(
+        District.STORMARN.groupId(),
+        "STO-2026-0007",
+        Notifications.Kind.NETWORK_ESCALATION,
         "Fall STO-2026-0007 ist eskaliert.");
 
     assertThat(delivery.deliverDue()).isGreaterThanOrEqualTo(1);
@@ -80,7 +92,10 @@ class MailDeliveryIT {
   @Test
   void aDownMailServerNeverLosesAMessageItIsRetriedOnceTheServerIsBack() {
     smtp.stop();
-    notifications.send(District.PINNEBERG.groupId(), "PIN-2026-0042", Notifications.Kind.LEVEL2_ESCALATION,
+    notifications.send(
+        District.PINNEBERG.groupId(),
+        "PIN-2026-0042",
+        Notifications.Kind.LEVEL2_ESCALATION,
         "Fall PIN-2026-0042: Stufe 2.");
 
     delivery.deliverDue();
@@ -93,7 +108,8 @@ class MailDeliveryIT {
     smtp.start();
     delivery.deliverDue();
     assertThat(state("PIN-2026-0042").get("DELIVERED_AT")).as("not before its retry time").isNull();
-    ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofMinutes(3))));
+    ClockUtil.setCurrentTime(
+        Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofMinutes(3))));
     delivery.deliverDue();
 
     assertThat(state("PIN-2026-0042").get("DELIVERED_AT")).isNotNull();
@@ -102,7 +118,8 @@ class MailDeliveryIT {
 
   private Map<String, Object> state(String caseReference) {
     return jdbc.queryForMap(
-        "SELECT delivered_at, attempts, last_error FROM notification WHERE case_reference = ?", caseReference);
+        "SELECT delivered_at, attempts, last_error FROM notification WHERE case_reference = ?",
+        caseReference);
   }
 
   private static java.util.List<String> recipients(MimeMessage message) {

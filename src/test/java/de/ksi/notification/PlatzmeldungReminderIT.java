@@ -30,21 +30,33 @@ class PlatzmeldungReminderIT {
 
   @Test
   void aStaleProviderIsRemindedOnceAndAgainOnlyAfterItsNextReportGoesStale() {
-    OfferView offer = fixtures.offerReportedAt(Instant.now().minus(Duration.ofHours(13)), District.STORMARN,
-        Category.INOBHUTNAHME_GRUPPE, 6, 2);
+    OfferView offer =
+        fixtures.offerReportedAt(
+            Instant.now().minus(Duration.ofHours(13)),
+            District.STORMARN,
+            Category.INOBHUTNAHME_GRUPPE,
+            6,
+            2);
     String group = directory.groupOfOffer(offer.id());
 
     assertThat(reminder.remindStaleProviders()).contains(group);
-    assertThat(reminder.remindStaleProviders()).as("not twice in one stale period").doesNotContain(group);
-    assertThat(notifications.forGroups(List.of(group), 10)).singleElement().satisfies(n -> {
-      assertThat(n.kind()).isEqualTo(Notifications.Kind.AVAILABILITY_REMINDER);
-      assertThat(n.message()).contains("Inobhutnahmegruppe", "13 Std.", "/platzmeldung");
-    });
+    assertThat(reminder.remindStaleProviders())
+        .as("not twice in one stale period")
+        .doesNotContain(group);
+    assertThat(notifications.forGroups(List.of(group), 10))
+        .singleElement()
+        .satisfies(
+            n -> {
+              assertThat(n.kind()).isEqualTo(Notifications.Kind.AVAILABILITY_REMINDER);
+              assertThat(n.message()).contains("Inobhutnahmegruppe", "13 Std.", "/platzmeldung");
+            });
 
     registry.reportAvailability(offer.id(), 3, "it");
     assertThat(reminder.remindStaleProviders()).as("fresh again").doesNotContain(group);
 
     ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofHours(13))));
-    assertThat(reminder.remindStaleProviders()).as("stale again after its new report").contains(group);
+    assertThat(reminder.remindStaleProviders())
+        .as("stale again after its new report")
+        .contains(group);
   }
 }

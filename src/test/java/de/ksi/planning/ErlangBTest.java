@@ -8,9 +8,9 @@ import static org.assertj.core.api.Assertions.within;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.MathContext;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /** The Erlang loss formula against published values, exact arithmetic and its inverse. */
 class ErlangBTest {
@@ -66,9 +66,12 @@ class ErlangBTest {
   @Test
   void refusesMeaninglessInput() {
     assertThatThrownBy(() -> ErlangB.blocking(-1, 2)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> ErlangB.blocking(Double.NaN, 2)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> ErlangB.requiredPlaces(3, 0)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> ErlangB.requiredPlaces(3, 1)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> ErlangB.blocking(Double.NaN, 2))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> ErlangB.requiredPlaces(3, 0))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> ErlangB.requiredPlaces(3, 1))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   /** (A^c / c!) / Σ_{k=0..c} A^k / k!, with integers only, then one division. */

@@ -26,9 +26,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The page "Kapazitätsplanung" in the real Cockpit, in Debian's headless Chromium: a coordinator opens it from the
- * navigation, reads the table and the chart and computes a what-if.
- * Saves the user guide's picture {@code docs/handbuch/bilder/koordination-planung.png}.
+ * The page "Kapazitätsplanung" in the real Cockpit, in Debian's headless Chromium: a coordinator
+ * opens it from the navigation, reads the table and the chart and computes a what-if. Saves the
+ * user guide's picture {@code docs/handbuch/bilder/koordination-planung.png}.
  */
 @KsiIntegrationTest
 class PlanningBrowserIT {
@@ -62,14 +62,25 @@ class PlanningBrowserIT {
     try {
       wait.until(d -> !d.findElements(By.cssSelector(".ksi-planung, .ksi-error")).isEmpty());
     } catch (RuntimeException e) {
-      Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), Path.of("target", "planung-failure.png"),
+      Files.copy(
+          browser.getScreenshotAs(OutputType.FILE).toPath(),
+          Path.of("target", "planung-failure.png"),
           StandardCopyOption.REPLACE_EXISTING);
-      throw new AssertionError("no planning page: " + browser.findElement(By.tagName("body")).getText(), e);
+      throw new AssertionError(
+          "no planning page: " + browser.findElement(By.tagName("body")).getText(), e);
     }
-    assertThat(browser.findElements(By.cssSelector(".ksi-error"))).as("error shown by the page").isEmpty();
+    assertThat(browser.findElements(By.cssSelector(".ksi-error")))
+        .as("error shown by the page")
+        .isEmpty();
     WebElement page = visible(By.cssSelector(".ksi-planung"));
-    assertThat(page.getText()).contains("Bedarf im Verbund", "Bedarf je Amt allein", "Poolinggewinn (€/Tag)",
-        "Inobhutnahmegruppe (Notaufnahme)", "Bereitschaftspflegefamilie", "Annahmen");
+    assertThat(page.getText())
+        .contains(
+            "Bedarf im Verbund",
+            "Bedarf je Amt allein",
+            "Poolinggewinn (€/Tag)",
+            "Inobhutnahmegruppe (Notaufnahme)",
+            "Bereitschaftspflegefamilie",
+            "Annahmen");
     assertThat(page.findElements(By.cssSelector("svg rect.ksi-bar-pooled"))).isNotEmpty();
 
     new Select(page.findElement(By.name("category"))).selectByValue("BEREITSCHAFTSPFLEGE");
@@ -79,11 +90,17 @@ class PlanningBrowserIT {
     places.sendKeys("10");
     page.findElement(By.xpath("//button[normalize-space(.)='Durchrechnen']")).click();
 
-    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".ksi-whatif-result"), "nachher"));
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.cssSelector(".ksi-whatif-result"), "nachher"));
     assertThat(browser.findElement(By.cssSelector(".ksi-whatif-result")).getText())
-        .contains("10 Plätze mehr in Kreis Pinneberg", "Ohne Platz (Simulation)", "Ø Zeit bis Platz");
+        .contains(
+            "10 Plätze mehr in Kreis Pinneberg", "Ohne Platz (Simulation)", "Ø Zeit bis Platz");
     Path screenshot = DocPictures.of("handbuch/bilder/koordination-planung.png");
-    Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), screenshot, StandardCopyOption.REPLACE_EXISTING);
+    Files.copy(
+        browser.getScreenshotAs(OutputType.FILE).toPath(),
+        screenshot,
+        StandardCopyOption.REPLACE_EXISTING);
   }
 
   private WebElement visible(By by) {

@@ -51,21 +51,31 @@ class PoolingTest {
     Map<District, Double> loads = Map.of(District.SEGEBERG, 2.0, District.STORMARN, 2.0);
     Map<District, Integer> places = Map.of(District.SEGEBERG, 0, District.STORMARN, 50);
 
-    assertThat(Pooling.aloneBlocking(loads, places)).isCloseTo(0.5, org.assertj.core.api.Assertions.within(1e-9));
+    assertThat(Pooling.aloneBlocking(loads, places))
+        .isCloseTo(0.5, org.assertj.core.api.Assertions.within(1e-9));
   }
 
   @Test
   void settingsFillInDefaultsAndRefuseNonsense() {
-    PlanningProperties defaults = new PlanningProperties(null, null, null, null, null, null, null, null, null, null,
-        null, null);
+    PlanningProperties defaults =
+        new PlanningProperties(
+            null, null, null, null, null, null, null, null, null, null, null, null);
 
     assertThat(defaults.targetShare()).isEqualTo(0.05);
     assertThat(defaults.assumption(Category.INOBHUTNAHME_GRUPPE).costPerPlaceDay()).isPositive();
     assertThat(defaults.districtShares().values().stream().mapToDouble(Double::doubleValue).sum())
         .isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-9));
-    assertThatIllegalArgumentException().isThrownBy(() -> new PlanningProperties(1.5, null, null, null, null, null,
-        null, null, null, null, null, null)).withMessageContaining("target-share");
-    assertThatIllegalArgumentException().isThrownBy(() -> new PlanningProperties(null, null, null, null, null, null,
-        50, null, null, null, null, null)).withMessageContaining("replications");
+    assertThatIllegalArgumentException()
+        .isThrownBy(
+            () ->
+                new PlanningProperties(
+                    1.5, null, null, null, null, null, null, null, null, null, null, null))
+        .withMessageContaining("target-share");
+    assertThatIllegalArgumentException()
+        .isThrownBy(
+            () ->
+                new PlanningProperties(
+                    null, null, null, null, null, null, 50, null, null, null, null, null))
+        .withMessageContaining("replications");
   }
 }

@@ -14,10 +14,10 @@ import java.util.function.Supplier;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 
 /**
- * A recorded year 2021 that no other test touches, written through the registry with the engine clock moved:
- * 24 Pinneberg children placed in clearing places, 10 days each; every fourth was declined once first (after an
- * hour), every request accepted after two hours. So: 24 arrivals, mean stay 10 days, 6 of 30 answers refusals,
- * mean answer time 1.8 hours.
+ * A recorded year 2021 that no other test touches, written through the registry with the engine
+ * clock moved: 24 Pinneberg children placed in clearing places, 10 days each; every fourth was
+ * declined once first (after an hour), every request accepted after two hours. So: 24 arrivals,
+ * mean stay 10 days, 6 of 30 answers refusals, mean answer time 1.8 hours.
  */
 final class RecordedYear {
 
@@ -30,25 +30,50 @@ final class RecordedYear {
 
   /** Writes the year and returns the offer used (2 licensed places in Pinneberg). */
   static OfferView write(Fixtures fixtures, CapacityRegistry registry) {
-    OfferView offer = fixtures.offerReportedAt(FIRST.minus(Duration.ofDays(3)), District.PINNEBERG, Category.CLEARING_UMA, 2, 2);
+    OfferView offer =
+        fixtures.offerReportedAt(
+            FIRST.minus(Duration.ofDays(3)), District.PINNEBERG, Category.CLEARING_UMA, 2, 2);
     try {
       for (int i = 0; i < CASES; i++) {
         Instant t = FIRST.plus(Duration.ofDays(15L * i));
         String reference = Fixtures.newCase(District.PINNEBERG);
         if (i == 1) {
-          long expired = at(t, () -> registry.hold(offer.id(), reference, 1, Duration.ofHours(3), "it").hold().id());
+          long expired =
+              at(
+                  t,
+                  () ->
+                      registry
+                          .hold(offer.id(), reference, 1, Duration.ofHours(3), "it")
+                          .hold()
+                          .id());
           at(t.plus(Duration.ofHours(3)), () -> registry.expire(expired, "it"));
           t = t.plus(Duration.ofHours(3));
         }
         if (i % 4 == 3) {
-          long declined = at(t, () -> registry.hold(offer.id(), reference, 1, Duration.ofHours(3), "it").hold().id());
-          at(t.plus(Duration.ofHours(1)), () -> registry.decline(declined, DeclineReason.STAFF_SHORTAGE, null, "it"));
+          long declined =
+              at(
+                  t,
+                  () ->
+                      registry
+                          .hold(offer.id(), reference, 1, Duration.ofHours(3), "it")
+                          .hold()
+                          .id());
+          at(
+              t.plus(Duration.ofHours(1)),
+              () -> registry.decline(declined, DeclineReason.STAFF_SHORTAGE, null, "it"));
           t = t.plus(Duration.ofHours(1));
         }
         Instant asked = t;
-        long hold = at(asked, () -> registry.hold(offer.id(), reference, 1, Duration.ofHours(3), "it").hold().id());
-        long placement = at(asked.plus(Duration.ofHours(2)), () -> registry.confirm(hold, "it").id());
-        at(asked.plus(Duration.ofHours(2)).plus(Duration.ofDays(10)), () -> registry.endPlacement(placement, "HANDOVER", "it"));
+        long hold =
+            at(
+                asked,
+                () ->
+                    registry.hold(offer.id(), reference, 1, Duration.ofHours(3), "it").hold().id());
+        long placement =
+            at(asked.plus(Duration.ofHours(2)), () -> registry.confirm(hold, "it").id());
+        at(
+            asked.plus(Duration.ofHours(2)).plus(Duration.ofDays(10)),
+            () -> registry.endPlacement(placement, "HANDOVER", "it"));
       }
     } finally {
       ClockUtil.reset();

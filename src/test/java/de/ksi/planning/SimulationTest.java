@@ -16,16 +16,24 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The discrete-event simulation against the closed form, and the behaviour a planner relies on. */
 class SimulationTest {
 
-  private static final Map<District, Double> TWO_OFFICES = Map.of(District.SEGEBERG, 1.2, District.STORMARN, 0.8);
-  private static final List<Offer> TWELVE_PLACES = List.of(new Offer(District.SEGEBERG, 5),
-      new Offer(District.SEGEBERG, 3), new Offer(District.STORMARN, 4));
+  private static final Map<District, Double> TWO_OFFICES =
+      Map.of(District.SEGEBERG, 1.2, District.STORMARN, 0.8);
+  private static final List<Offer> TWELVE_PLACES =
+      List.of(
+          new Offer(District.SEGEBERG, 5),
+          new Offer(District.SEGEBERG, 3),
+          new Offer(District.STORMARN, 4));
 
-  /** Immediate answers, no refusals, no waiting: the loss system M/G/c/c, whose blocking is Erlang-B for any stay. */
+  /**
+   * Immediate answers, no refusals, no waiting: the loss system M/G/c/c, whose blocking is Erlang-B
+   * for any stay.
+   */
   @ParameterizedTest(name = "stay variation {0}")
   @ValueSource(doubles = {0.0, 1.0, 2.0})
   void theLossSystemLosesTheShareErlangPredicts(double stayCv) {
     // 2 arrivals a day × 5 days = 10 Erlang on 12 places
-    SimulationModel model = SimulationModel.lossSystem(TWO_OFFICES, TWELVE_PLACES, 5, stayCv, 20_000);
+    SimulationModel model =
+        SimulationModel.lossSystem(TWO_OFFICES, TWELVE_PLACES, 5, stayCv, 20_000);
 
     SimulationResult result = SimulationResult.simulate(model, 7, 5);
 
@@ -40,14 +48,20 @@ class SimulationTest {
   void theSameSeedGivesTheSameFigures() {
     SimulationModel model = realistic(TWELVE_PLACES);
 
-    assertThat(SimulationResult.simulate(model, 42, 3)).isEqualTo(SimulationResult.simulate(model, 42, 3));
+    assertThat(SimulationResult.simulate(model, 42, 3))
+        .isEqualTo(SimulationResult.simulate(model, 42, 3));
   }
 
   @Test
   void morePlacesInADistrictNeverLeaveMoreChildrenUnplaced() {
-    SimulationModel before = realistic(List.of(new Offer(District.SEGEBERG, 4), new Offer(District.STORMARN, 4)));
-    SimulationModel after = before.withOffers(List.of(new Offer(District.SEGEBERG, 4), new Offer(District.STORMARN, 4),
-        new Offer(District.SEGEBERG, 4)));
+    SimulationModel before =
+        realistic(List.of(new Offer(District.SEGEBERG, 4), new Offer(District.STORMARN, 4)));
+    SimulationModel after =
+        before.withOffers(
+            List.of(
+                new Offer(District.SEGEBERG, 4),
+                new Offer(District.STORMARN, 4),
+                new Offer(District.SEGEBERG, 4)));
 
     SimulationResult without = SimulationResult.simulate(before, 1, 5);
     SimulationResult with = SimulationResult.simulate(after, 1, 5);
@@ -71,7 +85,9 @@ class SimulationTest {
 
   @Test
   void wavesAndNightPeaksKeepTheMeanRate() {
-    var arrivals = SyntheticArrivals.generate(Map.of(District.PINNEBERG, 3.0), 3650, true, new SplittableRandom(5));
+    var arrivals =
+        SyntheticArrivals.generate(
+            Map.of(District.PINNEBERG, 3.0), 3650, true, new SplittableRandom(5));
 
     assertThat(arrivals.size()).isCloseTo(3 * 3650, within(330));
     long evening = arrivals.stream().filter(a -> hour(a.day()) >= 18 || hour(a.day()) < 2).count();

@@ -20,8 +20,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Issue #17, defects 2 and 5: what {@code /engine-rest} answers when a form submission loses a race or a job fails.
- * Our problems are answered with their status and code as on {@code /api}; a failing job is not "not found".
+ * Issue #17, defects 2 and 5: what {@code /engine-rest} answers when a form submission loses a race
+ * or a job fails. Our problems are answered with their status and code as on {@code /api}; a
+ * failing job is not "not found".
  */
 @KsiIntegrationTest
 class EngineRestProblemsIT {
@@ -37,7 +38,9 @@ class EngineRestProblemsIT {
   @BeforeEach
   void caseworker() {
     api = new ApiClient(port);
-    caseworker = fixtures.user("it-fk-" + UUID.randomUUID().toString().substring(0, 8), District.SEGEBERG.groupId());
+    caseworker =
+        fixtures.user(
+            "it-fk-" + UUID.randomUUID().toString().substring(0, 8), District.SEGEBERG.groupId());
   }
 
   @Test
@@ -45,63 +48,115 @@ class EngineRestProblemsIT {
     OfferView offer = fixtures.offer(District.SEGEBERG, Category.INOBHUTNAHME_GRUPPE, 4, 2);
     String provider = fixtures.providerLogin(offer.id());
     String ref = requestCase(offer.id());
-    String task = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(ref)
-        .taskDefinitionKey(CaseProcess.SearchElements.ANSWER).singleResult().getId();
-    // another provider of the case accepted a moment earlier: this request's hold was released with it
+    String task =
+        engine
+            .getTaskService()
+            .createTaskQuery()
+            .processInstanceBusinessKey(ref)
+            .taskDefinitionKey(CaseProcess.SearchElements.ANSWER)
+            .singleResult()
+            .getId();
+    // another provider of the case accepted a moment earlier: this request's hold was released with
+    // it
     registry.release(registry.holdsOf(ref).get(0).id(), "fk-seg-2");
 
-    var answer = api.as(provider).inGerman().post(engineRest() + "/task/" + task + "/submit-form",
-        "{\"variables\": {\"decision\": {\"value\": \"ACCEPT\"}}}");
+    var answer =
+        api.as(provider)
+            .inGerman()
+            .post(
+                engineRest() + "/task/" + task + "/submit-form",
+                "{\"variables\": {\"decision\": {\"value\": \"ACCEPT\"}}}");
 
     assertThat(answer.status()).as(answer.body()).isEqualTo(409);
     JsonNode body = answer.json();
     assertThat(body.get("type").asText()).isEqualTo("IllegalHoldStateException");
     assertThat(body.get("code").asText()).isEqualTo("problem.hold.illegal-state");
     assertThat(body.get("message").asText()).contains("Reservierung").contains("RELEASED");
-    var overApi = api.as(provider).post("/api/requests/" + registry.holdsOf(ref).get(0).id() + "/accept");
+    var overApi =
+        api.as(provider).post("/api/requests/" + registry.holdsOf(ref).get(0).id() + "/accept");
     assertThat(overApi.status()).as(overApi.body()).isEqualTo(409);
   }
 
   @Test
   void aJobThatFailsIsAServerFailureNotAJobThatDoesNotExist() {
-    String ref = api.as(caseworker).post("/api/cases", intake()).expect(201).get("caseReference").asText();
-    String instance = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(ref)
-        .processDefinitionKey(CaseProcess.KEY).singleResult().getId();
+    String ref =
+        api.as(caseworker).post("/api/cases", intake()).expect(201).get("caseReference").asText();
+    String instance =
+        engine
+            .getRuntimeService()
+            .createProcessInstanceQuery()
+            .processInstanceBusinessKey(ref)
+            .processDefinitionKey(CaseProcess.KEY)
+            .singleResult()
+            .getId();
     // a deadline nobody can parse: escalating to the network fails inside the engine
     engine.getRuntimeService().setVariable(instance, CaseProcess.Vars.NETWORK_DEADLINE, "bald");
-    String job = engine.getManagementService().createJobQuery().processInstanceId(instance)
-        .activityId(CaseProcess.Elements.DISTRICT_DEADLINE).singleResult().getId();
+    String job =
+        engine
+            .getManagementService()
+            .createJobQuery()
+            .processInstanceId(instance)
+            .activityId(CaseProcess.Elements.DISTRICT_DEADLINE)
+            .singleResult()
+            .getId();
 
     var failed = api.as("admin").post(engineRest() + "/job/" + job + "/execute");
     var unknown = api.as("admin").post(engineRest() + "/job/" + UUID.randomUUID() + "/execute");
 
     assertThat(failed.status()).as(failed.body()).isEqualTo(500);
     assertThat(failed.json().get("type").asText()).isEqualTo("JobFailed");
-    assertThat(engine.getManagementService().createJobQuery().jobId(job).singleResult().getRetries()).isEqualTo(2);
+    assertThat(
+            engine.getManagementService().createJobQuery().jobId(job).singleResult().getRetries())
+        .isEqualTo(2);
     assertThat(unknown.status()).as(unknown.body()).isEqualTo(404);
   }
 
   @Test
   void aTextVariableLongerThanTheEngineCanStoreIsABadRequestNamingIt() {
-    String ref = api.as(caseworker).post("/api/cases", intake()).expect(201).get("caseReference").asText();
-    String choose = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(ref)
-        .taskDefinitionKey(CaseProcess.SearchElements.CHOOSE).singleResult().getId();
+    String ref =
+        api.as(caseworker).post("/api/cases", intake()).expect(201).get("caseReference").asText();
+    String choose =
+        engine
+            .getTaskService()
+            .createTaskQuery()
+            .processInstanceBusinessKey(ref)
+            .taskDefinitionKey(CaseProcess.SearchElements.CHOOSE)
+            .singleResult()
+            .getId();
 
-    var tooLong = api.as(caseworker).post(engineRest() + "/task/" + choose + "/submit-form",
-        "{\"variables\": {\"choice\": {\"value\": \"GIVE_UP\"}, \"remark\": {\"value\": \"" + "x".repeat(4001) + "\"}}}");
+    var tooLong =
+        api.as(caseworker)
+            .post(
+                engineRest() + "/task/" + choose + "/submit-form",
+                "{\"variables\": {\"choice\": {\"value\": \"GIVE_UP\"}, \"remark\": {\"value\": \""
+                    + "x".repeat(4001)
+                    + "\"}}}");
 
     assertThat(tooLong.status()).as(tooLong.body()).isEqualTo(400);
     assertThat(tooLong.json().get("field").asText()).isEqualTo("remark");
-    assertThat(engine.getTaskService().createTaskQuery().taskId(choose).count()).as("nothing changed").isOne();
+    assertThat(engine.getTaskService().createTaskQuery().taskId(choose).count())
+        .as("nothing changed")
+        .isOne();
   }
 
   private String requestCase(long offerId) {
-    String ref = api.as(caseworker).post("/api/cases", intake()).expect(201).get("caseReference").asText();
-    String choose = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(ref)
-        .taskDefinitionKey(CaseProcess.SearchElements.CHOOSE).singleResult().getId();
-    var submitted = api.as(caseworker).post(engineRest() + "/task/" + choose + "/submit-form", """
+    String ref =
+        api.as(caseworker).post("/api/cases", intake()).expect(201).get("caseReference").asText();
+    String choose =
+        engine
+            .getTaskService()
+            .createTaskQuery()
+            .processInstanceBusinessKey(ref)
+            .taskDefinitionKey(CaseProcess.SearchElements.CHOOSE)
+            .singleResult()
+            .getId();
+    var submitted =
+        api.as(caseworker)
+            .post(
+                engineRest() + "/task/" + choose + "/submit-form",
+                """
         {"variables": {"choice": {"value": "REQUEST"}, "selectedOffers": {"value": "[\\"%d\\"]", "type": "Json"}}}"""
-        .formatted(offerId));
+                    .formatted(offerId));
     assertThat(submitted.status()).as(submitted.body()).isEqualTo(204);
     return ref;
   }

@@ -16,50 +16,83 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.orm.jpa.JpaSystemException;
 
-/** Concurrent changes and a lost database reach engine REST callers as 409 and 503, never as Camunda's 500. */
+/**
+ * Concurrent changes and a lost database reach engine REST callers as 409 and 503, never as
+ * Camunda's 500.
+ */
 class FailureMappingTest {
 
   @Test
   void anOptimisticLockingConflictOverEngineRestIsA409WithAClearMessage() {
-    Response response = new EngineRestConfiguration.FormRejectionMapper()
-        .toResponse(new OptimisticLockingException("ENTITY_UPDATED by another transaction"));
+    Response response =
+        new EngineRestConfiguration.FormRejectionMapper()
+            .toResponse(new OptimisticLockingException("ENTITY_UPDATED by another transaction"));
 
     assertThat(response.getStatus()).isEqualTo(409);
-    assertThat(body(response)).containsEntry("type", "ConcurrentChange").containsEntry("code", "problem.concurrent-change")
+    assertThat(body(response))
+        .containsEntry("type", "ConcurrentChange")
+        .containsEntry("code", "problem.concurrent-change")
         .containsEntry("message", "Someone changed this at the same moment; reload and try again.");
   }
 
   @Test
   void anExecutionMovedOnByAnotherNodeIsA409() {
-    RestException wrapped = new RestException(Response.Status.INTERNAL_SERVER_ERROR,
-        new ProcessEngineException("cannot signal execution 42: it has no current activity"), "Cannot submit task form 7");
+    RestException wrapped =
+        new RestException(
+            Response.Status.INTERNAL_SERVER_ERROR,
+            new ProcessEngineException("cannot signal execution 42: it has no current activity"),
+            "Cannot submit task form 7");
 
-    assertThat(new EngineRestConfiguration.WrappedFormRejectionMapper().toResponse(wrapped).getStatus()).isEqualTo(409);
+    assertThat(
+            new EngineRestConfiguration.WrappedFormRejectionMapper()
+                .toResponse(wrapped)
+                .getStatus())
+        .isEqualTo(409);
   }
 
   @Test
   void theEngineTrippingOverAnEndedInstanceIsA409() {
     NullPointerException npe = new NullPointerException("processInstance is null");
-    npe.setStackTrace(new StackTraceElement[] {new StackTraceElement(
-        "org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity", "ensureExecutionTreeInitialized", null, 1319)});
+    npe.setStackTrace(
+        new StackTraceElement[] {
+          new StackTraceElement(
+              "org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity",
+              "ensureExecutionTreeInitialized",
+              null,
+              1319)
+        });
 
-    assertThat(new EngineRestConfiguration.EngineRaceMapper().toResponse(npe).getStatus()).isEqualTo(409);
-    assertThat(new EngineRestConfiguration.EngineRaceMapper().toResponse(new NullPointerException()).getStatus())
+    assertThat(new EngineRestConfiguration.EngineRaceMapper().toResponse(npe).getStatus())
+        .isEqualTo(409);
+    assertThat(
+            new EngineRestConfiguration.EngineRaceMapper()
+                .toResponse(new NullPointerException())
+                .getStatus())
         .isEqualTo(500);
   }
 
   @Test
   void aConflictWrappedByAFormSubmissionIsA409Too() {
-    RestException wrapped = new RestException(Response.Status.INTERNAL_SERVER_ERROR,
-        new OptimisticLockingException("ENTITY_UPDATED"), "Cannot submit task form");
+    RestException wrapped =
+        new RestException(
+            Response.Status.INTERNAL_SERVER_ERROR,
+            new OptimisticLockingException("ENTITY_UPDATED"),
+            "Cannot submit task form");
 
-    assertThat(new EngineRestConfiguration.WrappedFormRejectionMapper().toResponse(wrapped).getStatus()).isEqualTo(409);
+    assertThat(
+            new EngineRestConfiguration.WrappedFormRejectionMapper()
+                .toResponse(wrapped)
+                .getStatus())
+        .isEqualTo(409);
   }
 
   @Test
   void aLostDatabaseConnectionInsideTheEngineIsA503() {
-    ProcessEngineException lost = new ProcessEngineException("could not execute query",
-        new PersistenceException(new SQLTransientConnectionException("HikariPool-1 - Connection is not available")));
+    ProcessEngineException lost =
+        new ProcessEngineException(
+            "could not execute query",
+            new PersistenceException(
+                new SQLTransientConnectionException("HikariPool-1 - Connection is not available")));
 
     Response response = new EngineRestConfiguration.FormRejectionMapper().toResponse(lost);
 
@@ -70,18 +103,26 @@ class FailureMappingTest {
 
   @Test
   void aRollbackOnAConnectionThePoolClosedIsA503() {
-    JpaSystemException rollback = new JpaSystemException(new RuntimeException("Unable to rollback against JDBC Connection",
-        new SQLException("Connection is closed")));
+    JpaSystemException rollback =
+        new JpaSystemException(
+            new RuntimeException(
+                "Unable to rollback against JDBC Connection",
+                new SQLException("Connection is closed")));
 
-    assertThat(new EngineRestConfiguration.SpringFailureMapper().toResponse(rollback).getStatus()).isEqualTo(503);
+    assertThat(new EngineRestConfiguration.SpringFailureMapper().toResponse(rollback).getStatus())
+        .isEqualTo(503);
   }
 
   @Test
   void aFormSubmittedToATaskSomeoneCompletedMeanwhileIsA404() {
-    RestException wrapped = new RestException(Response.Status.INTERNAL_SERVER_ERROR,
-        new NullValueException("Cannot find task with id 42: task is null"), "Cannot submit task form 42");
+    RestException wrapped =
+        new RestException(
+            Response.Status.INTERNAL_SERVER_ERROR,
+            new NullValueException("Cannot find task with id 42: task is null"),
+            "Cannot submit task form 42");
 
-    Response response = new EngineRestConfiguration.WrappedFormRejectionMapper().toResponse(wrapped);
+    Response response =
+        new EngineRestConfiguration.WrappedFormRejectionMapper().toResponse(wrapped);
 
     assertThat(response.getStatus()).isEqualTo(404);
     assertThat(body(response)).containsEntry("code", "problem.task.gone");
@@ -91,7 +132,8 @@ class FailureMappingTest {
   void otherEngineFailuresStayCamundas() {
     assertThat(Failures.databaseUnavailable(new ProcessEngineException("no such task"))).isFalse();
     assertThat(Failures.concurrentChange(new ProcessEngineException("no such task"))).isFalse();
-    assertThat(Failures.databaseUnavailable(new CannotGetJdbcConnectionException("refused"))).isTrue();
+    assertThat(Failures.databaseUnavailable(new CannotGetJdbcConnectionException("refused")))
+        .isTrue();
   }
 
   @SuppressWarnings("unchecked")

@@ -21,7 +21,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** On PostgreSQL, as in production: the same migrations, Hibernate validates, no demo data, queries run. */
+/**
+ * On PostgreSQL, as in production: the same migrations, Hibernate validates, no demo data, queries
+ * run.
+ */
 @PostgresIntegrationTest
 class MigrationsPostgresIT {
 
@@ -35,7 +38,8 @@ class MigrationsPostgresIT {
 
   @Test
   void theMigrationsApplyOnPostgresAndHibernateValidatesTheSchema() {
-    assertThat(jdbc.queryForObject("SELECT current_database()", String.class)).startsWith("ksi_it_");
+    assertThat(jdbc.queryForObject("SELECT current_database()", String.class))
+        .startsWith("ksi_it_");
     assertThat(jdbc.queryForObject("SHOW server_version", String.class)).isNotBlank();
 
     SchemaChecks.assertMigratedAndValidated(flyway, environment, entities);
@@ -52,25 +56,43 @@ class MigrationsPostgresIT {
   void thePostgresProfileStartsWithoutDemoDataButWithTheNetworksGroups() {
     assertThat(identity.createUserQuery().userId("fk-seg-1").count()).isZero();
     assertThat(identity.createUserQuery().userId("admin").count()).isZero();
-    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM provider WHERE name LIKE '%(Demo)'", Integer.class)).isZero();
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT COUNT(*) FROM provider WHERE name LIKE '%(Demo)'", Integer.class))
+        .isZero();
 
-    assertThat(identity.createGroupQuery().groupIdIn(Groups.ADMINS, Groups.COORDINATORS, Groups.PROCESS_OWNERS,
-        District.SEGEBERG.groupId(), District.NORDERSTEDT.groupId()).count()).isEqualTo(5);
+    assertThat(
+            identity
+                .createGroupQuery()
+                .groupIdIn(
+                    Groups.ADMINS,
+                    Groups.COORDINATORS,
+                    Groups.PROCESS_OWNERS,
+                    District.SEGEBERG.groupId(),
+                    District.NORDERSTEDT.groupId())
+                .count())
+        .isEqualTo(5);
   }
 
   @Test
   void theSearchAndTheLagebildRunOnPostgres() {
     var offer = fixtures.offer(District.PINNEBERG, Category.CLEARING_UMA, 8, 3);
 
-    var found = search.search(new SearchCriteria(District.PINNEBERG, false, List.of(Category.CLEARING_UMA), 15,
-        Gender.DIVERSE, 2));
+    var found =
+        search.search(
+            new SearchCriteria(
+                District.PINNEBERG, false, List.of(Category.CLEARING_UMA), 15, Gender.DIVERSE, 2));
 
-    assertThat(found.candidates()).anySatisfy(c -> {
-      assertThat(c.offerId()).isEqualTo(offer.id());
-      assertThat(c.free()).isEqualTo(3);
-      assertThat(c.stale()).isFalse();
-    });
-    assertThat(search.summary()).filteredOn(d -> d.district() == District.PINNEBERG)
-        .singleElement().satisfies(d -> assertThat(d.free()).isGreaterThanOrEqualTo(3));
+    assertThat(found.candidates())
+        .anySatisfy(
+            c -> {
+              assertThat(c.offerId()).isEqualTo(offer.id());
+              assertThat(c.free()).isEqualTo(3);
+              assertThat(c.stale()).isFalse();
+            });
+    assertThat(search.summary())
+        .filteredOn(d -> d.district() == District.PINNEBERG)
+        .singleElement()
+        .satisfies(d -> assertThat(d.free()).isGreaterThanOrEqualTo(3));
   }
 }

@@ -23,15 +23,16 @@ import org.camunda.bpm.model.dmn.instance.Text;
 import org.junit.jupiter.api.Test;
 
 /**
- * Our decision tables decide the same with the engine that parses each FEEL expression once as with Camunda's own,
- * for every combination of their inputs, and a second evaluation parses nothing.
+ * Our decision tables decide the same with the engine that parses each FEEL expression once as with
+ * Camunda's own, for every combination of their inputs, and a second evaluation parses nothing.
  */
 class ParsedOnceFeelEngineTest {
 
   private static final String[] GENDERS = {"FEMALE", "MALE", "DIVERSE"};
   private static final String[] GROUNDS = {"NR1_SELBSTMELDUNG", "NR2_DRINGENDE_GEFAHR", "NR3_UMA"};
 
-  private final DmnEngine camunda = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+  private final DmnEngine camunda =
+      DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
   private final DefaultDmnEngineConfiguration parsedOnceConfiguration = parsedOnce();
   private final DmnEngine parsedOnce = parsedOnceConfiguration.buildEngine();
 
@@ -45,11 +46,17 @@ class ParsedOnceFeelEngineTest {
       for (String gender : GENDERS) {
         for (String ground : GROUNDS) {
           for (int needs = 0; needs < 8; needs++) {
-            VariableMap child = Variables.createVariables().putValue("age", age).putValue("gender", gender)
-                .putValue("legalGround", ground).putValue("needInfant", (needs & 1) != 0)
-                .putValue("needSecretLocation", (needs & 2) != 0).putValue("needPregnancy", (needs & 4) != 0);
+            VariableMap child =
+                Variables.createVariables()
+                    .putValue("age", age)
+                    .putValue("gender", gender)
+                    .putValue("legalGround", ground)
+                    .putValue("needInfant", (needs & 1) != 0)
+                    .putValue("needSecretLocation", (needs & 2) != 0)
+                    .putValue("needPregnancy", (needs & 4) != 0);
             assertThat(parsedOnce.evaluateDecisionTable(ours, child).getResultList())
-                .as("%s", child).isEqualTo(camunda.evaluateDecisionTable(theirs, child).getResultList());
+                .as("%s", child)
+                .isEqualTo(camunda.evaluateDecisionTable(theirs, child).getResultList());
             compared++;
           }
         }
@@ -66,7 +73,8 @@ class ParsedOnceFeelEngineTest {
     for (String urgency : new String[] {"IMMEDIATE", "TODAY", "PLANNED", "UNKNOWN"}) {
       VariableMap input = Variables.createVariables().putValue("urgency", urgency);
       assertThat(parsedOnce.evaluateDecisionTable(ours, input).getResultList())
-          .as(urgency).isEqualTo(camunda.evaluateDecisionTable(theirs, input).getResultList());
+          .as(urgency)
+          .isEqualTo(camunda.evaluateDecisionTable(theirs, input).getResultList());
     }
   }
 
@@ -74,13 +82,20 @@ class ParsedOnceFeelEngineTest {
   void aSecondEvaluationParsesNothingNew() throws IOException {
     DmnModelInstance model = model("eligible-categories.dmn");
     DmnDecision decision = parsedOnce.parseDecision("eligible-categories", model);
-    VariableMap girl = Variables.createVariables().putValue("age", 15).putValue("gender", "FEMALE")
-        .putValue("legalGround", "NR2_DRINGENDE_GEFAHR").putValue("needInfant", false)
-        .putValue("needSecretLocation", true).putValue("needPregnancy", false);
-    List<Map<String, Object>> first = parsedOnce.evaluateDecisionTable(decision, girl).getResultList();
+    VariableMap girl =
+        Variables.createVariables()
+            .putValue("age", 15)
+            .putValue("gender", "FEMALE")
+            .putValue("legalGround", "NR2_DRINGENDE_GEFAHR")
+            .putValue("needInfant", false)
+            .putValue("needSecretLocation", true)
+            .putValue("needPregnancy", false);
+    List<Map<String, Object>> first =
+        parsedOnce.evaluateDecisionTable(decision, girl).getResultList();
     int parsed = feel().parsedExpressions();
 
-    List<Map<String, Object>> again = parsedOnce.evaluateDecisionTable(decision, girl).getResultList();
+    List<Map<String, Object>> again =
+        parsedOnce.evaluateDecisionTable(decision, girl).getResultList();
 
     assertThat(parsed).as("input and output entries held parsed").isGreaterThan(5);
     assertThat(feel().parsedExpressions()).isEqualTo(parsed);
@@ -90,7 +105,8 @@ class ParsedOnceFeelEngineTest {
   @Test
   void aBrokenExpressionFailsAsWithCamundasEngineEveryTime() throws IOException {
     DmnModelInstance model = model("escalation-deadlines.dmn");
-    model.getModelElementsByType(Text.class).stream().filter(t -> "\"IMMEDIATE\"".equals(t.getTextContent()))
+    model.getModelElementsByType(Text.class).stream()
+        .filter(t -> "\"IMMEDIATE\"".equals(t.getTextContent()))
         .forEach(t -> t.setTextContent("\"IMMEDIATE"));
     DmnDecision ours = parsedOnce.parseDecision("escalation-deadlines", model);
     DmnDecision theirs = camunda.parseDecision("escalation-deadlines", model);
@@ -100,14 +116,16 @@ class ParsedOnceFeelEngineTest {
       assertThatThrownBy(() -> parsedOnce.evaluateDecisionTable(ours, input))
           .satisfies(e -> messages.add(e.getMessage()));
     }
-    assertThatThrownBy(() -> camunda.evaluateDecisionTable(theirs, input)).hasMessage(messages.get(0));
+    assertThatThrownBy(() -> camunda.evaluateDecisionTable(theirs, input))
+        .hasMessage(messages.get(0));
     assertThat(messages.get(1)).isEqualTo(messages.get(0));
   }
 
   private ParsedOnceFeelEngine feel() {
     Object scala = parsedOnceConfiguration.getFeelEngine();
     try {
-      var field = org.camunda.bpm.dmn.feel.impl.scala.ScalaFeelEngine.class.getDeclaredField("feelEngine");
+      var field =
+          org.camunda.bpm.dmn.feel.impl.scala.ScalaFeelEngine.class.getDeclaredField("feelEngine");
       field.setAccessible(true);
       return (ParsedOnceFeelEngine) field.get(scala);
     } catch (ReflectiveOperationException e) {
@@ -116,7 +134,9 @@ class ParsedOnceFeelEngineTest {
   }
 
   private static DefaultDmnEngineConfiguration parsedOnce() {
-    var configuration = (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
+    var configuration =
+        (DefaultDmnEngineConfiguration)
+            DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
     configuration.setFeelEngineFactory(new ParsedOnceFeelPlugin.Factory());
     return configuration;
   }

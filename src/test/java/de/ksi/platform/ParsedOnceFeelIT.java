@@ -10,7 +10,10 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** The application's engine evaluates the deployed decision tables with the FEEL engine that parses once. */
+/**
+ * The application's engine evaluates the deployed decision tables with the FEEL engine that parses
+ * once.
+ */
 @KsiIntegrationTest
 class ParsedOnceFeelIT {
 
@@ -18,12 +21,19 @@ class ParsedOnceFeelIT {
 
   @Test
   void theDeployedDecisionsAreEvaluatedWithTheParsedOnceEngine() {
-    var dmn = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getDmnEngineConfiguration();
+    var dmn =
+        ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+            .getDmnEngineConfiguration();
     assertThat(dmn.getFeelEngineFactory()).isInstanceOf(ParsedOnceFeelPlugin.Factory.class);
 
-    var deadlines = engine.getDecisionService().evaluateDecisionTableByKey("escalation-deadlines",
-        Variables.createVariables().putValue("urgency", "IMMEDIATE"));
+    var deadlines =
+        engine
+            .getDecisionService()
+            .evaluateDecisionTableByKey(
+                "escalation-deadlines",
+                Variables.createVariables().putValue("urgency", "IMMEDIATE"));
 
-    assertThat(deadlines.getSingleResult().getEntryMap()).containsKeys("districtDeadline", "networkDeadline");
+    assertThat(deadlines.getSingleResult().getEntryMap())
+        .containsKeys("districtDeadline", "networkDeadline");
   }
 }

@@ -23,7 +23,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** Issue #17, defect 8: races a client causes are one line at INFO, not an ERROR with a stack trace. */
+/**
+ * Issue #17, defect 8: races a client causes are one line at INFO, not an ERROR with a stack trace.
+ */
 @KsiIntegrationTest
 class RaceLoggingIT {
 
@@ -44,10 +46,19 @@ class RaceLoggingIT {
     ((Logger) LoggerFactory.getLogger(RaceLogFilter.ENGINE_CONTEXT)).addAppender(engineLog);
     ((Logger) LoggerFactory.getLogger(RaceLogFilter.class)).addAppender(raceLog);
     api = new ApiClient(port);
-    caseworker = fixtures.user("it-fk-" + UUID.randomUUID().toString().substring(0, 8), District.SEGEBERG.groupId());
-    ref = api.as(caseworker).post("/api/cases", """
+    caseworker =
+        fixtures.user(
+            "it-fk-" + UUID.randomUUID().toString().substring(0, 8), District.SEGEBERG.groupId());
+    ref =
+        api.as(caseworker)
+            .post(
+                "/api/cases",
+                """
         {"office": "SEGEBERG", "legalGround": "NR2_DRINGENDE_GEFAHR", "estimatedAge": 12, "gender": "FEMALE",
-         "siblings": 1, "urgency": "IMMEDIATE", "currentLocation": "Polizeirevier"}""").expect(201).get("caseReference").asText();
+         "siblings": 1, "urgency": "IMMEDIATE", "currentLocation": "Polizeirevier"}""")
+            .expect(201)
+            .get("caseReference")
+            .asText();
   }
 
   @AfterEach
@@ -58,32 +69,59 @@ class RaceLoggingIT {
 
   @Test
   void aFormSubmittedForATaskACollegueCompletedAMomentEarlierIsNoError() {
-    String choose = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(ref)
-        .taskDefinitionKey(CaseProcess.SearchElements.CHOOSE).singleResult().getId();
-    engine.getTaskService().complete(choose, Map.of(CaseProcess.Vars.CHOICE, CaseProcess.Choice.GIVE_UP));
+    String choose =
+        engine
+            .getTaskService()
+            .createTaskQuery()
+            .processInstanceBusinessKey(ref)
+            .taskDefinitionKey(CaseProcess.SearchElements.CHOOSE)
+            .singleResult()
+            .getId();
+    engine
+        .getTaskService()
+        .complete(choose, Map.of(CaseProcess.Vars.CHOICE, CaseProcess.Choice.GIVE_UP));
 
-    var late = api.as(caseworker).post("/engine-rest/engine/" + engine.getName() + "/task/" + choose + "/submit-form",
-        "{\"variables\": {\"choice\": {\"value\": \"GIVE_UP\"}}}");
+    var late =
+        api.as(caseworker)
+            .post(
+                "/engine-rest/engine/" + engine.getName() + "/task/" + choose + "/submit-form",
+                "{\"variables\": {\"choice\": {\"value\": \"GIVE_UP\"}}}");
 
     assertThat(late.status()).as(late.body()).isEqualTo(404);
     assertThat(engineLog.list).noneMatch(e -> e.getLevel() == Level.ERROR);
-    assertThat(raceLog.list).anySatisfy(e -> {
-      assertThat(e.getLevel()).isEqualTo(Level.INFO);
-      assertThat(e.getFormattedMessage()).contains("Cannot find task");
-      assertThat(e.getThrowableProxy()).isNull();
-    });
+    assertThat(raceLog.list)
+        .anySatisfy(
+            e -> {
+              assertThat(e.getLevel()).isEqualTo(Level.INFO);
+              assertThat(e.getFormattedMessage()).contains("Cannot find task");
+              assertThat(e.getThrowableProxy()).isNull();
+            });
   }
 
   @Test
   void aFailureNoClientCausedIsStillAnErrorWithItsStackTrace() {
-    String instance = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(ref)
-        .processDefinitionKey(CaseProcess.KEY).singleResult().getId();
+    String instance =
+        engine
+            .getRuntimeService()
+            .createProcessInstanceQuery()
+            .processInstanceBusinessKey(ref)
+            .processDefinitionKey(CaseProcess.KEY)
+            .singleResult()
+            .getId();
     engine.getRuntimeService().setVariable(instance, CaseProcess.Vars.NETWORK_DEADLINE, "bald");
-    String job = engine.getManagementService().createJobQuery().processInstanceId(instance)
-        .activityId(CaseProcess.Elements.DISTRICT_DEADLINE).singleResult().getId();
+    String job =
+        engine
+            .getManagementService()
+            .createJobQuery()
+            .processInstanceId(instance)
+            .activityId(CaseProcess.Elements.DISTRICT_DEADLINE)
+            .singleResult()
+            .getId();
 
-    assertThatThrownBy(() -> engine.getManagementService().executeJob(job)).hasMessageContaining("bald");
+    assertThatThrownBy(() -> engine.getManagementService().executeJob(job))
+        .hasMessageContaining("bald");
 
-    assertThat(engineLog.list).anyMatch(e -> e.getLevel() == Level.ERROR && e.getThrowableProxy() != null);
+    assertThat(engineLog.list)
+        .anyMatch(e -> e.getLevel() == Level.ERROR && e.getThrowableProxy() != null);
   }
 }

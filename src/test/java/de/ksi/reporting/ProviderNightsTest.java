@@ -13,15 +13,19 @@ class ProviderNightsTest {
   @Test
   void aRequestAtTwoInTheMorningBelongsToTheNightThatBeganTheDayBefore() {
     // 02:00 in Germany (winter time, UTC+1)
-    assertThat(ProviderNights.night(Instant.parse("2026-12-03T01:00:00Z"))).isEqualTo(LocalDate.of(2026, 12, 2));
+    assertThat(ProviderNights.night(Instant.parse("2026-12-03T01:00:00Z")))
+        .isEqualTo(LocalDate.of(2026, 12, 2));
   }
 
   @Test
   void theNightBeginsAtNoonGermanTime() {
-    assertThat(ProviderNights.night(Instant.parse("2026-12-03T10:59:59Z"))).isEqualTo(LocalDate.of(2026, 12, 2));
-    assertThat(ProviderNights.night(Instant.parse("2026-12-03T11:00:00Z"))).isEqualTo(LocalDate.of(2026, 12, 3));
+    assertThat(ProviderNights.night(Instant.parse("2026-12-03T10:59:59Z")))
+        .isEqualTo(LocalDate.of(2026, 12, 2));
+    assertThat(ProviderNights.night(Instant.parse("2026-12-03T11:00:00Z")))
+        .isEqualTo(LocalDate.of(2026, 12, 3));
     // summer time (UTC+2): noon is 10:00 UTC
-    assertThat(ProviderNights.night(Instant.parse("2026-07-01T10:00:00Z"))).isEqualTo(LocalDate.of(2026, 7, 1));
+    assertThat(ProviderNights.night(Instant.parse("2026-07-01T10:00:00Z")))
+        .isEqualTo(LocalDate.of(2026, 7, 1));
   }
 
   @Test

@@ -30,8 +30,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The coordinators' section "Platzmeldungen und Anfragen" on Cockpit's dashboard: the provider that has not
- * reported and the requests of tonight per provider. Saves {@code docs/handbuch/bilder/koordination-meldungen.png}.
+ * The coordinators' section "Platzmeldungen und Anfragen" on Cockpit's dashboard: the provider that
+ * has not reported and the requests of tonight per provider. Saves {@code
+ * docs/handbuch/bilder/koordination-meldungen.png}.
  */
 @KsiIntegrationTest
 class ReportingOverviewBrowserIT {
@@ -59,32 +60,68 @@ class ReportingOverviewBrowserIT {
 
   @Test
   void aCoordinatorSeesWhoHasNotReportedAndTheRequestsPerProviderTonight() throws Exception {
-    OfferView stale = fixtures.offerReportedAt(Instant.now().minus(Duration.ofHours(26)), District.HERZOGTUM_LAUENBURG,
-        Category.INOBHUTNAHME_GRUPPE, 4, 2);
-    OfferView asked = fixtures.offer(District.HERZOGTUM_LAUENBURG, Category.INOBHUTNAHME_GRUPPE, 4, 4);
-    registry.hold(asked.id(), Fixtures.newCase(District.HERZOGTUM_LAUENBURG), 1, Duration.ofMinutes(30), "it");
-    String staleName = new ApiClient(port).as("koordination-1").get("/api/providers/" + stale.providerId()).expect(200)
-        .get("name").asText();
-    String askedName = new ApiClient(port).as("koordination-1").get("/api/providers/" + asked.providerId()).expect(200)
-        .get("name").asText();
+    OfferView stale =
+        fixtures.offerReportedAt(
+            Instant.now().minus(Duration.ofHours(26)),
+            District.HERZOGTUM_LAUENBURG,
+            Category.INOBHUTNAHME_GRUPPE,
+            4,
+            2);
+    OfferView asked =
+        fixtures.offer(District.HERZOGTUM_LAUENBURG, Category.INOBHUTNAHME_GRUPPE, 4, 4);
+    registry.hold(
+        asked.id(),
+        Fixtures.newCase(District.HERZOGTUM_LAUENBURG),
+        1,
+        Duration.ofMinutes(30),
+        "it");
+    String staleName =
+        new ApiClient(port)
+            .as("koordination-1")
+            .get("/api/providers/" + stale.providerId())
+            .expect(200)
+            .get("name")
+            .asText();
+    String askedName =
+        new ApiClient(port)
+            .as("koordination-1")
+            .get("/api/providers/" + asked.providerId())
+            .expect(200)
+            .get("name")
+            .asText();
 
     browser.get("http://localhost:" + port + "/camunda/app/cockpit/" + engine.getName() + "/");
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model=username]"))).sendKeys("koordination-1");
+    wait.until(
+            ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("input[ng-model=username]")))
+        .sendKeys("koordination-1");
     browser.findElement(By.cssSelector("input[ng-model=password]")).sendKeys(ApiClient.PASSWORD);
     browser.findElement(By.cssSelector("button[type=submit]")).click();
     try {
-      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".ksi-meldungen"), askedName));
+      wait.until(
+          ExpectedConditions.textToBePresentInElementLocated(
+              By.cssSelector(".ksi-meldungen"), askedName));
     } catch (RuntimeException e) {
       Files.createDirectories(Path.of("target", "screenshots"));
-      Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), Path.of("target", "screenshots", "meldungen-failure.png"),
+      Files.copy(
+          browser.getScreenshotAs(OutputType.FILE).toPath(),
+          Path.of("target", "screenshots", "meldungen-failure.png"),
           StandardCopyOption.REPLACE_EXISTING);
-      throw new AssertionError("no overview: " + browser.findElement(By.tagName("body")).getText(), e);
+      throw new AssertionError(
+          "no overview: " + browser.findElement(By.tagName("body")).getText(), e);
     }
     WebElement section = browser.findElement(By.cssSelector(".ksi-meldungen"));
-    assertThat(section.getText()).contains("Träger ohne aktuelle Platzmeldung", staleName, "Anfragen je Träger und Nacht",
-        "Kreis Herzogtum Lauenburg").doesNotContain("nicht verfügbar");
+    assertThat(section.getText())
+        .contains(
+            "Träger ohne aktuelle Platzmeldung",
+            staleName,
+            "Anfragen je Träger und Nacht",
+            "Kreis Herzogtum Lauenburg")
+        .doesNotContain("nicht verfügbar");
     browser.executeScript("arguments[0].scrollIntoView();", section);
-    Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), Path.of("docs", "handbuch", "bilder", "koordination-meldungen.png"),
+    Files.copy(
+        browser.getScreenshotAs(OutputType.FILE).toPath(),
+        Path.of("docs", "handbuch", "bilder", "koordination-meldungen.png"),
         StandardCopyOption.REPLACE_EXISTING);
   }
 }

@@ -30,8 +30,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Coordinators see which providers have not reported and how many requests each provider got per night, with the
- * requests it let expire; provider staff get the figures of their own offers for the Platzmeldung page.
+ * Coordinators see which providers have not reported and how many requests each provider got per
+ * night, with the requests it let expire; provider staff get the figures of their own offers for
+ * the Platzmeldung page.
  */
 @KsiIntegrationTest
 class ReportingOverviewIT {
@@ -56,11 +57,31 @@ class ReportingOverviewIT {
     long accepted;
     long declined;
     try {
-      accepted = registry.hold(offer.id(), Fixtures.newCase(District.NORDERSTEDT), 1, Duration.ofMinutes(30), "it").hold().id();
-      declined = registry.hold(offer.id(), Fixtures.newCase(District.NORDERSTEDT), 1, Duration.ofMinutes(30), "it").hold().id();
+      accepted =
+          registry
+              .hold(
+                  offer.id(),
+                  Fixtures.newCase(District.NORDERSTEDT),
+                  1,
+                  Duration.ofMinutes(30),
+                  "it")
+              .hold()
+              .id();
+      declined =
+          registry
+              .hold(
+                  offer.id(),
+                  Fixtures.newCase(District.NORDERSTEDT),
+                  1,
+                  Duration.ofMinutes(30),
+                  "it")
+              .hold()
+              .id();
       // nobody answers this one: its time runs out a minute later
-      registry.hold(offer.id(), Fixtures.newCase(District.NORDERSTEDT), 1, Duration.ofMinutes(1), "it");
-      registry.hold(offer.id(), Fixtures.newCase(District.NORDERSTEDT), 1, Duration.ofMinutes(30), "it");
+      registry.hold(
+          offer.id(), Fixtures.newCase(District.NORDERSTEDT), 1, Duration.ofMinutes(1), "it");
+      registry.hold(
+          offer.id(), Fixtures.newCase(District.NORDERSTEDT), 1, Duration.ofMinutes(30), "it");
     } finally {
       ClockUtil.reset();
     }
@@ -69,8 +90,11 @@ class ReportingOverviewIT {
 
     JsonNode overview = api.as("koordination-1").get("/api/reporting/overview").expect(200);
 
-    JsonNode row = StreamSupport.stream(overview.get("requestsPerNight").spliterator(), false)
-        .filter(r -> r.get("providerId").asLong() == offer.providerId()).findFirst().orElseThrow();
+    JsonNode row =
+        StreamSupport.stream(overview.get("requestsPerNight").spliterator(), false)
+            .filter(r -> r.get("providerId").asLong() == offer.providerId())
+            .findFirst()
+            .orElseThrow();
     assertThat(row.get("night").asText()).isEqualTo(ProviderNights.night(asked).toString());
     assertThat(row.get("nightLabel").asText()).startsWith("Nacht ");
     assertThat(row.get("districtLabel").asText()).isEqualTo(District.NORDERSTEDT.label());
@@ -83,8 +107,13 @@ class ReportingOverviewIT {
 
   @Test
   void coordinatorsSeeProvidersWithoutACurrentReportUntilTheyReport() {
-    OfferView stale = fixtures.offerReportedAt(Instant.now().minus(Duration.ofHours(30)), District.STORMARN,
-        Category.INOBHUTNAHME_GRUPPE, 4, 2);
+    OfferView stale =
+        fixtures.offerReportedAt(
+            Instant.now().minus(Duration.ofHours(30)),
+            District.STORMARN,
+            Category.INOBHUTNAHME_GRUPPE,
+            4,
+            2);
 
     JsonNode before = notReported(stale.providerId());
     assertThat(before).isNotNull();
@@ -99,12 +128,19 @@ class ReportingOverviewIT {
 
   @Test
   void onlyCoordinatorsSeeTheOverview() {
-    String staff = fixtures.providerLogin(fixtures.offer(District.SEGEBERG, Category.INOBHUTNAHME_GRUPPE, 4, 2).id());
+    String staff =
+        fixtures.providerLogin(
+            fixtures.offer(District.SEGEBERG, Category.INOBHUTNAHME_GRUPPE, 4, 2).id());
     for (String user : new String[] {"fk-seg-1", "admin", staff}) {
       assertThat(api.as(user).get("/api/reporting/overview").status()).as(user).isEqualTo(403);
     }
     assertThat(api.anonymous().get("/api/reporting/overview").status()).isEqualTo(401);
-    assertThat(api.as("koordination-1").get("/api/reporting/overview?nights=0").problem(400).toString()).contains("nights");
+    assertThat(
+            api.as("koordination-1")
+                .get("/api/reporting/overview?nights=0")
+                .problem(400)
+                .toString())
+        .contains("nights");
   }
 
   @Test
@@ -121,22 +157,34 @@ class ReportingOverviewIT {
     assertThat(offer.get("id").asLong()).isEqualTo(own.id());
     assertThat(offer.get("free").asInt()).as("free for the network").isEqualTo(2);
     assertThat(offer.get("openRequests").asInt()).isOne();
-    assertThat(offer.get("freeInHouse").asInt()).as("what confirming unchanged reports").isEqualTo(3);
+    assertThat(offer.get("freeInHouse").asInt())
+        .as("what confirming unchanged reports")
+        .isEqualTo(3);
     assertThat(page.toString()).doesNotContain("\"id\":" + other.id() + ",");
     assertThat(api.as("fk-seg-1").get("/api/platzmeldung").expect(200).get("providers")).isEmpty();
   }
 
   @Test
   void requestsAProviderLetsExpireCountInItsResponseStatistics() {
-    String reference = api.as("fk-seg-1").post("/api/cases", """
+    String reference =
+        api.as("fk-seg-1")
+            .post(
+                "/api/cases",
+                """
         {"office": "SEGEBERG", "legalGround": "NR2_DRINGENDE_GEFAHR", "estimatedAge": 12, "gender": "FEMALE",
-         "siblings": 1, "urgency": "IMMEDIATE", "currentLocation": "Polizeirevier"}""").expect(201)
-        .get("caseReference").asText();
+         "siblings": 1, "urgency": "IMMEDIATE", "currentLocation": "Polizeirevier"}""")
+            .expect(201)
+            .get("caseReference")
+            .asText();
     OfferView first = fixtures.offer(District.SEGEBERG, Category.INOBHUTNAHME_GRUPPE, 4, 4);
     List<Long> offers = new ArrayList<>(List.of(first.id()));
     for (int i = 0; i < 4; i++) {
-      OfferView more = directory.addOffer(first.providerId(), new OfferTerms(Category.INOBHUTNAHME_GRUPPE, 6, 17,
-          EnumSet.allOf(Gender.class), 3, 4), "it");
+      OfferView more =
+          directory.addOffer(
+              first.providerId(),
+              new OfferTerms(
+                  Category.INOBHUTNAHME_GRUPPE, 6, 17, EnumSet.allOf(Gender.class), 3, 4),
+              "it");
       offers.add(more.id());
     }
     ClockUtil.setCurrentTime(Date.from(Instant.now().minus(Duration.ofMinutes(5))));
@@ -146,26 +194,43 @@ class ReportingOverviewIT {
     } finally {
       ClockUtil.reset();
     }
-    String provider = api.as("koordination-1").get("/api/providers/" + first.providerId()).expect(200).get("name").asText();
+    String provider =
+        api.as("koordination-1")
+            .get("/api/providers/" + first.providerId())
+            .expect(200)
+            .get("name")
+            .asText();
     String month = YearMonth.now(ProviderNights.GERMANY).toString();
 
-    JsonNode report = api.as("koordination-1")
-        .get("/api/statistics?period=MONTH&from=" + month + "&to=" + month + "&synthetic=false").expect(200);
+    JsonNode report =
+        api.as("koordination-1")
+            .get("/api/statistics?period=MONTH&from=" + month + "&to=" + month + "&synthetic=false")
+            .expect(200);
 
-    JsonNode table = StreamSupport.stream(report.get("tables").spliterator(), false)
-        .filter(t -> t.get("id").asText().equals("absagenNachTraeger")).findFirst().orElseThrow();
+    JsonNode table =
+        StreamSupport.stream(report.get("tables").spliterator(), false)
+            .filter(t -> t.get("id").asText().equals("absagenNachTraeger"))
+            .findFirst()
+            .orElseThrow();
     int expired = 0;
     while (!table.at("/columns/" + expired + "/key").asText().equals("EXPIRED")) {
       expired++;
     }
-    JsonNode row = StreamSupport.stream(table.get("rows").spliterator(), false)
-        .filter(r -> r.get("label").asText().equals(provider)).findFirst().orElseThrow();
-    assertThat(row.at("/cells/" + expired + "/n").asInt()).as("unanswered, expired requests of " + provider).isEqualTo(5);
+    JsonNode row =
+        StreamSupport.stream(table.get("rows").spliterator(), false)
+            .filter(r -> r.get("label").asText().equals(provider))
+            .findFirst()
+            .orElseThrow();
+    assertThat(row.at("/cells/" + expired + "/n").asInt())
+        .as("unanswered, expired requests of " + provider)
+        .isEqualTo(5);
   }
 
   private JsonNode notReported(long providerId) {
     JsonNode overview = api.as("koordination-1").get("/api/reporting/overview").expect(200);
     return StreamSupport.stream(overview.get("notReported").spliterator(), false)
-        .filter(p -> p.get("providerId").asLong() == providerId).findFirst().orElse(null);
+        .filter(p -> p.get("providerId").asLong() == providerId)
+        .findFirst()
+        .orElse(null);
   }
 }

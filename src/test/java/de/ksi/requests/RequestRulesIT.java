@@ -25,9 +25,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * A caseworker asks at most {@code ksi.requests.max-parallel} (default 5) providers at once, and only offers that
- * fit the child in the district searched; the server refuses anything else with a German message, whatever the
- * form offered, and nothing is held or sent.
+ * A caseworker asks at most {@code ksi.requests.max-parallel} (default 5) providers at once, and
+ * only offers that fit the child in the district searched; the server refuses anything else with a
+ * German message, whatever the form offered, and nothing is held or sent.
  */
 @KsiIntegrationTest
 class RequestRulesIT {
@@ -43,7 +43,9 @@ class RequestRulesIT {
   @BeforeEach
   void caseworker() {
     api = new ApiClient(port);
-    caseworker = fixtures.user("it-fk-" + UUID.randomUUID().toString().substring(0, 8), District.SEGEBERG.groupId());
+    caseworker =
+        fixtures.user(
+            "it-fk-" + UUID.randomUUID().toString().substring(0, 8), District.SEGEBERG.groupId());
   }
 
   @Test
@@ -58,7 +60,8 @@ class RequestRulesIT {
 
     assertThat(six.status()).as(six.body()).isEqualTo(400);
     assertThat(six.json().get("field").asText()).isEqualTo("selectedOffers");
-    assertThat(six.body()).contains("Bitte höchstens 5 Träger gleichzeitig anfragen (ausgewählt: 6)");
+    assertThat(six.body())
+        .contains("Bitte höchstens 5 Träger gleichzeitig anfragen (ausgewählt: 6)");
     assertThat(registry.holdsOf(ref)).as("nothing held").isEmpty();
     assertThat(chooseTask(ref)).as("the form is still open").isNotNull();
 
@@ -66,17 +69,29 @@ class RequestRulesIT {
 
     assertThat(five.status()).as(five.body()).isEqualTo(204);
     assertThat(registry.holdsOf(ref)).hasSize(5);
-    assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKey(ref)
-        .taskDefinitionKey(CaseProcess.SearchElements.ANSWER).count()).isEqualTo(5);
+    assertThat(
+            engine
+                .getTaskService()
+                .createTaskQuery()
+                .processInstanceBusinessKey(ref)
+                .taskDefinitionKey(CaseProcess.SearchElements.ANSWER)
+                .count())
+        .isEqualTo(5);
   }
 
   @Test
   void offersThatDoNotFitTheChildAreRefusedEvenIfSubmittedByHand() {
     OfferView fits = fixtures.offer(District.SEGEBERG, Category.INOBHUTNAHME_GRUPPE, 4, 2);
-    OfferView toddlers = fixtures.offer(District.SEGEBERG,
-        new OfferTerms(Category.INOBHUTNAHME_GRUPPE, 0, 5, EnumSet.allOf(Gender.class), 3, 4), 2);
-    OfferView boys = fixtures.offer(District.SEGEBERG,
-        new OfferTerms(Category.INOBHUTNAHME_GRUPPE, 6, 17, EnumSet.of(Gender.MALE), 3, 4), 2);
+    OfferView toddlers =
+        fixtures.offer(
+            District.SEGEBERG,
+            new OfferTerms(Category.INOBHUTNAHME_GRUPPE, 0, 5, EnumSet.allOf(Gender.class), 3, 4),
+            2);
+    OfferView boys =
+        fixtures.offer(
+            District.SEGEBERG,
+            new OfferTerms(Category.INOBHUTNAHME_GRUPPE, 6, 17, EnumSet.of(Gender.MALE), 3, 4),
+            2);
     OfferView residential = fixtures.offer(District.SEGEBERG, Category.WOHNGRUPPE_34, 4, 2);
     OfferView elsewhere = fixtures.offer(District.STORMARN, Category.INOBHUTNAHME_GRUPPE, 4, 2);
     String ref = newCase();
@@ -96,23 +111,37 @@ class RequestRulesIT {
   }
 
   private String newCase() {
-    return api.as(caseworker).post("/api/cases", """
+    return api.as(caseworker)
+        .post(
+            "/api/cases",
+            """
         {"office": "SEGEBERG", "legalGround": "NR2_DRINGENDE_GEFAHR", "estimatedAge": 12, "gender": "FEMALE",
          "siblings": 1, "urgency": "IMMEDIATE", "currentLocation": "Polizeirevier"}""")
-        .expect(201).get("caseReference").asText();
+        .expect(201)
+        .get("caseReference")
+        .asText();
   }
 
   private String chooseTask(String ref) {
-    var task = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(ref)
-        .taskDefinitionKey(CaseProcess.SearchElements.CHOOSE).singleResult();
+    var task =
+        engine
+            .getTaskService()
+            .createTaskQuery()
+            .processInstanceBusinessKey(ref)
+            .taskDefinitionKey(CaseProcess.SearchElements.CHOOSE)
+            .singleResult();
     return task == null ? null : task.getId();
   }
 
   private ApiClient.Reply choose(String ref, List<Long> offers) {
-    String selected = offers.stream().map(id -> "\\\"" + id + "\\\"").collect(Collectors.joining(","));
-    return api.as(caseworker).inGerman().post("/engine-rest/engine/" + engine.getName() + "/task/" + chooseTask(ref)
-        + "/submit-form", """
+    String selected =
+        offers.stream().map(id -> "\\\"" + id + "\\\"").collect(Collectors.joining(","));
+    return api.as(caseworker)
+        .inGerman()
+        .post(
+            "/engine-rest/engine/" + engine.getName() + "/task/" + chooseTask(ref) + "/submit-form",
+            """
         {"variables": {"choice": {"value": "REQUEST"}, "selectedOffers": {"value": "[%s]", "type": "Json"}}}"""
-        .formatted(selected));
+                .formatted(selected));
   }
 }

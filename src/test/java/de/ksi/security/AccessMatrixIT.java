@@ -28,20 +28,23 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Who sees what of one Segeberg case, cell by cell: every role against every resource and action, through
- * {@code /engine-rest}, {@code /api} and the Java API, with the ids of the case's instances, tasks and
- * variables as another office would guess them. The whole table must match; any changed cell fails.
+ * Who sees what of one Segeberg case, cell by cell: every role against every resource and action,
+ * through {@code /engine-rest}, {@code /api} and the Java API, with the ids of the case's
+ * instances, tasks and variables as another office would guess them. The whole table must match;
+ * any changed cell fails.
  */
 @KsiIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AccessMatrixIT {
 
   /**
-   * probe | expected per role (A = allowed, - = denied). The provider reads the history details of its own
-   * request task (the engine grants HISTORIC_TASK READ with the candidate group), never of anyone else's. The
-   * machine is an API credential of the case's provider (issue #19): it reads its own offer and nothing else.
+   * probe | expected per role (A = allowed, - = denied). The provider reads the history details of
+   * its own request task (the engine grants HISTORIC_TASK READ with the candidate group), never of
+   * anyone else's. The machine is an API credential of the case's provider (issue #19): it reads
+   * its own offer and nothing else.
    */
-  private static final String MATRIX = """
+  private static final String MATRIX =
+      """
       probe                 office other coord owner provider otherProv admin head dataProt machine
       task.get              A      -     A     -     -        -         A     -    -        -
       task.variables        A      -     A     -     -        -         A     -    -        -
@@ -95,7 +98,11 @@ class AccessMatrixIT {
   private long providerId;
   private long offerId;
   private long otherOfferId;
-  /** While probing the machine credential, which {@code /engine-rest} and the webapps answer with 401. */
+
+  /**
+   * While probing the machine credential, which {@code /engine-rest} and the webapps answer with
+   * 401.
+   */
   private boolean probingMachine;
 
   @BeforeAll
@@ -115,30 +122,65 @@ class AccessMatrixIT {
     users.put("admin", "admin");
     users.put("head", "al-seg");
     users.put("dataProt", fixtures.user("it-dsb-" + offer.id(), Groups.DATA_PROTECTION));
-    users.put("machine", BEARER + api.as("koordination-1").post("/api/providers/" + offer.providerId() + "/credentials",
-        "{\"label\": \"Zugriffsmatrix\"}").expect(201).get("token").asText());
+    users.put(
+        "machine",
+        BEARER
+            + api.as("koordination-1")
+                .post(
+                    "/api/providers/" + offer.providerId() + "/credentials",
+                    "{\"label\": \"Zugriffsmatrix\"}")
+                .expect(201)
+                .get("token")
+                .asText());
 
-    JsonNode created = api.as("fk-seg-1").post("/api/cases", """
+    JsonNode created =
+        api.as("fk-seg-1")
+            .post(
+                "/api/cases",
+                """
         {"office": "SEGEBERG", "legalGround": "NR2_DRINGENDE_GEFAHR", "firstName": "Lea", "lastName": "Vertraulich",
          "estimatedAge": 12, "gender": "FEMALE", "siblings": 1, "urgency": "IMMEDIATE",
-         "currentLocation": "Polizeirevier"}""").expect(201);
+         "currentLocation": "Polizeirevier"}""")
+            .expect(201);
     ref = created.get("caseReference").asText();
     mainInstance = created.get("processInstanceId").asText();
     Task choose = openTask(CaseProcess.SearchElements.CHOOSE);
     searchInstance = choose.getProcessInstanceId();
     completedTask = choose.getId();
-    assertThat(api.as("fk-seg-1").post(engineRest() + "/task/" + choose.getId() + "/submit-form", """
+    assertThat(
+            api.as("fk-seg-1")
+                .post(
+                    engineRest() + "/task/" + choose.getId() + "/submit-form",
+                    """
         {"variables": {"choice": {"value": "REQUEST"}, "selectedOffers": {"value": "[\\"%d\\"]", "type": "Json"}}}"""
-        .formatted(offer.id())).status()).isEqualTo(204);
+                        .formatted(offer.id()))
+                .status())
+        .isEqualTo(204);
     requestTask = openTask(CaseProcess.SearchElements.ANSWER).getId();
-    Task duty = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(ref)
-        .taskCandidateGroup(District.SEGEBERG.groupId()).list().stream()
-        .filter(t -> !t.getProcessInstanceId().equals(mainInstance) && !t.getProcessInstanceId().equals(searchInstance))
-        .findFirst().orElseThrow();
+    Task duty =
+        engine
+            .getTaskService()
+            .createTaskQuery()
+            .processInstanceBusinessKey(ref)
+            .taskCandidateGroup(District.SEGEBERG.groupId())
+            .list()
+            .stream()
+            .filter(
+                t ->
+                    !t.getProcessInstanceId().equals(mainInstance)
+                        && !t.getProcessInstanceId().equals(searchInstance))
+            .findFirst()
+            .orElseThrow();
     dutyTask = duty.getId();
     dutiesInstance = duty.getProcessInstanceId();
-    variableId = engine.getRuntimeService().createVariableInstanceQuery().processInstanceIdIn(mainInstance)
-        .variableName(CaseProcess.Vars.CASE_REFERENCE).singleResult().getId();
+    variableId =
+        engine
+            .getRuntimeService()
+            .createVariableInstanceQuery()
+            .processInstanceIdIn(mainInstance)
+            .variableName(CaseProcess.Vars.CASE_REFERENCE)
+            .singleResult()
+            .getId();
   }
 
   @Test
@@ -153,7 +195,9 @@ class AccessMatrixIT {
         boolean expected = "A".equals(cells[i + 1]);
         boolean actual = allowed(cells[0], users.get(roles.get(i)));
         if (expected != actual) {
-          differences.add("%s for %s: expected %s, was %s".formatted(cells[0], roles.get(i), cells[i + 1], actual ? "A" : "-"));
+          differences.add(
+              "%s for %s: expected %s, was %s"
+                  .formatted(cells[0], roles.get(i), cells[i + 1], actual ? "A" : "-"));
         }
       }
     }
@@ -162,7 +206,10 @@ class AccessMatrixIT {
 
   @Test
   void theProviderSeesThePseudonymisedProfileOnlyInItsRequest() {
-    String variables = api.as(users.get("provider")).get(engineRest() + "/task/" + requestTask + "/variables").body();
+    String variables =
+        api.as(users.get("provider"))
+            .get(engineRest() + "/task/" + requestTask + "/variables")
+            .body();
 
     assertThat(variables).contains(ref).doesNotContain("Vertraulich", "Lea", "Polizeirevier");
   }
@@ -172,16 +219,32 @@ class AccessMatrixIT {
     api.as("koordination-2").get("/api/cases/" + ref + "/identity").expect(200);
     api.as(users.get("otherProv")).get("/api/cases/" + ref + "/identity");
 
-    JsonNode entries = api.as(users.get("dataProt")).get("/api/audit?caseReference=" + ref).expect(200);
+    JsonNode entries =
+        api.as(users.get("dataProt")).get("/api/audit?caseReference=" + ref).expect(200);
 
-    assertThat(anyMatch(entries, e -> "koordination-2".equals(e.path("actor").asText())
-        && "IDENTITY_READ".equals(e.path("action").asText()))).isTrue();
-    assertThat(anyMatch(entries, e -> users.get("otherProv").equals(e.path("actor").asText())
-        && !"ACCESS_REFUSED".equals(e.path("action").asText())))
-        .as("a refused read discloses nothing, so it is not a disclosure").isFalse();
-    assertThat(anyMatch(entries, e -> users.get("otherProv").equals(e.path("actor").asText())
-        && "ACCESS_REFUSED".equals(e.path("action").asText())))
-        .as("but the attempt is on record").isTrue();
+    assertThat(
+            anyMatch(
+                entries,
+                e ->
+                    "koordination-2".equals(e.path("actor").asText())
+                        && "IDENTITY_READ".equals(e.path("action").asText())))
+        .isTrue();
+    assertThat(
+            anyMatch(
+                entries,
+                e ->
+                    users.get("otherProv").equals(e.path("actor").asText())
+                        && !"ACCESS_REFUSED".equals(e.path("action").asText())))
+        .as("a refused read discloses nothing, so it is not a disclosure")
+        .isFalse();
+    assertThat(
+            anyMatch(
+                entries,
+                e ->
+                    users.get("otherProv").equals(e.path("actor").asText())
+                        && "ACCESS_REFUSED".equals(e.path("action").asText())))
+        .as("but the attempt is on record")
+        .isTrue();
     api.as("admin").get("/api/audit?caseReference=" + ref).problem(403);
   }
 
@@ -192,31 +255,47 @@ class AccessMatrixIT {
     if (probingMachine && probe.startsWith("java.")) {
       return false; // a machine credential is no engine identity
     }
-    ApiClient.Caller as = probingMachine
-        ? api.anonymous().with("Authorization", "Bearer " + user.substring(BEARER.length())) : api.as(user);
+    ApiClient.Caller as =
+        probingMachine
+            ? api.anonymous().with("Authorization", "Bearer " + user.substring(BEARER.length()))
+            : api.as(user);
     String rest = engineRest();
     return switch (probe) {
       case "task.get" -> ok(as.get(rest + "/task/" + dutyTask));
       case "task.variables" -> ok(as.get(rest + "/task/" + dutyTask + "/variables"));
-      case "task.list" -> contains(as.get(rest + "/task?processInstanceBusinessKey=" + ref), dutyTask);
+      case "task.list" ->
+          contains(as.get(rest + "/task?processInstanceBusinessKey=" + ref), dutyTask);
       case "task.update" -> updateTask(as, rest);
       case "request.get" -> ok(as.get(rest + "/task/" + requestTask));
       case "request.variables" -> ok(as.get(rest + "/task/" + requestTask + "/variables"));
       case "instance.get" -> ok(as.get(rest + "/process-instance/" + mainInstance));
-      case "instance.list" -> contains(as.get(rest + "/process-instance?businessKey=" + ref), mainInstance);
-      case "instance.variables" -> ok(as.get(rest + "/process-instance/" + mainInstance + "/variables"));
-      case "search.variables" -> ok(as.get(rest + "/process-instance/" + searchInstance + "/variables"));
-      case "duties.variables" -> ok(as.get(rest + "/process-instance/" + dutiesInstance + "/variables"));
-      case "variable.query" -> notEmpty(as.get(rest + "/variable-instance?processInstanceIdIn=" + mainInstance));
+      case "instance.list" ->
+          contains(as.get(rest + "/process-instance?businessKey=" + ref), mainInstance);
+      case "instance.variables" ->
+          ok(as.get(rest + "/process-instance/" + mainInstance + "/variables"));
+      case "search.variables" ->
+          ok(as.get(rest + "/process-instance/" + searchInstance + "/variables"));
+      case "duties.variables" ->
+          ok(as.get(rest + "/process-instance/" + dutiesInstance + "/variables"));
+      case "variable.query" ->
+          notEmpty(as.get(rest + "/variable-instance?processInstanceIdIn=" + mainInstance));
       case "variable.byId" -> ok(as.get(rest + "/variable-instance/" + variableId));
       case "history.instance" -> ok(as.get(rest + "/history/process-instance/" + mainInstance));
-      case "history.tasks" -> contains(as.get(rest + "/history/task?processInstanceId=" + searchInstance), completedTask);
-      case "history.variables" -> notEmpty(as.get(rest + "/history/variable-instance?processInstanceId=" + mainInstance));
-      case "history.detail" -> notEmpty(as.get(rest + "/history/detail?processInstanceId=" + searchInstance));
-      case "history.activities" -> notEmpty(as.get(rest + "/history/activity-instance?processInstanceId=" + mainInstance));
-      case "history.operations" -> notEmpty(as.get(rest + "/history/user-operation?processInstanceId=" + searchInstance));
-      case "history.identityLinks" -> notEmpty(as.get(rest + "/history/identity-link-log?taskId=" + completedTask));
-      case "definition.list" -> notEmpty(as.get(rest + "/process-definition?key=" + CaseProcess.KEY));
+      case "history.tasks" ->
+          contains(
+              as.get(rest + "/history/task?processInstanceId=" + searchInstance), completedTask);
+      case "history.variables" ->
+          notEmpty(as.get(rest + "/history/variable-instance?processInstanceId=" + mainInstance));
+      case "history.detail" ->
+          notEmpty(as.get(rest + "/history/detail?processInstanceId=" + searchInstance));
+      case "history.activities" ->
+          notEmpty(as.get(rest + "/history/activity-instance?processInstanceId=" + mainInstance));
+      case "history.operations" ->
+          notEmpty(as.get(rest + "/history/user-operation?processInstanceId=" + searchInstance));
+      case "history.identityLinks" ->
+          notEmpty(as.get(rest + "/history/identity-link-log?taskId=" + completedTask));
+      case "definition.list" ->
+          notEmpty(as.get(rest + "/process-definition?key=" + CaseProcess.KEY));
       case "api.case" -> ok(as.get("/api/cases/" + ref));
       case "api.identity" -> ok(as.get("/api/cases/" + ref + "/identity"));
       case "api.caseView" -> ok(as.get("/api/cases/" + ref + "/overview"));
@@ -225,12 +304,31 @@ class AccessMatrixIT {
       case "api.reporting" -> ok(as.get("/api/reporting/overview"));
       case "api.ownOffer" -> ok(as.get("/api/offers/" + offerId));
       case "api.otherOffer" -> ok(as.get("/api/offers/" + otherOfferId));
-      case "java.task" -> asUser(user, () -> engine.getTaskService().createTaskQuery().taskId(dutyTask).count() == 1);
-      case "java.variables" -> asUser(user, () -> !engine.getRuntimeService().getVariables(mainInstance).isEmpty());
-      case "java.historicTasks" -> asUser(user, () ->
-          engine.getHistoryService().createHistoricTaskInstanceQuery().taskId(completedTask).count() == 1);
-      case "java.historicVars" -> asUser(user, () ->
-          engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(mainInstance).count() > 0);
+      case "java.task" ->
+          asUser(
+              user, () -> engine.getTaskService().createTaskQuery().taskId(dutyTask).count() == 1);
+      case "java.variables" ->
+          asUser(user, () -> !engine.getRuntimeService().getVariables(mainInstance).isEmpty());
+      case "java.historicTasks" ->
+          asUser(
+              user,
+              () ->
+                  engine
+                          .getHistoryService()
+                          .createHistoricTaskInstanceQuery()
+                          .taskId(completedTask)
+                          .count()
+                      == 1);
+      case "java.historicVars" ->
+          asUser(
+              user,
+              () ->
+                  engine
+                          .getHistoryService()
+                          .createHistoricVariableInstanceQuery()
+                          .processInstanceId(mainInstance)
+                          .count()
+                      > 0);
       default -> throw new IllegalArgumentException("unknown probe " + probe);
     };
   }
@@ -246,12 +344,15 @@ class AccessMatrixIT {
   }
 
   private boolean asUser(String user, java.util.function.BooleanSupplier probe) {
-    List<String> groups = engine.getIdentityService().createGroupQuery().groupMember(user).list().stream()
-        .map(Group::getId).toList();
+    List<String> groups =
+        engine.getIdentityService().createGroupQuery().groupMember(user).list().stream()
+            .map(Group::getId)
+            .toList();
     engine.getIdentityService().setAuthentication(user, groups);
     try {
       return probe.getAsBoolean();
-    } catch (org.camunda.bpm.engine.AuthorizationException | org.camunda.bpm.engine.exception.NullValueException e) {
+    } catch (org.camunda.bpm.engine.AuthorizationException
+        | org.camunda.bpm.engine.exception.NullValueException e) {
       return false;
     } finally {
       engine.getIdentityService().clearAuthentication();
@@ -262,7 +363,9 @@ class AccessMatrixIT {
     if (probingMachine && reply.status() == 401) {
       return false;
     }
-    assertThat(reply.status()).as("an allowed or denied answer, not an error: %s", reply.body()).isIn(200, 403, 404);
+    assertThat(reply.status())
+        .as("an allowed or denied answer, not an error: %s", reply.body())
+        .isIn(200, 403, 404);
     return reply.status() == 200;
   }
 
@@ -279,7 +382,12 @@ class AccessMatrixIT {
   }
 
   private Task openTask(String key) {
-    return engine.getTaskService().createTaskQuery().processInstanceBusinessKey(ref).taskDefinitionKey(key).singleResult();
+    return engine
+        .getTaskService()
+        .createTaskQuery()
+        .processInstanceBusinessKey(ref)
+        .taskDefinitionKey(key)
+        .singleResult();
   }
 
   private String engineRest() {

@@ -25,8 +25,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * A webapp login follows the user directory within a minute (deleted, locked, demoted) on the webapps and on /api
- * called with the session, and ends after 30 idle minutes even while Tasklist polls.
+ * A webapp login follows the user directory within a minute (deleted, locked, demoted) on the
+ * webapps and on /api called with the session, and ends after 30 idle minutes even while Tasklist
+ * polls.
  */
 @KsiIntegrationTest
 class AccountSessionIT {
@@ -66,9 +67,12 @@ class AccountSessionIT {
     String token = logIn("cockpit", user);
     assertThat(get("/api/lagebild", token).statusCode()).isEqualTo(200);
 
-    // Camunda has no call that locks a user (its own lock is off here): as a lock written by an older setting
-    jdbc.update("UPDATE ACT_ID_USER SET LOCK_EXP_TIME_ = ? WHERE ID_ = ?",
-        Timestamp.from(Instant.now().plus(Duration.ofDays(1))), user);
+    // Camunda has no call that locks a user (its own lock is off here): as a lock written by an
+    // older setting
+    jdbc.update(
+        "UPDATE ACT_ID_USER SET LOCK_EXP_TIME_ = ? WHERE ID_ = ?",
+        Timestamp.from(Instant.now().plus(Duration.ofDays(1))),
+        user);
     moveClock(Duration.ofSeconds(61));
 
     assertThat(get("/api/lagebild", token).statusCode()).isEqualTo(401);
@@ -76,21 +80,32 @@ class AccountSessionIT {
 
   @Test
   void aDemotedUserLosesTheGroupsRightsWithinAMinute() throws Exception {
-    String user = fixtures.user("it-demoted-" + SEQUENCE.incrementAndGet(), Groups.COORDINATORS,
-        District.STORMARN.groupId());
+    String user =
+        fixtures.user(
+            "it-demoted-" + SEQUENCE.incrementAndGet(),
+            Groups.COORDINATORS,
+            District.STORMARN.groupId());
     String token = logIn("cockpit", user);
     assertThat(networkWide(get("/api/lagebild", token))).isTrue();
-    assertThat(get("/api/audit?caseReference=" + Fixtures.newCase(District.STORMARN), token).statusCode()).isEqualTo(200);
+    assertThat(
+            get("/api/audit?caseReference=" + Fixtures.newCase(District.STORMARN), token)
+                .statusCode())
+        .isEqualTo(200);
 
     identity.deleteMembership(user, Groups.COORDINATORS);
     moveClock(Duration.ofSeconds(30));
-    assertThat(networkWide(get("/api/lagebild", token))).as("checked at most every minute").isTrue();
+    assertThat(networkWide(get("/api/lagebild", token)))
+        .as("checked at most every minute")
+        .isTrue();
     moveClock(Duration.ofSeconds(31));
 
     HttpResponse<String> lagebild = get("/api/lagebild", token);
     assertThat(lagebild.statusCode()).isEqualTo(200);
     assertThat(networkWide(lagebild)).as("now the office's view only").isFalse();
-    assertThat(get("/api/audit?caseReference=" + Fixtures.newCase(District.STORMARN), token).statusCode()).isEqualTo(403);
+    assertThat(
+            get("/api/audit?caseReference=" + Fixtures.newCase(District.STORMARN), token)
+                .statusCode())
+        .isEqualTo(403);
   }
 
   @Test
@@ -98,7 +113,9 @@ class AccountSessionIT {
     String token = logIn("tasklist", "fk-seg-1");
     for (int minute = 5; minute <= 25; minute += 5) {
       moveClock(Duration.ofMinutes(5));
-      assertThat(get(taskCount(), token).statusCode()).as("poll after %s minutes", minute).isEqualTo(200);
+      assertThat(get(taskCount(), token).statusCode())
+          .as("poll after %s minutes", minute)
+          .isEqualTo(200);
       assertThat(get(filters(), token).statusCode()).isEqualTo(200);
     }
     moveClock(Duration.ofMinutes(4));
@@ -106,20 +123,31 @@ class AccountSessionIT {
 
     moveClock(Duration.ofMinutes(2));
 
-    assertThat(get(taskCount(), token).statusCode()).as("31 minutes without a click").isEqualTo(401);
-    assertThat(get("/camunda/api/admin/auth/user/" + engine.getName(), token).statusCode()).isEqualTo(404);
+    assertThat(get(taskCount(), token).statusCode())
+        .as("31 minutes without a click")
+        .isEqualTo(401);
+    assertThat(get("/camunda/api/admin/auth/user/" + engine.getName(), token).statusCode())
+        .isEqualTo(404);
   }
 
   @Test
   void whatTheUserDoesKeepsTheSessionAlive() throws Exception {
     String token = logIn("tasklist", "fk-seg-2");
     moveClock(Duration.ofMinutes(25));
-    assertThat(get("/camunda/api/engine/engine/" + engine.getName() + "/process-definition?latestVersion=true", token)
-        .statusCode()).isEqualTo(200);
+    assertThat(
+            get(
+                    "/camunda/api/engine/engine/"
+                        + engine.getName()
+                        + "/process-definition?latestVersion=true",
+                    token)
+                .statusCode())
+        .isEqualTo(200);
 
     moveClock(Duration.ofMinutes(25));
 
-    assertThat(get(taskCount(), token).statusCode()).as("25 minutes after the last click").isEqualTo(200);
+    assertThat(get(taskCount(), token).statusCode())
+        .as("25 minutes after the last click")
+        .isEqualTo(200);
   }
 
   private String taskCount() {
@@ -127,14 +155,18 @@ class AccountSessionIT {
   }
 
   private String filters() {
-    return "/camunda/api/engine/engine/" + engine.getName() + "/filter?resourceType=Task&itemCount=true";
+    return "/camunda/api/engine/engine/"
+        + engine.getName()
+        + "/filter?resourceType=Task&itemCount=true";
   }
 
   private static boolean networkWide(HttpResponse<String> lagebild) throws IOException {
     return new ObjectMapper().readTree(lagebild.body()).get("networkWide").asBoolean();
   }
 
-  /** Moves the engine clock (and with it the application's) ahead of real time by {@code by} more. */
+  /**
+   * Moves the engine clock (and with it the application's) ahead of real time by {@code by} more.
+   */
   private void moveClock(Duration by) {
     ahead = ahead.plus(by);
     ClockUtil.setCurrentTime(Date.from(Instant.now().plus(ahead)));
@@ -144,7 +176,8 @@ class AccountSessionIT {
     return session.logIn(app, user);
   }
 
-  private HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
+  private HttpResponse<String> get(String path, String token)
+      throws IOException, InterruptedException {
     return session.send("GET", path, token, null);
   }
 }

@@ -28,9 +28,9 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.Test;
 
 /**
- * Pins every command class of the engine to how {@link EngineGuard} treats it, so that an upgrade of Camunda (or a
- * fork) that adds, renames or moves a command fails here and is judged by a person, and checks that the command
- * fields the guard reads still exist.
+ * Pins every command class of the engine to how {@link EngineGuard} treats it, so that an upgrade
+ * of Camunda (or a fork) that adds, renames or moves a command fails here and is judged by a
+ * person, and checks that the command fields the guard reads still exist.
  */
 class EngineCommandsTest {
 
@@ -51,9 +51,14 @@ class EngineCommandsTest {
         }
       }
     }
-    assertThat(actual).as("verdicts per engine command; after a reviewed change rewrite %s from the printed list:%n%s",
-        EXPECTED, listing(actual)).isEqualTo(expected);
-    assertThat(actual.values()).as("a broad net: most writes are refused").filteredOn(k -> k == Kind.REFUSED)
+    assertThat(actual)
+        .as(
+            "verdicts per engine command; after a reviewed change rewrite %s from the printed list:%n%s",
+            EXPECTED, listing(actual))
+        .isEqualTo(expected);
+    assertThat(actual.values())
+        .as("a broad net: most writes are refused")
+        .filteredOn(k -> k == Kind.REFUSED)
         .hasSizeGreaterThan(100);
   }
 
@@ -65,16 +70,23 @@ class EngineCommandsTest {
     AssignTaskCmd unclaim = new AssignTaskCmd("task", null);
     assertThat(EngineCommands.field(unclaim, "taskId")).isEqualTo("task");
     assertThat(fieldExists(unclaim, "userId")).isTrue();
-    assertThat(EngineCommands.field(new CompleteTaskCmd("task", Map.of("a", 1)), "variables")).isEqualTo(Map.of("a", 1));
-    assertThat(EngineCommands.field(new SubmitTaskFormCmd("task", Variables.putValue("a", 1), false, false),
-        "properties")).isEqualTo(Variables.putValue("a", 1));
-    SubmitStartFormCmd startForm = new SubmitStartFormCmd("definition", null, Variables.putValue("a", 1));
+    assertThat(EngineCommands.field(new CompleteTaskCmd("task", Map.of("a", 1)), "variables"))
+        .isEqualTo(Map.of("a", 1));
+    assertThat(
+            EngineCommands.field(
+                new SubmitTaskFormCmd("task", Variables.putValue("a", 1), false, false),
+                "properties"))
+        .isEqualTo(Variables.putValue("a", 1));
+    SubmitStartFormCmd startForm =
+        new SubmitStartFormCmd("definition", null, Variables.putValue("a", 1));
     assertThat(EngineCommands.field(startForm, "processDefinitionId")).isEqualTo("definition");
     assertThat(EngineCommands.field(startForm, "variables")).isEqualTo(Variables.putValue("a", 1));
     ProcessInstantiationBuilderImpl builder =
-        (ProcessInstantiationBuilderImpl) ProcessInstantiationBuilderImpl.createProcessInstanceByKey(null, "key")
-            .setVariable("a", 1);
-    assertThat(EngineCommands.field(new StartProcessInstanceCmd(builder), "instantiationBuilder")).isSameAs(builder);
+        (ProcessInstantiationBuilderImpl)
+            ProcessInstantiationBuilderImpl.createProcessInstanceByKey(null, "key")
+                .setVariable("a", 1);
+    assertThat(EngineCommands.field(new StartProcessInstanceCmd(builder), "instantiationBuilder"))
+        .isSameAs(builder);
   }
 
   private static boolean fieldExists(Object target, String name) {
@@ -95,22 +107,31 @@ class EngineCommandsTest {
   }
 
   /** Every concrete command class in the engine's jar. */
-  static List<Class<?>> engineCommands() throws IOException, URISyntaxException, ClassNotFoundException {
+  static List<Class<?>> engineCommands()
+      throws IOException, URISyntaxException, ClassNotFoundException {
     Path jar = Path.of(Command.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     List<Class<?>> commands = new ArrayList<>();
     try (JarFile file = new JarFile(jar.toFile())) {
-      for (String entry : Collections.list(file.entries()).stream().map(e -> e.getName()).toList()) {
-        if (!entry.startsWith("org/camunda/bpm/engine/impl/") || !entry.endsWith(".class") || entry.contains("$")) {
+      for (String entry :
+          Collections.list(file.entries()).stream().map(e -> e.getName()).toList()) {
+        if (!entry.startsWith("org/camunda/bpm/engine/impl/")
+            || !entry.endsWith(".class")
+            || entry.contains("$")) {
           continue;
         }
         Class<?> type;
         try {
-          type = Class.forName(entry.replace('/', '.').replace(".class", ""), false,
-              EngineCommandsTest.class.getClassLoader());
+          type =
+              Class.forName(
+                  entry.replace('/', '.').replace(".class", ""),
+                  false,
+                  EngineCommandsTest.class.getClassLoader());
         } catch (LinkageError optionalDependency) {
           continue; // e.g. the Ant tasks, whose Ant is not on the class path: no command
         }
-        if (Command.class.isAssignableFrom(type) && !type.isInterface() && !Modifier.isAbstract(type.getModifiers())) {
+        if (Command.class.isAssignableFrom(type)
+            && !type.isInterface()
+            && !Modifier.isAbstract(type.getModifiers())) {
           commands.add(type);
         }
       }

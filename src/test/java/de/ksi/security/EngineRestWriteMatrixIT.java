@@ -50,10 +50,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Every write operation the engine's REST API offers ({@code openapi.json} of Camunda 7.24: each POST, PUT, DELETE
- * and PATCH), sent by every role that works with a case, with the ids of a running Segeberg case and the request body
- * of the operation's first example. A cell that answers 2xx is open; the open cells must all be listed, with their
- * reason, in {@code security/engine-rest-open-cells.txt}. A new open cell fails the test, naming it; the case must be
+ * Every write operation the engine's REST API offers ({@code openapi.json} of Camunda 7.24: each
+ * POST, PUT, DELETE and PATCH), sent by every role that works with a case, with the ids of a
+ * running Segeberg case and the request body of the operation's first example. A cell that answers
+ * 2xx is open; the open cells must all be listed, with their reason, in {@code
+ * security/engine-rest-open-cells.txt}. A new open cell fails the test, naming it; the case must be
  * unchanged afterwards.
  */
 @KsiIntegrationTest
@@ -64,8 +65,13 @@ class EngineRestWriteMatrixIT {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern PARAMETER = Pattern.compile("\\{([^}]+)}");
   private static final Set<String> WRITES = Set.of("post", "put", "delete", "patch");
-  /** Lawful for the case's own caseworker, and a change of the case (assignee, the assignee's grant): sent last. */
-  private static final Set<String> LAST = Set.of("POST /task/{id}/claim", "POST /task/{id}/unclaim");
+
+  /**
+   * Lawful for the case's own caseworker, and a change of the case (assignee, the assignee's
+   * grant): sent last.
+   */
+  private static final Set<String> LAST =
+      Set.of("POST /task/{id}/claim", "POST /task/{id}/unclaim");
 
   @LocalServerPort int port;
   @Autowired Fixtures fixtures;
@@ -104,7 +110,11 @@ class EngineRestWriteMatrixIT {
     aimAtThrowawayThings(offer.id());
     IdentityService identity = engine.getIdentityService();
     for (String user : roles.values()) {
-      identity.createGroupQuery().groupMember(user).list().forEach(g -> membershipsBefore.add(user + "/" + g.getId()));
+      identity
+          .createGroupQuery()
+          .groupMember(user)
+          .list()
+          .forEach(g -> membershipsBefore.add(user + "/" + g.getId()));
     }
   }
 
@@ -112,36 +122,100 @@ class EngineRestWriteMatrixIT {
   private void aimAtTheCase() {
     var runtime = engine.getRuntimeService();
     String main = victim.processInstanceId();
-    String search = engine.getTaskService().createTaskQuery().taskId(requestTask).singleResult().getProcessInstanceId();
-    Job timer = engine.getManagementService().createJobQuery().processInstanceId(search).timers().list().get(0);
-    String definition = runtime.createProcessInstanceQuery().processInstanceId(main).singleResult().getProcessDefinitionId();
-    var decision = engine.getRepositoryService().createDecisionDefinitionQuery().decisionDefinitionKey("eligible-categories")
-        .latestVersion().singleResult();
+    String search =
+        engine
+            .getTaskService()
+            .createTaskQuery()
+            .taskId(requestTask)
+            .singleResult()
+            .getProcessInstanceId();
+    Job timer =
+        engine
+            .getManagementService()
+            .createJobQuery()
+            .processInstanceId(search)
+            .timers()
+            .list()
+            .get(0);
+    String definition =
+        runtime
+            .createProcessInstanceQuery()
+            .processInstanceId(main)
+            .singleResult()
+            .getProcessDefinitionId();
+    var decision =
+        engine
+            .getRepositoryService()
+            .createDecisionDefinitionQuery()
+            .decisionDefinitionKey("eligible-categories")
+            .latestVersion()
+            .singleResult();
     ids.put("main", main);
     ids.put("search", search);
     ids.put("job", timer.getId());
     ids.put("jobDefinition", timer.getJobDefinitionId());
     ids.put("definition", definition);
-    ids.put("deployment", engine.getRepositoryService().getProcessDefinition(definition).getDeploymentId());
+    ids.put(
+        "deployment",
+        engine.getRepositoryService().getProcessDefinition(definition).getDeploymentId());
     ids.put("decision", decision.getId());
     ids.put("decisionKey", decision.getKey());
-    ids.put("drd", decision.getDecisionRequirementsDefinitionId() == null ? "none"
-        : decision.getDecisionRequirementsDefinitionId());
-    ids.put("authorization", engine.getAuthorizationService().createAuthorizationQuery().resourceId(main)
-        .groupIdIn(District.SEGEBERG.groupId()).list().get(0).getId());
-    ids.put("historicVariable", engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(main)
-        .variableName(CaseProcess.Vars.OFFICE).singleResult().getId());
-    ids.put("operation", engine.getHistoryService().createUserOperationLogQuery().processInstanceId(search).list()
-        .get(0).getOperationId());
-    ids.put("incident", runtime.createIncident("it-matrix", dutyTask.getExecutionId(), "aimed at by the matrix").getId());
-    ids.put("taskComment", engine.getTaskService().createComment(dutyTask.getId(), dutyTask.getProcessInstanceId(),
-        "Kommentar").getId());
-    ids.put("instanceComment", engine.getTaskService().createComment(null, main, "Kommentar").getId());
-    ids.put("batch", engine.getManagementService().setJobRetriesAsync(List.of(timer.getId()), 3).getId());
+    ids.put(
+        "drd",
+        decision.getDecisionRequirementsDefinitionId() == null
+            ? "none"
+            : decision.getDecisionRequirementsDefinitionId());
+    ids.put(
+        "authorization",
+        engine
+            .getAuthorizationService()
+            .createAuthorizationQuery()
+            .resourceId(main)
+            .groupIdIn(District.SEGEBERG.groupId())
+            .list()
+            .get(0)
+            .getId());
+    ids.put(
+        "historicVariable",
+        engine
+            .getHistoryService()
+            .createHistoricVariableInstanceQuery()
+            .processInstanceId(main)
+            .variableName(CaseProcess.Vars.OFFICE)
+            .singleResult()
+            .getId());
+    ids.put(
+        "operation",
+        engine
+            .getHistoryService()
+            .createUserOperationLogQuery()
+            .processInstanceId(search)
+            .list()
+            .get(0)
+            .getOperationId());
+    ids.put(
+        "incident",
+        runtime
+            .createIncident("it-matrix", dutyTask.getExecutionId(), "aimed at by the matrix")
+            .getId());
+    ids.put(
+        "taskComment",
+        engine
+            .getTaskService()
+            .createComment(dutyTask.getId(), dutyTask.getProcessInstanceId(), "Kommentar")
+            .getId());
+    ids.put(
+        "instanceComment", engine.getTaskService().createComment(null, main, "Kommentar").getId());
+    ids.put(
+        "batch",
+        engine.getManagementService().setJobRetriesAsync(List.of(timer.getId()), 3).getId());
     ids.put("otherGroup", District.STORMARN.groupId());
   }
 
-  /** Users, groups, tenants and filters created for the matrix, so an open delete harms nothing else. */
+  /**
+   * Users, groups, tenants and filters created for the matrix, so an open delete harms nothing
+   * else.
+   */
   private void aimAtThrowawayThings(long n) {
     IdentityService identity = engine.getIdentityService();
     String user = fixtures.user("it-matrix-user-" + n);
@@ -171,9 +245,14 @@ class EngineRestWriteMatrixIT {
         }
       }
     }
-    membershipsBefore.stream().filter(m -> !now.contains(m))
+    membershipsBefore.stream()
+        .filter(m -> !now.contains(m))
         .forEach(m -> identity.createMembership(m.split("/")[0], m.split("/")[1]));
-    engine.getFilterService().createFilterQuery().filterName("Accounting Tasks").list()
+    engine
+        .getFilterService()
+        .createFilterQuery()
+        .filterName("Accounting Tasks")
+        .list()
         .forEach(f -> engine.getFilterService().deleteFilter(f.getId()));
   }
 
@@ -219,14 +298,25 @@ class EngineRestWriteMatrixIT {
     String summary = summary(cells, operations.size(), seconds);
     Files.writeString(Path.of("target", "engine-rest-write-matrix.txt"), summary + details(cells));
     LOG.info("Engine REST write matrix:\n{}", summary);
-    List<String> opened = cells.stream().filter(Cell::open)
-        .filter(c -> !allowed.contains(c.key()) && !allowed.contains("* " + c.operation().method() + " "
-            + c.operation().path()))
-        .map(c -> c.key() + " -> " + c.status() + " " + abbreviate(c.body())).toList();
-    SoftAssertions.assertSoftly(then -> {
-      then.assertThat(opened).as("open cells not listed in security/engine-rest-open-cells.txt\n%s", summary).isEmpty();
-      then.assertThat(afterTheOthers).as("the case after every cell but claiming and giving back").isEqualTo(before);
-    });
+    List<String> opened =
+        cells.stream()
+            .filter(Cell::open)
+            .filter(
+                c ->
+                    !allowed.contains(c.key())
+                        && !allowed.contains(
+                            "* " + c.operation().method() + " " + c.operation().path()))
+            .map(c -> c.key() + " -> " + c.status() + " " + abbreviate(c.body()))
+            .toList();
+    SoftAssertions.assertSoftly(
+        then -> {
+          then.assertThat(opened)
+              .as("open cells not listed in security/engine-rest-open-cells.txt\n%s", summary)
+              .isEmpty();
+          then.assertThat(afterTheOthers)
+              .as("the case after every cell but claiming and giving back")
+              .isEqualTo(before);
+        });
   }
 
   private Cell send(String role, String user, Operation operation) {
@@ -235,27 +325,42 @@ class EngineRestWriteMatrixIT {
       ApiClient.Reply reply = Multipart.forPath(operation.path()).send(port, user, path);
       return new Cell(role, operation, reply.status(), reply.body());
     }
-    String body = operation.example() == null ? "{}" : aim(operation.example().deepCopy(), role, user).toString();
-    ApiClient.Reply reply = api.as(user).send(operation.method(), path, "DELETE".equals(operation.method()) ? null : body);
+    String body =
+        operation.example() == null
+            ? "{}"
+            : aim(operation.example().deepCopy(), role, user).toString();
+    ApiClient.Reply reply =
+        api.as(user)
+            .send(operation.method(), path, "DELETE".equals(operation.method()) ? null : body);
     return new Cell(role, operation, reply.status(), reply.body());
   }
 
-  /** Every write operation, DELETEs last (a delete that gets through would hide what the others do). */
+  /**
+   * Every write operation, DELETEs last (a delete that gets through would hide what the others do).
+   */
   private static List<Operation> operations() throws IOException {
     JsonNode api;
     try (InputStream in = EngineRestWriteMatrixIT.class.getResourceAsStream("/openapi.json")) {
-      assertThat(in).as("openapi.json of camunda-engine-rest-openapi on the test classpath").isNotNull();
+      assertThat(in)
+          .as("openapi.json of camunda-engine-rest-openapi on the test classpath")
+          .isNotNull();
       api = JSON.readTree(in);
     }
     List<Operation> operations = new ArrayList<>();
-    for (Iterator<Map.Entry<String, JsonNode>> paths = api.path("paths").fields(); paths.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> paths = api.path("paths").fields();
+        paths.hasNext(); ) {
       var path = paths.next();
-      for (Iterator<Map.Entry<String, JsonNode>> methods = path.getValue().fields(); methods.hasNext(); ) {
+      for (Iterator<Map.Entry<String, JsonNode>> methods = path.getValue().fields();
+          methods.hasNext(); ) {
         var method = methods.next();
         if (WRITES.contains(method.getKey())) {
           JsonNode content = method.getValue().path("requestBody").path("content");
-          operations.add(new Operation(method.getKey().toUpperCase(), path.getKey(), content.has("multipart/form-data"),
-              firstExample(content)));
+          operations.add(
+              new Operation(
+                  method.getKey().toUpperCase(),
+                  path.getKey(),
+                  content.has("multipart/form-data"),
+                  firstExample(content)));
         }
       }
     }
@@ -274,28 +379,37 @@ class EngineRestWriteMatrixIT {
     return null;
   }
 
-  /** Path parameters: the case's ids, the role's own task and user, throwaway users, groups, tenants and filters. */
+  /**
+   * Path parameters: the case's ids, the role's own task and user, throwaway users, groups, tenants
+   * and filters.
+   */
   private String fill(String path, String role, String user) {
-    Task task = "provider".equals(role) ? engine.getTaskService().createTaskQuery().taskId(requestTask).singleResult()
-        : dutyTask;
+    Task task =
+        "provider".equals(role)
+            ? engine.getTaskService().createTaskQuery().taskId(requestTask).singleResult()
+            : dutyTask;
     String[] segments = path.split("/");
     String resource = segments[1].equals("history") ? "history/" + segments[2] : segments[1];
     Matcher parameters = PARAMETER.matcher(path);
     StringBuilder filled = new StringBuilder();
     while (parameters.find()) {
-      String value = switch (parameters.group(1)) {
-        case "id" -> idOf(resource, path, task);
-        case "key" -> resource.startsWith("decision") ? ids.get("decisionKey") : CaseProcess.KEY;
-        case "tenant-id" -> ids.get("tenant");
-        case "varName" -> CaseProcess.Vars.OFFICE;
-        case "userId" -> user;
-        case "groupId" -> ids.get("otherGroup");
-        case "operationId" -> ids.get("operation");
-        case "commentId" -> resource.equals("task") ? ids.get("taskComment") : ids.get("instanceComment");
-        case "messageName" -> CaseProcess.Messages.PLACE_FOUND_BY_PHONE;
-        default -> "none";
-      };
-      parameters.appendReplacement(filled, Matcher.quoteReplacement(value == null ? "none" : value));
+      String value =
+          switch (parameters.group(1)) {
+            case "id" -> idOf(resource, path, task);
+            case "key" ->
+                resource.startsWith("decision") ? ids.get("decisionKey") : CaseProcess.KEY;
+            case "tenant-id" -> ids.get("tenant");
+            case "varName" -> CaseProcess.Vars.OFFICE;
+            case "userId" -> user;
+            case "groupId" -> ids.get("otherGroup");
+            case "operationId" -> ids.get("operation");
+            case "commentId" ->
+                resource.equals("task") ? ids.get("taskComment") : ids.get("instanceComment");
+            case "messageName" -> CaseProcess.Messages.PLACE_FOUND_BY_PHONE;
+            default -> "none";
+          };
+      parameters.appendReplacement(
+          filled, Matcher.quoteReplacement(value == null ? "none" : value));
     }
     parameters.appendTail(filled);
     return filled.toString();
@@ -318,7 +432,8 @@ class EngineRestWriteMatrixIT {
       case "incident" -> ids.get("incident");
       case "filter" -> ids.get("filter");
       case "user" -> ids.get("user");
-      // joining a group is aimed at another office's group; changing or deleting one at a throwaway group
+      // joining a group is aimed at another office's group; changing or deleting one at a throwaway
+      // group
       case "group" -> path.contains("/members/") ? ids.get("otherGroup") : ids.get("group");
       case "tenant" -> ids.get("tenant");
       default -> "none";
@@ -326,8 +441,8 @@ class EngineRestWriteMatrixIT {
   }
 
   /**
-   * The example body with its obvious ids replaced by the case's (and the caller's own user id); the examples' dates
-   * of a later execution are malformed, so those calls act at once.
+   * The example body with its obvious ids replaced by the case's (and the caller's own user id);
+   * the examples' dates of a later execution are malformed, so those calls act at once.
    */
   private JsonNode aim(JsonNode node, String role, String user) {
     if (node instanceof ObjectNode object) {
@@ -352,11 +467,14 @@ class EngineRestWriteMatrixIT {
   }
 
   private String replacement(String key, String role, String user) {
-    Task task = "provider".equals(role) ? engine.getTaskService().createTaskQuery().taskId(requestTask).singleResult()
-        : dutyTask;
+    Task task =
+        "provider".equals(role)
+            ? engine.getTaskService().createTaskQuery().taskId(requestTask).singleResult()
+            : dutyTask;
     return switch (key) {
       case "processInstanceId", "processInstanceIds", "rootProcessInstanceId" -> ids.get("main");
-      case "processDefinitionId", "sourceProcessDefinitionId", "targetProcessDefinitionId" -> ids.get("definition");
+      case "processDefinitionId", "sourceProcessDefinitionId", "targetProcessDefinitionId" ->
+          ids.get("definition");
       case "processDefinitionKey" -> CaseProcess.KEY;
       case "taskId", "taskIds" -> task == null ? "none" : task.getId();
       case "executionId", "executionIds" -> task == null ? "none" : task.getExecutionId();
@@ -370,33 +488,57 @@ class EngineRestWriteMatrixIT {
   }
 
   private static Set<String> allowedCells() throws IOException {
-    try (InputStream in = EngineRestWriteMatrixIT.class.getResourceAsStream("/security/engine-rest-open-cells.txt")) {
+    try (InputStream in =
+        EngineRestWriteMatrixIT.class.getResourceAsStream("/security/engine-rest-open-cells.txt")) {
       assertThat(in).as("security/engine-rest-open-cells.txt").isNotNull();
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
-          .map(l -> l.replaceAll("#.*", "").trim()).filter(l -> !l.isEmpty())
-          .map(l -> String.join(" ", l.split("\\s+"))).collect(Collectors.toSet());
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+          .lines()
+          .map(l -> l.replaceAll("#.*", "").trim())
+          .filter(l -> !l.isEmpty())
+          .map(l -> String.join(" ", l.split("\\s+")))
+          .collect(Collectors.toSet());
     }
   }
 
   private String summary(List<Cell> cells, int operations, long seconds) {
-    StringBuilder text = new StringBuilder("%d write operations x %d roles = %d cells in %d s%n"
-        .formatted(operations, roles.size(), cells.size(), seconds));
+    StringBuilder text =
+        new StringBuilder(
+            "%d write operations x %d roles = %d cells in %d s%n"
+                .formatted(operations, roles.size(), cells.size(), seconds));
     Map<String, Map<String, Long>> byRole = new TreeMap<>();
     for (Cell cell : cells) {
       String kind = cell.open() ? "open" : cell.status() >= 500 ? "error" : "closed";
       byRole.computeIfAbsent(cell.role(), r -> new TreeMap<>()).merge(kind, 1L, Long::sum);
     }
     byRole.forEach((role, counts) -> text.append("  %-16s %s%n".formatted(role, counts)));
-    cells.stream().filter(Cell::open).forEach(c -> text.append("  OPEN ").append(c.key()).append(" -> ")
-        .append(c.status()).append('\n'));
-    // a 5xx is closed, but the engine may have run the command and failed only on its own checks: read each
-    cells.stream().filter(c -> c.status() >= 500).forEach(c -> text.append("  ERROR ").append(c.key()).append(" -> ")
-        .append(c.status()).append(' ').append(abbreviate(c.body())).append('\n'));
+    cells.stream()
+        .filter(Cell::open)
+        .forEach(
+            c ->
+                text.append("  OPEN ")
+                    .append(c.key())
+                    .append(" -> ")
+                    .append(c.status())
+                    .append('\n'));
+    // a 5xx is closed, but the engine may have run the command and failed only on its own checks:
+    // read each
+    cells.stream()
+        .filter(c -> c.status() >= 500)
+        .forEach(
+            c ->
+                text.append("  ERROR ")
+                    .append(c.key())
+                    .append(" -> ")
+                    .append(c.status())
+                    .append(' ')
+                    .append(abbreviate(c.body()))
+                    .append('\n'));
     return text.toString();
   }
 
   private static String details(List<Cell> cells) {
-    return cells.stream().map(c -> "%s %d %s".formatted(c.key(), c.status(), abbreviate(c.body())))
+    return cells.stream()
+        .map(c -> "%s %d %s".formatted(c.key(), c.status(), abbreviate(c.body())))
         .collect(Collectors.joining("\n", "\n", "\n"));
   }
 

@@ -7,15 +7,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.security.SecureRandom;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.ConfigDataApplicationContextInitializer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.ConfigDataApplicationContextInitializer;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
 /**
- * AES-GCM for personal columns: round trip, a fresh IV per value, bound to its place, clear refusals of missing and
- * wrong keys.
+ * AES-GCM for personal columns: round trip, a fresh IV per value, bound to its place, clear
+ * refusals of missing and wrong keys.
  */
 class FieldCipherTest {
 
@@ -37,7 +37,8 @@ class FieldCipherTest {
     String stored = cipher.encrypt("Lea", PLACE);
 
     assertThatThrownBy(() -> cipher.decrypt(stored, "custody_case/SEG-2026-0043/first_name"))
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("moved from another row or column");
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("moved from another row or column");
     assertThatThrownBy(() -> cipher.decrypt(stored, "custody_case/SEG-2026-0042/last_name"))
         .isInstanceOf(IllegalStateException.class);
   }
@@ -68,18 +69,24 @@ class FieldCipherTest {
   @Test
   void aTamperedValueIsRefused() {
     String stored = cipher.encrypt("Muster", PLACE);
-    String tampered = stored.substring(0, stored.length() - 2) + (stored.endsWith("A=") ? "B=" : "A=");
+    String tampered =
+        stored.substring(0, stored.length() - 2) + (stored.endsWith("A=") ? "B=" : "A=");
 
-    assertThatThrownBy(() -> cipher.decrypt(tampered, PLACE)).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> cipher.decrypt(tampered, PLACE))
+        .isInstanceOf(IllegalStateException.class);
   }
 
   @Test
   void missingShortAndDemoKeysAreRefusedWithTheSettingNamed() {
     assertThatThrownBy(() -> new FieldCipher("", false)).hasMessageContaining("KSI_DATA_KEY");
-    assertThatThrownBy(() -> new FieldCipher(Base64.getEncoder().encodeToString(new byte[16]), false))
+    assertThatThrownBy(
+            () -> new FieldCipher(Base64.getEncoder().encodeToString(new byte[16]), false))
         .hasMessageContaining("256 bits");
-    assertThatThrownBy(() -> new FieldCipher(FieldCipher.DEMO_KEY, false)).hasMessageContaining("demo key");
-    assertThat(new FieldCipher(FieldCipher.DEMO_KEY, true).decrypt(new FieldCipher(FieldCipher.DEMO_KEY, true).encrypt("x", PLACE), PLACE))
+    assertThatThrownBy(() -> new FieldCipher(FieldCipher.DEMO_KEY, false))
+        .hasMessageContaining("demo key");
+    assertThat(
+            new FieldCipher(FieldCipher.DEMO_KEY, true)
+                .decrypt(new FieldCipher(FieldCipher.DEMO_KEY, true).encrypt("x", PLACE), PLACE))
         .isEqualTo("x");
   }
 
@@ -89,10 +96,13 @@ class FieldCipherTest {
         .withInitializer(new ConfigDataApplicationContextInitializer())
         .withPropertyValues("spring.profiles.active=postgres")
         .withUserConfiguration(CipherOnly.class)
-        .run(context -> {
-          assertThat(context).hasFailed();
-          assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("KSI_DATA_KEY");
-        });
+        .run(
+            context -> {
+              assertThat(context).hasFailed();
+              assertThat(context.getStartupFailure())
+                  .rootCause()
+                  .hasMessageContaining("KSI_DATA_KEY");
+            });
   }
 
   @Test

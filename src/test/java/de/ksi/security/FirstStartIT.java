@@ -25,14 +25,20 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 
 /**
- * An installation without demo data and without KSI_ADMIN_USER: the setup page refuses everybody but the
- * holder of the one-time token from the start log, and the token works once; demo logins are removed.
+ * An installation without demo data and without KSI_ADMIN_USER: the setup page refuses everybody
+ * but the holder of the one-time token from the start log, and the token works once; demo logins
+ * are removed.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
-    "spring.datasource.url=jdbc:h2:mem:ksi-first-${random.uuid};DB_CLOSE_DELAY=-1",
-    "camunda.bpm.generate-unique-process-engine-name=true", "camunda.bpm.job-execution.enabled=false",
-    "ksi.demo.enabled=false", "ksi.demo.synthetic-year=false",
-    "ksi.security.data-key=dGVzdC1rZXktZm9yLWZpcnN0LXN0YXJ0LW9ubHktLS0="})
+@SpringBootTest(
+    webEnvironment = WebEnvironment.RANDOM_PORT,
+    properties = {
+      "spring.datasource.url=jdbc:h2:mem:ksi-first-${random.uuid};DB_CLOSE_DELAY=-1",
+      "camunda.bpm.generate-unique-process-engine-name=true",
+      "camunda.bpm.job-execution.enabled=false",
+      "ksi.demo.enabled=false",
+      "ksi.demo.synthetic-year=false",
+      "ksi.security.data-key=dGVzdC1rZXktZm9yLWZpcnN0LXN0YXJ0LW9ubHktLS0="
+    })
 class FirstStartIT {
 
   @LocalServerPort int port;
@@ -47,7 +53,9 @@ class FirstStartIT {
 
   @Test
   void onlyTheHolderOfTheSetupTokenCreatesTheFirstAdministratorAndOnlyOnce() throws Exception {
-    assertThat(identity.createUserQuery().userId("admin").count()).as("no demo administrator").isZero();
+    assertThat(identity.createUserQuery().userId("admin").count())
+        .as("no demo administrator")
+        .isZero();
     String setupToken = first.setupToken();
     assertThat(setupToken).as("printed in the start log").isNotBlank();
 
@@ -57,16 +65,29 @@ class FirstStartIT {
 
     HttpResponse<String> created = create("it-erste-leitung", openSetupPage(setupToken));
     assertThat(created.statusCode()).as(created.body()).isEqualTo(204);
-    assertThat(identity.createUserQuery().userId("it-erste-leitung").memberOfGroup(Groups.ADMINS).count()).isEqualTo(1);
-    assertThat(new ApiClient(port).as("it-erste-leitung", "Sicheres-Passwort-1").get("/api/capacity/summary").status())
+    assertThat(
+            identity
+                .createUserQuery()
+                .userId("it-erste-leitung")
+                .memberOfGroup(Groups.ADMINS)
+                .count())
+        .isEqualTo(1);
+    assertThat(
+            new ApiClient(port)
+                .as("it-erste-leitung", "Sicheres-Passwort-1")
+                .get("/api/capacity/summary")
+                .status())
         .isEqualTo(200);
 
     cookies.getCookieStore().removeAll();
-    assertThat(create("zweiter", openSetupPage(setupToken)).statusCode()).as("the token is used up").isEqualTo(403);
+    assertThat(create("zweiter", openSetupPage(setupToken)).statusCode())
+        .as("the token is used up")
+        .isEqualTo(403);
   }
 
   @Test
-  void withDemoDataOffTheDemoLoginsThatKeepThePublishedPasswordAreDeletedOnStart() throws Exception {
+  void withDemoDataOffTheDemoLoginsThatKeepThePublishedPasswordAreDeletedOnStart()
+      throws Exception {
     login("admin", "demo");
     login("fk-seg-1", "ein-eigenes-Passwort");
 
@@ -76,7 +97,9 @@ class FirstStartIT {
     start.invoke(removal);
 
     assertThat(identity.createUserQuery().userId("admin").count()).isZero();
-    assertThat(identity.createUserQuery().userId("fk-seg-1").count()).as("its password was changed").isEqualTo(1);
+    assertThat(identity.createUserQuery().userId("fk-seg-1").count())
+        .as("its password was changed")
+        .isEqualTo(1);
   }
 
   private void login(String id, String password) {
@@ -85,20 +108,34 @@ class FirstStartIT {
     identity.saveUser(user);
   }
 
-  /** Opens the setup page (with the token, if given) and returns the CSRF token the page would send. */
+  /**
+   * Opens the setup page (with the token, if given) and returns the CSRF token the page would send.
+   */
   private String openSetupPage(String setupToken) throws Exception {
     String query = setupToken == null ? "" : "?setup-token=" + setupToken;
-    browser.send(HttpRequest.newBuilder(uri("/camunda/app/admin/" + engine.getName() + "/setup/" + query)).build(),
+    browser.send(
+        HttpRequest.newBuilder(uri("/camunda/app/admin/" + engine.getName() + "/setup/" + query))
+            .build(),
         BodyHandlers.discarding());
-    return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
-        .map(HttpCookie::getValue).reduce((a, b) -> b).orElse("none");
+    return cookies.getCookieStore().getCookies().stream()
+        .filter(c -> c.getName().equals("XSRF-TOKEN"))
+        .map(HttpCookie::getValue)
+        .reduce((a, b) -> b)
+        .orElse("none");
   }
 
   private HttpResponse<String> create(String user, String csrf) throws Exception {
-    return browser.send(HttpRequest.newBuilder(uri("/camunda/api/admin/setup/" + engine.getName() + "/user/create"))
-        .header("Content-Type", "application/json").header("X-XSRF-TOKEN", csrf)
-        .POST(BodyPublishers.ofString("{\"profile\":{\"id\":\"" + user + "\",\"firstName\":\"Erste\",\"lastName\":\"Leitung\","
-            + "\"email\":\"leitung@example.org\"},\"credentials\":{\"password\":\"Sicheres-Passwort-1\"}}")).build(),
+    return browser.send(
+        HttpRequest.newBuilder(uri("/camunda/api/admin/setup/" + engine.getName() + "/user/create"))
+            .header("Content-Type", "application/json")
+            .header("X-XSRF-TOKEN", csrf)
+            .POST(
+                BodyPublishers.ofString(
+                    "{\"profile\":{\"id\":\""
+                        + user
+                        + "\",\"firstName\":\"Erste\",\"lastName\":\"Leitung\","
+                        + "\"email\":\"leitung@example.org\"},\"credentials\":{\"password\":\"Sicheres-Passwort-1\"}}"))
+            .build(),
         BodyHandlers.ofString());
   }
 

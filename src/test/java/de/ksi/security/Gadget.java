@@ -4,8 +4,9 @@ package de.ksi.security;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A class no deserialisation allow-list names, with a public constructor and a field as a JSON mapper wants them; it
- * counts its instances, so a test sees whether reading a variable of its type made one.
+ * A class no deserialisation allow-list names, with a public constructor and a field as a JSON
+ * mapper wants them; it counts its instances, so a test sees whether reading a variable of its type
+ * made one.
  */
 public class Gadget {
 

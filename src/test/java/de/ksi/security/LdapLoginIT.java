@@ -18,8 +18,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Logins against the Kreisverwaltung's directory: Camunda's LDAP plugin on a real in-process LDAP server
- * (UnboundID), its users log in over HTTP Basic and their LDAP groups become the network's groups.
+ * Logins against the Kreisverwaltung's directory: Camunda's LDAP plugin on a real in-process LDAP
+ * server (UnboundID), its users log in over HTTP Basic and their LDAP groups become the network's
+ * groups.
  */
 @SpringBootTest(
     webEnvironment = WebEnvironment.RANDOM_PORT,
@@ -56,7 +57,8 @@ class LdapLoginIT {
 
   @DynamicPropertySource
   static void directory(DynamicPropertyRegistry registry) {
-    registry.add("ksi.ldap.plugin.server-url", () -> "ldap://localhost:" + DIRECTORY.getListenPort());
+    registry.add(
+        "ksi.ldap.plugin.server-url", () -> "ldap://localhost:" + DIRECTORY.getListenPort());
   }
 
   @AfterAll
@@ -73,7 +75,8 @@ class LdapLoginIT {
     assertThat(lagebild.status()).as(lagebild.body()).isEqualTo(200);
     assertThat(lagebild.json().get("offices").toString()).isEqualTo("[\"SEGEBERG\"]");
     assertThat(identity.isReadOnly()).as("the directory owns users and groups").isTrue();
-    assertThat(identity.createGroupQuery().groupMember("lena.ldap").singleResult().getId()).isEqualTo("jugendamt-segeberg");
+    assertThat(identity.createGroupQuery().groupMember("lena.ldap").singleResult().getId())
+        .isEqualTo("jugendamt-segeberg");
   }
 
   @Test
@@ -81,7 +84,8 @@ class LdapLoginIT {
     ApiClient api = new ApiClient(port);
 
     assertThat(api.as("lena.ldap", "wrong").get("/api/capacity/summary").status()).isEqualTo(401);
-    assertThat(api.as("nobody", "directory-secret").get("/api/capacity/summary").status()).isEqualTo(401);
+    assertThat(api.as("nobody", "directory-secret").get("/api/capacity/summary").status())
+        .isEqualTo(401);
   }
 
   private static InMemoryDirectoryServer start() {
@@ -92,13 +96,34 @@ class LdapLoginIT {
       config.setSchema(null);
       var server = new InMemoryDirectoryServer(config);
       server.add("dn: dc=ksi,dc=test", "objectClass: top", "objectClass: domain", "dc: ksi");
-      server.add("dn: ou=people,dc=ksi,dc=test", "objectClass: top", "objectClass: organizationalUnit", "ou: people");
-      server.add("dn: ou=groups,dc=ksi,dc=test", "objectClass: top", "objectClass: organizationalUnit", "ou: groups");
-      server.add("dn: uid=lena.ldap,ou=people,dc=ksi,dc=test", "objectClass: top", "objectClass: person",
-          "objectClass: organizationalPerson", "objectClass: inetOrgPerson", "uid: lena.ldap", "cn: Lena Ldap",
-          "givenName: Lena", "sn: Ldap", "mail: lena.ldap@kreis.example.org", "userPassword: directory-secret");
-      server.add("dn: cn=jugendamt-segeberg,ou=groups,dc=ksi,dc=test", "objectClass: top", "objectClass: groupOfNames",
-          "cn: jugendamt-segeberg", "member: uid=lena.ldap,ou=people,dc=ksi,dc=test");
+      server.add(
+          "dn: ou=people,dc=ksi,dc=test",
+          "objectClass: top",
+          "objectClass: organizationalUnit",
+          "ou: people");
+      server.add(
+          "dn: ou=groups,dc=ksi,dc=test",
+          "objectClass: top",
+          "objectClass: organizationalUnit",
+          "ou: groups");
+      server.add(
+          "dn: uid=lena.ldap,ou=people,dc=ksi,dc=test",
+          "objectClass: top",
+          "objectClass: person",
+          "objectClass: organizationalPerson",
+          "objectClass: inetOrgPerson",
+          "uid: lena.ldap",
+          "cn: Lena Ldap",
+          "givenName: Lena",
+          "sn: Ldap",
+          "mail: lena.ldap@kreis.example.org",
+          "userPassword: directory-secret");
+      server.add(
+          "dn: cn=jugendamt-segeberg,ou=groups,dc=ksi,dc=test",
+          "objectClass: top",
+          "objectClass: groupOfNames",
+          "cn: jugendamt-segeberg",
+          "member: uid=lena.ldap,ou=people,dc=ksi,dc=test");
       server.startListening();
       return server;
     } catch (Exception e) {

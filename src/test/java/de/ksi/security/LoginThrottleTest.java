@@ -8,10 +8,14 @@ import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
-/** Failed logins slow down per account and source; nothing locks for good, the user's own source stays open. */
+/**
+ * Failed logins slow down per account and source; nothing locks for good, the user's own source
+ * stays open.
+ */
 class LoginThrottleTest {
 
-  private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-12-03T22:00:00Z"));
+  private final AtomicReference<Instant> now =
+      new AtomicReference<>(Instant.parse("2026-12-03T22:00:00Z"));
   private final LoginThrottle throttle = new LoginThrottle(LoginSettings.defaults(), now::get);
 
   @Test
@@ -40,7 +44,9 @@ class LoginThrottleTest {
     }
 
     assertThat(throttle.blocked("fk-seg-1", "10.0.0.2")).isEmpty();
-    assertThat(throttle.blocked("FK-SEG-1", "203.0.113.9")).as("names are compared case-insensitively").isPresent();
+    assertThat(throttle.blocked("FK-SEG-1", "203.0.113.9"))
+        .as("names are compared case-insensitively")
+        .isPresent();
   }
 
   @Test
@@ -49,8 +55,9 @@ class LoginThrottleTest {
       throttle.failed("admin", "198.51.100." + i);
     }
 
-    assertThat(throttle.blocked("admin", "10.0.0.3")).hasValueSatisfying(
-        wait -> assertThat(wait).isPositive().isLessThanOrEqualTo(Duration.ofMinutes(1)));
+    assertThat(throttle.blocked("admin", "10.0.0.3"))
+        .hasValueSatisfying(
+            wait -> assertThat(wait).isPositive().isLessThanOrEqualTo(Duration.ofMinutes(1)));
     advance(Duration.ofMinutes(1));
     assertThat(throttle.blocked("admin", "10.0.0.3")).isEmpty();
   }

@@ -14,8 +14,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The child's personal columns hold ciphertext only, bound to case and column; the application reads them back in
- * plain text.
+ * The child's personal columns hold ciphertext only, bound to case and column; the application
+ * reads them back in plain text.
  */
 @KsiIntegrationTest
 class PersonalDataAtRestIT {
@@ -27,23 +27,38 @@ class PersonalDataAtRestIT {
   @Test
   void theRawColumnsHoldNoPlainPersonalData() {
     ApiClient api = new ApiClient(port);
-    String ref = api.as("fk-pin-1").post("/api/cases", """
+    String ref =
+        api.as("fk-pin-1")
+            .post(
+                "/api/cases",
+                """
         {"office": "PINNEBERG", "legalGround": "NR1_SELBSTMELDUNG", "firstName": "Jonas", "lastName": "Geheimhaus",
          "birthDate": "2013-04-05", "gender": "MALE", "siblings": 1, "urgency": "TODAY",
-         "currentLocation": "Schulhof Rellingen", "narrative": "Vater schlägt zu"}""").expect(201)
-        .get("caseReference").asText();
+         "currentLocation": "Schulhof Rellingen", "narrative": "Vater schlägt zu"}""")
+            .expect(201)
+            .get("caseReference")
+            .asText();
 
-    Map<String, Object> raw = jdbc.queryForMap(
-        "SELECT first_name, last_name, birth_date, current_location, narrative FROM custody_case WHERE reference = ?", ref);
+    Map<String, Object> raw =
+        jdbc.queryForMap(
+            "SELECT first_name, last_name, birth_date, current_location, narrative FROM custody_case WHERE reference = ?",
+            ref);
 
     assertThat(raw.values()).allSatisfy(v -> assertThat(v).asString().startsWith("v2:"));
     assertThat(raw.toString()).doesNotContain("Jonas", "Geheimhaus", "2013", "Rellingen", "Vater");
     assertThat(cases.byReference(ref).getLastName()).isEqualTo("Geheimhaus");
     assertThat(cases.byReference(ref).getBirthDate()).hasToString("2013-04-05");
-    assertThat(api.as("fk-pin-1").get("/api/cases/" + ref + "/identity").expect(200).get("currentLocation").asText())
+    assertThat(
+            api.as("fk-pin-1")
+                .get("/api/cases/" + ref + "/identity")
+                .expect(200)
+                .get("currentLocation")
+                .asText())
         .isEqualTo("Schulhof Rellingen");
-    assertThatThrownBy(() -> new FieldCipher(
-            "c29tZS1vdGhlci1rZXktLS0tLS0tLS0tLS0tLS0tLS0=", false).decrypt((String) raw.get("last_name"), "custody_case/" + ref + "/last_name"))
+    assertThatThrownBy(
+            () ->
+                new FieldCipher("c29tZS1vdGhlci1rZXktLS0tLS0tLS0tLS0tLS0tLS0=", false)
+                    .decrypt((String) raw.get("last_name"), "custody_case/" + ref + "/last_name"))
         .hasMessageContaining("not the key");
   }
 
@@ -53,18 +68,28 @@ class PersonalDataAtRestIT {
     String first = register(api, "Mia");
     String second = register(api, "Paul");
 
-    jdbc.update("UPDATE custody_case SET first_name = (SELECT first_name FROM custody_case WHERE reference = ?)"
-        + " WHERE reference = ?", first, second);
+    jdbc.update(
+        "UPDATE custody_case SET first_name = (SELECT first_name FROM custody_case WHERE reference = ?)"
+            + " WHERE reference = ?",
+        first,
+        second);
 
-    assertThatThrownBy(() -> cases.byReference(second)).hasStackTraceContaining("moved from another row or column");
+    assertThatThrownBy(() -> cases.byReference(second))
+        .hasStackTraceContaining("moved from another row or column");
     assertThat(cases.byReference(first).getFirstName()).isEqualTo("Mia");
   }
 
   private static String register(ApiClient api, String firstName) {
-    return api.as("fk-pin-1").post("/api/cases", """
+    return api.as("fk-pin-1")
+        .post(
+            "/api/cases",
+            """
         {"office": "PINNEBERG", "legalGround": "NR1_SELBSTMELDUNG", "firstName": "%s", "lastName": "Tausch",
          "birthDate": "2012-01-02", "gender": "FEMALE", "siblings": 1, "urgency": "TODAY",
-         "currentLocation": "Bahnhof Pinneberg", "narrative": "—"}""".formatted(firstName)).expect(201)
-        .get("caseReference").asText();
+         "currentLocation": "Bahnhof Pinneberg", "narrative": "—"}"""
+                .formatted(firstName))
+        .expect(201)
+        .get("caseReference")
+        .asText();
   }
 }

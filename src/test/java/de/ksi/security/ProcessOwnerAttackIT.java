@@ -15,8 +15,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * What process owners may do to the engine beyond deploying models (issue #15): their deployment and definition rights
- * must not reach a running case, neither by deleting what it runs in nor by a model's expressions.
+ * What process owners may do to the engine beyond deploying models (issue #15): their deployment
+ * and definition rights must not reach a running case, neither by deleting what it runs in nor by a
+ * model's expressions.
  */
 @KsiIntegrationTest
 class ProcessOwnerAttackIT {
@@ -40,7 +41,13 @@ class ProcessOwnerAttackIT {
   void aProcessOwnerCannotDeleteADeploymentTogetherWithTheCasesRunningInIt() {
     // Given a deployment with a running instance
     var repository = engine.getRepositoryService();
-    String deployment = repository.createDeployment().name("it-running").addString("running.bpmn", """
+    String deployment =
+        repository
+            .createDeployment()
+            .name("it-running")
+            .addString(
+                "running.bpmn",
+                """
         <?xml version="1.0" encoding="UTF-8"?>
         <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
             xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="Definitions_Running" targetNamespace="http://ksi.de/it">
@@ -49,17 +56,27 @@ class ProcessOwnerAttackIT {
             <bpmn:sequenceFlow id="Flow_Wait" sourceRef="StartEvent_Running" targetRef="Task_Wait" />
             <bpmn:userTask id="Task_Wait" />
           </bpmn:process>
-        </bpmn:definitions>""").deploy().getId();
+        </bpmn:definitions>""")
+            .deploy()
+            .getId();
     String running = engine.getRuntimeService().startProcessInstanceByKey("it-running").getId();
 
     // When a process owner deletes the deployment with its instances
-    var deleted = api.as("prozess-1").send("DELETE", cases.engineRest() + "/deployment/" + deployment + "?cascade=true",
-        null);
+    var deleted =
+        api.as("prozess-1")
+            .send(
+                "DELETE", cases.engineRest() + "/deployment/" + deployment + "?cascade=true", null);
 
     // Then it is refused and the instance still runs
     try {
       assertThat(deleted.status()).as(deleted.body()).isEqualTo(403);
-      assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(running).count()).isOne();
+      assertThat(
+              engine
+                  .getRuntimeService()
+                  .createProcessInstanceQuery()
+                  .processInstanceId(running)
+                  .count())
+          .isOne();
     } finally {
       if (repository.createDeploymentQuery().deploymentId(deployment).count() == 1) {
         repository.deleteDeployment(deployment, true);
@@ -72,7 +89,8 @@ class ProcessOwnerAttackIT {
     // Given a running Segeberg case
     CaseScenarios.Started target = cases.open(District.SEGEBERG, "fk-seg-1");
     Map<String, Object> before = state.of(target.reference());
-    String model = """
+    String model =
+        """
         <?xml version="1.0" encoding="UTF-8"?>
         <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
             xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="Definitions_Reach" targetNamespace="http://ksi.de/it">
@@ -83,14 +101,21 @@ class ProcessOwnerAttackIT {
             <bpmn:serviceTask id="ServiceTask_Reach" camunda:expression="${execution.getProcessEngineServices()
               .getRuntimeService().setVariable('%s', 'office', 'PINNEBERG')}" />
           </bpmn:process>
-        </bpmn:definitions>""".formatted(target.processInstanceId());
+        </bpmn:definitions>"""
+            .formatted(target.processInstanceId());
 
-    // When a process owner deploys a model whose expression writes into the case, and its timer fires
-    var deployed = new Multipart(Map.of("deployment-name", "it-reach"), "reach.bpmn", "reach.bpmn", model)
-        .send(port, "prozess-1", cases.engineRest() + "/deployment/create");
+    // When a process owner deploys a model whose expression writes into the case, and its timer
+    // fires
+    var deployed =
+        new Multipart(Map.of("deployment-name", "it-reach"), "reach.bpmn", "reach.bpmn", model)
+            .send(port, "prozess-1", cases.engineRest() + "/deployment/create");
     try {
       if (deployed.status() == 200) {
-        engine.getManagementService().createJobQuery().processDefinitionKey("it-reach").list()
+        engine
+            .getManagementService()
+            .createJobQuery()
+            .processDefinitionKey("it-reach")
+            .list()
             .forEach(job -> engine.getManagementService().executeJob(job.getId()));
       }
 
@@ -98,7 +123,11 @@ class ProcessOwnerAttackIT {
       assertThat(state.of(target.reference())).as("the case after the model ran").isEqualTo(before);
       assertThat(deployed.status()).as(deployed.body()).isIn(400, 403);
     } finally {
-      engine.getRepositoryService().createDeploymentQuery().deploymentName("it-reach").list()
+      engine
+          .getRepositoryService()
+          .createDeploymentQuery()
+          .deploymentName("it-reach")
+          .list()
           .forEach(d -> engine.getRepositoryService().deleteDeployment(d.getId(), true));
     }
   }

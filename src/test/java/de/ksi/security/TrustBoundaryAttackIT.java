@@ -32,9 +32,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Attacks on the engine trust boundary (issue #15) against the running application over HTTP: every attack is
- * refused, and the case it aims at is unchanged afterwards (row, instances, variables, tasks, grants, holds,
- * placements, audit). The lawful path a caseworker and a provider take stays open.
+ * Attacks on the engine trust boundary (issue #15) against the running application over HTTP: every
+ * attack is refused, and the case it aims at is unchanged afterwards (row, instances, variables,
+ * tasks, grants, holds, placements, audit). The lawful path a caseworker and a provider take stays
+ * open.
  */
 @KsiIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -67,9 +68,21 @@ class TrustBoundaryAttackIT {
     cases.request(victim.reference(), "fk-seg-1", offer.id());
     victimRequestTask = cases.requestOf(victimProvider, victim.reference()).taskId();
     victimDutyTask = cases.dutyTask(victim.reference(), District.SEGEBERG);
-    String search = engine.getTaskService().createTaskQuery().taskId(victimRequestTask).singleResult()
-        .getProcessInstanceId();
-    victimTimer = engine.getManagementService().createJobQuery().processInstanceId(search).timers().list().get(0);
+    String search =
+        engine
+            .getTaskService()
+            .createTaskQuery()
+            .taskId(victimRequestTask)
+            .singleResult()
+            .getProcessInstanceId();
+    victimTimer =
+        engine
+            .getManagementService()
+            .createJobQuery()
+            .processInstanceId(search)
+            .timers()
+            .list()
+            .get(0);
   }
 
   @Test
@@ -78,40 +91,73 @@ class TrustBoundaryAttackIT {
     CaseScenarios.Started lauenburg = cases.open(District.HERZOGTUM_LAUENBURG, "fk-hlb-1");
     Map<String, Object> before = state.of(lauenburg.reference());
     int refusals = state.refusalsOf("fk-pin-1");
-    String variables = """
+    String variables =
+        """
         "variables": {"caseId": {"value": %d, "type": "Long"}, "outcome": {"value": "HANDOVER_OFFICE"},
-                      "handoverOffice": {"value": "PINNEBERG"}}""".formatted(lauenburg.caseId());
+                      "handoverOffice": {"value": "PINNEBERG"}}"""
+            .formatted(lauenburg.caseId());
     String start = cases.engineRest() + "/process-definition/key/" + CaseProcess.KEY + "/start";
 
-    // When Pinneberg starts the case process right before the handover step, without listeners, with the case's id
-    int startedByPinneberg = jdbc.queryForObject(
-        "SELECT COUNT(*) FROM ACT_HI_PROCINST WHERE START_USER_ID_ = 'fk-pin-1'", Integer.class);
-    var atHandover = api.as("fk-pin-1").post(start, "{" + variables + """
+    // When Pinneberg starts the case process right before the handover step, without listeners,
+    // with the case's id
+    int startedByPinneberg =
+        jdbc.queryForObject(
+            "SELECT COUNT(*) FROM ACT_HI_PROCINST WHERE START_USER_ID_ = 'fk-pin-1'",
+            Integer.class);
+    var atHandover =
+        api.as("fk-pin-1")
+            .post(
+                start,
+                "{"
+                    + variables
+                    + """
         , "startInstructions": [{"type": "startBeforeActivity", "activityId": "ServiceTask_HandOver"}],
           "skipCustomListeners": true}""");
-    // and right before the handover step with no variables at all, and at the start event with the variables
-    var instructionsOnly = api.as("fk-pin-1").post(start, """
+    // and right before the handover step with no variables at all, and at the start event with the
+    // variables
+    var instructionsOnly =
+        api.as("fk-pin-1")
+            .post(
+                start,
+                """
         {"startInstructions": [{"type": "startBeforeActivity", "activityId": "ServiceTask_HandOver"}],
          "skipCustomListeners": true}""");
     var atStart = api.as("fk-pin-1").post(start, "{" + variables + "}");
 
-    // Then each is refused (a start form field it does not declare with 400 naming it) and the case is unchanged
-    SoftAssertions.assertSoftly(then -> {
-      then.assertThat(atHandover.status()).as(atHandover.body()).isEqualTo(403);
-      then.assertThat(instructionsOnly.status()).as(instructionsOnly.body()).isEqualTo(403);
-      then.assertThat(atStart.status()).as(atStart.body()).isEqualTo(400);
-      then.assertThat(atStart.body()).contains("is not a field of this form");
-      then.assertThat(state.of(lauenburg.reference())).isEqualTo(before);
-      then.assertThat(api.as("fk-pin-1").get("/api/cases/" + lauenburg.reference() + "/identity").status())
-          .isEqualTo(404);
-      then.assertThat(api.as("fk-hlb-1").get("/api/cases/" + lauenburg.reference() + "/identity").status())
-          .isEqualTo(200);
-      then.assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_log WHERE case_reference = ?"
-          + " AND action = 'DISCLOSED_TO_OFFICE'", Integer.class, lauenburg.reference())).isZero();
-      then.assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ACT_HI_PROCINST WHERE START_USER_ID_ = 'fk-pin-1'",
-          Integer.class)).as("instances started by Pinneberg").isEqualTo(startedByPinneberg);
-      then.assertThat(state.refusalsOf("fk-pin-1")).isGreaterThan(refusals);
-    });
+    // Then each is refused (a start form field it does not declare with 400 naming it) and the case
+    // is unchanged
+    SoftAssertions.assertSoftly(
+        then -> {
+          then.assertThat(atHandover.status()).as(atHandover.body()).isEqualTo(403);
+          then.assertThat(instructionsOnly.status()).as(instructionsOnly.body()).isEqualTo(403);
+          then.assertThat(atStart.status()).as(atStart.body()).isEqualTo(400);
+          then.assertThat(atStart.body()).contains("is not a field of this form");
+          then.assertThat(state.of(lauenburg.reference())).isEqualTo(before);
+          then.assertThat(
+                  api.as("fk-pin-1")
+                      .get("/api/cases/" + lauenburg.reference() + "/identity")
+                      .status())
+              .isEqualTo(404);
+          then.assertThat(
+                  api.as("fk-hlb-1")
+                      .get("/api/cases/" + lauenburg.reference() + "/identity")
+                      .status())
+              .isEqualTo(200);
+          then.assertThat(
+                  jdbc.queryForObject(
+                      "SELECT COUNT(*) FROM audit_log WHERE case_reference = ?"
+                          + " AND action = 'DISCLOSED_TO_OFFICE'",
+                      Integer.class,
+                      lauenburg.reference()))
+              .isZero();
+          then.assertThat(
+                  jdbc.queryForObject(
+                      "SELECT COUNT(*) FROM ACT_HI_PROCINST WHERE START_USER_ID_ = 'fk-pin-1'",
+                      Integer.class))
+              .as("instances started by Pinneberg")
+              .isEqualTo(startedByPinneberg);
+          then.assertThat(state.refusalsOf("fk-pin-1")).isGreaterThan(refusals);
+        });
   }
 
   @Test
@@ -124,13 +170,18 @@ class TrustBoundaryAttackIT {
     String decide = cases.task(segeberg.reference(), CaseProcess.Elements.DECIDE_OUTCOME);
     Map<String, Object> segebergBefore = state.of(segeberg.reference());
     Map<String, Object> stormarnBefore = state.of(stormarn.reference());
-    String variables = """
+    String variables =
+        """
         {"variables": {"outcome": {"value": "HANDOVER_OFFICE"}, "handoverOffice": {"value": "SEGEBERG"},
-                       "caseId": {"value": %d, "type": "Long"}}}""".formatted(stormarn.caseId());
+                       "caseId": {"value": %d, "type": "Long"}}}"""
+            .formatted(stormarn.caseId());
 
-    // When the Segeberg caseworker completes its own task with the Stormarn case's id, by form and by complete
-    var submitted = api.as("fk-seg-1").post(cases.engineRest() + "/task/" + decide + "/submit-form", variables);
-    var completed = api.as("fk-seg-1").post(cases.engineRest() + "/task/" + decide + "/complete", variables);
+    // When the Segeberg caseworker completes its own task with the Stormarn case's id, by form and
+    // by complete
+    var submitted =
+        api.as("fk-seg-1").post(cases.engineRest() + "/task/" + decide + "/submit-form", variables);
+    var completed =
+        api.as("fk-seg-1").post(cases.engineRest() + "/task/" + decide + "/complete", variables);
 
     // Then both are refused naming the field, and neither case moved
     assertThat(submitted.status()).as(submitted.body()).isEqualTo(400);
@@ -143,12 +194,15 @@ class TrustBoundaryAttackIT {
 
   @Test
   void aProviderCannotWriteAPlacementIntoItsRequestAndItsDeclineStaysADecline() {
-    // Given a provider that was placed with once before, and a new case asking it and a second provider
+    // Given a provider that was placed with once before, and a new case asking it and a second
+    // provider
     OfferView offer = fixtures.offer(District.SEGEBERG, Category.INOBHUTNAHME_GRUPPE, 4, 3);
     String provider = fixtures.providerLogin(offer.id());
-    CaseScenarios.Started earlier = cases.placed(District.SEGEBERG, "fk-seg-1", offer.id(), provider);
-    long olderPlacement = jdbc.queryForObject("SELECT placement_id FROM custody_case WHERE id = ?", Long.class,
-        earlier.caseId());
+    CaseScenarios.Started earlier =
+        cases.placed(District.SEGEBERG, "fk-seg-1", offer.id(), provider);
+    long olderPlacement =
+        jdbc.queryForObject(
+            "SELECT placement_id FROM custody_case WHERE id = ?", Long.class, earlier.caseId());
     OfferView second = fixtures.offer(District.SEGEBERG, Category.INOBHUTNAHME_GRUPPE, 4, 2);
     String secondProvider = fixtures.providerLogin(second.id());
     CaseScenarios.Started target = cases.open(District.SEGEBERG, "fk-seg-2");
@@ -160,34 +214,66 @@ class TrustBoundaryAttackIT {
     String rest = cases.engineRest();
     String placement = "{\"value\": " + olderPlacement + ", \"type\": \"Long\"}";
 
-    // When the provider writes that placement's id into its request task, its execution and the search
-    List<ApiClient.Reply> writes = List.of(
-        api.as(provider).put(rest + "/task/" + task.getId() + "/variables/placementId", placement),
-        api.as(provider).post(rest + "/task/" + task.getId() + "/variables",
-            "{\"modifications\": {\"placementId\": " + placement + "}}"),
-        api.as(provider).put(rest + "/task/" + task.getId() + "/localVariables/placementId", placement),
-        api.as(provider).put(rest + "/execution/" + task.getExecutionId() + "/localVariables/placementId", placement),
-        api.as(provider).put(rest + "/process-instance/" + task.getProcessInstanceId() + "/variables/placementId",
-            placement));
+    // When the provider writes that placement's id into its request task, its execution and the
+    // search
+    List<ApiClient.Reply> writes =
+        List.of(
+            api.as(provider)
+                .put(rest + "/task/" + task.getId() + "/variables/placementId", placement),
+            api.as(provider)
+                .post(
+                    rest + "/task/" + task.getId() + "/variables",
+                    "{\"modifications\": {\"placementId\": " + placement + "}}"),
+            api.as(provider)
+                .put(rest + "/task/" + task.getId() + "/localVariables/placementId", placement),
+            api.as(provider)
+                .put(
+                    rest + "/execution/" + task.getExecutionId() + "/localVariables/placementId",
+                    placement),
+            api.as(provider)
+                .put(
+                    rest
+                        + "/process-instance/"
+                        + task.getProcessInstanceId()
+                        + "/variables/placementId",
+                    placement));
 
     // Then every write is refused and nothing changed
     assertThat(writes).allSatisfy(w -> assertThat(w.status()).as(w.body()).isIn(403, 404));
     assertThat(state.of(target.reference())).isEqualTo(before);
 
     // When it declines its request
-    var declined = api.as(provider).post("/api/requests/" + request.holdId() + "/decline", "{\"reason\": \"STAFF_SHORTAGE\"}");
+    var declined =
+        api.as(provider)
+            .post(
+                "/api/requests/" + request.holdId() + "/decline",
+                "{\"reason\": \"STAFF_SHORTAGE\"}");
 
     // Then the case is still open, nothing was booked or disclosed, the other request still waits
     assertThat(declined.status()).as(declined.body()).isEqualTo(204);
-    assertThat(jdbc.queryForObject("SELECT status FROM custody_case WHERE id = ?", String.class, target.caseId()))
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT status FROM custody_case WHERE id = ?", String.class, target.caseId()))
         .isEqualTo("OPEN");
-    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM placement WHERE case_reference = ?", Integer.class,
-        target.reference())).isZero();
-    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_log WHERE case_reference = ?"
-        + " AND action = 'DISCLOSURE_GRANTED'", Integer.class, target.reference())).isZero();
-    assertThat(jdbc.queryForObject("SELECT status FROM hold WHERE id = ?", String.class, otherRequest.holdId()))
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT COUNT(*) FROM placement WHERE case_reference = ?",
+                Integer.class,
+                target.reference()))
+        .isZero();
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT COUNT(*) FROM audit_log WHERE case_reference = ?"
+                    + " AND action = 'DISCLOSURE_GRANTED'",
+                Integer.class,
+                target.reference()))
+        .isZero();
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT status FROM hold WHERE id = ?", String.class, otherRequest.holdId()))
         .isEqualTo("HELD");
-    assertThat(engine.getTaskService().createTaskQuery().taskId(otherRequest.taskId()).count()).isOne();
+    assertThat(engine.getTaskService().createTaskQuery().taskId(otherRequest.taskId()).count())
+        .isOne();
     api.as(provider).get("/api/cases/" + target.reference() + "/identity").problem(404);
   }
 
@@ -205,10 +291,16 @@ class TrustBoundaryAttackIT {
 
     // Then it is refused: no placement, the hold still held, and the provider can still accept
     assertThat(confirmed.status()).as(confirmed.body()).isIn(403, 404, 405);
-    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM placement WHERE case_reference = ?", Integer.class,
-        target.reference())).isZero();
-    assertThat(jdbc.queryForObject("SELECT status FROM hold WHERE id = ?", String.class, holdId)).isEqualTo("HELD");
-    assertThat(api.as(provider).post("/api/requests/" + holdId + "/accept").status()).isEqualTo(204);
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT COUNT(*) FROM placement WHERE case_reference = ?",
+                Integer.class,
+                target.reference()))
+        .isZero();
+    assertThat(jdbc.queryForObject("SELECT status FROM hold WHERE id = ?", String.class, holdId))
+        .isEqualTo("HELD");
+    assertThat(api.as(provider).post("/api/requests/" + holdId + "/accept").status())
+        .isEqualTo(204);
   }
 
   @Test
@@ -217,40 +309,64 @@ class TrustBoundaryAttackIT {
     CaseScenarios.Started own = cases.open(District.SEGEBERG, "fk-seg-1");
     String choose = cases.task(own.reference(), CaseProcess.SearchElements.CHOOSE);
     Map<String, Object> before = state.of(own.reference());
-    String gadget = """
+    String gadget =
+        """
         {"value": "{}", "type": "Object",
          "valueInfo": {"objectTypeName": "java.lang.ProcessBuilder", "serializationDataFormat": "application/json"}}""";
 
     // When its caseworker writes a JDK object into the instance and submits one as a form field
-    var written = api.as("fk-seg-1").put(cases.engineRest() + "/process-instance/" + own.processInstanceId()
-        + "/variables/gadget", gadget);
-    var submitted = api.as("fk-seg-1").post(cases.engineRest() + "/task/" + choose + "/submit-form",
-        "{\"variables\": {\"choice\": " + gadget + "}}");
+    var written =
+        api.as("fk-seg-1")
+            .put(
+                cases.engineRest()
+                    + "/process-instance/"
+                    + own.processInstanceId()
+                    + "/variables/gadget",
+                gadget);
+    var submitted =
+        api.as("fk-seg-1")
+            .post(
+                cases.engineRest() + "/task/" + choose + "/submit-form",
+                "{\"variables\": {\"choice\": " + gadget + "}}");
 
     // Then both are refused (the form naming the field) and nothing is stored
-    SoftAssertions.assertSoftly(then -> {
-      then.assertThat(written.status()).as(written.body()).isEqualTo(403);
-      then.assertThat(submitted.status()).as(submitted.body()).isEqualTo(400);
-      then.assertThat(submitted.body()).contains("choice");
-      then.assertThat(state.of(own.reference())).isEqualTo(before);
-    });
+    SoftAssertions.assertSoftly(
+        then -> {
+          then.assertThat(written.status()).as(written.body()).isEqualTo(403);
+          then.assertThat(submitted.status()).as(submitted.body()).isEqualTo(400);
+          then.assertThat(submitted.body()).contains("choice");
+          then.assertThat(state.of(own.reference())).isEqualTo(before);
+        });
   }
 
   @Test
   void anObjectOfAClassOutsideTheAllowListIsNeverInstantiatedWhenRead() {
-    // Given an administrator's Java call stored an object variable of a class no package allow-list names
+    // Given an administrator's Java call stored an object variable of a class no package allow-list
+    // names
     CaseScenarios.Started own = cases.open(District.SEGEBERG, "fk-seg-1");
-    engine.getRuntimeService().setVariable(own.processInstanceId(), "gadget", Variables
-        .serializedObjectValue("{\"command\": \"calc\"}").serializationDataFormat("application/json")
-        .objectTypeName(Gadget.class.getName()).create());
+    engine
+        .getRuntimeService()
+        .setVariable(
+            own.processInstanceId(),
+            "gadget",
+            Variables.serializedObjectValue("{\"command\": \"calc\"}")
+                .serializationDataFormat("application/json")
+                .objectTypeName(Gadget.class.getName())
+                .create());
     int instancesBefore = Gadget.INSTANCES.get();
 
     // When the engine reads it deserialised, and the caseworker reads it over REST
-    assertThatThrownBy(() -> engine.getRuntimeService().getVariable(own.processInstanceId(), "gadget"))
+    assertThatThrownBy(
+            () -> engine.getRuntimeService().getVariable(own.processInstanceId(), "gadget"))
         .as("the engine's type validation refuses the class")
         .hasStackTraceContaining(Gadget.class.getName());
-    var read = api.as("fk-seg-1").get(cases.engineRest() + "/process-instance/" + own.processInstanceId()
-        + "/variables/gadget");
+    var read =
+        api.as("fk-seg-1")
+            .get(
+                cases.engineRest()
+                    + "/process-instance/"
+                    + own.processInstanceId()
+                    + "/variables/gadget");
 
     // Then no instance of the class was ever created
     assertThat(read.status()).as(read.body()).isNotEqualTo(200);
@@ -266,19 +382,30 @@ class TrustBoundaryAttackIT {
     Map<String, Object> before = state.of(own.reference());
 
     // When its caseworker submits a selection that is no JSON
-    var submitted = api.as("fk-seg-1").post(cases.engineRest() + "/task/" + choose + "/submit-form", """
+    var submitted =
+        api.as("fk-seg-1")
+            .post(
+                cases.engineRest() + "/task/" + choose + "/submit-form",
+                """
         {"variables": {"choice": {"value": "REQUEST"}, "selectedOffers": {"value": "[not json", "type": "Json"}}}""");
 
     // Then it is refused naming the field, and the task's form and variables still load
-    SoftAssertions.assertSoftly(then -> {
-      then.assertThat(submitted.status()).as(submitted.body()).isEqualTo(400);
-      then.assertThat(submitted.body()).contains("selectedOffers");
-      then.assertThat(state.of(own.reference())).isEqualTo(before);
-      then.assertThat(api.as("fk-seg-1").get(cases.engineRest() + "/task/" + choose + "/form-variables").status())
-          .isEqualTo(200);
-      then.assertThat(api.as("fk-seg-1").get(cases.engineRest() + "/task/" + choose + "/variables").status())
-          .isEqualTo(200);
-    });
+    SoftAssertions.assertSoftly(
+        then -> {
+          then.assertThat(submitted.status()).as(submitted.body()).isEqualTo(400);
+          then.assertThat(submitted.body()).contains("selectedOffers");
+          then.assertThat(state.of(own.reference())).isEqualTo(before);
+          then.assertThat(
+                  api.as("fk-seg-1")
+                      .get(cases.engineRest() + "/task/" + choose + "/form-variables")
+                      .status())
+              .isEqualTo(200);
+          then.assertThat(
+                  api.as("fk-seg-1")
+                      .get(cases.engineRest() + "/task/" + choose + "/variables")
+                      .status())
+              .isEqualTo(200);
+        });
   }
 
   /** The roles that work with a Segeberg case, or could try to. */
@@ -286,51 +413,91 @@ class TrustBoundaryAttackIT {
     return Stream.of("fk-sto-1", "fk-seg-1", "provider", "prozess-1", "al-seg", "koordination-1");
   }
 
-  /** The engine's commands beyond working a task, each as a request with its body; placeholders in braces. */
+  /**
+   * The engine's commands beyond working a task, each as a request with its body; placeholders in
+   * braces.
+   */
   static List<String[]> beyondTheTask() {
     return List.of(
-        new String[] {"POST", "/process-instance/{main}/modification",
-            "{\"instructions\": [{\"type\": \"startBeforeActivity\", \"activityId\": \"ServiceTask_HandOver\"}]}"},
-        new String[] {"POST", "/process-definition/{definition}/restart",
-            "{\"processInstanceIds\": [\"{main}\"], \"instructions\": [{\"type\": \"startBeforeActivity\","
-                + " \"activityId\": \"ServiceTask_HandOver\"}]}"},
-        new String[] {"POST", "/migration/execute",
-            "{\"migrationPlan\": {\"sourceProcessDefinitionId\": \"{definition}\", \"targetProcessDefinitionId\":"
-                + " \"{definition}\", \"instructions\": [{\"sourceActivityIds\": [\"CallActivity_DistrictSearch\"],"
-                + " \"targetActivityIds\": [\"CallActivity_DistrictSearch\"]}]}, \"processInstanceIds\": [\"{main}\"]}"},
+        new String[] {
+          "POST",
+          "/process-instance/{main}/modification",
+          "{\"instructions\": [{\"type\": \"startBeforeActivity\", \"activityId\": \"ServiceTask_HandOver\"}]}"
+        },
+        new String[] {
+          "POST",
+          "/process-definition/{definition}/restart",
+          "{\"processInstanceIds\": [\"{main}\"], \"instructions\": [{\"type\": \"startBeforeActivity\","
+              + " \"activityId\": \"ServiceTask_HandOver\"}]}"
+        },
+        new String[] {
+          "POST",
+          "/migration/execute",
+          "{\"migrationPlan\": {\"sourceProcessDefinitionId\": \"{definition}\", \"targetProcessDefinitionId\":"
+              + " \"{definition}\", \"instructions\": [{\"sourceActivityIds\": [\"CallActivity_DistrictSearch\"],"
+              + " \"targetActivityIds\": [\"CallActivity_DistrictSearch\"]}]}, \"processInstanceIds\": [\"{main}\"]}"
+        },
         new String[] {"PUT", "/job/{job}/retries", "{\"retries\": 0}"},
         new String[] {"POST", "/job/{job}/execute", null},
-        new String[] {"PUT", "/job/{job}/duedate", "{\"duedate\": \"2020-01-01T00:00:00.000+0000\"}"},
-        new String[] {"POST", "/message", "{\"messageName\": \"PlaceFoundByPhone\", \"processInstanceId\": \"{search}\","
-            + " \"processVariables\": {\"phoneOffer\": {\"value\": 1, \"type\": \"Long\"}}}"},
-        new String[] {"POST", "/signal", "{\"name\": \"anySignal\", \"variables\": {\"outcome\": {\"value\": \"X\"}}}"},
+        new String[] {
+          "PUT", "/job/{job}/duedate", "{\"duedate\": \"2020-01-01T00:00:00.000+0000\"}"
+        },
+        new String[] {
+          "POST",
+          "/message",
+          "{\"messageName\": \"PlaceFoundByPhone\", \"processInstanceId\": \"{search}\","
+              + " \"processVariables\": {\"phoneOffer\": {\"value\": 1, \"type\": \"Long\"}}}"
+        },
+        new String[] {
+          "POST",
+          "/signal",
+          "{\"name\": \"anySignal\", \"variables\": {\"outcome\": {\"value\": \"X\"}}}"
+        },
         new String[] {"POST", "/condition", "{\"variables\": {\"outcome\": {\"value\": \"X\"}}}"},
         new String[] {"POST", "/task/{task}/bpmnError", "{\"errorCode\": \"anyError\"}"},
-        new String[] {"POST", "/task/{task}/bpmnEscalation", "{\"escalationCode\": \"anyEscalation\"}"},
-        new String[] {"POST", "/task/{task}/identity-links", "{\"groupId\": \"{otherGroup}\", \"type\": \"candidate\"}"},
+        new String[] {
+          "POST", "/task/{task}/bpmnEscalation", "{\"escalationCode\": \"anyEscalation\"}"
+        },
+        new String[] {
+          "POST",
+          "/task/{task}/identity-links",
+          "{\"groupId\": \"{otherGroup}\", \"type\": \"candidate\"}"
+        },
         new String[] {"POST", "/task/{task}/resolve", "{\"variables\": {}}"},
-        new String[] {"POST", "/process-instance/variables-async",
-            "{\"processInstanceIds\": [\"{main}\"], \"variables\": {\"office\": {\"value\": \"PINNEBERG\"}}}"},
+        new String[] {
+          "POST",
+          "/process-instance/variables-async",
+          "{\"processInstanceIds\": [\"{main}\"], \"variables\": {\"office\": {\"value\": \"PINNEBERG\"}}}"
+        },
         new String[] {"POST", "/task/{task}/delegate", "{\"userId\": \"fk-seg-2\"}"},
         new String[] {"POST", "/task/{task}/assignee", "{\"userId\": \"fk-seg-2\"}"});
   }
 
   static Stream<Arguments> everyRoleAndCommand() {
-    return roles().flatMap(role -> beyondTheTask().stream().map(c -> Arguments.of(role, c[0], c[1], c[2])));
+    return roles()
+        .flatMap(role -> beyondTheTask().stream().map(c -> Arguments.of(role, c[0], c[1], c[2])));
   }
 
   @ParameterizedTest(name = "{0}: {1} {2}")
   @MethodSource("everyRoleAndCommand")
-  void noRoleSendsTheEngineACommandBeyondItsTask(String role, String method, String path, String body) {
+  void noRoleSendsTheEngineACommandBeyondItsTask(
+      String role, String method, String path, String body) {
     // Given the victim case as it is
     String user = "provider".equals(role) ? victimProvider : role;
     Map<String, Object> before = state.of(victim.reference());
 
     // When the role sends the command
-    var reply = api.as(user).send(method, cases.engineRest() + fill(path, role), body == null ? null : fill(body, role));
+    var reply =
+        api.as(user)
+            .send(
+                method,
+                cases.engineRest() + fill(path, role),
+                body == null ? null : fill(body, role));
 
     // Then it is refused and the case is unchanged
-    assertThat(reply.status()).as("%s %s by %s: %s", method, path, user, reply.body()).isIn(400, 403, 404);
+    assertThat(reply.status())
+        .as("%s %s by %s: %s", method, path, user, reply.body())
+        .isIn(400, 403, 404);
     assertThat(state.of(victim.reference())).isEqualTo(before);
   }
 
@@ -343,19 +510,31 @@ class TrustBoundaryAttackIT {
     String engineApi = "/camunda/api/engine/engine/" + engine.getName();
 
     // When it sends commands beyond its task through the webapps' own engine API
-    List<HttpResponse<String>> replies = List.of(
-        tasklist.send("POST", engineApi + fill("/process-instance/{main}/modification", "fk-seg-1"), token,
-            fill(beyondTheTask().get(0)[2], "fk-seg-1")),
-        tasklist.send("POST", engineApi + fill("/job/{job}/execute", "fk-seg-1"), token, null),
-        tasklist.send("PUT", engineApi + fill("/process-instance/{main}/variables/office", "fk-seg-1"), token,
-            "{\"value\": \"PINNEBERG\"}"),
-        tasklist.send("POST", engineApi + fill("/task/{task}/bpmnError", "fk-seg-1"), token,
-            "{\"errorCode\": \"anyError\"}"));
+    List<HttpResponse<String>> replies =
+        List.of(
+            tasklist.send(
+                "POST",
+                engineApi + fill("/process-instance/{main}/modification", "fk-seg-1"),
+                token,
+                fill(beyondTheTask().get(0)[2], "fk-seg-1")),
+            tasklist.send("POST", engineApi + fill("/job/{job}/execute", "fk-seg-1"), token, null),
+            tasklist.send(
+                "PUT",
+                engineApi + fill("/process-instance/{main}/variables/office", "fk-seg-1"),
+                token,
+                "{\"value\": \"PINNEBERG\"}"),
+            tasklist.send(
+                "POST",
+                engineApi + fill("/task/{task}/bpmnError", "fk-seg-1"),
+                token,
+                "{\"errorCode\": \"anyError\"}"));
 
     // Then the guard refuses each, and the case is unchanged; the session itself works
-    assertThat(replies).allSatisfy(r -> assertThat(r.statusCode()).as(r.uri() + ": " + r.body()).isEqualTo(403));
+    assertThat(replies)
+        .allSatisfy(r -> assertThat(r.statusCode()).as(r.uri() + ": " + r.body()).isEqualTo(403));
     assertThat(state.of(victim.reference())).isEqualTo(before);
-    assertThat(tasklist.send("GET", engineApi + "/task/count", token, null).statusCode()).isEqualTo(200);
+    assertThat(tasklist.send("GET", engineApi + "/task/count", token, null).statusCode())
+        .isEqualTo(200);
   }
 
   @Test
@@ -367,7 +546,10 @@ class TrustBoundaryAttackIT {
     ApiClient.Caller caseworker = api.as("fk-seg-1");
 
     // When the caseworker starts a case with the Tasklist start form
-    var started = caseworker.post(rest + "/process-definition/key/" + CaseProcess.KEY + "/submit-form", """
+    var started =
+        caseworker.post(
+            rest + "/process-definition/key/" + CaseProcess.KEY + "/submit-form",
+            """
         {"variables": {"office": {"value": "SEGEBERG"}, "legalGround": {"value": "NR2_DRINGENDE_GEFAHR"},
          "pers_firstName": {"value": "Mia"}, "pers_lastName": {"value": "Rechtmäßig"}, "pers_estimatedAge": {"value": 11},
          "gender": {"value": "FEMALE"}, "siblings": {"value": 1}, "needTrauma": {"value": true},
@@ -376,22 +558,42 @@ class TrustBoundaryAttackIT {
     assertThat(started.status()).as(started.body()).isEqualTo(200);
     String reference = started.json().get("businessKey").asText();
 
-    // and claims, gives back, claims again and chooses, the provider accepts, and the caseworker decides the outcome
+    // and claims, gives back, claims again and chooses, the provider accepts, and the caseworker
+    // decides the outcome
     String choose = cases.task(reference, CaseProcess.SearchElements.CHOOSE);
-    assertThat(caseworker.post(rest + "/task/" + choose + "/claim", "{\"userId\": \"fk-seg-1\"}").status()).isEqualTo(204);
+    assertThat(
+            caseworker
+                .post(rest + "/task/" + choose + "/claim", "{\"userId\": \"fk-seg-1\"}")
+                .status())
+        .isEqualTo(204);
     assertThat(caseworker.post(rest + "/task/" + choose + "/unclaim").status()).isEqualTo(204);
-    assertThat(caseworker.post(rest + "/task/" + choose + "/claim", "{\"userId\": \"fk-seg-1\"}").status()).isEqualTo(204);
+    assertThat(
+            caseworker
+                .post(rest + "/task/" + choose + "/claim", "{\"userId\": \"fk-seg-1\"}")
+                .status())
+        .isEqualTo(204);
     cases.request(reference, "fk-seg-1", offer.id());
     cases.accept(provider, reference);
     String decide = cases.task(reference, CaseProcess.Elements.DECIDE_OUTCOME);
-    assertThat(caseworker.post(rest + "/task/" + decide + "/claim", "{\"userId\": \"fk-seg-1\"}").status()).isEqualTo(204);
+    assertThat(
+            caseworker
+                .post(rest + "/task/" + decide + "/claim", "{\"userId\": \"fk-seg-1\"}")
+                .status())
+        .isEqualTo(204);
     cases.submit("fk-seg-1", decide, "{\"outcome\": {\"value\": \"RETURN_HOME\"}}");
 
     // Then every step answered 2xx and the case ran to its end
-    assertThat(jdbc.queryForObject("SELECT status FROM custody_case WHERE reference = ?", String.class, reference))
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT status FROM custody_case WHERE reference = ?", String.class, reference))
         .isEqualTo("CLOSED");
-    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_log WHERE case_reference = ?"
-        + " AND action = 'DISCLOSURE_GRANTED'", Integer.class, reference)).isOne();
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT COUNT(*) FROM audit_log WHERE case_reference = ?"
+                    + " AND action = 'DISCLOSURE_GRANTED'",
+                Integer.class,
+                reference))
+        .isOne();
   }
 
   @Test
@@ -405,8 +607,11 @@ class TrustBoundaryAttackIT {
     Map<String, Object> before = state.of(target.reference());
 
     // When the office's caseworker accepts for the provider, with the request form's own field
-    var accepted = api.as("fk-seg-1").post(cases.engineRest() + "/task/" + request + "/submit-form",
-        "{\"variables\": {\"decision\": {\"value\": \"ACCEPT\"}}}");
+    var accepted =
+        api.as("fk-seg-1")
+            .post(
+                cases.engineRest() + "/task/" + request + "/submit-form",
+                "{\"variables\": {\"decision\": {\"value\": \"ACCEPT\"}}}");
 
     // Then it is refused and nothing is booked
     assertThat(accepted.status()).as(accepted.body()).isIn(403, 404);
@@ -420,8 +625,11 @@ class TrustBoundaryAttackIT {
     Map<String, Object> before = state.of(victim.reference());
 
     // When Pinneberg records a place found by phone for it
-    var recorded = api.as("fk-pin-1").post("/api/cases/" + victim.reference() + "/phone-placement",
-        "{\"offerId\": " + phoneOffer.id() + ", \"note\": \"am Telefon zugesagt\"}");
+    var recorded =
+        api.as("fk-pin-1")
+            .post(
+                "/api/cases/" + victim.reference() + "/phone-placement",
+                "{\"offerId\": " + phoneOffer.id() + ", \"note\": \"am Telefon zugesagt\"}");
 
     // Then the case is not found for Pinneberg, and unchanged
     assertThat(recorded.status()).as(recorded.body()).isEqualTo(404);
@@ -433,42 +641,77 @@ class TrustBoundaryAttackIT {
   void noProcessStartsUnderTheReferenceOfARunningCase(String user, String processKey) {
     // Given the Segeberg case as it is
     Map<String, Object> before = state.of(victim.reference());
-    long instances = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(processKey).count();
+    long instances =
+        engine
+            .getRuntimeService()
+            .createProcessInstanceQuery()
+            .processDefinitionKey(processKey)
+            .count();
 
-    // When a caseworker starts one of the case's processes with the case's reference as business key
-    var started = api.as(user).post(cases.engineRest() + "/process-definition/key/" + processKey + "/start",
-        "{\"businessKey\": \"" + victim.reference() + "\"}");
+    // When a caseworker starts one of the case's processes with the case's reference as business
+    // key
+    var started =
+        api.as(user)
+            .post(
+                cases.engineRest() + "/process-definition/key/" + processKey + "/start",
+                "{\"businessKey\": \"" + victim.reference() + "\"}");
 
     // Then no instance starts, under that reference or any other
     assertThat(started.status()).as(started.body()).isBetween(400, 499);
     assertThat(state.of(victim.reference())).isEqualTo(before);
-    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(processKey).count())
+    assertThat(
+            engine
+                .getRuntimeService()
+                .createProcessInstanceQuery()
+                .processDefinitionKey(processKey)
+                .count())
         .isEqualTo(instances);
   }
 
   static Stream<Arguments> startsUnderTheVictimsReference() {
-    return Stream.of("fk-pin-1", "fk-seg-1").flatMap(user -> Stream.of(CaseProcess.KEY, CaseProcess.SEARCH_KEY,
-        DutiesProcess.KEY).map(key -> Arguments.of(user, key)));
+    return Stream.of("fk-pin-1", "fk-seg-1")
+        .flatMap(
+            user ->
+                Stream.of(CaseProcess.KEY, CaseProcess.SEARCH_KEY, DutiesProcess.KEY)
+                    .map(key -> Arguments.of(user, key)));
   }
 
   @Test
   void aQueryCannotCarryAnExpression() {
     // When a caseworker's task query names its assignee by an expression that reaches a Spring bean
-    var queried = api.as("fk-seg-1").get(cases.engineRest() + "/task?assigneeExpression=%24%7BcaseLifecycle%7D");
+    var queried =
+        api.as("fk-seg-1")
+            .get(cases.engineRest() + "/task?assigneeExpression=%24%7BcaseLifecycle%7D");
 
     // Then the expression is not evaluated
     assertThat(queried.status()).as(queried.body()).isEqualTo(400);
   }
 
-  /** Fills the placeholders with the victim case's ids, the task being the one the role works with. */
+  /**
+   * Fills the placeholders with the victim case's ids, the task being the one the role works with.
+   */
   private String fill(String template, String role) {
     String task = "provider".equals(role) ? victimRequestTask : victimDutyTask.getId();
-    String search = engine.getTaskService().createTaskQuery().taskId(victimRequestTask).singleResult()
-        .getProcessInstanceId();
-    String definition = engine.getRuntimeService().createProcessInstanceQuery()
-        .processInstanceId(victim.processInstanceId()).singleResult().getProcessDefinitionId();
-    return template.replace("{main}", victim.processInstanceId()).replace("{search}", search)
-        .replace("{task}", task).replace("{job}", victimTimer.getId()).replace("{definition}", definition)
+    String search =
+        engine
+            .getTaskService()
+            .createTaskQuery()
+            .taskId(victimRequestTask)
+            .singleResult()
+            .getProcessInstanceId();
+    String definition =
+        engine
+            .getRuntimeService()
+            .createProcessInstanceQuery()
+            .processInstanceId(victim.processInstanceId())
+            .singleResult()
+            .getProcessDefinitionId();
+    return template
+        .replace("{main}", victim.processInstanceId())
+        .replace("{search}", search)
+        .replace("{task}", task)
+        .replace("{job}", victimTimer.getId())
+        .replace("{definition}", definition)
         .replace("{otherGroup}", District.STORMARN.groupId());
   }
 }

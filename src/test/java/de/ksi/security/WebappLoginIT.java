@@ -28,12 +28,15 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** The Camunda webapps: demo users log in with their password, protected against CSRF, in German. */
+/**
+ * The Camunda webapps: demo users log in with their password, protected against CSRF, in German.
+ */
 @KsiIntegrationTest
 class WebappLoginIT {
 
   @LocalServerPort int port;
   @Autowired Fixtures fixtures;
+
   /** Tests give the engine a unique name; in production it is "default". */
   @Autowired ProcessEngine engine;
 
@@ -42,17 +45,25 @@ class WebappLoginIT {
 
   @BeforeEach
   void browser() {
-    browser = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(cookies)
-        .followRedirects(HttpClient.Redirect.NORMAL).build();
+    browser =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .cookieHandler(cookies)
+            .followRedirects(HttpClient.Redirect.NORMAL)
+            .build();
   }
 
   @Test
   void theStartPageLeadsToTheWebapps() throws Exception {
-    HttpResponse<String> start = browser.send(HttpRequest.newBuilder(uri("/")).build(), BodyHandlers.ofString());
+    HttpResponse<String> start =
+        browser.send(HttpRequest.newBuilder(uri("/")).build(), BodyHandlers.ofString());
 
     assertThat(start.statusCode()).isEqualTo(200);
-    assertThat(start.body()).contains("href=\"/camunda/app/tasklist/\"", "href=\"/camunda/app/cockpit/\"",
-        "href=\"/camunda/app/admin/\"");
+    assertThat(start.body())
+        .contains(
+            "href=\"/camunda/app/tasklist/\"",
+            "href=\"/camunda/app/cockpit/\"",
+            "href=\"/camunda/app/admin/\"");
   }
 
   @Test
@@ -62,21 +73,29 @@ class WebappLoginIT {
     assertThat(login.statusCode()).isEqualTo(200);
     JsonNode user = new ObjectMapper().readTree(login.body());
     assertThat(user.get("userId").asText()).isEqualTo("fk-seg-1");
-    assertThat(names(user.get("authorizedApps"))).contains("tasklist").doesNotContain("cockpit", "admin");
+    assertThat(names(user.get("authorizedApps")))
+        .contains("tasklist")
+        .doesNotContain("cockpit", "admin");
 
-    HttpResponse<String> session = browser.send(
-        HttpRequest.newBuilder(uri("/camunda/api/admin/auth/user/" + engine.getName())).build(), BodyHandlers.ofString());
+    HttpResponse<String> session =
+        browser.send(
+            HttpRequest.newBuilder(uri("/camunda/api/admin/auth/user/" + engine.getName())).build(),
+            BodyHandlers.ofString());
     assertThat(session.statusCode()).isEqualTo(200);
     assertThat(session.body()).contains("\"userId\":\"fk-seg-1\"");
   }
 
   @Test
   void coordinatorsMayUseCockpitAndTheAdministratorAdmin() throws Exception {
-    JsonNode coordinator = new ObjectMapper().readTree(login("cockpit", "koordination-1", "demo", xsrfToken()).body());
-    assertThat(names(coordinator.get("authorizedApps"))).contains("tasklist", "cockpit").doesNotContain("admin");
+    JsonNode coordinator =
+        new ObjectMapper().readTree(login("cockpit", "koordination-1", "demo", xsrfToken()).body());
+    assertThat(names(coordinator.get("authorizedApps")))
+        .contains("tasklist", "cockpit")
+        .doesNotContain("admin");
 
     cookies.getCookieStore().removeAll();
-    JsonNode admin = new ObjectMapper().readTree(login("admin", "admin", "demo", xsrfToken()).body());
+    JsonNode admin =
+        new ObjectMapper().readTree(login("admin", "admin", "demo", xsrfToken()).body());
     assertThat(names(admin.get("authorizedApps"))).contains("tasklist", "cockpit", "admin");
   }
 
@@ -97,8 +116,10 @@ class WebappLoginIT {
   @Test
   void theWebappsSpeakGermanByDefault() throws Exception {
     for (String app : List.of("tasklist", "cockpit", "admin")) {
-      HttpResponse<String> config = browser.send(
-          HttpRequest.newBuilder(uri("/camunda/app/" + app + "/scripts/config.js")).build(), BodyHandlers.ofString());
+      HttpResponse<String> config =
+          browser.send(
+              HttpRequest.newBuilder(uri("/camunda/app/" + app + "/scripts/config.js")).build(),
+              BodyHandlers.ofString());
       assertThat(config.statusCode()).isEqualTo(200);
       assertThat(config.body()).contains("availableLocales: ['de']", "fallbackLocale: 'de'");
     }
@@ -106,7 +127,8 @@ class WebappLoginIT {
 
   /** What the browser does first: load a page, which sets the XSRF-TOKEN cookie. */
   private String xsrfToken() throws IOException, InterruptedException {
-    browser.send(HttpRequest.newBuilder(uri("/camunda/app/tasklist/")).build(), BodyHandlers.discarding());
+    browser.send(
+        HttpRequest.newBuilder(uri("/camunda/app/tasklist/")).build(), BodyHandlers.discarding());
     return cookies.getCookieStore().getCookies().stream()
         .filter(c -> c.getName().equals("XSRF-TOKEN"))
         .map(HttpCookie::getValue)
@@ -116,11 +138,16 @@ class WebappLoginIT {
 
   private HttpResponse<String> login(String app, String user, String password, String token)
       throws IOException, InterruptedException {
-    String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
-        + URLEncoder.encode(password, StandardCharsets.UTF_8);
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri("/camunda/api/admin/auth/user/" + engine.getName() + "/login/" + app))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(BodyPublishers.ofString(form));
+    String form =
+        "username="
+            + URLEncoder.encode(user, StandardCharsets.UTF_8)
+            + "&password="
+            + URLEncoder.encode(password, StandardCharsets.UTF_8);
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(
+                uri("/camunda/api/admin/auth/user/" + engine.getName() + "/login/" + app))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(BodyPublishers.ofString(form));
     if (token != null) {
       request.header("X-XSRF-TOKEN", token);
     }

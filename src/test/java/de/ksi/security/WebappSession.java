@@ -14,12 +14,19 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 
-/** A browser session of the webapps, as their login page opens it: cookies, login and the CSRF token. */
+/**
+ * A browser session of the webapps, as their login page opens it: cookies, login and the CSRF
+ * token.
+ */
 public final class WebappSession {
 
   private final CookieManager cookies = new CookieManager();
-  private final HttpClient browser = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-      .cookieHandler(cookies).followRedirects(HttpClient.Redirect.NORMAL).build();
+  private final HttpClient browser =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .cookieHandler(cookies)
+          .followRedirects(HttpClient.Redirect.NORMAL)
+          .build();
   private final int port;
   private final String engineName;
 
@@ -28,34 +35,58 @@ public final class WebappSession {
     this.engineName = engineName;
   }
 
-  /** Logs the user in to the app (tasklist, cockpit, admin) and returns the session's CSRF token. */
+  /**
+   * Logs the user in to the app (tasklist, cockpit, admin) and returns the session's CSRF token.
+   */
   public String logIn(String app, String user) throws IOException, InterruptedException {
-    browser.send(HttpRequest.newBuilder(uri("/camunda/app/" + app + "/")).build(), BodyHandlers.discarding());
-    HttpResponse<String> login = browser.send(
-        HttpRequest.newBuilder(uri("/camunda/api/admin/auth/user/" + engineName + "/login/" + app))
-            .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", xsrf())
-            .POST(BodyPublishers.ofString("username=" + user + "&password=" + ApiClient.PASSWORD)).build(),
-        BodyHandlers.ofString());
+    browser.send(
+        HttpRequest.newBuilder(uri("/camunda/app/" + app + "/")).build(),
+        BodyHandlers.discarding());
+    HttpResponse<String> login =
+        browser.send(
+            HttpRequest.newBuilder(
+                    uri("/camunda/api/admin/auth/user/" + engineName + "/login/" + app))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-XSRF-TOKEN", xsrf())
+                .POST(
+                    BodyPublishers.ofString("username=" + user + "&password=" + ApiClient.PASSWORD))
+                .build(),
+            BodyHandlers.ofString());
     assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
-    browser.send(HttpRequest.newBuilder(uri("/camunda/app/" + app + "/")).build(), BodyHandlers.discarding());
+    browser.send(
+        HttpRequest.newBuilder(uri("/camunda/app/" + app + "/")).build(),
+        BodyHandlers.discarding());
     return xsrf();
   }
 
   /** The status of a login to the app (200, or 403 for a user without access to it). */
   int logInStatus(String app, String user) throws IOException, InterruptedException {
-    browser.send(HttpRequest.newBuilder(uri("/camunda/app/" + app + "/")).build(), BodyHandlers.discarding());
-    return browser.send(
-        HttpRequest.newBuilder(uri("/camunda/api/admin/auth/user/" + engineName + "/login/" + app))
-            .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", xsrf())
-            .POST(BodyPublishers.ofString("username=" + user + "&password=" + ApiClient.PASSWORD)).build(),
-        BodyHandlers.discarding()).statusCode();
+    browser.send(
+        HttpRequest.newBuilder(uri("/camunda/app/" + app + "/")).build(),
+        BodyHandlers.discarding());
+    return browser
+        .send(
+            HttpRequest.newBuilder(
+                    uri("/camunda/api/admin/auth/user/" + engineName + "/login/" + app))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-XSRF-TOKEN", xsrf())
+                .POST(
+                    BodyPublishers.ofString("username=" + user + "&password=" + ApiClient.PASSWORD))
+                .build(),
+            BodyHandlers.discarding())
+        .statusCode();
   }
 
-  /** A call of the page's scripts: the session's cookies and the CSRF token, JSON if there is a body. */
+  /**
+   * A call of the page's scripts: the session's cookies and the CSRF token, JSON if there is a
+   * body.
+   */
   public HttpResponse<String> send(String method, String path, String token, String json)
       throws IOException, InterruptedException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Accept", "application/json")
-        .method(method, json == null ? BodyPublishers.noBody() : BodyPublishers.ofString(json));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(uri(path))
+            .header("Accept", "application/json")
+            .method(method, json == null ? BodyPublishers.noBody() : BodyPublishers.ofString(json));
     if (token != null) {
       request.header("X-XSRF-TOKEN", token);
     }
@@ -67,12 +98,16 @@ public final class WebappSession {
 
   /** A page as the browser asks for it (HTML). */
   HttpResponse<String> page(String path) throws IOException, InterruptedException {
-    return browser.send(HttpRequest.newBuilder(uri(path)).header("Accept", "text/html").build(), BodyHandlers.ofString());
+    return browser.send(
+        HttpRequest.newBuilder(uri(path)).header("Accept", "text/html").build(),
+        BodyHandlers.ofString());
   }
 
   private String xsrf() {
-    return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
-        .map(HttpCookie::getValue).reduce((first, last) -> last)
+    return cookies.getCookieStore().getCookies().stream()
+        .filter(c -> c.getName().equals("XSRF-TOKEN"))
+        .map(HttpCookie::getValue)
+        .reduce((first, last) -> last)
         .orElseThrow(() -> new AssertionError("no XSRF-TOKEN cookie"));
   }
 

@@ -13,7 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** A page of the webapps (the Cockpit plugin) calls /api as the logged-in user, with the CSRF token only. */
+/**
+ * A page of the webapps (the Cockpit plugin) calls /api as the logged-in user, with the CSRF token
+ * only.
+ */
 @KsiIntegrationTest
 class WebappSessionApiIT {
 
@@ -35,9 +38,13 @@ class WebappSessionApiIT {
 
     assertThat(lagebild.statusCode()).as(lagebild.body()).isEqualTo(200);
     assertThat(lagebild.headers().allValues("Set-Cookie")).as("the session keeps its id").isEmpty();
-    assertThat(new ObjectMapper().readTree(lagebild.body()).get("networkWide").asBoolean()).isTrue();
-    HttpResponse<String> cockpitCall = get("/camunda/api/engine/engine/" + engine.getName() + "/task/count", token);
-    assertThat(cockpitCall.statusCode()).as("the webapp session still works: " + cockpitCall.body()).isEqualTo(200);
+    assertThat(new ObjectMapper().readTree(lagebild.body()).get("networkWide").asBoolean())
+        .isTrue();
+    HttpResponse<String> cockpitCall =
+        get("/camunda/api/engine/engine/" + engine.getName() + "/task/count", token);
+    assertThat(cockpitCall.statusCode())
+        .as("the webapp session still works: " + cockpitCall.body())
+        .isEqualTo(200);
   }
 
   @Test
@@ -71,7 +78,8 @@ class WebappSessionApiIT {
   void cockpitServesThePluginScript() throws Exception {
     logIn("cockpit", "koordination-1");
 
-    HttpResponse<String> script = get("/camunda/api/cockpit/plugin/lagebild/static/app/plugin.js", null);
+    HttpResponse<String> script =
+        get("/camunda/api/cockpit/plugin/lagebild/static/app/plugin.js", null);
 
     assertThat(script.statusCode()).isEqualTo(200);
     assertThat(script.body()).contains("cockpit.dashboard", "/api/lagebild", "X-XSRF-TOKEN");
@@ -81,7 +89,8 @@ class WebappSessionApiIT {
     return session.logIn(app, user);
   }
 
-  private HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
+  private HttpResponse<String> get(String path, String token)
+      throws IOException, InterruptedException {
     return session.send("GET", path, token, null);
   }
 }

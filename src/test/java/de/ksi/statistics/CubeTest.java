@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** Small counts are hidden, and so is whatever would let a reader work them out again from a total. */
+/**
+ * Small counts are hidden, and so is whatever would let a reader work them out again from a total.
+ */
 class CubeTest {
 
   /** One line of parts plus its total: 1 scope, 1 row, parts in the columns. */
@@ -99,7 +101,9 @@ class CubeTest {
     assertThat(cube.hidden(0, 0, 0)).isTrue();
   }
 
-  /** Hidden parts of the line through (a, b) along the axis, or -1 when the line's total is hidden. */
+  /**
+   * Hidden parts of the line through (a, b) along the axis, or -1 when the line's total is hidden.
+   */
   private static int hiddenParts(Cube cube, int a, int b, int axis) {
     int[] at = new int[3];
     int n = 0;

@@ -13,17 +13,33 @@ import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The CSV opens in German Excel: BOM, semicolons, German headers, decimal comma, suppressed cells marked. */
+/**
+ * The CSV opens in German Excel: BOM, semicolons, German headers, decimal comma, suppressed cells
+ * marked.
+ */
 class StatisticsCsvTest {
 
   @Test
   void writesOneLinePerCellWithGermanHeadersAndTheSuppressionMark() {
-    Table table = new Table("t", "Fälle; nach Grund", "Fälle", "Zeitraum",
-        List.of(new Column("A", "Nr. 1"), new Column("B", "Median (Stunden)")),
-        List.of(new Row("2026-03", "März 2026", List.of(Cell.suppressed(5), Cell.of(2.5)))));
-    Report report = new Report("SEGEBERG", "Kreis Segeberg", Granularity.MONTH, LocalDate.of(2026, 3, 1),
-        LocalDate.of(2026, 3, 31), 5, new Report.Synthetic(true, 3, StatisticsService.SYNTHETIC_NOTE), Instant.now(),
-        List.of(table));
+    Table table =
+        new Table(
+            "t",
+            "Fälle; nach Grund",
+            "Fälle",
+            "Zeitraum",
+            List.of(new Column("A", "Nr. 1"), new Column("B", "Median (Stunden)")),
+            List.of(new Row("2026-03", "März 2026", List.of(Cell.suppressed(5), Cell.of(2.5)))));
+    Report report =
+        new Report(
+            "SEGEBERG",
+            "Kreis Segeberg",
+            Granularity.MONTH,
+            LocalDate.of(2026, 3, 1),
+            LocalDate.of(2026, 3, 31),
+            5,
+            new Report.Synthetic(true, 3, StatisticsService.SYNTHETIC_NOTE),
+            Instant.now(),
+            List.of(table));
 
     byte[] bytes = StatisticsCsv.of(report);
     String csv = new String(bytes, StandardCharsets.UTF_8);
@@ -31,9 +47,10 @@ class StatisticsCsvTest {
     assertThat(bytes[0]).isEqualTo((byte) 0xEF);
     List<String> lines = csv.substring(1).lines().toList();
     assertThat(lines.get(0)).startsWith("Kennzahl;Einheit;Zeile;");
-    assertThat(lines.get(1)).isEqualTo(
-        "\"Fälle; nach Grund\";Fälle;März 2026;2026-03;Nr. 1;A;;<5;Kreis Segeberg;2026-03-01 bis 2026-03-31;"
-            + "enthält synthetische Demo-Daten");
+    assertThat(lines.get(1))
+        .isEqualTo(
+            "\"Fälle; nach Grund\";Fälle;März 2026;2026-03;Nr. 1;A;;<5;Kreis Segeberg;2026-03-01 bis 2026-03-31;"
+                + "enthält synthetische Demo-Daten");
     assertThat(lines.get(2)).contains(";2,5;;");
   }
 

@@ -27,9 +27,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The Statistik page in the real Cockpit, in Debian's headless Chromium: a coordinator opens it from the
- * navigation and sees the charts of the synthetic demo year, clearly labelled.
- * Saves the user guide's picture {@code docs/handbuch/bilder/koordination-statistik.png}.
+ * The Statistik page in the real Cockpit, in Debian's headless Chromium: a coordinator opens it
+ * from the navigation and sees the charts of the synthetic demo year, clearly labelled. Saves the
+ * user guide's picture {@code docs/handbuch/bilder/koordination-statistik.png}.
  */
 @KsiIntegrationTest
 class StatistikBrowserIT {
@@ -60,29 +60,55 @@ class StatistikBrowserIT {
     try {
       visible(By.cssSelector("input[ng-model=username]"));
     } catch (RuntimeException e) {
-      Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), Path.of("target", "statistik-login-failure.png"),
+      Files.copy(
+          browser.getScreenshotAs(OutputType.FILE).toPath(),
+          Path.of("target", "statistik-login-failure.png"),
           StandardCopyOption.REPLACE_EXISTING);
-      throw new AssertionError("no login form: " + browser.findElement(By.tagName("body")).getText()
-          + "\nconsole: " + browser.manage().logs().get("browser").getAll(), e);
+      throw new AssertionError(
+          "no login form: "
+              + browser.findElement(By.tagName("body")).getText()
+              + "\nconsole: "
+              + browser.manage().logs().get("browser").getAll(),
+          e);
     }
     visible(By.cssSelector("input[ng-model=username]")).sendKeys("koordination-1");
     browser.findElement(By.cssSelector("input[ng-model=password]")).sendKeys(ApiClient.PASSWORD);
     browser.findElement(By.cssSelector("button[type=submit]")).click();
     visible(By.linkText("Statistik")).click();
     try {
-      wait.until(d -> !d.findElements(By.cssSelector(".ksi-statistik svg.ksi-chart, .ksi-statistik .ksi-error")).isEmpty());
+      wait.until(
+          d ->
+              !d.findElements(
+                      By.cssSelector(".ksi-statistik svg.ksi-chart, .ksi-statistik .ksi-error"))
+                  .isEmpty());
     } catch (RuntimeException e) {
-      Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), Path.of("target", "statistik-failure.png"),
+      Files.copy(
+          browser.getScreenshotAs(OutputType.FILE).toPath(),
+          Path.of("target", "statistik-failure.png"),
           StandardCopyOption.REPLACE_EXISTING);
-      throw new AssertionError("no charts: " + browser.findElement(By.tagName("body")).getText()
-          + "\nconsole: " + browser.manage().logs().get("browser").getAll(), e);
+      throw new AssertionError(
+          "no charts: "
+              + browser.findElement(By.tagName("body")).getText()
+              + "\nconsole: "
+              + browser.manage().logs().get("browser").getAll(),
+          e);
     }
-    assertThat(browser.findElements(By.cssSelector(".ksi-statistik .ksi-error"))).as("error shown by the page").isEmpty();
+    assertThat(browser.findElements(By.cssSelector(".ksi-statistik .ksi-error")))
+        .as("error shown by the page")
+        .isEmpty();
     WebElement page = visible(By.cssSelector(".ksi-statistik"));
-    assertThat(page.getText()).contains("enthält synthetische Demo-Daten", "Unterbringung nach Eskalationsstufe",
-        "Zeit bis zur Unterbringung", "Absagen nach Grund", "Kreisübergreifende Unterbringungen", "Kreis Segeberg");
+    assertThat(page.getText())
+        .contains(
+            "enthält synthetische Demo-Daten",
+            "Unterbringung nach Eskalationsstufe",
+            "Zeit bis zur Unterbringung",
+            "Absagen nach Grund",
+            "Kreisübergreifende Unterbringungen",
+            "Kreis Segeberg");
     assertThat(browser.findElements(By.cssSelector(".ksi-statistik svg.ksi-chart"))).hasSize(4);
-    Object csv = browser.executeAsyncScript("""
+    Object csv =
+        browser.executeAsyncScript(
+            """
         const done = arguments[arguments.length - 1];
         const cookie = document.cookie.split('; ').find((c) => c.startsWith('XSRF-TOKEN=')) || 'XSRF-TOKEN=';
         const token = decodeURIComponent(cookie.substring('XSRF-TOKEN='.length));
@@ -90,9 +116,14 @@ class StatistikBrowserIT {
           // text() drops the byte order mark
           .then(async (r) => done(r.status + ' ' + (await r.text()).substring(0, 30)), (e) => done(String(e)));
         """);
-    assertThat(String.valueOf(csv)).as("the CSV download with the Cockpit session").startsWith("200 Kennzahl;");
+    assertThat(String.valueOf(csv))
+        .as("the CSV download with the Cockpit session")
+        .startsWith("200 Kennzahl;");
     Path screenshot = DocPictures.of("handbuch/bilder/koordination-statistik.png");
-    Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), screenshot, StandardCopyOption.REPLACE_EXISTING);
+    Files.copy(
+        browser.getScreenshotAs(OutputType.FILE).toPath(),
+        screenshot,
+        StandardCopyOption.REPLACE_EXISTING);
   }
 
   @ParameterizedTest(name = "{0} px")
@@ -109,44 +140,79 @@ class StatistikBrowserIT {
 
     navigate("Statistik");
     try {
-      wait.until(d -> !d.findElements(By.cssSelector(".ksi-statistik svg.ksi-chart, .ksi-statistik .ksi-error")).isEmpty());
+      wait.until(
+          d ->
+              !d.findElements(
+                      By.cssSelector(".ksi-statistik svg.ksi-chart, .ksi-statistik .ksi-error"))
+                  .isEmpty());
     } catch (RuntimeException e) {
-      Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), Path.of("target", "statistik-head-failure.png"),
+      Files.copy(
+          browser.getScreenshotAs(OutputType.FILE).toPath(),
+          Path.of("target", "statistik-head-failure.png"),
           StandardCopyOption.REPLACE_EXISTING);
-      throw new AssertionError("no statistics for the head of office: " + browser.findElement(By.tagName("body")).getText(),
+      throw new AssertionError(
+          "no statistics for the head of office: "
+              + browser.findElement(By.tagName("body")).getText(),
           e);
     }
-    assertThat(browser.findElements(By.cssSelector(".ksi-statistik .ksi-error"))).as("error shown by the page").isEmpty();
-    assertThat(visible(By.cssSelector(".ksi-statistik")).getText()).as("the figures of the own office")
-        .contains("Kreis Segeberg · ").doesNotContain("Kreis Stormarn · ", "Verbund · ");
+    assertThat(browser.findElements(By.cssSelector(".ksi-statistik .ksi-error")))
+        .as("error shown by the page")
+        .isEmpty();
+    assertThat(visible(By.cssSelector(".ksi-statistik")).getText())
+        .as("the figures of the own office")
+        .contains("Kreis Segeberg · ")
+        .doesNotContain("Kreis Stormarn · ", "Verbund · ");
 
     navigate("Kapazitätsplanung");
     try {
-      wait.until(d -> !d.findElements(By.cssSelector(".ksi-planung, .ksi-planung-page .ksi-error")).isEmpty());
+      wait.until(
+          d ->
+              !d.findElements(By.cssSelector(".ksi-planung, .ksi-planung-page .ksi-error"))
+                  .isEmpty());
     } catch (RuntimeException e) {
-      Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), Path.of("target", "planung-head-failure.png"),
+      Files.copy(
+          browser.getScreenshotAs(OutputType.FILE).toPath(),
+          Path.of("target", "planung-head-failure.png"),
           StandardCopyOption.REPLACE_EXISTING);
-      throw new AssertionError("no planning for the head of office: " + browser.findElement(By.tagName("body")).getText(),
+      throw new AssertionError(
+          "no planning for the head of office: "
+              + browser.findElement(By.tagName("body")).getText(),
           e);
     }
     assertThat(browser.findElements(By.cssSelector(".ksi-planung-page .ksi-error"))).isEmpty();
     assertThat(visible(By.cssSelector(".ksi-planung")).getText()).contains("Bedarf im Verbund");
-    Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(),
-        Path.of("target", "amtsleitung-planung-" + width + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    Files.copy(
+        browser.getScreenshotAs(OutputType.FILE).toPath(),
+        Path.of("target", "amtsleitung-planung-" + width + ".png"),
+        StandardCopyOption.REPLACE_EXISTING);
   }
 
-  /** Follows a link of Cockpit's top navigation, opening its "Mehr" menu first where the link sits in it. */
+  /**
+   * Follows a link of Cockpit's top navigation, opening its "Mehr" menu first where the link sits
+   * in it.
+   */
   private void navigate(String label) {
     By link = By.xpath("//a[normalize-space(.)='" + label + "']");
     wait.until(d -> !d.findElements(link).isEmpty());
     if (browser.findElements(link).stream().noneMatch(WebElement::isDisplayed)) {
-      browser.findElements(By.cssSelector(".navbar-toggle")).stream().filter(WebElement::isDisplayed).findFirst()
+      browser.findElements(By.cssSelector(".navbar-toggle")).stream()
+          .filter(WebElement::isDisplayed)
+          .findFirst()
           .ifPresent(WebElement::click);
-      browser.findElements(By.xpath("//a[contains(@class,'dropdown-toggle')][normalize-space(.)='Mehr']")).stream()
-          .filter(WebElement::isDisplayed).findFirst().ifPresent(WebElement::click);
+      browser
+          .findElements(
+              By.xpath("//a[contains(@class,'dropdown-toggle')][normalize-space(.)='Mehr']"))
+          .stream()
+          .filter(WebElement::isDisplayed)
+          .findFirst()
+          .ifPresent(WebElement::click);
     }
     wait.until(d -> d.findElements(link).stream().anyMatch(WebElement::isDisplayed));
-    browser.findElements(link).stream().filter(WebElement::isDisplayed).findFirst().orElseThrow().click();
+    browser.findElements(link).stream()
+        .filter(WebElement::isDisplayed)
+        .findFirst()
+        .orElseThrow()
+        .click();
   }
 
   private WebElement visible(By by) {

@@ -13,7 +13,10 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** The synthetic year is the same for the same seed, looks like the network's year, and ends in time. */
+/**
+ * The synthetic year is the same for the same seed, looks like the network's year, and ends in
+ * time.
+ */
 class SyntheticCasesTest {
 
   static final Instant FROM = Instant.parse("2025-01-01T00:00:00Z");
@@ -24,23 +27,70 @@ class SyntheticCasesTest {
     List<SyntheticSearch.Offer> offers = new ArrayList<>();
     long id = 1;
     for (District d : District.values()) {
-      offers.add(new SyntheticSearch.Offer(id++, d, Category.INOBHUTNAHME_GRUPPE, 6, 17, true, true, true, 3, 8, new ArrayList<>()));
-      offers.add(new SyntheticSearch.Offer(id++, d, Category.BEREITSCHAFTSPFLEGE, 0, 10, true, true, true, 2, 2, new ArrayList<>()));
-      offers.add(new SyntheticSearch.Offer(id++, d, Category.CLEARING_UMA, 12, 17, true, true, true, 2, 6, new ArrayList<>()));
+      offers.add(
+          new SyntheticSearch.Offer(
+              id++,
+              d,
+              Category.INOBHUTNAHME_GRUPPE,
+              6,
+              17,
+              true,
+              true,
+              true,
+              3,
+              8,
+              new ArrayList<>()));
+      offers.add(
+          new SyntheticSearch.Offer(
+              id++,
+              d,
+              Category.BEREITSCHAFTSPFLEGE,
+              0,
+              10,
+              true,
+              true,
+              true,
+              2,
+              2,
+              new ArrayList<>()));
+      offers.add(
+          new SyntheticSearch.Offer(
+              id++, d, Category.CLEARING_UMA, 12, 17, true, true, true, 2, 6, new ArrayList<>()));
     }
     Random random = new Random(seed);
     return new SyntheticCases(random, new SyntheticSearch(offers, random)).generate(FROM, TO, END);
   }
 
   static List<String> fingerprint(List<SyntheticCases.Case> cases) {
-    return cases.stream().map(c -> c.office() + " " + c.start() + " " + c.legalGround() + " " + c.age() + " "
-        + c.search().level() + " " + c.search().placedAt() + " " + (c.search().offer() == null ? "-" : c.search().offer().id())
-        + " " + c.end() + " " + c.outcome() + " " + c.search().requests().size()).toList();
+    return cases.stream()
+        .map(
+            c ->
+                c.office()
+                    + " "
+                    + c.start()
+                    + " "
+                    + c.legalGround()
+                    + " "
+                    + c.age()
+                    + " "
+                    + c.search().level()
+                    + " "
+                    + c.search().placedAt()
+                    + " "
+                    + (c.search().offer() == null ? "-" : c.search().offer().id())
+                    + " "
+                    + c.end()
+                    + " "
+                    + c.outcome()
+                    + " "
+                    + c.search().requests().size())
+        .toList();
   }
 
   @Test
   void theSameSeedGivesTheSameYear() {
-    assertThat(fingerprint(year(SyntheticYear.SEED))).isEqualTo(fingerprint(year(SyntheticYear.SEED)));
+    assertThat(fingerprint(year(SyntheticYear.SEED)))
+        .isEqualTo(fingerprint(year(SyntheticYear.SEED)));
     assertThat(fingerprint(year(SyntheticYear.SEED))).isNotEqualTo(fingerprint(year(7)));
   }
 
@@ -48,15 +98,22 @@ class SyntheticCasesTest {
   void aYearHasAboutAThousandCasesWithAnAutumnWaveOfUnaccompaniedMinorsAndANightPeak() {
     List<SyntheticCases.Case> cases = year(SyntheticYear.SEED);
     assertThat(cases).hasSizeBetween(800, 1300);
-    long umaInSeptember = cases.stream().filter(c -> c.legalGround().equals("NR3_UMA") && month(c) == 9).count();
-    long umaInFebruary = cases.stream().filter(c -> c.legalGround().equals("NR3_UMA") && month(c) == 2).count();
+    long umaInSeptember =
+        cases.stream().filter(c -> c.legalGround().equals("NR3_UMA") && month(c) == 9).count();
+    long umaInFebruary =
+        cases.stream().filter(c -> c.legalGround().equals("NR3_UMA") && month(c) == 2).count();
     assertThat(umaInSeptember).isGreaterThan(2 * umaInFebruary);
     long evening = cases.stream().filter(c -> hour(c) >= 18 && hour(c) < 24).count();
     long morning = cases.stream().filter(c -> hour(c) >= 4 && hour(c) < 10).count();
     assertThat(evening).isGreaterThan(2 * morning);
-    assertThat(cases.stream().map(c -> c.search().level()).distinct()).contains("KREIS", "VERBUND", "STUFE_2");
-    assertThat(cases.stream().flatMap(c -> c.search().requests().stream()).map(SyntheticSearch.Request::status)
-        .distinct()).contains("CONFIRMED", "DECLINED", "EXPIRED");
+    assertThat(cases.stream().map(c -> c.search().level()).distinct())
+        .contains("KREIS", "VERBUND", "STUFE_2");
+    assertThat(
+            cases.stream()
+                .flatMap(c -> c.search().requests().stream())
+                .map(SyntheticSearch.Request::status)
+                .distinct())
+        .contains("CONFIRMED", "DECLINED", "EXPIRED");
   }
 
   @Test
@@ -74,8 +131,11 @@ class SyntheticCasesTest {
       SyntheticSearch.Offer offer = c.search().offer();
       if (offer != null) {
         Instant at = c.search().placedAt();
-        int occupied = offer.occupied().stream().filter(p -> !p.from().isAfter(at) && p.until().isAfter(at))
-            .mapToInt(SyntheticSearch.Stay::places).sum();
+        int occupied =
+            offer.occupied().stream()
+                .filter(p -> !p.from().isAfter(at) && p.until().isAfter(at))
+                .mapToInt(SyntheticSearch.Stay::places)
+                .sum();
         assertThat(occupied).isLessThanOrEqualTo(offer.licensed());
       }
     }

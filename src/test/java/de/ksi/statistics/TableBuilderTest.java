@@ -11,12 +11,16 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Medians and 90 % values appear only behind enough cases; periods and counts land where a reader expects. */
+/**
+ * Medians and 90 % values appear only behind enough cases; periods and counts land where a reader
+ * expects.
+ */
 class TableBuilderTest {
 
   record Fact(District office, Instant at, Double hours) {}
 
-  static final List<LocalDate> QUARTERS = Granularity.QUARTER.periods(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 6, 30));
+  static final List<LocalDate> QUARTERS =
+      Granularity.QUARTER.periods(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 6, 30));
 
   static List<Fact> facts(int n, District office, String day) {
     List<Fact> facts = new ArrayList<>();
@@ -38,20 +42,30 @@ class TableBuilderTest {
     facts.addAll(facts(5, District.STORMARN, "2026-05-10"));
 
     Table network = durations(facts, TableBuilder.NETWORK);
-    assertThat(network.rows()).extracting(Report.Row::key).containsExactly("2026-Q1", "2026-Q2", "GESAMT");
+    assertThat(network.rows())
+        .extracting(Report.Row::key)
+        .containsExactly("2026-Q1", "2026-Q2", "GESAMT");
     // Q1: 6 cases of two offices; Q2: 5 cases of 1..5 hours: median 3, 90 % value 4.6, sum 15
     assertThat(network.rows().get(0).cells().get(0).n()).isEqualTo(6);
-    assertThat(network.rows().get(1).cells()).extracting(Report.Cell::n).containsExactly(5, 15.0, 3.0, 4.6);
+    assertThat(network.rows().get(1).cells())
+        .extracting(Report.Cell::n)
+        .containsExactly(5, 15.0, 3.0, 4.6);
     assertThat(network.rows().get(2).cells().get(0).n()).isEqualTo(11);
 
     Table segeberg = durations(facts, District.SEGEBERG.ordinal());
-    assertThat(segeberg.rows().get(0).cells()).as("4 cases: no median").allSatisfy(c -> assertThat(c.flag()).isEqualTo("<5"));
-    assertThat(segeberg.rows().get(2).cells()).allSatisfy(c -> assertThat(c.flag()).isEqualTo("<5"));
+    assertThat(segeberg.rows().get(0).cells())
+        .as("4 cases: no median")
+        .allSatisfy(c -> assertThat(c.flag()).isEqualTo("<5"));
+    assertThat(segeberg.rows().get(2).cells())
+        .allSatisfy(c -> assertThat(c.flag()).isEqualTo("<5"));
     Table lauenburg = durations(facts, District.HERZOGTUM_LAUENBURG.ordinal());
-    assertThat(lauenburg.rows().get(2).cells()).as("nothing to measure").allSatisfy(c -> {
-      assertThat(c.flag()).isNull();
-      assertThat(c.n()).isIn(0, null);
-    });
+    assertThat(lauenburg.rows().get(2).cells())
+        .as("nothing to measure")
+        .allSatisfy(
+            c -> {
+              assertThat(c.flag()).isNull();
+              assertThat(c.n()).isIn(0, null);
+            });
   }
 
   @Test
@@ -59,9 +73,16 @@ class TableBuilderTest {
     assertThat(Granularity.MONTH.label(LocalDate.of(2026, 3, 1))).isEqualTo("März 2026");
     assertThat(Granularity.QUARTER.key(LocalDate.of(2026, 4, 1))).isEqualTo("2026-Q2");
     assertThat(Granularity.QUARTER.label(LocalDate.of(2026, 10, 1))).isEqualTo("4. Quartal 2026");
-    TableBuilder months = new TableBuilder(Granularity.MONTH,
-        Granularity.MONTH.periods(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 4, 30)), StatisticsService.ZONE, 5, 0);
-    assertThat(months.periodOf(Instant.parse("2026-03-31T22:30:00Z"))).as("00:30 on 1 April in Germany").isEqualTo(1);
+    TableBuilder months =
+        new TableBuilder(
+            Granularity.MONTH,
+            Granularity.MONTH.periods(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 4, 30)),
+            StatisticsService.ZONE,
+            5,
+            0);
+    assertThat(months.periodOf(Instant.parse("2026-03-31T22:30:00Z")))
+        .as("00:30 on 1 April in Germany")
+        .isEqualTo(1);
     assertThat(months.periodOf(Instant.parse("2026-02-28T12:00:00Z"))).isEqualTo(-1);
   }
 

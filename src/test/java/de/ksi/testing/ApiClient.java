@@ -19,7 +19,10 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 
-/** Calls the running application over real HTTP, as an integrator would, with HTTP Basic credentials. */
+/**
+ * Calls the running application over real HTTP, as an integrator would, with HTTP Basic
+ * credentials.
+ */
 public final class ApiClient {
 
   /** The password of every demo user and of the users tests create. */
@@ -28,7 +31,10 @@ public final class ApiClient {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final HttpClient http =
-      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
   private final String base;
 
   public ApiClient(int port) {
@@ -93,12 +99,15 @@ public final class ApiClient {
       HttpRequest.Builder request =
           HttpRequest.newBuilder(URI.create(base + path))
               .timeout(Duration.ofSeconds(60))
-              .method(method, json == null ? BodyPublishers.noBody() : BodyPublishers.ofString(json));
+              .method(
+                  method, json == null ? BodyPublishers.noBody() : BodyPublishers.ofString(json));
       if (json != null) {
         request.header("Content-Type", "application/json");
       }
       if (user != null) {
-        String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        String token =
+            Base64.getEncoder()
+                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
         request.header("Authorization", "Basic " + token);
       }
       if (language != null) {

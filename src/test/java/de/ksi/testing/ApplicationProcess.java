@@ -21,18 +21,24 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * The packaged application ({@code target/koordinierungsstelle-inobhutnahme-*.jar}) running as a separate
- * operating-system process, as in production: started with {@code java -jar}, ready once
- * {@code /actuator/health/readiness} answers UP, killable hard (SIGKILL) or stoppable gracefully (SIGTERM).
- * Its output goes to a log file under {@code target/application-process/}.
+ * The packaged application ({@code target/koordinierungsstelle-inobhutnahme-*.jar}) running as a
+ * separate operating-system process, as in production: started with {@code java -jar}, ready once
+ * {@code /actuator/health/readiness} answers UP, killable hard (SIGKILL) or stoppable gracefully
+ * (SIGTERM). Its output goes to a log file under {@code target/application-process/}.
  */
 public final class ApplicationProcess implements AutoCloseable {
 
-  /** Exit code of a JVM ended by SIGKILL (128 + 9), as {@link Process#exitValue()} reports it on Linux. */
+  /**
+   * Exit code of a JVM ended by SIGKILL (128 + 9), as {@link Process#exitValue()} reports it on
+   * Linux.
+   */
   public static final int SIGKILL_EXIT = 137;
 
   private static final HttpClient HTTP =
-      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(2))
+          .build();
 
   private final Builder settings;
   private final Process process;
@@ -40,7 +46,8 @@ public final class ApplicationProcess implements AutoCloseable {
   private final Path log;
   private final Duration startup;
 
-  private ApplicationProcess(Builder settings, Process process, int port, Path log, Duration startup) {
+  private ApplicationProcess(
+      Builder settings, Process process, int port, Path log, Duration startup) {
     this.settings = settings;
     this.process = process;
     this.port = port;
@@ -57,9 +64,13 @@ public final class ApplicationProcess implements AutoCloseable {
   public static Path applicationJar() {
     try (Stream<Path> files = Files.list(Paths.get("target"))) {
       return files
-          .filter(p -> p.getFileName().toString().matches("koordinierungsstelle-inobhutnahme-.*\\.jar"))
+          .filter(
+              p -> p.getFileName().toString().matches("koordinierungsstelle-inobhutnahme-.*\\.jar"))
           .findFirst()
-          .orElseThrow(() -> new IllegalStateException("no target/koordinierungsstelle-inobhutnahme-*.jar: run mvn package first"));
+          .orElseThrow(
+              () ->
+                  new IllegalStateException(
+                      "no target/koordinierungsstelle-inobhutnahme-*.jar: run mvn package first"));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list target/", e);
     }
@@ -100,11 +111,15 @@ public final class ApplicationProcess implements AutoCloseable {
     return process.isAlive();
   }
 
-  /** Resident set size (VmRSS of /proc/&lt;pid&gt;/status) in bytes, or -1 where /proc is not available. */
+  /**
+   * Resident set size (VmRSS of /proc/&lt;pid&gt;/status) in bytes, or -1 where /proc is not
+   * available.
+   */
   public long residentSetBytes() {
     Path status = Paths.get("/proc", Long.toString(pid()), "status");
     try (Stream<String> lines = Files.lines(status)) {
-      return lines.filter(l -> l.startsWith("VmRSS:"))
+      return lines
+          .filter(l -> l.startsWith("VmRSS:"))
           .map(l -> Long.parseLong(l.replaceAll("[^0-9]", "")) * 1024)
           .findFirst()
           .orElse(-1L);
@@ -113,11 +128,16 @@ public final class ApplicationProcess implements AutoCloseable {
     }
   }
 
-  /** HTTP status of {@code /actuator/health/readiness} (200 UP, 503 DOWN), or -1 if nothing answers. */
+  /**
+   * HTTP status of {@code /actuator/health/readiness} (200 UP, 503 DOWN), or -1 if nothing answers.
+   */
   public int readinessStatus() {
     try {
-      HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health/readiness"))
-          .timeout(Duration.ofSeconds(15)).GET().build();
+      HttpRequest request =
+          HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health/readiness"))
+              .timeout(Duration.ofSeconds(15))
+              .GET()
+              .build();
       return HTTP.send(request, BodyHandlers.discarding()).statusCode();
     } catch (IOException e) {
       return -1;
@@ -133,7 +153,10 @@ public final class ApplicationProcess implements AutoCloseable {
     return waitForExit(Duration.ofSeconds(30));
   }
 
-  /** Stops the process gracefully (SIGTERM, Spring's shutdown); kills it if it has not ended in time. */
+  /**
+   * Stops the process gracefully (SIGTERM, Spring's shutdown); kills it if it has not ended in
+   * time.
+   */
   public int stop() {
     if (!process.isAlive()) {
       return process.exitValue();
@@ -149,7 +172,10 @@ public final class ApplicationProcess implements AutoCloseable {
     return kill();
   }
 
-  /** Launches the application again with the same settings and port (after {@link #kill()} or {@link #stop()}). */
+  /**
+   * Launches the application again with the same settings and port (after {@link #kill()} or {@link
+   * #stop()}).
+   */
   public ApplicationProcess restart() {
     if (process.isAlive()) {
       throw new IllegalStateException("still running: pid " + pid());
@@ -174,7 +200,9 @@ public final class ApplicationProcess implements AutoCloseable {
     return process.exitValue();
   }
 
-  /** What to launch: profile, environment, system properties, heap; the port is free unless given. */
+  /**
+   * What to launch: profile, environment, system properties, heap; the port is free unless given.
+   */
   public static final class Builder {
     private final String name;
     private final Map<String, String> environment = new LinkedHashMap<>();
@@ -187,7 +215,9 @@ public final class ApplicationProcess implements AutoCloseable {
       this.name = name;
     }
 
-    /** An environment variable of the process, e.g. {@code KSI_DB_URL}; all others are inherited. */
+    /**
+     * An environment variable of the process, e.g. {@code KSI_DB_URL}; all others are inherited.
+     */
     public Builder env(String key, String value) {
       environment.put(key, value);
       return this;
@@ -234,7 +264,10 @@ public final class ApplicationProcess implements AutoCloseable {
       return this;
     }
 
-    /** Launches {@code java -jar} and returns once readiness is UP; fails with the log's tail otherwise. */
+    /**
+     * Launches {@code java -jar} and returns once readiness is UP; fails with the log's tail
+     * otherwise.
+     */
     public ApplicationProcess start() {
       int chosen = port > 0 ? port : freePort();
       Path log = logFile(chosen);
@@ -245,8 +278,10 @@ public final class ApplicationProcess implements AutoCloseable {
       properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
       command.add("-jar");
       command.add(applicationJar().toAbsolutePath().toString());
-      ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-          .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+      ProcessBuilder builder =
+          new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
       builder.environment().put("KSI_PORT", Integer.toString(chosen));
       builder.environment().putAll(environment);
       Instant launched = Instant.now();
@@ -258,7 +293,8 @@ public final class ApplicationProcess implements AutoCloseable {
       }
       ApplicationProcess app = new ApplicationProcess(this, process, chosen, log, Duration.ZERO);
       awaitReadiness(app, launched.plus(readinessTimeout));
-      return new ApplicationProcess(this, process, chosen, log, Duration.between(launched, Instant.now()));
+      return new ApplicationProcess(
+          this, process, chosen, log, Duration.between(launched, Instant.now()));
     }
 
     private Path logFile(int chosen) {
@@ -273,12 +309,18 @@ public final class ApplicationProcess implements AutoCloseable {
     private static void awaitReadiness(ApplicationProcess app, Instant deadline) {
       while (app.readinessStatus() != 200) {
         if (!app.isAlive()) {
-          throw new IllegalStateException("application exited with " + app.process.exitValue()
-              + " before it was ready; log " + app.log + ":\n" + tail(app.log));
+          throw new IllegalStateException(
+              "application exited with "
+                  + app.process.exitValue()
+                  + " before it was ready; log "
+                  + app.log
+                  + ":\n"
+                  + tail(app.log));
         }
         if (Instant.now().isAfter(deadline)) {
           app.kill();
-          throw new IllegalStateException("application not ready by " + deadline + "; log " + app.log + ":\n" + tail(app.log));
+          throw new IllegalStateException(
+              "application not ready by " + deadline + "; log " + app.log + ":\n" + tail(app.log));
         }
         try {
           Thread.sleep(250);

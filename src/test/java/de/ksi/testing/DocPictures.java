@@ -7,9 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Where browser tests put the pictures that the docs and the user guide show: into {@code docs/} only when asked
- * with {@code -Dksi.pictures=update}, otherwise under {@code target/pictures/}, so that a test run leaves the
- * working tree as it found it and a picture changes in a commit only when someone meant it to.
+ * Where browser tests put the pictures that the docs and the user guide show: into {@code docs/}
+ * only when asked with {@code -Dksi.pictures=update}, otherwise under {@code target/pictures/}, so
+ * that a test run leaves the working tree as it found it and a picture changes in a commit only
+ * when someone meant it to.
  */
 public final class DocPictures {
 
@@ -22,7 +23,10 @@ public final class DocPictures {
     return UPDATE.equals(System.getProperty("ksi.pictures"));
   }
 
-  /** The file for a picture at {@code pathInDocs} (relative to {@code docs/}), its folder made if missing. */
+  /**
+   * The file for a picture at {@code pathInDocs} (relative to {@code docs/}), its folder made if
+   * missing.
+   */
   public static Path of(String pathInDocs) {
     Path root = updating() ? Path.of("docs") : Path.of("target", "pictures");
     Path file = root.resolve(pathInDocs);

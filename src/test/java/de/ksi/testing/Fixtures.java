@@ -22,39 +22,54 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 
 /**
  * Builds what a test needs through the application's own services: providers with one offer each,
- * provider logins and case references, all unique, so tests sharing one database never see each other.
+ * provider logins and case references, all unique, so tests sharing one database never see each
+ * other.
  */
 public class Fixtures {
 
-  private static final AtomicInteger SEQUENCE = new AtomicInteger(ThreadLocalRandom.current().nextInt(1000, 90_000));
+  private static final AtomicInteger SEQUENCE =
+      new AtomicInteger(ThreadLocalRandom.current().nextInt(1000, 90_000));
 
   private final ProviderDirectory directory;
   private final CapacityRegistry registry;
   private final IdentityService identity;
 
-  public Fixtures(ProviderDirectory directory, CapacityRegistry registry, IdentityService identity) {
+  public Fixtures(
+      ProviderDirectory directory, CapacityRegistry registry, IdentityService identity) {
     this.directory = directory;
     this.registry = registry;
     this.identity = identity;
   }
 
-  /** A new provider in the district with one offer (ages 6–17, every gender, up to 3 siblings) reporting {@code free} now. */
+  /**
+   * A new provider in the district with one offer (ages 6–17, every gender, up to 3 siblings)
+   * reporting {@code free} now.
+   */
   public OfferView offer(District district, Category category, int licensed, int free) {
-    return offer(district, new OfferTerms(category, 6, 17, EnumSet.allOf(Gender.class), 3, licensed), free);
+    return offer(
+        district, new OfferTerms(category, 6, 17, EnumSet.allOf(Gender.class), 3, licensed), free);
   }
 
   public OfferView offer(District district, OfferTerms terms, int free) {
     int n = SEQUENCE.incrementAndGet();
     var data =
-        new ProviderData("Testhaus " + n + " (IT)", district, "Teststraße " + n + ", 23795 Bad Segeberg",
-            "04551 555 " + n, "testhaus" + n + "@test.example.org");
+        new ProviderData(
+            "Testhaus " + n + " (IT)",
+            district,
+            "Teststraße " + n + ", 23795 Bad Segeberg",
+            "04551 555 " + n,
+            "testhaus" + n + "@test.example.org");
     long offerId = directory.register(data, null, List.of(terms), "it").offers().get(0).id();
     registry.reportAvailability(offerId, free, "it");
     return directory.offerView(offerId);
   }
 
-  /** Like {@link #offer(District, Category, int, int)}, but the report was made at {@code reportedAt}; resets the clock. */
-  public OfferView offerReportedAt(Instant reportedAt, District district, Category category, int licensed, int free) {
+  /**
+   * Like {@link #offer(District, Category, int, int)}, but the report was made at {@code
+   * reportedAt}; resets the clock.
+   */
+  public OfferView offerReportedAt(
+      Instant reportedAt, District district, Category category, int licensed, int free) {
     OfferView offer = offer(district, category, licensed, free);
     report(offer.id(), free, reportedAt);
     return directory.offerView(offer.id());

@@ -29,10 +29,11 @@ import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 
 /**
- * Which sequence flows the process tests took, per process key: an engine plugin of the in-memory test engines
- * ({@code *.camunda.cfg.xml}) puts a listener on every flow when a model is deployed. {@link #assertComplete} writes
- * the coverage of a model (flow nodes and sequence flows) to {@code target/process-coverage/} and fails unless every
- * sequence flow was taken: the gate CI holds at 100 %.
+ * Which sequence flows the process tests took, per process key: an engine plugin of the in-memory
+ * test engines ({@code *.camunda.cfg.xml}) puts a listener on every flow when a model is deployed.
+ * {@link #assertComplete} writes the coverage of a model (flow nodes and sequence flows) to {@code
+ * target/process-coverage/} and fails unless every sequence flow was taken: the gate CI holds at
+ * 100 %.
  */
 public final class FlowCoverage extends AbstractProcessEnginePlugin {
 
@@ -44,19 +45,30 @@ public final class FlowCoverage extends AbstractProcessEnginePlugin {
     if (configuration.getCustomPostBPMNParseListeners() == null) {
       configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
     }
-    configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
-      @Override
-      public void parseSequenceFlow(Element element, ScopeImpl scope, TransitionImpl transition) {
-        String flow = transition.getId();
-        ExecutionListener record = execution -> TAKEN
-            .computeIfAbsent(execution.getProcessDefinitionId().split(":")[0], key -> ConcurrentHashMap.newKeySet())
-            .add(flow);
-        transition.addListener(ExecutionListener.EVENTNAME_TAKE, record);
-      }
-    });
+    configuration
+        .getCustomPostBPMNParseListeners()
+        .add(
+            new AbstractBpmnParseListener() {
+              @Override
+              public void parseSequenceFlow(
+                  Element element, ScopeImpl scope, TransitionImpl transition) {
+                String flow = transition.getId();
+                ExecutionListener record =
+                    execution ->
+                        TAKEN
+                            .computeIfAbsent(
+                                execution.getProcessDefinitionId().split(":")[0],
+                                key -> ConcurrentHashMap.newKeySet())
+                            .add(flow);
+                transition.addListener(ExecutionListener.EVENTNAME_TAKE, record);
+              }
+            });
   }
 
-  /** The sequence flows of the model in {@code resource} (classpath) that some test took, reported and gated. */
+  /**
+   * The sequence flows of the model in {@code resource} (classpath) that some test took, reported
+   * and gated.
+   */
   public static void assertComplete(String resource) {
     BpmnModelInstance model = read(resource);
     for (Process process : model.getModelElementsByType(Process.class)) {
@@ -70,14 +82,23 @@ public final class FlowCoverage extends AbstractProcessEnginePlugin {
       missing.removeAll(taken);
       Set<String> nodesMissing = new TreeSet<>(nodes);
       nodesMissing.removeAll(reached);
-      write(process.getId(), flows.size(), taken.size(), nodes.size(), reached.size(), missing, nodesMissing);
-      assertThat(missing).as("sequence flows of %s (%s) that no process test took", process.getId(), resource)
+      write(
+          process.getId(),
+          flows.size(),
+          taken.size(),
+          nodes.size(),
+          reached.size(),
+          missing,
+          nodesMissing);
+      assertThat(missing)
+          .as("sequence flows of %s (%s) that no process test took", process.getId(), resource)
           .isEmpty();
     }
   }
 
   /** The elements of a type in the process, its subprocesses included. */
-  private static <T extends FlowElement> Set<String> ids(BpmnModelInstance model, Process process, Class<T> type) {
+  private static <T extends FlowElement> Set<String> ids(
+      BpmnModelInstance model, Process process, Class<T> type) {
     Set<String> ids = new TreeSet<>();
     for (T element : model.getModelElementsByType(type)) {
       if (processOf(element) == process) {
@@ -115,9 +136,16 @@ public final class FlowCoverage extends AbstractProcessEnginePlugin {
     }
   }
 
-  private static void write(String key, int flows, int taken, int nodes, int reached, Set<String> missing,
+  private static void write(
+      String key,
+      int flows,
+      int taken,
+      int nodes,
+      int reached,
+      Set<String> missing,
       Set<String> nodesMissing) {
-    String report = """
+    String report =
+        """
         # Process test coverage: %s
 
         | | covered | of | %% |
@@ -128,9 +156,17 @@ public final class FlowCoverage extends AbstractProcessEnginePlugin {
         Sequence flows not taken: %s
 
         Flow nodes not reached: %s
-        """.formatted(key, taken, flows, percent(taken, flows), reached, nodes, percent(reached, nodes),
-        missing.isEmpty() ? "none" : String.join(", ", missing),
-        nodesMissing.isEmpty() ? "none" : String.join(", ", nodesMissing));
+        """
+            .formatted(
+                key,
+                taken,
+                flows,
+                percent(taken, flows),
+                reached,
+                nodes,
+                percent(reached, nodes),
+                missing.isEmpty() ? "none" : String.join(", ", missing),
+                nodesMissing.isEmpty() ? "none" : String.join(", ", nodesMissing));
     try {
       Files.createDirectories(REPORTS);
       Files.writeString(REPORTS.resolve(key + ".md"), report);

@@ -15,8 +15,8 @@ import org.springframework.context.annotation.Import;
 /**
  * The one Spring context every H2 integration test shares (Spring caches it, so keep this the only
  * configuration): the whole application on a random port, an in-memory H2 database of its own, demo
- * users and providers, no job executor, metrics exported as in production (/actuator/prometheus), and the
- * engine clock reset after every test.
+ * users and providers, no job executor, metrics exported as in production (/actuator/prometheus),
+ * and the engine clock reset after every test.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

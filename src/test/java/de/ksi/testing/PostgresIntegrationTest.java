@@ -14,9 +14,10 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
- * The one Spring context the PostgreSQL suite ({@code *PostgresIT}, {@code mvn verify -Ppostgres-tests})
- * shares: the {@code postgres} profile as in production (no demo data), on a throwaway database of the
- * server named by {@code KSI_DB_URL} (default {@code jdbc:postgresql://localhost:5432/test}).
+ * The one Spring context the PostgreSQL suite ({@code *PostgresIT}, {@code mvn verify
+ * -Ppostgres-tests}) shares: the {@code postgres} profile as in production (no demo data), on a
+ * throwaway database of the server named by {@code KSI_DB_URL} (default {@code
+ * jdbc:postgresql://localhost:5432/test}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -27,7 +28,10 @@ import org.springframework.test.context.ContextConfiguration;
 @ContextConfiguration(initializers = ThrowawayPostgresDatabase.class)
 @SpringBootTest(
     webEnvironment = WebEnvironment.RANDOM_PORT,
-    properties = {"camunda.bpm.generate-unique-process-engine-name=true", "camunda.bpm.job-execution.enabled=false",
+    properties = {
+      "camunda.bpm.generate-unique-process-engine-name=true",
+      "camunda.bpm.job-execution.enabled=false",
       // a key for test data only (production refuses to start without KSI_DATA_KEY)
-      "ksi.security.data-key=dGVzdC1rZXktZm9yLXBvc3RncmVzLXN1aXRlLW9ubHk="})
+      "ksi.security.data-key=dGVzdC1rZXktZm9yLXBvc3RncmVzLXN1aXRlLW9ubHk="
+    })
 public @interface PostgresIntegrationTest {}

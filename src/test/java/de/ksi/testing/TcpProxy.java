@@ -13,9 +13,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A TCP relay on a loopback port to a target (e.g. PostgreSQL) that a test can cut, so that every open
- * connection breaks and new ones are refused, and restore on the same port: a database outage without
- * touching the database server.
+ * A TCP relay on a loopback port to a target (e.g. PostgreSQL) that a test can cut, so that every
+ * open connection breaks and new ones are refused, and restore on the same port: a database outage
+ * without touching the database server.
  */
 public final class TcpProxy implements AutoCloseable {
 
@@ -69,15 +69,18 @@ public final class TcpProxy implements AutoCloseable {
   }
 
   private void accept(ServerSocket listening) {
-    Thread acceptor = new Thread(() -> {
-      while (!listening.isClosed()) {
-        try {
-          relay(listening.accept());
-        } catch (IOException closed) {
-          // the listening socket was closed by cut()
-        }
-      }
-    }, "tcp-proxy-accept-" + port);
+    Thread acceptor =
+        new Thread(
+            () -> {
+              while (!listening.isClosed()) {
+                try {
+                  relay(listening.accept());
+                } catch (IOException closed) {
+                  // the listening socket was closed by cut()
+                }
+              }
+            },
+            "tcp-proxy-accept-" + port);
     acceptor.setDaemon(true);
     acceptor.start();
   }
@@ -95,22 +98,26 @@ public final class TcpProxy implements AutoCloseable {
   }
 
   private void pipe(Socket from, Socket to) {
-    Thread copier = new Thread(() -> {
-      byte[] buffer = new byte[16384];
-      try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-        for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-          out.write(buffer, 0, n);
-          out.flush();
-        }
-      } catch (IOException broken) {
-        // one side closed or was cut: close both below
-      } finally {
-        closeQuietly(from);
-        closeQuietly(to);
-        open.remove(from);
-        open.remove(to);
-      }
-    }, "tcp-proxy-pipe");
+    Thread copier =
+        new Thread(
+            () -> {
+              byte[] buffer = new byte[16384];
+              try (InputStream in = from.getInputStream();
+                  OutputStream out = to.getOutputStream()) {
+                for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                  out.write(buffer, 0, n);
+                  out.flush();
+                }
+              } catch (IOException broken) {
+                // one side closed or was cut: close both below
+              } finally {
+                closeQuietly(from);
+                closeQuietly(to);
+                open.remove(from);
+                open.remove(to);
+              }
+            },
+            "tcp-proxy-pipe");
     copier.setDaemon(true);
     copier.start();
   }

@@ -6,9 +6,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
- * A fresh database on the PostgreSQL server named by {@code KSI_DB_URL} (default
- * {@code jdbc:postgresql://localhost:5432/test}) for tests outside a Spring context, e.g. for an
- * {@link ApplicationProcess}; {@link #close()} drops it, ending any connections still open.
+ * A fresh database on the PostgreSQL server named by {@code KSI_DB_URL} (default {@code
+ * jdbc:postgresql://localhost:5432/test}) for tests outside a Spring context, e.g. for an {@link
+ * ApplicationProcess}; {@link #close()} drops it, ending any connections still open.
  */
 public final class ThrowawayDatabase implements AutoCloseable {
 
@@ -22,11 +22,16 @@ public final class ThrowawayDatabase implements AutoCloseable {
     this.jdbc = new JdbcTemplate(new DriverManagerDataSource(url(), user(), server.password()));
   }
 
-  /** Creates the database; the server comes from {@code KSI_DB_URL}, {@code KSI_DB_USER}, {@code KSI_DB_PASSWORD}. */
+  /**
+   * Creates the database; the server comes from {@code KSI_DB_URL}, {@code KSI_DB_USER}, {@code
+   * KSI_DB_PASSWORD}.
+   */
   public static ThrowawayDatabase create() {
-    ThrowawayPostgresDatabase.Server server = new ThrowawayPostgresDatabase.Server(
-        env("KSI_DB_URL", "jdbc:postgresql://localhost:5432/test"), env("KSI_DB_USER", "postgres"),
-        env("KSI_DB_PASSWORD", ""));
+    ThrowawayPostgresDatabase.Server server =
+        new ThrowawayPostgresDatabase.Server(
+            env("KSI_DB_URL", "jdbc:postgresql://localhost:5432/test"),
+            env("KSI_DB_USER", "postgres"),
+            env("KSI_DB_PASSWORD", ""));
     String name = "ksi_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     server.execute("CREATE DATABASE " + name);
     return new ThrowawayDatabase(server, name);

@@ -22,9 +22,11 @@ import org.springframework.util.StringUtils;
 
 /**
  * Creates a fresh database on the PostgreSQL server for one Spring context and drops it once the
- * context has closed its connections, so every run starts from an empty schema and leaves nothing behind.
+ * context has closed its connections, so every run starts from an empty schema and leaves nothing
+ * behind.
  */
-public class ThrowawayPostgresDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+public class ThrowawayPostgresDatabase
+    implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
   private static final Pattern URL = Pattern.compile("^(jdbc:postgresql://[^/]+/)([^?]*)(\\?.*)?$");
   private static final String BEAN = "throwawayPostgresDatabase";
@@ -39,21 +41,28 @@ public class ThrowawayPostgresDatabase implements ApplicationContextInitializer<
             environment.getProperty("spring.datasource.password"));
     String database = "ksi_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     server.execute("CREATE DATABASE " + database);
-    environment.getPropertySources()
-        .addFirst(new MapPropertySource(BEAN, Map.of("spring.datasource.url", server.urlOf(database))));
-    ((GenericApplicationContext) context).registerBean(BEAN, Drop.class, () -> new Drop(server, database));
+    environment
+        .getPropertySources()
+        .addFirst(
+            new MapPropertySource(BEAN, Map.of("spring.datasource.url", server.urlOf(database))));
+    ((GenericApplicationContext) context)
+        .registerBean(BEAN, Drop.class, () -> new Drop(server, database));
     // every DataSource depends on the drop, so the drop runs after the pools have closed
     context.addBeanFactoryPostProcessor(
-        beanFactory -> Arrays.stream(beanFactory.getBeanNamesForType(DataSource.class, true, false))
-            .map(beanFactory::getBeanDefinition)
-            .forEach(ThrowawayPostgresDatabase::dependOnDrop));
+        beanFactory ->
+            Arrays.stream(beanFactory.getBeanNamesForType(DataSource.class, true, false))
+                .map(beanFactory::getBeanDefinition)
+                .forEach(ThrowawayPostgresDatabase::dependOnDrop));
   }
 
   private static void dependOnDrop(BeanDefinition dataSource) {
     dataSource.setDependsOn(StringUtils.addStringToArray(dataSource.getDependsOn(), BEAN));
   }
 
-  /** The server as the {@code postgres} profile names it; its own database is only used to create ours. */
+  /**
+   * The server as the {@code postgres} profile names it; its own database is only used to create
+   * ours.
+   */
   record Server(String url, String user, String password) {
 
     String urlOf(String database) {
@@ -69,8 +78,13 @@ public class ThrowawayPostgresDatabase implements ApplicationContextInitializer<
           Statement statement = connection.createStatement()) {
         statement.execute(sql);
       } catch (SQLException e) {
-        throw new IllegalStateException("PostgreSQL at " + url + " refused: " + sql
-            + " (is the server running? see docs/operations.md)", e);
+        throw new IllegalStateException(
+            "PostgreSQL at "
+                + url
+                + " refused: "
+                + sql
+                + " (is the server running? see docs/operations.md)",
+            e);
       }
     }
   }
