@@ -41,45 +41,6 @@ public record Candidate(
     needsUnmet = Set.copyOf(needsUnmet);
   }
 
-  /** A candidate for a child without special needs. */
-  public Candidate(
-      int rank,
-      long offerId,
-      long providerId,
-      String providerName,
-      District district,
-      String districtLabel,
-      String phone24h,
-      Category category,
-      String categoryLabel,
-      int free,
-      int licensed,
-      Instant reportedAt,
-      long ageMinutes,
-      boolean stale,
-      boolean ownDistrict,
-      List<String> reasons) {
-    this(
-        rank,
-        offerId,
-        providerId,
-        providerName,
-        district,
-        districtLabel,
-        phone24h,
-        category,
-        categoryLabel,
-        free,
-        licensed,
-        reportedAt,
-        ageMinutes,
-        stale,
-        ownDistrict,
-        reasons,
-        Set.of(),
-        Set.of());
-  }
-
   /** Whether the offer meets every special need of the child (true if the child has none). */
   public boolean meetsAllNeeds() {
     return needsUnmet.isEmpty();

@@ -65,7 +65,9 @@ class CandidatesTest {
                         5,
                         false,
                         true,
-                        List.of("Grund ".repeat(40), "noch ein Grund ".repeat(20))))
+                        List.of("Grund ".repeat(40), "noch ein Grund ".repeat(20)),
+                        Set.of(),
+                        Set.of()))
             .toList();
 
     String summary = Candidates.summary(new SearchResult(3207, longNames));
@@ -145,7 +147,9 @@ class CandidatesTest {
                     5,
                     false,
                     true,
-                    List.of("Im eigenen Kreis")))
+                    List.of("Im eigenen Kreis"),
+                    Set.of(),
+                    Set.of()))
         .toList();
   }
 }
