@@ -24,6 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -55,7 +56,10 @@ class PlatzmeldungBrowserIT {
     chromium = HeadlessChromium.start(768, 1400);
     browser = chromium.driver();
     tasklist = new Tasklist(browser, "http://localhost:" + port, engine.getName());
+    // the page draws an offer's card anew after each save: an element read while it is replaced is
+    // looked up again
     wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+    wait.ignoring(StaleElementReferenceException.class);
   }
 
   @AfterEach
@@ -95,8 +99,8 @@ class PlatzmeldungBrowserIT {
       assertThat(browser.findElements(By.cssSelector(".pm-stale"))).hasSize(2);
 
       tap(first.findElement(By.cssSelector("button.pm-confirm")));
-      WebElement saved = wait.until(d -> resultWith(group, "Gespeichert"));
-      assertThat(saved.getText()).contains("2 Plätze frei", "Die Meldung ist jetzt aktuell");
+      String saved = wait.until(d -> resultWith(group, "Gespeichert"));
+      assertThat(saved).contains("2 Plätze frei", "Die Meldung ist jetzt aktuell");
       WebElement confirmed = visible(offer(group));
       assertThat(confirmed.findElements(By.cssSelector(".pm-stale")))
           .as("stale badge after confirming")
@@ -115,8 +119,8 @@ class PlatzmeldungBrowserIT {
           other.findElement(
               By.xpath(".//button[contains(@aria-label,'Freie Plätze jetzt: einen mehr')]")));
       tap(other.findElement(By.cssSelector("button.pm-save")));
-      WebElement changed = wait.until(d -> resultWith(second, "Gespeichert"));
-      assertThat(changed.getText()).contains("3 Plätze frei");
+      String changed = wait.until(d -> resultWith(second, "Gespeichert"));
+      assertThat(changed).contains("3 Plätze frei");
       assertThat(browser.findElements(By.cssSelector(".pm-stale")))
           .as("no stale badge left")
           .isEmpty();
@@ -156,12 +160,17 @@ class PlatzmeldungBrowserIT {
     return By.cssSelector("article.pm-offer[data-offer='" + offer.id() + "']");
   }
 
-  private WebElement resultWith(OfferView offer, String text) {
+  /**
+   * The text of the offer's result line once it says {@code text} (read at once: the card is
+   * redrawn).
+   */
+  private String resultWith(OfferView offer, String text) {
     return browser
         .findElements(
             By.cssSelector("article.pm-offer[data-offer='" + offer.id() + "'] .pm-result"))
         .stream()
-        .filter(r -> r.getText().contains(text))
+        .map(WebElement::getText)
+        .filter(t -> t.contains(text))
         .findFirst()
         .orElse(null);
   }
