@@ -14,6 +14,7 @@ import de.ksi.intake.IntakeRequest;
 import de.ksi.intake.LegalGround;
 import de.ksi.intake.Urgency;
 import de.ksi.network.District;
+import de.ksi.testing.DocPictures;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -60,7 +61,7 @@ class CaseJourneyBrowserIT {
 
   private static final String CASEWORKER = "fk-seg-1";
   private static final String PASSWORD = "demo";
-  private static final Path PICTURES = Path.of("docs", "handbuch", "bilder");
+  private static final Path PICTURES = DocPictures.of("handbuch/bilder");
 
   @LocalServerPort int port;
   @Autowired ProcessEngine engine;

@@ -10,6 +10,7 @@ import de.ksi.capacity.OfferView;
 import de.ksi.capacity.ProviderDirectory;
 import de.ksi.network.District;
 import de.ksi.testing.ApiClient;
+import de.ksi.testing.DocPictures;
 import de.ksi.testing.Fixtures;
 import de.ksi.testing.KsiIntegrationTest;
 import java.nio.file.Files;
@@ -132,7 +133,7 @@ class PlatzmeldungBrowserIT {
                   .asInt())
           .isEqualTo(3);
 
-      Path picture = Path.of("docs", "handbuch", "bilder", "einrichtung-platzmeldung.png");
+      Path picture = DocPictures.of("handbuch/bilder/einrichtung-platzmeldung.png");
       Files.copy(
           browser.getScreenshotAs(OutputType.FILE).toPath(),
           picture,

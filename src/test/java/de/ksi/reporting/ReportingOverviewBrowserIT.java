@@ -9,6 +9,7 @@ import de.ksi.capacity.Category;
 import de.ksi.capacity.OfferView;
 import de.ksi.network.District;
 import de.ksi.testing.ApiClient;
+import de.ksi.testing.DocPictures;
 import de.ksi.testing.Fixtures;
 import de.ksi.testing.KsiIntegrationTest;
 import java.nio.file.Files;
@@ -121,7 +122,7 @@ class ReportingOverviewBrowserIT {
     browser.executeScript("arguments[0].scrollIntoView();", section);
     Files.copy(
         browser.getScreenshotAs(OutputType.FILE).toPath(),
-        Path.of("docs", "handbuch", "bilder", "koordination-meldungen.png"),
+        DocPictures.of("handbuch/bilder/koordination-meldungen.png"),
         StandardCopyOption.REPLACE_EXISTING);
   }
 }
