@@ -24,7 +24,7 @@ final class FormValues {
           Map.entry("lastName", "Nachname"),
           Map.entry("birthDate", "Geburtsdatum"),
           Map.entry("estimatedAge", "Geschätztes Alter"),
-          Map.entry("ageGiven", "Alter"),
+          Map.entry("ageGiven", "Geschätztes Alter"),
           Map.entry("gender", "Geschlecht"),
           Map.entry("languages", "Sprachen"),
           Map.entry("siblings", "Geschwistergruppe"),

@@ -235,6 +235,30 @@ final class Tasklist {
             : By.xpath("//button[normalize-space(.)='Abschließen']"));
   }
 
+  /** The German error form-js shows under a field, once it shows one. */
+  String fieldError(String label) {
+    WebElement error =
+        visible(
+            By.xpath(
+                "//div[contains(@class,'fjs-form-field')][./label[starts-with(normalize-space(.),'"
+                    + label
+                    + "')]]//*[contains(@class,'fjs-form-field-error')]"));
+    wait.until(d -> !error.getText().isBlank());
+    return error.getText();
+  }
+
+  /** Whether an error is shown under the field with this label now. */
+  boolean fieldErrorShown(String label) {
+    return browser
+        .findElements(
+            By.xpath(
+                "//div[contains(@class,'fjs-form-field')][./label[starts-with(normalize-space(.),'"
+                    + label
+                    + "')]]//*[contains(@class,'fjs-form-field-error')]"))
+        .stream()
+        .anyMatch(e -> e.isDisplayed() && !e.getText().isBlank());
+  }
+
   private WebElement field(String label) {
     return visible(
         By.xpath(

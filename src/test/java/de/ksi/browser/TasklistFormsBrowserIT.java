@@ -95,11 +95,17 @@ class TasklistFormsBrowserIT {
     }
   }
 
+  /**
+   * What only the server finds (neither a birth date nor an estimated age) is said in German at the
+   * field the user fills, as well as at the top; nothing is stored, and once the age is typed the
+   * error goes and the case is registered.
+   */
   @Test
-  void intakeWithoutBirthDateOrAgeShowsTheGermanServerErrorAndCreatesNoCase() {
+  void intakeWithoutBirthDateOrAgeNamesTheAgeFieldAndCreatesNoCase() {
     long casesBefore = caseCount();
     long instancesBefore =
         history.createHistoricProcessInstanceQuery().processDefinitionKey(CaseProcess.KEY).count();
+    Set<String> before = caseReferences();
     tasklist.login(CASEWORKER, PASSWORD);
 
     tasklist.openStartForm(START_FORM);
@@ -107,10 +113,11 @@ class TasklistFormsBrowserIT {
     tasklist.submitStartForm();
 
     assertThat(tasklist.startFormError())
-        .contains("Bitte die Aufnahme prüfen")
         .contains("Bitte ein Geburtsdatum oder ein geschätztes Alter angeben")
         .doesNotContain("Cannot instantiate")
         .doesNotContain("inobhutnahme:");
+    assertThat(tasklist.fieldError("Geschätztes Alter"))
+        .isEqualTo("Bitte ein Geburtsdatum oder ein geschätztes Alter angeben.");
     tasklist.screenshot("aufnahme-serverfehler");
     assertThat(caseCount()).isEqualTo(casesBefore);
     assertThat(
@@ -119,6 +126,13 @@ class TasklistFormsBrowserIT {
                 .processDefinitionKey(CaseProcess.KEY)
                 .count())
         .isEqualTo(instancesBefore);
+
+    tasklist.enter("Geschätztes Alter", "14");
+    tasklist.await().until(d -> !tasklist.fieldErrorShown("Geschätztes Alter"));
+    tasklist.submitStartForm();
+    tasklist.await().until(d -> tasklist.startFormClosed());
+    String reference = tasklist.await().until(d -> newCaseReference(before));
+    assertThat(reference).startsWith("SEG-");
   }
 
   @Test

@@ -8,6 +8,9 @@
 // 3. The start form ("Prozess starten") asks before it closes with input (Escape, a click beside it, "Zurück",
 //    the ×, a reload): no draft is kept in the browser (ksi-no-form-drafts.js), so closing would lose it all.
 // 4. On a tablet (narrow screen) an open task takes the whole width; "Zur Aufgabenliste" leads back.
+// 5. What only the server finds (a birth date or an estimated age, a rule of the form checked again) is shown
+//    under the field it names, not only in the notification at the top: the server writes
+//    "Bitte … prüfen – <Feld>: <Text>; <Feld>: <Text>", each part goes under the field whose label starts so.
 
 const DATE_PATTERN = '^\\d{2}\\.\\d{2}\\.\\d{4}$';
 
@@ -98,9 +101,88 @@ function explainFailedSubmit(root) {
   }
   root.querySelectorAll('.notifications .alert-danger').forEach((alert) => {
     const walker = document.createTreeWalker(alert, NodeFilter.SHOW_TEXT);
+    let replaced = false;
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       if (GENERAL_FAILURE.test(node.data.trim())) {
         node.data = 'Das Formular ist noch nicht vollständig: Bitte die rot markierten Angaben unter den Feldern prüfen.';
+        replaced = true;
+      } else if (replaced && /^\s*:\s*$/.test(node.data)) {
+        // Tasklist writes "<general failure> : <details>"; the colon has nothing left to introduce
+        node.data = ' ';
+      }
+    }
+  });
+}
+
+// ---- 5. server errors at their field ------------------------------------------------------------------------
+
+const SERVER_ERROR = 'ksi-server-error';
+/** Parts the user has answered by changing their field: not shown again until a new notification comes. */
+const answered = new Set();
+const seenAlerts = new WeakSet();
+
+function serverErrorParts(alert) {
+  const text = alert.textContent.replace(/\s+/g, ' ').trim();
+  const dash = text.indexOf(' – ');
+  if (dash < 0) {
+    return [];
+  }
+  return text.substring(dash + 3).split('; ').map((part) => {
+    const colon = part.indexOf(': ');
+    return colon > 0 ? { label: part.substring(0, colon).trim(), message: part.substring(colon + 2).trim() } : null;
+  }).filter((part) => part && part.message);
+}
+
+function fieldLabelled(root, label) {
+  return Array.from(root.querySelectorAll('.fjs-form-field')).find((field) => {
+    const own = field.querySelector('.fjs-form-field-label');
+    return own && own.textContent.replace(/\*\s*$/, '').trim().startsWith(label);
+  });
+}
+
+function placeServerErrors(root) {
+  const wanted = new Set();
+  // the start form's notification sits in the dialog around the form, a task's above the form
+  root.querySelectorAll('.modal-content, [cam-tasklist-form]').forEach((scope) => {
+    const alerts = Array.from(scope.querySelectorAll('.notifications .alert-danger'));
+    if (alerts.some((alert) => !seenAlerts.has(alert))) {
+      alerts.forEach((alert) => seenAlerts.add(alert));
+      answered.clear();
+    }
+    alerts.flatMap(serverErrorParts).forEach((part) => {
+      const key = part.label + '\u0000' + part.message;
+      const field = fieldLabelled(scope, part.label);
+      if (!field || answered.has(key)) {
+        return;
+      }
+      wanted.add(field);
+      if (field.querySelector('.' + SERVER_ERROR)) {
+        return;
+      }
+      const error = document.createElement('div');
+      error.className = 'fjs-form-field-error ' + SERVER_ERROR;
+      error.setAttribute('role', 'alert');
+      const span = document.createElement('span');
+      span.textContent = part.message;
+      error.appendChild(span);
+      field.appendChild(error);
+      field.classList.add('fjs-has-errors');
+      const done = () => {
+        answered.add(key);
+        error.remove();
+        field.classList.remove('fjs-has-errors');
+      };
+      field.addEventListener('input', done, { once: true });
+      field.addEventListener('change', done, { once: true });
+    });
+  });
+  // a notification that is gone (closed, or a new try) takes its field errors with it
+  root.querySelectorAll('.' + SERVER_ERROR).forEach((error) => {
+    const field = error.closest('.fjs-form-field');
+    if (!wanted.has(field)) {
+      error.remove();
+      if (field) {
+        field.classList.remove('fjs-has-errors');
       }
     }
   });
@@ -237,6 +319,7 @@ let scheduled = false;
 function update() {
   scheduled = false;
   translateErrors(document);
+  placeServerErrors(document);
   explainFailedSubmit(document);
   showClaimHint();
   markOpenTask();
