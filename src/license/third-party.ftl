@@ -102,7 +102,7 @@ and used here under the first allowed one, or it bundles parts under each of the
 2.2 Our own front-end files (EUPL-1.2, SPDX header in each file)
 
   src/main/resources/static/ksi/, guide/start.html, plugin-webapp/lagebild,
-  plugin-webapp/planung, plugin-webapp/statistik (Cockpit pages; charts drawn as
-  inline SVG by our own charts.js) and the Camunda webapp settings and styles in
-  META-INF/resources/webjars/camunda/app/*/. They contain no third-party code and load
+  plugin-webapp/meldungen, plugin-webapp/planung, plugin-webapp/statistik (Cockpit
+  pages; charts drawn as inline SVG by our own charts.js) and the Camunda webapp
+  settings, scripts and styles in META-INF/resources/webjars/camunda/app/*/. They contain no third-party code and load
   nothing from other servers.
