@@ -446,17 +446,8 @@ class HandbuchBrowserIT {
   }
 
   private void fillIntake(String firstName, String location) {
-    tasklist.select("Zuständiges Jugendamt", "Kreis Segeberg");
-    tasklist.tick("§ 42 Abs. 1 Nr. 2");
-    tasklist.enter("Vorname", firstName);
-    tasklist.enter("Nachname", "Musterkind");
+    IntakeForm.fill(tasklist, firstName, location);
     tasklist.enter("Geschätztes Alter", "14");
-    tasklist.select("Geschlecht", "weiblich");
-    tasklist.enter("Sprachen", "Deutsch");
-    tasklist.tick("Trauma");
-    tasklist.tick("Sofort – das Kind wartet jetzt");
-    tasklist.enter("Wo ist das Kind jetzt?", location);
-    tasklist.enter("Schilderung", "Von der Polizei nachts in Obhut genommen.");
   }
 
   private void login(String app, String user) {
@@ -476,13 +467,8 @@ class HandbuchBrowserIT {
                 By.cssSelector("li.account .dropdown-toggle")));
   }
 
-  /**
-   * Opens the task in a freshly loaded Tasklist (a filter chosen before would hide it) and claims
-   * it.
-   */
   private void claim(String taskId) {
-    browser.get("about:blank");
-    tasklist.openAndClaim(taskId);
+    tasklist.openAfreshAndClaim(taskId);
   }
 
   /** Error notifications Tasklist shows, e.g. a form the server rejected. */

@@ -101,6 +101,31 @@ final class Tasklist {
     wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("button.claim")));
   }
 
+  /**
+   * Opens the task in a freshly loaded Tasklist (a filter chosen before would hide it) and claims
+   * it.
+   */
+  void openAfreshAndClaim(String taskId) {
+    browser.get("about:blank");
+    openAndClaim(taskId);
+  }
+
+  /**
+   * Forgets the session (cookies of this site), then leaves the page: the next login loads Tasklist
+   * afresh.
+   */
+  void forgetSession() {
+    browser.manage().deleteAllCookies();
+    browser.get("about:blank");
+  }
+
+  /** Waits until the task list on the left shows the text (e.g. a task's name), and returns it. */
+  String taskListShowing(String text) {
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".tasks-list"), text));
+    return browser.findElement(By.cssSelector(".tasks-list")).getText();
+  }
+
   void complete() {
     click(clickable(By.xpath("//button[normalize-space(.)='Abschließen']")));
   }
