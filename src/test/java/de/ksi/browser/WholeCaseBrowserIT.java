@@ -16,8 +16,10 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,13 +28,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * One case from the start form to its end, every step through the real forms in the real Tasklist
- * in headless Chromium at 1440 px, each by the role that does it: the caseworker starts the case;
- * nobody finds a place in the district within 30 minutes (the engine clock moves on); the
- * coordinators find none in the network and end the search; the head of office decides the level-2
- * emergency measure with a registry place; that provider confirms the child's arrival; the
- * caseworker informs the child and the parents and ends the custody with the return home. The case
- * is then closed, its place released, and nothing of it is left in the engine. Screenshots go to
- * target/screenshots.
+ * in headless Chromium, on a desktop (1440 px) and on a tablet upright (768 px), each by the role
+ * that does it: the caseworker starts the case; nobody finds a place in the district within 30
+ * minutes (the engine clock moves on); the coordinators find none in the network and end the
+ * search; the head of office decides the level-2 emergency measure with a registry place; that
+ * provider confirms the child's arrival; the caseworker informs the child and the parents and ends
+ * the custody with the return home. The case is then closed, its place released, and nothing of it
+ * is left in the engine. Screenshots go to target/screenshots.
  */
 @KsiIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -54,6 +56,7 @@ class WholeCaseBrowserIT {
   private Backstage backstage;
   private ApiClient api;
   private String base;
+  private int width;
 
   @BeforeAll
   void startBrowser() throws Exception {
@@ -66,8 +69,9 @@ class WholeCaseBrowserIT {
   }
 
   @AfterEach
-  void lastScreen() {
-    tasklist.screenshot("whole-case-last");
+  void lastScreen(TestInfo test) {
+    tasklist.screenshot("whole-case-last-" + test.getDisplayName().replaceAll("\\W+", "-"));
+    tasklist.forgetSession();
   }
 
   @AfterAll
@@ -77,10 +81,12 @@ class WholeCaseBrowserIT {
     }
   }
 
-  @Test
-  void fromTheStartFormThroughLevel2ToTheReturnHomeEveryRoleInTasklist() {
+  @ParameterizedTest(name = "{0} px")
+  @ValueSource(ints = {1440, 768})
+  void fromTheStartFormThroughLevel2ToTheReturnHomeEveryRoleInTasklist(int width) {
+    this.width = width;
     // the caseworker takes the child in with the start form
-    tasklist.login(CASEWORKER, PASSWORD);
+    login(CASEWORKER);
     tasklist.openStartForm(IntakeForm.NAME);
     IntakeForm.fill(tasklist, "Nora", "Polizeirevier Bad Segeberg, Wache 1");
     tasklist.enter("Geschätztes Alter", "14");
@@ -93,7 +99,7 @@ class WholeCaseBrowserIT {
     assertThat(tasklist.taskListShowing("Platz auswählen und anfragen — " + ref))
         .contains(ref + " · 14–15 J.");
     assertThat(backstage.status(ref)).isEqualTo("OPEN");
-    tasklist.screenshot("whole-case-1-caseworker-list");
+    screenshot("whole-case-1-caseworker-list");
     tasklist.forgetSession();
 
     // nobody chose a place in the district within 30 minutes: the search goes to the network
@@ -103,7 +109,7 @@ class WholeCaseBrowserIT {
     assertThat(candidateGroups(networkSearch)).containsExactly("koordinierungsstelle");
 
     // the coordinators find nothing in the network either and end the search
-    tasklist.login(COORDINATOR, PASSWORD);
+    login(COORDINATOR);
     tasklist.showFilter("Verbund-Eskalationen");
     tasklist.taskListShowing("Platz auswählen und anfragen — " + ref);
     tasklist.openAfreshAndClaim(networkSearch.getId());
@@ -119,10 +125,10 @@ class WholeCaseBrowserIT {
     // place in the registry
     long offer = backstage.ownOffer(PROVIDER);
     String provider = backstage.providerName(PROVIDER);
-    tasklist.login(HEAD, PASSWORD);
+    login(HEAD);
     tasklist.showFilter("Verbund-Eskalationen");
     tasklist.taskListShowing("Notmaßnahme entscheiden (Stufe 2) — " + ref);
-    tasklist.screenshot("whole-case-2-head-escalations");
+    screenshot("whole-case-2-head-escalations");
     tasklist.openAfreshAndClaim(level2.getId());
     assertThat(tasklist.formText())
         .contains("Eskalation Stufe 2 – Fall " + ref)
@@ -131,7 +137,7 @@ class WholeCaseBrowserIT {
     tasklist.enter("Begründung", "Kein Platz im Kreis und im Verbund frei; Notaufnahme.");
     tasklist.enter("Ort / Träger der Unterbringung", provider);
     tasklist.enter("Angebots-Nr. im Register", String.valueOf(offer));
-    tasklist.screenshot("whole-case-3-head-level2");
+    screenshot("whole-case-3-head-level2");
     tasklist.complete();
     tasklist.await().until(d -> "PLACED".equals(backstage.status(ref)));
     Task prepare =
@@ -140,7 +146,7 @@ class WholeCaseBrowserIT {
     tasklist.forgetSession();
 
     // the provider of that place prepares the arrival and confirms it
-    tasklist.login(PROVIDER, PASSWORD);
+    login(PROVIDER);
     tasklist.taskListShowing("Aufnahme vorbereiten — " + ref);
     tasklist.openAfreshAndClaim(prepare.getId());
     assertThat(tasklist.formText())
@@ -154,12 +160,12 @@ class WholeCaseBrowserIT {
     tasklist.forgetSession();
 
     // the caseworker fulfils the legal duties and ends the custody: the child returns home
-    tasklist.login(CASEWORKER, PASSWORD);
+    login(CASEWORKER);
     String list = tasklist.taskListShowing("Beendigung der Inobhutnahme entscheiden — " + ref);
     assertThat(list)
         .contains("Kind informieren und Vertrauensperson benachrichtigen lassen — " + ref)
         .contains("Personensorgeberechtigte informieren und Gefährdung einschätzen — " + ref);
-    tasklist.screenshot("whole-case-4-caseworker-duties");
+    screenshot("whole-case-4-caseworker-duties");
     tasklist.openAfreshAndClaim(backstage.task(ref, DutiesProcess.Elements.INFORM_CHILD).getId());
     assertThat(tasklist.formText()).contains("Kind informieren (§ 42 Abs. 2 SGB VIII)", ref);
     tasklist.tick("Das Kind ist über die Inobhutnahme");
@@ -186,7 +192,7 @@ class WholeCaseBrowserIT {
         .contains("Untergebracht bei: " + provider);
     tasklist.select("Wie endet die Inobhutnahme?", "Rückkehr zu den Personensorgeberechtigten");
     tasklist.enter("Bemerkung", "Eltern holen das Kind nach dem Gespräch ab.");
-    tasklist.screenshot("whole-case-5-caseworker-end");
+    screenshot("whole-case-5-caseworker-end");
     tasklist.complete();
     tasklist.await().until(d -> "CLOSED".equals(backstage.status(ref)));
 
@@ -197,7 +203,7 @@ class WholeCaseBrowserIT {
     assertThat(browser.findElement(By.id("unterbringung")).getText()).contains(provider);
     assertThat(browser.findElement(By.id("ankunft")).getText())
         .contains("Kind ist angekommen", PROVIDER);
-    tasklist.screenshot("whole-case-6-case-view-closed");
+    screenshot("whole-case-6-case-view-closed");
     var shown = api.as(CASEWORKER).get("/api/cases/" + ref);
     assertThat(shown.status()).as(shown.body()).isEqualTo(200);
     assertThat(shown.json().get("status").asText()).isEqualTo("CLOSED");
@@ -232,6 +238,20 @@ class WholeCaseBrowserIT {
     assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKey(ref).count())
         .as("open tasks of the case")
         .isZero();
+  }
+
+  /**
+   * Logs in on a wide window (Tasklist folds its menu on narrow screens), then turns to the test's
+   * width: a tablet upright at 768 px.
+   */
+  private void login(String user) {
+    tasklist.resize(1440, 1800);
+    tasklist.login(user, PASSWORD);
+    tasklist.resize(width, width == 768 ? 1024 : 1800);
+  }
+
+  private void screenshot(String name) {
+    tasklist.screenshot(name + "-" + width);
   }
 
   private List<String> candidateGroups(Task task) {
