@@ -113,7 +113,7 @@ class CaseJourneyBrowserIT {
         .hasSize(1);
     ask(declining);
     Task firstRequest = tasklist.await().until(d -> openTask(ref, SearchElements.ANSWER));
-    signOut();
+    tasklist.forgetSession();
 
     // the provider declines with a reason
     tasklist.login(decliner, PASSWORD);
@@ -122,7 +122,7 @@ class CaseJourneyBrowserIT {
     tasklist.select("Grund der Absage", "Personalmangel / keine Aufnahme möglich");
     tasklist.complete();
     tasklist.await().until(d -> openTask(ref, SearchElements.CHOOSE) != null);
-    signOut();
+    tasklist.forgetSession();
 
     // the caseworker sees the decline with its reason in the case view and at the top of the next
     // choice
@@ -137,7 +137,7 @@ class CaseJourneyBrowserIT {
     tasklist.screenshot("journey-platzauswahl-nach-absage");
     ask(accepting);
     Task secondRequest = tasklist.await().until(d -> openTask(ref, SearchElements.ANSWER));
-    signOut();
+    tasklist.forgetSession();
 
     // the second provider accepts, opens "Aufnahme vorbereiten", sees the identity and confirms the
     // arrival
@@ -146,7 +146,7 @@ class CaseJourneyBrowserIT {
     tasklist.tick("Zusage");
     tasklist.complete();
     Task prepare = tasklist.await().until(d -> openTask(ref, CaseProcess.Elements.PREPARE_ARRIVAL));
-    signOut();
+    tasklist.forgetSession();
 
     // the caseworker tells the provider when the child comes and who brings it
     tasklist.login(CASEWORKER, PASSWORD);
@@ -164,7 +164,7 @@ class CaseJourneyBrowserIT {
         .until(d -> d.findElement(By.id("ankunft-geplant")).getText().contains("Frau K."));
     assertThat(text("ankunft-geplant")).contains("24.12.2026 02:30");
     picture("fallansicht-ankunft-mitgeteilt");
-    signOut();
+    tasklist.forgetSession();
 
     tasklist.login(acceptor, PASSWORD);
     tasklist.openAndClaim(prepare.getId());
@@ -185,7 +185,7 @@ class CaseJourneyBrowserIT {
     tasklist.tick("Ja, das Kind ist bei uns angekommen");
     tasklist.complete();
     tasklist.await().until(d -> openTask(ref, CaseProcess.Elements.PREPARE_ARRIVAL) == null);
-    signOut();
+    tasklist.forgetSession();
 
     // the caseworker sees the placement with address, phone and the arrival
     tasklist.login(CASEWORKER, PASSWORD);
@@ -293,15 +293,6 @@ class CaseJourneyBrowserIT {
         .processInstanceBusinessKey(reference)
         .taskDefinitionKey(definitionKey)
         .singleResult();
-  }
-
-  /**
-   * Forgets the session (cookies of this site), then leaves the page: the next login loads Tasklist
-   * afresh.
-   */
-  private void signOut() {
-    browser.manage().deleteAllCookies();
-    browser.get("about:blank");
   }
 
   private void picture(String name) {

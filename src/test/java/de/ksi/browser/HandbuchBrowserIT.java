@@ -372,11 +372,6 @@ class HandbuchBrowserIT {
       // Tasklist folds its menu on narrow screens: log in wide, then turn the tablet upright
       tasklist.login("fk-seg-1", PASSWORD);
       portrait();
-      // on a tablet "Prozess starten" sits in the folded menu (☰)
-      browser.findElements(By.cssSelector(".navbar-toggle")).stream()
-          .filter(b -> b.isDisplayed())
-          .findFirst()
-          .ifPresent(b -> b.click());
       tasklist.openStartForm(START_FORM);
       fillIntake("Ella", "Bahnhof Bad Oldesloe");
       assertUsableAt768(true);
@@ -411,10 +406,7 @@ class HandbuchBrowserIT {
 
   /** A tablet in portrait: 768 CSS pixels wide. */
   private void portrait() {
-    browser.manage().window().setSize(new Dimension(768, 1024));
-    tasklist
-        .await()
-        .until(d -> ((Number) tasklist.script("return window.innerWidth;")).intValue() == 768);
+    tasklist.resize(768, 1024);
   }
 
   /** No sideways scrolling, and the submit button can be seen and pressed. */
@@ -446,17 +438,8 @@ class HandbuchBrowserIT {
   }
 
   private void fillIntake(String firstName, String location) {
-    tasklist.select("Zuständiges Jugendamt", "Kreis Segeberg");
-    tasklist.tick("§ 42 Abs. 1 Nr. 2");
-    tasklist.enter("Vorname", firstName);
-    tasklist.enter("Nachname", "Musterkind");
+    IntakeForm.fill(tasklist, firstName, location);
     tasklist.enter("Geschätztes Alter", "14");
-    tasklist.select("Geschlecht", "weiblich");
-    tasklist.enter("Sprachen", "Deutsch");
-    tasklist.tick("Trauma");
-    tasklist.tick("Sofort – das Kind wartet jetzt");
-    tasklist.enter("Wo ist das Kind jetzt?", location);
-    tasklist.enter("Schilderung", "Von der Polizei nachts in Obhut genommen.");
   }
 
   private void login(String app, String user) {
@@ -476,13 +459,8 @@ class HandbuchBrowserIT {
                 By.cssSelector("li.account .dropdown-toggle")));
   }
 
-  /**
-   * Opens the task in a freshly loaded Tasklist (a filter chosen before would hide it) and claims
-   * it.
-   */
   private void claim(String taskId) {
-    browser.get("about:blank");
-    tasklist.openAndClaim(taskId);
+    tasklist.openAfreshAndClaim(taskId);
   }
 
   /** Error notifications Tasklist shows, e.g. a form the server rejected. */

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -68,8 +69,15 @@ final class Tasklist {
     visible(By.cssSelector("input[ng-model=username]"));
   }
 
-  /** Opens "Prozess starten" and the start form of the process with this name. */
+  /**
+   * Opens "Prozess starten" and the start form of the process with this name; on a narrow screen (a
+   * tablet upright) it sits in the folded menu (☰), which is unfolded first.
+   */
   void openStartForm(String processName) {
+    browser.findElements(By.cssSelector(".navbar-toggle")).stream()
+        .filter(WebElement::isDisplayed)
+        .findFirst()
+        .ifPresent(this::click);
     click(clickable(By.cssSelector("li.start-process-action a")));
     click(
         clickable(
@@ -99,6 +107,37 @@ final class Tasklist {
     click(clickable(By.cssSelector("button.claim")));
     visible(By.cssSelector("[cam-tasklist-form] .fjs-form"));
     wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("button.claim")));
+  }
+
+  /**
+   * Opens the task in a freshly loaded Tasklist (a filter chosen before would hide it) and claims
+   * it.
+   */
+  void openAfreshAndClaim(String taskId) {
+    browser.get("about:blank");
+    openAndClaim(taskId);
+  }
+
+  /**
+   * Forgets the session (cookies of this site), then leaves the page: the next login loads Tasklist
+   * afresh.
+   */
+  /** Sets the window's size and waits until the page is as wide (e.g. 768 for a tablet upright). */
+  void resize(int width, int height) {
+    browser.manage().window().setSize(new Dimension(width, height));
+    wait.until(d -> ((Number) script("return window.innerWidth;")).intValue() == width);
+  }
+
+  void forgetSession() {
+    browser.manage().deleteAllCookies();
+    browser.get("about:blank");
+  }
+
+  /** Waits until the task list on the left shows the text (e.g. a task's name), and returns it. */
+  String taskListShowing(String text) {
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".tasks-list"), text));
+    return browser.findElement(By.cssSelector(".tasks-list")).getText();
   }
 
   void complete() {

@@ -229,16 +229,7 @@ class TasklistFormsBrowserIT {
   }
 
   private void fillIntake(String location) {
-    tasklist.select("Zuständiges Jugendamt", "Kreis Segeberg");
-    tasklist.tick("§ 42 Abs. 1 Nr. 2");
-    tasklist.type("Vorname", "Mia");
-    tasklist.type("Nachname", "Musterkind");
-    tasklist.select("Geschlecht", "weiblich");
-    tasklist.type("Sprachen", "Deutsch, Arabisch");
-    tasklist.tick("Trauma");
-    tasklist.tick("Sofort – das Kind wartet jetzt");
-    tasklist.type("Wo ist das Kind jetzt?", location);
-    tasklist.type("Schilderung", "Von der Polizei nachts in Obhut genommen.");
+    IntakeForm.fill(tasklist, "Mia", location);
   }
 
   private StartedCase registerCaseOverApi(String firstName, String lastName, String location) {

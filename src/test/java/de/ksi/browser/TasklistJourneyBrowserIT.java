@@ -186,10 +186,6 @@ class TasklistJourneyBrowserIT {
   void theStartFormSaysInGermanWhatIsWrongAndAsksBeforeItLosesTheInput(int width) {
     tasklist.login(CASEWORKER, PASSWORD);
     resize(width);
-    browser.findElements(By.cssSelector(".navbar-toggle")).stream()
-        .filter(WebElement::isDisplayed)
-        .findFirst()
-        .ifPresent(WebElement::click);
     tasklist.openStartForm(START_FORM);
     tasklist.enter("Nachname", "Verlustfrei");
     tasklist.enter("Geburtsdatum", "1.2.2012");
@@ -400,8 +396,7 @@ class TasklistJourneyBrowserIT {
   }
 
   private void resize(int width) {
-    browser.manage().window().setSize(new Dimension(width, width == 768 ? 1024 : 1000));
-    tasklist.await().until(d -> number("return window.innerWidth;") == width);
+    tasklist.resize(width, width == 768 ? 1024 : 1000);
   }
 
   private double number(String script) {
