@@ -42,7 +42,7 @@ final class ArrivalHtml {
     return """
         <h1>Aufnahme vorbereiten – Fall %s</h1>
         %s
-        <p class="note">Diese Angaben dürfen Sie sehen, weil Ihr Träger zugesagt hat. Der Abruf ist protokolliert.
+        <p class="note">Diese Angaben dürfen Sie sehen, weil das Kind bei Ihrem Träger untergebracht wird. Der Abruf ist protokolliert.
         Bitte nicht ausdrucken oder weitergeben.</p>
         <h2>Kind</h2>
         <dl class="facts" id="identitaet">
