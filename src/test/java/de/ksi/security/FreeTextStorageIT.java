@@ -75,8 +75,17 @@ class FreeTextStorageIT {
                 .path("value")
                 .asText())
         .contains(languages);
+    assertThat(
+            api.as(decliner)
+                .get(taskPath(request.taskId()) + "/variables/" + CaseProcess.Vars.REQUEST_SUMMARY)
+                .expect(200)
+                .path("value")
+                .asText())
+        .contains(languages);
     assertThat(api.as(caseworker).get("/api/cases/" + ref).expect(200).toString())
         .contains(languages);
+    // while the request is open, the engine stores the summary nowhere: it is read from our tables
+    assertThat(engineRowsHolding(marker)).as("engine rows while the request is open").isEmpty();
 
     // When the provider declines with a note in its form, the caseworker records a place found by
     // phone in the
@@ -194,9 +203,11 @@ class FreeTextStorageIT {
   }
 
   private JsonNode formVariables(ApiClient api, String user, String taskId) {
-    return api.as(user)
-        .get("/engine-rest/engine/" + engine.getName() + "/task/" + taskId + "/form-variables")
-        .expect(200);
+    return api.as(user).get(taskPath(taskId) + "/form-variables").expect(200);
+  }
+
+  private String taskPath(String taskId) {
+    return "/engine-rest/engine/" + engine.getName() + "/task/" + taskId;
   }
 
   private String rawCase(String ref, String column) {
