@@ -142,15 +142,23 @@ class CaseBinding {
    * of its parents (the answer task and its deadline run in child executions of the request).
    */
   long holdOfRequest(DelegateExecution execution) {
-    for (ExecutionEntity e = (ExecutionEntity) execution; e != null; e = e.getParent()) {
+    return boundRequest((ExecutionEntity) execution).orElseGet(() -> legacyRequest(execution));
+  }
+
+  /**
+   * The hold of the bound provider request this execution runs in (its own execution or a parent's
+   * is the request's), or nothing for an execution outside a request.
+   */
+  Optional<Long> boundRequest(ExecutionEntity execution) {
+    for (ExecutionEntity e = execution; e != null; e = e.getParent()) {
       List<Long> hold =
           jdbc.queryForList(
               "SELECT hold_id FROM case_request WHERE execution_id = ?", Long.class, e.getId());
       if (!hold.isEmpty()) {
-        return hold.get(0);
+        return Optional.of(hold.get(0));
       }
     }
-    return legacyRequest(execution);
+    return Optional.empty();
   }
 
   /**

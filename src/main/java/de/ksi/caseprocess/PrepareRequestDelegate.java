@@ -11,8 +11,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Prepares one provider request of the parallel requests: it takes the next hold of its search from
- * our tables (bound to this request's execution), the provider's group as candidate group, the
- * pseudonymised profile, and local answer variables so that parallel answers never mix.
+ * our tables (bound to this request's execution), the provider's group as candidate group, and
+ * local answer variables so that parallel answers never mix. The pseudonymised profile is not
+ * stored: {@link RequestSummaryPlugin} reads it from our tables whenever the request's form is
+ * read.
  */
 @Component("prepareRequest")
 class PrepareRequestDelegate implements JavaDelegate {
@@ -32,7 +34,6 @@ class PrepareRequestDelegate implements JavaDelegate {
     execution.setVariableLocal(Vars.HOLD_ID, holdId);
     execution.setVariableLocal(Vars.PROVIDER_GROUP, request.hold().providerGroup());
     execution.setVariableLocal(Vars.PROVIDER_NAME, request.providerName());
-    execution.setVariableLocal(Vars.REQUEST_SUMMARY, request.profileSummary());
     // the provider must answer before the response deadline's timer fires (the hold lasts a little
     // longer)
     Duration answerWithin = Duration.parse(Variables.text(execution, Vars.RESPONSE_DEADLINE));

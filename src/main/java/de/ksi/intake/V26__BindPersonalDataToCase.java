@@ -28,6 +28,7 @@ class V26__BindPersonalDataToCase extends BaseJavaMigration {
   }
 
   @Override
+  @SuppressWarnings("deprecation") // the one reader of unbound values
   public void migrate(Context context) throws Exception {
     Connection db = context.getConnection();
     try (PreparedStatement select =
@@ -41,7 +42,7 @@ class V26__BindPersonalDataToCase extends BaseJavaMigration {
             String place = CustodyCase.place(rows.getString("reference"), column);
             try (PreparedStatement update =
                 db.prepareStatement("UPDATE custody_case SET " + column + " = ? WHERE id = ?")) {
-              update.setString(1, cipher.encrypt(cipher.decrypt(stored, place), place));
+              update.setString(1, cipher.encrypt(cipher.decryptUnbound(stored), place));
               update.setLong(2, rows.getLong("id"));
               update.executeUpdate();
             }

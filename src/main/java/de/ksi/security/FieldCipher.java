@@ -20,10 +20,10 @@ import org.springframework.stereotype.Component;
  * Encrypts personal data at rest with AES-256-GCM: every value gets its own random 96-bit IV,
  * stored in front of the ciphertext as {@code v2:base64(iv || ciphertext || tag)}, and is bound to
  * its place (table, row, column) as associated data, so a ciphertext copied to another row or
- * column fails to decrypt. {@code v1:} values (no associated data) are still read; migration V26
- * re-encrypts them. The key comes from {@code ksi.security.data-key} ({@code KSI_DATA_KEY});
- * without one the application refuses to start, and the published demo key is refused unless the
- * demo is enabled.
+ * column fails to decrypt. {@code v1:} values (no associated data) are read only by migration V26,
+ * which re-encrypts them; anywhere else they are refused. The key comes from {@code
+ * ksi.security.data-key} ({@code KSI_DATA_KEY}); without one the application refuses to start, and
+ * the published demo key is refused unless the demo is enabled.
  */
 @Component
 public class FieldCipher {
@@ -88,8 +88,9 @@ public class FieldCipher {
   }
 
   /**
-   * Decrypts a value stored at the given place ({@code v2:}) or written before values were bound
-   * ({@code v1:}).
+   * Decrypts a value stored at the given place ({@code v2:}). A value of the first scheme ({@code
+   * v1:}, bound to no place) is refused: migration V26 re-encrypted every one of them, so one found
+   * now was put there afterwards, e.g. copied from an old backup of another case.
    */
   public String decrypt(String stored, String place) {
     if (stored == null) {
@@ -99,9 +100,28 @@ public class FieldCipher {
       return open(stored.substring(V2.length()), place.getBytes(StandardCharsets.UTF_8));
     }
     if (stored.startsWith(V1)) {
-      return open(stored.substring(V1.length()), null);
+      throw new IllegalStateException(
+          "Personal data at "
+              + place
+              + " is encrypted without being bound to its case and column (v1:), which migration"
+              + " V26 re-encrypted everywhere: refused, it may have been copied from another case.");
     }
-    throw new IllegalStateException("personal data is not encrypted with a known scheme");
+    throw new IllegalStateException(
+        "Personal data at " + place + " is not encrypted with a known scheme.");
+  }
+
+  /**
+   * Decrypts a value of the first scheme ({@code v1:}, bound to no place): only for migration V26,
+   * which re-encrypts it bound to its place.
+   *
+   * @deprecated only migration V26 reads unbound values
+   */
+  @Deprecated
+  public String decryptUnbound(String stored) {
+    if (stored == null || !stored.startsWith(V1)) {
+      throw new IllegalStateException("not a value of the first scheme (v1:)");
+    }
+    return open(stored.substring(V1.length()), null);
   }
 
   /**

@@ -41,7 +41,8 @@ class AccessMatrixIT {
    * probe | expected per role (A = allowed, - = denied). The provider reads the history details of
    * its own request task (the engine grants HISTORIC_TASK READ with the candidate group), never of
    * anyone else's. The machine is an API credential of the case's provider (issue #19): it reads
-   * its own offer and nothing else.
+   * its own offer and nothing else. Capacity planning shows aggregate figures only, no case:
+   * planners (coordinators, process owners, administrators, heads of office) read it.
    */
   private static final String MATRIX =
       """
@@ -77,6 +78,7 @@ class AccessMatrixIT {
       api.audit             -      -     A     -     -        -         -     -    A        -
       api.credentials       -      -     A     -     -        -         -     -    -        -
       api.reporting         -      -     A     -     -        -         -     -    -        -
+      api.planning          -      -     A     A     -        -         A     A    -        -
       api.ownOffer          A      A     A     A     A        A         A     A    A        A
       api.otherOffer        A      A     A     A     A        A         A     A    A        -
       """;
@@ -302,6 +304,7 @@ class AccessMatrixIT {
       case "api.audit" -> ok(as.get("/api/audit?caseReference=" + ref));
       case "api.credentials" -> ok(as.get("/api/providers/" + providerId + "/credentials"));
       case "api.reporting" -> ok(as.get("/api/reporting/overview"));
+      case "api.planning" -> ok(as.get("/api/planning"));
       case "api.ownOffer" -> ok(as.get("/api/offers/" + offerId));
       case "api.otherOffer" -> ok(as.get("/api/offers/" + otherOfferId));
       case "java.task" ->

@@ -4,8 +4,10 @@ package de.ksi.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import de.ksi.caseprocess.CaseProcess;
 import de.ksi.network.District;
 import de.ksi.network.Groups;
+import de.ksi.testing.ApiClient;
 import de.ksi.testing.Fixtures;
 import de.ksi.testing.KsiIntegrationTest;
 import java.io.IOException;
@@ -27,7 +29,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * A webapp login follows the user directory within a minute (deleted, locked, demoted) on the
  * webapps and on /api called with the session, and ends after 30 idle minutes even while Tasklist
- * polls.
+ * polls. HTTP Basic on /api and /engine-rest follows the directory at once.
  */
 @KsiIntegrationTest
 class AccountSessionIT {
@@ -106,6 +108,98 @@ class AccountSessionIT {
             get("/api/audit?caseReference=" + Fixtures.newCase(District.STORMARN), token)
                 .statusCode())
         .isEqualTo(403);
+  }
+
+  @Test
+  void httpBasicRefusesADeletedUserAtOnceOnApiAndEngineRestAndNothingIsDone() {
+    // Given a caseworker whose case waits in "Platz auswählen", working over HTTP Basic
+    ApiClient api = new ApiClient(port);
+    CaseScenarios scenarios = new CaseScenarios(api, engine);
+    String user =
+        fixtures.user("it-basic-gone-" + SEQUENCE.incrementAndGet(), District.SEGEBERG.groupId());
+    String ref = scenarios.open(District.SEGEBERG, user).reference();
+    String task = scenarios.task(ref, CaseProcess.SearchElements.CHOOSE);
+    api.as(user).get("/api/cases/" + ref).expect(200);
+    api.as(user).get(scenarios.engineRest() + "/task/" + task).expect(200);
+
+    // When the user is deleted, with no clock moved on
+    identity.deleteUser(user);
+
+    // Then neither /api nor /engine-rest lets the same credentials read or do anything
+    assertThat(api.as(user).get("/api/cases/" + ref).status()).isEqualTo(401);
+    assertThat(api.as(user).post("/api/cases", intake(District.SEGEBERG)).status()).isEqualTo(401);
+    assertThat(
+            api.as(user)
+                .post(
+                    scenarios.engineRest() + "/task/" + task + "/claim",
+                    "{\"userId\": \"" + user + "\"}")
+                .status())
+        .isEqualTo(401);
+    assertThat(casesCreatedBy(user)).as("only the first case, no new one").isEqualTo(1);
+    assertThat(engine.getTaskService().createTaskQuery().taskId(task).singleResult().getAssignee())
+        .as("the task is not claimed")
+        .isNull();
+  }
+
+  @Test
+  void httpBasicSeesADemotedUsersGroupsAtOnceOnApiAndEngineRestAndNothingIsDone() {
+    // Given a coordinator reading a Stormarn case and its task over HTTP Basic
+    ApiClient api = new ApiClient(port);
+    CaseScenarios scenarios = new CaseScenarios(api, engine);
+    String user =
+        fixtures.user("it-basic-demoted-" + SEQUENCE.incrementAndGet(), Groups.COORDINATORS);
+    String ref = scenarios.open(District.STORMARN, "fk-sto-1").reference();
+    String task = scenarios.task(ref, CaseProcess.SearchElements.CHOOSE);
+    api.as(user).get("/api/cases/" + ref).expect(200);
+    api.as(user).get(scenarios.engineRest() + "/task/" + task).expect(200);
+
+    // When the user leaves the coordination office, with no clock moved on
+    identity.deleteMembership(user, Groups.COORDINATORS);
+
+    // Then the very next requests have no coordinator's rights, and nothing is done
+    assertThat(api.as(user).get("/api/cases/" + ref).status())
+        .as("another office's case, as /api answers it: not found")
+        .isEqualTo(404);
+    String provider = "Haus Herabgestuft " + SEQUENCE.incrementAndGet();
+    assertThat(api.as(user).post("/api/providers", provider(provider)).status()).isEqualTo(403);
+    assertThat(api.as(user).get(scenarios.engineRest() + "/task/" + task).status()).isIn(403, 404);
+    assertThat(
+            api.as(user)
+                .post(
+                    scenarios.engineRest() + "/task/" + task + "/claim",
+                    "{\"userId\": \"" + user + "\"}")
+                .status())
+        .isIn(403, 404);
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT COUNT(*) FROM provider WHERE name = ?", Integer.class, provider))
+        .as("no provider registered")
+        .isZero();
+    assertThat(engine.getTaskService().createTaskQuery().taskId(task).singleResult().getAssignee())
+        .as("the task is not claimed")
+        .isNull();
+  }
+
+  private int casesCreatedBy(String user) {
+    return jdbc.queryForObject(
+        "SELECT COUNT(*) FROM custody_case WHERE created_by = ?", Integer.class, user);
+  }
+
+  private static String intake(District office) {
+    return """
+        {"office": "%s", "legalGround": "NR2_DRINGENDE_GEFAHR", "firstName": "Lea", "lastName": "Geloescht",
+         "estimatedAge": 12, "gender": "FEMALE", "siblings": 1, "urgency": "IMMEDIATE",
+         "currentLocation": "Polizeirevier"}"""
+        .formatted(office.name());
+  }
+
+  private static String provider(String name) {
+    return """
+        {"name": %s, "district": "STORMARN", "address": "Am Markt 1, 23843 Bad Oldesloe", "phone24h": "04531 555 100",
+         "email": "aufnahme@markt.example.org",
+         "offers": [{"category": "CLEARING_UMA", "minAge": 12, "maxAge": 17, "genders": ["MALE"], "maxSiblings": 2,
+                     "licensed": 6}]}"""
+        .formatted(ApiClient.quote(name));
   }
 
   @Test

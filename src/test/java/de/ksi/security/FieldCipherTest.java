@@ -45,11 +45,17 @@ class FieldCipherTest {
 
   @Test
   @SuppressWarnings("deprecation")
-  void valuesOfTheFirstSchemeAreStillRead() {
+  void valuesOfTheFirstSchemeAreReadOnlyByTheMigrationThatBindsThem() {
     String v1 = cipher.encrypt("Altbestand");
 
     assertThat(v1).startsWith("v1:");
-    assertThat(cipher.decrypt(v1, PLACE)).isEqualTo("Altbestand");
+    assertThatThrownBy(() -> cipher.decrypt(v1, PLACE))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining(PLACE)
+        .hasMessageContaining("v1:")
+        .hasMessageNotContaining("Altbestand")
+        .hasNoCause();
+    assertThat(cipher.decryptUnbound(v1)).as("migration V26").isEqualTo("Altbestand");
   }
 
   @Test

@@ -14,21 +14,32 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.User;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 
 /**
- * An installation without demo data and without KSI_ADMIN_USER: the setup page refuses everybody
- * but the holder of the one-time token from the start log, and the token works once; demo logins
- * are removed.
+ * An installation without demo data and without KSI_ADMIN_USER: the start log prints the one-time
+ * setup token loudly, the setup page refuses everybody but its holder, and the token works once;
+ * demo logins are removed.
  */
+@ExtendWith(OutputCaptureExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @SpringBootTest(
     webEnvironment = WebEnvironment.RANDOM_PORT,
     properties = {
@@ -37,6 +48,8 @@ import org.springframework.context.ApplicationContext;
       "camunda.bpm.job-execution.enabled=false",
       "ksi.demo.enabled=false",
       "ksi.demo.synthetic-year=false",
+      "ksi.security.admin.user=",
+      "ksi.security.admin.password=",
       "ksi.security.data-key=dGVzdC1rZXktZm9yLWZpcnN0LXN0YXJ0LW9ubHktLS0="
     })
 class FirstStartIT {
@@ -51,7 +64,29 @@ class FirstStartIT {
   private final HttpClient browser =
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(cookies).build();
 
+  /** First, while the token is unused: the other tests use it up. */
   @Test
+  @Order(1)
+  void theStartLogPrintsTheOneTimeSetupTokenLoudlyAndNoDemoWarning(CapturedOutput startLog) {
+    List<String> lines = startLog.getAll().lines().toList();
+    List<String> setupLines = lines.stream().filter(l -> l.contains("setup-token=")).toList();
+
+    assertThat(setupLines).as("one line with the setup page and its token").hasSize(1);
+    String line = setupLines.get(0);
+    assertThat(line).contains(" WARN ", "/camunda/app/admin/" + engine.getName() + "/setup/");
+    Matcher token = Pattern.compile("setup-token=([A-Za-z0-9_-]+)#").matcher(line);
+    assertThat(token.find()).isTrue();
+    assertThat(token.group(1))
+        .as("the token that opens the setup page")
+        .isEqualTo(first.setupToken());
+    int at = lines.indexOf(line);
+    assertThat(lines.get(at - 1)).contains(" WARN ", "No administrator exists");
+    assertThat(lines.get(at - 2)).as("framed, so it stands out").contains(" WARN ", "*******");
+    assertThat(startLog.getAll()).doesNotContain("DEMO DATA IS ON");
+  }
+
+  @Test
+  @Order(2)
   void onlyTheHolderOfTheSetupTokenCreatesTheFirstAdministratorAndOnlyOnce() throws Exception {
     assertThat(identity.createUserQuery().userId("admin").count())
         .as("no demo administrator")

@@ -16,6 +16,7 @@ import de.ksi.network.Groups;
 import de.ksi.testing.ApiClient;
 import de.ksi.testing.Fixtures;
 import de.ksi.testing.KsiIntegrationTest;
+import java.lang.reflect.Method;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -23,6 +24,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -40,6 +42,7 @@ class FreeTextStorageIT {
   @Autowired JdbcTemplate jdbc;
   @Autowired IntakeService cases;
   @Autowired CapacityRegistry registry;
+  @Autowired ApplicationContext context;
 
   private final String marker = "ft" + UUID.randomUUID().toString().substring(0, 8);
 
@@ -75,8 +78,17 @@ class FreeTextStorageIT {
                 .path("value")
                 .asText())
         .contains(languages);
+    assertThat(
+            api.as(decliner)
+                .get(taskPath(request.taskId()) + "/variables/" + CaseProcess.Vars.REQUEST_SUMMARY)
+                .expect(200)
+                .path("value")
+                .asText())
+        .contains(languages);
     assertThat(api.as(caseworker).get("/api/cases/" + ref).expect(200).toString())
         .contains(languages);
+    // while the request is open, the engine stores the summary nowhere: it is read from our tables
+    assertThat(engineRowsHolding(marker)).as("engine rows while the request is open").isEmpty();
 
     // When the provider declines with a note in its form, the caseworker records a place found by
     // phone in the
@@ -193,10 +205,50 @@ class FreeTextStorageIT {
     assertThat(rawCase(ref, "handover_note")).startsWith("v2:");
   }
 
+  @Test
+  void aRequestSummaryStoredByAnEarlierReleaseIsRemovedOnStartAndStillShown() throws Exception {
+    // Given an open request whose summary an earlier release stored on the request's execution
+    ApiClient api = new ApiClient(port);
+    CaseScenarios scenarios = new CaseScenarios(api, engine);
+    String caseworker = fixtures.user("it-fk-" + marker, District.PINNEBERG.groupId());
+    long offer = fixtures.offer(District.PINNEBERG, Category.INOBHUTNAHME_GRUPPE, 4, 2).id();
+    String provider = fixtures.providerLogin(offer);
+    String ref = scenarios.open(District.PINNEBERG, caseworker).reference();
+    scenarios.request(ref, caseworker, offer);
+    CaseScenarios.Request request = scenarios.requestOf(provider, ref);
+    String execution =
+        jdbc.queryForObject(
+            "SELECT execution_id FROM case_request WHERE hold_id = ?",
+            String.class,
+            request.holdId());
+    engine
+        .getRuntimeService()
+        .setVariableLocal(execution, CaseProcess.Vars.REQUEST_SUMMARY, "Alt-" + marker);
+    assertThat(engineRowsHolding(marker)).isNotEmpty();
+
+    // When the application starts
+    Object onStart = context.getBean("storedRequestSummaries");
+    Method remove = onStart.getClass().getMethod("remove");
+    remove.setAccessible(true);
+    remove.invoke(onStart);
+
+    // Then the engine holds it no more, and the provider's form shows the summary from our tables
+    assertThat(engineRowsHolding(marker)).isEmpty();
+    assertThat(
+            formVariables(api, provider, request.taskId())
+                .path(CaseProcess.Vars.REQUEST_SUMMARY)
+                .path("value")
+                .asText())
+        .contains("| Alter | 12 Jahre |")
+        .doesNotContain(marker);
+  }
+
   private JsonNode formVariables(ApiClient api, String user, String taskId) {
-    return api.as(user)
-        .get("/engine-rest/engine/" + engine.getName() + "/task/" + taskId + "/form-variables")
-        .expect(200);
+    return api.as(user).get(taskPath(taskId) + "/form-variables").expect(200);
+  }
+
+  private String taskPath(String taskId) {
+    return "/engine-rest/engine/" + engine.getName() + "/task/" + taskId;
   }
 
   private String rawCase(String ref, String column) {

@@ -23,6 +23,7 @@ class PersonalDataAtRestIT {
   @LocalServerPort int port;
   @Autowired JdbcTemplate jdbc;
   @Autowired IntakeService cases;
+  @Autowired FieldCipher cipher;
 
   @Test
   void theRawColumnsHoldNoPlainPersonalData() {
@@ -77,6 +78,34 @@ class PersonalDataAtRestIT {
     assertThatThrownBy(() -> cases.byReference(second))
         .hasStackTraceContaining("moved from another row or column");
     assertThat(cases.byReference(first).getFirstName()).isEqualTo("Mia");
+  }
+
+  @Test
+  @SuppressWarnings("deprecation")
+  void anUnboundValueOfTheFirstSchemePutIntoACaseIsNotRead() {
+    // Given a case, and a name encrypted the first way (v1:, bound to no case), as an old backup of
+    // another case would hold it
+    ApiClient api = new ApiClient(port);
+    String ref = register(api, "Ida");
+    String unbound = cipher.encrypt("Fremdname");
+
+    // When someone with write access to the database puts it into the case's row
+    jdbc.update("UPDATE custody_case SET first_name = ? WHERE reference = ?", unbound, ref);
+
+    // Then the case is not read with that name: the refusal names the column, never the name
+    assertThatThrownBy(() -> cases.byReference(ref))
+        .hasStackTraceContaining("custody_case/" + ref + "/first_name")
+        .hasStackTraceContaining("v1:")
+        .satisfies(e -> assertThat(stackTrace(e)).doesNotContain("Fremdname"));
+    ApiClient.Reply identity = api.as("fk-pin-1").get("/api/cases/" + ref + "/identity");
+    assertThat(identity.status()).as("the identity is not shown").isNotEqualTo(200);
+    assertThat(identity.body()).doesNotContain("Fremdname");
+  }
+
+  private static String stackTrace(Throwable e) {
+    java.io.StringWriter out = new java.io.StringWriter();
+    e.printStackTrace(new java.io.PrintWriter(out));
+    return out.toString();
   }
 
   private static String register(ApiClient api, String firstName) {
