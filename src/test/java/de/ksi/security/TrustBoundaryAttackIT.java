@@ -4,6 +4,7 @@ package de.ksi.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import de.ksi.capacity.Category;
 import de.ksi.capacity.OfferView;
 import de.ksi.caseprocess.CaseProcess;
@@ -16,6 +17,7 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import org.assertj.core.api.SoftAssertions;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Job;
@@ -604,6 +606,51 @@ class TrustBoundaryAttackIT {
         .as("%s %s by %s: %s", method, path, user, reply.body())
         .isIn(400, 403, 404);
     assertThat(state.of(victim.reference())).isEqualTo(before);
+  }
+
+  @Test
+  void whatTheEngineItselfRefusesIsOnRecordForTheCase() {
+    // Given the Segeberg case with an open duty task, as it is
+    Map<String, Object> before = state.of(victim.reference());
+    String rest = cases.engineRest();
+    String task = victimDutyTask.getId();
+    ApiClient.Caller pinneberg = api.as("fk-pin-1");
+
+    // When Pinneberg's caseworker claims and completes the Segeberg task (the guard lets both
+    // through, the engine's authorization refuses them), modifies the case's instance and starts
+    // the case process at its handover under the case's reference
+    List<ApiClient.Reply> attempts =
+        List.of(
+            pinneberg.post(rest + "/task/" + task + "/claim", "{\"userId\": \"fk-pin-1\"}"),
+            pinneberg.post(rest + "/task/" + task + "/complete", "{}"),
+            pinneberg.post(
+                rest + fill("/process-instance/{main}/modification", "fk-pin-1"),
+                fill(beyondTheTask().get(0)[2], "fk-pin-1")),
+            pinneberg.post(
+                rest + "/process-definition/key/" + CaseProcess.KEY + "/start",
+                """
+        {"businessKey": "%s", "skipCustomListeners": true,
+         "startInstructions": [{"type": "startBeforeActivity", "activityId": "ServiceTask_HandOver"}]}"""
+                    .formatted(victim.reference())));
+
+    // Then each is refused and the case is unchanged
+    assertThat(attempts).allSatisfy(r -> assertThat(r.status()).as(r.body()).isEqualTo(403));
+    assertThat(state.of(victim.reference())).isEqualTo(before);
+
+    // and the case's audit log, as coordinators read it, names who tried which command
+    JsonNode log =
+        api.as("koordination-1").get("/api/audit?caseReference=" + victim.reference()).expect(200);
+    List<String> refused =
+        StreamSupport.stream(log.spliterator(), false)
+            .filter(e -> "ACCESS_REFUSED".equals(e.path("action").asText()))
+            .filter(e -> "fk-pin-1".equals(e.path("actor").asText()))
+            .map(e -> e.path("detail").asText())
+            .toList();
+    assertThat(refused)
+        .anySatisfy(d -> assertThat(d).startsWith("ClaimTaskCmd: "))
+        .anySatisfy(d -> assertThat(d).startsWith("CompleteTaskCmd: "))
+        .anySatisfy(d -> assertThat(d).startsWith("ModifyProcessInstanceCmd: "))
+        .anySatisfy(d -> assertThat(d).startsWith("StartProcessInstanceAtActivitiesCmd: "));
   }
 
   @Test
