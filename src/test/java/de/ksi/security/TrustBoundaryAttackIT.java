@@ -464,6 +464,59 @@ class TrustBoundaryAttackIT extends TrustBoundaryAttacks {
   }
 
   @Test
+  void skipFlagsWithoutStartInstructionsNeverSkipTheIntake() {
+    // Given the case process's start over /engine-rest
+    String rest = cases.engineRest() + "/process-definition/key/" + CaseProcess.KEY;
+    int started =
+        jdbc.queryForObject(
+            "SELECT COUNT(*) FROM ACT_HI_PROCINST WHERE START_USER_ID_ = 'fk-seg-2'"
+                + " AND PROC_DEF_KEY_ = ?",
+            Integer.class,
+            CaseProcess.KEY);
+
+    // When a caseworker starts it at its start event asking to skip listeners or input/output
+    // mappings, and submits the start form with the flag
+    var skipListeners = api.as("fk-seg-2").post(rest + "/start", "{\"skipCustomListeners\": true}");
+    var skipMappings = api.as("fk-seg-2").post(rest + "/start", "{\"skipIoMappings\": true}");
+    var submitted =
+        api.as("fk-seg-2")
+            .post(
+                rest + "/submit-form",
+                """
+        {"skipCustomListeners": true, "skipIoMappings": true,
+         "variables": {"office": {"value": "SEGEBERG"}, "legalGround": {"value": "NR2_DRINGENDE_GEFAHR"},
+         "pers_firstName": {"value": "Mia"}, "pers_lastName": {"value": "Übersprungen"}, "pers_estimatedAge": {"value": 11},
+         "gender": {"value": "FEMALE"}, "siblings": {"value": 1}, "needTrauma": {"value": true},
+         "urgency": {"value": "IMMEDIATE"}, "freedomRestriction": {"value": false},
+         "pers_currentLocation": {"value": "Polizeirevier"}}}""");
+
+    // Then the engine refuses the flags at the start event before any command runs (the REST API
+    // answers its ENGINE-13024 with 500, the guard never sees it), and the start form does not
+    // read them: its intake listener ran and bound a case to the instance
+    assertThat(List.of(skipListeners, skipMappings))
+        .allSatisfy(
+            r -> {
+              assertThat(r.status()).as(r.body()).isEqualTo(500);
+              assertThat(r.body()).contains("ENGINE-13024");
+            });
+    assertThat(submitted.status()).as(submitted.body()).isEqualTo(200);
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT process_instance_id FROM custody_case WHERE reference = ?",
+                String.class,
+                submitted.json().get("businessKey").asText()))
+        .isEqualTo(submitted.json().get("id").asText());
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT COUNT(*) FROM ACT_HI_PROCINST WHERE START_USER_ID_ = 'fk-seg-2'"
+                    + " AND PROC_DEF_KEY_ = ?",
+                Integer.class,
+                CaseProcess.KEY))
+        .as("case process instances started by fk-seg-2: the form's only")
+        .isEqualTo(started + 1);
+  }
+
+  @Test
   void aCaseworkerCannotAnswerTheProvidersRequestInItsPlace() {
     // Given a case waiting for a provider's answer
     OfferView offer = fixtures.offer(District.SEGEBERG, Category.INOBHUTNAHME_GRUPPE, 4, 2);
