@@ -10,14 +10,12 @@ import de.ksi.caseprocess.CaseProcess;
 import de.ksi.deadlines.DutiesProcess;
 import de.ksi.network.District;
 import de.ksi.testing.ApiClient;
-import de.ksi.testing.Fixtures;
 import de.ksi.testing.KsiIntegrationTest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
-import org.assertj.core.api.SoftAssertions;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeAll;
@@ -123,111 +121,6 @@ class TrustBoundaryAttackIT extends TrustBoundaryAttacks {
         .isEqualTo("HELD");
     assertThat(api.as(provider).post("/api/requests/" + holdId + "/accept").status())
         .isEqualTo(204);
-  }
-
-  @Test
-  void neitherTheOfficeNorTheProviderReleasesAnOpenRequestPastTheProcess() {
-    // Given a case waiting for a provider's answer
-    OfferView offer = fixtures.offer(District.SEGEBERG, Category.INOBHUTNAHME_GRUPPE, 4, 2);
-    String provider = fixtures.providerLogin(offer.id());
-    CaseScenarios.Started target = cases.open(District.SEGEBERG, "fk-seg-1");
-    cases.request(target.reference(), "fk-seg-1", offer.id());
-    long holdId = cases.requestOf(provider, target.reference()).holdId();
-    Map<String, Object> before = state.of(target.reference());
-
-    // When the office's caseworker, the provider and a coordinator release the request's hold
-    var byOffice = api.as("fk-seg-1").post("/api/holds/" + holdId + "/release");
-    var byProvider = api.as(provider).inGerman().post("/api/holds/" + holdId + "/release");
-    var byCoordinator = api.as("koordination-1").post("/api/holds/" + holdId + "/release");
-
-    // Then each is refused saying why, in English and German, and the case is unchanged
-    SoftAssertions.assertSoftly(
-        then -> {
-          then.assertThat(byOffice.problem(409).path("code").asText())
-              .isEqualTo("problem.hold.open-request");
-          then.assertThat(byOffice.body()).contains("open placement request", "case process");
-          then.assertThat(byProvider.problem(409).path("detail").asText())
-              .contains("offene Platzanfrage", "Fallprozess");
-          then.assertThat(byCoordinator.status()).as(byCoordinator.body()).isEqualTo(409);
-          then.assertThat(state.of(target.reference())).isEqualTo(before);
-        });
-
-    // and the provider can still accept: the child is placed in the held place
-    assertThat(api.as(provider).post("/api/requests/" + holdId + "/accept").status())
-        .isEqualTo(204);
-    assertThat(
-            jdbc.queryForObject(
-                "SELECT status FROM custody_case WHERE id = ?", String.class, target.caseId()))
-        .isEqualTo("PLACED");
-    assertThat(jdbc.queryForObject("SELECT status FROM hold WHERE id = ?", String.class, holdId))
-        .isEqualTo("CONFIRMED");
-
-    // while a hold that is no request of a case is released as before
-    long ownHold =
-        api.as("fk-seg-1")
-            .post(
-                "/api/holds",
-                "{\"offerId\": %d, \"caseReference\": \"%s\"}"
-                    .formatted(offer.id(), Fixtures.newCase(District.SEGEBERG)))
-            .expect(201)
-            .get("id")
-            .asLong();
-    assertThat(
-            api.as("fk-seg-1")
-                .post("/api/holds/" + ownHold + "/release")
-                .expect(200)
-                .get("status")
-                .asText())
-        .isEqualTo("RELEASED");
-  }
-
-  @Test
-  void thePlacementOfARunningCaseEndsOnlyWithTheCasesOutcome() {
-    // Given a placed case whose office is to decide the outcome
-    OfferView offer = fixtures.offer(District.SEGEBERG, Category.INOBHUTNAHME_GRUPPE, 4, 2);
-    String provider = fixtures.providerLogin(offer.id());
-    CaseScenarios.Started placed =
-        cases.placed(District.SEGEBERG, "fk-seg-1", offer.id(), provider);
-    long placementId =
-        jdbc.queryForObject(
-            "SELECT placement_id FROM custody_case WHERE id = ?", Long.class, placed.caseId());
-    Map<String, Object> before = state.of(placed.reference());
-    String end = "/api/placements/" + placementId + "/end";
-    String body = "{\"reason\": \"RETURN_HOME\"}";
-
-    // When its caseworker, the provider and a coordinator end the placement directly
-    List<ApiClient.Reply> ends =
-        List.of(
-            api.as("fk-seg-1").post(end, body),
-            api.as(provider).inGerman().post(end, body),
-            api.as("koordination-1").post(end, body));
-
-    // Then each is refused saying why, the place stays taken and the case is unchanged
-    assertThat(ends)
-        .allSatisfy(
-            r ->
-                assertThat(r.problem(409).path("code").asText())
-                    .isEqualTo("problem.placement.case-running"));
-    assertThat(ends.get(0).body()).contains("running case " + placed.reference());
-    assertThat(ends.get(1).body()).contains("laufenden Falls " + placed.reference());
-    assertThat(state.of(placed.reference())).isEqualTo(before);
-
-    // When the office decides the outcome in Tasklist
-    String decide = cases.task(placed.reference(), CaseProcess.Elements.DECIDE_OUTCOME);
-    assertThat(
-            api.as("fk-seg-1")
-                .post(
-                    cases.engineRest() + "/task/" + decide + "/claim", "{\"userId\": \"fk-seg-1\"}")
-                .status())
-        .isEqualTo(204);
-    cases.submit("fk-seg-1", decide, "{\"outcome\": {\"value\": \"RETURN_HOME\"}}");
-
-    // Then the process ended the placement, and ending it again is harmless
-    assertThat(
-            jdbc.queryForObject(
-                "SELECT end_reason FROM placement WHERE id = ?", String.class, placementId))
-        .isEqualTo("RETURN_HOME");
-    assertThat(api.as("fk-seg-1").post(end, body).status()).isEqualTo(200);
   }
 
   /** The roles that work with a Segeberg case, or could try to. */

@@ -8,6 +8,7 @@ import de.ksi.capacity.Category;
 import de.ksi.capacity.OfferView;
 import de.ksi.caseprocess.CaseProcess;
 import de.ksi.network.District;
+import de.ksi.network.Groups;
 import de.ksi.testing.ApiClient;
 import de.ksi.testing.Fixtures;
 import java.util.List;
@@ -28,10 +29,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * The attacks of issue #15 whose path runs through the database the installation uses: taking over
  * another office's case by starting its process at the handover (finding 1), a provider writing a
  * placement into its request (finding 3), Java objects and malformed JSON in a case's variables
- * (finding 5). Each is refused and the case unchanged (row, instances, variables, tasks, grants,
- * holds, placements, audit). Runs on H2 ({@link TrustBoundaryAttackIT}, with the rest of the attack
- * suite) and PostgreSQL ({@link TrustBoundaryAttackPostgresIT}), with caseworkers of its own, as
- * the PostgreSQL suite has no demo users.
+ * (finding 5), and releasing an open request's hold or ending a running case's placement past the
+ * process, whose check reads the engine's runtime tables. Each is refused and the case unchanged
+ * (row, instances, variables, tasks, grants, holds, placements, audit). Runs on H2 ({@link
+ * TrustBoundaryAttackIT}, with the rest of the attack suite) and PostgreSQL ({@link
+ * TrustBoundaryAttackPostgresIT}), with caseworkers of its own, as the PostgreSQL suite has no demo
+ * users.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class TrustBoundaryAttacks {
@@ -45,14 +48,15 @@ abstract class TrustBoundaryAttacks {
   CaseScenarios cases;
   CaseState state;
 
-  // caseworkers of three offices
+  // caseworkers of three offices and a coordinator
   String segeberg;
   String segeberg2;
   String pinneberg;
   String lauenburg;
+  String coordinator;
 
   @BeforeAll
-  void caseworkersOfThreeOfficesAndAFreePlace() {
+  void caseworkersOfThreeOfficesACoordinatorAndAFreePlace() {
     api = new ApiClient(port);
     cases = new CaseScenarios(api, engine);
     state = new CaseState(jdbc);
@@ -61,6 +65,7 @@ abstract class TrustBoundaryAttacks {
     segeberg2 = fixtures.user("it-tb-seg2-" + suffix, District.SEGEBERG.groupId());
     pinneberg = fixtures.user("it-tb-pin-" + suffix, District.PINNEBERG.groupId());
     lauenburg = fixtures.user("it-tb-hlb-" + suffix, District.HERZOGTUM_LAUENBURG.groupId());
+    coordinator = fixtures.user("it-tb-koord-" + suffix, Groups.COORDINATORS);
     // a free place, so that a new Segeberg case's search has candidates and waits in "Platz
     // auswählen" (the PostgreSQL suite has no demo providers)
     fixtures.offer(District.SEGEBERG, Category.INOBHUTNAHME_GRUPPE, 4, 2);
@@ -330,5 +335,110 @@ abstract class TrustBoundaryAttacks {
                       .status())
               .isEqualTo(200);
         });
+  }
+
+  @Test
+  void neitherTheOfficeNorTheProviderReleasesAnOpenRequestPastTheProcess() {
+    // Given a case waiting for a provider's answer
+    OfferView offer = fixtures.offer(District.SEGEBERG, Category.INOBHUTNAHME_GRUPPE, 4, 2);
+    String provider = fixtures.providerLogin(offer.id());
+    CaseScenarios.Started target = cases.open(District.SEGEBERG, segeberg);
+    cases.request(target.reference(), segeberg, offer.id());
+    long holdId = cases.requestOf(provider, target.reference()).holdId();
+    Map<String, Object> before = state.of(target.reference());
+
+    // When the office's caseworker, the provider and a coordinator release the request's hold
+    var byOffice = api.as(segeberg).post("/api/holds/" + holdId + "/release");
+    var byProvider = api.as(provider).inGerman().post("/api/holds/" + holdId + "/release");
+    var byCoordinator = api.as(coordinator).post("/api/holds/" + holdId + "/release");
+
+    // Then each is refused saying why, in English and German, and the case is unchanged
+    SoftAssertions.assertSoftly(
+        then -> {
+          then.assertThat(byOffice.problem(409).path("code").asText())
+              .isEqualTo("problem.hold.open-request");
+          then.assertThat(byOffice.body()).contains("open placement request", "case process");
+          then.assertThat(byProvider.problem(409).path("detail").asText())
+              .contains("offene Platzanfrage", "Fallprozess");
+          then.assertThat(byCoordinator.status()).as(byCoordinator.body()).isEqualTo(409);
+          then.assertThat(state.of(target.reference())).isEqualTo(before);
+        });
+
+    // and the provider can still accept: the child is placed in the held place
+    assertThat(api.as(provider).post("/api/requests/" + holdId + "/accept").status())
+        .isEqualTo(204);
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT status FROM custody_case WHERE id = ?", String.class, target.caseId()))
+        .isEqualTo("PLACED");
+    assertThat(jdbc.queryForObject("SELECT status FROM hold WHERE id = ?", String.class, holdId))
+        .isEqualTo("CONFIRMED");
+
+    // while a hold that is no request of a case is released as before
+    long ownHold =
+        api.as(segeberg)
+            .post(
+                "/api/holds",
+                "{\"offerId\": %d, \"caseReference\": \"%s\"}"
+                    .formatted(offer.id(), Fixtures.newCase(District.SEGEBERG)))
+            .expect(201)
+            .get("id")
+            .asLong();
+    assertThat(
+            api.as(segeberg)
+                .post("/api/holds/" + ownHold + "/release")
+                .expect(200)
+                .get("status")
+                .asText())
+        .isEqualTo("RELEASED");
+  }
+
+  @Test
+  void thePlacementOfARunningCaseEndsOnlyWithTheCasesOutcome() {
+    // Given a placed case whose office is to decide the outcome
+    OfferView offer = fixtures.offer(District.SEGEBERG, Category.INOBHUTNAHME_GRUPPE, 4, 2);
+    String provider = fixtures.providerLogin(offer.id());
+    CaseScenarios.Started placed = cases.placed(District.SEGEBERG, segeberg, offer.id(), provider);
+    long placementId =
+        jdbc.queryForObject(
+            "SELECT placement_id FROM custody_case WHERE id = ?", Long.class, placed.caseId());
+    Map<String, Object> before = state.of(placed.reference());
+    String end = "/api/placements/" + placementId + "/end";
+    String body = "{\"reason\": \"RETURN_HOME\"}";
+
+    // When its caseworker, the provider and a coordinator end the placement directly
+    List<ApiClient.Reply> ends =
+        List.of(
+            api.as(segeberg).post(end, body),
+            api.as(provider).inGerman().post(end, body),
+            api.as(coordinator).post(end, body));
+
+    // Then each is refused saying why, the place stays taken and the case is unchanged
+    assertThat(ends)
+        .allSatisfy(
+            r ->
+                assertThat(r.problem(409).path("code").asText())
+                    .isEqualTo("problem.placement.case-running"));
+    assertThat(ends.get(0).body()).contains("running case " + placed.reference());
+    assertThat(ends.get(1).body()).contains("laufenden Falls " + placed.reference());
+    assertThat(state.of(placed.reference())).isEqualTo(before);
+
+    // When the office decides the outcome in Tasklist
+    String decide = cases.task(placed.reference(), CaseProcess.Elements.DECIDE_OUTCOME);
+    assertThat(
+            api.as(segeberg)
+                .post(
+                    cases.engineRest() + "/task/" + decide + "/claim",
+                    "{\"userId\": \"" + segeberg + "\"}")
+                .status())
+        .isEqualTo(204);
+    cases.submit(segeberg, decide, "{\"outcome\": {\"value\": \"RETURN_HOME\"}}");
+
+    // Then the process ended the placement, and ending it again is harmless
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT end_reason FROM placement WHERE id = ?", String.class, placementId))
+        .isEqualTo("RETURN_HOME");
+    assertThat(api.as(segeberg).post(end, body).status()).isEqualTo(200);
   }
 }
