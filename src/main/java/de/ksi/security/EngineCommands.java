@@ -2,20 +2,14 @@
 package de.ksi.security;
 
 import java.lang.reflect.Field;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.impl.AbstractQuery;
 import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
-import org.camunda.bpm.engine.impl.history.event.HistoricProcessInstanceEventEntity;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
-import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
-import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 
@@ -89,36 +83,8 @@ final class EngineCommands {
           "DeployCmd",
           "DeleteDeploymentCmd");
 
-  /** The fields of commands and their builders that name what a command acts on. */
-  private static final List<String> ID_FIELDS =
-      List.of(
-          "taskId", "processInstanceId", "executionId", "entityId", "jobId", "processInstanceIds");
-
-  /** The fields that hold a command's builder, which names the instances for it. */
-  private static final List<String> BUILDERS =
-      List.of("builder", "instantiationBuilder", "executionBuilder");
-
   private final FormFields forms = new FormFields();
   private final SubmittedVariables variables = new SubmittedVariables();
-  private final Cases cases;
-
-  /** The cases a refusal names, read from our case table. */
-  interface Cases {
-    /** The reference of the case the root process instance runs. */
-    Optional<String> ofRootInstance(String rootProcessInstanceId);
-
-    /** Whether a case has this reference. */
-    boolean exists(String reference);
-
-    /**
-     * Whether the case with this reference is not bound to a process instance yet (older cases).
-     */
-    boolean unbound(String reference);
-  }
-
-  EngineCommands(Cases cases) {
-    this.cases = cases;
-  }
 
   /** How the guard treats a command class, before it looks at what the command carries. */
   enum Kind {
@@ -183,95 +149,6 @@ final class EngineCommands {
             default -> start(command, context);
           };
     };
-  }
-
-  /**
-   * The case a refused command aimed at, for the audit log: found through the task, execution, job
-   * or process instance the command (or its builder) names and the case bound to that instance's
-   * root in our case table; a start or message names it by the business key when a case has that
-   * reference. Never from a variable the command carries. "-" when it names none.
-   */
-  String caseReference(Command<?> command, CommandContext context) {
-    try {
-      List<Object> holders = new ArrayList<>(List.of(command));
-      for (String builder : BUILDERS) {
-        Object value = field(command, builder);
-        if (value != null) {
-          holders.add(value);
-        }
-      }
-      for (Object holder : holders) {
-        for (String name : ID_FIELDS) {
-          for (String id : ids(field(holder, name))) {
-            Optional<String> reference = rootInstance(id, context).flatMap(this::caseOfRoot);
-            if (reference.isPresent()) {
-              return reference.get();
-            }
-          }
-        }
-        if (field(holder, "businessKey") instanceof String key && cases.exists(key)) {
-          return key;
-        }
-      }
-    } catch (RuntimeException unreadable) {
-      // the refusal is recorded without the case
-    }
-    return "-";
-  }
-
-  /**
-   * The case bound to a root instance; an instance started before cases were bound is known by its
-   * business key, which the intake listener set to the case's reference.
-   */
-  private Optional<String> caseOfRoot(RootInstance root) {
-    return cases
-        .ofRootInstance(root.id())
-        .or(
-            () ->
-                Optional.ofNullable(root.businessKey())
-                    .filter(key -> cases.exists(key) && cases.unbound(key)));
-  }
-
-  /** The root process instance of a task, execution, job or (running or ended) process instance. */
-  private static Optional<RootInstance> rootInstance(String id, CommandContext context) {
-    String instanceId = id;
-    TaskEntity task = context.getTaskManager().findTaskById(id);
-    if (task != null) {
-      instanceId = task.getProcessInstanceId();
-    } else {
-      JobEntity job = context.getJobManager().findJobById(id);
-      if (job != null) {
-        instanceId = job.getProcessInstanceId();
-      }
-    }
-    if (instanceId == null) {
-      return Optional.empty();
-    }
-    ExecutionEntity execution = context.getExecutionManager().findExecutionById(instanceId);
-    if (execution != null) {
-      ExecutionEntity root =
-          context.getExecutionManager().findExecutionById(execution.getRootProcessInstanceId());
-      return Optional.of(
-          new RootInstance(
-              execution.getRootProcessInstanceId(), root == null ? null : root.getBusinessKey()));
-    }
-    HistoricProcessInstanceEventEntity ended =
-        context.getHistoricProcessInstanceManager().findHistoricProcessInstance(instanceId);
-    return ended == null
-        ? Optional.empty()
-        : Optional.of(new RootInstance(ended.getRootProcessInstanceId(), null));
-  }
-
-  private record RootInstance(String id, String businessKey) {}
-
-  private static List<String> ids(Object value) {
-    if (value instanceof String id) {
-      return List.of(id);
-    }
-    if (value instanceof Collection<?> many) {
-      return many.stream().filter(String.class::isInstance).map(String.class::cast).toList();
-    }
-    return List.of();
   }
 
   /** The webapps' own read plugins (Cockpit's, Admin's and Tasklist's queries). */

@@ -43,11 +43,12 @@ public class EngineGuard extends AbstractProcessEnginePlugin {
   private static final ThreadLocal<int[]> DEPTH = ThreadLocal.withInitial(() -> new int[1]);
 
   private final ObjectProvider<AuditLog> audit;
-  private final EngineCommands commands;
+  private final EngineCommands commands = new EngineCommands();
+  private final CaseOfCommand caseOf;
 
   EngineGuard(ObjectProvider<AuditLog> audit, ObjectProvider<JdbcTemplate> jdbc) {
     this.audit = audit;
-    this.commands = new EngineCommands(new CaseTable(jdbc));
+    this.caseOf = new CaseOfCommand(jdbc);
   }
 
   /**
@@ -150,7 +151,7 @@ public class EngineGuard extends AbstractProcessEnginePlugin {
   /** A refused attempt is recorded in its own transaction: the command's own rolls back. */
   private void refused(
       Authentication user, Command<?> command, String why, CommandContext context) {
-    String caseReference = commands.caseReference(command, context);
+    String caseReference = caseOf.of(command, context);
     LOG.warn(
         "Refused {} by {} on case {}: {}",
         command.getClass().getSimpleName(),
