@@ -30,10 +30,12 @@ class HoldController {
 
   private final CapacityRegistry registry;
   private final ProviderDirectory directory;
+  private final ProcessOwned process;
 
-  HoldController(CapacityRegistry registry, ProviderDirectory directory) {
+  HoldController(CapacityRegistry registry, ProviderDirectory directory, ProcessOwned process) {
     this.registry = registry;
     this.directory = directory;
+    this.process = process;
   }
 
   @Operation(
@@ -74,9 +76,16 @@ class HoldController {
     return visible(registry.holdView(id), user);
   }
 
+  @Operation(
+      summary =
+          "The case no longer needs the place; 409 for an open request of a case, which the provider"
+              + " answers or the case process withdraws")
   @PostMapping("/holds/{id}/release")
   HoldView release(@PathVariable long id, @AuthenticationPrincipal KsiUser user) {
-    visible(registry.holdView(id), user);
+    HoldView hold = visible(registry.holdView(id), user);
+    if (process.isOpenRequest(id)) {
+      throw new ProblemException.Conflict("problem.hold.open-request", id, hold.caseReference());
+    }
     return registry.release(id, user.userId());
   }
 
@@ -87,13 +96,20 @@ class HoldController {
 
   @Operation(
       summary =
-          "The child left the place (caseworkers of the case's office, the provider, coordinators)")
+          "The child left the place (caseworkers of the case's office, the provider, coordinators);"
+              + " 409 for the placement of a running case, which ends with the case's outcome")
   @PostMapping("/placements/{id}/end")
   PlacementView endPlacement(
       @PathVariable long id,
       @Valid @RequestBody EndRequest body,
       @AuthenticationPrincipal KsiUser user) {
     visible(registry.placement(id), user);
+    process
+        .runningCaseOf(id)
+        .ifPresent(
+            reference -> {
+              throw new ProblemException.Conflict("problem.placement.case-running", id, reference);
+            });
     return registry.endPlacement(id, body.reason(), user.userId());
   }
 

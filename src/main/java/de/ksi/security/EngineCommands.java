@@ -10,7 +10,6 @@ import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
-import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 
@@ -150,26 +149,6 @@ final class EngineCommands {
             default -> start(command, context);
           };
     };
-  }
-
-  /** The case a refused command aimed at, for the audit log; "-" when it names none. */
-  String caseReference(Command<?> command, CommandContext context) {
-    try {
-      Object taskId = field(command, "taskId");
-      if (taskId instanceof String id) {
-        TaskEntity task = context.getTaskManager().findTaskById(id);
-        if (task != null && task.getProcessInstanceId() != null) {
-          ExecutionEntity instance =
-              context.getExecutionManager().findExecutionById(task.getProcessInstanceId());
-          if (instance != null && instance.getBusinessKey() != null) {
-            return instance.getBusinessKey();
-          }
-        }
-      }
-    } catch (RuntimeException unreadable) {
-      // the refusal is recorded without the case
-    }
-    return "-";
   }
 
   /** The webapps' own read plugins (Cockpit's, Admin's and Tasklist's queries). */

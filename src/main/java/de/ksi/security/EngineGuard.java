@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,9 +44,11 @@ public class EngineGuard extends AbstractProcessEnginePlugin {
 
   private final ObjectProvider<AuditLog> audit;
   private final EngineCommands commands = new EngineCommands();
+  private final CaseOfCommand caseOf;
 
-  EngineGuard(ObjectProvider<AuditLog> audit) {
+  EngineGuard(ObjectProvider<AuditLog> audit, ObjectProvider<JdbcTemplate> jdbc) {
     this.audit = audit;
+    this.caseOf = new CaseOfCommand(jdbc);
   }
 
   /**
@@ -115,25 +118,40 @@ public class EngineGuard extends AbstractProcessEnginePlugin {
           refused(user, command, refused.getMessage(), context);
           throw refused;
         }
-        if (verdict == EngineCommands.Verdict.PASS_WITHOUT_AUTHORIZATION) {
-          context.disableAuthorizationCheck();
-          try {
-            return next.execute(command);
-          } finally {
-            context.enableAuthorizationCheck();
+        try {
+          return passOn(command, verdict, context);
+        } catch (AuthorizationException refusedByEngine) {
+          // the engine's own authorization refused what the guard let through (e.g. claiming
+          // another office's task): on record like the guard's refusals; a refused read is left
+          // out, it changes and discloses nothing
+          if (EngineCommands.kind(command.getClass()) != EngineCommands.Kind.READ) {
+            refused(user, command, refusedByEngine.getMessage(), context);
           }
+          throw refusedByEngine;
         }
-        return next.execute(command);
       } finally {
         depth[0]--;
       }
+    }
+
+    private <T> T passOn(
+        Command<T> command, EngineCommands.Verdict verdict, CommandContext context) {
+      if (verdict == EngineCommands.Verdict.PASS_WITHOUT_AUTHORIZATION) {
+        context.disableAuthorizationCheck();
+        try {
+          return next.execute(command);
+        } finally {
+          context.enableAuthorizationCheck();
+        }
+      }
+      return next.execute(command);
     }
   }
 
   /** A refused attempt is recorded in its own transaction: the command's own rolls back. */
   private void refused(
       Authentication user, Command<?> command, String why, CommandContext context) {
-    String caseReference = commands.caseReference(command, context);
+    String caseReference = caseOf.of(command, context);
     LOG.warn(
         "Refused {} by {} on case {}: {}",
         command.getClass().getSimpleName(),

@@ -16,14 +16,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.jar.JarFile;
+import org.camunda.bpm.engine.impl.ProcessInstanceModificationBuilderImpl;
 import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
 import org.camunda.bpm.engine.impl.cmd.AssignTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.ExecuteJobsCmd;
+import org.camunda.bpm.engine.impl.cmd.ModifyProcessInstanceCmd;
+import org.camunda.bpm.engine.impl.cmd.SetExecutionVariablesCmd;
+import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceAtActivitiesCmd;
 import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitStartFormCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
 import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.migration.MigrateProcessInstanceCmd;
+import org.camunda.bpm.engine.impl.migration.MigrationPlanExecutionBuilderImpl;
 import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.Test;
 
@@ -89,8 +96,28 @@ class EngineCommandsTest {
         .isSameAs(builder);
   }
 
+  @Test
+  void theFieldsThatNameARefusedCommandsCaseExistInThisEngineVersion() {
+    // CaseOfCommand reads these to find the case a refused command aimed at
+    assertThat(fieldExists(SetExecutionVariablesCmd.class, "entityId")).isTrue();
+    assertThat(fieldExists(ExecuteJobsCmd.class, "jobId")).isTrue();
+    assertThat(fieldExists(ModifyProcessInstanceCmd.class, "builder")).isTrue();
+    assertThat(fieldExists(ProcessInstanceModificationBuilderImpl.class, "processInstanceId"))
+        .isTrue();
+    assertThat(fieldExists(StartProcessInstanceAtActivitiesCmd.class, "instantiationBuilder"))
+        .isTrue();
+    assertThat(fieldExists(ProcessInstantiationBuilderImpl.class, "businessKey")).isTrue();
+    assertThat(fieldExists(MigrateProcessInstanceCmd.class, "executionBuilder")).isTrue();
+    assertThat(fieldExists(MigrationPlanExecutionBuilderImpl.class, "processInstanceIds")).isTrue();
+    assertThat(fieldExists(SubmitStartFormCmd.class, "businessKey")).isTrue();
+  }
+
   private static boolean fieldExists(Object target, String name) {
-    for (Class<?> type = target.getClass(); type != null; type = type.getSuperclass()) {
+    return fieldExists(target.getClass(), name);
+  }
+
+  private static boolean fieldExists(Class<?> target, String name) {
+    for (Class<?> type = target; type != null; type = type.getSuperclass()) {
       for (var field : type.getDeclaredFields()) {
         if (field.getName().equals(name)) {
           return true;
