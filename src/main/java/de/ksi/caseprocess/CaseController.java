@@ -21,8 +21,13 @@ import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.transaction.annotation.Transactional;
@@ -49,6 +54,7 @@ class CaseController {
   private final RuntimeService runtime;
   private final IntakeReplays replays;
   private final EngineActions engineActions;
+  private final TaskService tasks;
 
   CaseController(
       CaseIntake caseIntake,
@@ -58,8 +64,10 @@ class CaseController {
       AuditLog audit,
       RuntimeService runtime,
       IntakeReplays replays,
-      EngineActions engineActions) {
+      EngineActions engineActions,
+      TaskService tasks) {
     this.engineActions = engineActions;
+    this.tasks = tasks;
     this.caseIntake = caseIntake;
     this.replays = replays;
     this.cases = cases;
@@ -134,13 +142,19 @@ class CaseController {
   }
 
   @Operation(
-      summary = "Record a place found by phone while requests are open: they are withdrawn at once")
+      summary =
+          "Record a place found by phone while the case waits for a place: open requests are withdrawn"
+              + " at once",
+      description =
+          "While provider requests are open they are withdrawn and the place recorded; while the"
+              + " place choice (Platz auswählen und anfragen) waits, that task is completed with the"
+              + " choice PHONE and the same checks as its form. 409 when the case waits for neither.")
   @PostMapping("/{reference}/phone-placement")
   ResponseEntity<Void> foundByPhone(
       @PathVariable String reference,
       @Valid @RequestBody PhonePlacement body,
       @AuthenticationPrincipal KsiUser user) {
-    visibleToOffice(reference, user);
+    CustodyCase c = visibleToOffice(reference, user);
     var correlation =
         runtime
             .createMessageCorrelation(CaseProcess.Messages.PLACE_FOUND_BY_PHONE)
@@ -151,10 +165,8 @@ class CaseController {
     }
     try {
       // the office's own path for a phone placement, checked above: the one message users may send
-      // (past the engine
-      // guard), and the engine grants process instances only to coordinators, so its own check
-      // would refuse the
-      // office's caseworker
+      // (past the engine guard), and the engine grants process instances only to coordinators, so
+      // its own check would refuse the office's caseworker
       EngineGuard.trusted(
           () ->
               engineActions.authorizedByUs(
@@ -163,9 +175,44 @@ class CaseController {
                     return null;
                   }));
     } catch (MismatchingMessageCorrelationException noOpenRequests) {
-      throw new ProblemException.Conflict("problem.case.no-open-requests", reference);
+      atThePlaceChoice(c, body);
     }
     return ResponseEntity.noContent().build();
+  }
+
+  /**
+   * No request is open: if the case's place choice waits, it is completed as its form would with
+   * "Platz wurde telefonisch gefunden" (the form's rules are checked on completion).
+   */
+  private void atThePlaceChoice(CustodyCase c, PhonePlacement body) {
+    Map<String, Object> choice = new HashMap<>();
+    choice.put(CaseProcess.Vars.CHOICE, CaseProcess.Choice.PHONE);
+    choice.put(CaseProcess.Vars.PHONE_NOTE, body.note());
+    if (body.offerId() != null) {
+      choice.put(CaseProcess.Vars.PHONE_OFFER, body.offerId());
+    }
+    boolean completed =
+        c.getStatus() == CustodyCase.Status.OPEN
+            && EngineGuard.trusted(
+                () ->
+                    engineActions.authorizedByUs(
+                        () -> {
+                          List<Task> open =
+                              tasks
+                                  .createTaskQuery()
+                                  .processInstanceBusinessKey(c.getReference())
+                                  .taskDefinitionKey(CaseProcess.SearchElements.CHOOSE)
+                                  .active()
+                                  .list();
+                          if (open.size() != 1) {
+                            return false;
+                          }
+                          tasks.complete(open.get(0).getId(), choice);
+                          return true;
+                        }));
+    if (!completed) {
+      throw new ProblemException.Conflict("problem.case.no-open-requests", c.getReference());
+    }
   }
 
   private java.util.Optional<String> placementProviderGroup(long placementId) {

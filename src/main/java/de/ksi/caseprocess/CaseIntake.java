@@ -18,6 +18,7 @@ import de.ksi.platform.ProblemException;
 import de.ksi.security.EngineGuard;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -84,12 +85,18 @@ public class CaseIntake {
     try {
       Set<ConstraintViolation<IntakeRequest>> violations = validator.validate(request);
       if (!violations.isEmpty()) {
-        String message =
+        List<ConstraintViolation<IntakeRequest>> sorted =
             violations.stream()
+                .sorted(Comparator.comparing(v -> FormValues.label(v.getPropertyPath().toString())))
+                .toList();
+        String message =
+            sorted.stream()
                 .map(v -> FormValues.label(v.getPropertyPath().toString()) + ": " + v.getMessage())
-                .sorted()
                 .collect(Collectors.joining("; "));
-        throw new FormRejectedException("Bitte die Aufnahme prüfen – " + message);
+        // the field to change, named as the start form names it (the first, if there are several)
+        throw new FormRejectedException(
+            FormValues.startFormKey(sorted.get(0).getPropertyPath().toString()),
+            "Bitte die Aufnahme prüfen – " + message);
       }
     } finally {
       LocaleContextHolder.setLocale(previous);

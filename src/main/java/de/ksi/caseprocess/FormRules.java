@@ -40,9 +40,17 @@ final class FormRules {
     }
   }
 
+  /** A broken rule: the field's key and the German message. */
+  record Violation(String key, String message) {}
+
   /** German messages for every rule the submitted values break; empty when all is well. */
   List<String> violations(Function<String, Object> values) {
-    List<String> problems = new ArrayList<>();
+    return violationsOf(values).stream().map(Violation::message).toList();
+  }
+
+  /** Every rule the submitted values break, with the field it concerns; empty when all is well. */
+  List<Violation> violationsOf(Function<String, Object> values) {
+    List<Violation> problems = new ArrayList<>();
     for (JsonNode field : fields) {
       Boolean hidden = hidden(field, values);
       if (hidden == null || hidden) {
@@ -54,11 +62,13 @@ final class FormRules {
       JsonNode rules = field.path("validate");
       if (isEmpty(value)) {
         if (rules.path("required").asBoolean(false)) {
-          problems.add(label + ": Pflichtfeld");
+          problems.add(new Violation(key, label + ": Pflichtfeld"));
         }
         continue;
       }
-      check(field, rules, label, value, problems);
+      List<String> broken = new ArrayList<>();
+      check(field, rules, label, value, broken);
+      broken.forEach(message -> problems.add(new Violation(key, message)));
     }
     return problems;
   }

@@ -63,9 +63,13 @@ class FormValidation extends AbstractProcessEnginePlugin {
     if (rules == null) {
       return;
     }
-    List<String> problems = rules.violations(task::getVariable);
+    List<FormRules.Violation> problems = rules.violationsOf(task::getVariable);
     if (!problems.isEmpty()) {
-      throw new FormRejectedException("Bitte prüfen – " + String.join("; ", problems));
+      // the field to change (the first, if there are several), as /api problems name it
+      throw new FormRejectedException(
+          problems.get(0).key(),
+          "Bitte prüfen – "
+              + String.join("; ", problems.stream().map(FormRules.Violation::message).toList()));
     }
   }
 

@@ -45,6 +45,21 @@ final class FormValues {
     return LABELS.getOrDefault(property, property);
   }
 
+  /** The start form's field key of an intake property (the same name where there is no prefix). */
+  private static final Map<String, String> START_FORM_KEYS =
+      Map.of(
+          "firstName", CaseProcess.Vars.PERS_FIRST_NAME,
+          "lastName", CaseProcess.Vars.PERS_LAST_NAME,
+          "birthDate", CaseProcess.Vars.PERS_BIRTH_DATE,
+          "estimatedAge", CaseProcess.Vars.PERS_ESTIMATED_AGE,
+          "ageGiven", CaseProcess.Vars.PERS_ESTIMATED_AGE,
+          "currentLocation", CaseProcess.Vars.PERS_CURRENT_LOCATION,
+          "narrative", CaseProcess.Vars.PERS_NARRATIVE);
+
+  static String startFormKey(String property) {
+    return START_FORM_KEYS.getOrDefault(property, property);
+  }
+
   static String text(Object value) {
     if (value == null) {
       return null;

@@ -4,6 +4,7 @@ package de.ksi.caseview;
 import de.ksi.caseprocess.CaseProcess;
 import de.ksi.deadlines.DutiesProcess;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
@@ -14,13 +15,16 @@ import java.util.concurrent.Callable;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.stereotype.Component;
 
 /**
@@ -51,10 +55,14 @@ class CaseHistory {
   /** An open task of the case. */
   record OpenTask(String key, String name, Instant due) {}
 
+  /** A registry offer of the running search's candidate list, as the place choice offers it. */
+  record CandidateOffer(long offerId, String label) {}
+
   private final CommandExecutor commands;
   private final HistoryService history;
   private final TaskService tasks;
   private final ManagementService management;
+  private final RuntimeService runtime;
 
   CaseHistory(ProcessEngine engine) {
     this.commands =
@@ -63,6 +71,7 @@ class CaseHistory {
     this.history = engine.getHistoryService();
     this.tasks = engine.getTaskService();
     this.management = engine.getManagementService();
+    this.runtime = engine.getRuntimeService();
   }
 
   List<HistoricProcessInstance> instances(String rootInstanceId) {
@@ -138,6 +147,34 @@ class CaseHistory {
                         new OpenTask(
                             t.getTaskDefinitionKey(), t.getName(), instant(t.getDueDate())))
                 .toList());
+  }
+
+  /** The offers of the running search's candidate list (empty while no search runs). */
+  List<CandidateOffer> candidateOffers(String rootInstanceId) {
+    return unchecked(
+        () -> {
+          List<String> running = runningInstances(rootInstanceId);
+          if (running.isEmpty()) {
+            return List.of();
+          }
+          List<CandidateOffer> offers = new ArrayList<>();
+          for (VariableInstance variable :
+              runtime
+                  .createVariableInstanceQuery()
+                  .processInstanceIdIn(running.toArray(String[]::new))
+                  .variableName(CaseProcess.Vars.CANDIDATES)
+                  .list()) {
+            if (variable.getValue() instanceof SpinJsonNode options && options.isArray()) {
+              for (SpinJsonNode option : options.elements()) {
+                offers.add(
+                    new CandidateOffer(
+                        Long.parseLong(option.prop("value").stringValue()),
+                        option.prop("label").stringValue()));
+              }
+            }
+          }
+          return offers;
+        });
   }
 
   /** The due date of each open provider request's answer task, by the hold it asks for. */

@@ -12,6 +12,7 @@ import de.ksi.capacity.PlacementView;
 import de.ksi.capacity.ProviderDirectory;
 import de.ksi.capacity.ProviderView;
 import de.ksi.caseprocess.Arrivals;
+import de.ksi.caseprocess.CaseProcess;
 import de.ksi.intake.CustodyCase;
 import de.ksi.intake.IntakeService;
 import de.ksi.lagebild.AgeBand;
@@ -23,6 +24,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -98,19 +100,47 @@ class CaseOverviews {
     return c;
   }
 
+  /**
+   * What the case view's form "Platz telefonisch gefunden" needs, while a place found by phone can
+   * be recorded: the case is not placed and requests are open or its place choice waits.
+   */
+  @Transactional(readOnly = true)
+  Optional<PhoneChoice> phoneChoice(CustodyCase c) {
+    if (c.getStatus() != CustodyCase.Status.OPEN) {
+      return Optional.empty();
+    }
+    String root = rootInstance(c);
+    int openRequests =
+        (int)
+            registry.holdsOf(c.getReference()).stream()
+                .filter(h -> h.status() == Hold.Status.HELD)
+                .count();
+    boolean choosing =
+        engine.openTasks(root).stream()
+            .anyMatch(t -> CaseProcess.SearchElements.CHOOSE.equals(t.key()));
+    if (openRequests == 0 && !choosing) {
+      return Optional.empty();
+    }
+    return Optional.of(new PhoneChoice(openRequests, engine.candidateOffers(root)));
+  }
+
+  /** Open requests that a phone placement withdraws, and the offers it may name. */
+  record PhoneChoice(int openRequests, List<CaseHistory.CandidateOffer> offers) {}
+
+  private String rootInstance(CustodyCase c) {
+    return jdbc
+        .queryForList(
+            "SELECT process_instance_id FROM custody_case WHERE id = ?", String.class, c.getId())
+        .stream()
+        .filter(id -> id != null)
+        .findFirst()
+        .orElse("-");
+  }
+
   @Transactional(readOnly = true)
   CaseOverview overview(CustodyCase c) {
     Instant now = clock.instant();
-    String root =
-        jdbc
-            .queryForList(
-                "SELECT process_instance_id FROM custody_case WHERE id = ?",
-                String.class,
-                c.getId())
-            .stream()
-            .filter(id -> id != null)
-            .findFirst()
-            .orElse("-");
+    String root = rootInstance(c);
     List<HistoricProcessInstance> instances = engine.instances(root);
     Map<Long, Instant> deadlines = engine.responseDeadlines(root);
     List<HoldView> holds =

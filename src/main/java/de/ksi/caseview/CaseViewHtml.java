@@ -4,6 +4,7 @@ package de.ksi.caseview;
 import static de.ksi.caseview.Html.esc;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -13,7 +14,8 @@ final class CaseViewHtml {
 
   private CaseViewHtml() {}
 
-  static String body(CaseOverview o, String csrfToken) {
+  static String body(
+      CaseOverview o, String csrfToken, Optional<CaseOverviews.PhoneChoice> phoneChoice) {
     StringBuilder html = new StringBuilder();
     html.append("<h1>Fall ")
         .append(esc(o.reference()))
@@ -39,6 +41,7 @@ final class CaseViewHtml {
         .append(esc(Times.full(o.asOf())))
         .append(" · aktualisiert sich alle 15 Sekunden von selbst</p>\n");
     placement(html, o);
+    phoneChoice.ifPresent(choice -> foundByPhone(html, o, choice, csrfToken));
     arrivalPlan(html, o, csrfToken);
     profile(html, o.profile());
     html.append("<h2>Anfragen an Träger</h2>\n");
@@ -101,7 +104,14 @@ final class CaseViewHtml {
     html.append("<h2>Unterbringung</h2>\n");
     CaseOverview.Placement p = o.placement();
     if (p == null) {
-      html.append("<p id=\"unterbringung\">Noch kein Platz.</p>\n");
+      html.append("<p id=\"unterbringung\">")
+          .append(
+              "PLACED".equals(o.status())
+                  ? "Untergebracht außerhalb des Registers: telefonisch gefundener Platz oder Notmaßnahme"
+                      + " (Angaben in der Aufgabe"
+                      + " „Beendigung der Inobhutnahme entscheiden“)."
+                  : "Noch kein Platz.")
+          .append("</p>\n");
       return;
     }
     String phone = p.phone24h() == null ? "" : p.phone24h().replaceAll("[^0-9+]", "");
@@ -162,6 +172,58 @@ final class CaseViewHtml {
                 + " placeholder=\"z. B. Frau K., Bereitschaftsdienst\">")
         .append("<button type=\"submit\">Dem Träger mitteilen</button>")
         .append("<span id=\"ankunft-meldung\" role=\"status\"></span></form>\n");
+  }
+
+  /**
+   * While the case waits for a place: the caseworker records a place found by phone; open requests
+   * are withdrawn at once (the form's script says so after sending).
+   */
+  private static void foundByPhone(
+      StringBuilder html, CaseOverview o, CaseOverviews.PhoneChoice choice, String csrfToken) {
+    html.append("<h2 id=\"telefonisch-titel\">Platz telefonisch gefunden</h2>\n")
+        .append("<p class=\"note\" id=\"telefonisch-hinweis\">")
+        .append(
+            switch (choice.openRequests()) {
+              case 0 -> "Haben Sie selbst telefonisch einen Platz gefunden, erfassen Sie ihn hier.";
+              case 1 ->
+                  "Haben Sie selbst telefonisch einen Platz gefunden, erfassen Sie ihn hier. Die offene"
+                      + " Anfrage wird dann sofort zurückgezogen und der Träger benachrichtigt.";
+              default ->
+                  "Haben Sie selbst telefonisch einen Platz gefunden, erfassen Sie ihn hier. Die "
+                      + choice.openRequests()
+                      + " offenen Anfragen werden dann sofort zurückgezogen und die Träger"
+                      + " benachrichtigt.";
+            })
+        .append(" Der Fall gilt danach als untergebracht.</p>\n")
+        .append("<form id=\"platz-telefonisch\" class=\"plan\" data-url=\"/api/cases/")
+        .append(esc(o.reference()))
+        .append("/phone-placement\" data-csrf=\"")
+        .append(esc(csrfToken))
+        .append("\" data-open=\"")
+        .append(choice.openRequests())
+        .append("\">")
+        .append(
+            "<label for=\"telefonisch-angebot\">Platz im Register (falls dort gelistet)</label>")
+        .append("<select id=\"telefonisch-angebot\" name=\"offerId\">")
+        .append("<option value=\"\">nicht im Register / nicht in dieser Liste</option>");
+    choice
+        .offers()
+        .forEach(
+            offer ->
+                html.append("<option value=\"")
+                    .append(offer.offerId())
+                    .append("\">")
+                    .append(esc(offer.label()))
+                    .append("</option>"));
+    html.append("</select>")
+        .append(
+            "<label for=\"telefonisch-notiz\">Träger / Einrichtung und wer zugesagt hat</label>")
+        .append(
+            "<input id=\"telefonisch-notiz\" name=\"note\" type=\"text\" maxlength=\"500\" required"
+                + " aria-describedby=\"telefonisch-meldung\""
+                + " placeholder=\"z. B. Haus am See, Frau Kurz (Nachtdienst)\">")
+        .append("<button type=\"submit\">Platz erfassen</button>")
+        .append("<span id=\"telefonisch-meldung\" role=\"status\"></span></form>\n");
   }
 
   private static String arrival(CaseOverview o) {

@@ -50,7 +50,14 @@ class CaseViewPage {
     } catch (ProblemException.NotFound notYours) {
       return Html.notYours(TITLE);
     }
-    String body = CaseViewHtml.body(overviews.overview(c), users.csrfToken(request).orElse(""));
+    // the phone placement's form for whom its endpoint allows: the office's caseworkers,
+    // coordinators
+    boolean mayRecord = user.get().worksFor(c.responsibleOffice()) || user.get().isCoordinator();
+    String body =
+        CaseViewHtml.body(
+            overviews.overview(c),
+            users.csrfToken(request).orElse(""),
+            mayRecord ? overviews.phoneChoice(c) : Optional.empty());
     return Html.respond(
         200,
         fragment

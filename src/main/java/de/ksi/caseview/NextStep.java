@@ -31,6 +31,11 @@ final class NextStep {
     if (placement != null) {
       return placed(placement, arrival, timers, now);
     }
+    if ("PLACED".equals(status)) {
+      return "Untergebracht außerhalb des Registers (telefonisch gefundener Platz oder Notmaßnahme). Als"
+          + " Nächstes: "
+          + "Aufgabe „Beendigung der Inobhutnahme entscheiden“.";
+    }
     List<CaseOverview.Request> running =
         requests.stream().filter(r -> OPEN.equals(r.answer())).toList();
     String escalation = escalation(timers, now);

@@ -31,6 +31,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -200,6 +202,77 @@ class CaseJourneyBrowserIT {
           assertThat(text("unterbringung")).contains(accepting.phone24h());
           picture("fallansicht-angekommen-tablet");
         });
+  }
+
+  @Test
+  void thePlaceFoundByPhoneIsRecordedInTheCaseViewWhileARequestIsOpen() {
+    String ref = registerCaseOverApi().caseReference();
+    List<Long> offers = offersOfTwoProviders(ref);
+    ProviderView asked = provider(offers.get(0));
+    ProviderView byPhone = provider(offers.get(1));
+    String askedLogin =
+        login("phone-asked-" + ref.substring(9), directory.groupOfOffer(offers.get(0)));
+
+    // the caseworker asks one provider; while the request is open, another says yes on the phone
+    signOut();
+    tasklist.login(CASEWORKER, PASSWORD);
+    tasklist.openAndClaim(task(ref, SearchElements.CHOOSE).getId());
+    ask(asked);
+    tasklist.await().until(d -> openTask(ref, SearchElements.ANSWER));
+    assertThat(openRequestsOf(askedLogin)).contains(ref);
+    browser.get(base + "/faelle/" + ref);
+    assertThat(text("telefonisch-hinweis"))
+        .contains("Die offene Anfrage wird dann sofort zurückgezogen");
+    atTablet(
+        () -> assertThat(browser.findElement(By.id("platz-telefonisch")).isDisplayed()).isTrue());
+
+    // a refused note: the API's German problem stands next to the form, nothing changes
+    new Select(browser.findElement(By.id("telefonisch-angebot")))
+        .selectByValue(String.valueOf(offers.get(1)));
+    tasklist.script(
+        "var n = document.getElementById('telefonisch-notiz'); n.removeAttribute('maxlength');"
+            + " n.value = 'x'.repeat(501);");
+    browser.findElement(By.cssSelector("#platz-telefonisch button")).click();
+    tasklist
+        .await()
+        .until(
+            d -> d.findElement(By.id("telefonisch-meldung")).getText().contains("Nicht erfasst"));
+    assertThat(text("telefonisch-meldung")).contains("Träger / Einrichtung und wer zugesagt hat");
+    assertThat(openTask(ref, SearchElements.ANSWER)).as("the request is still open").isNotNull();
+
+    // recorded: the confirmation says what happened and where to read what comes next
+    WebElement note = browser.findElement(By.id("telefonisch-notiz"));
+    note.clear();
+    note.sendKeys("Frau Kurz, Nachtdienst");
+    picture("fallansicht-telefonisch");
+    browser.findElement(By.cssSelector("#platz-telefonisch button")).click();
+    String confirmation =
+        tasklist.await().until(d -> d.findElement(By.id("telefonisch-erfasst"))).getText();
+    assertThat(confirmation)
+        .contains(
+            "Platz erfasst",
+            "Frau Kurz, Nachtdienst",
+            "Der Fall ist untergebracht",
+            "Die offene Anfrage wurde zurückgezogen",
+            "Wie es weitergeht");
+    assertThat(text("unterbringung")).contains(byPhone.name(), byPhone.phone24h());
+    assertThat(browser.findElements(By.id("platz-telefonisch"))).isEmpty();
+    assertThat(text("anfragen")).contains(asked.name(), "zurückgezogen");
+    picture("fallansicht-telefonisch-erfasst");
+    atTablet(() -> assertThat(text("unterbringung")).contains(byPhone.name()));
+    assertThat(
+            rest.withBasicAuth(CASEWORKER, PASSWORD)
+                .getForObject("/api/cases/" + ref, String.class))
+        .contains("\"status\":\"PLACED\"");
+    assertThat(openTask(ref, SearchElements.ANSWER)).isNull();
+    assertThat(openRequestsOf(askedLogin))
+        .as("the provider's open request is gone")
+        .doesNotContain(ref);
+    signOut();
+  }
+
+  private String openRequestsOf(String providerLogin) {
+    return rest.withBasicAuth(providerLogin, PASSWORD).getForObject("/api/requests", String.class);
   }
 
   private void ask(ProviderView provider) {

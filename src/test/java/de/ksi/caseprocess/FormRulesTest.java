@@ -54,4 +54,12 @@ class FormRulesTest {
     assertThat(rules.violations(Map.of("choice", "C")::get))
         .containsExactly("Wahl: unzulässiger Wert „C“");
   }
+
+  @Test
+  void eachViolationNamesItsField() {
+    Map<String, Object> values = Map.of("choice", "B", "note", "zu lang!", "count", 7L);
+    assertThat(rules.violationsOf(values::get))
+        .extracting(FormRules.Violation::key)
+        .containsExactly("note", "count");
+  }
 }

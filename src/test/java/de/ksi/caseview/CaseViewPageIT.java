@@ -3,9 +3,12 @@ package de.ksi.caseview;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import de.ksi.capacity.CapacityRegistry;
 import de.ksi.capacity.Category;
+import de.ksi.capacity.Hold;
 import de.ksi.capacity.OfferView;
 import de.ksi.capacity.ProviderDirectory;
+import de.ksi.caseprocess.CaseProcess;
 import de.ksi.network.District;
 import de.ksi.security.WebappSession;
 import de.ksi.testing.ApiClient;
@@ -14,6 +17,7 @@ import de.ksi.testing.KsiIntegrationTest;
 import java.net.http.HttpResponse;
 import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.spin.json.SpinJsonNode;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -32,6 +36,7 @@ class CaseViewPageIT {
   @Autowired ProviderDirectory directory;
   @Autowired ProcessEngine engine;
   @Autowired JdbcTemplate jdbc;
+  @Autowired CapacityRegistry registry;
 
   @Test
   void theOfficeSeesTheCaseViewAndTheAcceptingProviderTheIdentityEachViewAudited()
@@ -133,6 +138,142 @@ class CaseViewPageIT {
         .contains(
             directory.get(accepted.providerId()).phone24h(),
             directory.get(accepted.providerId()).address());
+  }
+
+  @Test
+  void theCaseworkerRecordsAPlaceFoundByPhoneInTheCaseViewWhileARequestIsOpen() throws Exception {
+    CaseSteps steps = new CaseSteps(new ApiClient(port), engine.getName());
+    String caseworker = fixtures.user("it-cvp-tel-" + suffix(), District.SEGEBERG.groupId());
+    String head = fixtures.user("it-cvp-head-" + suffix(), District.SEGEBERG.headGroupId());
+    OfferView asked = fixtures.offer(District.SEGEBERG, Category.INOBHUTNAHME_GRUPPE, 4, 2);
+    String ref = steps.register(caseworker, "SEGEBERG");
+    long byPhone = candidateOfAnotherProvider(ref, asked);
+    steps.request(caseworker, ref, asked.id());
+    WebappSession office = new WebappSession(port, engine.getName());
+    String token = office.logIn("tasklist", caseworker);
+
+    String form = office.send("GET", "/faelle/" + ref, null, null).body();
+    assertThat(form)
+        .contains(
+            "Platz telefonisch gefunden",
+            "id=\"platz-telefonisch\"",
+            "data-url=\"/api/cases/" + ref + "/phone-placement\"",
+            "data-csrf=\"" + token + "\"",
+            "Die offene Anfrage wird dann sofort zurückgezogen",
+            "<option value=\"" + byPhone + "\">",
+            "maxlength=\"500\"");
+    assertThat(page(head, "/faelle/" + ref).body())
+        .as("the head of office follows the case, the endpoint is the caseworkers'")
+        .contains("Wie es weitergeht")
+        .doesNotContain("platz-telefonisch");
+
+    var tooLong =
+        office.send(
+            "POST",
+            "/api/cases/" + ref + "/phone-placement",
+            token,
+            "{\"offerId\": %d, \"note\": \"%s\"}".formatted(byPhone, "x".repeat(501)),
+            "de");
+    assertThat(tooLong.statusCode()).isEqualTo(400);
+    assertThat(tooLong.body()).contains("\"field\":\"note\"", "ungültige Angaben");
+    var unknownOffer =
+        office.send(
+            "POST",
+            "/api/cases/" + ref + "/phone-placement",
+            token,
+            "{\"offerId\": 987654321, \"note\": \"Haus Unbekannt\"}",
+            "de");
+    assertThat(unknownOffer.statusCode()).as(unknownOffer.body()).isEqualTo(404);
+    assertThat(unknownOffer.body()).contains("Das Platzangebot 987654321 gibt es nicht");
+    assertThat(registry.holdsOf(ref))
+        .as("refused: the request stays open")
+        .singleElement()
+        .satisfies(h -> assertThat(h.status()).isEqualTo(Hold.Status.HELD));
+
+    var recorded =
+        office.send(
+            "POST",
+            "/api/cases/" + ref + "/phone-placement",
+            token,
+            "{\"offerId\": %d, \"note\": \"Frau Kurz, Nachtdienst\"}".formatted(byPhone),
+            "de");
+    assertThat(recorded.statusCode()).as(recorded.body()).isEqualTo(204);
+    assertThat(registry.holdsOf(ref))
+        .singleElement()
+        .satisfies(h -> assertThat(h.status()).isEqualTo(Hold.Status.RELEASED));
+    String placed = office.send("GET", "/faelle/" + ref + "/stand", null, null).body();
+    assertThat(placed)
+        .contains(directory.get(directory.offerView(byPhone).providerId()).name(), "zurückgezogen")
+        .doesNotContain("platz-telefonisch");
+    var again =
+        office.send(
+            "POST",
+            "/api/cases/" + ref + "/phone-placement",
+            token,
+            "{\"note\": \"noch einmal\"}",
+            "de");
+    assertThat(again.statusCode()).isEqualTo(409);
+    assertThat(again.body())
+        .contains("kann gerade kein telefonisch gefundener Platz erfasst werden");
+  }
+
+  @Test
+  void atThePlaceChoiceTheFormRecordsAPlaceOutsideTheRegistry() throws Exception {
+    CaseSteps steps = new CaseSteps(new ApiClient(port), engine.getName());
+    String caseworker = fixtures.user("it-cvp-wahl-" + suffix(), District.SEGEBERG.groupId());
+    fixtures.offer(District.SEGEBERG, Category.INOBHUTNAHME_GRUPPE, 4, 2);
+    String ref = steps.register(caseworker, "SEGEBERG");
+    WebappSession office = new WebappSession(port, engine.getName());
+    String token = office.logIn("tasklist", caseworker);
+    assertThat(office.send("GET", "/faelle/" + ref, null, null).body())
+        .contains("id=\"platz-telefonisch\"", "nicht im Register")
+        .doesNotContain("zurückgezogen");
+
+    var recorded =
+        office.send(
+            "POST",
+            "/api/cases/" + ref + "/phone-placement",
+            token,
+            "{\"note\": \"Pflegefamilie M., Zusage von Herrn M.\"}",
+            "de");
+
+    assertThat(recorded.statusCode()).as(recorded.body()).isEqualTo(204);
+    assertThat(
+            engine
+                .getTaskService()
+                .createTaskQuery()
+                .processInstanceBusinessKey(ref)
+                .taskDefinitionKey(CaseProcess.SearchElements.CHOOSE)
+                .count())
+        .as("the place choice was completed with \"telefonisch gefunden\"")
+        .isZero();
+    assertThat(registry.holdsOf(ref)).isEmpty();
+    assertThat(office.send("GET", "/faelle/" + ref + "/stand", null, null).body())
+        .contains("Untergebracht außerhalb des Registers")
+        .doesNotContain("platz-telefonisch", "Noch kein Platz", "Platzsuche läuft");
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT status FROM custody_case WHERE reference = ?", String.class, ref))
+        .isEqualTo("PLACED");
+  }
+
+  /** An offer of the case's candidate list (the place choice's options) of another provider. */
+  private long candidateOfAnotherProvider(String ref, OfferView other) {
+    String choose =
+        engine
+            .getTaskService()
+            .createTaskQuery()
+            .processInstanceBusinessKey(ref)
+            .taskDefinitionKey(CaseProcess.SearchElements.CHOOSE)
+            .singleResult()
+            .getId();
+    SpinJsonNode options =
+        (SpinJsonNode) engine.getTaskService().getVariable(choose, CaseProcess.Vars.CANDIDATES);
+    return options.elements().stream()
+        .map(o -> Long.parseLong(o.prop("value").stringValue()))
+        .filter(id -> directory.offerView(id).providerId() != other.providerId())
+        .findFirst()
+        .orElseThrow();
   }
 
   @Test

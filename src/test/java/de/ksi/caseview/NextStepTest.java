@@ -105,6 +105,14 @@ class NextStepTest {
   }
 
   @Test
+  void aPlaceOutsideTheRegistryIsNoRunningSearch() {
+    assertThat(NextStep.of("PLACED", "KREIS", List.of(), List.of(), Map.of(), null, null, NOW))
+        .startsWith("Untergebracht außerhalb des Registers")
+        .contains("Beendigung der Inobhutnahme entscheiden")
+        .doesNotContain("Platzsuche läuft");
+  }
+
+  @Test
   void aClosedCaseHasNothingLeftToDo() {
     assertThat(NextStep.of("CLOSED", "KREIS", List.of(), List.of(), Map.of(), null, null, NOW))
         .isEqualTo("Die Inobhutnahme ist beendet. Es gibt nichts mehr zu tun.");

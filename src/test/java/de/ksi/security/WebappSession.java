@@ -83,6 +83,13 @@ public final class WebappSession {
    */
   public HttpResponse<String> send(String method, String path, String token, String json)
       throws IOException, InterruptedException {
+    return send(method, path, token, json, null);
+  }
+
+  /** As {@link #send(String, String, String, String)}, asking for texts in {@code language}. */
+  public HttpResponse<String> send(
+      String method, String path, String token, String json, String language)
+      throws IOException, InterruptedException {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(uri(path))
             .header("Accept", "application/json")
@@ -92,6 +99,9 @@ public final class WebappSession {
     }
     if (json != null) {
       request.header("Content-Type", "application/json");
+    }
+    if (language != null) {
+      request.header("Accept-Language", language);
     }
     return browser.send(request.build(), BodyHandlers.ofString());
   }
