@@ -205,6 +205,11 @@ public class EngineRestConfiguration extends CamundaJerseyResourceConfig {
    * 400 with the German message if a form rejection is the cause, 409 for a concurrent change, 503
    * for a lost database (in the caller's language), otherwise {@code null}.
    */
+  /**
+   * The engine's refusal to skip listeners or mappings when a process starts at its start event.
+   */
+  private static final String SKIP_AT_START_EVENT = "ENGINE-13024";
+
   static Response mapped(Throwable exception, HttpHeaders headers) {
     Response rejected = badRequest(exception);
     if (rejected != null) {
@@ -217,6 +222,12 @@ public class EngineRestConfiguration extends CamundaJerseyResourceConfig {
     if (Failures.concurrentChange(exception)) {
       return coded(
           Response.Status.CONFLICT, "ConcurrentChange", "problem.concurrent-change", headers);
+    }
+    if (String.valueOf(exception.getMessage()).contains(SKIP_AT_START_EVENT)) {
+      // a start at the start event asking to skip listeners or mappings: the engine refuses it
+      // before any command runs, and Camunda's resource answers its refusal with 500
+      return coded(
+          Response.Status.BAD_REQUEST, "InvalidRequest", "problem.engine.skip-at-start", headers);
     }
     if (Failures.taskGone(exception)) {
       return coded(Response.Status.NOT_FOUND, "TaskGone", "problem.task.gone", headers);

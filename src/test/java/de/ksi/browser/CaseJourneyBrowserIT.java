@@ -214,7 +214,7 @@ class CaseJourneyBrowserIT {
         login("phone-asked-" + ref.substring(9), directory.groupOfOffer(offers.get(0)));
 
     // the caseworker asks one provider; while the request is open, another says yes on the phone
-    signOut();
+    tasklist.forgetSession();
     tasklist.login(CASEWORKER, PASSWORD);
     tasklist.openAndClaim(task(ref, SearchElements.CHOOSE).getId());
     ask(asked);
@@ -268,7 +268,7 @@ class CaseJourneyBrowserIT {
     assertThat(openRequestsOf(askedLogin))
         .as("the provider's open request is gone")
         .doesNotContain(ref);
-    signOut();
+    tasklist.forgetSession();
   }
 
   private String openRequestsOf(String providerLogin) {

@@ -383,14 +383,15 @@ class TrustBoundaryAttackIT extends TrustBoundaryAttacks {
          "urgency": {"value": "IMMEDIATE"}, "freedomRestriction": {"value": false},
          "pers_currentLocation": {"value": "Polizeirevier"}}}""");
 
-    // Then the engine refuses the flags at the start event before any command runs (the REST API
-    // answers its ENGINE-13024 with 500, the guard never sees it), and the start form does not
-    // read them: its intake listener ran and bound a case to the instance
+    // Then the engine refuses the flags at the start event before any command runs (the guard
+    // never sees it; its ENGINE-13024 is answered 400 naming the flags, not Camunda's 500), and the
+    // start form does not read them: its intake listener ran and bound a case to the instance
     assertThat(List.of(skipListeners, skipMappings))
         .allSatisfy(
             r -> {
-              assertThat(r.status()).as(r.body()).isEqualTo(500);
-              assertThat(r.body()).contains("ENGINE-13024");
+              assertThat(r.status()).as(r.body()).isEqualTo(400);
+              assertThat(r.body())
+                  .contains("skipCustomListeners and skipIoMappings are not allowed");
             });
     assertThat(submitted.status()).as(submitted.body()).isEqualTo(200);
     assertThat(
