@@ -2,10 +2,9 @@
 package de.ksi.caseprocess;
 
 import de.ksi.caseprocess.CaseProcess.Vars;
+import de.ksi.platform.EngineInterceptors;
 import java.lang.reflect.Field;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -43,17 +42,7 @@ class RequestSummaryPlugin extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    configuration.setCustomPostCommandInterceptorsTxRequired(
-        with(configuration.getCustomPostCommandInterceptorsTxRequired()));
-    configuration.setCustomPostCommandInterceptorsTxRequiresNew(
-        with(configuration.getCustomPostCommandInterceptorsTxRequiresNew()));
-  }
-
-  private List<CommandInterceptor> with(List<CommandInterceptor> interceptors) {
-    List<CommandInterceptor> all =
-        interceptors == null ? new ArrayList<>() : new ArrayList<>(interceptors);
-    all.add(new Summaries());
-    return all;
+    EngineInterceptors.addInsideCommandContext(configuration, Summaries::new);
   }
 
   /** Runs inside the command context, after the command has checked that the user may read. */

@@ -2,8 +2,7 @@
 package de.ksi.security;
 
 import de.ksi.audit.AuditLog;
-import java.util.ArrayList;
-import java.util.List;
+import de.ksi.platform.EngineInterceptors;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.authorization.TaskPermissions;
@@ -78,17 +77,7 @@ public class EngineGuard extends AbstractProcessEnginePlugin {
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     configuration.setDefaultUserPermissionNameForTask(TaskPermissions.TASK_WORK.getName());
     configuration.setDeserializationTypeValidationEnabled(true);
-    configuration.setCustomPostCommandInterceptorsTxRequired(
-        with(configuration.getCustomPostCommandInterceptorsTxRequired()));
-    configuration.setCustomPostCommandInterceptorsTxRequiresNew(
-        with(configuration.getCustomPostCommandInterceptorsTxRequiresNew()));
-  }
-
-  private List<CommandInterceptor> with(List<CommandInterceptor> interceptors) {
-    List<CommandInterceptor> all =
-        interceptors == null ? new ArrayList<>() : new ArrayList<>(interceptors);
-    all.add(new Guard());
-    return all;
+    EngineInterceptors.addInsideCommandContext(configuration, Guard::new);
   }
 
   /**
