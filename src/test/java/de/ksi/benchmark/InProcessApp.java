@@ -17,9 +17,23 @@ import org.springframework.context.ConfigurableApplicationContext;
 final class InProcessApp implements AutoCloseable {
 
   private final ConfigurableApplicationContext context;
+  private final boolean owned;
 
   private InProcessApp(ConfigurableApplicationContext context) {
+    this(context, true);
+  }
+
+  private InProcessApp(ConfigurableApplicationContext context, boolean owned) {
     this.context = context;
+    this.owned = owned;
+  }
+
+  /**
+   * An application that is already running (a test's shared context): the benchmark's lifecycles
+   * drive it as they drive their own; closing it is its owner's business.
+   */
+  static InProcessApp running(ConfigurableApplicationContext context) {
+    return new InProcessApp(context, false);
   }
 
   static InProcessApp start(Database database) {
@@ -64,6 +78,8 @@ final class InProcessApp implements AutoCloseable {
 
   @Override
   public void close() {
-    context.close();
+    if (owned) {
+      context.close();
+    }
   }
 }
