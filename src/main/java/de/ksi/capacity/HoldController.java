@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: EUPL-1.2
 package de.ksi.capacity;
 
+import de.ksi.network.AccessPolicy;
 import de.ksi.network.CaseReference;
-import de.ksi.network.District;
 import de.ksi.network.KsiUser;
 import de.ksi.platform.ProblemException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -47,7 +47,7 @@ class HoldController {
       @PathVariable long id,
       @Valid @RequestBody AvailabilityReport body,
       @AuthenticationPrincipal KsiUser user) {
-    if (!user.isCoordinator() && !user.inGroup(directory.groupOfOffer(id))) {
+    if (!AccessPolicy.actsForProvider(user, directory.groupOfOffer(id))) {
       throw new ProblemException.Forbidden("problem.offer.report-forbidden", id);
     }
     registry.reportAvailability(id, body.free(), body.staffed(), user.userId());
@@ -114,11 +114,8 @@ class HoldController {
   }
 
   private PlacementView visible(PlacementView placement, KsiUser user) {
-    boolean office =
-        CaseReference.office(placement.caseReference()).map(user::worksFor).orElse(false);
-    if (!office
-        && !user.isCoordinator()
-        && !user.inGroup(directory.get(placement.providerId()).groupId())) {
+    if (!AccessPolicy.actsForCase(user, placement.caseReference())
+        && !AccessPolicy.actsForProvider(user, directory.get(placement.providerId()).groupId())) {
       throw new ProblemException.NotFound("problem.placement.not-found", placement.id());
     }
     return placement;
@@ -129,16 +126,16 @@ class HoldController {
    * 404.
    */
   private static HoldView visible(HoldView hold, KsiUser user) {
-    boolean office = CaseReference.office(hold.caseReference()).map(user::worksFor).orElse(false);
-    if (!office && !user.isCoordinator() && !user.inGroup(hold.providerGroup())) {
+    if (!AccessPolicy.actsForCase(user, hold.caseReference())
+        && !AccessPolicy.actsForProvider(user, hold.providerGroup())) {
       throw new ProblemException.NotFound("problem.hold.not-found", hold.id());
     }
     return hold;
   }
 
   private static void requireCaseAccess(KsiUser user, String caseReference) {
-    District office = CaseReference.office(caseReference).orElseThrow();
-    if (!user.worksFor(office) && !user.isCoordinator()) {
+    if (CaseReference.office(caseReference).isEmpty()
+        || !AccessPolicy.actsForCase(user, caseReference)) {
       throw new ProblemException.Forbidden("problem.hold.case-forbidden", caseReference);
     }
   }

@@ -2,6 +2,7 @@
 package de.ksi.capacity;
 
 import de.ksi.audit.AuditLog;
+import de.ksi.network.AccessPolicy;
 import de.ksi.network.CaseReference;
 import de.ksi.network.KsiUser;
 import de.ksi.platform.ProblemException;
@@ -71,7 +72,7 @@ public class PlannedEnds {
     if (CaseReference.office(placement.getCaseReference()).map(user::worksFor).orElse(false)) {
       return;
     }
-    if (user.isCoordinator() || user.inGroup(placement.getOffer().getProvider().getGroupId())) {
+    if (AccessPolicy.actsForProvider(user, placement.getOffer().getProvider().getGroupId())) {
       throw new ProblemException.Forbidden(
           "problem.placement.planned-end-forbidden", placement.getId());
     }

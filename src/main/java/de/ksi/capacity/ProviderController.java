@@ -3,6 +3,7 @@ package de.ksi.capacity;
 
 import de.ksi.capacity.Offer.OfferTerms;
 import de.ksi.capacity.Provider.ProviderData;
+import de.ksi.network.AccessPolicy;
 import de.ksi.network.District;
 import de.ksi.network.KsiUser;
 import de.ksi.platform.ProblemException;
@@ -99,7 +100,7 @@ class ProviderController {
   }
 
   private static void requireMasterDataRights(KsiUser user) {
-    if (!user.isCoordinator() && !user.isAdmin()) {
+    if (!AccessPolicy.runsNetwork(user)) {
       throw new ProblemException.Forbidden("problem.provider.master-data-forbidden");
     }
   }

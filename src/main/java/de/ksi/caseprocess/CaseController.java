@@ -9,6 +9,7 @@ import de.ksi.intake.CustodyCase;
 import de.ksi.intake.IntakeRequest;
 import de.ksi.intake.IntakeService;
 import de.ksi.intake.NeedsProfile;
+import de.ksi.network.AccessPolicy;
 import de.ksi.network.KsiUser;
 import de.ksi.platform.EngineActions;
 import de.ksi.platform.ProblemException;
@@ -117,7 +118,7 @@ class CaseController {
   @Transactional
   Identity identity(@PathVariable String reference, @AuthenticationPrincipal KsiUser user) {
     CustodyCase c = cases.byReference(reference);
-    boolean office = user.worksFor(c.responsibleOffice()) || user.isCoordinator();
+    boolean office = AccessPolicy.actsForOffice(user, c.responsibleOffice());
     boolean acceptingProvider =
         c.getPlacementId() != null
             && placementProviderGroup(c.getPlacementId()).map(user::inGroup).orElse(false);
@@ -224,7 +225,7 @@ class CaseController {
 
   private CustodyCase visibleToOffice(String reference, KsiUser user) {
     CustodyCase c = cases.byReference(reference);
-    if (!user.worksFor(c.responsibleOffice()) && !user.isCoordinator()) {
+    if (!AccessPolicy.actsForOffice(user, c.responsibleOffice())) {
       audit.refused(user.userId(), reference, "Fall eines anderen Jugendamts über /api verlangt");
       throw new ProblemException.NotFound("problem.case.not-found", reference);
     }

@@ -10,8 +10,8 @@ import de.ksi.intake.IntakeRequest;
 import de.ksi.intake.IntakeService;
 import de.ksi.intake.LegalGround;
 import de.ksi.intake.Urgency;
+import de.ksi.network.AccessPolicy;
 import de.ksi.network.District;
-import de.ksi.network.Groups;
 import de.ksi.network.KsiUser;
 import de.ksi.platform.FormRejectedException;
 import de.ksi.platform.ProblemException;
@@ -60,7 +60,7 @@ public class CaseIntake {
   /** {@code POST /api/cases}: registers the case, then starts its process with references only. */
   @Transactional
   public StartedCase registerAndStart(IntakeRequest request, KsiUser user) {
-    requireOffice(request.office(), user.groups(), user.isCoordinator());
+    requireOffice(request.office(), user);
     CustodyCase registered = intake.register(request, user.userId(), Level.DISTRICT);
     // the case's references are ours, not a start form's fields: the intake listener binds the case
     // to the instance
@@ -103,7 +103,7 @@ public class CaseIntake {
     }
     try {
       if (!Actors.SYSTEM.equals(actor)) {
-        requireOffice(request.office(), Set.copyOf(groups), groups.contains(Groups.COORDINATORS));
+        requireOffice(request.office(), new KsiUser(actor, Set.copyOf(groups)));
       }
       return intake.register(request, actor, Level.DISTRICT);
     } catch (ProblemException e) {
@@ -135,8 +135,7 @@ public class CaseIntake {
             .anyMatch(p -> !p.getId().equals(processInstanceId));
     boolean allowed =
         Actors.SYSTEM.equals(actor)
-            || groups.contains(Groups.COORDINATORS)
-            || groups.contains(c.getOffice().groupId());
+            || AccessPolicy.actsForOffice(new KsiUser(actor, Set.copyOf(groups)), c.getOffice());
     if (!c.getReference().equals(businessKey)
         || running
         || !allowed
@@ -200,8 +199,8 @@ public class CaseIntake {
         null);
   }
 
-  private static void requireOffice(District office, Set<String> groups, boolean coordinator) {
-    if (office != null && !coordinator && !groups.contains(office.groupId())) {
+  private static void requireOffice(District office, KsiUser user) {
+    if (office != null && !AccessPolicy.actsForOffice(user, office)) {
       throw new ProblemException.Forbidden("problem.case.forbidden");
     }
   }

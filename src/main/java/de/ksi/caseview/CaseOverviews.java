@@ -16,6 +16,7 @@ import de.ksi.caseprocess.CaseProcess;
 import de.ksi.intake.CustodyCase;
 import de.ksi.intake.IntakeService;
 import de.ksi.lagebild.AgeBand;
+import de.ksi.network.AccessPolicy;
 import de.ksi.network.CaseReference;
 import de.ksi.network.KsiUser;
 import de.ksi.platform.ProblemException;
@@ -88,9 +89,7 @@ class CaseOverviews {
           "Fallansicht eines unbekannten Falls über " + channel + " verlangt");
       throw unknown;
     }
-    boolean office =
-        user.worksFor(c.responsibleOffice()) || user.inGroup(c.responsibleOffice().headGroupId());
-    if (!office && !user.isCoordinator()) {
+    if (!AccessPolicy.seesOffice(user, c.responsibleOffice())) {
       audit.refused(
           user.userId(),
           reference,

@@ -2,6 +2,7 @@
 package de.ksi.caseview;
 
 import de.ksi.intake.CustodyCase;
+import de.ksi.network.AccessPolicy;
 import de.ksi.network.KsiUser;
 import de.ksi.platform.ProblemException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -52,7 +53,7 @@ class CaseViewPage {
     }
     // the phone placement's form for whom its endpoint allows: the office's caseworkers,
     // coordinators
-    boolean mayRecord = user.get().worksFor(c.responsibleOffice()) || user.get().isCoordinator();
+    boolean mayRecord = AccessPolicy.actsForOffice(user.get(), c.responsibleOffice());
     String body =
         CaseViewHtml.body(
             overviews.overview(c),

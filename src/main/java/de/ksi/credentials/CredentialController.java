@@ -2,6 +2,7 @@
 package de.ksi.credentials;
 
 import de.ksi.audit.AuditLog;
+import de.ksi.network.AccessPolicy;
 import de.ksi.network.KsiUser;
 import de.ksi.platform.ProblemException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -76,7 +77,7 @@ class CredentialController {
   }
 
   private static void requireCoordinator(KsiUser user) {
-    if (!user.isCoordinator()) {
+    if (!AccessPolicy.coordinates(user)) {
       throw new ProblemException.Forbidden("problem.credential.forbidden");
     }
   }

@@ -6,6 +6,7 @@ import de.ksi.caseprocess.CaseProcess;
 import de.ksi.deadlines.DutiesProcess;
 import de.ksi.deadlines.DutiesProcess.Elements;
 import de.ksi.lagebild.Lagebild.OverdueDuty;
+import de.ksi.network.AccessPolicy;
 import de.ksi.network.CaseReference;
 import de.ksi.network.District;
 import de.ksi.network.KsiUser;
@@ -15,7 +16,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -83,16 +83,7 @@ public class LagebildService {
 
   /** Coordinators see every office; caseworkers and office heads their own; everyone else none. */
   static Set<District> visibleOffices(KsiUser user) {
-    if (user.isCoordinator()) {
-      return EnumSet.allOf(District.class);
-    }
-    Set<District> offices = EnumSet.noneOf(District.class);
-    for (District district : District.values()) {
-      if (user.inGroup(district.groupId()) || user.inGroup(district.headGroupId())) {
-        offices.add(district);
-      }
-    }
-    return offices;
+    return AccessPolicy.visibleOffices(user);
   }
 
   private List<OverdueDuty> overdueDuties(Set<District> offices, Instant now) {

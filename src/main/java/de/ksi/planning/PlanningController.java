@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 package de.ksi.planning;
 
-import de.ksi.network.District;
-import de.ksi.network.Groups;
+import de.ksi.network.AccessPolicy;
 import de.ksi.network.KsiUser;
 import de.ksi.platform.ProblemException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -10,7 +9,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import java.time.LocalDate;
-import java.util.Arrays;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.format.annotation.DateTimeFormat.ISO;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -82,10 +80,7 @@ class PlanningController {
   }
 
   static boolean mayPlan(KsiUser user) {
-    return user.isCoordinator()
-        || user.isAdmin()
-        || user.inGroup(Groups.PROCESS_OWNERS)
-        || Arrays.stream(District.values()).anyMatch(d -> user.inGroup(d.headGroupId()));
+    return AccessPolicy.plansCapacity(user);
   }
 
   private static void requirePlanner(KsiUser user) {

@@ -3,6 +3,7 @@ package de.ksi.reporting;
 
 import de.ksi.capacity.CapacitySearch;
 import de.ksi.capacity.StaleOffer;
+import de.ksi.network.AccessPolicy;
 import de.ksi.network.KsiUser;
 import de.ksi.platform.ProblemException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -47,7 +48,7 @@ class ReportingController {
           @Max(ProviderNights.MAX_NIGHTS)
           int nights,
       @AuthenticationPrincipal KsiUser user) {
-    if (!user.isCoordinator()) {
+    if (!AccessPolicy.coordinates(user)) {
       throw new ProblemException.Forbidden("problem.reporting.forbidden");
     }
     Instant now = clock.instant();

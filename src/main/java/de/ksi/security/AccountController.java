@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 package de.ksi.security;
 
+import de.ksi.network.AccessPolicy;
 import de.ksi.network.KsiUser;
 import de.ksi.platform.ProblemException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -28,7 +29,7 @@ class AccountController {
   @PostMapping("/api/accounts/{userId}/unlock")
   ResponseEntity<Void> unlock(
       @PathVariable String userId, @AuthenticationPrincipal KsiUser caller) {
-    if (!caller.isCoordinator() && !caller.isAdmin()) {
+    if (!AccessPolicy.runsNetwork(caller)) {
       throw new ProblemException.Forbidden("problem.forbidden");
     }
     // coordinators may not read users in the engine, nor unlock them there: the night duty acts as

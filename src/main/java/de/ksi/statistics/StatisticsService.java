@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: EUPL-1.2
 package de.ksi.statistics;
 
+import de.ksi.network.AccessPolicy;
 import de.ksi.network.District;
-import de.ksi.network.Groups;
 import de.ksi.network.KsiUser;
 import de.ksi.platform.ProblemException;
 import de.ksi.statistics.Facts.CaseFact;
@@ -136,15 +136,12 @@ public class StatisticsService {
                       new ProblemException.InvalidInput(
                           "office", "problem.statistics.office", office));
     }
-    boolean network =
-        user.isCoordinator() || user.isAdmin() || user.inGroup(Groups.DATA_PROTECTION);
+    boolean network = AccessPolicy.readsNetworkFigures(user);
     if (network) {
       return wanted == null ? TableBuilder.NETWORK : wanted.ordinal();
     }
     List<District> own =
-        Arrays.stream(District.values())
-            .filter(d -> user.inGroup(d.groupId()) || user.inGroup(d.headGroupId()))
-            .toList();
+        Arrays.stream(District.values()).filter(d -> AccessPolicy.seesOffice(user, d)).toList();
     if (own.isEmpty()
         || (wanted == null && own.size() > 1)
         || (wanted != null && !own.contains(wanted))) {
