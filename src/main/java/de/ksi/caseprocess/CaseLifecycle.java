@@ -6,6 +6,7 @@ import de.ksi.capacity.CapacityRegistry;
 import de.ksi.capacity.Hold;
 import de.ksi.capacity.HoldView;
 import de.ksi.capacity.ProviderDirectory;
+import de.ksi.caseprocess.CaseProcess.Outcome;
 import de.ksi.intake.CustodyCase;
 import de.ksi.intake.IntakeService;
 import de.ksi.intake.NeedsProfile;
@@ -161,7 +162,7 @@ public class CaseLifecycle {
             ? null
             : District.valueOf(handoverOffice);
     cases.handedOver(caseId, office, followUpCategory, note);
-    if ("HANDOVER_OFFICE".equals(outcome)) {
+    if (Outcome.HANDOVER_OFFICE.is(outcome)) {
       audit.record(
           actor,
           c.getReference(),

@@ -188,6 +188,41 @@ public final class CaseProcess {
     private Messages() {}
   }
 
+  /**
+   * Values of {@link Vars#SEARCH_SCOPE}: where the place search looks, set by the case model's call
+   * activities ({@code ${'NETWORK'}}).
+   */
+  public enum SearchScope {
+    DISTRICT,
+    NETWORK;
+
+    /** The scope the variable names; no or another value is the own district. */
+    public static SearchScope of(Object value) {
+      return NETWORK.name().equals(value) ? NETWORK : DISTRICT;
+    }
+  }
+
+  /** Values of {@link Vars#DECISION}: the provider's answer in the request form. */
+  public enum Decision {
+    ACCEPT,
+    DECLINE
+  }
+
+  /** Values of {@link Vars#OUTCOME}: how the Inobhutnahme ends (form "Beendigung"). */
+  public enum Outcome {
+    RETURN_HOME,
+    FOLLOW_UP,
+    HANDOVER_OFFICE,
+    RAN_AWAY,
+    CAME_OF_AGE,
+    OTHER;
+
+    /** Whether the variable's value is this outcome. */
+    public boolean is(Object value) {
+      return name().equals(value);
+    }
+  }
+
   /** Values of {@link Vars#SEARCH_OUTCOME}. */
   public static final class SearchOutcome {
     public static final String PLACED = "PLACED";

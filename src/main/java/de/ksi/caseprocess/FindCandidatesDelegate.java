@@ -2,6 +2,7 @@
 package de.ksi.caseprocess;
 
 import de.ksi.capacity.SearchResult;
+import de.ksi.caseprocess.CaseProcess.SearchScope;
 import de.ksi.caseprocess.CaseProcess.Vars;
 import de.ksi.intake.IntakeService;
 import de.ksi.intake.NeedsProfile;
@@ -37,7 +38,9 @@ class FindCandidatesDelegate implements JavaDelegate {
     }
     SearchResult found =
         search.candidates(
-            caseId, "NETWORK".equals(execution.getVariable(Vars.SEARCH_SCOPE)), categories);
+            caseId,
+            SearchScope.of(execution.getVariable(Vars.SEARCH_SCOPE)) == SearchScope.NETWORK,
+            categories);
     execution.setVariable(
         Vars.CANDIDATES, SpinValues.jsonValue(Candidates.options(found.candidates())).create());
     execution.setVariable(Vars.CANDIDATE_COUNT, found.candidates().size());

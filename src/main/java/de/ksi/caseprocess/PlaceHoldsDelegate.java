@@ -2,6 +2,7 @@
 package de.ksi.caseprocess;
 
 import de.ksi.caseprocess.CaseProcess.Choice;
+import de.ksi.caseprocess.CaseProcess.SearchScope;
 import de.ksi.caseprocess.CaseProcess.Vars;
 import java.time.Duration;
 import java.util.List;
@@ -30,7 +31,7 @@ class PlaceHoldsDelegate implements JavaDelegate {
         search.holdForRequests(
             caseId,
             Choice.BEST.equals(execution.getVariable(Vars.CHOICE)),
-            "NETWORK".equals(execution.getVariable(Vars.SEARCH_SCOPE)),
+            SearchScope.of(execution.getVariable(Vars.SEARCH_SCOPE)) == SearchScope.NETWORK,
             Variables.strings(execution, Vars.SEARCH_CATEGORIES),
             Variables.ids(execution, Vars.SELECTED_OFFERS),
             Duration.parse(Variables.text(execution, Vars.RESPONSE_DEADLINE)),

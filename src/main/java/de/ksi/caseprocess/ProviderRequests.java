@@ -3,6 +3,7 @@ package de.ksi.caseprocess;
 
 import de.ksi.capacity.CapacityRegistry;
 import de.ksi.capacity.DeclineReason;
+import de.ksi.caseprocess.CaseProcess.Decision;
 import de.ksi.caseprocess.CaseProcess.SearchElements;
 import de.ksi.caseprocess.CaseProcess.Vars;
 import de.ksi.platform.ProblemException;
@@ -83,13 +84,13 @@ public class ProviderRequests {
 
   @Transactional
   public void accept(long holdId, List<String> groups) {
-    complete(holdId, groups, Map.of(Vars.DECISION, "ACCEPT"));
+    complete(holdId, groups, Map.of(Vars.DECISION, Decision.ACCEPT.name()));
   }
 
   @Transactional
   public void decline(long holdId, DeclineReason reason, String note, List<String> groups) {
     Map<String, Object> vars = new HashMap<>();
-    vars.put(Vars.DECISION, "DECLINE");
+    vars.put(Vars.DECISION, Decision.DECLINE.name());
     vars.put(Vars.DECLINE_REASON, reason.name());
     vars.put(Vars.DECLINE_NOTE, note);
     complete(holdId, groups, vars);

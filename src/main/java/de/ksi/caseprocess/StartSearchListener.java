@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 package de.ksi.caseprocess;
 
+import de.ksi.caseprocess.CaseProcess.Outcome;
 import de.ksi.caseprocess.CaseProcess.Vars;
 import de.ksi.intake.IntakeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -15,9 +16,6 @@ import org.springframework.stereotype.Component;
 @Component("startSearch")
 class StartSearchListener implements ExecutionListener {
 
-  /** The outcome that sends the case into the follow-up search. */
-  private static final String FOLLOW_UP = "FOLLOW_UP";
-
   private final IntakeService cases;
   private final CaseBinding binding;
 
@@ -31,7 +29,7 @@ class StartSearchListener implements ExecutionListener {
     execution.setVariable(Vars.PLACEMENT_ID, null);
     execution.setVariable(Vars.PLACED_PROVIDER, null);
     execution.setVariable(Vars.SEARCH_OUTCOME, null);
-    if (FOLLOW_UP.equals(execution.getVariable(Vars.OUTCOME))) {
+    if (Outcome.FOLLOW_UP.is(execution.getVariable(Vars.OUTCOME))) {
       cases.followUpNeeded(binding.caseId(execution));
     }
   }

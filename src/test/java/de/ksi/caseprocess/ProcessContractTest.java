@@ -79,6 +79,70 @@ class ProcessContractTest {
 
   private final ObjectMapper json = new ObjectMapper();
 
+  /**
+   * {@code outcome == 'X'}, {@code ${'X'}} into searchScope and the like, as the models write them.
+   */
+  private static final Pattern COMPARED =
+      Pattern.compile("\\b(outcome|decision|searchScope) *[!=]= *'(\\w+)'");
+
+  private static final Pattern SCOPE_INPUT =
+      Pattern.compile("sourceExpression=\"\\$\\{'(\\w+)'}\" target=\"searchScope\"");
+
+  /**
+   * The domain values the code reads as enums (how a case ends, the provider's answer, the search's
+   * scope) are exactly the options the forms offer and the values the models compare and set: a
+   * process owner who adds an option in a form, or a developer who adds a constant, sees this fail.
+   */
+  @Test
+  void theFormsOptionsAndTheModelsValuesAreTheContractsEnums() throws IOException {
+    Map<String, JsonNode> forms = forms();
+    assertThat(options(forms.get("form-beendigung"), CaseProcess.Vars.OUTCOME))
+        .containsExactlyInAnyOrderElementsOf(names(CaseProcess.Outcome.values()));
+    assertThat(options(forms.get("form-platzanfrage"), CaseProcess.Vars.DECISION))
+        .containsExactlyInAnyOrderElementsOf(names(CaseProcess.Decision.values()));
+    Map<String, Set<String>> allowed =
+        Map.of(
+            "outcome", Set.copyOf(names(CaseProcess.Outcome.values())),
+            "decision", Set.copyOf(names(CaseProcess.Decision.values())),
+            "searchScope", Set.copyOf(names(CaseProcess.SearchScope.values())));
+    Set<String> scopes = new HashSet<>();
+    for (Path bpmn : files("bpmn", ".bpmn")) {
+      String xml = unescape(Files.readString(bpmn));
+      Matcher compared = COMPARED.matcher(xml);
+      while (compared.find()) {
+        assertThat(allowed.get(compared.group(1)))
+            .as(bpmn + ": " + compared.group())
+            .contains(compared.group(2));
+      }
+      Matcher scope = SCOPE_INPUT.matcher(xml);
+      while (scope.find()) {
+        scopes.add(scope.group(1));
+      }
+    }
+    assertThat(scopes).containsExactlyInAnyOrderElementsOf(allowed.get("searchScope"));
+  }
+
+  private static List<String> options(JsonNode form, String key) {
+    assertThat(form).as("form with the field " + key).isNotNull();
+    List<String> values = new ArrayList<>();
+    collectOptions(form.path("components"), key, values);
+    assertThat(values).as("options of " + key).isNotEmpty();
+    return values;
+  }
+
+  private static void collectOptions(JsonNode components, String key, List<String> values) {
+    for (JsonNode component : components) {
+      if (key.equals(component.path("key").asText())) {
+        component.path("values").forEach(v -> values.add(v.path("value").asText()));
+      }
+      collectOptions(component.path("components"), key, values);
+    }
+  }
+
+  private static List<String> names(Enum<?>[] constants) {
+    return java.util.Arrays.stream(constants).map(Enum::name).toList();
+  }
+
   @Test
   void everyFormRefResolvesToAFormInForms() throws IOException {
     Set<String> formIds = forms().keySet();
