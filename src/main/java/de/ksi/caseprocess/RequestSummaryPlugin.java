@@ -2,8 +2,8 @@
 package de.ksi.caseprocess;
 
 import de.ksi.caseprocess.CaseProcess.Vars;
+import de.ksi.platform.EngineFields;
 import de.ksi.platform.EngineInterceptors;
-import java.lang.reflect.Field;
 import java.util.Collection;
 import java.util.Optional;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -56,13 +56,14 @@ class RequestSummaryPlugin extends AbstractProcessEnginePlugin {
           summary(form.resourceId).ifPresent(s -> map.putValueTyped(Vars.REQUEST_SUMMARY, s));
         }
       } else if (command instanceof GetTaskVariablesCmd && result instanceof VariableMap map) {
-        if (!local(command) && asks((Collection<String>) field(command, "variableNames"))) {
+        if (!local(command)
+            && asks((Collection<String>) EngineFields.read(command, "variableNames"))) {
           summary(taskId(command)).ifPresent(s -> map.putValueTyped(Vars.REQUEST_SUMMARY, s));
         }
       } else if ((command instanceof GetTaskVariableCmd
               || command instanceof GetTaskVariableCmdTyped)
           && result == null
-          && Vars.REQUEST_SUMMARY.equals(field(command, "variableName"))
+          && Vars.REQUEST_SUMMARY.equals(EngineFields.read(command, "variableName"))
           && !local(command)) {
         return (T)
             summary(taskId(command))
@@ -92,21 +93,10 @@ class RequestSummaryPlugin extends AbstractProcessEnginePlugin {
   }
 
   private static boolean local(Command<?> command) {
-    return Boolean.TRUE.equals(field(command, "isLocal"));
+    return Boolean.TRUE.equals(EngineFields.read(command, "isLocal"));
   }
 
   private static String taskId(Command<?> command) {
-    return (String) field(command, "taskId");
-  }
-
-  /** A field of the engine's variable reads; {@code RequestSummaryPluginTest} pins the names. */
-  static Object field(Object command, String name) {
-    try {
-      Field field = command.getClass().getDeclaredField(name);
-      field.setAccessible(true);
-      return field.get(command);
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("cannot read " + name + " of " + command.getClass(), e);
-    }
+    return (String) EngineFields.read(command, "taskId");
   }
 }

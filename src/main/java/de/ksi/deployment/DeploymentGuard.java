@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 package de.ksi.deployment;
 
-import java.lang.reflect.Field;
+import de.ksi.platform.EngineFields;
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -98,11 +98,11 @@ final class DeploymentGuard extends CommandInterceptor {
 
   private void check(Command<?> command, CommandContext context, Authentication caller) {
     if (command instanceof DeleteDeploymentCmd delete) {
-      String deploymentId = (String) field(delete, "deploymentId");
+      String deploymentId = (String) EngineFields.read(delete, "deploymentId");
       if (deploymentId == null || deploymentId.equals(APPROVED.get())) {
         return;
       }
-      if ((Boolean) field(delete, "cascade")) {
+      if ((Boolean) EngineFields.read(delete, "cascade")) {
         throw refused(
             "CASCADE_DELETE",
             "deleting deployment "
@@ -146,16 +146,5 @@ final class DeploymentGuard extends CommandInterceptor {
 
   private static AuthorizationException refused(String rule, String detail) {
     return new AuthorizationException("Deployment policy: rule " + rule + ": " + detail);
-  }
-
-  private static Object field(Object command, String name) {
-    try {
-      Field field = DeleteDeploymentCmd.class.getDeclaredField(name);
-      field.setAccessible(true);
-      return field.get(command);
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException(
-          "DeleteDeploymentCmd has no field " + name + " in this engine version", e);
-    }
   }
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 package de.ksi.security;
 
+import de.ksi.platform.EngineFields;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -46,21 +47,22 @@ final class CaseOfCommand {
     try {
       List<Object> holders = new ArrayList<>(List.of(command));
       for (String builder : BUILDERS) {
-        Object value = EngineCommands.field(command, builder);
+        Object value = EngineFields.readIfPresent(command, builder);
         if (value != null) {
           holders.add(value);
         }
       }
       for (Object holder : holders) {
         for (String name : ID_FIELDS) {
-          for (String id : ids(EngineCommands.field(holder, name))) {
+          for (String id : ids(EngineFields.readIfPresent(holder, name))) {
             Optional<String> reference = rootInstance(id, context).flatMap(this::caseOfRoot);
             if (reference.isPresent()) {
               return reference.get();
             }
           }
         }
-        if (EngineCommands.field(holder, "businessKey") instanceof String key && exists(key)) {
+        if (EngineFields.readIfPresent(holder, "businessKey") instanceof String key
+            && exists(key)) {
           return key;
         }
       }

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 package de.ksi.security;
 
-import java.lang.reflect.Field;
+import de.ksi.platform.EngineFields;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -160,7 +160,7 @@ final class EngineCommands {
   }
 
   private static Verdict claim(Command<?> command, Authentication user) {
-    if (!user.getUserId().equals(field(command, "userId"))) {
+    if (!user.getUserId().equals(EngineFields.readIfPresent(command, "userId"))) {
       throw EngineGuard.forbidden("ClaimTaskCmd", "nur für sich selbst / claim for oneself only");
     }
     return Verdict.PASS;
@@ -171,8 +171,11 @@ final class EngineCommands {
    * (coordinators).
    */
   private static Verdict assign(Command<?> command, CommandContext context, Authentication user) {
-    TaskEntity task = context.getTaskManager().findTaskById((String) field(command, "taskId"));
-    if (field(command, "userId") == null
+    TaskEntity task =
+        context
+            .getTaskManager()
+            .findTaskById((String) EngineFields.readIfPresent(command, "taskId"));
+    if (EngineFields.readIfPresent(command, "userId") == null
         && task != null
         && user.getUserId().equals(task.getAssignee())) {
       return Verdict.PASS_WITHOUT_AUTHORIZATION;
@@ -182,7 +185,10 @@ final class EngineCommands {
 
   private Verdict completeTask(Command<?> command, CommandContext context) {
     Map<String, Object> submitted = submitted(command, "variables", "properties");
-    TaskEntity task = context.getTaskManager().findTaskById((String) field(command, "taskId"));
+    TaskEntity task =
+        context
+            .getTaskManager()
+            .findTaskById((String) EngineFields.readIfPresent(command, "taskId"));
     if (task == null || submitted.isEmpty()) {
       return Verdict.PASS;
     }
@@ -209,13 +215,15 @@ final class EngineCommands {
         context
             .getProcessEngineConfiguration()
             .getDeploymentCache()
-            .findDeployedProcessDefinitionById((String) field(command, "processDefinitionId"));
+            .findDeployedProcessDefinitionById(
+                (String) EngineFields.readIfPresent(command, "processDefinitionId"));
     return checkStart(definition, submitted(command, "variables"), context);
   }
 
   private Verdict start(Command<?> command, CommandContext context) {
     ProcessInstantiationBuilderImpl builder =
-        (ProcessInstantiationBuilderImpl) field(command, "instantiationBuilder");
+        (ProcessInstantiationBuilderImpl)
+            EngineFields.readIfPresent(command, "instantiationBuilder");
     var cache = context.getProcessEngineConfiguration().getDeploymentCache();
     ProcessDefinitionEntity definition =
         builder.getProcessDefinitionId() != null
@@ -245,28 +253,11 @@ final class EngineCommands {
   @SuppressWarnings("unchecked")
   private static Map<String, Object> submitted(Command<?> command, String... names) {
     for (String name : names) {
-      Object value = field(command, name);
+      Object value = EngineFields.readIfPresent(command, name);
       if (value instanceof Map<?, ?> map) {
         return (Map<String, Object>) map;
       }
     }
     return Map.of();
-  }
-
-  /** A field of an engine command; {@code EngineCommandsTest} fails when an upgrade renames one. */
-  static Object field(Object target, String name) {
-    for (Class<?> type = target.getClass(); type != null; type = type.getSuperclass()) {
-      try {
-        Field field = type.getDeclaredField(name);
-        field.setAccessible(true);
-        return field.get(target);
-      } catch (NoSuchFieldException notHere) {
-        // look in the superclass
-      } catch (IllegalAccessException e) {
-        throw new IllegalStateException(
-            "cannot read " + name + " of " + target.getClass().getName(), e);
-      }
-    }
-    return null;
   }
 }

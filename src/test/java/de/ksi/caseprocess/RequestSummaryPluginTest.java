@@ -4,6 +4,7 @@ package de.ksi.caseprocess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import de.ksi.caseprocess.CaseProcess.Vars;
+import de.ksi.platform.EngineFields;
 import java.util.List;
 import org.camunda.bpm.engine.impl.cmd.GetTaskFormVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.GetTaskVariableCmd;
@@ -25,17 +26,17 @@ class RequestSummaryPluginTest {
     assertThat(form.formVariableNames).containsExactly(Vars.REQUEST_SUMMARY);
 
     var all = new GetTaskVariablesCmd("t2", List.of("a"), true, false);
-    assertThat(RequestSummaryPlugin.field(all, "taskId")).isEqualTo("t2");
-    assertThat(RequestSummaryPlugin.field(all, "variableNames")).isEqualTo(List.of("a"));
-    assertThat(RequestSummaryPlugin.field(all, "isLocal")).isEqualTo(true);
+    assertThat(EngineFields.read(all, "taskId")).isEqualTo("t2");
+    assertThat(EngineFields.read(all, "variableNames")).isEqualTo(List.of("a"));
+    assertThat(EngineFields.read(all, "isLocal")).isEqualTo(true);
 
     var one = new GetTaskVariableCmd("t3", Vars.REQUEST_SUMMARY, false);
     var typed = new GetTaskVariableCmdTyped("t4", Vars.REQUEST_SUMMARY, false, false);
-    assertThat(RequestSummaryPlugin.field(one, "taskId")).isEqualTo("t3");
-    assertThat(RequestSummaryPlugin.field(one, "variableName")).isEqualTo(Vars.REQUEST_SUMMARY);
-    assertThat(RequestSummaryPlugin.field(one, "isLocal")).isEqualTo(false);
-    assertThat(RequestSummaryPlugin.field(typed, "taskId")).isEqualTo("t4");
-    assertThat(RequestSummaryPlugin.field(typed, "variableName")).isEqualTo(Vars.REQUEST_SUMMARY);
-    assertThat(RequestSummaryPlugin.field(typed, "isLocal")).isEqualTo(false);
+    assertThat(EngineFields.read(one, "taskId")).isEqualTo("t3");
+    assertThat(EngineFields.read(one, "variableName")).isEqualTo(Vars.REQUEST_SUMMARY);
+    assertThat(EngineFields.read(one, "isLocal")).isEqualTo(false);
+    assertThat(EngineFields.read(typed, "taskId")).isEqualTo("t4");
+    assertThat(EngineFields.read(typed, "variableName")).isEqualTo(Vars.REQUEST_SUMMARY);
+    assertThat(EngineFields.read(typed, "isLocal")).isEqualTo(false);
   }
 }

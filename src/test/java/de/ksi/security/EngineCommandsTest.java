@@ -3,6 +3,7 @@ package de.ksi.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import de.ksi.platform.EngineFields;
 import de.ksi.security.EngineCommands.Kind;
 import java.io.IOException;
 import java.io.InputStream;
@@ -72,27 +73,31 @@ class EngineCommandsTest {
   @Test
   void theFieldsTheGuardReadsExistInThisEngineVersion() {
     ClaimTaskCmd claim = new ClaimTaskCmd("task", "fk-seg-1");
-    assertThat(EngineCommands.field(claim, "userId")).isEqualTo("fk-seg-1");
-    assertThat(EngineCommands.field(claim, "taskId")).isEqualTo("task");
+    assertThat(EngineFields.readIfPresent(claim, "userId")).isEqualTo("fk-seg-1");
+    assertThat(EngineFields.readIfPresent(claim, "taskId")).isEqualTo("task");
     AssignTaskCmd unclaim = new AssignTaskCmd("task", null);
-    assertThat(EngineCommands.field(unclaim, "taskId")).isEqualTo("task");
+    assertThat(EngineFields.readIfPresent(unclaim, "taskId")).isEqualTo("task");
     assertThat(fieldExists(unclaim, "userId")).isTrue();
-    assertThat(EngineCommands.field(new CompleteTaskCmd("task", Map.of("a", 1)), "variables"))
+    assertThat(EngineFields.readIfPresent(new CompleteTaskCmd("task", Map.of("a", 1)), "variables"))
         .isEqualTo(Map.of("a", 1));
     assertThat(
-            EngineCommands.field(
+            EngineFields.readIfPresent(
                 new SubmitTaskFormCmd("task", Variables.putValue("a", 1), false, false),
                 "properties"))
         .isEqualTo(Variables.putValue("a", 1));
     SubmitStartFormCmd startForm =
         new SubmitStartFormCmd("definition", null, Variables.putValue("a", 1));
-    assertThat(EngineCommands.field(startForm, "processDefinitionId")).isEqualTo("definition");
-    assertThat(EngineCommands.field(startForm, "variables")).isEqualTo(Variables.putValue("a", 1));
+    assertThat(EngineFields.readIfPresent(startForm, "processDefinitionId"))
+        .isEqualTo("definition");
+    assertThat(EngineFields.readIfPresent(startForm, "variables"))
+        .isEqualTo(Variables.putValue("a", 1));
     ProcessInstantiationBuilderImpl builder =
         (ProcessInstantiationBuilderImpl)
             ProcessInstantiationBuilderImpl.createProcessInstanceByKey(null, "key")
                 .setVariable("a", 1);
-    assertThat(EngineCommands.field(new StartProcessInstanceCmd(builder), "instantiationBuilder"))
+    assertThat(
+            EngineFields.readIfPresent(
+                new StartProcessInstanceCmd(builder), "instantiationBuilder"))
         .isSameAs(builder);
   }
 
