@@ -43,14 +43,7 @@ class PhonePlacementIT {
             .expect(201)
             .get("caseReference")
             .asText();
-    String choose =
-        engine
-            .getTaskService()
-            .createTaskQuery()
-            .processInstanceBusinessKey(ref)
-            .taskDefinitionKey(CaseProcess.SearchElements.CHOOSE)
-            .singleResult()
-            .getId();
+    String choose = fixtures.openTask(ref, CaseProcess.SearchElements.CHOOSE);
     api.as("fk-sto-1")
         .post(
             "/engine-rest/engine/" + engine.getName() + "/task/" + choose + "/submit-form",

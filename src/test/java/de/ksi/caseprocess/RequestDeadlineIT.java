@@ -60,14 +60,7 @@ class RequestDeadlineIT {
             .expect(201)
             .get("caseReference")
             .asText();
-    String choose =
-        engine
-            .getTaskService()
-            .createTaskQuery()
-            .processInstanceBusinessKey(ref)
-            .taskDefinitionKey(CaseProcess.SearchElements.CHOOSE)
-            .singleResult()
-            .getId();
+    String choose = fixtures.openTask(ref, CaseProcess.SearchElements.CHOOSE);
     api.as(caseworker)
         .post(
             "/engine-rest/engine/" + engine.getName() + "/task/" + choose + "/submit-form",

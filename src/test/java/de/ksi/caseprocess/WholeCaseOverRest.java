@@ -209,14 +209,7 @@ abstract class WholeCaseOverRest {
     String provider = fixtures.providerLogin(offer.id());
     String ref = requestCase(api, caseworker, 12, offer.id());
     // as on a request task created by a process version before the task kept the hold id itself
-    String task =
-        engine
-            .getTaskService()
-            .createTaskQuery()
-            .processInstanceBusinessKey(ref)
-            .taskDefinitionKey(CaseProcess.SearchElements.ANSWER)
-            .singleResult()
-            .getId();
+    String task = fixtures.openTask(ref, CaseProcess.SearchElements.ANSWER);
     engine.getTaskService().removeVariableLocal(task, CaseProcess.Vars.HOLD_ID);
 
     JsonNode requests = api.as(provider).get("/api/requests").expect(200);

@@ -259,14 +259,7 @@ class CaseViewPageIT {
 
   /** An offer of the case's candidate list (the place choice's options) of another provider. */
   private long candidateOfAnotherProvider(String ref, OfferView other) {
-    String choose =
-        engine
-            .getTaskService()
-            .createTaskQuery()
-            .processInstanceBusinessKey(ref)
-            .taskDefinitionKey(CaseProcess.SearchElements.CHOOSE)
-            .singleResult()
-            .getId();
+    String choose = fixtures.openTask(ref, CaseProcess.SearchElements.CHOOSE);
     SpinJsonNode options =
         (SpinJsonNode) engine.getTaskService().getVariable(choose, CaseProcess.Vars.CANDIDATES);
     return options.elements().stream()

@@ -60,14 +60,7 @@ class TasklistFiltersPostgresIT {
          "estimatedAge": 12, "gender": "FEMALE", "siblings": 1, "urgency": "IMMEDIATE", "currentLocation": "Revier"}""");
     assertThat(created.status()).as(created.body()).isEqualTo(201);
     String ref = created.json().get("caseReference").asText();
-    String choose =
-        engine
-            .getTaskService()
-            .createTaskQuery()
-            .processInstanceBusinessKey(ref)
-            .taskDefinitionKey(CaseProcess.SearchElements.CHOOSE)
-            .singleResult()
-            .getId();
+    String choose = fixtures.openTask(ref, CaseProcess.SearchElements.CHOOSE);
     api.as(caseworker)
         .post(engineRest() + "/task/" + choose + "/claim", "{\"userId\": \"" + caseworker + "\"}");
     assertThat(taskIds(api, caseworker, "Meine Aufgaben")).containsExactly(choose);

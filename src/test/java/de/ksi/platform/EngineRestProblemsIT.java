@@ -48,14 +48,7 @@ class EngineRestProblemsIT {
     OfferView offer = fixtures.offer(District.SEGEBERG, Category.INOBHUTNAHME_GRUPPE, 4, 2);
     String provider = fixtures.providerLogin(offer.id());
     String ref = requestCase(offer.id());
-    String task =
-        engine
-            .getTaskService()
-            .createTaskQuery()
-            .processInstanceBusinessKey(ref)
-            .taskDefinitionKey(CaseProcess.SearchElements.ANSWER)
-            .singleResult()
-            .getId();
+    String task = fixtures.openTask(ref, CaseProcess.SearchElements.ANSWER);
     // another provider of the case accepted a moment earlier: this request's hold was released with
     // it
     registry.release(registry.holdsOf(ref).get(0).id(), "fk-seg-2");
@@ -115,14 +108,7 @@ class EngineRestProblemsIT {
   void aTextVariableLongerThanTheEngineCanStoreIsABadRequestNamingIt() {
     String ref =
         api.as(caseworker).post("/api/cases", intake()).expect(201).get("caseReference").asText();
-    String choose =
-        engine
-            .getTaskService()
-            .createTaskQuery()
-            .processInstanceBusinessKey(ref)
-            .taskDefinitionKey(CaseProcess.SearchElements.CHOOSE)
-            .singleResult()
-            .getId();
+    String choose = fixtures.openTask(ref, CaseProcess.SearchElements.CHOOSE);
 
     var tooLong =
         api.as(caseworker)
@@ -142,14 +128,7 @@ class EngineRestProblemsIT {
   private String requestCase(long offerId) {
     String ref =
         api.as(caseworker).post("/api/cases", intake()).expect(201).get("caseReference").asText();
-    String choose =
-        engine
-            .getTaskService()
-            .createTaskQuery()
-            .processInstanceBusinessKey(ref)
-            .taskDefinitionKey(CaseProcess.SearchElements.CHOOSE)
-            .singleResult()
-            .getId();
+    String choose = fixtures.openTask(ref, CaseProcess.SearchElements.CHOOSE);
     var submitted =
         api.as(caseworker)
             .post(

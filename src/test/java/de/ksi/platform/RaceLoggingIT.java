@@ -69,14 +69,7 @@ class RaceLoggingIT {
 
   @Test
   void aFormSubmittedForATaskACollegueCompletedAMomentEarlierIsNoError() {
-    String choose =
-        engine
-            .getTaskService()
-            .createTaskQuery()
-            .processInstanceBusinessKey(ref)
-            .taskDefinitionKey(CaseProcess.SearchElements.CHOOSE)
-            .singleResult()
-            .getId();
+    String choose = fixtures.openTask(ref, CaseProcess.SearchElements.CHOOSE);
     engine
         .getTaskService()
         .complete(choose, Map.of(CaseProcess.Vars.CHOICE, CaseProcess.Choice.GIVE_UP));

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 
@@ -33,12 +34,27 @@ public class Fixtures {
   private final ProviderDirectory directory;
   private final CapacityRegistry registry;
   private final IdentityService identity;
+  private final TaskService tasks;
 
   public Fixtures(
-      ProviderDirectory directory, CapacityRegistry registry, IdentityService identity) {
+      ProviderDirectory directory,
+      CapacityRegistry registry,
+      IdentityService identity,
+      TaskService tasks) {
     this.directory = directory;
     this.registry = registry;
     this.identity = identity;
+    this.tasks = tasks;
+  }
+
+  /** The id of the case's one open task of this kind (e.g. the place choice). */
+  public String openTask(String caseReference, String taskDefinitionKey) {
+    return tasks
+        .createTaskQuery()
+        .processInstanceBusinessKey(caseReference)
+        .taskDefinitionKey(taskDefinitionKey)
+        .singleResult()
+        .getId();
   }
 
   /**
