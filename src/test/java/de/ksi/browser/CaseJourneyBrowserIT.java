@@ -247,7 +247,7 @@ class CaseJourneyBrowserIT {
     picture("fallansicht-telefonisch");
     browser.findElement(By.cssSelector("#platz-telefonisch button")).click();
     String confirmation =
-        tasklist.await().until(d -> d.findElement(By.id("telefonisch-erfasst"))).getText();
+        tasklist.await().until(d -> d.findElement(By.id("telefonisch-erfasst")).getText());
     assertThat(confirmation)
         .contains(
             "Platz erfasst",
@@ -295,7 +295,7 @@ class CaseJourneyBrowserIT {
   }
 
   private String text(String id) {
-    return tasklist.await().until(d -> d.findElement(By.id(id))).getText();
+    return tasklist.await().until(d -> d.findElement(By.id(id)).getText());
   }
 
   /** Two candidate offers of different providers, as the caseworker's form offers them. */

@@ -11,6 +11,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -37,6 +38,9 @@ final class Tasklist {
   Tasklist(WebDriver browser, String baseUrl, String engineName) {
     this.browser = browser;
     this.wait = new WebDriverWait(browser, TIMEOUT);
+    // pages redraw themselves (the case view every 15 s, Tasklist after each action): an element
+    // found a moment ago may be replaced while we read it, so a wait looks again instead of failing
+    this.wait.ignoring(StaleElementReferenceException.class);
     this.appUrl = baseUrl + "/camunda/app/tasklist/" + engineName + "/";
   }
 

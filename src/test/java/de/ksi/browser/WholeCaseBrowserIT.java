@@ -204,7 +204,10 @@ class WholeCaseBrowserIT {
 
     // the caseworker sees the end; the case is closed, the place free, nothing left in the engine
     browser.get(base + "/faelle/" + ref);
-    assertThat(tasklist.await().until(d -> d.findElement(By.id("naechster-schritt"))).getText())
+    assertThat(
+            tasklist
+                .await()
+                .<String>until(d -> d.findElement(By.id("naechster-schritt")).getText()))
         .contains("Die Inobhutnahme ist beendet. Es gibt nichts mehr zu tun.");
     assertThat(browser.findElement(By.id("unterbringung")).getText()).contains(provider);
     assertThat(browser.findElement(By.id("ankunft")).getText())
