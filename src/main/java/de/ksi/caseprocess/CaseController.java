@@ -103,10 +103,10 @@ class CaseController {
     return new CaseStatus(
         c.getReference(),
         c.getStatus().name(),
-        c.getEscalationLevel(),
+        c.getEscalationLevel().value(),
         c.getPlacementId(),
         c.getPlacedAt(),
-        c.getOutcome(),
+        c.getOutcome() == null ? null : c.getOutcome().name(),
         c.getClosedAt(),
         NeedsProfile.of(c));
   }

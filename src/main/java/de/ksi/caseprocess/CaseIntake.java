@@ -3,9 +3,9 @@ package de.ksi.caseprocess;
 
 import de.ksi.capacity.Gender;
 import de.ksi.capacity.Need;
-import de.ksi.caseprocess.CaseProcess.Level;
 import de.ksi.caseprocess.CaseProcess.Vars;
 import de.ksi.intake.CustodyCase;
+import de.ksi.intake.EscalationLevel;
 import de.ksi.intake.IntakeRequest;
 import de.ksi.intake.IntakeService;
 import de.ksi.intake.LegalGround;
@@ -61,7 +61,7 @@ public class CaseIntake {
   @Transactional
   public StartedCase registerAndStart(IntakeRequest request, KsiUser user) {
     requireOffice(request.office(), user);
-    CustodyCase registered = intake.register(request, user.userId(), Level.DISTRICT);
+    CustodyCase registered = intake.register(request, user.userId(), EscalationLevel.DISTRICT);
     // the case's references are ours, not a start form's fields: the intake listener binds the case
     // to the instance
     ProcessInstance instance =
@@ -105,7 +105,7 @@ public class CaseIntake {
       if (!Actors.SYSTEM.equals(actor)) {
         requireOffice(request.office(), new KsiUser(actor, Set.copyOf(groups)));
       }
-      return intake.register(request, actor, Level.DISTRICT);
+      return intake.register(request, actor, EscalationLevel.DISTRICT);
     } catch (ProblemException e) {
       throw new FormRejectedException(
           texts.getMessage(e.code(), e.args(), e.code(), Locale.GERMAN));
@@ -170,7 +170,7 @@ public class CaseIntake {
     }
     vars.put(Vars.FREEDOM_RESTRICTION, c.isFreedomRestriction());
     vars.put(Vars.CUSTODY_START, Date.from(c.getCustodyStart()));
-    vars.put(Vars.ESCALATION_LEVEL, c.getEscalationLevel());
+    vars.put(Vars.ESCALATION_LEVEL, c.getEscalationLevel().value());
     return vars;
   }
 

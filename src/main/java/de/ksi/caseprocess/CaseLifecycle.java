@@ -6,8 +6,10 @@ import de.ksi.capacity.CapacityRegistry;
 import de.ksi.capacity.Hold;
 import de.ksi.capacity.HoldView;
 import de.ksi.capacity.ProviderDirectory;
-import de.ksi.caseprocess.CaseProcess.Outcome;
+import de.ksi.intake.CaseOutcome;
 import de.ksi.intake.CustodyCase;
+import de.ksi.intake.EmergencyMeasure;
+import de.ksi.intake.EscalationLevel;
 import de.ksi.intake.IntakeService;
 import de.ksi.intake.NeedsProfile;
 import de.ksi.network.District;
@@ -72,7 +74,7 @@ public class CaseLifecycle {
    * climbs a level; coordinators (and at level 2 the office's head) are told, with the
    * pseudonymised profile.
    */
-  public void escalate(long caseId, String level, String actor) {
+  public void escalate(long caseId, EscalationLevel level, String actor) {
     CustodyCase c = cases.get(caseId);
     search.withdrawOpen(caseId, actor);
     cases.escalate(caseId, level);
@@ -82,12 +84,12 @@ public class CaseLifecycle {
             + " ("
             + c.getOffice().label()
             + ") ist eskaliert: "
-            + (CaseProcess.Level.LEVEL2.equals(level)
+            + (level == EscalationLevel.LEVEL2
                 ? "Stufe 2 – Notmaßnahme entscheiden."
                 : "verbundweite Platzsuche.")
             + "\n"
             + NeedsProfile.of(c).summary();
-    if (CaseProcess.Level.LEVEL2.equals(level)) {
+    if (level == EscalationLevel.LEVEL2) {
       notifications.send(
           Groups.COORDINATORS, c.getReference(), Notifications.Kind.LEVEL2_ESCALATION, text);
       notifications.send(
@@ -106,7 +108,12 @@ public class CaseLifecycle {
    * directly. The place as the caseworker named it is kept encrypted on the case.
    */
   public Long emergencyMeasure(
-      long caseId, String measure, String reason, String place, Long offerId, String actor) {
+      long caseId,
+      EmergencyMeasure measure,
+      String reason,
+      String place,
+      Long offerId,
+      String actor) {
     CustodyCase c = cases.get(caseId);
     cases.emergencyMeasure(caseId, measure, reason);
     cases.notePlacement(caseId, place);
@@ -162,7 +169,7 @@ public class CaseLifecycle {
             ? null
             : District.valueOf(handoverOffice);
     cases.handedOver(caseId, office, followUpCategory, note);
-    if (Outcome.HANDOVER_OFFICE.is(outcome)) {
+    if (CaseOutcome.HANDOVER_OFFICE.is(outcome)) {
       audit.record(
           actor,
           c.getReference(),
@@ -192,10 +199,10 @@ public class CaseLifecycle {
    * Closes the case: no hold and no emergency placement of it remains; outcome and refusals are
    * kept.
    */
-  public void close(long caseId, String outcome, String note, String actor) {
+  public void close(long caseId, CaseOutcome outcome, String note, String actor) {
     CustodyCase c = cases.get(caseId);
     registry.releaseAll(c.getReference(), actor);
-    endEmergencyPlacement(c, outcome, actor);
+    endEmergencyPlacement(c, outcome.name(), actor);
     cases.close(caseId, outcome, note, refusals(c.getReference()));
   }
 

@@ -208,21 +208,6 @@ public final class CaseProcess {
     DECLINE
   }
 
-  /** Values of {@link Vars#OUTCOME}: how the Inobhutnahme ends (form "Beendigung"). */
-  public enum Outcome {
-    RETURN_HOME,
-    FOLLOW_UP,
-    HANDOVER_OFFICE,
-    RAN_AWAY,
-    CAME_OF_AGE,
-    OTHER;
-
-    /** Whether the variable's value is this outcome. */
-    public boolean is(Object value) {
-      return name().equals(value);
-    }
-  }
-
   /** Values of {@link Vars#SEARCH_OUTCOME}. */
   public static final class SearchOutcome {
     public static final String PLACED = "PLACED";
@@ -246,14 +231,5 @@ public final class CaseProcess {
     public static final String ARRIVED = "ARRIVED";
 
     private Arrival() {}
-  }
-
-  /** Values of {@link Vars#ESCALATION_LEVEL}. */
-  public static final class Level {
-    public static final String DISTRICT = "KREIS";
-    public static final String NETWORK = "VERBUND";
-    public static final String LEVEL2 = "STUFE_2";
-
-    private Level() {}
   }
 }

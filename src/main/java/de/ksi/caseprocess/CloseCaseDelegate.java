@@ -2,6 +2,7 @@
 package de.ksi.caseprocess;
 
 import de.ksi.caseprocess.CaseProcess.Vars;
+import de.ksi.intake.CaseOutcome;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -26,7 +27,7 @@ class CloseCaseDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     lifecycle.close(
         binding.caseId(execution),
-        Variables.text(execution, Vars.OUTCOME),
+        CaseOutcome.of(Variables.text(execution, Vars.OUTCOME)),
         Variables.text(execution, Vars.OUTCOME_NOTE),
         Actors.current(execution));
     // the case is closed: no form shows a free text anymore (the legal duties may still run on)

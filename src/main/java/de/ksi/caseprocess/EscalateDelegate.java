@@ -2,6 +2,7 @@
 package de.ksi.caseprocess;
 
 import de.ksi.caseprocess.CaseProcess.Vars;
+import de.ksi.intake.EscalationLevel;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -20,8 +21,8 @@ class EscalateDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String level = Variables.text(execution, Vars.TARGET_LEVEL);
+    EscalationLevel level = EscalationLevel.of(Variables.text(execution, Vars.TARGET_LEVEL));
     lifecycle.escalate(binding.caseId(execution), level, Actors.current(execution));
-    execution.setVariable(Vars.ESCALATION_LEVEL, level);
+    execution.setVariable(Vars.ESCALATION_LEVEL, level.value());
   }
 }

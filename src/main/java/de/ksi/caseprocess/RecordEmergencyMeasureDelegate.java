@@ -2,6 +2,7 @@
 package de.ksi.caseprocess;
 
 import de.ksi.caseprocess.CaseProcess.Vars;
+import de.ksi.intake.EmergencyMeasure;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -27,7 +28,7 @@ class RecordEmergencyMeasureDelegate implements JavaDelegate {
     Long placementId =
         lifecycle.emergencyMeasure(
             binding.caseId(execution),
-            Variables.text(execution, Vars.EMERGENCY_MEASURE),
+            EmergencyMeasure.of(Variables.text(execution, Vars.EMERGENCY_MEASURE)),
             Variables.text(execution, Vars.EMERGENCY_REASON),
             Variables.text(execution, Vars.PLACED_PROVIDER),
             Variables.optionalId(execution, Vars.EMERGENCY_OFFER),

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: EUPL-1.2
 package de.ksi.caseprocess;
 
-import de.ksi.caseprocess.CaseProcess.Outcome;
 import de.ksi.caseprocess.CaseProcess.Vars;
+import de.ksi.intake.CaseOutcome;
 import de.ksi.intake.IntakeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -29,7 +29,7 @@ class StartSearchListener implements ExecutionListener {
     execution.setVariable(Vars.PLACEMENT_ID, null);
     execution.setVariable(Vars.PLACED_PROVIDER, null);
     execution.setVariable(Vars.SEARCH_OUTCOME, null);
-    if (Outcome.FOLLOW_UP.is(execution.getVariable(Vars.OUTCOME))) {
+    if (CaseOutcome.FOLLOW_UP.is(execution.getVariable(Vars.OUTCOME))) {
       cases.followUpNeeded(binding.caseId(execution));
     }
   }

@@ -178,7 +178,7 @@ class CaseOverviews {
         c.getReference(),
         c.responsibleOffice().label(),
         c.getStatus().name(),
-        c.getEscalationLevel(),
+        c.getEscalationLevel().value(),
         c.getCustodyStart(),
         profile(c),
         next,

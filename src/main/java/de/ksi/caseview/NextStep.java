@@ -2,6 +2,7 @@
 package de.ksi.caseview;
 
 import de.ksi.caseprocess.CaseProcess;
+import de.ksi.intake.EscalationLevel;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,7 @@ final class NextStep {
 
   static String of(
       String status,
-      String level,
+      EscalationLevel level,
       List<CaseOverview.Request> requests,
       List<CaseHistory.OpenTask> open,
       Map<String, Instant> timers,
@@ -61,7 +62,7 @@ final class NextStep {
     }
     if (has(open, CaseProcess.SearchElements.CHOOSE)) {
       String who =
-          CaseProcess.Level.NETWORK.equals(level)
+          level == EscalationLevel.NETWORK
               ? "Die Koordinierungsstelle wählt verbundweit"
               : "Sie sind dran: Aufgabe „Platz auswählen und anfragen“ in Tasklist —";
       return who + " den nächsten Platz aus und fragt an." + escalation;

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.ksi.deployment.Violation.Rule;
+import de.ksi.intake.CaseOutcome;
+import de.ksi.intake.EmergencyMeasure;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -37,6 +39,18 @@ final class FormRules {
           "radio",
           "select",
           "taglist");
+
+  /**
+   * Form variables whose values the server stores as a closed set (statistics count them): a form
+   * may only offer values the server knows, so a case cannot get stuck at closing on a new option.
+   */
+  private static final Map<String, Set<String>> KNOWN_VALUES =
+      Map.of(
+          "outcome",
+          names(CaseOutcome.values()),
+          "emergencyMeasure",
+          names(EmergencyMeasure.values()));
+
   private static final Pattern KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,63}");
   private static final Pattern TEMPLATE = Pattern.compile("\\{\\{(.*?)}}", Pattern.DOTALL);
   private static final Pattern OWN_PAGE =
@@ -91,6 +105,7 @@ final class FormRules {
                       + type
                       + " needs a \"key\" naming one form variable (letters, digits, '_')"));
         }
+        knownValues(resource, id, component, found);
       } else if (!LAYOUT.contains(type)) {
         found.add(
             new Violation(
@@ -110,6 +125,37 @@ final class FormRules {
         components(resource, component.path("components"), found);
       }
     }
+  }
+
+  private static void knownValues(
+      String resource, String id, JsonNode component, List<Violation> found) {
+    Set<String> known = KNOWN_VALUES.get(component.path("key").asText(""));
+    if (known == null) {
+      return;
+    }
+    for (JsonNode option : component.path("values")) {
+      String value = option.path("value").asText("");
+      if (!known.contains(value)) {
+        found.add(
+            new Violation(
+                resource,
+                id,
+                Rule.FORM,
+                "option \""
+                    + value
+                    + "\" of \""
+                    + component.path("key").asText()
+                    + "\" is not known to the server (known: "
+                    + new java.util.TreeSet<>(known)
+                    + "); a new value needs a software release"));
+      }
+    }
+  }
+
+  private static Set<String> names(Enum<?>[] values) {
+    return java.util.Arrays.stream(values)
+        .map(Enum::name)
+        .collect(java.util.stream.Collectors.toUnmodifiableSet());
   }
 
   /** Every string anywhere in the component, except nested components (checked on their own). */

@@ -7,6 +7,7 @@ import de.ksi.network.District;
 import de.ksi.platform.ProblemException;
 import de.ksi.security.FieldCipher;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
@@ -107,12 +108,20 @@ public class CustodyCase {
   @Enumerated(EnumType.STRING)
   private Status status;
 
-  private String escalationLevel;
+  @Convert(converter = EscalationLevelColumn.class)
+  private EscalationLevel escalationLevel;
+
   private Long placementId;
   private Instant placedAt;
-  private String emergencyMeasure;
+
+  @Enumerated(EnumType.STRING)
+  private EmergencyMeasure emergencyMeasure;
+
   private String emergencyReason;
-  private String outcome;
+
+  @Enumerated(EnumType.STRING)
+  private CaseOutcome outcome;
+
   private String outcomeNote;
   private String followUpCategory;
 
@@ -123,7 +132,10 @@ public class CustodyCase {
   private Instant closedAt;
   private String refusals;
   private Instant personalDataErasedAt;
-  private String placementLevel;
+
+  @Convert(converter = EscalationLevelColumn.class)
+  private EscalationLevel placementLevel;
+
   private String neededCategory;
   private Instant followUpNeededAt;
   private int overdueDuties;
@@ -139,7 +151,7 @@ public class CustodyCase {
       int age,
       Instant custodyStart,
       String createdBy,
-      String level) {
+      EscalationLevel level) {
     this.reference = reference;
     this.office = request.office();
     this.legalGround = request.legalGround();
@@ -167,10 +179,10 @@ public class CustodyCase {
    * The case reached a higher escalation level; the highest level reached is kept for statistics.
    * Only a case still waiting for a place escalates, and only upwards.
    */
-  public void escalate(String level) {
+  public void escalate(EscalationLevel level) {
     requireStatus(Status.OPEN, "escalate");
-    if (EscalationLevel.of(level).compareTo(EscalationLevel.of(escalationLevel)) <= 0) {
-      throw refused("escalate from " + escalationLevel + " to " + level);
+    if (level.compareTo(escalationLevel) <= 0) {
+      throw refused("escalate from " + escalationLevel.value() + " to " + level.value());
     }
     this.escalationLevel = level;
   }
@@ -210,10 +222,10 @@ public class CustodyCase {
   }
 
   /** Level 2 decided an emergency measure: only for a case at level 2 still waiting for a place. */
-  public void emergencyMeasure(String measure, String reason) {
+  public void emergencyMeasure(EmergencyMeasure measure, String reason) {
     requireStatus(Status.OPEN, "record an emergency measure");
-    if (EscalationLevel.of(escalationLevel) != EscalationLevel.LEVEL2) {
-      throw refused("record an emergency measure at level " + escalationLevel);
+    if (escalationLevel != EscalationLevel.LEVEL2) {
+      throw refused("record an emergency measure at level " + escalationLevel.value());
     }
     this.emergencyMeasure = measure;
     this.emergencyReason = reason;
@@ -308,7 +320,7 @@ public class CustodyCase {
     return "custody_case/" + reference + "/" + column;
   }
 
-  public void close(String outcome, String note, String refusals, Instant at) {
+  public void close(CaseOutcome outcome, String note, String refusals, Instant at) {
     if (status == Status.CLOSED) {
       return;
     }
@@ -405,7 +417,7 @@ public class CustodyCase {
     return status;
   }
 
-  public String getEscalationLevel() {
+  public EscalationLevel getEscalationLevel() {
     return escalationLevel;
   }
 
@@ -417,7 +429,7 @@ public class CustodyCase {
     return placedAt;
   }
 
-  public String getOutcome() {
+  public CaseOutcome getOutcome() {
     return outcome;
   }
 
@@ -437,7 +449,7 @@ public class CustodyCase {
     return handoverNote;
   }
 
-  public String getEmergencyMeasure() {
+  public EmergencyMeasure getEmergencyMeasure() {
     return emergencyMeasure;
   }
 
@@ -457,7 +469,7 @@ public class CustodyCase {
     return closedAt;
   }
 
-  public String getPlacementLevel() {
+  public EscalationLevel getPlacementLevel() {
     return placementLevel;
   }
 

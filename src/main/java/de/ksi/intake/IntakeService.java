@@ -34,7 +34,7 @@ public class IntakeService {
   /**
    * Registers a validated intake; the case gets a readable reference such as {@code SEG-2026-0042}.
    */
-  public CustodyCase register(IntakeRequest request, String actor, String initialLevel) {
+  public CustodyCase register(IntakeRequest request, String actor, EscalationLevel initialLevel) {
     Instant now = clock.instant();
     LocalDate today = LocalDate.ofInstant(now, clock.getZone());
     int age =
@@ -71,7 +71,7 @@ public class IntakeService {
     return references.isEmpty() ? List.of() : cases.findByReferenceIn(references);
   }
 
-  public void escalate(long caseId, String level) {
+  public void escalate(long caseId, EscalationLevel level) {
     get(caseId).escalate(level);
   }
 
@@ -115,7 +115,7 @@ public class IntakeService {
     cases.findByReference(reference).ifPresent(CustodyCase::dutyOverdue);
   }
 
-  public void emergencyMeasure(long caseId, String measure, String reason) {
+  public void emergencyMeasure(long caseId, EmergencyMeasure measure, String reason) {
     get(caseId).emergencyMeasure(measure, reason);
   }
 
@@ -137,7 +137,7 @@ public class IntakeService {
     }
   }
 
-  public void close(long caseId, String outcome, String note, String refusals) {
+  public void close(long caseId, CaseOutcome outcome, String note, String refusals) {
     get(caseId).close(outcome, note, refusals, clock.instant());
   }
 

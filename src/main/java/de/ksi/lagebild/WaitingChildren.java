@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 package de.ksi.lagebild;
 
-import de.ksi.caseprocess.CaseProcess.Level;
+import de.ksi.intake.EscalationLevel;
 import de.ksi.lagebild.Lagebild.WaitingChild;
 import de.ksi.network.District;
 import java.time.Duration;
@@ -18,7 +18,11 @@ import org.springframework.stereotype.Component;
 @Component
 class WaitingChildren {
 
-  private static final List<String> LEVELS = List.of(Level.LEVEL2, Level.NETWORK, Level.DISTRICT);
+  private static final List<String> LEVELS =
+      List.of(
+          EscalationLevel.LEVEL2.value(),
+          EscalationLevel.NETWORK.value(),
+          EscalationLevel.DISTRICT.value());
 
   private final NamedParameterJdbcTemplate jdbc;
 

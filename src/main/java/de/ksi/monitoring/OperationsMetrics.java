@@ -4,7 +4,7 @@ package de.ksi.monitoring;
 import de.ksi.capacity.CapacityProperties;
 import de.ksi.capacity.DeclineReason;
 import de.ksi.capacity.Hold;
-import de.ksi.caseprocess.CaseProcess.Level;
+import de.ksi.intake.EscalationLevel;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Timestamp;
@@ -35,7 +35,8 @@ class OperationsMetrics implements SmartInitializingSingleton {
   private static final String REAL =
       "case_reference NOT IN (SELECT reference FROM custody_case WHERE synthetic = TRUE)";
 
-  static final List<String> LEVELS = List.of(Level.DISTRICT, Level.NETWORK, Level.LEVEL2);
+  static final List<String> LEVELS =
+      java.util.Arrays.stream(EscalationLevel.values()).map(EscalationLevel::value).toList();
 
   private final NamedParameterJdbcTemplate jdbc;
   private final MeterRegistry registry;

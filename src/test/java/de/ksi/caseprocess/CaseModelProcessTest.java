@@ -15,10 +15,10 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
-import de.ksi.caseprocess.CaseProcess.Level;
 import de.ksi.caseprocess.CaseProcess.SearchOutcome;
 import de.ksi.caseprocess.CaseProcess.Vars;
 import de.ksi.deadlines.DutiesProcess;
+import de.ksi.intake.EscalationLevel;
 import de.ksi.testing.FlowCoverage;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -207,7 +207,7 @@ class CaseModelProcessTest {
     searchEnds(custody, SearchOutcome.PLACED);
 
     assertThat(custody).isWaitingAt(DECIDE_OUTCOME).hasNotPassed(ESCALATE_LEVEL2);
-    assertThat(calls).containsExactly("escalate " + Level.NETWORK, "placement");
+    assertThat(calls).containsExactly("escalate " + EscalationLevel.NETWORK.value(), "placement");
   }
 
   @Test
@@ -233,8 +233,8 @@ class CaseModelProcessTest {
     assertThat(custody).hasPassed(RECORD_PLACEMENT).isWaitingAt(DECIDE_OUTCOME);
     assertThat(calls)
         .containsExactly(
-            "escalate " + Level.NETWORK,
-            "escalate " + Level.LEVEL2,
+            "escalate " + EscalationLevel.NETWORK.value(),
+            "escalate " + EscalationLevel.LEVEL2.value(),
             "emergency measure",
             "placement");
   }

@@ -106,7 +106,7 @@ class CaseProcessScenarioIT {
 
     CustodyCase placed = cases.byReference(started.caseReference());
     assertThat(placed.getStatus()).isEqualTo(CustodyCase.Status.PLACED);
-    assertThat(placed.getEscalationLevel()).isEqualTo(CaseProcess.Level.DISTRICT);
+    assertThat(placed.getEscalationLevel()).isEqualTo(de.ksi.intake.EscalationLevel.DISTRICT);
     assertThat(registry.placement(placed.getPlacementId()).offerId()).isEqualTo(offer);
     assertThat(registry.freePlaces(offer)).isEqualTo(freeBefore - 1);
     assertThat(scenario.task(started.caseReference(), Elements.DECIDE_OUTCOME)).isNotNull();
@@ -240,7 +240,8 @@ class CaseProcessScenarioIT {
 
     scenario.passTime(ref, Duration.ofMinutes(11));
 
-    assertThat(cases.byReference(ref).getEscalationLevel()).isEqualTo(CaseProcess.Level.NETWORK);
+    assertThat(cases.byReference(ref).getEscalationLevel())
+        .isEqualTo(de.ksi.intake.EscalationLevel.NETWORK);
     assertThat(scenario.holdStatuses(ref))
         .as("open requests withdrawn on escalation")
         .containsExactly(Hold.Status.RELEASED);
@@ -267,10 +268,10 @@ class CaseProcessScenarioIT {
             engine
                 .getRuntimeService()
                 .getVariable(started.processInstanceId(), Vars.ESCALATION_LEVEL))
-        .isEqualTo(CaseProcess.Level.NETWORK);
+        .isEqualTo(de.ksi.intake.EscalationLevel.NETWORK.value());
     assertThat(cases.byReference(ref).getPlacementLevel())
         .as("kept for statistics")
-        .isEqualTo(CaseProcess.Level.NETWORK);
+        .isEqualTo(de.ksi.intake.EscalationLevel.NETWORK);
   }
 
   @Test
@@ -278,11 +279,13 @@ class CaseProcessScenarioIT {
     var started = girlOf13(District.PINNEBERG, Urgency.IMMEDIATE);
     String ref = started.caseReference();
     scenario.choose(ref, Map.of(Vars.CHOICE, Choice.GIVE_UP));
-    assertThat(cases.byReference(ref).getEscalationLevel()).isEqualTo(CaseProcess.Level.NETWORK);
+    assertThat(cases.byReference(ref).getEscalationLevel())
+        .isEqualTo(de.ksi.intake.EscalationLevel.NETWORK);
 
     scenario.passTime(ref, Duration.ofMinutes(61));
 
-    assertThat(cases.byReference(ref).getEscalationLevel()).isEqualTo(CaseProcess.Level.LEVEL2);
+    assertThat(cases.byReference(ref).getEscalationLevel())
+        .isEqualTo(de.ksi.intake.EscalationLevel.LEVEL2);
     Task level2 = scenario.task(ref, Elements.LEVEL2_DECISION);
     assertThat(engine.getTaskService().getIdentityLinksForTask(level2.getId()))
         .extracting(link -> link.getGroupId())
@@ -301,7 +304,7 @@ class CaseProcessScenarioIT {
 
     CustodyCase c = cases.byReference(ref);
     assertThat(c.getStatus()).isEqualTo(CustodyCase.Status.PLACED);
-    assertThat(c.getEmergencyMeasure()).isEqualTo("NOTBETT");
+    assertThat(c.getEmergencyMeasure()).isEqualTo(de.ksi.intake.EmergencyMeasure.NOTBETT);
     assertThat(c.getPlacementId()).as("an emergency bed outside the registry").isNull();
   }
 
@@ -380,7 +383,7 @@ class CaseProcessScenarioIT {
 
     CustodyCase c = cases.byReference(ref);
     assertThat(c.getStatus()).isEqualTo(CustodyCase.Status.CLOSED);
-    assertThat(c.getOutcome()).isEqualTo("RETURN_HOME");
+    assertThat(c.getOutcome()).isEqualTo(de.ksi.intake.CaseOutcome.RETURN_HOME);
     assertThat(registry.freePlaces(offer)).isEqualTo(freeWhilePlaced + 1);
     assertThat(scenario.ended(started.processInstanceId())).as("duties end with the case").isTrue();
   }
@@ -407,7 +410,7 @@ class CaseProcessScenarioIT {
     assertThat(registry.freePlaces(emergency)).isEqualTo(freeWhilePlaced + 1);
     CustodyCase c = cases.byReference(ref);
     assertThat(c.getStatus()).isEqualTo(CustodyCase.Status.CLOSED);
-    assertThat(c.getPlacementLevel()).isEqualTo(CaseProcess.Level.DISTRICT);
+    assertThat(c.getPlacementLevel()).isEqualTo(de.ksi.intake.EscalationLevel.DISTRICT);
     assertThat(c.getNeededCategory()).as("first eligible category").isNotNull();
     assertThat(c.getFollowUpNeededAt())
         .as("decision for follow-up help kept for statistics")

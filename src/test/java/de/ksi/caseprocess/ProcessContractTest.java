@@ -89,20 +89,23 @@ class ProcessContractTest {
       Pattern.compile("sourceExpression=\"\\$\\{'(\\w+)'}\" target=\"searchScope\"");
 
   /**
-   * The domain values the code reads as enums (how a case ends, the provider's answer, the search's
-   * scope) are exactly the options the forms offer and the values the models compare and set: a
-   * process owner who adds an option in a form, or a developer who adds a constant, sees this fail.
+   * The domain values the code reads as enums (how a case ends, the emergency measure, the
+   * provider's answer, the search's scope) are exactly the options the forms offer and the values
+   * the models compare and set: a process owner who adds an option in a form, or a developer who
+   * adds a constant, sees this fail.
    */
   @Test
   void theFormsOptionsAndTheModelsValuesAreTheContractsEnums() throws IOException {
     Map<String, JsonNode> forms = forms();
     assertThat(options(forms.get("form-beendigung"), CaseProcess.Vars.OUTCOME))
-        .containsExactlyInAnyOrderElementsOf(names(CaseProcess.Outcome.values()));
+        .containsExactlyInAnyOrderElementsOf(names(de.ksi.intake.CaseOutcome.values()));
+    assertThat(options(forms.get("form-stufe2"), CaseProcess.Vars.EMERGENCY_MEASURE))
+        .containsExactlyInAnyOrderElementsOf(names(de.ksi.intake.EmergencyMeasure.values()));
     assertThat(options(forms.get("form-platzanfrage"), CaseProcess.Vars.DECISION))
         .containsExactlyInAnyOrderElementsOf(names(CaseProcess.Decision.values()));
     Map<String, Set<String>> allowed =
         Map.of(
-            "outcome", Set.copyOf(names(CaseProcess.Outcome.values())),
+            "outcome", Set.copyOf(names(de.ksi.intake.CaseOutcome.values())),
             "decision", Set.copyOf(names(CaseProcess.Decision.values())),
             "searchScope", Set.copyOf(names(CaseProcess.SearchScope.values())));
     Set<String> scopes = new HashSet<>();

@@ -84,7 +84,7 @@ class TimerLatencyIT {
       engine.getManagementService().setJobDuedate(job, Date.from(due));
       Instant giveUp = due.plus(Duration.ofSeconds(70));
       while (fired == null && Instant.now().isBefore(giveUp)) {
-        if (CaseProcess.Level.NETWORK.equals(cases.get(caseId).getEscalationLevel())) {
+        if (de.ksi.intake.EscalationLevel.NETWORK == cases.get(caseId).getEscalationLevel()) {
           fired = Instant.now();
         }
         Thread.sleep(100);

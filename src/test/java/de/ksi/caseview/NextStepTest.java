@@ -24,7 +24,7 @@ class NextStepTest {
     String next =
         NextStep.of(
             "OPEN",
-            CaseProcess.Level.DISTRICT,
+            de.ksi.intake.EscalationLevel.DISTRICT,
             List.of(request("Haus Linde", "offen")),
             List.of(),
             Map.of(CaseProcess.Elements.DISTRICT_DEADLINE, ESCALATION),
@@ -44,7 +44,7 @@ class NextStepTest {
     String next =
         NextStep.of(
             "OPEN",
-            CaseProcess.Level.DISTRICT,
+            de.ksi.intake.EscalationLevel.DISTRICT,
             List.of(request("Haus Linde", "Absage")),
             List.of(
                 new CaseHistory.OpenTask(
@@ -62,7 +62,7 @@ class NextStepTest {
     String next =
         NextStep.of(
             "OPEN",
-            CaseProcess.Level.NETWORK,
+            de.ksi.intake.EscalationLevel.NETWORK,
             List.of(),
             List.of(
                 new CaseHistory.OpenTask(
@@ -89,7 +89,7 @@ class NextStepTest {
     assertThat(
             NextStep.of(
                 "PLACED",
-                "KREIS",
+                de.ksi.intake.EscalationLevel.DISTRICT,
                 List.of(),
                 List.of(),
                 Map.of(CaseProcess.Elements.ARRIVAL_OVERDUE, ESCALATION),
@@ -98,7 +98,15 @@ class NextStepTest {
                 NOW))
         .contains("Haus Linde", "04551 123", "bestätigt die Ankunft", "um 03:10 erinnert");
     assertThat(
-            NextStep.of("PLACED", "KREIS", List.of(), List.of(), Map.of(), placement, arrived, NOW))
+            NextStep.of(
+                "PLACED",
+                de.ksi.intake.EscalationLevel.DISTRICT,
+                List.of(),
+                List.of(),
+                Map.of(),
+                placement,
+                arrived,
+                NOW))
         .isEqualTo(
             "Das Kind ist um 02:40 bei Haus Linde angekommen. Als Nächstes: Aufgabe „Beendigung der "
                 + "Inobhutnahme entscheiden“.");
@@ -106,7 +114,16 @@ class NextStepTest {
 
   @Test
   void aPlaceOutsideTheRegistryIsNoRunningSearch() {
-    assertThat(NextStep.of("PLACED", "KREIS", List.of(), List.of(), Map.of(), null, null, NOW))
+    assertThat(
+            NextStep.of(
+                "PLACED",
+                de.ksi.intake.EscalationLevel.DISTRICT,
+                List.of(),
+                List.of(),
+                Map.of(),
+                null,
+                null,
+                NOW))
         .startsWith("Untergebracht außerhalb des Registers")
         .contains("Beendigung der Inobhutnahme entscheiden")
         .doesNotContain("Platzsuche läuft");
@@ -114,7 +131,16 @@ class NextStepTest {
 
   @Test
   void aClosedCaseHasNothingLeftToDo() {
-    assertThat(NextStep.of("CLOSED", "KREIS", List.of(), List.of(), Map.of(), null, null, NOW))
+    assertThat(
+            NextStep.of(
+                "CLOSED",
+                de.ksi.intake.EscalationLevel.DISTRICT,
+                List.of(),
+                List.of(),
+                Map.of(),
+                null,
+                null,
+                NOW))
         .isEqualTo("Die Inobhutnahme ist beendet. Es gibt nichts mehr zu tun.");
   }
 

@@ -160,6 +160,31 @@ class DeploymentPolicyTest {
         .isEmpty();
   }
 
+  @Test
+  void aFormOffersOnlyOutcomesAndMeasuresTheServerKnows() throws IOException {
+    byte[] shipped = Files.readAllBytes(Path.of("forms", "beendigung.form"));
+    String withNewOutcome =
+        new String(shipped, StandardCharsets.UTF_8)
+            .replaceFirst("\"value\": \"OTHER\"", "\"value\": \"ADOPTED\"");
+    assertThat(
+            policy(FEEL).check("beendigung.form", withNewOutcome.getBytes(StandardCharsets.UTF_8)))
+        .singleElement()
+        .satisfies(
+            violation ->
+                assertThat(violation.message())
+                    .contains("option \"ADOPTED\" of \"outcome\" is not known to the server")
+                    .contains("RETURN_HOME"));
+    String measure =
+        "{\"id\": \"x\", \"components\": [{\"id\": \"M\", \"type\": \"radio\", \"key\":"
+            + " \"emergencyMeasure\", \"values\": [{\"label\": \"Hotel\", \"value\": \"HOTEL\"},"
+            + " {\"label\": \"Notbett\", \"value\": \"NOTBETT\"}]}]}";
+    assertThat(policy(FEEL).check("x.form", measure.getBytes(StandardCharsets.UTF_8)))
+        .extracting(Violation::message)
+        .singleElement()
+        .asString()
+        .contains("\"HOTEL\" of \"emergencyMeasure\"");
+  }
+
   private static byte[] form(String text) {
     String json =
         "{\"id\": \"x\", \"components\": [{\"id\": \"T\", \"type\": \"text\", \"text\": "

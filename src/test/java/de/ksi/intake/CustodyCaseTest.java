@@ -22,19 +22,19 @@ class CustodyCaseTest {
   void aWaitingCaseEscalatesUpwardsOnlyAndIsPlacedOnce() {
     CustodyCase c = waiting();
 
-    c.escalate(EscalationLevel.NETWORK.value());
-    assertThatThrownBy(() -> c.escalate(EscalationLevel.DISTRICT.value()))
+    c.escalate(EscalationLevel.NETWORK);
+    assertThatThrownBy(() -> c.escalate(EscalationLevel.DISTRICT))
         .isInstanceOf(ProblemException.Conflict.class)
         .hasMessageContaining("escalate from VERBUND to KREIS");
-    assertThatThrownBy(() -> c.escalate(EscalationLevel.NETWORK.value()))
+    assertThatThrownBy(() -> c.escalate(EscalationLevel.NETWORK))
         .isInstanceOf(ProblemException.Conflict.class);
     c.placed(7L, NOW);
 
     assertThat(c.getStatus()).isEqualTo(CustodyCase.Status.PLACED);
-    assertThat(c.getPlacementLevel()).isEqualTo("VERBUND");
+    assertThat(c.getPlacementLevel()).isEqualTo(EscalationLevel.NETWORK);
     assertThatThrownBy(() -> c.placed(8L, NOW)).isInstanceOf(ProblemException.Conflict.class);
     assertThat(c.getPlacementId()).as("the first placement stays").isEqualTo(7L);
-    assertThatThrownBy(() -> c.escalate(EscalationLevel.LEVEL2.value()))
+    assertThatThrownBy(() -> c.escalate(EscalationLevel.LEVEL2))
         .isInstanceOf(ProblemException.Conflict.class);
   }
 
@@ -42,13 +42,13 @@ class CustodyCaseTest {
   void anEmergencyMeasureOnlyAtLevel2() {
     CustodyCase c = waiting();
 
-    assertThatThrownBy(() -> c.emergencyMeasure("NOTBETT", "kein Platz"))
+    assertThatThrownBy(() -> c.emergencyMeasure(EmergencyMeasure.NOTBETT, "kein Platz"))
         .isInstanceOf(ProblemException.Conflict.class)
         .hasMessageContaining("level KREIS");
-    c.escalate(EscalationLevel.LEVEL2.value());
-    c.emergencyMeasure("NOTBETT", "kein Platz");
+    c.escalate(EscalationLevel.LEVEL2);
+    c.emergencyMeasure(EmergencyMeasure.NOTBETT, "kein Platz");
 
-    assertThat(c.getEmergencyMeasure()).isEqualTo("NOTBETT");
+    assertThat(c.getEmergencyMeasure()).isEqualTo(EmergencyMeasure.NOTBETT);
   }
 
   @Test
@@ -59,13 +59,13 @@ class CustodyCaseTest {
     c.placed(7L, NOW);
     c.handedOver(District.STORMARN, null, NOW);
 
-    c.close("HANDOVER_OFFICE", null, null, NOW);
-    c.close("RETURN_HOME", null, null, NOW);
+    c.close(CaseOutcome.HANDOVER_OFFICE, null, null, NOW);
+    c.close(CaseOutcome.RETURN_HOME, null, null, NOW);
 
     assertThat(c.getOutcome())
         .as("closing twice keeps the first outcome")
-        .isEqualTo("HANDOVER_OFFICE");
-    assertThatThrownBy(() -> c.escalate(EscalationLevel.NETWORK.value()))
+        .isEqualTo(CaseOutcome.HANDOVER_OFFICE);
+    assertThatThrownBy(() -> c.escalate(EscalationLevel.NETWORK))
         .isInstanceOf(ProblemException.Conflict.class)
         .hasMessageContaining("closed");
     assertThatThrownBy(() -> c.placed(9L, NOW)).isInstanceOf(ProblemException.Conflict.class);
@@ -76,7 +76,7 @@ class CustodyCaseTest {
     CustodyCase c = waiting();
 
     assertThatThrownBy(() -> c.erasePersonalData(NOW)).isInstanceOf(IllegalStateException.class);
-    c.close("RETURN_HOME", null, null, NOW);
+    c.close(CaseOutcome.RETURN_HOME, null, null, NOW);
     c.erasePersonalData(NOW);
 
     assertThat(c.getFirstName()).isNull();
@@ -100,7 +100,6 @@ class CustodyCaseTest {
             "Schule",
             null,
             NOW);
-    return new CustodyCase(
-        "SEG-2027-0042", request, 13, NOW, "fk-seg-1", EscalationLevel.DISTRICT.value());
+    return new CustodyCase("SEG-2027-0042", request, 13, NOW, "fk-seg-1", EscalationLevel.DISTRICT);
   }
 }

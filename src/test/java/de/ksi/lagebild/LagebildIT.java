@@ -194,7 +194,8 @@ class LagebildIT {
             .createProcessInstanceQuery()
             .processDefinitionKey(CaseProcess.KEY)
             .variableValueEquals(CaseProcess.Vars.OFFICE, "SEGEBERG")
-            .variableValueEquals(CaseProcess.Vars.ESCALATION_LEVEL, CaseProcess.Level.DISTRICT)
+            .variableValueEquals(
+                CaseProcess.Vars.ESCALATION_LEVEL, de.ksi.intake.EscalationLevel.DISTRICT.value())
             .processInstanceBusinessKey(ref)
             .list();
 
