@@ -4,6 +4,7 @@ package de.ksi.caseprocess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.geom.Line2D;
+import java.awt.geom.Point2D;
 import java.awt.geom.Rectangle2D;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,7 +22,6 @@ import org.camunda.bpm.model.bpmn.instance.ExclusiveGateway;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.Gateway;
 import org.camunda.bpm.model.bpmn.instance.InclusiveGateway;
-import org.camunda.bpm.model.bpmn.instance.ParallelGateway;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.SubProcess;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
@@ -36,8 +36,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The diagrams of bpmn/*.bpmn read cleanly: every flow node and sequence flow is drawn; every
  * branch leaving a decision (exclusive or inclusive gateway with more than one outgoing flow) has a
- * name and a label placed next to its first segment; no two flows run along the same line (apart
- * from the common trunk of a parallel or inclusive fork); no label is crossed by a flow, covers a
+ * name and a label placed next to its first segment; no two flows run along the same line, not even
+ * the branches of one fork (each leaves its gateway from its own corner or point); no two flows
+ * cross (they may meet only where both end at one shape); no label is crossed by a flow, covers a
  * shape or another label. It checks the diagram interchange only, not how a viewer renders it. The
  * pictures in docs/bilder are made from the same files by lint/render (see docs/process.md).
  */
@@ -103,6 +104,65 @@ class DiagramLayoutTest {
             "label of yes is crossed by no")
         .anyMatch(
             problem -> problem.startsWith("label of no (nein) is 60 px from its first segment"));
+  }
+
+  /** Flows that cross are found; flows that end at the same point of one shape (a join) are not. */
+  @Test
+  void findsCrossingFlowsButNotFlowsMeetingAtAShape() {
+    BpmnModelInstance model =
+        Bpmn.createExecutableProcess("p")
+            .startEvent("start")
+            .parallelGateway("fork")
+            .sequenceFlowId("upper")
+            .userTask("a")
+            .sequenceFlowId("upperIn")
+            .parallelGateway("join")
+            .endEvent("end")
+            .moveToNode("fork")
+            .sequenceFlowId("lower")
+            .userTask("b")
+            .sequenceFlowId("lowerIn")
+            .connectTo("join")
+            .done();
+    Rectangle2D a = bounds(model, "a");
+    Rectangle2D b = bounds(model, "b");
+    Rectangle2D join = bounds(model, "join");
+    route(model, "upperIn", a.getMaxX(), a.getCenterY(), join.getMinX(), join.getCenterY());
+    route(
+        model,
+        "lowerIn",
+        b.getMaxX(),
+        b.getCenterY(),
+        join.getMinX() - 20,
+        b.getCenterY(),
+        join.getMinX(),
+        join.getCenterY());
+    assertThat(problems(model)).noneMatch(problem -> problem.contains(" cross"));
+
+    double x = (a.getMaxX() + join.getMinX()) / 2;
+    route(model, "lowerIn", b.getMaxX(), b.getCenterY(), x, b.getCenterY(), x, a.getMinY());
+    assertThat(problems(model))
+        .contains(String.format("lowerIn and upperIn cross at (%.0f, %.0f)", x, join.getCenterY()));
+  }
+
+  private static Rectangle2D bounds(BpmnModelInstance model, String elementId) {
+    return model.getModelElementsByType(BpmnShape.class).stream()
+        .filter(shape -> shape.getBpmnElement().getId().equals(elementId))
+        .map(shape -> rectangle(shape.getBounds()))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  /** Replaces the waypoints of a flow's edge by the given x, y pairs. */
+  private static void route(BpmnModelInstance model, String flowId, double... xy) {
+    BpmnEdge edge = edge(model, flowId);
+    edge.getWaypoints().clear();
+    for (int i = 0; i < xy.length; i += 2) {
+      Waypoint point = model.newInstance(Waypoint.class);
+      point.setX(xy[i]);
+      point.setY(xy[i + 1]);
+      edge.getWaypoints().add(point);
+    }
   }
 
   private static BpmnEdge edge(BpmnModelInstance model, String flowId) {
@@ -180,22 +240,22 @@ class DiagramLayoutTest {
       }
     }
 
-    // no two flows along the same line (branches of one fork excepted, see forkBranches)
+    // no two flows along the same line, not even the branches of one fork; no two flows crossing
     List<BpmnEdge> edgeList = new ArrayList<>(edges.values());
     edgeList.sort((a, b) -> a.getBpmnElement().getId().compareTo(b.getBpmnElement().getId()));
     for (int i = 0; i < edgeList.size(); i++) {
       for (int j = i + 1; j < edgeList.size(); j++) {
-        if (forkBranches(edgeList.get(i), edgeList.get(j))) {
-          continue;
-        }
-        double shared = sharedLength(segments(edgeList.get(i)), segments(edgeList.get(j)));
+        BpmnEdge first = edgeList.get(i);
+        BpmnEdge second = edgeList.get(j);
+        String names = first.getBpmnElement().getId() + " and " + second.getBpmnElement().getId();
+        double shared = sharedLength(segments(first), segments(second));
         if (shared > 1) {
+          problems.add(String.format("%s share %.0f px of one line", names, shared));
+        }
+        Point2D crossing = crossing(first, second);
+        if (crossing != null) {
           problems.add(
-              String.format(
-                  "%s and %s share %.0f px of one line",
-                  edgeList.get(i).getBpmnElement().getId(),
-                  edgeList.get(j).getBpmnElement().getId(),
-                  shared));
+              String.format("%s cross at (%.0f, %.0f)", names, crossing.getX(), crossing.getY()));
         }
       }
     }
@@ -243,19 +303,64 @@ class DiagramLayoutTest {
   }
 
   /**
-   * Two branches of one parallel or inclusive gateway may leave it along a common trunk, as in the
-   * duties model: they may run at the same time, so there is no choice a reader must match to a
-   * label. Branches of an exclusive gateway, and flows from different elements, may never share a
-   * line.
+   * Where two flows cross or touch, or null: a point where both end at the same shape (two flows
+   * into one join) does not count, and segments along one line are left to {@link #sharedLength}.
    */
-  private static boolean forkBranches(BpmnEdge first, BpmnEdge second) {
-    if (first.getBpmnElement() instanceof SequenceFlow a
-        && second.getBpmnElement() instanceof SequenceFlow b) {
-      return a.getSource() == b.getSource()
-          && (a.getSource() instanceof ParallelGateway
-              || a.getSource() instanceof InclusiveGateway);
+  static Point2D crossing(BpmnEdge first, BpmnEdge second) {
+    for (Line2D a : segments(first)) {
+      for (Line2D b : segments(second)) {
+        if (!a.intersectsLine(b) || overlap(a, b) > 1) {
+          continue;
+        }
+        for (Point2D point : meetingPoints(a, b)) {
+          if (!endAtOneShape(point, first, second)) {
+            return point;
+          }
+        }
+      }
     }
-    return false;
+    return null;
+  }
+
+  /** The point where two intersecting segments meet (their touching end points if parallel). */
+  private static List<Point2D> meetingPoints(Line2D a, Line2D b) {
+    double dxa = a.getX2() - a.getX1();
+    double dya = a.getY2() - a.getY1();
+    double dxb = b.getX2() - b.getX1();
+    double dyb = b.getY2() - b.getY1();
+    double denominator = dxa * dyb - dya * dxb;
+    if (Math.abs(denominator) < 1e-9) {
+      return Stream.of(a.getP1(), a.getP2(), b.getP1(), b.getP2())
+          .filter(point -> a.ptSegDist(point) < 0.5 && b.ptSegDist(point) < 0.5)
+          .toList();
+    }
+    double t = ((b.getX1() - a.getX1()) * dyb - (b.getY1() - a.getY1()) * dxb) / denominator;
+    return List.of(new Point2D.Double(a.getX1() + t * dxa, a.getY1() + t * dya));
+  }
+
+  /** Whether both flows end (or start) at this point, at the same element. */
+  private static boolean endAtOneShape(Point2D point, BpmnEdge first, BpmnEdge second) {
+    List<String> firstAt = endsAt(point, first);
+    return endsAt(point, second).stream().anyMatch(firstAt::contains);
+  }
+
+  /** The ids of the elements a flow starts or ends at, where its first or last waypoint is here. */
+  private static List<String> endsAt(Point2D point, BpmnEdge edge) {
+    List<String> elements = new ArrayList<>();
+    if (edge.getBpmnElement() instanceof SequenceFlow flow) {
+      List<Waypoint> points = new ArrayList<>(edge.getWaypoints());
+      if (near(point, points.get(0))) {
+        elements.add(flow.getSource().getId());
+      }
+      if (near(point, points.get(points.size() - 1))) {
+        elements.add(flow.getTarget().getId());
+      }
+    }
+    return elements;
+  }
+
+  private static boolean near(Point2D point, Waypoint waypoint) {
+    return point.distance(waypoint.getX(), waypoint.getY()) < 0.5;
   }
 
   private static void checkLabel(
