@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 package de.ksi.capacity;
 
+import de.ksi.enginetuning.WritesAtCommit;
 import de.ksi.network.District;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -9,13 +10,9 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The one place that computes how many places of an offer are free: the reported count minus active
@@ -123,16 +120,17 @@ class Availability {
       "CASE WHEN o.staffed_until > :now AND o.staffed_free < o.reported_free"
           + " THEN LEAST(o.licensed, r.free + o.reported_free - o.staffed_free) ELSE r.free END AS free_without_staff";
 
-  /**
-   * The transaction resource under which {@link #placementMoved} keeps the moments it has yet to
-   * write.
-   */
-  private static final Object PENDING = Availability.class.getName() + ".placementsMoved";
-
   private final NamedParameterJdbcTemplate jdbc;
+
+  /**
+   * The moments placements moved, written at commit: the update locks the offer's row, and holds on
+   * the offer wait for that lock.
+   */
+  private final WritesAtCommit<Long, Instant> placementsMoved;
 
   Availability(NamedParameterJdbcTemplate jdbc) {
     this.jdbc = jdbc;
+    this.placementsMoved = new WritesAtCommit<>((a, b) -> a.isAfter(b) ? a : b, this::writeMoved);
   }
 
   /**
@@ -141,74 +139,11 @@ class Availability {
    * a search sees both or neither, but only when that transaction commits: the update locks the
    * offer's row, and holds on the offer wait for that lock, so it is taken for the commit only, not
    * for all the process work that follows a confirmation or the end of a placement. Reads of free
-   * places in the same transaction write it first ({@link #writePending}). Without a transaction it
-   * is written at once. The moment only moves forward.
+   * places in the same transaction write it first. Without a transaction it is written at once. The
+   * moment only moves forward.
    */
   void placementMoved(long offerId, Instant at) {
-    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-      writeMoved(offerId, at);
-      return;
-    }
-    Map<Long, Instant> pending = pending();
-    if (pending == null) {
-      Map<Long, Instant> moved = new TreeMap<>();
-      TransactionSynchronizationManager.bindResource(PENDING, moved);
-      TransactionSynchronizationManager.registerSynchronization(
-          new TransactionSynchronization() {
-            @Override
-            public void beforeCommit(boolean readOnly) {
-              writeAllPending();
-            }
-
-            @Override
-            public void suspend() {
-              TransactionSynchronizationManager.unbindResourceIfPossible(PENDING);
-            }
-
-            @Override
-            public void resume() {
-              TransactionSynchronizationManager.bindResource(PENDING, moved);
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-              TransactionSynchronizationManager.unbindResourceIfPossible(PENDING);
-            }
-          });
-      pending = moved;
-    }
-    pending.merge(offerId, at, (a, b) -> a.isAfter(b) ? a : b);
-  }
-
-  /**
-   * The moments this transaction noted and has yet to write, by offer id; null if it noted none.
-   */
-  @SuppressWarnings("unchecked")
-  private static Map<Long, Instant> pending() {
-    return (Map<Long, Instant>) TransactionSynchronizationManager.getResource(PENDING);
-  }
-
-  /**
-   * Writes the moment this transaction noted for the offer, if any, so that a free count read now
-   * counts it.
-   */
-  private void writePending(long offerId) {
-    Map<Long, Instant> pending = pending();
-    Instant at = pending == null ? null : pending.remove(offerId);
-    if (at != null) {
-      writeMoved(offerId, at);
-    }
-  }
-
-  /**
-   * Writes every moment this transaction noted, in offer id order (the order in which commits lock
-   * offers).
-   */
-  private void writeAllPending() {
-    Map<Long, Instant> pending = pending();
-    if (pending != null) {
-      List.copyOf(pending.keySet()).forEach(this::writePending);
-    }
+    placementsMoved.note(offerId, at);
   }
 
   private void writeMoved(long offerId, Instant at) {
@@ -228,7 +163,7 @@ class Availability {
 
   /** The free places of one offer now, and how many there were had staff limited nothing. */
   FreeCount freeCount(long offerId, Instant now) {
-    writePending(offerId);
+    placementsMoved.flush(offerId);
     var params = new MapSqlParameterSource("now", Timestamp.from(now)).addValue("id", offerId);
     List<FreeCount> counts =
         jdbc.query(
@@ -252,7 +187,7 @@ class Availability {
   record FreeCount(int free, int withoutStaff) {}
 
   int freePlaces(long offerId, Instant now) {
-    writePending(offerId);
+    placementsMoved.flush(offerId);
     var params = new MapSqlParameterSource("now", Timestamp.from(now)).addValue("id", offerId);
     Integer free =
         jdbc.queryForObject(
@@ -273,7 +208,7 @@ class Availability {
       int limit,
       Instant now,
       Instant staleBefore) {
-    writeAllPending();
+    placementsMoved.flushAll();
     CandidateQuery query = candidateQuery(criteria, leaveOut, limit, now, staleBefore);
     List<Counted> rows =
         jdbc.query(
@@ -385,7 +320,7 @@ class Availability {
 
   /** Every active offer with its free count: the raw material of the Lagebild. */
   List<OfferRow> all(Instant now) {
-    writeAllPending();
+    placementsMoved.flushAll();
     return jdbc.query(
         SELECT, new MapSqlParameterSource("now", Timestamp.from(now)), Availability::row);
   }

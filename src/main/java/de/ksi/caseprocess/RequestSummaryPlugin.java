@@ -2,8 +2,8 @@
 package de.ksi.caseprocess;
 
 import de.ksi.caseprocess.CaseProcess.Vars;
-import de.ksi.platform.EngineFields;
-import de.ksi.platform.EngineInterceptors;
+import de.ksi.enginetuning.EngineFields;
+import de.ksi.enginetuning.EngineInterceptors;
 import java.util.Collection;
 import java.util.Optional;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;

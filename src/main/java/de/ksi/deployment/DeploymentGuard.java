@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 package de.ksi.deployment;
 
-import de.ksi.platform.EngineFields;
+import de.ksi.enginetuning.EngineFields;
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;

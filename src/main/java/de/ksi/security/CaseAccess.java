@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 package de.ksi.security;
 
+import de.ksi.enginetuning.CommandCache;
 import de.ksi.network.District;
 import java.util.List;
 import java.util.Map;
@@ -13,10 +14,7 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.db.entitymanager.DbEntityManager;
 import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
-import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
@@ -85,19 +83,12 @@ public class CaseAccess {
                   }
                   for (Task task :
                       tasks.createTaskQuery().processInstanceBusinessKey(caseReference).list()) {
-                    if (!completedInThisCommand(task.getId())) {
+                    if (!CommandCache.taskCompletedInThisCommand(task.getId())) {
                       moveTask(task.getId(), from, to);
                     }
                   }
                   return null;
                 }));
-  }
-
-  /** The handover task itself: completed by the command that runs the handover, not yet flushed. */
-  private static boolean completedInThisCommand(String taskId) {
-    DbEntityManager entities = Context.getCommandContext().getDbEntityManager();
-    TaskEntity cached = entities.getCachedEntity(TaskEntity.class, taskId);
-    return cached != null && (cached.isDeleted() || entities.isDeleted(cached));
   }
 
   private void moveTask(String taskId, District from, District to) {

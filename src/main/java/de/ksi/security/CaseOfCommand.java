@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 package de.ksi.security;
 
-import de.ksi.platform.EngineFields;
+import de.ksi.enginetuning.EngineFields;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;

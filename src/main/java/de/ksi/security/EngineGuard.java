@@ -2,7 +2,7 @@
 package de.ksi.security;
 
 import de.ksi.audit.AuditLog;
-import de.ksi.platform.EngineInterceptors;
+import de.ksi.enginetuning.EngineInterceptors;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.authorization.TaskPermissions;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 package de.ksi.security;
 
+import de.ksi.enginetuning.CommandCache;
 import de.ksi.network.CaseReference;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +13,6 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
-import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
@@ -61,13 +61,8 @@ class OfficeAccessPlugin extends AbstractProcessEnginePlugin {
   private static void grantOffice(DelegateExecution execution) {
     CommandContext command = Context.getCommandContext();
     // an instance started in this command (the usual case) cannot have grants stored yet; one whose
-    // start event
-    // runs again later (process instance modification) may
-    boolean started =
-        command
-            .getDbEntityManager()
-            .getDbEntityCache()
-            .isTransient(((ExecutionEntity) execution).getProcessInstance());
+    // start event runs again later (process instance modification) may
+    boolean started = CommandCache.instanceStartedInThisCommand(execution);
     CaseReference.office(execution.getProcessBusinessKey())
         .ifPresent(
             office ->

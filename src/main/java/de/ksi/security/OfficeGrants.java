@@ -3,6 +3,7 @@ package de.ksi.security;
 
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
+import de.ksi.enginetuning.CommandCache;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
@@ -10,9 +11,6 @@ import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
-import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 
 /**
  * The grants that make one process instance visible to one office: READ on the running instance
@@ -76,6 +74,10 @@ final class OfficeGrants {
         .forEach(a -> authorizations.deleteAuthorization(a.getId()));
   }
 
+  /**
+   * Grants unless the group has the grant: saved earlier in this command (a query does not see it
+   * before the command ends) or, for a resource not new, stored.
+   */
   private static void grantOnce(
       AuthorizationService authorizations,
       String groupId,
@@ -84,7 +86,7 @@ final class OfficeGrants {
       Permission permission,
       boolean newResource) {
     boolean exists =
-        grantedInThisCommand(groupId, resource, resourceId)
+        CommandCache.grantSavedInThisCommand(groupId, resource, resourceId)
             || !newResource
                 && authorizations
                         .createAuthorizationQuery()
@@ -102,21 +104,5 @@ final class OfficeGrants {
       grant.addPermission(permission);
       authorizations.saveAuthorization(grant);
     }
-  }
-
-  /**
-   * Grants not yet flushed: queries read the database, so a grant saved earlier in this command is
-   * not found there.
-   */
-  private static boolean grantedInThisCommand(
-      String groupId, Resource resource, String resourceId) {
-    CommandContext command = Context.getCommandContext();
-    return command != null
-        && command.getDbEntityManager().getCachedEntitiesByType(AuthorizationEntity.class).stream()
-            .anyMatch(
-                a ->
-                    groupId.equals(a.getGroupId())
-                        && a.getResourceType() == resource.resourceType()
-                        && resourceId.equals(a.getResourceId()));
   }
 }

@@ -4,7 +4,7 @@ package de.ksi.caseprocess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import de.ksi.caseprocess.CaseProcess.Vars;
-import de.ksi.platform.EngineFields;
+import de.ksi.enginetuning.EngineFields;
 import java.util.List;
 import org.camunda.bpm.engine.impl.cmd.GetTaskFormVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.GetTaskVariableCmd;

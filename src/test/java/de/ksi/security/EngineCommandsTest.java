@@ -3,7 +3,7 @@ package de.ksi.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import de.ksi.platform.EngineFields;
+import de.ksi.enginetuning.EngineFields;
 import de.ksi.security.EngineCommands.Kind;
 import java.io.IOException;
 import java.io.InputStream;

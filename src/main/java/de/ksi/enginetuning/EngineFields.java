@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: EUPL-1.2
-package de.ksi.platform;
+package de.ksi.enginetuning;
 
 import java.lang.reflect.Field;
 
 /**
  * Reads a field of an engine object (a command, its builder) that Camunda offers no getter for. The
- * guard, the deployment guard and the request summary rely on such fields; their tests pin the
+ * guard, the deployment guard and the request summary rely on such fields; {@code
+ * EngineUpgradeTest}, {@code EngineCommandsTest} and {@code RequestSummaryPluginTest} pin the
  * names, so an engine upgrade that renames one fails there first.
  */
 public final class EngineFields {

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: EUPL-1.2
-package de.ksi.platform;
+package de.ksi.enginetuning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: EUPL-1.2
-package de.ksi.platform;
+package de.ksi.enginetuning;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +10,8 @@ import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 /**
  * Adds a command interceptor of ours inside the engine's command context, on both of its chains
  * (commands that join a transaction and commands that open a new one), after what is there: it sees
- * the command's user and can read what the command names.
+ * the command's user and can read what the command names. {@code EngineUpgradeTest} fails when an
+ * upgrade changes where these interceptors run.
  */
 public final class EngineInterceptors {
 
