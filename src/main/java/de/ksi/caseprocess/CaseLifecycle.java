@@ -29,7 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional
-public class CaseLifecycle {
+class CaseLifecycle {
 
   /** The audit recipient of a place outside the registry (the case's placement note names it). */
   static final String OUTSIDE_REGISTRY = "Platz außerhalb des Registers";

@@ -33,7 +33,7 @@ import org.springframework.stereotype.Component;
  * placed in another district.
  */
 @Component
-public class DemoNight {
+class DemoNight {
 
   /** The references of the night's cases, for whoever wants to look at them afterwards. */
   public record Night(String requested, String byPhone, String escalated) {}

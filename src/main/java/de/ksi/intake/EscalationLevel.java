@@ -7,7 +7,7 @@ import java.util.Arrays;
  * How far a case's place search has climbed, in order; {@link #value()} is the name the process and
  * tables use.
  */
-public enum EscalationLevel {
+enum EscalationLevel {
   DISTRICT("KREIS"),
   NETWORK("VERBUND"),
   LEVEL2("STUFE_2");
