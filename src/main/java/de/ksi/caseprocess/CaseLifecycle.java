@@ -3,7 +3,7 @@ package de.ksi.caseprocess;
 
 import de.ksi.audit.AuditLog;
 import de.ksi.capacity.CapacityRegistry;
-import de.ksi.capacity.Hold;
+import de.ksi.capacity.HoldStatus;
 import de.ksi.capacity.HoldView;
 import de.ksi.capacity.ProviderDirectory;
 import de.ksi.caseprocess.CaseProcess.Outcome;
@@ -209,7 +209,7 @@ class CaseLifecycle {
   private String refusals(String caseReference) {
     Map<String, Long> counts =
         registry.holdsOf(caseReference).stream()
-            .filter(h -> h.status() == Hold.Status.DECLINED || h.status() == Hold.Status.EXPIRED)
+            .filter(h -> h.status() == HoldStatus.DECLINED || h.status() == HoldStatus.EXPIRED)
             .collect(
                 Collectors.groupingBy(CaseLifecycle::refusal, TreeMap::new, Collectors.counting()));
     return counts.entrySet().stream()
@@ -218,8 +218,6 @@ class CaseLifecycle {
   }
 
   private static String refusal(HoldView hold) {
-    return hold.status() == Hold.Status.EXPIRED
-        ? "NO_ANSWER"
-        : String.valueOf(hold.declineReason());
+    return hold.status() == HoldStatus.EXPIRED ? "NO_ANSWER" : String.valueOf(hold.declineReason());
   }
 }

@@ -278,7 +278,7 @@ class DemoNight {
 
   private List<HoldView> openHolds(String reference) {
     return registry.holdsOf(reference).stream()
-        .filter(h -> h.status() == de.ksi.capacity.Hold.Status.HELD)
+        .filter(h -> h.status() == de.ksi.capacity.HoldStatus.HELD)
         .toList();
   }
 }
