@@ -18,18 +18,7 @@ import java.time.Instant;
  * {@code expiresAt} has passed, it no longer counts against the offer, whether or not anyone looks.
  */
 @Entity
-public class Hold {
-
-  /**
-   * Stored state; {@link #statusAt(Instant)} adds {@code EXPIRED} for holds whose time has run out.
-   */
-  public enum Status {
-    HELD,
-    CONFIRMED,
-    DECLINED,
-    RELEASED,
-    EXPIRED
-  }
+class Hold {
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -42,7 +31,7 @@ public class Hold {
   private int places;
 
   @Enumerated(EnumType.STRING)
-  private Status status;
+  private HoldStatus status;
 
   private Instant createdAt;
   private String createdBy;
@@ -72,22 +61,22 @@ public class Hold {
     this.createdBy = createdBy;
     this.createdAt = now;
     this.expiresAt = expiresAt;
-    this.status = Status.HELD;
+    this.status = HoldStatus.HELD;
   }
 
   /** The status as a user sees it at {@code now}: a held place whose time has passed is expired. */
-  public Status statusAt(Instant now) {
-    return status == Status.HELD && !expiresAt.isAfter(now) ? Status.EXPIRED : status;
+  public HoldStatus statusAt(Instant now) {
+    return status == HoldStatus.HELD && !expiresAt.isAfter(now) ? HoldStatus.EXPIRED : status;
   }
 
   public boolean isActiveAt(Instant now) {
-    return statusAt(now) == Status.HELD;
+    return statusAt(now) == HoldStatus.HELD;
   }
 
   /** The provider accepted: the hold turns into a placement. */
   Placement confirm(String by, Instant now) {
     requireActive(now, "confirmed");
-    decide(Status.CONFIRMED, by, now);
+    decide(HoldStatus.CONFIRMED, by, now);
     return new Placement(offer, this, caseReference, places, by, now);
   }
 
@@ -96,7 +85,7 @@ public class Hold {
     requireActive(now, "declined");
     this.declineReason = reason;
     this.declineNote = note;
-    decide(Status.DECLINED, by, now);
+    decide(HoldStatus.DECLINED, by, now);
   }
 
   /**
@@ -104,12 +93,14 @@ public class Hold {
    * harmless.
    */
   void release(String by, Instant now) {
-    Status current = statusAt(now);
-    if (current == Status.RELEASED || current == Status.EXPIRED || current == Status.DECLINED) {
+    HoldStatus current = statusAt(now);
+    if (current == HoldStatus.RELEASED
+        || current == HoldStatus.EXPIRED
+        || current == HoldStatus.DECLINED) {
       return;
     }
     requireActive(now, "released");
-    decide(Status.RELEASED, by, now);
+    decide(HoldStatus.RELEASED, by, now);
   }
 
   /**
@@ -118,8 +109,8 @@ public class Hold {
    * the response time.
    */
   void expire(String by, Instant now) {
-    if (status == Status.HELD) {
-      decide(Status.EXPIRED, by, now);
+    if (status == HoldStatus.HELD) {
+      decide(HoldStatus.EXPIRED, by, now);
       if (expiresAt.isAfter(now)) {
         expiresAt = now;
       }
@@ -127,13 +118,13 @@ public class Hold {
   }
 
   private void requireActive(Instant now, String action) {
-    Status current = statusAt(now);
-    if (current != Status.HELD) {
+    HoldStatus current = statusAt(now);
+    if (current != HoldStatus.HELD) {
       throw new IllegalHoldStateException(id, current, action);
     }
   }
 
-  private void decide(Status next, String by, Instant now) {
+  private void decide(HoldStatus next, String by, Instant now) {
     this.status = next;
     this.decidedBy = by;
     this.decidedAt = now;
@@ -181,7 +172,7 @@ public class Hold {
 
   /** An action that the hold's current state does not allow, e.g. confirming an expired hold. */
   public static class IllegalHoldStateException extends ProblemException.Conflict {
-    IllegalHoldStateException(Long id, Status status, String action) {
+    IllegalHoldStateException(Long id, HoldStatus status, String action) {
       super("problem.hold.illegal-state", id, status, action);
     }
   }

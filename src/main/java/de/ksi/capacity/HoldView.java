@@ -11,7 +11,7 @@ public record HoldView(
     String providerGroup,
     String caseReference,
     int places,
-    Hold.Status status,
+    HoldStatus status,
     Instant createdAt,
     Instant expiresAt,
     Instant decidedAt,

@@ -15,7 +15,7 @@ interface Holds extends JpaRepository<Hold, Long> {
 
   @Query(
       "select h from Hold h where h.offer.id = :offerId and h.caseReference = :caseReference"
-          + " and h.status = de.ksi.capacity.Hold.Status.HELD and h.expiresAt > :now")
+          + " and h.status = de.ksi.capacity.HoldStatus.HELD and h.expiresAt > :now")
   Optional<Hold> findActive(Long offerId, String caseReference, Instant now);
 
   /**

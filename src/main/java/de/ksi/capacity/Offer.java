@@ -25,7 +25,7 @@ import java.util.Set;
  * A provider's offer of places of one category (Platzangebot) with the free count as last reported.
  */
 @Entity
-public class Offer {
+class Offer {
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -63,7 +63,7 @@ public class Offer {
 
   protected Offer() {}
 
-  public Offer(Provider provider, OfferTerms terms, String createdBy, Instant now) {
+  Offer(Provider provider, OfferTerms terms, String createdBy, Instant now) {
     this.provider = provider;
     change(terms);
     reportAvailability(terms.licensed(), createdBy, now);
@@ -195,15 +195,6 @@ public class Offer {
   public boolean isActive() {
     return active;
   }
-
-  /** What an offer provides: category, ages, genders, sibling group size and licensed places. */
-  public record OfferTerms(
-      Category category,
-      int minAge,
-      int maxAge,
-      Set<Gender> genders,
-      int maxSiblings,
-      int licensed) {}
 
   /** A reported free count below zero or above the licensed places. */
   public static class FreeCountOutOfRangeException extends ProblemException.InvalidInput {

@@ -40,7 +40,7 @@ public record OfferView(
 
   static OfferView of(Offer offer, Availability.FreeCount free, boolean stale, Instant now) {
     Integer staffed = offer.staffedAt(now);
-    Offer.OfferTerms terms = offer.terms();
+    OfferTerms terms = offer.terms();
     return new OfferView(
         offer.getId(),
         offer.getProvider().getId(),

@@ -14,7 +14,7 @@ import java.time.Instant;
 
 /** A case occupying places of an offer (Belegung) from {@code startedAt} until it ends. */
 @Entity
-public class Placement {
+class Placement {
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)

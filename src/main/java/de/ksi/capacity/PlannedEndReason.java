@@ -2,7 +2,7 @@
 package de.ksi.capacity;
 
 /** Why a placement is expected to end (German labels for users). */
-public enum PlannedEndReason {
+enum PlannedEndReason {
   FOLLOW_UP_HELP("Wechsel in Folgehilfe"),
   RETURN_HOME("Rückkehr nach Hause"),
   FOSTER_FAMILY("Wechsel in eine Pflegefamilie"),

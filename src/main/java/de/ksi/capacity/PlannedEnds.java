@@ -19,7 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional
-public class PlannedEnds {
+class PlannedEnds {
 
   /** A planned end further ahead than this is no vacancy anyone can plan with. */
   static final Duration MAX_AHEAD = Duration.ofDays(366);

@@ -14,7 +14,7 @@ import java.time.Instant;
 
 /** A provider (Träger / Einrichtung) whose staff act through one Camunda group. */
 @Entity
-public class Provider {
+class Provider {
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -44,7 +44,7 @@ public class Provider {
 
   protected Provider() {}
 
-  public Provider(ProviderData data, String groupId, Instant now) {
+  Provider(ProviderData data, String groupId, Instant now) {
     this.groupId = groupId;
     this.createdAt = now;
     update(data, now);
@@ -94,8 +94,4 @@ public class Provider {
   public Instant getUpdatedAt() {
     return updatedAt;
   }
-
-  /** Master data of a provider as entered by a coordinator. */
-  public record ProviderData(
-      String name, District district, String address, String phone24h, String email) {}
 }

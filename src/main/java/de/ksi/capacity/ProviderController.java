@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 package de.ksi.capacity;
 
-import de.ksi.capacity.Offer.OfferTerms;
-import de.ksi.capacity.Provider.ProviderData;
 import de.ksi.network.AccessPolicy;
 import de.ksi.network.District;
 import de.ksi.network.KsiUser;

@@ -12,7 +12,7 @@ import java.time.Instant;
  * @param within7d places expected free within the next 7 days (including those within 24 hours)
  * @param earliest the earliest planned end
  */
-public record VacancyAhead(
+record VacancyAhead(
     long offerId,
     long providerId,
     String providerName,

@@ -3,7 +3,7 @@ package de.ksi.caseprocess;
 
 import de.ksi.audit.AuditLog;
 import de.ksi.capacity.CapacityRegistry;
-import de.ksi.capacity.Hold;
+import de.ksi.capacity.HoldStatus;
 import de.ksi.capacity.HoldView;
 import de.ksi.capacity.ProviderDirectory;
 import de.ksi.intake.CaseOutcome;
@@ -31,7 +31,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional
-public class CaseLifecycle {
+class CaseLifecycle {
 
   /** The audit recipient of a place outside the registry (the case's placement note names it). */
   static final String OUTSIDE_REGISTRY = "Platz außerhalb des Registers";
@@ -216,7 +216,7 @@ public class CaseLifecycle {
   private String refusals(String caseReference) {
     Map<String, Long> counts =
         registry.holdsOf(caseReference).stream()
-            .filter(h -> h.status() == Hold.Status.DECLINED || h.status() == Hold.Status.EXPIRED)
+            .filter(h -> h.status() == HoldStatus.DECLINED || h.status() == HoldStatus.EXPIRED)
             .collect(
                 Collectors.groupingBy(CaseLifecycle::refusal, TreeMap::new, Collectors.counting()));
     return counts.entrySet().stream()
@@ -225,8 +225,6 @@ public class CaseLifecycle {
   }
 
   private static String refusal(HoldView hold) {
-    return hold.status() == Hold.Status.EXPIRED
-        ? "NO_ANSWER"
-        : String.valueOf(hold.declineReason());
+    return hold.status() == HoldStatus.EXPIRED ? "NO_ANSWER" : String.valueOf(hold.declineReason());
   }
 }

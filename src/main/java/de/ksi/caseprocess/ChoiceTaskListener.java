@@ -2,7 +2,7 @@
 package de.ksi.caseprocess;
 
 import de.ksi.capacity.CapacityRegistry;
-import de.ksi.capacity.Hold;
+import de.ksi.capacity.HoldStatus;
 import de.ksi.capacity.HoldView;
 import de.ksi.capacity.ProviderDirectory;
 import de.ksi.caseprocess.CaseProcess.Vars;
@@ -49,7 +49,7 @@ class ChoiceTaskListener implements TaskListener {
     String reference = cases.get(binding.caseId(task.getExecution())).getReference();
     List<HoldView> answered =
         registry.holdsOf(reference).stream()
-            .filter(h -> h.status() == Hold.Status.DECLINED || h.status() == Hold.Status.EXPIRED)
+            .filter(h -> h.status() == HoldStatus.DECLINED || h.status() == HoldStatus.EXPIRED)
             .sorted(Comparator.comparing(ChoiceTaskListener::answeredAt).reversed())
             .toList();
     task.setVariableLocal(Vars.ANSWERS_SO_FAR, text(answered));
@@ -75,7 +75,7 @@ class ChoiceTaskListener implements TaskListener {
                             names.getOrDefault(h.providerId(), "Träger"), Candidates.MAX_NAME))
                     .append(": ")
                     .append(
-                        h.status() == Hold.Status.EXPIRED
+                        h.status() == HoldStatus.EXPIRED
                             ? "keine Antwort in der Frist"
                             : h.declineReason().label())
                     .append("\n"));

@@ -36,7 +36,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional
-public class PlaceSearch {
+class PlaceSearch {
 
   /** At most this many candidates are offered in the caseworker's form. */
   static final int MAX_CANDIDATES = 15;

@@ -4,7 +4,7 @@ package de.ksi.caseview;
 import de.ksi.audit.AuditLog;
 import de.ksi.capacity.CapacityRegistry;
 import de.ksi.capacity.Category;
-import de.ksi.capacity.Hold;
+import de.ksi.capacity.HoldStatus;
 import de.ksi.capacity.HoldView;
 import de.ksi.capacity.Need;
 import de.ksi.capacity.OfferView;
@@ -112,7 +112,7 @@ class CaseOverviews {
     int openRequests =
         (int)
             registry.holdsOf(c.getReference()).stream()
-                .filter(h -> h.status() == Hold.Status.HELD)
+                .filter(h -> h.status() == HoldStatus.HELD)
                 .count();
     boolean choosing =
         engine.openTasks(root).stream()
@@ -218,10 +218,10 @@ class CaseOverviews {
   private static CaseOverview.Refusal latestRefusal(List<HoldView> holds, Map<Long, String> names) {
     HoldView latest = holds.isEmpty() ? null : holds.get(holds.size() - 1);
     if (latest == null
-        || (latest.status() != Hold.Status.DECLINED && latest.status() != Hold.Status.EXPIRED)) {
+        || (latest.status() != HoldStatus.DECLINED && latest.status() != HoldStatus.EXPIRED)) {
       return null;
     }
-    boolean expired = latest.status() == Hold.Status.EXPIRED;
+    boolean expired = latest.status() == HoldStatus.EXPIRED;
     return new CaseOverview.Refusal(
         names.getOrDefault(latest.providerId(), "Träger"),
         latest.decidedAt() != null ? latest.decidedAt() : latest.expiresAt(),

@@ -27,7 +27,7 @@ import org.springframework.stereotype.Service;
  * day".
  */
 @Service
-public class LegalDeadlines {
+class LegalDeadlines {
 
   /**
    * A day ends at 23:59:59 local time; a deadline "by the end of the day" falls due at that second.
@@ -40,7 +40,7 @@ public class LegalDeadlines {
   private final HolidayManager holidayManager;
   private final Map<Integer, Set<LocalDate>> holidaysByYear = new ConcurrentHashMap<>();
 
-  public LegalDeadlines(Clock clock) {
+  LegalDeadlines(Clock clock) {
     this.zone = clock.getZone();
     this.holidayManager =
         HolidayManager.getInstance(ManagerParameters.create(HolidayCalendar.GERMANY));

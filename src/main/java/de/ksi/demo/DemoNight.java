@@ -33,7 +33,7 @@ import org.springframework.stereotype.Component;
  * placed in another district.
  */
 @Component
-public class DemoNight {
+class DemoNight {
 
   /** The references of the night's cases, for whoever wants to look at them afterwards. */
   public record Night(String requested, String byPhone, String escalated) {}
@@ -278,7 +278,7 @@ public class DemoNight {
 
   private List<HoldView> openHolds(String reference) {
     return registry.holdsOf(reference).stream()
-        .filter(h -> h.status() == de.ksi.capacity.Hold.Status.HELD)
+        .filter(h -> h.status() == de.ksi.capacity.HoldStatus.HELD)
         .toList();
   }
 }

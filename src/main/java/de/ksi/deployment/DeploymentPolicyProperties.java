@@ -12,9 +12,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     comma-separated); none by default
  */
 @ConfigurationProperties("ksi.deployment-policy")
-public record DeploymentPolicyProperties(List<String> allowedStartEvents) {
+record DeploymentPolicyProperties(List<String> allowedStartEvents) {
 
-  public DeploymentPolicyProperties {
+  DeploymentPolicyProperties {
     allowedStartEvents = allowedStartEvents == null ? List.of() : List.copyOf(allowedStartEvents);
   }
 }

@@ -64,5 +64,12 @@
  *       and {@code LastPlaceRacePostgresIT}. Can go when holds no longer lock the offer's row, or
  *       the benchmark shows no lock waits without it.
  * </ol>
+ *
+ * <p>API: {@link CommandCache} (what the running command holds unsaved), {@link EngineFields}
+ * (engine fields without a getter), {@link EngineInterceptors} (an interceptor inside the command
+ * context) and {@link WritesAtCommit} (keyed writes held back to the commit).
  */
+@ApplicationModule(displayName = "Engine tuning")
 package de.ksi.enginetuning;
+
+import org.springframework.modulith.ApplicationModule;

@@ -34,7 +34,7 @@ import org.springframework.stereotype.Component;
  * filter, shown to everyone) still lists every task a user may see.
  */
 @Component
-public class TasklistFilters {
+class TasklistFilters {
 
   public static final String ALL_TASKS = "Alle Aufgaben";
   public static final String MY_TASKS = "Meine Aufgaben";

@@ -21,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 @EnableScheduling
-public class RetentionCleanup {
+class RetentionCleanup {
 
   private static final Logger log = LoggerFactory.getLogger(RetentionCleanup.class);
 

@@ -13,7 +13,7 @@ import java.util.List;
  * duties are limited to what the caller may see: coordinators the network, caseworkers their own
  * office.
  */
-public record Lagebild(
+record Lagebild(
     Instant at,
     boolean networkWide,
     List<District> offices,

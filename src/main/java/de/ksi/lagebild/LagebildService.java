@@ -38,7 +38,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional(readOnly = true)
-public class LagebildService {
+class LagebildService {
 
   /** The coordinators' tasks that the duties process creates when a legal deadline has passed. */
   private final CapacitySearch capacity;

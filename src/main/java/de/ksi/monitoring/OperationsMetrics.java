@@ -3,7 +3,7 @@ package de.ksi.monitoring;
 
 import de.ksi.capacity.CapacityProperties;
 import de.ksi.capacity.DeclineReason;
-import de.ksi.capacity.Hold;
+import de.ksi.capacity.HoldStatus;
 import de.ksi.intake.EscalationLevel;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -66,7 +66,7 @@ class OperationsMetrics implements SmartInitializingSingleton {
                 "level",
                 level,
                 "waiting." + level));
-    Arrays.stream(Hold.Status.values())
+    Arrays.stream(HoldStatus.values())
         .map(Enum::name)
         .forEach(
             s ->

@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnProperty(name = "spring.mail.host")
-public class MailDelivery {
+class MailDelivery {
 
   private static final Logger LOG = LoggerFactory.getLogger(MailDelivery.class);
 

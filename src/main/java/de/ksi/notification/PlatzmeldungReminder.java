@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * outbox (and by e-mail).
  */
 @Component
-public class PlatzmeldungReminder {
+class PlatzmeldungReminder {
 
   /** Reminders are not about a case; this stands in the outbox's reference column. */
   static final String REFERENCE = "Platzmeldung";

@@ -16,7 +16,7 @@ import java.util.Map;
  * @param syntheticCases cases of the period marked as synthetic (demo data); the figures rest on
  *     them if positive
  */
-public record PlanningReport(
+record PlanningReport(
     Instant at,
     LocalDate from,
     LocalDate to,

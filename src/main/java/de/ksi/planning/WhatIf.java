@@ -11,7 +11,7 @@ import java.util.List;
  * same random numbers, and the Erlang-B shares where the loss model applies (whole network; the
  * district alone).
  */
-public record WhatIf(
+record WhatIf(
     Category category,
     String categoryLabel,
     District district,

@@ -10,11 +10,11 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
  * A {@link Clock} that reads the process engine's clock, so that moving the engine's time in a test
  * (or a simulation) moves holds, freshness and deadlines of the registry with it.
  */
-public final class EngineClock extends Clock {
+final class EngineClock extends Clock {
 
   private final ZoneId zone;
 
-  public EngineClock(ZoneId zone) {
+  EngineClock(ZoneId zone) {
     this.zone = zone;
   }
 

@@ -39,7 +39,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ApplicationPath("/engine-rest")
-public class EngineRestConfiguration extends CamundaJerseyResourceConfig {
+class EngineRestConfiguration extends CamundaJerseyResourceConfig {
 
   /** What the engine says when a job to execute does not exist. */
   private static final String JOB_NOT_FOUND = "No job found with id";

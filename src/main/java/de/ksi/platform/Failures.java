@@ -17,7 +17,7 @@ import org.springframework.transaction.CannotCreateTransactionException;
  * Recognises, anywhere in a cause chain, the failures callers must see as 409 or 503 rather than
  * 500.
  */
-public final class Failures {
+final class Failures {
 
   /** What the pool answers for a connection it already closed because it broke (no SQL state). */
   private static final String HIKARI_CLOSED = "Connection is closed";

@@ -10,9 +10,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxParallel how many providers a caseworker may ask at once for one child (default 5)
  */
 @ConfigurationProperties("ksi.requests")
-public record RequestsProperties(@DefaultValue("5") int maxParallel) {
+record RequestsProperties(@DefaultValue("5") int maxParallel) {
 
-  public RequestsProperties {
+  RequestsProperties {
     if (maxParallel < 1 || maxParallel > 50) {
       throw new IllegalArgumentException(
           "ksi.requests.max-parallel must be between 1 and 50, was " + maxParallel);

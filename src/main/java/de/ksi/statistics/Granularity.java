@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Locale;
 
 /** The period the figures are counted in: month, quarter or calendar year (German time). */
-public enum Granularity {
+enum Granularity {
   MONTH,
   QUARTER,
   YEAR;

@@ -10,7 +10,7 @@ import java.util.List;
  * The statistics as they leave the server: aggregates only, small counts suppressed, synthetic data
  * labelled.
  */
-public record Report(
+record Report(
     String scope,
     String scopeLabel,
     Granularity period,

@@ -28,7 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional(readOnly = true)
-public class StatisticsService {
+class StatisticsService {
 
   /** Periods are German calendar months, quarters and years. */
   static final ZoneId ZONE = ZoneId.of("Europe/Berlin");

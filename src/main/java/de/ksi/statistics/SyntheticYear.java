@@ -33,7 +33,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * no Lagebild changes.
  */
 @Component
-public class SyntheticYear {
+class SyntheticYear {
 
   /** Fixed, so that every demo start with the same offers and dates writes the same year. */
   static final long SEED = 42_0701L;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import de.ksi.capacity.Category;
 import de.ksi.capacity.Gender;
-import de.ksi.capacity.Offer.OfferTerms;
+import de.ksi.capacity.OfferTerms;
 import de.ksi.capacity.OfferView;
 import de.ksi.capacity.ProviderDirectory;
 import de.ksi.network.District;

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
-import de.ksi.capacity.Offer.OfferTerms;
 import de.ksi.network.District;
 import de.ksi.testing.ApiClient;
 import de.ksi.testing.ApiClient.Reply;

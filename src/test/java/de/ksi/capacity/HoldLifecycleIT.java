@@ -152,7 +152,7 @@ class HoldLifecycleIT {
         .satisfies(
             e ->
                 assertThat(((Hold.IllegalHoldStateException) e).args())
-                    .contains(Hold.Status.EXPIRED));
+                    .contains(HoldStatus.EXPIRED));
   }
 
   @Test
@@ -188,7 +188,7 @@ class HoldLifecycleIT {
             "Gruppe heute Nacht nicht aufnahmefähig",
             provider);
 
-    assertThat(declined.status()).isEqualTo(Hold.Status.DECLINED);
+    assertThat(declined.status()).isEqualTo(HoldStatus.DECLINED);
     assertThat(declined.declineReason()).isEqualTo(DeclineReason.GROUP_DYNAMICS);
     assertThat(declined.declineNote()).isEqualTo("Gruppe heute Nacht nicht aufnahmefähig");
     assertThat(declined.decidedAt()).isNotNull();

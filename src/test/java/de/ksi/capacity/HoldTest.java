@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import de.ksi.capacity.Hold.IllegalHoldStateException;
-import de.ksi.capacity.Hold.Status;
-import de.ksi.capacity.Offer.OfferTerms;
-import de.ksi.capacity.Provider.ProviderData;
 import de.ksi.network.District;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,12 +23,12 @@ class HoldTest {
 
   @Test
   void newHoldIsHeldUntilItsTimeRunsOutAndThenExpiresWithoutAnyoneActing() {
-    assertThat(hold.statusAt(CREATED)).isEqualTo(Status.HELD);
-    assertThat(hold.statusAt(EXPIRES.minusMillis(1))).isEqualTo(Status.HELD);
+    assertThat(hold.statusAt(CREATED)).isEqualTo(HoldStatus.HELD);
+    assertThat(hold.statusAt(EXPIRES.minusMillis(1))).isEqualTo(HoldStatus.HELD);
     assertThat(hold.isActiveAt(DURING)).isTrue();
 
-    assertThat(hold.statusAt(EXPIRES)).isEqualTo(Status.EXPIRED);
-    assertThat(hold.statusAt(AFTER)).isEqualTo(Status.EXPIRED);
+    assertThat(hold.statusAt(EXPIRES)).isEqualTo(HoldStatus.EXPIRED);
+    assertThat(hold.statusAt(AFTER)).isEqualTo(HoldStatus.EXPIRED);
     assertThat(hold.isActiveAt(EXPIRES)).isFalse();
   }
 
@@ -39,10 +36,10 @@ class HoldTest {
   void confirmingTurnsTheHoldIntoAPlacementOfTheSameCaseAndPlaces() {
     Placement placement = hold.confirm("einrichtung-seg", DURING);
 
-    assertThat(hold.statusAt(DURING)).isEqualTo(Status.CONFIRMED);
+    assertThat(hold.statusAt(DURING)).isEqualTo(HoldStatus.CONFIRMED);
     assertThat(hold.statusAt(AFTER))
         .as("a confirmed hold never expires")
-        .isEqualTo(Status.CONFIRMED);
+        .isEqualTo(HoldStatus.CONFIRMED);
     assertThat(hold.getDecidedAt()).isEqualTo(DURING);
     assertThat(placement.getCaseReference()).isEqualTo("SEG-2026-0042");
     assertThat(placement.getPlaces()).isEqualTo(2);
@@ -56,7 +53,7 @@ class HoldTest {
   void decliningKeepsTheReasonAndTheNoteForStatistics() {
     hold.decline(DeclineReason.GROUP_DYNAMICS, "Gruppe ist voll belegt", "einrichtung-seg", DURING);
 
-    assertThat(hold.statusAt(DURING)).isEqualTo(Status.DECLINED);
+    assertThat(hold.statusAt(DURING)).isEqualTo(HoldStatus.DECLINED);
     assertThat(hold.isActiveAt(DURING)).isFalse();
     assertThat(hold.getDeclineReason()).isEqualTo(DeclineReason.GROUP_DYNAMICS);
     assertThat(hold.getDeclineNote()).isEqualTo("Gruppe ist voll belegt");
@@ -67,20 +64,20 @@ class HoldTest {
     hold.release("fk-seg-1", DURING);
     hold.release("fk-seg-1", DURING.plusSeconds(5));
 
-    assertThat(hold.statusAt(DURING)).isEqualTo(Status.RELEASED);
+    assertThat(hold.statusAt(DURING)).isEqualTo(HoldStatus.RELEASED);
     assertThat(hold.getDecidedAt()).as("the first release counts").isEqualTo(DURING);
   }
 
   @Test
   void releasingAnExpiredOrDeclinedHoldChangesNothing() {
     hold.release("fk-seg-1", AFTER);
-    assertThat(hold.statusAt(AFTER)).isEqualTo(Status.EXPIRED);
+    assertThat(hold.statusAt(AFTER)).isEqualTo(HoldStatus.EXPIRED);
     assertThat(hold.getDecidedAt()).isNull();
 
     Hold declined = new Hold(offer, "SEG-2026-0043", 1, "fk-seg-1", CREATED, EXPIRES);
     declined.decline(DeclineReason.STAFF_SHORTAGE, null, "einrichtung-seg", DURING);
     declined.release("fk-seg-1", DURING.plusSeconds(1));
-    assertThat(declined.statusAt(DURING)).isEqualTo(Status.DECLINED);
+    assertThat(declined.statusAt(DURING)).isEqualTo(HoldStatus.DECLINED);
   }
 
   @Test
@@ -90,10 +87,10 @@ class HoldTest {
         .satisfies(
             e ->
                 assertThat(((IllegalHoldStateException) e).args())
-                    .contains(Status.EXPIRED, "confirmed"));
+                    .contains(HoldStatus.EXPIRED, "confirmed"));
     assertThatThrownBy(() -> hold.decline(DeclineReason.OTHER, null, "einrichtung-seg", AFTER))
         .isInstanceOf(IllegalHoldStateException.class);
-    assertThat(hold.statusAt(AFTER)).isEqualTo(Status.EXPIRED);
+    assertThat(hold.statusAt(AFTER)).isEqualTo(HoldStatus.EXPIRED);
   }
 
   @Test
@@ -106,7 +103,7 @@ class HoldTest {
         .isInstanceOf(IllegalHoldStateException.class);
     assertThatThrownBy(() -> hold.release("fk-seg-1", DURING))
         .isInstanceOf(IllegalHoldStateException.class);
-    assertThat(hold.statusAt(DURING)).isEqualTo(Status.CONFIRMED);
+    assertThat(hold.statusAt(DURING)).isEqualTo(HoldStatus.CONFIRMED);
   }
 
   @Test

@@ -204,7 +204,7 @@ class LastPlaceRacePostgresIT {
     ClockUtil.offset(Duration.ofMinutes(6).toMillis());
 
     assertThat(registry.freePlaces(offer.id())).isEqualTo(1);
-    assertThat(registry.holdView(first.hold().id()).status()).isEqualTo(Hold.Status.EXPIRED);
+    assertThat(registry.holdView(first.hold().id()).status()).isEqualTo(HoldStatus.EXPIRED);
     assertThat(
             registry
                 .hold(offer.id(), Fixtures.newCase(District.SEGEBERG), 1, null, "fk-seg-2")

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import de.ksi.capacity.Offer.FreeCountOutOfRangeException;
-import de.ksi.capacity.Offer.OfferTerms;
-import de.ksi.capacity.Provider.ProviderData;
 import de.ksi.network.District;
 import de.ksi.platform.ProblemException;
 import java.time.Duration;

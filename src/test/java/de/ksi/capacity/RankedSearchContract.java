@@ -301,7 +301,7 @@ abstract class RankedSearchContract {
   }
 
   private Optional<Long> activeHold(List<Long> holds) {
-    return holds.stream().filter(h -> registry.holdView(h).status() == Hold.Status.HELD).findAny();
+    return holds.stream().filter(h -> registry.holdView(h).status() == HoldStatus.HELD).findAny();
   }
 
   private int licensed(long offer) {

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import de.ksi.capacity.CapacityRegistry;
 import de.ksi.capacity.Category;
-import de.ksi.capacity.Hold;
+import de.ksi.capacity.HoldStatus;
 import de.ksi.capacity.PlacementView;
 import de.ksi.caseprocess.CaseProcess.Elements;
 import de.ksi.caseprocess.CaseProcess.SearchElements;
@@ -407,7 +407,7 @@ abstract class CaseProcessRandom {
       if (c.getStatus() != CustodyCase.Status.OPEN) {
         assertThat(registry.holdsOf(ref))
             .as("a %s case holds no place: %s; %s", c.getStatus(), ref, context())
-            .noneMatch(h -> h.status() == Hold.Status.HELD);
+            .noneMatch(h -> h.status() == HoldStatus.HELD);
       }
       if (c.getStatus() == CustodyCase.Status.CLOSED) {
         assertThat(active)

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import de.ksi.audit.AuditLog;
 import de.ksi.capacity.CapacityRegistry;
 import de.ksi.capacity.Gender;
-import de.ksi.capacity.Hold;
+import de.ksi.capacity.HoldStatus;
 import de.ksi.capacity.ProviderDirectory;
 import de.ksi.caseprocess.CaseProcess.Choice;
 import de.ksi.caseprocess.CaseProcess.Elements;
@@ -133,7 +133,7 @@ class CaseProcessScenarioIT {
         .singleElement()
         .satisfies(
             h -> {
-              assertThat(h.status()).isEqualTo(Hold.Status.DECLINED);
+              assertThat(h.status()).isEqualTo(HoldStatus.DECLINED);
               assertThat(h.declineReason()).hasToString("STAFF_SHORTAGE");
             });
   }
@@ -148,7 +148,7 @@ class CaseProcessScenarioIT {
 
     scenario.passTime(ref, Duration.ofMinutes(16));
 
-    assertThat(scenario.holdStatuses(ref)).containsExactly(Hold.Status.EXPIRED);
+    assertThat(scenario.holdStatuses(ref)).containsExactly(HoldStatus.EXPIRED);
     assertThat(registry.freePlaces(first)).isEqualTo(freeBefore);
     assertThat(scenario.candidates(scenario.task(ref, SearchElements.CHOOSE)))
         .doesNotContain(first);
@@ -173,7 +173,7 @@ class CaseProcessScenarioIT {
         .isEmpty();
     assertThat(registry.freePlaces(other)).as("the other hold is released").isEqualTo(otherFree);
     assertThat(scenario.holdStatuses(ref))
-        .containsExactlyInAnyOrder(Hold.Status.CONFIRMED, Hold.Status.RELEASED);
+        .containsExactlyInAnyOrder(HoldStatus.CONFIRMED, HoldStatus.RELEASED);
     assertThat(registry.placement(cases.byReference(ref).getPlacementId()).offerId())
         .isEqualTo(winner);
     String otherProvider = directory.groupOfOffer(other);
@@ -225,7 +225,7 @@ class CaseProcessScenarioIT {
     assertThat(winners).isEqualTo(1);
     assertThat(registry.placementsOf(ref)).hasSize(1);
     assertThat(scenario.holdStatuses(ref))
-        .containsExactlyInAnyOrder(Hold.Status.CONFIRMED, Hold.Status.RELEASED);
+        .containsExactlyInAnyOrder(HoldStatus.CONFIRMED, HoldStatus.RELEASED);
     assertThat(scenario.tasks(ref, SearchElements.ANSWER)).isEmpty();
     assertThat(cases.byReference(ref).getStatus()).isEqualTo(CustodyCase.Status.PLACED);
   }
@@ -244,7 +244,7 @@ class CaseProcessScenarioIT {
         .isEqualTo(de.ksi.intake.EscalationLevel.NETWORK);
     assertThat(scenario.holdStatuses(ref))
         .as("open requests withdrawn on escalation")
-        .containsExactly(Hold.Status.RELEASED);
+        .containsExactly(HoldStatus.RELEASED);
     assertThat(notifications.forGroups(List.of("koordinierungsstelle"), 50))
         .anySatisfy(
             n -> {
@@ -348,7 +348,7 @@ class CaseProcessScenarioIT {
         .correlate();
 
     assertThat(scenario.tasks(ref, SearchElements.ANSWER)).isEmpty();
-    assertThat(scenario.holdStatuses(ref)).containsExactly(Hold.Status.RELEASED);
+    assertThat(scenario.holdStatuses(ref)).containsExactly(HoldStatus.RELEASED);
     assertThat(registry.placement(cases.byReference(ref).getPlacementId()).offerId())
         .isEqualTo(byPhone);
   }
@@ -596,7 +596,7 @@ class CaseProcessScenarioIT {
 
     assertThat(scenario.holdStatuses(ref))
         .as("nothing was decided by the rejected answers")
-        .containsExactly(Hold.Status.HELD);
+        .containsExactly(HoldStatus.HELD);
   }
 
   /** The start form as Tasklist submits it, without name, birth date or estimated age. */

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import de.ksi.capacity.CapacityRegistry;
 import de.ksi.capacity.Gender;
-import de.ksi.capacity.Hold;
+import de.ksi.capacity.HoldStatus;
 import de.ksi.capacity.Need;
 import de.ksi.caseprocess.CaseProcess.Vars;
 import de.ksi.intake.IntakeRequest;
@@ -184,7 +184,7 @@ final class CaseScenario {
         == 0;
   }
 
-  List<Hold.Status> holdStatuses(String reference) {
+  List<HoldStatus> holdStatuses(String reference) {
     return registry.holdsOf(reference).stream().map(h -> h.status()).toList();
   }
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import de.ksi.capacity.CapacityRegistry;
 import de.ksi.capacity.Category;
-import de.ksi.capacity.Hold;
+import de.ksi.capacity.HoldStatus;
 import de.ksi.capacity.OfferView;
 import de.ksi.network.District;
 import de.ksi.testing.ApiClient;
@@ -62,7 +62,7 @@ class PhonePlacementIT {
         .isEqualTo("PLACED");
     assertThat(registry.holdsOf(ref))
         .singleElement()
-        .satisfies(h -> assertThat(h.status()).isEqualTo(Hold.Status.RELEASED));
+        .satisfies(h -> assertThat(h.status()).isEqualTo(HoldStatus.RELEASED));
     assertThat(registry.freePlaces(byPhone.id())).isEqualTo(1);
     assertThat(
             api.as("fk-pin-1")

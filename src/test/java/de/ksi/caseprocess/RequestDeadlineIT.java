@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import de.ksi.capacity.CapacityRegistry;
 import de.ksi.capacity.Category;
-import de.ksi.capacity.Hold;
+import de.ksi.capacity.HoldStatus;
 import de.ksi.capacity.HoldView;
 import de.ksi.capacity.OfferView;
 import de.ksi.network.District;
@@ -87,7 +87,7 @@ class RequestDeadlineIT {
     engine.getManagementService().executeJob(responseDeadline(requestTask()).getId());
 
     HoldView hold = registry.holdsOf(ref).get(0);
-    assertThat(hold.status()).isEqualTo(Hold.Status.EXPIRED);
+    assertThat(hold.status()).isEqualTo(HoldStatus.EXPIRED);
     assertThat(hold.expiresAt())
         .as("expired means its time has passed")
         .isBeforeOrEqualTo(Instant.now());

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import de.ksi.capacity.CapacityRegistry;
 import de.ksi.capacity.Category;
-import de.ksi.capacity.Hold;
+import de.ksi.capacity.HoldStatus;
 import de.ksi.capacity.OfferView;
 import de.ksi.capacity.ProviderDirectory;
 import de.ksi.caseprocess.CaseProcess;
@@ -188,7 +188,7 @@ class CaseViewPageIT {
     assertThat(registry.holdsOf(ref))
         .as("refused: the request stays open")
         .singleElement()
-        .satisfies(h -> assertThat(h.status()).isEqualTo(Hold.Status.HELD));
+        .satisfies(h -> assertThat(h.status()).isEqualTo(HoldStatus.HELD));
 
     var recorded =
         office.send(
@@ -200,7 +200,7 @@ class CaseViewPageIT {
     assertThat(recorded.statusCode()).as(recorded.body()).isEqualTo(204);
     assertThat(registry.holdsOf(ref))
         .singleElement()
-        .satisfies(h -> assertThat(h.status()).isEqualTo(Hold.Status.RELEASED));
+        .satisfies(h -> assertThat(h.status()).isEqualTo(HoldStatus.RELEASED));
     String placed = office.send("GET", "/faelle/" + ref + "/stand", null, null).body();
     assertThat(placed)
         .contains(directory.get(directory.offerView(byPhone).providerId()).name(), "zurückgezogen")

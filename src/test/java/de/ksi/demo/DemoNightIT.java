@@ -4,7 +4,7 @@ package de.ksi.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import de.ksi.capacity.CapacityRegistry;
-import de.ksi.capacity.Hold;
+import de.ksi.capacity.HoldStatus;
 import de.ksi.caseprocess.CaseProcess;
 import de.ksi.deadlines.DutiesProcess;
 import de.ksi.testing.ApiClient;
@@ -36,12 +36,12 @@ class DemoNightIT {
     assertThat(requested.get("status").asText()).isEqualTo("PLACED");
     assertThat(requested.get("escalationLevel").asText()).isEqualTo("KREIS");
     assertThat(registry.holdsOf(night.requested()).stream().map(h -> h.status()))
-        .containsExactlyInAnyOrder(Hold.Status.DECLINED, Hold.Status.CONFIRMED);
+        .containsExactlyInAnyOrder(HoldStatus.DECLINED, HoldStatus.CONFIRMED);
 
     var byPhone = api.as("koordination-1").get("/api/cases/" + night.byPhone()).json();
     assertThat(byPhone.get("status").asText()).isEqualTo("PLACED");
     assertThat(registry.holdsOf(night.byPhone()).stream().map(h -> h.status()))
-        .containsExactly(Hold.Status.RELEASED);
+        .containsExactly(HoldStatus.RELEASED);
 
     var escalated = api.as("koordination-1").get("/api/cases/" + night.escalated()).json();
     assertThat(escalated.get("status").asText()).isEqualTo("PLACED");

@@ -8,7 +8,7 @@ import de.ksi.capacity.CapacityRegistry;
 import de.ksi.capacity.Category;
 import de.ksi.capacity.DeclineReason;
 import de.ksi.capacity.Gender;
-import de.ksi.capacity.Offer.OfferTerms;
+import de.ksi.capacity.OfferTerms;
 import de.ksi.capacity.OfferView;
 import de.ksi.capacity.ProviderDirectory;
 import de.ksi.network.District;

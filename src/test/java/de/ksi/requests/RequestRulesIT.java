@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import de.ksi.capacity.CapacityRegistry;
 import de.ksi.capacity.Category;
 import de.ksi.capacity.Gender;
-import de.ksi.capacity.Offer.OfferTerms;
+import de.ksi.capacity.OfferTerms;
 import de.ksi.capacity.OfferView;
 import de.ksi.caseprocess.CaseProcess;
 import de.ksi.network.District;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import de.ksi.capacity.Category;
 import de.ksi.capacity.Gender;
-import de.ksi.capacity.Offer.OfferTerms;
+import de.ksi.capacity.OfferTerms;
 import de.ksi.network.District;
 import de.ksi.network.Groups;
 import de.ksi.network.KsiUser;
