@@ -148,9 +148,11 @@ public class CaseIntake {
   }
 
   /**
-   * References and the pseudonymised profile: all the process ever holds about a child. The
-   * languages are free text and no gateway or decision reads them: they stay in the case table,
-   * where the request summary reads them.
+   * References and what the models' gateways, timers and called processes read: all the process
+   * ever holds about a child. The profile the decision tables read (age, gender, urgency, needs) is
+   * no variable: {@link DecisionProfile} hands it to them from the case table. The languages are
+   * free text and no gateway or decision reads them: they stay in the case table, where the request
+   * summary reads them.
    */
   Map<String, Object> processVariables(CustodyCase c) {
     Map<String, Object> vars = new LinkedHashMap<>();
@@ -160,14 +162,6 @@ public class CaseIntake {
     vars.put(Vars.OFFICE_GROUP, c.getOffice().groupId());
     vars.put(Vars.OFFICE_HEAD_GROUP, c.getOffice().headGroupId());
     vars.put(Vars.LEGAL_GROUND, c.getLegalGround().name());
-    vars.put(Vars.AGE, c.getAge());
-    vars.put(Vars.GENDER, c.getGender().name());
-    vars.put(Vars.SIBLINGS, c.getSiblings());
-    vars.put(Vars.URGENCY, c.getUrgency().name());
-    Set<Need> needs = c.needs();
-    for (Need need : Need.values()) {
-      vars.put(need.variable(), needs.contains(need));
-    }
     vars.put(Vars.FREEDOM_RESTRICTION, c.isFreedomRestriction());
     vars.put(Vars.CUSTODY_START, Date.from(c.getCustodyStart()));
     vars.put(Vars.ESCALATION_LEVEL, c.getEscalationLevel().value());

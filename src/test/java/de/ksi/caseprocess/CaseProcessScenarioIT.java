@@ -14,6 +14,7 @@ import de.ksi.caseprocess.CaseProcess.Elements;
 import de.ksi.caseprocess.CaseProcess.SearchElements;
 import de.ksi.caseprocess.CaseProcess.Vars;
 import de.ksi.intake.CustodyCase;
+import de.ksi.intake.IntakeRequest;
 import de.ksi.intake.IntakeService;
 import de.ksi.intake.LegalGround;
 import de.ksi.intake.Urgency;
@@ -80,6 +81,69 @@ class CaseProcessScenarioIT {
   CaseIntake.StartedCase girlOf13(District office, Urgency urgency) {
     return scenario.start(
         CaseScenario.request(office, LegalGround.NR2_DRINGENDE_GEFAHR, 13, Gender.FEMALE, urgency));
+  }
+
+  @Test
+  void theDecisionsReadTheProfileFromTheCaseTableAndNoneOfItIsStoredAsAVariable() {
+    // a girl of 13 who needs a protected place, reported as urgent today
+    IntakeRequest request =
+        CaseScenario.request(
+            District.SEGEBERG, LegalGround.NR2_DRINGENDE_GEFAHR, 13, Gender.FEMALE, Urgency.TODAY);
+    var started =
+        scenario.start(
+            new IntakeRequest(
+                request.office(),
+                request.legalGround(),
+                request.firstName(),
+                request.lastName(),
+                request.birthDate(),
+                request.estimatedAge(),
+                request.gender(),
+                request.languages(),
+                request.siblings(),
+                java.util.Set.of(de.ksi.capacity.Need.SECRET_LOCATION),
+                request.urgency(),
+                request.freedomRestriction(),
+                request.currentLocation(),
+                request.narrative(),
+                request.custodyStart()));
+
+    // the eligible categories and the deadlines follow the registered profile
+    assertThat(
+            engine
+                .getRuntimeService()
+                .getVariable(started.processInstanceId(), Vars.ELIGIBLE_CATEGORIES)
+                .toString())
+        .contains("MAEDCHENSCHUTZ", "INOBHUTNAHME_GRUPPE")
+        .doesNotContain("KLEINKIND");
+    assertThat(
+            engine
+                .getRuntimeService()
+                .getVariable(started.processInstanceId(), Vars.DISTRICT_DEADLINE))
+        .as("TODAY: two hours in the own district")
+        .isEqualTo("PT2H");
+
+    // and no process of the case holds or ever held age, gender, urgency, siblings or a need
+    assertThat(
+            engine
+                .getHistoryService()
+                .createHistoricVariableInstanceQuery()
+                .processInstanceIdIn(instancesOf(started.caseReference()))
+                .list())
+        .extracting(v -> v.getName())
+        .isNotEmpty()
+        .doesNotContainAnyElementsOf(DecisionProfile.NAMES);
+  }
+
+  private String[] instancesOf(String reference) {
+    return engine
+        .getHistoryService()
+        .createHistoricProcessInstanceQuery()
+        .processInstanceBusinessKey(reference)
+        .list()
+        .stream()
+        .map(i -> i.getId())
+        .toArray(String[]::new);
   }
 
   @Test
