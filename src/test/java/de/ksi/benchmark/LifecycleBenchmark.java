@@ -15,6 +15,13 @@ import org.camunda.bpm.engine.ProcessEngine;
 final class LifecycleBenchmark {
 
   private static final int WARM_UP = 40;
+  private static final String BASELINE =
+      "The baseline has our shape (src/test/resources/benchmark/baseline-*.bpmn and *.dmn): a case"
+          + " process calling a duties and a search process of their own, two decision tables of"
+          + " our tables' size and hit policy, the same gateways, user tasks, service tasks, timers"
+          + " and multi-instance subprocess, no domain code (no-op expressions, no delegates or"
+          + " listeners of ours), as variables only references and what its gateways, decisions"
+          + " and timers read. BenchmarkSmokeIT holds the two to the same elements.";
 
   private final Duration slice;
   private final int rounds;
@@ -56,6 +63,7 @@ final class LifecycleBenchmark {
   LifecycleBenchmark(Duration slice, int rounds) {
     this.slice = slice;
     this.rounds = rounds;
+    elements.note(BASELINE);
   }
 
   void measure(InProcessApp app, Database database) {
