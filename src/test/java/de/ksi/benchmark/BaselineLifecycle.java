@@ -1,20 +1,32 @@
 // SPDX-License-Identifier: EUPL-1.2
 package de.ksi.benchmark;
 
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.spin.plugin.variable.SpinValues;
 
 /**
- * The bare-engine baseline ({@code benchmark/baseline-lifecycle.bpmn}), driven like {@link
- * CaseLifecycle}: a task is found by business key and key and completed with the same number of
+ * The bare-engine baseline with our shape ({@code benchmark/baseline-*.bpmn} and {@code .dmn}): a
+ * case process calling a duties and a search process, two decision tables, the same user tasks,
+ * service tasks, timers and multi-instance subprocess as {@link CaseLifecycle} executes, no domain
+ * code. Driven like it: each task found by business key and key and completed with the same
  * variables, in the same order.
  */
 final class BaselineLifecycle implements Lifecycle {
 
-  static final String RESOURCE = "benchmark/baseline-lifecycle.bpmn";
+  static final List<String> RESOURCES =
+      List.of(
+          "benchmark/baseline-case.bpmn",
+          "benchmark/baseline-search.bpmn",
+          "benchmark/baseline-duties.bpmn",
+          "benchmark/baseline-collect.dmn",
+          "benchmark/baseline-unique.dmn");
   static final String KEY = "benchmark-baseline";
 
   private final RuntimeService runtime;
@@ -22,12 +34,14 @@ final class BaselineLifecycle implements Lifecycle {
 
   BaselineLifecycle(InProcessApp app) {
     ProcessEngine engine = app.bean(ProcessEngine.class);
-    engine
-        .getRepositoryService()
-        .createDeployment()
-        .name("benchmark-baseline")
-        .addClasspathResource(RESOURCE)
-        .deploy();
+    DeploymentBuilder deployment =
+        engine
+            .getRepositoryService()
+            .createDeployment()
+            .name("benchmark-baseline")
+            .enableDuplicateFiltering(false);
+    RESOURCES.forEach(deployment::addClasspathResource);
+    deployment.deploy();
     this.runtime = engine.getRuntimeService();
     this.tasks = engine.getTaskService();
   }
@@ -35,9 +49,11 @@ final class BaselineLifecycle implements Lifecycle {
   @Override
   public String run(int sequence) {
     String ref = "BASE-" + sequence;
-    runtime.startProcessInstanceByKey(
-        KEY, ref, Map.of("caseId", (long) sequence, "caseReference", ref));
-    complete(ref, "Choose", Map.of("choice", "REQUEST", "selectedOffers", "[\"1\"]"));
+    runtime.startProcessInstanceByKey(KEY, ref, start(sequence, ref));
+    complete(
+        ref,
+        "Choose",
+        Map.of("choice", "REQUEST", "selectedOffers", SpinValues.jsonValue("[\"1\"]").create()));
     complete(ref, "Answer", Map.of("decision", "ACCEPT"));
     complete(ref, "Duty1", Map.of("childInformed", true, "trustedPersonOffered", true));
     complete(
@@ -46,6 +62,21 @@ final class BaselineLifecycle implements Lifecycle {
         Map.of("parentsInformed", true, "riskAssessedWithParents", true, "parentsObject", false));
     complete(ref, "Outcome", Map.of("outcome", "RETURN_HOME"));
     return ref;
+  }
+
+  /** References and what the decisions and gateways read: the inputs two rules match. */
+  private static Map<String, Object> start(int sequence, String reference) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("caseId", (long) sequence);
+    variables.put("caseReference", reference);
+    variables.put("number", 13);
+    variables.put("textA", "A2");
+    variables.put("textB", "B2");
+    variables.put("flagA", false);
+    variables.put("flagB", false);
+    variables.put("flagC", false);
+    variables.put("level", "L1");
+    return variables;
   }
 
   private void complete(String reference, String taskKey, Map<String, Object> variables) {

@@ -11,11 +11,15 @@ import org.camunda.bpm.engine.history.HistoricProcessInstance;
 
 /**
  * What one lifecycle actually executed, read from the engine's full history: activity instances by
- * type (all process instances under the business key, called processes included) and timers
- * created.
+ * type (all process instances under the business key, called processes included), timers created
+ * and the process variables created (historic variable instances, every scope).
  */
 record ExecutedElements(
-    Map<String, Long> byType, long timersCreated, long processInstances, long unfinished) {
+    Map<String, Long> byType,
+    long timersCreated,
+    long processInstances,
+    long unfinished,
+    long variables) {
 
   static ExecutedElements of(HistoryService history, String businessKey) {
     List<HistoricProcessInstance> processes =
@@ -24,7 +28,10 @@ record ExecutedElements(
     long unfinished = processes.stream().filter(p -> p.getEndTime() == null).count();
     Map<String, Long> byType = new TreeMap<>();
     long timers = 0;
+    long variables = 0;
     for (String instance : instances) {
+      variables +=
+          history.createHistoricVariableInstanceQuery().processInstanceId(instance).count();
       for (HistoricActivityInstance activity :
           history.createHistoricActivityInstanceQuery().processInstanceId(instance).list()) {
         byType.merge(activity.getActivityType(), 1L, Long::sum);
@@ -37,7 +44,14 @@ record ExecutedElements(
                 : 0;
       }
     }
-    return new ExecutedElements(byType, timers, instances.size(), unfinished);
+    return new ExecutedElements(byType, timers, instances.size(), unfinished, variables);
+  }
+
+  /** The same elements executed the same number of times, timers and process instances included. */
+  boolean sameShapeAs(ExecutedElements other) {
+    return byType.equals(other.byType)
+        && timersCreated == other.timersCreated
+        && processInstances == other.processInstances;
   }
 
   long count(String activityType) {
@@ -65,7 +79,11 @@ record ExecutedElements(
         + count("callActivity")
         + " call activities, "
         + count("subProcess")
-        + " embedded subprocesses, "
+        + " embedded subprocesses ("
+        + count("multiInstanceBody")
+        + " multi-instance), "
+        + (count("exclusiveGateway") + count("inclusiveGateway") + count("parallelGateway"))
+        + " gateways, "
         + processInstances
         + " process instances";
   }
