@@ -4,14 +4,9 @@ package de.ksi.caseprocess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import de.ksi.capacity.CapacityRegistry;
-import de.ksi.capacity.Gender;
 import de.ksi.capacity.Hold;
-import de.ksi.capacity.Need;
 import de.ksi.caseprocess.CaseProcess.Vars;
 import de.ksi.intake.IntakeRequest;
-import de.ksi.intake.LegalGround;
-import de.ksi.intake.Urgency;
-import de.ksi.network.District;
 import de.ksi.network.Groups;
 import de.ksi.network.KsiUser;
 import java.time.Duration;
@@ -37,26 +32,6 @@ final class CaseScenario {
     this.engine = engine;
     this.intake = intake;
     this.registry = registry;
-  }
-
-  static IntakeRequest request(
-      District office, LegalGround ground, int age, Gender gender, Urgency urgency) {
-    return new IntakeRequest(
-        office,
-        ground,
-        "Mia",
-        "Muster",
-        null,
-        age,
-        gender,
-        "deutsch",
-        1,
-        Set.of(Need.TRAUMA),
-        urgency,
-        false,
-        "Polizeirevier",
-        "Schilderung",
-        null);
   }
 
   CaseIntake.StartedCase start(IntakeRequest request) {

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import de.ksi.capacity.Category;
 import de.ksi.capacity.Gender;
-import de.ksi.capacity.Need;
 import de.ksi.caseprocess.CaseIntake;
 import de.ksi.caseprocess.CaseProcess.Elements;
 import de.ksi.caseprocess.CaseProcess.SearchElements;
@@ -18,6 +17,7 @@ import de.ksi.network.District;
 import de.ksi.network.KsiUser;
 import de.ksi.testing.ApiClient;
 import de.ksi.testing.Fixtures;
+import de.ksi.testing.Intakes;
 import de.ksi.testing.KsiIntegrationTest;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -278,22 +278,8 @@ class StatisticsIT {
 
   private String start(District office) {
     IntakeRequest request =
-        new IntakeRequest(
-            office,
-            LegalGround.NR2_DRINGENDE_GEFAHR,
-            "Mia",
-            "Muster",
-            null,
-            13,
-            Gender.FEMALE,
-            "deutsch",
-            1,
-            Set.of(Need.TRAUMA),
-            Urgency.PLANNED,
-            false,
-            "Polizeirevier",
-            "Schilderung",
-            null);
+        Intakes.request(
+            office, LegalGround.NR2_DRINGENDE_GEFAHR, 13, Gender.FEMALE, Urgency.PLANNED);
     return intake
         .registerAndStart(request, new KsiUser("fk-test", Set.of(office.groupId())))
         .caseReference();
