@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import de.ksi.browser.BrowserSession;
 import de.ksi.capacity.Category;
-import de.ksi.caseprocess.CaseProcess;
 import de.ksi.network.District;
 import de.ksi.testing.ApiClient;
 import de.ksi.testing.DocPictures;
@@ -97,7 +96,7 @@ class LagebildBrowserIT {
   @Test
   void theProcessInstanceACoordinatorCanOpenOffersNoEngineEditTools() throws Exception {
     String reference = waitingChild();
-    String instance = processInstanceOf(reference);
+    String instance = fixtures.caseInstance(reference);
     start(1440);
     logIn("koordination-1");
     visible(By.cssSelector(".ksi-lagebild"));
@@ -120,7 +119,7 @@ class LagebildBrowserIT {
   @Test
   void anAdministratorGetsTheEngineToolsBackAfterLoggingIn() throws Exception {
     String reference = waitingChild();
-    String instance = processInstanceOf(reference);
+    String instance = fixtures.caseInstance(reference);
     start(1440);
     browser.get(session.webapp("cockpit", engine.getName()));
     visible(By.cssSelector("input[ng-model=username]")).sendKeys("admin");
@@ -166,16 +165,6 @@ class LagebildBrowserIT {
         4,
         1);
     return created.json().get("caseReference").asText();
-  }
-
-  private String processInstanceOf(String reference) {
-    return engine
-        .getRuntimeService()
-        .createProcessInstanceQuery()
-        .processDefinitionKey(CaseProcess.KEY)
-        .processInstanceBusinessKey(reference)
-        .singleResult()
-        .getId();
   }
 
   /** Opens the process instance's variables in Cockpit and waits until they are shown. */

@@ -3,6 +3,7 @@ package de.ksi.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import de.ksi.capacity.Gender;
 import de.ksi.capacity.Need;
 import de.ksi.caseprocess.CaseIntake.StartedCase;
@@ -63,6 +64,30 @@ public final class Intakes {
         location,
         null,
         null);
+  }
+
+  /**
+   * The least {@code POST /api/cases} takes: an unnamed girl of twelve in urgent danger (§ 42 Nr.
+   * 2) at the police station, to be placed at once.
+   */
+  public static String urgentGirl(District office) {
+    return """
+        {"office": "%s", "legalGround": "NR2_DRINGENDE_GEFAHR", "estimatedAge": 12, "gender": "FEMALE",
+         "siblings": 1, "urgency": "IMMEDIATE", "currentLocation": "Polizeirevier"}"""
+        .formatted(office.name());
+  }
+
+  /**
+   * Registers {@link #urgentGirl} over {@code POST /api/cases} as the caseworker; gives the answer
+   * (caseId, caseReference, processInstanceId).
+   */
+  public static JsonNode registerUrgentGirl(ApiClient.Caller caseworker, District office) {
+    return caseworker.post("/api/cases", urgentGirl(office)).expect(201);
+  }
+
+  /** The same, giving the new case's reference. */
+  public static String newCase(ApiClient.Caller caseworker, District office) {
+    return registerUrgentGirl(caseworker, office).get("caseReference").asText();
   }
 
   /** Registers the case over {@code POST /api/cases} as the caseworker (password "demo"). */
