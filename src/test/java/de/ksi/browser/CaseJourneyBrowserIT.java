@@ -7,6 +7,7 @@ import de.ksi.capacity.ProviderDirectory;
 import de.ksi.capacity.ProviderView;
 import de.ksi.caseprocess.CaseProcess;
 import de.ksi.caseprocess.CaseProcess.SearchElements;
+import de.ksi.testing.ApiClient;
 import de.ksi.testing.Intakes;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
@@ -62,12 +63,14 @@ class CaseJourneyBrowserIT {
   private BrowserSession session;
   private WebDriver browser;
   private Tasklist tasklist;
+  private Backstage backstage;
 
   @BeforeAll
   void startBrowser() throws Exception {
     session = BrowserSession.start(port, 1440, 1800);
     browser = session.driver();
     tasklist = session.tasklist(engine.getName());
+    backstage = new Backstage(engine, new ApiClient(port));
   }
 
   @org.junit.jupiter.api.AfterEach
@@ -82,27 +85,20 @@ class CaseJourneyBrowserIT {
 
   @Test
   void declineWithReasonSecondRequestArrivalConfirmedAndSeenByTheCaseworker() {
-    String ref =
-        Intakes.register(
-                rest,
-                CASEWORKER,
-                Intakes.urgentInSegeberg("Lea", "Vertraulich", 13, "Polizeirevier Mitte"))
-            .caseReference();
+    String ref = newCase();
     List<Long> offers = offersOfTwoProviders(ref);
     ProviderView declining = provider(offers.get(0));
     ProviderView accepting = provider(offers.get(1));
-    String decliner =
-        login("journey-decl-" + ref.substring(9), directory.groupOfOffer(offers.get(0)));
-    String acceptor =
-        login("journey-acc-" + ref.substring(9), directory.groupOfOffer(offers.get(1)));
+    String decliner = loginFor("journey-decl-", ref, offers.get(0));
+    String acceptor = loginFor("journey-acc-", ref, offers.get(1));
 
     // the caseworker asks the first provider; the form links to the case view
     tasklist.login(CASEWORKER);
-    tasklist.openAndClaim(task(ref, SearchElements.CHOOSE).getId());
+    tasklist.openAndClaim(backstage.task(ref, SearchElements.CHOOSE).getId());
     assertThat(browser.findElements(By.cssSelector(".fjs-form a[href='/faelle/" + ref + "']")))
         .hasSize(1);
     ask(declining);
-    Task firstRequest = tasklist.await().until(d -> openTask(ref, SearchElements.ANSWER));
+    Task firstRequest = tasklist.await().until(d -> backstage.openTask(ref, SearchElements.ANSWER));
     tasklist.forgetSession();
 
     // the provider declines with a reason
@@ -111,7 +107,7 @@ class CaseJourneyBrowserIT {
     tasklist.tick("Absage");
     tasklist.select("Grund der Absage", "Personalmangel / keine Aufnahme möglich");
     tasklist.complete();
-    tasklist.await().until(d -> openTask(ref, SearchElements.CHOOSE) != null);
+    tasklist.await().until(d -> backstage.openTask(ref, SearchElements.CHOOSE) != null);
     tasklist.forgetSession();
 
     // the caseworker sees the decline with its reason in the case view and at the top of the next
@@ -123,11 +119,12 @@ class CaseJourneyBrowserIT {
     assertThat(session.text("naechster-schritt")).contains("Platz auswählen und anfragen");
     session.userGuidePicture("fallansicht-absage");
     session.atTablet(() -> session.userGuidePicture("fallansicht-absage-tablet"));
-    tasklist.openAndClaim(task(ref, SearchElements.CHOOSE).getId());
+    tasklist.openAndClaim(backstage.task(ref, SearchElements.CHOOSE).getId());
     assertThat(tasklist.formText()).contains("Bisher abgesagt", declining.name(), "Personalmangel");
     tasklist.screenshot("journey-platzauswahl-nach-absage");
     ask(accepting);
-    Task secondRequest = tasklist.await().until(d -> openTask(ref, SearchElements.ANSWER));
+    Task secondRequest =
+        tasklist.await().until(d -> backstage.openTask(ref, SearchElements.ANSWER));
     tasklist.forgetSession();
 
     // the second provider accepts, opens "Aufnahme vorbereiten", sees the identity and confirms the
@@ -136,7 +133,8 @@ class CaseJourneyBrowserIT {
     tasklist.openAndClaim(secondRequest.getId());
     tasklist.tick("Zusage");
     tasklist.complete();
-    Task prepare = tasklist.await().until(d -> openTask(ref, CaseProcess.Elements.PREPARE_ARRIVAL));
+    Task prepare =
+        tasklist.await().until(d -> backstage.openTask(ref, CaseProcess.Elements.PREPARE_ARRIVAL));
     tasklist.forgetSession();
 
     // the caseworker tells the provider when the child comes and who brings it
@@ -173,7 +171,9 @@ class CaseJourneyBrowserIT {
     tasklist.openTask(prepare.getId());
     tasklist.tick("Ja, das Kind ist bei uns angekommen");
     tasklist.complete();
-    tasklist.await().until(d -> openTask(ref, CaseProcess.Elements.PREPARE_ARRIVAL) == null);
+    tasklist
+        .await()
+        .until(d -> backstage.openTask(ref, CaseProcess.Elements.PREPARE_ARRIVAL) == null);
     tasklist.forgetSession();
 
     // the caseworker sees the placement with address, phone and the arrival
@@ -193,24 +193,18 @@ class CaseJourneyBrowserIT {
 
   @Test
   void thePlaceFoundByPhoneIsRecordedInTheCaseViewWhileARequestIsOpen() {
-    String ref =
-        Intakes.register(
-                rest,
-                CASEWORKER,
-                Intakes.urgentInSegeberg("Lea", "Vertraulich", 13, "Polizeirevier Mitte"))
-            .caseReference();
+    String ref = newCase();
     List<Long> offers = offersOfTwoProviders(ref);
     ProviderView asked = provider(offers.get(0));
     ProviderView byPhone = provider(offers.get(1));
-    String askedLogin =
-        login("phone-asked-" + ref.substring(9), directory.groupOfOffer(offers.get(0)));
+    String askedLogin = loginFor("phone-asked-", ref, offers.get(0));
 
     // the caseworker asks one provider; while the request is open, another says yes on the phone
     tasklist.forgetSession();
     tasklist.login(CASEWORKER);
-    tasklist.openAndClaim(task(ref, SearchElements.CHOOSE).getId());
+    tasklist.openAndClaim(backstage.task(ref, SearchElements.CHOOSE).getId());
     ask(asked);
-    tasklist.await().until(d -> openTask(ref, SearchElements.ANSWER));
+    tasklist.await().until(d -> backstage.openTask(ref, SearchElements.ANSWER));
     assertThat(openRequestsOf(askedLogin)).contains(ref);
     session.open("/faelle/" + ref);
     assertThat(session.text("telefonisch-hinweis"))
@@ -231,7 +225,9 @@ class CaseJourneyBrowserIT {
             d -> d.findElement(By.id("telefonisch-meldung")).getText().contains("Nicht erfasst"));
     assertThat(session.text("telefonisch-meldung"))
         .contains("Träger / Einrichtung und wer zugesagt hat");
-    assertThat(openTask(ref, SearchElements.ANSWER)).as("the request is still open").isNotNull();
+    assertThat(backstage.openTask(ref, SearchElements.ANSWER))
+        .as("the request is still open")
+        .isNotNull();
 
     // recorded: the confirmation says what happened and where to read what comes next
     WebElement note = browser.findElement(By.id("telefonisch-notiz"));
@@ -257,7 +253,7 @@ class CaseJourneyBrowserIT {
             rest.withBasicAuth(CASEWORKER, PASSWORD)
                 .getForObject("/api/cases/" + ref, String.class))
         .contains("\"status\":\"PLACED\"");
-    assertThat(openTask(ref, SearchElements.ANSWER)).isNull();
+    assertThat(backstage.openTask(ref, SearchElements.ANSWER)).isNull();
     assertThat(openRequestsOf(askedLogin))
         .as("the provider's open request is gone")
         .doesNotContain(ref);
@@ -279,7 +275,7 @@ class CaseJourneyBrowserIT {
     SpinJsonNode options =
         (SpinJsonNode)
             tasks.getVariable(
-                task(ref, SearchElements.CHOOSE).getId(), CaseProcess.Vars.CANDIDATES);
+                backstage.task(ref, SearchElements.CHOOSE).getId(), CaseProcess.Vars.CANDIDATES);
     List<Long> offers =
         options.elements().stream().map(o -> Long.valueOf(o.prop("value").stringValue())).toList();
     long first = offers.get(0);
@@ -295,6 +291,20 @@ class CaseJourneyBrowserIT {
     return directory.get(directory.offerView(offerId).providerId());
   }
 
+  /** A new case of the caseworker, waiting in the place choice. */
+  private String newCase() {
+    return Intakes.register(
+            rest,
+            CASEWORKER,
+            Intakes.urgentInSegeberg("Lea", "Vertraulich", 13, "Polizeirevier Mitte"))
+        .caseReference();
+  }
+
+  /** A new night-shift login of the offer's provider, named after the case. */
+  private String loginFor(String prefix, String ref, long offer) {
+    return login(prefix + ref.substring(9), directory.groupOfOffer(offer));
+  }
+
   private String login(String userId, String group) {
     User user = identity.newUser(userId);
     user.setFirstName("Nachtdienst");
@@ -303,19 +313,5 @@ class CaseJourneyBrowserIT {
     identity.saveUser(user);
     identity.createMembership(userId, group);
     return userId;
-  }
-
-  private Task task(String reference, String definitionKey) {
-    Task task = openTask(reference, definitionKey);
-    assertThat(task).as("open task %s of case %s", definitionKey, reference).isNotNull();
-    return task;
-  }
-
-  private Task openTask(String reference, String definitionKey) {
-    return tasks
-        .createTaskQuery()
-        .processInstanceBusinessKey(reference)
-        .taskDefinitionKey(definitionKey)
-        .singleResult();
   }
 }

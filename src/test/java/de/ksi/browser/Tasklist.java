@@ -279,7 +279,7 @@ final class Tasklist {
   }
 
   private WebElement visible(By locator) {
-    return wait.until(ExpectedConditions.visibilityOfElementLocated(locator));
+    return session.visible(locator);
   }
 
   private WebElement clickable(By locator) {

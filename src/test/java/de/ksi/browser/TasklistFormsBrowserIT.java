@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import de.ksi.caseprocess.CaseIntake.StartedCase;
 import de.ksi.caseprocess.CaseProcess;
 import de.ksi.caseprocess.CaseProcess.SearchElements;
+import de.ksi.testing.ApiClient;
 import de.ksi.testing.Intakes;
 import java.time.Clock;
 import java.time.Year;
@@ -67,12 +68,14 @@ class TasklistFormsBrowserIT {
 
   private BrowserSession session;
   private Tasklist tasklist;
+  private Backstage backstage;
 
   @BeforeAll
   void startBrowser() throws Exception {
     // tall enough that a whole form fits on one screenshot
     session = BrowserSession.start(port, 1400, 2200);
     tasklist = session.tasklist(engine.getName());
+    backstage = new Backstage(engine, new ApiClient(port));
   }
 
   /** Keeps the last screen of every test, then forgets the session: each test logs in itself. */
@@ -176,7 +179,7 @@ class TasklistFormsBrowserIT {
         identity.createGroupQuery().groupMember(PROVIDER_LOGIN).singleResult().getName();
     tasklist.login(CASEWORKER);
 
-    Task choose = task(started.caseReference(), SearchElements.CHOOSE);
+    Task choose = backstage.task(started.caseReference(), SearchElements.CHOOSE);
     tasklist.openAndClaim(choose.getId());
     assertThat(tasklist.formText()).contains("Platz auswählen – Fall " + started.caseReference());
     assertThat(tasklist.saveButtonShown())
@@ -188,7 +191,9 @@ class TasklistFormsBrowserIT {
     tasklist.screenshot("platzauswahl");
     tasklist.complete();
     Task request =
-        tasklist.await().until(d -> openTask(started.caseReference(), SearchElements.ANSWER));
+        tasklist
+            .await()
+            .until(d -> backstage.openTask(started.caseReference(), SearchElements.ANSWER));
     tasklist.logout();
 
     tasklist.login(PROVIDER_LOGIN);
@@ -226,20 +231,6 @@ class TasklistFormsBrowserIT {
 
   private void fillIntake(String location) {
     IntakeForm.fill(tasklist, "Mia", location);
-  }
-
-  private Task task(String reference, String definitionKey) {
-    Task task = openTask(reference, definitionKey);
-    assertThat(task).as("open task %s of case %s", definitionKey, reference).isNotNull();
-    return task;
-  }
-
-  private Task openTask(String reference, String definitionKey) {
-    return tasks
-        .createTaskQuery()
-        .processInstanceBusinessKey(reference)
-        .taskDefinitionKey(definitionKey)
-        .singleResult();
   }
 
   @SuppressWarnings("unchecked")
