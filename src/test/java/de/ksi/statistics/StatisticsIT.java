@@ -16,6 +16,7 @@ import de.ksi.intake.Urgency;
 import de.ksi.network.District;
 import de.ksi.network.KsiUser;
 import de.ksi.testing.ApiClient;
+import de.ksi.testing.CaseTimers;
 import de.ksi.testing.Fixtures;
 import de.ksi.testing.Intakes;
 import de.ksi.testing.KsiIntegrationTest;
@@ -33,7 +34,6 @@ import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.Test;
@@ -317,31 +317,7 @@ class StatisticsIT {
    * Moves the clock and runs the timers of the case that fell due (escalation deadlines, duties).
    */
   private void pass(String ref, Duration duration) {
-    ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(duration)));
-    Set<String> instances =
-        Set.copyOf(
-            engine
-                .getRuntimeService()
-                .createProcessInstanceQuery()
-                .processInstanceBusinessKey(ref)
-                .list()
-                .stream()
-                .map(p -> p.getId())
-                .toList());
-    for (Job job :
-        engine
-            .getManagementService()
-            .createJobQuery()
-            .timers()
-            .duedateLowerThan(ClockUtil.getCurrentTime())
-            .orderByJobDuedate()
-            .asc()
-            .list()) {
-      if (instances.contains(job.getProcessInstanceId())
-          && engine.getManagementService().createJobQuery().jobId(job.getId()).count() == 1) {
-        engine.getManagementService().executeJob(job.getId());
-      }
-    }
+    CaseTimers.passTime(engine, ref, duration);
   }
 
   private HttpResponse<byte[]> csv(String path, String user) throws Exception {
