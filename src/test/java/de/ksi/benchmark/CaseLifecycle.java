@@ -2,16 +2,15 @@
 package de.ksi.benchmark;
 
 import de.ksi.capacity.Gender;
-import de.ksi.capacity.Need;
 import de.ksi.caseprocess.CaseIntake;
 import de.ksi.caseprocess.CaseProcess;
 import de.ksi.caseprocess.CaseProcess.Vars;
 import de.ksi.deadlines.DutiesProcess;
-import de.ksi.intake.IntakeRequest;
 import de.ksi.intake.LegalGround;
 import de.ksi.intake.Urgency;
 import de.ksi.network.District;
 import de.ksi.network.KsiUser;
+import de.ksi.testing.Intakes;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.TaskService;
@@ -40,22 +39,8 @@ final class CaseLifecycle implements Lifecycle {
   public String run(int sequence) {
     District office = OFFICES[sequence % OFFICES.length];
     var request =
-        new IntakeRequest(
-            office,
-            LegalGround.NR2_DRINGENDE_GEFAHR,
-            "Mia",
-            "Muster",
-            null,
-            13,
-            Gender.FEMALE,
-            "deutsch",
-            1,
-            Set.of(Need.TRAUMA),
-            Urgency.IMMEDIATE,
-            false,
-            "Polizeirevier",
-            null,
-            null);
+        Intakes.request(
+            office, LegalGround.NR2_DRINGENDE_GEFAHR, 13, Gender.FEMALE, Urgency.IMMEDIATE);
     String ref =
         intake
             .registerAndStart(request, new KsiUser("fk-bench", Set.of(office.groupId())))

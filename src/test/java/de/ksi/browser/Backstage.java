@@ -5,12 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import de.ksi.caseprocess.CaseProcess;
 import de.ksi.testing.ApiClient;
+import de.ksi.testing.CaseTimers;
 import java.time.Duration;
-import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 
 /**
@@ -110,34 +108,8 @@ final class Backstage {
     return tasks.isEmpty() ? null : tasks.get(0);
   }
 
+  /** Lets time pass for the case: its deadlines that fall due meanwhile fire. */
   void passTime(String reference, Duration duration) {
-    ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(duration)));
-    for (Job job = nextDueTimer(reference); job != null; job = nextDueTimer(reference)) {
-      engine.getManagementService().executeJob(job.getId());
-    }
-  }
-
-  Job nextDueTimer(String reference) {
-    var instances =
-        engine
-            .getRuntimeService()
-            .createProcessInstanceQuery()
-            .processInstanceBusinessKey(reference)
-            .list()
-            .stream()
-            .map(p -> p.getId())
-            .toList();
-    return engine
-        .getManagementService()
-        .createJobQuery()
-        .timers()
-        .duedateLowerThan(ClockUtil.getCurrentTime())
-        .orderByJobDuedate()
-        .asc()
-        .list()
-        .stream()
-        .filter(j -> instances.contains(j.getProcessInstanceId()))
-        .findFirst()
-        .orElse(null);
+    CaseTimers.passTime(engine, reference, duration);
   }
 }

@@ -3,21 +3,13 @@ package de.ksi.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import de.ksi.capacity.Gender;
-import de.ksi.capacity.Need;
 import de.ksi.capacity.ProviderDirectory;
 import de.ksi.capacity.ProviderView;
-import de.ksi.caseprocess.CaseIntake.StartedCase;
 import de.ksi.caseprocess.CaseProcess;
 import de.ksi.caseprocess.CaseProcess.SearchElements;
-import de.ksi.intake.IntakeRequest;
-import de.ksi.intake.LegalGround;
-import de.ksi.intake.Urgency;
-import de.ksi.network.District;
-import de.ksi.testing.DocPictures;
-import java.nio.file.Path;
+import de.ksi.testing.ApiClient;
+import de.ksi.testing.Intakes;
 import java.util.List;
-import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
@@ -29,7 +21,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -37,8 +28,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 
 /**
  * The journey after the request, in the real Tasklist and our pages, in headless Chromium: the
@@ -63,7 +52,6 @@ class CaseJourneyBrowserIT {
 
   private static final String CASEWORKER = "fk-seg-1";
   private static final String PASSWORD = "demo";
-  private static final Path PICTURES = DocPictures.of("handbuch/bilder");
 
   @LocalServerPort int port;
   @Autowired ProcessEngine engine;
@@ -72,17 +60,17 @@ class CaseJourneyBrowserIT {
   @Autowired ProviderDirectory directory;
   @Autowired TestRestTemplate rest;
 
-  private HeadlessChromium chromium;
+  private BrowserSession session;
   private WebDriver browser;
   private Tasklist tasklist;
-  private String base;
+  private Backstage backstage;
 
   @BeforeAll
   void startBrowser() throws Exception {
-    chromium = HeadlessChromium.start(1440, 1800);
-    browser = chromium.driver();
-    base = "http://localhost:" + port;
-    tasklist = new Tasklist(browser, base, engine.getName());
+    session = BrowserSession.start(port, 1440, 1800);
+    browser = session.driver();
+    tasklist = session.tasklist(engine.getName());
+    backstage = new Backstage(engine, new ApiClient(port));
   }
 
   @org.junit.jupiter.api.AfterEach
@@ -92,138 +80,136 @@ class CaseJourneyBrowserIT {
 
   @AfterAll
   void closeBrowser() {
-    if (chromium != null) {
-      chromium.close();
-    }
+    BrowserSession.close(session);
   }
 
   @Test
   void declineWithReasonSecondRequestArrivalConfirmedAndSeenByTheCaseworker() {
-    String ref = registerCaseOverApi().caseReference();
+    String ref = newCase();
     List<Long> offers = offersOfTwoProviders(ref);
     ProviderView declining = provider(offers.get(0));
     ProviderView accepting = provider(offers.get(1));
-    String decliner =
-        login("journey-decl-" + ref.substring(9), directory.groupOfOffer(offers.get(0)));
-    String acceptor =
-        login("journey-acc-" + ref.substring(9), directory.groupOfOffer(offers.get(1)));
+    String decliner = loginFor("journey-decl-", ref, offers.get(0));
+    String acceptor = loginFor("journey-acc-", ref, offers.get(1));
 
     // the caseworker asks the first provider; the form links to the case view
-    tasklist.login(CASEWORKER, PASSWORD);
-    tasklist.openAndClaim(task(ref, SearchElements.CHOOSE).getId());
+    tasklist.login(CASEWORKER);
+    tasklist.openAndClaim(backstage.task(ref, SearchElements.CHOOSE).getId());
     assertThat(browser.findElements(By.cssSelector(".fjs-form a[href='/faelle/" + ref + "']")))
         .hasSize(1);
     ask(declining);
-    Task firstRequest = tasklist.await().until(d -> openTask(ref, SearchElements.ANSWER));
+    Task firstRequest = tasklist.await().until(d -> backstage.openTask(ref, SearchElements.ANSWER));
     tasklist.forgetSession();
 
     // the provider declines with a reason
-    tasklist.login(decliner, PASSWORD);
+    tasklist.login(decliner);
     tasklist.openAndClaim(firstRequest.getId());
     tasklist.tick("Absage");
     tasklist.select("Grund der Absage", "Personalmangel / keine Aufnahme möglich");
     tasklist.complete();
-    tasklist.await().until(d -> openTask(ref, SearchElements.CHOOSE) != null);
+    tasklist.await().until(d -> backstage.openTask(ref, SearchElements.CHOOSE) != null);
     tasklist.forgetSession();
 
     // the caseworker sees the decline with its reason in the case view and at the top of the next
     // choice
-    tasklist.login(CASEWORKER, PASSWORD);
-    browser.get(base + "/faelle/" + ref);
-    assertThat(text("letzte-absage")).contains("Absage", declining.name(), "Personalmangel");
-    assertThat(text("naechster-schritt")).contains("Platz auswählen und anfragen");
-    picture("fallansicht-absage");
-    atTablet(() -> picture("fallansicht-absage-tablet"));
-    tasklist.openAndClaim(task(ref, SearchElements.CHOOSE).getId());
+    tasklist.login(CASEWORKER);
+    session.open("/faelle/" + ref);
+    assertThat(session.text("letzte-absage"))
+        .contains("Absage", declining.name(), "Personalmangel");
+    assertThat(session.text("naechster-schritt")).contains("Platz auswählen und anfragen");
+    session.userGuidePicture("fallansicht-absage");
+    session.atTablet(() -> session.userGuidePicture("fallansicht-absage-tablet"));
+    tasklist.openAndClaim(backstage.task(ref, SearchElements.CHOOSE).getId());
     assertThat(tasklist.formText()).contains("Bisher abgesagt", declining.name(), "Personalmangel");
     tasklist.screenshot("journey-platzauswahl-nach-absage");
     ask(accepting);
-    Task secondRequest = tasklist.await().until(d -> openTask(ref, SearchElements.ANSWER));
+    Task secondRequest =
+        tasklist.await().until(d -> backstage.openTask(ref, SearchElements.ANSWER));
     tasklist.forgetSession();
 
     // the second provider accepts, opens "Aufnahme vorbereiten", sees the identity and confirms the
     // arrival
-    tasklist.login(acceptor, PASSWORD);
+    tasklist.login(acceptor);
     tasklist.openAndClaim(secondRequest.getId());
     tasklist.tick("Zusage");
     tasklist.complete();
-    Task prepare = tasklist.await().until(d -> openTask(ref, CaseProcess.Elements.PREPARE_ARRIVAL));
+    Task prepare =
+        tasklist.await().until(d -> backstage.openTask(ref, CaseProcess.Elements.PREPARE_ARRIVAL));
     tasklist.forgetSession();
 
     // the caseworker tells the provider when the child comes and who brings it
-    tasklist.login(CASEWORKER, PASSWORD);
+    tasklist.login(CASEWORKER);
     // a browser in the offices' time zone, whatever the machine running the test uses
-    chromium
-        .driver()
-        .executeCdpCommand(
-            "Emulation.setTimezoneOverride", java.util.Map.of("timezoneId", "Europe/Berlin"));
-    browser.get(base + "/faelle/" + ref);
+    session.timeZone("Europe/Berlin");
+    session.open("/faelle/" + ref);
     tasklist.script("document.getElementById('ankunft-zeit').value = '2026-12-24T02:30';");
     browser.findElement(By.id("ankunft-begleitung")).sendKeys("Frau K., Bereitschaftsdienst");
     browser.findElement(By.cssSelector("#ankunft-planen button")).click();
     tasklist
         .await()
         .until(d -> d.findElement(By.id("ankunft-geplant")).getText().contains("Frau K."));
-    assertThat(text("ankunft-geplant")).contains("24.12.2026 02:30");
-    picture("fallansicht-ankunft-mitgeteilt");
+    assertThat(session.text("ankunft-geplant")).contains("24.12.2026 02:30");
+    session.userGuidePicture("fallansicht-ankunft-mitgeteilt");
     tasklist.forgetSession();
 
-    tasklist.login(acceptor, PASSWORD);
+    tasklist.login(acceptor);
     tasklist.openAndClaim(prepare.getId());
     assertThat(tasklist.formText())
         .contains("Aufnahme vorbereiten – Fall " + ref)
         .doesNotContain("Vertraulich");
-    picture("aufnahme-vorbereiten-aufgabe");
+    session.userGuidePicture("aufnahme-vorbereiten-aufgabe");
     browser.get(
         browser
             .findElement(By.cssSelector(".fjs-form a[href='/aufnahme/" + ref + "']"))
             .getAttribute("href"));
-    assertThat(text("identitaet")).contains("Lea", "Vertraulich");
-    assertThat(text("ansprechperson")).contains("Kreis Segeberg");
-    assertThat(text("anreise")).contains("24.12.2026 02:30", "Frau K., Bereitschaftsdienst");
-    picture("aufnahme-seite");
-    atTablet(() -> picture("aufnahme-seite-tablet"));
+    assertThat(session.text("identitaet")).contains("Lea", "Vertraulich");
+    assertThat(session.text("ansprechperson")).contains("Kreis Segeberg");
+    assertThat(session.text("anreise"))
+        .contains("24.12.2026 02:30", "Frau K., Bereitschaftsdienst");
+    session.userGuidePicture("aufnahme-seite");
+    session.atTablet(() -> session.userGuidePicture("aufnahme-seite-tablet"));
     tasklist.openTask(prepare.getId());
     tasklist.tick("Ja, das Kind ist bei uns angekommen");
     tasklist.complete();
-    tasklist.await().until(d -> openTask(ref, CaseProcess.Elements.PREPARE_ARRIVAL) == null);
+    tasklist
+        .await()
+        .until(d -> backstage.openTask(ref, CaseProcess.Elements.PREPARE_ARRIVAL) == null);
     tasklist.forgetSession();
 
     // the caseworker sees the placement with address, phone and the arrival
-    tasklist.login(CASEWORKER, PASSWORD);
-    browser.get(base + "/faelle/" + ref);
-    assertThat(text("unterbringung"))
+    tasklist.login(CASEWORKER);
+    session.open("/faelle/" + ref);
+    assertThat(session.text("unterbringung"))
         .contains(accepting.name(), accepting.address(), accepting.phone24h());
-    assertThat(text("ankunft")).contains("Kind ist angekommen", acceptor);
-    assertThat(text("naechster-schritt")).contains("angekommen");
-    picture("fallansicht-angekommen");
-    atTablet(
+    assertThat(session.text("ankunft")).contains("Kind ist angekommen", acceptor);
+    assertThat(session.text("naechster-schritt")).contains("angekommen");
+    session.userGuidePicture("fallansicht-angekommen");
+    session.atTablet(
         () -> {
-          assertThat(text("unterbringung")).contains(accepting.phone24h());
-          picture("fallansicht-angekommen-tablet");
+          assertThat(session.text("unterbringung")).contains(accepting.phone24h());
+          session.userGuidePicture("fallansicht-angekommen-tablet");
         });
   }
 
   @Test
   void thePlaceFoundByPhoneIsRecordedInTheCaseViewWhileARequestIsOpen() {
-    String ref = registerCaseOverApi().caseReference();
+    String ref = newCase();
     List<Long> offers = offersOfTwoProviders(ref);
     ProviderView asked = provider(offers.get(0));
     ProviderView byPhone = provider(offers.get(1));
-    String askedLogin =
-        login("phone-asked-" + ref.substring(9), directory.groupOfOffer(offers.get(0)));
+    String askedLogin = loginFor("phone-asked-", ref, offers.get(0));
 
     // the caseworker asks one provider; while the request is open, another says yes on the phone
     tasklist.forgetSession();
-    tasklist.login(CASEWORKER, PASSWORD);
-    tasklist.openAndClaim(task(ref, SearchElements.CHOOSE).getId());
+    tasklist.login(CASEWORKER);
+    tasklist.openAndClaim(backstage.task(ref, SearchElements.CHOOSE).getId());
     ask(asked);
-    tasklist.await().until(d -> openTask(ref, SearchElements.ANSWER));
+    tasklist.await().until(d -> backstage.openTask(ref, SearchElements.ANSWER));
     assertThat(openRequestsOf(askedLogin)).contains(ref);
-    browser.get(base + "/faelle/" + ref);
-    assertThat(text("telefonisch-hinweis"))
+    session.open("/faelle/" + ref);
+    assertThat(session.text("telefonisch-hinweis"))
         .contains("Die offene Anfrage wird dann sofort zurückgezogen");
-    atTablet(
+    session.atTablet(
         () -> assertThat(browser.findElement(By.id("platz-telefonisch")).isDisplayed()).isTrue());
 
     // a refused note: the API's German problem stands next to the form, nothing changes
@@ -237,14 +223,17 @@ class CaseJourneyBrowserIT {
         .await()
         .until(
             d -> d.findElement(By.id("telefonisch-meldung")).getText().contains("Nicht erfasst"));
-    assertThat(text("telefonisch-meldung")).contains("Träger / Einrichtung und wer zugesagt hat");
-    assertThat(openTask(ref, SearchElements.ANSWER)).as("the request is still open").isNotNull();
+    assertThat(session.text("telefonisch-meldung"))
+        .contains("Träger / Einrichtung und wer zugesagt hat");
+    assertThat(backstage.openTask(ref, SearchElements.ANSWER))
+        .as("the request is still open")
+        .isNotNull();
 
     // recorded: the confirmation says what happened and where to read what comes next
     WebElement note = browser.findElement(By.id("telefonisch-notiz"));
     note.clear();
     note.sendKeys("Frau Kurz, Nachtdienst");
-    picture("fallansicht-telefonisch");
+    session.userGuidePicture("fallansicht-telefonisch");
     browser.findElement(By.cssSelector("#platz-telefonisch button")).click();
     String confirmation =
         tasklist.await().until(d -> d.findElement(By.id("telefonisch-erfasst")).getText());
@@ -255,16 +244,16 @@ class CaseJourneyBrowserIT {
             "Der Fall ist untergebracht",
             "Die offene Anfrage wurde zurückgezogen",
             "Wie es weitergeht");
-    assertThat(text("unterbringung")).contains(byPhone.name(), byPhone.phone24h());
+    assertThat(session.text("unterbringung")).contains(byPhone.name(), byPhone.phone24h());
     assertThat(browser.findElements(By.id("platz-telefonisch"))).isEmpty();
-    assertThat(text("anfragen")).contains(asked.name(), "zurückgezogen");
-    picture("fallansicht-telefonisch-erfasst");
-    atTablet(() -> assertThat(text("unterbringung")).contains(byPhone.name()));
+    assertThat(session.text("anfragen")).contains(asked.name(), "zurückgezogen");
+    session.userGuidePicture("fallansicht-telefonisch-erfasst");
+    session.atTablet(() -> assertThat(session.text("unterbringung")).contains(byPhone.name()));
     assertThat(
             rest.withBasicAuth(CASEWORKER, PASSWORD)
                 .getForObject("/api/cases/" + ref, String.class))
         .contains("\"status\":\"PLACED\"");
-    assertThat(openTask(ref, SearchElements.ANSWER)).isNull();
+    assertThat(backstage.openTask(ref, SearchElements.ANSWER)).isNull();
     assertThat(openRequestsOf(askedLogin))
         .as("the provider's open request is gone")
         .doesNotContain(ref);
@@ -281,29 +270,12 @@ class CaseJourneyBrowserIT {
     tasklist.complete();
   }
 
-  /** The page at 768 px: nothing wider than the screen, then back to 1440 px. */
-  private void atTablet(Runnable check) {
-    browser.manage().window().setSize(new Dimension(768, 1024));
-    browser.navigate().refresh();
-    Number overflow =
-        (Number)
-            tasklist.script(
-                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
-    assertThat(overflow.intValue()).as("no sideways scrolling at 768 px").isLessThanOrEqualTo(0);
-    check.run();
-    browser.manage().window().setSize(new Dimension(1440, 1800));
-  }
-
-  private String text(String id) {
-    return tasklist.await().until(d -> d.findElement(By.id(id)).getText());
-  }
-
   /** Two candidate offers of different providers, as the caseworker's form offers them. */
   private List<Long> offersOfTwoProviders(String ref) {
     SpinJsonNode options =
         (SpinJsonNode)
             tasks.getVariable(
-                task(ref, SearchElements.CHOOSE).getId(), CaseProcess.Vars.CANDIDATES);
+                backstage.task(ref, SearchElements.CHOOSE).getId(), CaseProcess.Vars.CANDIDATES);
     List<Long> offers =
         options.elements().stream().map(o -> Long.valueOf(o.prop("value").stringValue())).toList();
     long first = offers.get(0);
@@ -319,6 +291,20 @@ class CaseJourneyBrowserIT {
     return directory.get(directory.offerView(offerId).providerId());
   }
 
+  /** A new case of the caseworker, waiting in the place choice. */
+  private String newCase() {
+    return Intakes.register(
+            rest,
+            CASEWORKER,
+            Intakes.urgentInSegeberg("Lea", "Vertraulich", 13, "Polizeirevier Mitte"))
+        .caseReference();
+  }
+
+  /** A new night-shift login of the offer's provider, named after the case. */
+  private String loginFor(String prefix, String ref, long offer) {
+    return login(prefix + ref.substring(9), directory.groupOfOffer(offer));
+  }
+
   private String login(String userId, String group) {
     User user = identity.newUser(userId);
     user.setFirstName("Nachtdienst");
@@ -327,48 +313,5 @@ class CaseJourneyBrowserIT {
     identity.saveUser(user);
     identity.createMembership(userId, group);
     return userId;
-  }
-
-  private StartedCase registerCaseOverApi() {
-    IntakeRequest intake =
-        new IntakeRequest(
-            District.SEGEBERG,
-            LegalGround.NR2_DRINGENDE_GEFAHR,
-            "Lea",
-            "Vertraulich",
-            null,
-            13,
-            Gender.FEMALE,
-            "Deutsch",
-            1,
-            Set.of(Need.TRAUMA),
-            Urgency.IMMEDIATE,
-            false,
-            "Polizeirevier Mitte",
-            null,
-            null);
-    ResponseEntity<StartedCase> response =
-        rest.withBasicAuth(CASEWORKER, PASSWORD)
-            .postForEntity("/api/cases", intake, StartedCase.class);
-    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-    return response.getBody();
-  }
-
-  private Task task(String reference, String definitionKey) {
-    Task task = openTask(reference, definitionKey);
-    assertThat(task).as("open task %s of case %s", definitionKey, reference).isNotNull();
-    return task;
-  }
-
-  private Task openTask(String reference, String definitionKey) {
-    return tasks
-        .createTaskQuery()
-        .processInstanceBusinessKey(reference)
-        .taskDefinitionKey(definitionKey)
-        .singleResult();
-  }
-
-  private void picture(String name) {
-    tasklist.screenshot(PICTURES.resolve(name + ".png"));
   }
 }

@@ -8,7 +8,6 @@ import de.ksi.deadlines.DutiesProcess;
 import de.ksi.testing.ApiClient;
 import de.ksi.testing.DocPictures;
 import de.ksi.testing.KsiIntegrationTest;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -26,7 +25,6 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,19 +41,16 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class HandbuchBrowserIT {
 
-  static final Path PICTURES = DocPictures.of("handbuch/bilder");
-  private static final String PASSWORD = ApiClient.PASSWORD;
   private static final String START_FORM = "Inobhutnahme aufnehmen";
 
   @LocalServerPort int port;
   @Autowired ProcessEngine engine;
 
-  private HeadlessChromium chromium;
+  private BrowserSession session;
   private WebDriver browser;
   private Tasklist tasklist;
   private ApiClient api;
   private Backstage backstage;
-  private String base;
 
   /** The night's cases: the one a provider accepts, the one placed by phone, the one escalated. */
   private String acceptedCase;
@@ -65,10 +60,9 @@ class HandbuchBrowserIT {
 
   @BeforeAll
   void startBrowser() throws Exception {
-    chromium = HeadlessChromium.start(1280, 800);
-    browser = chromium.driver();
-    base = "http://localhost:" + port;
-    tasklist = new Tasklist(browser, base, engine.getName());
+    session = BrowserSession.start(port, 1280, 800);
+    browser = session.driver();
+    tasklist = session.tasklist(engine.getName());
     api = new ApiClient(port);
     backstage = new Backstage(engine, api);
   }
@@ -96,18 +90,16 @@ class HandbuchBrowserIT {
 
   @AfterAll
   void closeBrowser() {
-    if (chromium != null) {
-      chromium.close();
-    }
+    BrowserSession.close(session);
   }
 
   @Test
   @Order(1)
   void startseite() {
-    browser.get(base + "/");
+    session.open("/");
     assertThat(browser.findElement(By.tagName("h1")).getText())
         .isEqualTo("Koordinierungsstelle Inobhutnahme");
-    picture("startseite");
+    session.userGuidePicture("startseite");
   }
 
   // --- Fachkräfte des Jugendamts (fachkraefte.md) ---
@@ -115,13 +107,13 @@ class HandbuchBrowserIT {
   @Test
   @Order(10)
   void fachkraft1_einenFallNachtsAufnehmen() {
-    tasklist.login("fk-seg-1", PASSWORD);
+    tasklist.login("fk-seg-1");
     assertThat(tasklist.filterNames())
         .contains("Meine Aufgaben", "Überfällige Fristen", "Alle Aufgaben");
-    picture("fachkraft-tasklist");
+    session.userGuidePicture("fachkraft-tasklist");
     tasklist.openStartForm(START_FORM);
     fillIntake("Mia", "Polizeirevier Bad Segeberg, Wache 3");
-    picture("fachkraft-aufnahme");
+    session.userGuidePicture("fachkraft-aufnahme");
     List<String> before = backstage.caseReferences();
     tasklist.submitStartForm();
     tasklist.await().until(d -> tasklist.startFormClosed());
@@ -135,7 +127,7 @@ class HandbuchBrowserIT {
     assertThat(tasklist.formText()).contains("Platz auswählen – Fall " + acceptedCase);
     tasklist.tick("Ausgewählte Träger gleichzeitig anfragen");
     tasklist.tickContaining("Anzufragende Plätze", backstage.providerName("einrichtung-seg"));
-    picture("fachkraft-platzauswahl");
+    session.userGuidePicture("fachkraft-platzauswahl");
     tasklist.complete();
     tasklist
         .await()
@@ -158,20 +150,20 @@ class HandbuchBrowserIT {
   @Test
   @Order(21)
   void einrichtung2_eineAnfrageBeantworten() {
-    tasklist.login("einrichtung-seg", PASSWORD);
+    tasklist.login("einrichtung-seg");
     tasklist.showFilter("Anfragen an meinen Träger");
     tasklist
         .await()
         .until(
             ExpectedConditions.textToBePresentInElementLocated(
                 By.tagName("body"), "Platzanfrage beantworten"));
-    picture("einrichtung-anfragen");
+    session.userGuidePicture("einrichtung-anfragen");
     claim(backstage.task(acceptedCase, CaseProcess.SearchElements.ANSWER).getId());
     assertThat(tasklist.formText())
         .contains("Platzanfrage " + acceptedCase)
         .doesNotContain("Musterkind");
     tasklist.tick("Zusage");
-    picture("einrichtung-platzanfrage");
+    session.userGuidePicture("einrichtung-platzanfrage");
     tasklist.complete();
     tasklist.await().until(d -> "PLACED".equals(backstage.status(acceptedCase)));
     signOut();
@@ -192,14 +184,14 @@ class HandbuchBrowserIT {
             .get(0)
             .get("id")
             .asLong();
-    tasklist.login("fk-seg-1", PASSWORD);
+    tasklist.login("fk-seg-1");
     claim(backstage.task(phoneCase, CaseProcess.SearchElements.CHOOSE).getId());
     tasklist.tick("Platz wurde telefonisch gefunden");
     tasklist.enter("Angebots-Nr. im Register", String.valueOf(offerId));
     tasklist.enter(
         "Träger / Einrichtung und Gesprächspartner",
         "Telefonat 02:10 Uhr mit Frau Beispiel, Nachtdienst");
-    picture("fachkraft-telefonisch");
+    session.userGuidePicture("fachkraft-telefonisch");
     tasklist.complete();
     tasklist.await().until(d -> "PLACED".equals(backstage.status(phoneCase)));
   }
@@ -211,7 +203,7 @@ class HandbuchBrowserIT {
     claim(backstage.task(acceptedCase, DutiesProcess.Elements.INFORM_CHILD).getId());
     tasklist.tick("Das Kind ist über die Inobhutnahme");
     tasklist.tick("Das Kind hatte Gelegenheit");
-    picture("fachkraft-pflicht");
+    session.userGuidePicture("fachkraft-pflicht");
     tasklist.complete();
     tasklist
         .await()
@@ -225,14 +217,14 @@ class HandbuchBrowserIT {
     tasklist.select(
         "Wie endet die Inobhutnahme?", "Übergabe an ein anderes Jugendamt (nach Verteilung)");
     tasklist.select("Übernehmendes Jugendamt", "Kreis Stormarn");
-    picture("fachkraft-beendigung");
+    session.userGuidePicture("fachkraft-beendigung");
     tasklist.complete();
     Task handover =
         tasklist.await().until(d -> backstage.openTask(phoneCase, CaseProcess.Elements.HANDOVER));
     claim(handover.getId());
     tasklist.enter("Übergabe am", "05.12.2026");
     tasklist.enter("Bemerkung", "Übergabe an das Jugendamt Stormarn, Akte übergeben");
-    picture("fachkraft-uebergabe");
+    session.userGuidePicture("fachkraft-uebergabe");
     tasklist.complete();
     try {
       tasklist
@@ -270,7 +262,7 @@ class HandbuchBrowserIT {
             ExpectedConditions.textToBePresentInElementLocated(
                 By.cssSelector(".ksi-lagebild"), escalatedCase));
     tasklist.script("document.querySelector('.ksi-lagebild').scrollIntoView({block: 'start'});");
-    picture("koordination-lagebild");
+    session.userGuidePicture("koordination-lagebild");
     signOut();
   }
 
@@ -281,17 +273,17 @@ class HandbuchBrowserIT {
     // deadline passes
     backstage.passTime(escalatedCase, Duration.ofMinutes(31));
     assertThat(backstage.escalationLevel(escalatedCase)).isEqualTo("VERBUND");
-    tasklist.login("koordination-1", PASSWORD);
+    tasklist.login("koordination-1");
     tasklist.showFilter("Verbund-Eskalationen");
     tasklist
         .await()
         .until(
             ExpectedConditions.textToBePresentInElementLocated(
                 By.tagName("body"), "Platz auswählen"));
-    picture("koordination-eskalationen");
+    session.userGuidePicture("koordination-eskalationen");
     claim(backstage.task(escalatedCase, CaseProcess.SearchElements.CHOOSE).getId());
     assertThat(tasklist.formText()).contains("Kreis Segeberg");
-    picture("koordination-verbundsuche");
+    session.userGuidePicture("koordination-verbundsuche");
     tasklist.tick("Keine Anfrage möglich");
     tasklist.complete();
     tasklist
@@ -309,7 +301,7 @@ class HandbuchBrowserIT {
         "Begründung",
         "Kein Platz im Verbund frei; Bereitschaftspflegefamilie in Elmshorn nimmt auf.");
     tasklist.enter("Ort / Träger der Unterbringung", "Bereitschaftspflege Familie B., Elmshorn");
-    picture("koordination-stufe2");
+    session.userGuidePicture("koordination-stufe2");
     tasklist.complete();
     tasklist.await().until(d -> "PLACED".equals(backstage.status(escalatedCase)));
     assertThat(backstage.escalationLevel(escalatedCase)).isEqualTo("STUFE_2");
@@ -330,11 +322,11 @@ class HandbuchBrowserIT {
             .singleResult()
             .getId();
     login("cockpit", "prozess-1");
-    browser.get(base + "/camunda/app/cockpit/" + engine.getName() + "/#/decision-definition/" + id);
+    browser.get(session.webapp("cockpit", engine.getName()) + "#/decision-definition/" + id);
     tasklist
         .await()
         .until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "PT30M"));
-    picture("prozess-entscheidungstabelle");
+    session.userGuidePicture("prozess-entscheidungstabelle");
     signOut();
   }
 
@@ -344,20 +336,20 @@ class HandbuchBrowserIT {
   @Order(60)
   void admin1_benutzerUndGruppen() {
     login("admin", "admin");
-    browser.get(base + "/camunda/app/admin/" + engine.getName() + "/#/groups");
+    browser.get(session.webapp("admin", engine.getName()) + "#/groups");
     tasklist
         .await()
         .until(
             ExpectedConditions.textToBePresentInElementLocated(
                 By.tagName("body"), "koordinierungsstelle"));
-    picture("admin-gruppen");
-    browser.get(base + "/camunda/app/admin/" + engine.getName() + "/#/users/fk-seg-1?tab=groups");
+    session.userGuidePicture("admin-gruppen");
+    browser.get(session.webapp("admin", engine.getName()) + "#/users/fk-seg-1?tab=groups");
     tasklist
         .await()
         .until(
             ExpectedConditions.textToBePresentInElementLocated(
                 By.tagName("body"), "jugendamt-segeberg"));
-    picture("admin-benutzer");
+    session.userGuidePicture("admin-benutzer");
     signOut();
   }
 
@@ -370,12 +362,12 @@ class HandbuchBrowserIT {
         backstage.registerCase("fk-seg-1", "SEGEBERG", "Ella", "NR2_DRINGENDE_GEFAHR", "IMMEDIATE");
     try {
       // Tasklist folds its menu on narrow screens: log in wide, then turn the tablet upright
-      tasklist.login("fk-seg-1", PASSWORD);
+      tasklist.login("fk-seg-1");
       portrait();
       tasklist.openStartForm(START_FORM);
       fillIntake("Ella", "Bahnhof Bad Oldesloe");
       assertUsableAt768(true);
-      picture("tablet-aufnahme");
+      session.userGuidePicture("tablet-aufnahme");
       claim(backstage.task(tabletCase, CaseProcess.SearchElements.CHOOSE).getId());
       tasklist.tick("Ausgewählte Träger gleichzeitig anfragen");
       tasklist.tickContaining("Anzufragende Plätze", backstage.providerName("einrichtung-seg"));
@@ -386,27 +378,27 @@ class HandbuchBrowserIT {
               .until(d -> backstage.openTask(tabletCase, CaseProcess.SearchElements.ANSWER));
       signOut();
 
-      browser.manage().window().setSize(new Dimension(1280, 800));
-      tasklist.login("einrichtung-seg", PASSWORD);
+      session.resizeBack();
+      tasklist.login("einrichtung-seg");
       portrait();
       claim(request.getId());
       tasklist.tick("Absage");
       tasklist.select("Grund der Absage", "Kein Platz mehr frei");
       assertUsableAt768(false);
-      picture("tablet-antwort");
+      session.userGuidePicture("tablet-antwort");
       tasklist.complete();
       tasklist
           .await()
           .until(d -> backstage.openTask(tabletCase, CaseProcess.SearchElements.ANSWER) == null);
     } finally {
-      browser.manage().window().setSize(new Dimension(1280, 800));
+      session.resizeBack();
       signOut();
     }
   }
 
   /** A tablet in portrait: 768 CSS pixels wide. */
   private void portrait() {
-    tasklist.resize(768, 1024);
+    session.resize(768, 1024);
   }
 
   /** No sideways scrolling, and the submit button can be seen and pressed. */
@@ -431,8 +423,7 @@ class HandbuchBrowserIT {
         .as("a field's text runs out of its box")
         .isEqualTo(0L);
     var submit = tasklist.submitButton(startForm);
-    ((org.openqa.selenium.JavascriptExecutor) browser)
-        .executeScript("arguments[0].scrollIntoView({block: 'center'});", submit);
+    session.script("arguments[0].scrollIntoView({block: 'center'});", submit);
     tasklist.await().until(ExpectedConditions.elementToBeClickable(submit));
     assertThat(submit.getRect().getX() + submit.getRect().getWidth()).isLessThanOrEqualTo(768);
   }
@@ -443,20 +434,7 @@ class HandbuchBrowserIT {
   }
 
   private void login(String app, String user) {
-    browser.get(base + "/camunda/app/" + app + "/" + engine.getName() + "/");
-    tasklist
-        .await()
-        .until(
-            ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector("input[ng-model=username]")))
-        .sendKeys(user);
-    browser.findElement(By.cssSelector("input[ng-model=password]")).sendKeys(PASSWORD);
-    browser.findElement(By.cssSelector("button[type=submit]")).click();
-    tasklist
-        .await()
-        .until(
-            ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector("li.account .dropdown-toggle")));
+    session.logInAndWait(app, engine.getName(), user);
   }
 
   private void claim(String taskId) {
@@ -474,10 +452,6 @@ class HandbuchBrowserIT {
   }
 
   private void signOut() {
-    browser.manage().deleteAllCookies();
-  }
-
-  private void picture(String name) {
-    tasklist.screenshot(PICTURES.resolve(name + ".png"));
+    session.forgetLogin();
   }
 }

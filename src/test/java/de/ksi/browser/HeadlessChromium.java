@@ -15,7 +15,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * Debian's {@code chromium} driven by Debian's {@code chromium-driver}, headless, with a throwaway
  * profile: nothing is downloaded and nothing of one run is left for the next.
  */
-public final class HeadlessChromium implements AutoCloseable {
+final class HeadlessChromium implements AutoCloseable {
 
   static final Path BINARY = Path.of("/usr/bin/chromium");
   static final Path DRIVER = Path.of("/usr/bin/chromedriver");
@@ -28,13 +28,8 @@ public final class HeadlessChromium implements AutoCloseable {
     this.driver = driver;
   }
 
-  public static HeadlessChromium start() throws IOException {
-    // tall enough that a whole form fits on one screenshot
-    return start(1400, 2200);
-  }
-
   /** A browser window of this size, e.g. a screen for the user guide's pictures. */
-  public static HeadlessChromium start(int width, int height) throws IOException {
+  static HeadlessChromium start(int width, int height) throws IOException {
     Path profile = Files.createTempDirectory("ksi-chromium-");
     ChromeOptions options = new ChromeOptions();
     options.setBinary(BINARY.toFile());
@@ -56,7 +51,7 @@ public final class HeadlessChromium implements AutoCloseable {
     return new HeadlessChromium(profile, new ChromeDriver(service, options));
   }
 
-  public ChromeDriver driver() {
+  ChromeDriver driver() {
     return driver;
   }
 

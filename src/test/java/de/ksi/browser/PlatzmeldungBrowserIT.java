@@ -10,12 +10,8 @@ import de.ksi.capacity.OfferView;
 import de.ksi.capacity.ProviderDirectory;
 import de.ksi.network.District;
 import de.ksi.testing.ApiClient;
-import de.ksi.testing.DocPictures;
 import de.ksi.testing.Fixtures;
 import de.ksi.testing.KsiIntegrationTest;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -24,12 +20,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -47,25 +40,20 @@ class PlatzmeldungBrowserIT {
   @Autowired ProcessEngine engine;
   @Autowired ProviderDirectory directory;
 
-  private HeadlessChromium chromium;
+  private BrowserSession session;
   private ChromeDriver browser;
-  private Tasklist tasklist;
-  private WebDriverWait wait;
 
   @BeforeEach
   void tablet() throws Exception {
-    chromium = HeadlessChromium.start(768, 1400);
-    browser = chromium.driver();
-    tasklist = new Tasklist(browser, "http://localhost:" + port, engine.getName());
-    // the page draws an offer's card anew after each save: an element read while it is replaced is
-    // looked up again
-    wait = new WebDriverWait(browser, Duration.ofSeconds(60));
-    wait.ignoring(StaleElementReferenceException.class);
+    // the page draws an offer's card anew after each save: the session's wait looks up an element
+    // read while it is replaced again
+    session = BrowserSession.start(port, 768, 1400);
+    browser = session.driver();
   }
 
   @AfterEach
   void quit() {
-    chromium.close();
+    BrowserSession.close(session);
   }
 
   @Test
@@ -82,17 +70,10 @@ class PlatzmeldungBrowserIT {
     String lead = fixtures.providerLogin(group.id());
     ApiClient api = new ApiClient(port);
 
-    tasklist.open();
-    visible(By.cssSelector("input[ng-model=username]")).sendKeys(lead);
-    browser.findElement(By.cssSelector("input[ng-model=password]")).sendKeys(ApiClient.PASSWORD);
-    browser.findElement(By.cssSelector("button[type=submit]")).click();
+    session.logIn("tasklist", engine.getName(), lead);
     try {
       WebElement link = visible(By.cssSelector("a.ksi-platzmeldung-link"));
-      Files.createDirectories(Tasklist.SCREENSHOTS);
-      Files.copy(
-          browser.getScreenshotAs(OutputType.FILE).toPath(),
-          Tasklist.SCREENSHOTS.resolve("platzmeldung-link.png"),
-          StandardCopyOption.REPLACE_EXISTING);
+      session.screenshot("platzmeldung-link");
       tap(link);
       WebElement first = visible(offer(group));
       assertThat(first.getText())
@@ -100,7 +81,7 @@ class PlatzmeldungBrowserIT {
       assertThat(browser.findElements(By.cssSelector(".pm-stale"))).hasSize(2);
 
       tap(first.findElement(By.cssSelector("button.pm-confirm")));
-      String saved = wait.until(d -> resultWith(group, "Gespeichert"));
+      String saved = session.await().until(d -> resultWith(group, "Gespeichert"));
       assertThat(saved).contains("2 Plätze frei", "Die Meldung ist jetzt aktuell");
       WebElement confirmed = visible(offer(group));
       assertThat(confirmed.findElements(By.cssSelector(".pm-stale")))
@@ -120,7 +101,7 @@ class PlatzmeldungBrowserIT {
           other.findElement(
               By.xpath(".//button[contains(@aria-label,'Freie Plätze jetzt: einen mehr')]")));
       tap(other.findElement(By.cssSelector("button.pm-save")));
-      String changed = wait.until(d -> resultWith(second, "Gespeichert"));
+      String changed = session.await().until(d -> resultWith(second, "Gespeichert"));
       assertThat(changed).contains("3 Plätze frei");
       assertThat(browser.findElements(By.cssSelector(".pm-stale")))
           .as("no stale badge left")
@@ -133,24 +114,16 @@ class PlatzmeldungBrowserIT {
                   .asInt())
           .isEqualTo(3);
 
-      Path picture = DocPictures.of("handbuch/bilder/einrichtung-platzmeldung.png");
-      Files.copy(
-          browser.getScreenshotAs(OutputType.FILE).toPath(),
-          picture,
-          StandardCopyOption.REPLACE_EXISTING);
+      session.userGuidePicture("einrichtung-platzmeldung");
     } catch (RuntimeException | AssertionError e) {
-      Files.createDirectories(Tasklist.SCREENSHOTS);
-      Files.copy(
-          browser.getScreenshotAs(OutputType.FILE).toPath(),
-          Tasklist.SCREENSHOTS.resolve("platzmeldung-failure.png"),
-          StandardCopyOption.REPLACE_EXISTING);
+      session.screenshot("platzmeldung-failure");
       throw e;
     }
   }
 
   @Test
   void withoutALoginThePageSaysWhereToLogIn() {
-    browser.get("http://localhost:" + port + "/platzmeldung");
+    session.open("/platzmeldung");
 
     assertThat(visible(By.tagName("main")).getText())
         .contains("Bitte melden Sie sich zuerst", "Aufgabenliste");
@@ -177,12 +150,12 @@ class PlatzmeldungBrowserIT {
   }
 
   private WebElement visible(By locator) {
-    return wait.until(ExpectedConditions.visibilityOfElementLocated(locator));
+    return session.visible(locator);
   }
 
   /** Scrolls the element into the middle of the tablet's screen and taps it. */
   private void tap(WebElement element) {
     browser.executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
-    wait.until(ExpectedConditions.elementToBeClickable(element)).click();
+    session.await().until(ExpectedConditions.elementToBeClickable(element)).click();
   }
 }

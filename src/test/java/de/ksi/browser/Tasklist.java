@@ -1,18 +1,9 @@
 // SPDX-License-Identifier: EUPL-1.2
 package de.ksi.browser;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
@@ -25,23 +16,22 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 final class Tasklist {
 
-  /** Generous: CI machines have two cores, and the first form of a run compiles form-js. */
-  private static final Duration TIMEOUT = Duration.ofSeconds(60);
-
-  static final Path SCREENSHOTS = Path.of("target", "screenshots");
-
+  private final BrowserSession session;
   private final WebDriver browser;
   private final WebDriverWait wait;
+  private final String engineName;
   private final String appUrl;
 
-  /** Tasklist of the named engine: a test context's engine has a generated name, not "default". */
-  Tasklist(WebDriver browser, String baseUrl, String engineName) {
-    this.browser = browser;
-    this.wait = new WebDriverWait(browser, TIMEOUT);
-    // pages redraw themselves (the case view every 15 s, Tasklist after each action): an element
-    // found a moment ago may be replaced while we read it, so a wait looks again instead of failing
-    this.wait.ignoring(StaleElementReferenceException.class);
-    this.appUrl = baseUrl + "/camunda/app/tasklist/" + engineName + "/";
+  /**
+   * Tasklist of the named engine in the session's browser, waiting with the session's wait: a test
+   * context's engine has a generated name, not "default".
+   */
+  Tasklist(BrowserSession session, String engineName) {
+    this.session = session;
+    this.browser = session.driver();
+    this.wait = session.await();
+    this.engineName = engineName;
+    this.appUrl = session.webapp("tasklist", engineName);
   }
 
   /** Tasklist's address, e.g. for "#/?task=…". */
@@ -57,14 +47,9 @@ final class Tasklist {
     browser.get(appUrl);
   }
 
-  void login(String user, String password) {
-    open();
-    visible(By.cssSelector("input[ng-model=username]")).sendKeys(user);
-    browser.findElement(By.cssSelector("input[ng-model=password]")).sendKeys(password);
-    browser.findElement(By.cssSelector("button[type=submit]")).click();
-    wait.until(
-        ExpectedConditions.visibilityOfElementLocated(
-            By.cssSelector("li.account .dropdown-toggle")));
+  /** Logs the demo user in (password "demo") and waits for the user's menu. */
+  void login(String user) {
+    session.logInAndWait("tasklist", engineName, user);
   }
 
   void logout() {
@@ -126,12 +111,6 @@ final class Tasklist {
    * Forgets the session (cookies of this site), then leaves the page: the next login loads Tasklist
    * afresh.
    */
-  /** Sets the window's size and waits until the page is as wide (e.g. 768 for a tablet upright). */
-  void resize(int width, int height) {
-    browser.manage().window().setSize(new Dimension(width, height));
-    wait.until(d -> ((Number) script("return window.innerWidth;")).intValue() == width);
-  }
-
   void forgetSession() {
     browser.manage().deleteAllCookies();
     browser.get("about:blank");
@@ -139,9 +118,7 @@ final class Tasklist {
 
   /** Waits until the task list on the left shows the text (e.g. a task's name), and returns it. */
   String taskListShowing(String text) {
-    wait.until(
-        ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".tasks-list"), text));
-    return browser.findElement(By.cssSelector(".tasks-list")).getText();
+    return session.textShowing(By.cssSelector(".tasks-list"), text);
   }
 
   void complete() {
@@ -215,21 +192,12 @@ final class Tasklist {
   }
 
   Object script(String javascript) {
-    return ((JavascriptExecutor) browser).executeScript(javascript);
+    return session.script(javascript);
   }
 
+  /** Saves the screen as target/screenshots/{name}.png. */
   void screenshot(String name) {
-    screenshot(SCREENSHOTS.resolve(name + ".png"));
-  }
-
-  void screenshot(Path file) {
-    try {
-      Files.createDirectories(file.getParent());
-      byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
-      Files.write(file, png);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    session.screenshot(name);
   }
 
   /** Shows the tasks of a filter in the list on the left. */
@@ -311,7 +279,7 @@ final class Tasklist {
   }
 
   private WebElement visible(By locator) {
-    return wait.until(ExpectedConditions.visibilityOfElementLocated(locator));
+    return session.visible(locator);
   }
 
   private WebElement clickable(By locator) {

@@ -3,15 +3,11 @@ package de.ksi.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import de.ksi.capacity.Gender;
-import de.ksi.capacity.Need;
 import de.ksi.caseprocess.CaseIntake.StartedCase;
 import de.ksi.caseprocess.CaseProcess;
 import de.ksi.caseprocess.CaseProcess.SearchElements;
-import de.ksi.intake.IntakeRequest;
-import de.ksi.intake.LegalGround;
-import de.ksi.intake.Urgency;
-import de.ksi.network.District;
+import de.ksi.testing.ApiClient;
+import de.ksi.testing.Intakes;
 import java.time.Clock;
 import java.time.Year;
 import java.util.Map;
@@ -33,8 +29,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -72,27 +66,28 @@ class TasklistFormsBrowserIT {
   @Autowired TestRestTemplate rest;
   @Autowired Clock clock;
 
-  private HeadlessChromium chromium;
+  private BrowserSession session;
   private Tasklist tasklist;
+  private Backstage backstage;
 
   @BeforeAll
   void startBrowser() throws Exception {
-    chromium = HeadlessChromium.start();
-    tasklist = new Tasklist(chromium.driver(), "http://localhost:" + port, engine.getName());
+    // tall enough that a whole form fits on one screenshot
+    session = BrowserSession.start(port, 1400, 2200);
+    tasklist = session.tasklist(engine.getName());
+    backstage = new Backstage(engine, new ApiClient(port));
   }
 
   /** Keeps the last screen of every test, then forgets the session: each test logs in itself. */
   @AfterEach
   void screenshotAndForgetSession(TestInfo test) {
     tasklist.screenshot("last-" + test.getTestMethod().orElseThrow().getName());
-    chromium.driver().manage().deleteAllCookies();
+    session.forgetLogin();
   }
 
   @AfterAll
   void closeBrowser() {
-    if (chromium != null) {
-      chromium.close();
-    }
+    BrowserSession.close(session);
   }
 
   /**
@@ -106,7 +101,7 @@ class TasklistFormsBrowserIT {
     long instancesBefore =
         history.createHistoricProcessInstanceQuery().processDefinitionKey(CaseProcess.KEY).count();
     Set<String> before = caseReferences();
-    tasklist.login(CASEWORKER, PASSWORD);
+    tasklist.login(CASEWORKER);
 
     tasklist.openStartForm(START_FORM);
     fillIntake("Bushaltestelle Kaltenkirchen");
@@ -139,7 +134,7 @@ class TasklistFormsBrowserIT {
   void intakeStartFormRegistersTheCaseAndKeepsPersonalDataOutOfTheEngine() {
     String location = "Polizeirevier Bad Segeberg, Wache 3";
     Set<String> before = caseReferences();
-    tasklist.login(CASEWORKER, PASSWORD);
+    tasklist.login(CASEWORKER);
 
     tasklist.openStartForm(START_FORM);
     fillIntake(location);
@@ -175,12 +170,16 @@ class TasklistFormsBrowserIT {
   @Test
   void providerAcceptsTheRequestInTasklistAndTheCaseIsPlaced() {
     StartedCase started =
-        registerCaseOverApi("Lena", "Beispielkind", "Jugendnotdienst Norderstedt, Flur 2");
+        Intakes.register(
+            rest,
+            CASEWORKER,
+            Intakes.urgentInSegeberg(
+                "Lena", "Beispielkind", 14, "Jugendnotdienst Norderstedt, Flur 2"));
     String provider =
         identity.createGroupQuery().groupMember(PROVIDER_LOGIN).singleResult().getName();
-    tasklist.login(CASEWORKER, PASSWORD);
+    tasklist.login(CASEWORKER);
 
-    Task choose = task(started.caseReference(), SearchElements.CHOOSE);
+    Task choose = backstage.task(started.caseReference(), SearchElements.CHOOSE);
     tasklist.openAndClaim(choose.getId());
     assertThat(tasklist.formText()).contains("Platz auswählen – Fall " + started.caseReference());
     assertThat(tasklist.saveButtonShown())
@@ -192,10 +191,12 @@ class TasklistFormsBrowserIT {
     tasklist.screenshot("platzauswahl");
     tasklist.complete();
     Task request =
-        tasklist.await().until(d -> openTask(started.caseReference(), SearchElements.ANSWER));
+        tasklist
+            .await()
+            .until(d -> backstage.openTask(started.caseReference(), SearchElements.ANSWER));
     tasklist.logout();
 
-    tasklist.login(PROVIDER_LOGIN, PASSWORD);
+    tasklist.login(PROVIDER_LOGIN);
     tasklist.openAndClaim(request.getId());
     String shown = tasklist.formText();
     tasklist.screenshot("platzanfrage");
@@ -215,11 +216,11 @@ class TasklistFormsBrowserIT {
   void tasklistKeepsNoFormDraftsInTheBrowser() {
     // a draft left by an older Tasklist, written before our script is loaded (same origin, other
     // page)
-    chromium.driver().get("http://localhost:" + port + "/actuator/health");
+    session.open("/actuator/health");
     tasklist.script(
         "window.localStorage.setItem('camunda-form:left-over', '{\"pers_lastName\":\"X\"}');");
 
-    tasklist.login(CASEWORKER, PASSWORD);
+    tasklist.login(CASEWORKER);
     tasklist.script(
         "window.localStorage.setItem('camunda-form:new', '{}'); window.localStorage.setItem('probe', '1');");
 
@@ -230,45 +231,6 @@ class TasklistFormsBrowserIT {
 
   private void fillIntake(String location) {
     IntakeForm.fill(tasklist, "Mia", location);
-  }
-
-  private StartedCase registerCaseOverApi(String firstName, String lastName, String location) {
-    IntakeRequest intake =
-        new IntakeRequest(
-            District.SEGEBERG,
-            LegalGround.NR2_DRINGENDE_GEFAHR,
-            firstName,
-            lastName,
-            null,
-            14,
-            Gender.FEMALE,
-            "Deutsch",
-            1,
-            Set.of(Need.TRAUMA),
-            Urgency.IMMEDIATE,
-            false,
-            location,
-            null,
-            null);
-    ResponseEntity<StartedCase> response =
-        rest.withBasicAuth(CASEWORKER, PASSWORD)
-            .postForEntity("/api/cases", intake, StartedCase.class);
-    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-    return response.getBody();
-  }
-
-  private Task task(String reference, String definitionKey) {
-    Task task = openTask(reference, definitionKey);
-    assertThat(task).as("open task %s of case %s", definitionKey, reference).isNotNull();
-    return task;
-  }
-
-  private Task openTask(String reference, String definitionKey) {
-    return tasks
-        .createTaskQuery()
-        .processInstanceBusinessKey(reference)
-        .taskDefinitionKey(definitionKey)
-        .singleResult();
   }
 
   @SuppressWarnings("unchecked")

@@ -3,16 +3,10 @@ package de.ksi.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import de.ksi.capacity.Gender;
-import de.ksi.capacity.Need;
 import de.ksi.caseprocess.CaseIntake.StartedCase;
 import de.ksi.caseprocess.CaseProcess.SearchElements;
-import de.ksi.intake.IntakeRequest;
-import de.ksi.intake.LegalGround;
-import de.ksi.intake.Urgency;
-import de.ksi.network.District;
+import de.ksi.testing.Intakes;
 import java.util.List;
-import java.util.Set;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -25,7 +19,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -35,8 +28,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 
 /**
  * What a caseworker meets in Tasklist during a night shift, on a desktop (1440 px) and on a tablet
@@ -66,35 +57,37 @@ class TasklistJourneyBrowserIT {
   @Autowired TaskService tasks;
   @Autowired TestRestTemplate rest;
 
-  private HeadlessChromium chromium;
+  private BrowserSession session;
   private WebDriver browser;
   private Tasklist tasklist;
 
   @BeforeAll
   void startBrowser() throws Exception {
-    chromium = HeadlessChromium.start(1440, 1000);
-    browser = chromium.driver();
-    tasklist = new Tasklist(browser, base(), engine.getName());
+    session = BrowserSession.start(port, 1440, 1000);
+    browser = session.driver();
+    tasklist = session.tasklist(engine.getName());
   }
 
   @AfterEach
   void screenshotAndForgetSession(TestInfo test) {
     tasklist.screenshot("journey-last-" + test.getDisplayName().replaceAll("\\W+", "-"));
-    browser.manage().deleteAllCookies();
-    browser.manage().window().setSize(new Dimension(1440, 1000));
+    session.forgetLogin();
+    session.resizeBack();
   }
 
   @AfterAll
   void closeBrowser() {
-    if (chromium != null) {
-      chromium.close();
-    }
+    BrowserSession.close(session);
   }
 
   @ParameterizedTest(name = "{0} px")
   @ValueSource(ints = {1440, 768})
   void theTaskNamesItsCaseAndItsFormSaysInGermanWhatIsMissingWithoutCoveringTheButton(int width) {
-    StartedCase started = registerCase();
+    StartedCase started =
+        Intakes.register(
+            rest,
+            CASEWORKER,
+            Intakes.urgentInSegeberg("Jule", "Nachtschicht", 15, "Polizeirevier Bad Segeberg"));
     String reference = started.caseReference();
     Task choose =
         tasks
@@ -102,7 +95,7 @@ class TasklistJourneyBrowserIT {
             .processInstanceBusinessKey(reference)
             .taskDefinitionKey(SearchElements.CHOOSE)
             .singleResult();
-    tasklist.login(CASEWORKER, PASSWORD);
+    tasklist.login(CASEWORKER);
     resize(width);
 
     // the list: which case, how old, how urgent
@@ -184,7 +177,7 @@ class TasklistJourneyBrowserIT {
   @ParameterizedTest(name = "{0} px")
   @ValueSource(ints = {1440, 768})
   void theStartFormSaysInGermanWhatIsWrongAndAsksBeforeItLosesTheInput(int width) {
-    tasklist.login(CASEWORKER, PASSWORD);
+    tasklist.login(CASEWORKER);
     resize(width);
     tasklist.openStartForm(START_FORM);
     tasklist.enter("Nachname", "Verlustfrei");
@@ -199,7 +192,7 @@ class TasklistJourneyBrowserIT {
     location.sendKeys(
         org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"),
         org.openqa.selenium.Keys.BACK_SPACE);
-    ((JavascriptExecutor) browser).executeScript("arguments[0].blur();", location);
+    session.script("arguments[0].blur();", location);
 
     WebElement birthDateError =
         tasklist
@@ -260,10 +253,10 @@ class TasklistJourneyBrowserIT {
 
   @Test
   void noEndOfLifeBannerAndCockpitTellsACaseworkerInGermanWhomItIsFor() {
-    tasklist.login(CASEWORKER, PASSWORD);
+    tasklist.login(CASEWORKER);
     assertNoBanner();
 
-    browser.get(base() + "/camunda/app/cockpit/" + engine.getName() + "/");
+    browser.get(session.webapp("cockpit", engine.getName()));
     tasklist
         .await()
         .until(
@@ -284,33 +277,20 @@ class TasklistJourneyBrowserIT {
         .until(
             ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[cam-widget-header]")));
 
-    browser.get(base() + "/camunda/app/welcome/" + engine.getName() + "/");
+    browser.get(session.webapp("welcome", engine.getName()));
     tasklist
         .await()
         .until(
             ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[cam-widget-header]")));
     assertNoBanner();
-    browser.manage().deleteAllCookies();
+    session.forgetLogin();
 
-    for (String[] app :
-        List.of(new String[] {"cockpit", "koordination-1"}, new String[] {"admin", "admin"})) {
-      browser.get(base() + "/camunda/app/" + app[0] + "/" + engine.getName() + "/");
-      tasklist
-          .await()
-          .until(
-              ExpectedConditions.visibilityOfElementLocated(
-                  By.cssSelector("input[ng-model=username]")))
-          .sendKeys(app[1]);
-      browser.findElement(By.cssSelector("input[ng-model=password]")).sendKeys(PASSWORD);
-      browser.findElement(By.cssSelector("button[type=submit]")).click();
-      tasklist
-          .await()
-          .until(
-              ExpectedConditions.visibilityOfElementLocated(
-                  By.cssSelector("li.account .dropdown-toggle")));
+    for (String app : List.of("cockpit", "admin")) {
+      session.logInAndWait(
+          app, engine.getName(), app.equals("cockpit") ? "koordination-1" : "admin");
       assertNoBanner();
-      tasklist.screenshot("journey-ohne-banner-" + app[0]);
-      browser.manage().deleteAllCookies();
+      tasklist.screenshot("journey-ohne-banner-" + app);
+      session.forgetLogin();
     }
   }
 
@@ -335,16 +315,14 @@ class TasklistJourneyBrowserIT {
    * above it).
    */
   private void assertButtonFree(WebElement button) {
-    ((JavascriptExecutor) browser)
-        .executeScript("arguments[0].scrollIntoView({block: 'center'});", button);
+    session.script("arguments[0].scrollIntoView({block: 'center'});", button);
     tasklist.await().until(ExpectedConditions.elementToBeClickable(button));
     Object hit =
-        ((JavascriptExecutor) browser)
-            .executeScript(
-                "const r = arguments[0].getBoundingClientRect();"
-                    + " const e = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);"
-                    + " return e === arguments[0] || arguments[0].contains(e);",
-                button);
+        session.script(
+            "const r = arguments[0].getBoundingClientRect();"
+                + " const e = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);"
+                + " return e === arguments[0] || arguments[0].contains(e);",
+            button);
     assertThat(hit).as("a click on 'Abschließen' reaches it").isEqualTo(true);
   }
 
@@ -353,12 +331,11 @@ class TasklistJourneyBrowserIT {
    * told.
    */
   private void answerQuestionWith(boolean answer) {
-    ((JavascriptExecutor) browser)
-        .executeScript(
-            "window.__ksiQuestion = null; window.confirm = function (q) {"
-                + " window.__ksiQuestion = q; return "
-                + answer
-                + "; };");
+    session.script(
+        "window.__ksiQuestion = null; window.confirm = function (q) {"
+            + " window.__ksiQuestion = q; return "
+            + answer
+            + "; };");
   }
 
   /** The question asked since the last call, once it was asked. */
@@ -370,7 +347,7 @@ class TasklistJourneyBrowserIT {
                 d ->
                     (String)
                         ((JavascriptExecutor) d).executeScript("return window.__ksiQuestion;"));
-    ((JavascriptExecutor) browser).executeScript("window.__ksiQuestion = null;");
+    session.script("window.__ksiQuestion = null;");
     return asked;
   }
 
@@ -396,43 +373,14 @@ class TasklistJourneyBrowserIT {
   }
 
   private void resize(int width) {
-    tasklist.resize(width, width == 768 ? 1024 : 1000);
+    session.resize(width, width == 768 ? 1024 : 1000);
   }
 
   private double number(String script) {
-    return ((Number) ((JavascriptExecutor) browser).executeScript(script)).doubleValue();
+    return ((Number) session.script(script)).doubleValue();
   }
 
   private String pageText() {
-    return browser.findElement(By.tagName("body")).getText();
-  }
-
-  private String base() {
-    return "http://localhost:" + port;
-  }
-
-  private StartedCase registerCase() {
-    IntakeRequest intake =
-        new IntakeRequest(
-            District.SEGEBERG,
-            LegalGround.NR2_DRINGENDE_GEFAHR,
-            "Jule",
-            "Nachtschicht",
-            null,
-            15,
-            Gender.FEMALE,
-            "Deutsch",
-            1,
-            Set.of(Need.TRAUMA),
-            Urgency.IMMEDIATE,
-            false,
-            "Polizeirevier Bad Segeberg",
-            null,
-            null);
-    ResponseEntity<StartedCase> response =
-        rest.withBasicAuth(CASEWORKER, PASSWORD)
-            .postForEntity("/api/cases", intake, StartedCase.class);
-    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-    return response.getBody();
+    return session.pageText();
   }
 }

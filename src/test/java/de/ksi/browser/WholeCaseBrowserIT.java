@@ -20,8 +20,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.TestInstance;
-import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -44,26 +42,21 @@ class WholeCaseBrowserIT {
   private static final String COORDINATOR = "koordination-1";
   private static final String HEAD = "al-seg";
   private static final String PROVIDER = "einrichtung-seg";
-  private static final String PASSWORD = ApiClient.PASSWORD;
 
   @LocalServerPort int port;
   @Autowired ProcessEngine engine;
   @Autowired JdbcTemplate jdbc;
 
-  private HeadlessChromium chromium;
-  private WebDriver browser;
+  private BrowserSession session;
   private Tasklist tasklist;
   private Backstage backstage;
   private ApiClient api;
-  private String base;
   private int width;
 
   @BeforeAll
   void startBrowser() throws Exception {
-    chromium = HeadlessChromium.start(1440, 1800);
-    browser = chromium.driver();
-    base = "http://localhost:" + port;
-    tasklist = new Tasklist(browser, base, engine.getName());
+    session = BrowserSession.start(port, 1440, 1800);
+    tasklist = session.tasklist(engine.getName());
     api = new ApiClient(port);
     backstage = new Backstage(engine, api);
   }
@@ -76,9 +69,7 @@ class WholeCaseBrowserIT {
 
   @AfterAll
   void closeBrowser() {
-    if (chromium != null) {
-      chromium.close();
-    }
+    BrowserSession.close(session);
   }
 
   /**
@@ -203,15 +194,11 @@ class WholeCaseBrowserIT {
     tasklist.await().until(d -> "CLOSED".equals(backstage.status(ref)));
 
     // the caseworker sees the end; the case is closed, the place free, nothing left in the engine
-    browser.get(base + "/faelle/" + ref);
-    assertThat(
-            tasklist
-                .await()
-                .<String>until(d -> d.findElement(By.id("naechster-schritt")).getText()))
+    session.open("/faelle/" + ref);
+    assertThat(session.text("naechster-schritt"))
         .contains("Die Inobhutnahme ist beendet. Es gibt nichts mehr zu tun.");
-    assertThat(browser.findElement(By.id("unterbringung")).getText()).contains(provider);
-    assertThat(browser.findElement(By.id("ankunft")).getText())
-        .contains("Kind ist angekommen", PROVIDER);
+    assertThat(session.text("unterbringung")).contains(provider);
+    assertThat(session.text("ankunft")).contains("Kind ist angekommen", PROVIDER);
     screenshot("whole-case-6-case-view-closed");
     var shown = api.as(CASEWORKER).get("/api/cases/" + ref);
     assertThat(shown.status()).as(shown.body()).isEqualTo(200);
@@ -254,9 +241,9 @@ class WholeCaseBrowserIT {
    * width: a tablet upright at 768 px.
    */
   private void login(String user) {
-    tasklist.resize(1440, 1800);
-    tasklist.login(user, PASSWORD);
-    tasklist.resize(width, width == 768 ? 1024 : 1800);
+    session.resizeBack();
+    tasklist.login(user);
+    session.resize(width, width == 768 ? 1024 : 1800);
   }
 
   private void screenshot(String name) {

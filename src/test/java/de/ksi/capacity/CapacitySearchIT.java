@@ -108,20 +108,12 @@ class CapacitySearchIT {
     OfferView fits = fixtures.offer(District.NORDERSTEDT, Category.CLEARING_UMA, 8, 3);
     OfferView full = fixtures.offer(District.NORDERSTEDT, Category.CLEARING_UMA, 8, 0);
     OfferView tooOld =
-        fixtures.offer(
-            District.NORDERSTEDT,
-            new OfferTerms(Category.CLEARING_UMA, 16, 17, EnumSet.allOf(Gender.class), 3, 8),
-            3);
+        fixtures.offerForAges(District.NORDERSTEDT, Category.CLEARING_UMA, 16, 17, 8, 3);
     OfferView girlsOnly =
-        fixtures.offer(
-            District.NORDERSTEDT,
-            new OfferTerms(Category.CLEARING_UMA, 6, 17, EnumSet.of(Gender.FEMALE), 3, 8),
-            3);
+        fixtures.offerForGenders(
+            District.NORDERSTEDT, Category.CLEARING_UMA, EnumSet.of(Gender.FEMALE), 8, 3);
     OfferView noSiblings =
-        fixtures.offer(
-            District.NORDERSTEDT,
-            new OfferTerms(Category.CLEARING_UMA, 6, 17, EnumSet.allOf(Gender.class), 1, 8),
-            3);
+        fixtures.offerForSiblings(District.NORDERSTEDT, Category.CLEARING_UMA, 1, 8, 3);
     OfferView tooFewForTwo = fixtures.offer(District.NORDERSTEDT, Category.CLEARING_UMA, 8, 1);
     OfferView otherCategory = fixtures.offer(District.NORDERSTEDT, Category.WOHNGRUPPE_34, 8, 3);
     OfferView otherDistrict = fixtures.offer(District.SEGEBERG, Category.CLEARING_UMA, 8, 3);

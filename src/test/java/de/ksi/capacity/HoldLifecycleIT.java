@@ -126,16 +126,9 @@ class HoldLifecycleIT {
   void anExpiredHoldFreesItsPlaceByTimeAloneWithNoOneCleaningUp() {
     OfferView offer = fixtures.offer(District.SEGEBERG, Category.INOBHUTNAHME_GRUPPE, 3, 1);
     String provider = fixtures.providerLogin(offer.id());
-    long holdId =
-        caseworker()
-            .post("/api/holds", hold(offer.id(), Fixtures.newCase(District.SEGEBERG), 30))
-            .expect(201)
-            .get("id")
-            .asLong();
+    long holdId = holdForANewChild(offer.id()).expect(201).get("id").asLong();
     assertThat(free(offer.id())).isZero();
-    caseworker()
-        .post("/api/holds", hold(offer.id(), Fixtures.newCase(District.SEGEBERG), 30))
-        .problem(409);
+    holdForANewChild(offer.id()).problem(409);
 
     ClockUtil.offset(Duration.ofMinutes(30).plusSeconds(1).toMillis());
 
@@ -144,9 +137,7 @@ class HoldLifecycleIT {
     assertThat(jdbc.queryForObject("SELECT status FROM hold WHERE id = ?", String.class, holdId))
         .as("nothing touched the stored hold")
         .isEqualTo("HELD");
-    caseworker()
-        .post("/api/holds", hold(offer.id(), Fixtures.newCase(District.SEGEBERG), 30))
-        .expect(201);
+    holdForANewChild(offer.id()).expect(201);
     assertThatThrownBy(() -> registry.confirm(holdId, provider))
         .isInstanceOf(Hold.IllegalHoldStateException.class)
         .satisfies(
@@ -158,28 +149,19 @@ class HoldLifecycleIT {
   @Test
   void aHoldStillCountsUntilTheLastMomentOfItsTime() {
     OfferView offer = fixtures.offer(District.SEGEBERG, Category.INOBHUTNAHME_GRUPPE, 3, 1);
-    caseworker()
-        .post("/api/holds", hold(offer.id(), Fixtures.newCase(District.SEGEBERG), 30))
-        .expect(201);
+    holdForANewChild(offer.id()).expect(201);
 
     ClockUtil.offset(Duration.ofMinutes(29).toMillis());
 
     assertThat(free(offer.id())).isZero();
-    caseworker()
-        .post("/api/holds", hold(offer.id(), Fixtures.newCase(District.SEGEBERG), 30))
-        .problem(409);
+    holdForANewChild(offer.id()).problem(409);
   }
 
   @Test
   void theProviderDeclinesWithAReasonAndThePlaceIsFreeAgain() {
     OfferView offer = fixtures.offer(District.SEGEBERG, Category.KLEINKIND_NOTAUFNAHME, 4, 1);
     String provider = fixtures.providerLogin(offer.id());
-    long holdId =
-        caseworker()
-            .post("/api/holds", hold(offer.id(), Fixtures.newCase(District.SEGEBERG), 30))
-            .expect(201)
-            .get("id")
-            .asLong();
+    long holdId = holdForANewChild(offer.id()).expect(201).get("id").asLong();
 
     HoldView declined =
         registry.decline(
@@ -209,12 +191,7 @@ class HoldLifecycleIT {
   @Test
   void theCaseworkerReleasesAHoldAndThePlaceIsFreeAgain() {
     OfferView offer = fixtures.offer(District.SEGEBERG, Category.INOBHUTNAHME_GRUPPE, 4, 1);
-    long holdId =
-        caseworker()
-            .post("/api/holds", hold(offer.id(), Fixtures.newCase(District.SEGEBERG), 30))
-            .expect(201)
-            .get("id")
-            .asLong();
+    long holdId = holdForANewChild(offer.id()).expect(201).get("id").asLong();
 
     JsonNode released = caseworker().post("/api/holds/" + holdId + "/release").expect(200);
 
@@ -326,12 +303,7 @@ class HoldLifecycleIT {
   void anOfferNeverShowsMoreFreePlacesThanItIsLicensedFor() {
     OfferView offer = fixtures.offer(District.SEGEBERG, Category.BEREITSCHAFTSPFLEGE, 2, 2);
     String provider = fixtures.providerLogin(offer.id());
-    long holdId =
-        caseworker()
-            .post("/api/holds", hold(offer.id(), Fixtures.newCase(District.SEGEBERG), 30))
-            .expect(201)
-            .get("id")
-            .asLong();
+    long holdId = holdForANewChild(offer.id()).expect(201).get("id").asLong();
     long placementId = registry.confirm(holdId, provider).id();
     report(provider, offer.id(), 2);
 
@@ -362,6 +334,11 @@ class HoldLifecycleIT {
     assertThat(reported.get("stale").asBoolean()).isFalse();
     assertThat(Duration.between(instant(reported, "reportedAt"), Instant.now()).abs())
         .isLessThan(Duration.ofMinutes(1));
+  }
+
+  /** The caseworker holds a place of the offer for a new Segeberg child for 30 minutes. */
+  private ApiClient.Reply holdForANewChild(long offerId) {
+    return caseworker().post("/api/holds", hold(offerId, Fixtures.newCase(District.SEGEBERG), 30));
   }
 
   private ApiClient.Caller caseworker() {

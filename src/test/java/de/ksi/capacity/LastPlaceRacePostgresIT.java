@@ -27,6 +27,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -68,10 +70,11 @@ class LastPlaceRacePostgresIT {
     threads.shutdownNow();
   }
 
-  @Test
-  void exactlyOneOfSixteenCaseworkersGetsTheLastPlace() {
+  @ParameterizedTest(name = "{0} last places")
+  @ValueSource(ints = {1, 3})
+  void exactlyAsManyOfSixteenCaseworkersAsPlacesAreLeftGetThem(int lastPlaces) {
     for (int round = 1; round <= ROUNDS; round++) {
-      OfferView offer = racedOffer(1);
+      OfferView offer = racedOffer(lastPlaces);
 
       List<Object> outcomes =
           race(
@@ -85,32 +88,10 @@ class LastPlaceRacePostgresIT {
       assertThat(outcomes)
           .as("round %d: winners", round)
           .filteredOn(HoldResult.class::isInstance)
-          .hasSize(1);
-      assertThat(activeHeldPlaces(offer.id())).as("round %d: held places", round).isEqualTo(1);
-      assertThat(registry.freePlaces(offer.id())).isZero();
-    }
-    assertNoOfferIsOverbooked();
-  }
-
-  @Test
-  void exactlyThreeOfSixteenCaseworkersGetTheLastThreePlaces() {
-    for (int round = 1; round <= ROUNDS; round++) {
-      OfferView offer = racedOffer(3);
-
-      List<Object> outcomes =
-          race(
-              i ->
-                  registry.hold(
-                      offer.id(), Fixtures.newCase(District.SEGEBERG), 1, null, "racer-" + i));
-
-      assertThat(outcomes)
-          .as("round %d", round)
-          .hasOnlyElementsOfTypes(HoldResult.class, NoPlaceFreeException.class);
-      assertThat(outcomes)
-          .as("round %d: winners", round)
-          .filteredOn(HoldResult.class::isInstance)
-          .hasSize(3);
-      assertThat(activeHeldPlaces(offer.id())).as("round %d: held places", round).isEqualTo(3);
+          .hasSize(lastPlaces);
+      assertThat(activeHeldPlaces(offer.id()))
+          .as("round %d: held places", round)
+          .isEqualTo(lastPlaces);
       assertThat(registry.freePlaces(offer.id())).isZero();
     }
     assertNoOfferIsOverbooked();

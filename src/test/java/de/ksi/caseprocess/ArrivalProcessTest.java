@@ -15,6 +15,7 @@ import de.ksi.intake.LegalGround;
 import de.ksi.intake.Urgency;
 import de.ksi.network.District;
 import de.ksi.notification.Notifications;
+import de.ksi.testing.Intakes;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -67,7 +68,7 @@ class ArrivalProcessTest {
   private String girlOf13(District office) {
     return scenario
         .start(
-            CaseScenario.request(
+            Intakes.request(
                 office, LegalGround.NR2_DRINGENDE_GEFAHR, 13, Gender.FEMALE, Urgency.IMMEDIATE))
         .caseReference();
   }

@@ -21,6 +21,7 @@ import de.ksi.intake.Urgency;
 import de.ksi.network.District;
 import de.ksi.notification.Notifications;
 import de.ksi.platform.ProblemException;
+import de.ksi.testing.Intakes;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -80,14 +81,14 @@ class CaseProcessScenarioIT {
 
   CaseIntake.StartedCase girlOf13(District office, Urgency urgency) {
     return scenario.start(
-        CaseScenario.request(office, LegalGround.NR2_DRINGENDE_GEFAHR, 13, Gender.FEMALE, urgency));
+        Intakes.request(office, LegalGround.NR2_DRINGENDE_GEFAHR, 13, Gender.FEMALE, urgency));
   }
 
   @Test
   void theDecisionsReadTheProfileFromTheCaseTableAndNoneOfItIsStoredAsAVariable() {
     // a girl of 13 who needs a protected place, reported as urgent today
     IntakeRequest request =
-        CaseScenario.request(
+        Intakes.request(
             District.SEGEBERG, LegalGround.NR2_DRINGENDE_GEFAHR, 13, Gender.FEMALE, Urgency.TODAY);
     var started =
         scenario.start(

@@ -4,24 +4,17 @@ package de.ksi.caseprocess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import de.ksi.capacity.CapacityRegistry;
-import de.ksi.capacity.Gender;
 import de.ksi.capacity.HoldStatus;
-import de.ksi.capacity.Need;
 import de.ksi.caseprocess.CaseProcess.Vars;
 import de.ksi.intake.IntakeRequest;
-import de.ksi.intake.LegalGround;
-import de.ksi.intake.Urgency;
-import de.ksi.network.District;
 import de.ksi.network.Groups;
 import de.ksi.network.KsiUser;
+import de.ksi.testing.CaseTimers;
 import java.time.Duration;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.spin.json.SpinJsonNode;
 import org.camunda.spin.plugin.variable.SpinValues;
@@ -37,26 +30,6 @@ final class CaseScenario {
     this.engine = engine;
     this.intake = intake;
     this.registry = registry;
-  }
-
-  static IntakeRequest request(
-      District office, LegalGround ground, int age, Gender gender, Urgency urgency) {
-    return new IntakeRequest(
-        office,
-        ground,
-        "Mia",
-        "Muster",
-        null,
-        age,
-        gender,
-        "deutsch",
-        1,
-        Set.of(Need.TRAUMA),
-        urgency,
-        false,
-        "Polizeirevier",
-        "Schilderung",
-        null);
   }
 
   CaseIntake.StartedCase start(IntakeRequest request) {
@@ -145,34 +118,7 @@ final class CaseScenario {
    * due, earliest first; a timer that cancels others (an escalation) takes them with it.
    */
   void passTime(String reference, Duration duration) {
-    ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(duration)));
-    for (Job job = nextDueTimer(reference); job != null; job = nextDueTimer(reference)) {
-      engine.getManagementService().executeJob(job.getId());
-    }
-  }
-
-  private Job nextDueTimer(String reference) {
-    Set<String> instances =
-        engine
-            .getRuntimeService()
-            .createProcessInstanceQuery()
-            .processInstanceBusinessKey(reference)
-            .list()
-            .stream()
-            .map(p -> p.getId())
-            .collect(java.util.stream.Collectors.toSet());
-    return engine
-        .getManagementService()
-        .createJobQuery()
-        .timers()
-        .duedateLowerThan(ClockUtil.getCurrentTime())
-        .orderByJobDuedate()
-        .asc()
-        .list()
-        .stream()
-        .filter(j -> instances.contains(j.getProcessInstanceId()))
-        .findFirst()
-        .orElse(null);
+    CaseTimers.passTime(engine, reference, duration);
   }
 
   boolean ended(String processInstanceId) {

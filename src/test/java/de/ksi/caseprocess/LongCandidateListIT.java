@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import de.ksi.capacity.CapacityRegistry;
 import de.ksi.capacity.Category;
-import de.ksi.capacity.Gender;
-import de.ksi.capacity.OfferTerms;
 import de.ksi.capacity.ProviderData;
 import de.ksi.capacity.ProviderDirectory;
 import de.ksi.caseprocess.CaseProcess.Elements;
@@ -17,7 +15,6 @@ import de.ksi.network.Groups;
 import de.ksi.testing.ApiClient;
 import de.ksi.testing.Fixtures;
 import de.ksi.testing.KsiIntegrationTest;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -68,9 +65,7 @@ class LongCandidateListIT {
                       "04541 555 1",
                       "lang-" + n + "@test.example.org"),
                   null,
-                  List.of(
-                      new OfferTerms(
-                          Category.INOBHUTNAHME_GRUPPE, 6, 17, EnumSet.allOf(Gender.class), 3, 8)),
+                  List.of(Fixtures.terms(Category.INOBHUTNAHME_GRUPPE, 8)),
                   "it")
               .offers()
               .get(0)
@@ -92,21 +87,7 @@ class LongCandidateListIT {
         (String) engine.getTaskService().getVariable(choose.getId(), Vars.CANDIDATE_SUMMARY);
     assertThat(summary).hasSizeLessThan(4000).contains("| 1 |").contains("…");
 
-    String caseInstance =
-        engine
-            .getRuntimeService()
-            .createProcessInstanceQuery()
-            .processInstanceBusinessKey(ref)
-            .processDefinitionKey(CaseProcess.KEY)
-            .singleResult()
-            .getId();
-    Job deadline =
-        engine
-            .getManagementService()
-            .createJobQuery()
-            .processInstanceId(caseInstance)
-            .activityId(Elements.DISTRICT_DEADLINE)
-            .singleResult();
+    Job deadline = fixtures.job(fixtures.caseInstance(ref), Elements.DISTRICT_DEADLINE);
     engine.getManagementService().executeJob(deadline.getId());
 
     assertThat(api.as(caseworker).get("/api/cases/" + ref).json().get("escalationLevel").asText())

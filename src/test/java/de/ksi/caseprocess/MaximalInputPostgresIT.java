@@ -169,24 +169,7 @@ class MaximalInputPostgresIT {
   @Test
   void aCaseWithEveryTextAtItsLimitEscalatesToLevelTwoAndIsClosed() {
     String ref = intake(null);
-    String caseInstance =
-        engine
-            .getRuntimeService()
-            .createProcessInstanceQuery()
-            .processInstanceBusinessKey(ref)
-            .processDefinitionKey(CaseProcess.KEY)
-            .singleResult()
-            .getId();
-    engine
-        .getManagementService()
-        .executeJob(
-            engine
-                .getManagementService()
-                .createJobQuery()
-                .processInstanceId(caseInstance)
-                .activityId(Elements.DISTRICT_DEADLINE)
-                .singleResult()
-                .getId());
+    fire(fixtures.caseInstance(ref), Elements.DISTRICT_DEADLINE);
     submit(coordinator, task(ref, SearchElements.CHOOSE), "{\"choice\": {\"value\": \"GIVE_UP\"}}");
     submit(
         coordinator,
@@ -215,37 +198,32 @@ class MaximalInputPostgresIT {
     assertThat(task(ref, SearchElements.ANSWER)).isNotNull();
 
     String note = "Tel | ".repeat(90).substring(0, 500);
-    refusedOverApi(
+    atTheLimit(
         "POST",
         "/api/cases/" + ref + "/phone-placement",
-        "{\"offerId\": %d, \"note\": %s}".formatted(offers.get(15), ApiClient.quote(note + "x")),
-        "note");
-    assertThat(status(ref)).as("refused: the request stays open").isEqualTo("OPEN");
-    assertThat(task(ref, SearchElements.ANSWER)).isNotNull();
-
-    api.as(caseworker)
-        .post(
-            "/api/cases/" + ref + "/phone-placement",
-            "{\"offerId\": %d, \"note\": %s}".formatted(offers.get(15), ApiClient.quote(note)))
-        .expect(204);
-
+        "{\"offerId\": %d, \"note\": %%s}".formatted(offers.get(15)),
+        "note",
+        note,
+        () -> {
+          assertThat(status(ref)).as("refused: the request stays open").isEqualTo("OPEN");
+          assertThat(task(ref, SearchElements.ANSWER)).isNotNull();
+        });
     assertThat(status(ref)).isEqualTo("PLACED");
     assertThat(cases.byReference(ref).getPlacementNote()).isEqualTo(note);
 
     // the arrival plan's escort (at most 200)
     String escort = "Frau K. | Bereitschaftsdienst ".repeat(7).substring(0, 200);
-    String arrivalPlan = "/api/cases/" + ref + "/arrival-plan";
-    String arrival = "{\"expectedAt\": \"%s\", \"escort\": %s}";
     String expectedAt = java.time.Instant.now().plusSeconds(3600).toString();
-    refusedOverApi(
+    atTheLimit(
         "POST",
-        arrivalPlan,
-        arrival.formatted(expectedAt, ApiClient.quote(escort + "x")),
-        "escort");
-    assertThat(overview(ref).get("arrival").has("escort")).as("nothing announced").isFalse();
-    api.as(caseworker)
-        .post(arrivalPlan, arrival.formatted(expectedAt, ApiClient.quote(escort)))
-        .expect(204);
+        "/api/cases/" + ref + "/arrival-plan",
+        "{\"expectedAt\": \"%s\", \"escort\": %%s}".formatted(expectedAt),
+        "escort",
+        escort,
+        () ->
+            assertThat(overview(ref).get("arrival").has("escort"))
+                .as("nothing announced")
+                .isFalse());
     assertThat(overview(ref).get("arrival").get("escort").asText()).isEqualTo(escort);
 
     // the planned end: at most 366 days ahead (a year and a day is refused, as is the largest
@@ -291,12 +269,7 @@ class MaximalInputPostgresIT {
          "siblings": {"value": 12}, "needMedical": {"value": true}, "needTrauma": {"value": true},
          "urgency": {"value": "IMMEDIATE"}, "freedomRestriction": {"value": false},
          "pers_currentLocation": {"value": %s}, "pers_narrative": {"value": %s}}""";
-    String start =
-        "/engine-rest/engine/"
-            + engine.getName()
-            + "/process-definition/key/"
-            + CaseProcess.KEY
-            + "/submit-form";
+    String start = engineRest() + "/process-definition/key/" + CaseProcess.KEY + "/submit-form";
     List<String> longer =
         List.of(firstName + "x", lastName + "x", LANGUAGES + "x", location + "x", narrative + "x");
     List<String> fields =
@@ -354,15 +327,15 @@ class MaximalInputPostgresIT {
     // "Platz wurde telefonisch gefunden" in the place choice: the note at most 500
     String phoneNote = "Pflegestelle | Frau K. ".repeat(25).substring(0, 500);
     String phone =
-        "{\"choice\": {\"value\": \"PHONE\"}, \"phoneOffer\": {\"value\": %d}, \"phoneNote\": {\"value\": %s}}";
+        "{\"choice\": {\"value\": \"PHONE\"}, \"phoneOffer\": {\"value\": %d}, \"phoneNote\": {\"value\": %%s}}"
+            .formatted(offers.get(3));
     Task choose = task(ref, SearchElements.CHOOSE);
-    refusedOverApi(
-        "POST",
-        "/engine-rest/engine/" + engine.getName() + "/task/" + choose.getId() + "/submit-form",
-        "{\"variables\": " + phone.formatted(offers.get(3), ApiClient.quote(phoneNote + "x")) + "}",
-        "phoneNote");
-    assertThat(task(ref, SearchElements.CHOOSE).getId()).isEqualTo(choose.getId());
-    submit(caseworker, choose, phone.formatted(offers.get(3), ApiClient.quote(phoneNote)));
+    atTheLimit(
+        choose,
+        phone,
+        "phoneNote",
+        phoneNote,
+        () -> assertThat(task(ref, SearchElements.CHOOSE).getId()).isEqualTo(choose.getId()));
     assertThat(status(ref)).isEqualTo("PLACED");
     assertThat(cases.byReference(ref).getPlacementNote()).isEqualTo(phoneNote);
 
@@ -481,15 +454,15 @@ class MaximalInputPostgresIT {
       String duties, String taskKey, String variables, String field, String value) {
     Task task = dutyTask(duties, taskKey);
     assertThat(task).as("open task %s", taskKey).isNotNull();
-    refusedOverApi(
-        "POST",
-        "/engine-rest/engine/" + engine.getName() + "/task/" + task.getId() + "/submit-form",
-        "{\"variables\": " + variables.formatted(ApiClient.quote(value + "7")) + "}",
-        field);
-    assertThat(dutyTask(duties, taskKey).getId())
-        .as("refused: %s stays open", taskKey)
-        .isEqualTo(task.getId());
-    submit(caseworker, task, variables.formatted(ApiClient.quote(value)));
+    atTheLimit(
+        task,
+        variables,
+        field,
+        value,
+        () ->
+            assertThat(dutyTask(duties, taskKey).getId())
+                .as("refused: %s stays open", taskKey)
+                .isEqualTo(task.getId()));
     assertThat(
             engine
                 .getHistoryService()
@@ -499,6 +472,27 @@ class MaximalInputPostgresIT {
                 .singleResult()
                 .getValue())
         .isEqualTo(value);
+  }
+
+  /**
+   * The caseworker's call with the field one character longer than {@code value} is refused naming
+   * the field and changes nothing ({@code unchanged} checks that), the same call with {@code value}
+   * is done (204). {@code json} has a {@code %s} where the quoted value goes.
+   */
+  private void atTheLimit(
+      String method, String path, String json, String field, String value, Runnable unchanged) {
+    // one digit more: fits the pattern of a file number too, so only the length is wrong
+    refusedOverApi(method, path, json.formatted(ApiClient.quote(value + "7")), field);
+    unchanged.run();
+    var reply = api.as(caseworker).send(method, path, json.formatted(ApiClient.quote(value)));
+    assertThat(reply.status()).as("%s %s: %s", method, path, reply.body()).isEqualTo(204);
+  }
+
+  /** The same for the form of the caseworker's task: {@code variables} as {@link #submit} takes. */
+  private void atTheLimit(
+      Task task, String variables, String field, String value, Runnable unchanged) {
+    atTheLimit(
+        "POST", taskForm(task), "{\"variables\": " + variables + "}", field, value, unchanged);
   }
 
   /** A refused call: 400 naming the field. */
@@ -517,18 +511,10 @@ class MaximalInputPostgresIT {
   }
 
   private String dutiesInstance(String ref) {
-    String main =
-        engine
-            .getRuntimeService()
-            .createProcessInstanceQuery()
-            .processInstanceBusinessKey(ref)
-            .processDefinitionKey(CaseProcess.KEY)
-            .singleResult()
-            .getId();
     return engine
         .getRuntimeService()
         .createProcessInstanceQuery()
-        .superProcessInstanceId(main)
+        .superProcessInstanceId(fixtures.caseInstance(ref))
         .processDefinitionKey(DutiesProcess.KEY)
         .singleResult()
         .getId();
@@ -545,16 +531,7 @@ class MaximalInputPostgresIT {
 
   /** Fires the timer of the element now, as the job executor would at its due time. */
   private void fire(String instance, String activityId) {
-    engine
-        .getManagementService()
-        .executeJob(
-            engine
-                .getManagementService()
-                .createJobQuery()
-                .processInstanceId(instance)
-                .activityId(activityId)
-                .singleResult()
-                .getId());
+    engine.getManagementService().executeJob(fixtures.job(instance, activityId).getId());
   }
 
   /**
@@ -592,18 +569,18 @@ class MaximalInputPostgresIT {
   }
 
   private void submit(String user, Task task, String variables) {
-    var reply =
-        api.as(user)
-            .post(
-                "/engine-rest/engine/"
-                    + engine.getName()
-                    + "/task/"
-                    + task.getId()
-                    + "/submit-form",
-                "{\"variables\": " + variables + "}");
+    var reply = api.as(user).post(taskForm(task), "{\"variables\": " + variables + "}");
     assertThat(reply.status())
         .as("%s: %s", task.getTaskDefinitionKey(), reply.body())
         .isEqualTo(204);
+  }
+
+  private String engineRest() {
+    return "/engine-rest/engine/" + engine.getName();
+  }
+
+  private String taskForm(Task task) {
+    return engineRest() + "/task/" + task.getId() + "/submit-form";
   }
 
   /** A new login acting for the provider the request is addressed to. */

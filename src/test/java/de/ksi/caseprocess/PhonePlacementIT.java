@@ -11,6 +11,7 @@ import de.ksi.network.District;
 import de.ksi.testing.ApiClient;
 import de.ksi.testing.Fixtures;
 import de.ksi.testing.KsiIntegrationTest;
+import de.ksi.testing.TaskForms;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -47,9 +48,7 @@ class PhonePlacementIT {
     api.as("fk-sto-1")
         .post(
             "/engine-rest/engine/" + engine.getName() + "/task/" + choose + "/submit-form",
-            """
-        {"variables": {"choice": {"value": "REQUEST"}, "selectedOffers": {"value": "[\\"%d\\"]", "type": "Json"}}}"""
-                .formatted(asked.id()));
+            TaskForms.request(asked.id()));
 
     var recorded =
         api.as("fk-sto-1")

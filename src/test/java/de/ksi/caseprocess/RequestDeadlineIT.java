@@ -13,10 +13,11 @@ import de.ksi.capacity.OfferView;
 import de.ksi.network.District;
 import de.ksi.testing.ApiClient;
 import de.ksi.testing.Fixtures;
+import de.ksi.testing.Intakes;
 import de.ksi.testing.KsiIntegrationTest;
+import de.ksi.testing.TaskForms;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
@@ -45,28 +46,15 @@ class RequestDeadlineIT {
   @BeforeEach
   void anImmediateCaseAsksOneProvider() {
     api = new ApiClient(port);
-    String caseworker =
-        fixtures.user(
-            "it-fk-" + UUID.randomUUID().toString().substring(0, 8), District.SEGEBERG.groupId());
+    String caseworker = fixtures.caseworker(District.SEGEBERG);
     offer = fixtures.offer(District.SEGEBERG, Category.INOBHUTNAHME_GRUPPE, 4, 2);
     provider = fixtures.providerLogin(offer.id());
-    ref =
-        api.as(caseworker)
-            .post(
-                "/api/cases",
-                """
-        {"office": "SEGEBERG", "legalGround": "NR2_DRINGENDE_GEFAHR", "estimatedAge": 12, "gender": "FEMALE",
-         "siblings": 1, "urgency": "IMMEDIATE", "currentLocation": "Polizeirevier"}""")
-            .expect(201)
-            .get("caseReference")
-            .asText();
+    ref = Intakes.newCase(api.as(caseworker), District.SEGEBERG);
     String choose = fixtures.openTask(ref, CaseProcess.SearchElements.CHOOSE);
     api.as(caseworker)
         .post(
             "/engine-rest/engine/" + engine.getName() + "/task/" + choose + "/submit-form",
-            """
-        {"variables": {"choice": {"value": "REQUEST"}, "selectedOffers": {"value": "[\\"%d\\"]", "type": "Json"}}}"""
-                .formatted(offer.id()))
+            TaskForms.request(offer.id()))
         .expect(204);
   }
 

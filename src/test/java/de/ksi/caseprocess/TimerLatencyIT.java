@@ -7,11 +7,11 @@ import de.ksi.intake.IntakeService;
 import de.ksi.network.District;
 import de.ksi.testing.ApiClient;
 import de.ksi.testing.Fixtures;
+import de.ksi.testing.Intakes;
 import de.ksi.testing.KsiIntegrationTest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
-import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.ProcessEngineImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -45,25 +45,12 @@ class TimerLatencyIT {
   void aDistrictDeadlineFiresWithinSecondsOfItsDueTimeOnAnIdleJobExecutor()
       throws InterruptedException {
     ApiClient api = new ApiClient(port);
-    String caseworker =
-        fixtures.user(
-            "it-fk-" + UUID.randomUUID().toString().substring(0, 8), District.SEGEBERG.groupId());
-    var started =
-        api.as(caseworker)
-            .post(
-                "/api/cases",
-                """
-        {"office": "SEGEBERG", "legalGround": "NR2_DRINGENDE_GEFAHR", "estimatedAge": 12, "gender": "FEMALE",
-         "siblings": 1, "urgency": "IMMEDIATE", "currentLocation": "Polizeirevier"}""")
-            .expect(201);
+    String caseworker = fixtures.caseworker(District.SEGEBERG);
+    var started = Intakes.registerUrgentGirl(api.as(caseworker), District.SEGEBERG);
     long caseId = started.get("caseId").asLong();
     String job =
-        engine
-            .getManagementService()
-            .createJobQuery()
-            .processInstanceId(started.get("processInstanceId").asText())
-            .activityId(CaseProcess.Elements.DISTRICT_DEADLINE)
-            .singleResult()
+        fixtures
+            .job(started.get("processInstanceId").asText(), CaseProcess.Elements.DISTRICT_DEADLINE)
             .getId();
 
     ProcessEngineConfigurationImpl configuration =

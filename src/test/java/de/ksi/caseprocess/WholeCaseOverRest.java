@@ -11,7 +11,8 @@ import de.ksi.capacity.ProviderDirectory;
 import de.ksi.network.District;
 import de.ksi.testing.ApiClient;
 import de.ksi.testing.Fixtures;
-import java.util.Arrays;
+import de.ksi.testing.Intakes;
+import de.ksi.testing.TaskForms;
 import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Test;
@@ -75,12 +76,7 @@ abstract class WholeCaseOverRest {
     // The caseworker asks the provider
     var submitted =
         api.as(caseworker)
-            .post(
-                engineRest() + "/task/" + choose + "/submit-form",
-                """
-        {"variables": {"choice": {"value": "REQUEST"},
-                       "selectedOffers": {"value": "[\\"%d\\"]", "type": "Json"}}}"""
-                    .formatted(offer.id()));
+            .post(engineRest() + "/task/" + choose + "/submit-form", TaskForms.request(offer.id()));
     assertThat(submitted.status()).as(submitted.body()).isEqualTo(204);
     assertThat(registry.freePlaces(offer.id())).isEqualTo(1);
 
@@ -123,32 +119,16 @@ abstract class WholeCaseOverRest {
   @Test
   void aPlaceTakenWhileTheCaseworkerChoseIsSkippedAndTheFormStillGoesThrough() {
     ApiClient api = new ApiClient(port);
-    String caseworker =
-        fixtures.user(
-            "it-fk-" + UUID.randomUUID().toString().substring(0, 8), District.SEGEBERG.groupId());
+    String caseworker = fixtures.caseworker(District.SEGEBERG);
     OfferView offer = fixtures.offer(District.SEGEBERG, Category.INOBHUTNAHME_GRUPPE, 4, 1);
-    String ref =
-        api.as(caseworker)
-            .post(
-                "/api/cases",
-                """
-        {"office": "SEGEBERG", "legalGround": "NR2_DRINGENDE_GEFAHR", "estimatedAge": 12, "gender": "FEMALE",
-         "siblings": 1, "urgency": "IMMEDIATE", "currentLocation": "Polizeirevier"}""")
-            .expect(201)
-            .get("caseReference")
-            .asText();
+    String ref = Intakes.newCase(api.as(caseworker), District.SEGEBERG);
     String choose = taskId(api, caseworker, ref, CaseProcess.SearchElements.CHOOSE);
 
     // another caseworker takes the last place while this one is still choosing
     registry.hold(offer.id(), Fixtures.newCase(District.SEGEBERG), 1, null, "fk-seg-2");
     var submitted =
         api.as(caseworker)
-            .post(
-                engineRest() + "/task/" + choose + "/submit-form",
-                """
-        {"variables": {"choice": {"value": "REQUEST"},
-                       "selectedOffers": {"value": "[\\"%d\\"]", "type": "Json"}}}"""
-                    .formatted(offer.id()));
+            .post(engineRest() + "/task/" + choose + "/submit-form", TaskForms.request(offer.id()));
 
     assertThat(submitted.status()).as(submitted.body()).isEqualTo(204);
     assertThat(registry.freePlaces(offer.id())).isZero();
@@ -159,9 +139,7 @@ abstract class WholeCaseOverRest {
   @Test
   void aLoginActingForSeveralProvidersSeesEachOfTheirOpenRequestsOnceAndNoOtherProvidersRequests() {
     ApiClient api = new ApiClient(port);
-    String caseworker =
-        fixtures.user(
-            "it-fk-" + UUID.randomUUID().toString().substring(0, 8), District.SEGEBERG.groupId());
+    String caseworker = fixtures.caseworker(District.SEGEBERG);
     OfferView first = fixtures.offer(District.SEGEBERG, Category.INOBHUTNAHME_GRUPPE, 4, 2);
     OfferView second = fixtures.offer(District.SEGEBERG, Category.INOBHUTNAHME_GRUPPE, 4, 2);
     OfferView other = fixtures.offer(District.SEGEBERG, Category.INOBHUTNAHME_GRUPPE, 4, 2);
@@ -202,9 +180,7 @@ abstract class WholeCaseOverRest {
   @Test
   void aRequestTaskWithoutItsOwnCopyOfTheHoldIsStillListedAndCanBeAccepted() {
     ApiClient api = new ApiClient(port);
-    String caseworker =
-        fixtures.user(
-            "it-fk-" + UUID.randomUUID().toString().substring(0, 8), District.SEGEBERG.groupId());
+    String caseworker = fixtures.caseworker(District.SEGEBERG);
     OfferView offer = fixtures.offer(District.SEGEBERG, Category.INOBHUTNAHME_GRUPPE, 4, 2);
     String provider = fixtures.providerLogin(offer.id());
     String ref = requestCase(api, caseworker, 12, offer.id());
@@ -237,15 +213,9 @@ abstract class WholeCaseOverRest {
             .get("caseReference")
             .asText();
     String choose = taskId(api, caseworker, ref, CaseProcess.SearchElements.CHOOSE);
-    String selected =
-        String.join(",", Arrays.stream(offers).mapToObj(o -> "\\\"" + o + "\\\"").toList());
     var submitted =
         api.as(caseworker)
-            .post(
-                engineRest() + "/task/" + choose + "/submit-form",
-                """
-        {"variables": {"choice": {"value": "REQUEST"}, "selectedOffers": {"value": "[%s]", "type": "Json"}}}"""
-                    .formatted(selected));
+            .post(engineRest() + "/task/" + choose + "/submit-form", TaskForms.request(offers));
     assertThat(submitted.status()).as(submitted.body()).isEqualTo(204);
     return ref;
   }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import de.ksi.caseprocess.CaseProcess;
 import de.ksi.testing.ApiClient;
+import de.ksi.testing.TaskForms;
 
 /**
  * A case driven through the real entry points: intake over /api, tasks over /engine-rest, answers
@@ -39,11 +40,7 @@ final class CaseSteps {
     String choose = taskId(caseworker, ref, CaseProcess.SearchElements.CHOOSE);
     var submitted =
         api.as(caseworker)
-            .post(
-                engineRest + "/task/" + choose + "/submit-form",
-                """
-        {"variables": {"choice": {"value": "REQUEST"}, "selectedOffers": {"value": "[\\"%d\\"]", "type": "Json"}}}"""
-                    .formatted(offerId));
+            .post(engineRest + "/task/" + choose + "/submit-form", TaskForms.request(offerId));
     assertThat(submitted.status()).as(submitted.body()).isEqualTo(204);
   }
 

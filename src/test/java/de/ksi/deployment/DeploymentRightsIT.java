@@ -87,12 +87,7 @@ class DeploymentRightsIT {
   @Test
   void aProcessOwnerCannotSuspendDefinitionsJobDefinitionsOrInstances() {
     var owner = api.as("prozess-1");
-    int definitionSuspended =
-        owner
-            .put(
-                rest("/process-definition/" + definition.getId() + "/suspended"),
-                "{\"suspended\": true, \"includeProcessInstances\": true}")
-            .status();
+    int definitionSuspended = suspendOverEngineRest("prozess-1", true).status();
     int jobsSuspended =
         owner
             .put(
@@ -125,18 +120,8 @@ class DeploymentRightsIT {
             .singleResult();
     var owner = api.as("prozess-1");
 
-    int processTtl =
-        owner
-            .put(
-                rest("/process-definition/" + definition.getId() + "/history-time-to-live"),
-                "{\"historyTimeToLive\": 0}")
-            .status();
-    int decisionTtl =
-        owner
-            .put(
-                rest("/decision-definition/" + deadlines.getId() + "/history-time-to-live"),
-                "{\"historyTimeToLive\": 0}")
-            .status();
+    int processTtl = ttlZeroOverEngineRest("prozess-1", "process-definition", definition.getId());
+    int decisionTtl = ttlZeroOverEngineRest("prozess-1", "decision-definition", deadlines.getId());
     int deleted =
         owner
             .send(
@@ -146,12 +131,7 @@ class DeploymentRightsIT {
     assertThat(processTtl).isEqualTo(403);
     assertThat(decisionTtl).isEqualTo(403);
     assertThat(deleted).isEqualTo(403);
-    assertThat(
-            engine
-                .getRepositoryService()
-                .getProcessDefinition(definition.getId())
-                .getHistoryTimeToLive())
-        .isEqualTo(180);
+    assertThat(storedDefinition().getHistoryTimeToLive()).isEqualTo(180);
     assertThat(
             engine
                 .getRepositoryService()
@@ -238,61 +218,25 @@ class DeploymentRightsIT {
   @Test
   void anAdministratorSuspendsAndChangesHistoryOnlyWithAReasonThroughOurApiAndItIsAudited() {
     String key = definition.getKey();
-    ApiClient.Reply rawSuspend =
-        api.as("admin")
-            .put(
-                rest("/process-definition/" + definition.getId() + "/suspended"),
-                "{\"suspended\": true, \"includeProcessInstances\": false}");
-    ApiClient.Reply rawTtl =
-        api.as("admin")
-            .put(
-                rest("/process-definition/" + definition.getId() + "/history-time-to-live"),
-                "{\"historyTimeToLive\": 0}");
+    ApiClient.Reply rawSuspend = suspendOverEngineRest("admin", false);
+    int rawTtl = ttlZeroOverEngineRest("admin", "process-definition", definition.getId());
     ApiClient.Reply noReason =
         api.as("admin").post("/api/admin/process-definitions/" + key + "/suspend");
     assertThat(rawSuspend.status()).as(rawSuspend.body()).isEqualTo(403);
     assertThat(rawSuspend.body()).contains("reason");
-    assertThat(rawTtl.status()).isEqualTo(403);
+    assertThat(rawTtl).isEqualTo(403);
     assertThat(noReason.status()).isEqualTo(400);
-    assertThat(engine.getRepositoryService().getProcessDefinition(definition.getId()).isSuspended())
-        .isFalse();
-    assertThat(
-            engine
-                .getRepositoryService()
-                .getProcessDefinition(definition.getId())
-                .getHistoryTimeToLive())
-        .isEqualTo(180);
+    assertThat(storedDefinition().isSuspended()).isFalse();
+    assertThat(storedDefinition().getHistoryTimeToLive()).isEqualTo(180);
 
-    api.as("admin")
-        .post(
-            "/api/admin/process-definitions/"
-                + key
-                + "/suspend?reason=Fehler%20im%20Modell%20gefunden")
-        .expect(200);
-    assertThat(engine.getRepositoryService().getProcessDefinition(definition.getId()).isSuspended())
-        .isTrue();
-    api.as("admin")
-        .post(
-            "/api/admin/process-definitions/"
-                + key
-                + "/activate?reason=Fehler%20behoben%2C%20weiter")
-        .expect(200);
-    api.as("admin")
-        .put(
-            "/api/admin/process-definitions/"
-                + key
-                + "/history-time-to-live?days=365&reason=Aufbewahrung%20laut%20Dienstanweisung",
-            null)
-        .expect(200);
+    adminChanges("POST", key + "/suspend?reason=Fehler%20im%20Modell%20gefunden");
+    assertThat(storedDefinition().isSuspended()).isTrue();
+    adminChanges("POST", key + "/activate?reason=Fehler%20behoben%2C%20weiter");
+    adminChanges(
+        "PUT", key + "/history-time-to-live?days=365&reason=Aufbewahrung%20laut%20Dienstanweisung");
 
-    assertThat(engine.getRepositoryService().getProcessDefinition(definition.getId()).isSuspended())
-        .isFalse();
-    assertThat(
-            engine
-                .getRepositoryService()
-                .getProcessDefinition(definition.getId())
-                .getHistoryTimeToLive())
-        .isEqualTo(365);
+    assertThat(storedDefinition().isSuspended()).isFalse();
+    assertThat(storedDefinition().getHistoryTimeToLive()).isEqualTo(365);
     assertThat(audit.forCase("-"))
         .filteredOn(e -> e.action() == AuditLog.Action.DEFINITION_CHANGED)
         .filteredOn(e -> e.detail().contains(key))
@@ -306,26 +250,14 @@ class DeploymentRightsIT {
   @Test
   void anOlderInstallationsProcessOwnerGrantsLoseDefinitionUpdateAndDeleteOnTheNextStart() {
     var authorizations = engine.getAuthorizationService();
-    Authorization old =
-        authorizations
-            .createAuthorizationQuery()
-            .groupIdIn(Groups.PROCESS_OWNERS)
-            .resourceType(Resources.PROCESS_DEFINITION)
-            .resourceId("*")
-            .singleResult();
+    Authorization old = processOwnersDefinitionGrant();
     old.addPermission(Permissions.UPDATE);
     old.addPermission(Permissions.DELETE);
     authorizations.saveAuthorization(old);
 
     identitySetup.setUpNetworkGroups();
 
-    Authorization now =
-        authorizations
-            .createAuthorizationQuery()
-            .groupIdIn(Groups.PROCESS_OWNERS)
-            .resourceType(Resources.PROCESS_DEFINITION)
-            .resourceId("*")
-            .singleResult();
+    Authorization now = processOwnersDefinitionGrant();
     assertThat(now.isPermissionGranted(Permissions.READ)).isTrue();
     assertThat(now.isPermissionGranted(Permissions.UPDATE)).isFalse();
     assertThat(now.isPermissionGranted(Permissions.DELETE)).isFalse();
@@ -347,8 +279,7 @@ class DeploymentRightsIT {
             .singleResult();
     assertThat(instance).isNotNull();
     assertThat(instance.isSuspended()).isFalse();
-    assertThat(engine.getRepositoryService().getProcessDefinition(definition.getId()).isSuspended())
-        .isFalse();
+    assertThat(storedDefinition().isSuspended()).isFalse();
     assertThat(
             engine
                 .getManagementService()
@@ -378,6 +309,41 @@ class DeploymentRightsIT {
                 Map.of(processKey + ".bpmn", process(processKey, elements)));
     assertThat(answer.status()).as(answer.text()).isEqualTo(200);
     return answer.body().path("id").asText();
+  }
+
+  private ProcessDefinition storedDefinition() {
+    return engine.getRepositoryService().getProcessDefinition(definition.getId());
+  }
+
+  /** Suspends the test's definition through the engine's REST API, as the user. */
+  private ApiClient.Reply suspendOverEngineRest(String user, boolean withInstances) {
+    return api.as(user)
+        .put(
+            rest("/process-definition/" + definition.getId() + "/suspended"),
+            "{\"suspended\": true, \"includeProcessInstances\": " + withInstances + "}");
+  }
+
+  /** Sets a definition's history time to live to 0 through the engine's REST API; the status. */
+  private int ttlZeroOverEngineRest(String user, String resource, String id) {
+    return api.as(user)
+        .put(
+            rest("/" + resource + "/" + id + "/history-time-to-live"), "{\"historyTimeToLive\": 0}")
+        .status();
+  }
+
+  /** A change of a process definition through our administration API, with its reason. */
+  private void adminChanges(String method, String pathAndReason) {
+    api.as("admin").send(method, "/api/admin/process-definitions/" + pathAndReason, "").expect(200);
+  }
+
+  private Authorization processOwnersDefinitionGrant() {
+    return engine
+        .getAuthorizationService()
+        .createAuthorizationQuery()
+        .groupIdIn(Groups.PROCESS_OWNERS)
+        .resourceType(Resources.PROCESS_DEFINITION)
+        .resourceId("*")
+        .singleResult();
   }
 
   private String rest(String path) {

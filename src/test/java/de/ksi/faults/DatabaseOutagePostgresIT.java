@@ -8,6 +8,7 @@ import de.ksi.caseprocess.CaseProcess;
 import de.ksi.faults.FaultSuite.Cases;
 import de.ksi.testing.ApiClient;
 import de.ksi.testing.ApplicationProcess;
+import de.ksi.testing.TaskForms;
 import de.ksi.testing.TcpProxy;
 import de.ksi.testing.ThrowawayDatabase;
 import java.net.URI;
@@ -197,9 +198,7 @@ class DatabaseOutagePostgresIT {
               during,
               caseworker.post(
                   FaultSuite.ENGINE_REST + "/task/" + task + "/submit-form",
-                  """
-          {"variables": {"choice": {"value": "REQUEST"}, "selectedOffers": {"value": "[\\"%d\\"]", "type": "Json"}}}"""
-                      .formatted(offers.get(0)))));
+                  TaskForms.request(offers.get(0)))));
     }
     return round;
   }

@@ -8,6 +8,7 @@ import de.ksi.caseprocess.CaseProcess;
 import de.ksi.faults.FaultSuite.Cases;
 import de.ksi.testing.ApiClient;
 import de.ksi.testing.ApplicationProcess;
+import de.ksi.testing.TaskForms;
 import de.ksi.testing.ThrowawayDatabase;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -135,9 +136,7 @@ class TwoNodesPostgresIT {
                       .as(FaultSuite.CASEWORKER)
                       .post(
                           FaultSuite.ENGINE_REST + "/task/" + choose + "/submit-form",
-                          """
-          {"variables": {"choice": {"value": "REQUEST"}, "selectedOffers": {"value": "[\\"%d\\"]", "type": "Json"}}}"""
-                              .formatted(offers.get(i % 2))));
+                          TaskForms.request(offers.get(i % 2))));
       assertThat(submits)
           .as("submissions of the form of %s", reference)
           .filteredOn(r -> r.status() == 204)

@@ -10,6 +10,7 @@ import de.ksi.caseprocess.CaseProcess;
 import de.ksi.deadlines.DutiesProcess;
 import de.ksi.network.District;
 import de.ksi.testing.ApiClient;
+import de.ksi.testing.CaseTimers;
 import de.ksi.testing.Fixtures;
 import de.ksi.testing.KsiIntegrationTest;
 import java.time.Duration;
@@ -22,7 +23,6 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -151,7 +151,7 @@ class TasklistFiltersIT {
 
     // "Verbund-Eskalationen": no place in the district in time, the coordinators search the network
     assertThat(taskIds(coordinator, "Verbund-Eskalationen")).doesNotContain(request);
-    passTime(ref, Duration.ofMinutes(31));
+    CaseTimers.passTime(engine, ref, Duration.ofMinutes(31));
     String networkChoice = taskId(ref, CaseProcess.SearchElements.CHOOSE);
     assertThat(taskIds(coordinator, "Verbund-Eskalationen")).contains(networkChoice);
     assertThat(taskIds(caseworker, "Meine Aufgaben")).isEmpty();
@@ -165,7 +165,7 @@ class TasklistFiltersIT {
     ClockUtil.setCurrentTime(new Date(due.getTime() + 60_000));
     assertThat(taskIds(caseworker, "Überfällige Fristen")).contains(informChild);
     assertThat(taskIds(provider, "Meine Aufgaben")).isEmpty();
-    runDueTimers(ref);
+    CaseTimers.runDue(engine, ref);
     String overdue = taskId(ref, DutiesProcess.Elements.INFORM_CHILD_OVERDUE_TASK);
     assertThat(taskIds(coordinator, "Überfällige Fristen")).contains(overdue);
     assertThat(taskIds(caseworker, "Überfällige Fristen")).doesNotContain(overdue);
@@ -237,44 +237,5 @@ class TasklistFiltersIT {
             .list();
     assertThat(tasks).as("open task %s of %s", key, reference).hasSize(1);
     return tasks.get(0).getId();
-  }
-
-  private void passTime(String reference, Duration duration) {
-    ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(duration)));
-    runDueTimers(reference);
-  }
-
-  /**
-   * Runs the case's timers that are due, earliest first; an escalation cancels the timers it
-   * replaces.
-   */
-  private void runDueTimers(String reference) {
-    for (Job job = nextDueTimer(reference); job != null; job = nextDueTimer(reference)) {
-      engine.getManagementService().executeJob(job.getId());
-    }
-  }
-
-  private Job nextDueTimer(String reference) {
-    var instances =
-        engine
-            .getRuntimeService()
-            .createProcessInstanceQuery()
-            .processInstanceBusinessKey(reference)
-            .list()
-            .stream()
-            .map(p -> p.getId())
-            .toList();
-    return engine
-        .getManagementService()
-        .createJobQuery()
-        .timers()
-        .duedateLowerThan(ClockUtil.getCurrentTime())
-        .orderByJobDuedate()
-        .asc()
-        .list()
-        .stream()
-        .filter(j -> instances.contains(j.getProcessInstanceId()))
-        .findFirst()
-        .orElse(null);
   }
 }

@@ -3,17 +3,13 @@ package de.ksi.lagebild;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import de.ksi.browser.HeadlessChromium;
+import de.ksi.browser.BrowserSession;
 import de.ksi.capacity.Category;
-import de.ksi.caseprocess.CaseProcess;
 import de.ksi.network.District;
 import de.ksi.testing.ApiClient;
 import de.ksi.testing.DocPictures;
 import de.ksi.testing.Fixtures;
 import de.ksi.testing.KsiIntegrationTest;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -22,11 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -44,15 +37,12 @@ class LagebildBrowserIT {
   @Autowired Fixtures fixtures;
   @Autowired ProcessEngine engine;
 
-  private HeadlessChromium chromium;
+  private BrowserSession session;
   private ChromeDriver browser;
-  private WebDriverWait wait;
 
   @AfterEach
   void quit() {
-    if (chromium != null) {
-      chromium.close();
-    }
+    BrowserSession.close(session);
   }
 
   @ParameterizedTest(name = "{0} px")
@@ -63,27 +53,16 @@ class LagebildBrowserIT {
     start(width);
     logIn("koordination-1");
     try {
-      wait.until(d -> !d.findElements(By.cssSelector(".ksi-lagebild, .ksi-error")).isEmpty());
+      session
+          .await()
+          .until(d -> !d.findElements(By.cssSelector(".ksi-lagebild, .ksi-error")).isEmpty());
     } catch (RuntimeException e) {
-      Files.copy(
-          browser.getScreenshotAs(OutputType.FILE).toPath(),
-          Path.of("target", "lagebild-failure.png"),
-          StandardCopyOption.REPLACE_EXISTING);
-      throw new AssertionError(
-          "no Lagebild on the dashboard: "
-              + browser.findElement(By.tagName("body")).getText()
-              + "\nconsole: "
-              + browser.manage().logs().get("browser").getAll(),
-          e);
+      throw session.failure("lagebild-failure", "no Lagebild on the dashboard", e);
     }
     assertThat(browser.findElements(By.cssSelector(".ksi-error")))
         .as("error shown by the plugin")
         .isEmpty();
-    WebElement lagebild = visible(By.cssSelector(".ksi-lagebild"));
-    wait.until(
-        ExpectedConditions.textToBePresentInElementLocated(
-            By.cssSelector(".ksi-lagebild"), reference));
-    assertThat(lagebild.getText())
+    assertThat(session.textShowing(By.cssSelector(".ksi-lagebild"), reference))
         .contains(
             "Wartende Kinder",
             "Freie Plätze im Verbund",
@@ -91,6 +70,7 @@ class LagebildBrowserIT {
             "Kreis Segeberg",
             "14–15 J.")
         .doesNotContain("Geheim", "Mia");
+    WebElement lagebild = visible(By.cssSelector(".ksi-lagebild"));
     WebElement engineWidgets = visible(By.cssSelector(".dashboard section.actual"));
     assertThat(lagebild.getLocation().getY())
         .as("the Lagebild above Camunda's widgets")
@@ -102,11 +82,7 @@ class LagebildBrowserIT {
         .as("no heading for developers")
         .doesNotContain("Selbsterstellte Erweiterungen");
     if (width == 1440) {
-      Path screenshot = DocPictures.of("lagebild.png");
-      Files.copy(
-          browser.getScreenshotAs(OutputType.FILE).toPath(),
-          screenshot,
-          StandardCopyOption.REPLACE_EXISTING);
+      session.picture("lagebild.png");
     }
 
     WebElement link =
@@ -120,26 +96,12 @@ class LagebildBrowserIT {
   @Test
   void theProcessInstanceACoordinatorCanOpenOffersNoEngineEditTools() throws Exception {
     String reference = waitingChild();
-    String instance =
-        engine
-            .getRuntimeService()
-            .createProcessInstanceQuery()
-            .processDefinitionKey(CaseProcess.KEY)
-            .processInstanceBusinessKey(reference)
-            .singleResult()
-            .getId();
+    String instance = fixtures.caseInstance(reference);
     start(1440);
     logIn("koordination-1");
     visible(By.cssSelector(".ksi-lagebild"));
 
-    browser.get(cockpit() + "#/process-instance/" + instance + "/runtime?detailsTab=variables-tab");
-
-    wait.until(
-        ExpectedConditions.visibilityOfElementLocated(
-            By.cssSelector("[cam-widget-variables-table] tbody tr")));
-    wait.until(
-        ExpectedConditions.textToBePresentInElementLocated(
-            By.cssSelector("[cam-widget-variables-table]"), "caseReference"));
+    openVariables(instance);
     assertThat(browser.findElements(By.cssSelector("[cam-widget-variables-table] td.actions")))
         .as("no edit or delete buttons on the variables")
         .isNotEmpty()
@@ -151,25 +113,15 @@ class LagebildBrowserIT {
                 By.cssSelector(".ctn-toolbar [ng-repeat*='processInstanceActions']")))
         .as("no cancel, suspend, add-variable or retry action")
         .isEmpty();
-    Files.copy(
-        browser.getScreenshotAs(OutputType.FILE).toPath(),
-        Path.of("target", "cockpit-instanz-koordination.png"),
-        StandardCopyOption.REPLACE_EXISTING);
+    session.screenshot("cockpit-instanz-koordination");
   }
 
   @Test
   void anAdministratorGetsTheEngineToolsBackAfterLoggingIn() throws Exception {
     String reference = waitingChild();
-    String instance =
-        engine
-            .getRuntimeService()
-            .createProcessInstanceQuery()
-            .processDefinitionKey(CaseProcess.KEY)
-            .processInstanceBusinessKey(reference)
-            .singleResult()
-            .getId();
+    String instance = fixtures.caseInstance(reference);
     start(1440);
-    browser.get(cockpit());
+    browser.get(session.webapp("cockpit", engine.getName()));
     visible(By.cssSelector("input[ng-model=username]")).sendKeys("admin");
     assertThat(browser.findElements(By.cssSelector("base[ksi-tools='read-only']")))
         .as("built before the login")
@@ -179,15 +131,13 @@ class LagebildBrowserIT {
 
     // the page was built before the login, for reading only: it loads itself once more for the
     // administrator
-    wait.until(
-        d ->
-            d.findElements(By.cssSelector("base[ksi-tools]")).isEmpty()
-                && !d.findElements(By.cssSelector(".ksi-lagebild")).isEmpty());
-    browser.get(cockpit() + "#/process-instance/" + instance + "/runtime?detailsTab=variables-tab");
-
-    wait.until(
-        ExpectedConditions.textToBePresentInElementLocated(
-            By.cssSelector("[cam-widget-variables-table]"), "caseReference"));
+    session
+        .await()
+        .until(
+            d ->
+                d.findElements(By.cssSelector("base[ksi-tools]")).isEmpty()
+                    && !d.findElements(By.cssSelector(".ksi-lagebild")).isEmpty());
+    openVariables(instance);
     assertThat(browser.findElements(By.cssSelector("[cam-widget-variables-table] td.actions")))
         .as("the edit and delete buttons of the variables")
         .anyMatch(WebElement::isDisplayed);
@@ -217,25 +167,29 @@ class LagebildBrowserIT {
     return created.json().get("caseReference").asText();
   }
 
-  private void start(int width) throws Exception {
-    chromium = HeadlessChromium.start(width, width == 1440 ? 1800 : 1024);
-    browser = chromium.driver();
-    // the first Cockpit page after start-up takes long on a busy build machine
-    wait = new WebDriverWait(browser, Duration.ofSeconds(120));
+  /** Opens the process instance's variables in Cockpit and waits until they are shown. */
+  private void openVariables(String instance) {
+    browser.get(
+        session.webapp("cockpit", engine.getName())
+            + "#/process-instance/"
+            + instance
+            + "/runtime?detailsTab=variables-tab");
+    session.visible(By.cssSelector("[cam-widget-variables-table] tbody tr"));
+    session.textShowing(By.cssSelector("[cam-widget-variables-table]"), "caseReference");
   }
 
-  private String cockpit() {
-    return "http://localhost:" + port + "/camunda/app/cockpit/" + engine.getName() + "/";
+  private void start(int width) throws Exception {
+    // the first Cockpit page after start-up takes long on a busy build machine
+    session =
+        BrowserSession.start(port, width, width == 1440 ? 1800 : 1024, Duration.ofSeconds(120));
+    browser = session.driver();
   }
 
   private void logIn(String user) {
-    browser.get(cockpit());
-    visible(By.cssSelector("input[ng-model=username]")).sendKeys(user);
-    browser.findElement(By.cssSelector("input[ng-model=password]")).sendKeys(ApiClient.PASSWORD);
-    browser.findElement(By.cssSelector("button[type=submit]")).click();
+    session.logIn("cockpit", engine.getName(), user);
   }
 
   private WebElement visible(By by) {
-    return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
+    return session.visible(by);
   }
 }

@@ -3,25 +3,16 @@ package de.ksi.planning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import de.ksi.browser.HeadlessChromium;
-import de.ksi.testing.ApiClient;
-import de.ksi.testing.DocPictures;
+import de.ksi.browser.BrowserSession;
 import de.ksi.testing.KsiIntegrationTest;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -36,43 +27,35 @@ class PlanningBrowserIT {
   @LocalServerPort int port;
   @Autowired ProcessEngine engine;
 
-  private HeadlessChromium chromium;
+  private BrowserSession session;
   private ChromeDriver browser;
-  private WebDriverWait wait;
 
   @BeforeEach
   void chromium() throws Exception {
-    chromium = HeadlessChromium.start(1400, 2000);
-    browser = chromium.driver();
-    wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+    session = BrowserSession.start(port, 1400, 2000);
+    browser = session.driver();
   }
 
   @AfterEach
   void quit() {
-    chromium.close();
+    BrowserSession.close(session);
   }
 
   @Test
   void aCoordinatorComparesPooledAndAloneAndComputesAWhatIf() throws Exception {
-    browser.get("http://localhost:" + port + "/camunda/app/cockpit/" + engine.getName() + "/");
-    visible(By.cssSelector("input[ng-model=username]")).sendKeys("koordination-1");
-    browser.findElement(By.cssSelector("input[ng-model=password]")).sendKeys(ApiClient.PASSWORD);
-    browser.findElement(By.cssSelector("button[type=submit]")).click();
-    visible(By.linkText("Kapazitätsplanung")).click();
+    session.logIn("cockpit", engine.getName(), "koordination-1");
+    session.visible(By.linkText("Kapazitätsplanung")).click();
     try {
-      wait.until(d -> !d.findElements(By.cssSelector(".ksi-planung, .ksi-error")).isEmpty());
+      session
+          .await()
+          .until(d -> !d.findElements(By.cssSelector(".ksi-planung, .ksi-error")).isEmpty());
     } catch (RuntimeException e) {
-      Files.copy(
-          browser.getScreenshotAs(OutputType.FILE).toPath(),
-          Path.of("target", "planung-failure.png"),
-          StandardCopyOption.REPLACE_EXISTING);
-      throw new AssertionError(
-          "no planning page: " + browser.findElement(By.tagName("body")).getText(), e);
+      throw session.failure("planung-failure", "no planning page", e);
     }
     assertThat(browser.findElements(By.cssSelector(".ksi-error")))
         .as("error shown by the page")
         .isEmpty();
-    WebElement page = visible(By.cssSelector(".ksi-planung"));
+    WebElement page = session.visible(By.cssSelector(".ksi-planung"));
     assertThat(page.getText())
         .contains(
             "Bedarf im Verbund",
@@ -90,20 +73,9 @@ class PlanningBrowserIT {
     places.sendKeys("10");
     page.findElement(By.xpath("//button[normalize-space(.)='Durchrechnen']")).click();
 
-    wait.until(
-        ExpectedConditions.textToBePresentInElementLocated(
-            By.cssSelector(".ksi-whatif-result"), "nachher"));
-    assertThat(browser.findElement(By.cssSelector(".ksi-whatif-result")).getText())
+    assertThat(session.textShowing(By.cssSelector(".ksi-whatif-result"), "nachher"))
         .contains(
             "10 Plätze mehr in Kreis Pinneberg", "Ohne Platz (Simulation)", "Ø Zeit bis Platz");
-    Path screenshot = DocPictures.of("handbuch/bilder/koordination-planung.png");
-    Files.copy(
-        browser.getScreenshotAs(OutputType.FILE).toPath(),
-        screenshot,
-        StandardCopyOption.REPLACE_EXISTING);
-  }
-
-  private WebElement visible(By by) {
-    return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
+    session.userGuidePicture("koordination-planung");
   }
 }

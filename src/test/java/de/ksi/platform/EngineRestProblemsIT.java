@@ -11,7 +11,9 @@ import de.ksi.caseprocess.CaseProcess;
 import de.ksi.network.District;
 import de.ksi.testing.ApiClient;
 import de.ksi.testing.Fixtures;
+import de.ksi.testing.Intakes;
 import de.ksi.testing.KsiIntegrationTest;
+import de.ksi.testing.TaskForms;
 import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,9 +40,7 @@ class EngineRestProblemsIT {
   @BeforeEach
   void caseworker() {
     api = new ApiClient(port);
-    caseworker =
-        fixtures.user(
-            "it-fk-" + UUID.randomUUID().toString().substring(0, 8), District.SEGEBERG.groupId());
+    caseworker = fixtures.caseworker(District.SEGEBERG);
   }
 
   @Test
@@ -72,26 +72,11 @@ class EngineRestProblemsIT {
 
   @Test
   void aJobThatFailsIsAServerFailureNotAJobThatDoesNotExist() {
-    String ref =
-        api.as(caseworker).post("/api/cases", intake()).expect(201).get("caseReference").asText();
-    String instance =
-        engine
-            .getRuntimeService()
-            .createProcessInstanceQuery()
-            .processInstanceBusinessKey(ref)
-            .processDefinitionKey(CaseProcess.KEY)
-            .singleResult()
-            .getId();
+    String ref = Intakes.newCase(api.as(caseworker), District.SEGEBERG);
+    String instance = fixtures.caseInstance(ref);
     // a deadline nobody can parse: escalating to the network fails inside the engine
     engine.getRuntimeService().setVariable(instance, CaseProcess.Vars.NETWORK_DEADLINE, "bald");
-    String job =
-        engine
-            .getManagementService()
-            .createJobQuery()
-            .processInstanceId(instance)
-            .activityId(CaseProcess.Elements.DISTRICT_DEADLINE)
-            .singleResult()
-            .getId();
+    String job = fixtures.job(instance, CaseProcess.Elements.DISTRICT_DEADLINE).getId();
 
     var failed = api.as("admin").post(engineRest() + "/job/" + job + "/execute");
     var unknown = api.as("admin").post(engineRest() + "/job/" + UUID.randomUUID() + "/execute");
@@ -106,8 +91,7 @@ class EngineRestProblemsIT {
 
   @Test
   void aTextVariableLongerThanTheEngineCanStoreIsABadRequestNamingIt() {
-    String ref =
-        api.as(caseworker).post("/api/cases", intake()).expect(201).get("caseReference").asText();
+    String ref = Intakes.newCase(api.as(caseworker), District.SEGEBERG);
     String choose = fixtures.openTask(ref, CaseProcess.SearchElements.CHOOSE);
 
     var tooLong =
@@ -126,24 +110,13 @@ class EngineRestProblemsIT {
   }
 
   private String requestCase(long offerId) {
-    String ref =
-        api.as(caseworker).post("/api/cases", intake()).expect(201).get("caseReference").asText();
+    String ref = Intakes.newCase(api.as(caseworker), District.SEGEBERG);
     String choose = fixtures.openTask(ref, CaseProcess.SearchElements.CHOOSE);
     var submitted =
         api.as(caseworker)
-            .post(
-                engineRest() + "/task/" + choose + "/submit-form",
-                """
-        {"variables": {"choice": {"value": "REQUEST"}, "selectedOffers": {"value": "[\\"%d\\"]", "type": "Json"}}}"""
-                    .formatted(offerId));
+            .post(engineRest() + "/task/" + choose + "/submit-form", TaskForms.request(offerId));
     assertThat(submitted.status()).as(submitted.body()).isEqualTo(204);
     return ref;
-  }
-
-  private static String intake() {
-    return """
-        {"office": "SEGEBERG", "legalGround": "NR2_DRINGENDE_GEFAHR", "estimatedAge": 12, "gender": "FEMALE",
-         "siblings": 1, "urgency": "IMMEDIATE", "currentLocation": "Polizeirevier"}""";
   }
 
   private String engineRest() {

@@ -12,9 +12,9 @@ import de.ksi.caseprocess.CaseProcess;
 import de.ksi.network.District;
 import de.ksi.testing.ApiClient;
 import de.ksi.testing.Fixtures;
+import de.ksi.testing.Intakes;
 import de.ksi.testing.KsiIntegrationTest;
 import java.util.Map;
-import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,19 +46,8 @@ class RaceLoggingIT {
     ((Logger) LoggerFactory.getLogger(RaceLogFilter.ENGINE_CONTEXT)).addAppender(engineLog);
     ((Logger) LoggerFactory.getLogger(RaceLogFilter.class)).addAppender(raceLog);
     api = new ApiClient(port);
-    caseworker =
-        fixtures.user(
-            "it-fk-" + UUID.randomUUID().toString().substring(0, 8), District.SEGEBERG.groupId());
-    ref =
-        api.as(caseworker)
-            .post(
-                "/api/cases",
-                """
-        {"office": "SEGEBERG", "legalGround": "NR2_DRINGENDE_GEFAHR", "estimatedAge": 12, "gender": "FEMALE",
-         "siblings": 1, "urgency": "IMMEDIATE", "currentLocation": "Polizeirevier"}""")
-            .expect(201)
-            .get("caseReference")
-            .asText();
+    caseworker = fixtures.caseworker(District.SEGEBERG);
+    ref = Intakes.newCase(api.as(caseworker), District.SEGEBERG);
   }
 
   @AfterEach
@@ -93,23 +82,9 @@ class RaceLoggingIT {
 
   @Test
   void aFailureNoClientCausedIsStillAnErrorWithItsStackTrace() {
-    String instance =
-        engine
-            .getRuntimeService()
-            .createProcessInstanceQuery()
-            .processInstanceBusinessKey(ref)
-            .processDefinitionKey(CaseProcess.KEY)
-            .singleResult()
-            .getId();
+    String instance = fixtures.caseInstance(ref);
     engine.getRuntimeService().setVariable(instance, CaseProcess.Vars.NETWORK_DEADLINE, "bald");
-    String job =
-        engine
-            .getManagementService()
-            .createJobQuery()
-            .processInstanceId(instance)
-            .activityId(CaseProcess.Elements.DISTRICT_DEADLINE)
-            .singleResult()
-            .getId();
+    String job = fixtures.job(instance, CaseProcess.Elements.DISTRICT_DEADLINE).getId();
 
     assertThatThrownBy(() -> engine.getManagementService().executeJob(job))
         .hasMessageContaining("bald");

@@ -7,20 +7,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import de.ksi.capacity.CapacityRegistry;
 import de.ksi.capacity.Category;
 import de.ksi.capacity.DeclineReason;
-import de.ksi.capacity.Gender;
-import de.ksi.capacity.OfferTerms;
 import de.ksi.capacity.OfferView;
 import de.ksi.capacity.ProviderDirectory;
 import de.ksi.network.District;
 import de.ksi.testing.ApiClient;
 import de.ksi.testing.Fixtures;
+import de.ksi.testing.Intakes;
 import de.ksi.testing.KsiIntegrationTest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.stream.StreamSupport;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -166,25 +164,13 @@ class ReportingOverviewIT {
 
   @Test
   void requestsAProviderLetsExpireCountInItsResponseStatistics() {
-    String reference =
-        api.as("fk-seg-1")
-            .post(
-                "/api/cases",
-                """
-        {"office": "SEGEBERG", "legalGround": "NR2_DRINGENDE_GEFAHR", "estimatedAge": 12, "gender": "FEMALE",
-         "siblings": 1, "urgency": "IMMEDIATE", "currentLocation": "Polizeirevier"}""")
-            .expect(201)
-            .get("caseReference")
-            .asText();
+    String reference = Intakes.newCase(api.as("fk-seg-1"), District.SEGEBERG);
     OfferView first = fixtures.offer(District.SEGEBERG, Category.INOBHUTNAHME_GRUPPE, 4, 4);
     List<Long> offers = new ArrayList<>(List.of(first.id()));
     for (int i = 0; i < 4; i++) {
       OfferView more =
           directory.addOffer(
-              first.providerId(),
-              new OfferTerms(
-                  Category.INOBHUTNAHME_GRUPPE, 6, 17, EnumSet.allOf(Gender.class), 3, 4),
-              "it");
+              first.providerId(), Fixtures.terms(Category.INOBHUTNAHME_GRUPPE, 4), "it");
       offers.add(more.id());
     }
     ClockUtil.setCurrentTime(Date.from(Instant.now().minus(Duration.ofMinutes(5))));

@@ -6,18 +6,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import de.ksi.capacity.CapacityRegistry;
 import de.ksi.capacity.Category;
 import de.ksi.capacity.Gender;
-import de.ksi.capacity.OfferTerms;
 import de.ksi.capacity.OfferView;
 import de.ksi.caseprocess.CaseProcess;
 import de.ksi.network.District;
 import de.ksi.testing.ApiClient;
 import de.ksi.testing.Fixtures;
+import de.ksi.testing.Intakes;
 import de.ksi.testing.KsiIntegrationTest;
+import de.ksi.testing.TaskForms;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.UUID;
-import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,9 +42,7 @@ class RequestRulesIT {
   @BeforeEach
   void caseworker() {
     api = new ApiClient(port);
-    caseworker =
-        fixtures.user(
-            "it-fk-" + UUID.randomUUID().toString().substring(0, 8), District.SEGEBERG.groupId());
+    caseworker = fixtures.caseworker(District.SEGEBERG);
   }
 
   @Test
@@ -83,15 +80,10 @@ class RequestRulesIT {
   void offersThatDoNotFitTheChildAreRefusedEvenIfSubmittedByHand() {
     OfferView fits = fixtures.offer(District.SEGEBERG, Category.INOBHUTNAHME_GRUPPE, 4, 2);
     OfferView toddlers =
-        fixtures.offer(
-            District.SEGEBERG,
-            new OfferTerms(Category.INOBHUTNAHME_GRUPPE, 0, 5, EnumSet.allOf(Gender.class), 3, 4),
-            2);
+        fixtures.offerForAges(District.SEGEBERG, Category.INOBHUTNAHME_GRUPPE, 0, 5, 4, 2);
     OfferView boys =
-        fixtures.offer(
-            District.SEGEBERG,
-            new OfferTerms(Category.INOBHUTNAHME_GRUPPE, 6, 17, EnumSet.of(Gender.MALE), 3, 4),
-            2);
+        fixtures.offerForGenders(
+            District.SEGEBERG, Category.INOBHUTNAHME_GRUPPE, EnumSet.of(Gender.MALE), 4, 2);
     OfferView residential = fixtures.offer(District.SEGEBERG, Category.WOHNGRUPPE_34, 4, 2);
     OfferView elsewhere = fixtures.offer(District.STORMARN, Category.INOBHUTNAHME_GRUPPE, 4, 2);
     String ref = newCase();
@@ -111,15 +103,7 @@ class RequestRulesIT {
   }
 
   private String newCase() {
-    return api.as(caseworker)
-        .post(
-            "/api/cases",
-            """
-        {"office": "SEGEBERG", "legalGround": "NR2_DRINGENDE_GEFAHR", "estimatedAge": 12, "gender": "FEMALE",
-         "siblings": 1, "urgency": "IMMEDIATE", "currentLocation": "Polizeirevier"}""")
-        .expect(201)
-        .get("caseReference")
-        .asText();
+    return Intakes.newCase(api.as(caseworker), District.SEGEBERG);
   }
 
   private String chooseTask(String ref) {
@@ -134,14 +118,10 @@ class RequestRulesIT {
   }
 
   private ApiClient.Reply choose(String ref, List<Long> offers) {
-    String selected =
-        offers.stream().map(id -> "\\\"" + id + "\\\"").collect(Collectors.joining(","));
     return api.as(caseworker)
         .inGerman()
         .post(
             "/engine-rest/engine/" + engine.getName() + "/task/" + chooseTask(ref) + "/submit-form",
-            """
-        {"variables": {"choice": {"value": "REQUEST"}, "selectedOffers": {"value": "[%s]", "type": "Json"}}}"""
-                .formatted(selected));
+            TaskForms.request(offers.stream().mapToLong(Long::longValue).toArray()));
   }
 }

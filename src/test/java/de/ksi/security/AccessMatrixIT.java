@@ -12,6 +12,7 @@ import de.ksi.network.Groups;
 import de.ksi.testing.ApiClient;
 import de.ksi.testing.Fixtures;
 import de.ksi.testing.KsiIntegrationTest;
+import de.ksi.testing.TaskForms;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -153,9 +154,7 @@ class AccessMatrixIT {
             api.as("fk-seg-1")
                 .post(
                     engineRest() + "/task/" + choose.getId() + "/submit-form",
-                    """
-        {"variables": {"choice": {"value": "REQUEST"}, "selectedOffers": {"value": "[\\"%d\\"]", "type": "Json"}}}"""
-                        .formatted(offer.id()))
+                    TaskForms.request(offer.id()))
                 .status())
         .isEqualTo(204);
     requestTask = openTask(CaseProcess.SearchElements.ANSWER).getId();

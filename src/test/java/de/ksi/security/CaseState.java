@@ -149,6 +149,29 @@ final class CaseState {
     return state;
   }
 
+  /** The case's status, e.g. OPEN or PLACED. */
+  String status(long caseId) {
+    return jdbc.queryForObject(
+        "SELECT status FROM custody_case WHERE id = ?", String.class, caseId);
+  }
+
+  /** The case's current placement. */
+  long placementOf(long caseId) {
+    return jdbc.queryForObject(
+        "SELECT placement_id FROM custody_case WHERE id = ?", Long.class, caseId);
+  }
+
+  /** How many placements the case has had. */
+  int placements(String reference) {
+    return jdbc.queryForObject(
+        "SELECT COUNT(*) FROM placement WHERE case_reference = ?", Integer.class, reference);
+  }
+
+  /** The hold's status, e.g. HELD or CONFIRMED. */
+  String holdStatus(long holdId) {
+    return jdbc.queryForObject("SELECT status FROM hold WHERE id = ?", String.class, holdId);
+  }
+
   /** Refusals recorded for this user so far. */
   int refusalsOf(String user) {
     return jdbc.queryForObject(

@@ -42,19 +42,12 @@ class TrustBoundaryAttackIT extends TrustBoundaryAttacks {
 
   @BeforeAll
   void aSegebergCaseWaitingForAProvider() {
-    OfferView offer = fixtures.offer(District.SEGEBERG, Category.INOBHUTNAHME_GRUPPE, 4, 2);
-    victimProvider = fixtures.providerLogin(offer.id());
-    victim = cases.open(District.SEGEBERG, "fk-seg-1");
-    cases.request(victim.reference(), "fk-seg-1", offer.id());
-    victimRequestTask = cases.requestOf(victimProvider, victim.reference()).taskId();
+    Waiting waiting = waitingForANewProvider("fk-seg-1");
+    victim = waiting.started();
+    victimProvider = waiting.provider();
+    victimRequestTask = waiting.request().taskId();
     victimDutyTask = cases.dutyTask(victim.reference(), District.SEGEBERG);
-    String search =
-        engine
-            .getTaskService()
-            .createTaskQuery()
-            .taskId(victimRequestTask)
-            .singleResult()
-            .getProcessInstanceId();
+    String search = victimSearch();
     victimTimer =
         engine
             .getManagementService()
@@ -68,9 +61,7 @@ class TrustBoundaryAttackIT extends TrustBoundaryAttacks {
   @Test
   void theOutcomeFormCannotCarryAnotherCasesId() {
     // Given a placed Segeberg case deciding its outcome, and a Stormarn case
-    OfferView offer = fixtures.offer(District.SEGEBERG, Category.INOBHUTNAHME_GRUPPE, 4, 2);
-    CaseScenarios.Started segeberg =
-        cases.placed(District.SEGEBERG, "fk-seg-1", offer.id(), fixtures.providerLogin(offer.id()));
+    CaseScenarios.Started segeberg = placedWithANewProvider("fk-seg-1").started();
     CaseScenarios.Started stormarn = cases.open(District.STORMARN, "fk-sto-1");
     String decide = cases.task(segeberg.reference(), CaseProcess.Elements.DECIDE_OUTCOME);
     Map<String, Object> segebergBefore = state.of(segeberg.reference());
@@ -100,26 +91,18 @@ class TrustBoundaryAttackIT extends TrustBoundaryAttacks {
   @Test
   void aCaseworkerCannotConfirmAHoldPastTheProvider() {
     // Given a case waiting for a provider's answer
-    OfferView offer = fixtures.offer(District.SEGEBERG, Category.INOBHUTNAHME_GRUPPE, 4, 2);
-    String provider = fixtures.providerLogin(offer.id());
-    CaseScenarios.Started target = cases.open(District.SEGEBERG, "fk-seg-1");
-    cases.request(target.reference(), "fk-seg-1", offer.id());
-    long holdId = cases.requestOf(provider, target.reference()).holdId();
+    Waiting waiting = waitingForANewProvider("fk-seg-1");
+    CaseScenarios.Started target = waiting.started();
+    long holdId = waiting.request().holdId();
 
     // When its caseworker confirms the hold itself
     var confirmed = api.as("fk-seg-1").post("/api/holds/" + holdId + "/confirm");
 
     // Then it is refused: no placement, the hold still held, and the provider can still accept
     assertThat(confirmed.status()).as(confirmed.body()).isIn(403, 404, 405);
-    assertThat(
-            jdbc.queryForObject(
-                "SELECT COUNT(*) FROM placement WHERE case_reference = ?",
-                Integer.class,
-                target.reference()))
-        .isZero();
-    assertThat(jdbc.queryForObject("SELECT status FROM hold WHERE id = ?", String.class, holdId))
-        .isEqualTo("HELD");
-    assertThat(api.as(provider).post("/api/requests/" + holdId + "/accept").status())
+    assertThat(state.placements(target.reference())).isZero();
+    assertThat(state.holdStatus(holdId)).isEqualTo("HELD");
+    assertThat(api.as(waiting.provider()).post("/api/requests/" + holdId + "/accept").status())
         .isEqualTo(204);
   }
 
@@ -413,11 +396,9 @@ class TrustBoundaryAttackIT extends TrustBoundaryAttacks {
   @Test
   void aCaseworkerCannotAnswerTheProvidersRequestInItsPlace() {
     // Given a case waiting for a provider's answer
-    OfferView offer = fixtures.offer(District.SEGEBERG, Category.INOBHUTNAHME_GRUPPE, 4, 2);
-    String provider = fixtures.providerLogin(offer.id());
-    CaseScenarios.Started target = cases.open(District.SEGEBERG, "fk-seg-1");
-    cases.request(target.reference(), "fk-seg-1", offer.id());
-    String request = cases.requestOf(provider, target.reference()).taskId();
+    Waiting waiting = waitingForANewProvider("fk-seg-1");
+    CaseScenarios.Started target = waiting.started();
+    String request = waiting.request().taskId();
     Map<String, Object> before = state.of(target.reference());
 
     // When the office's caseworker accepts for the provider, with the request form's own field
@@ -501,18 +482,22 @@ class TrustBoundaryAttackIT extends TrustBoundaryAttacks {
     assertThat(queried.status()).as(queried.body()).isEqualTo(400);
   }
 
+  /** The search process instance the victim's request runs in. */
+  private String victimSearch() {
+    return engine
+        .getTaskService()
+        .createTaskQuery()
+        .taskId(victimRequestTask)
+        .singleResult()
+        .getProcessInstanceId();
+  }
+
   /**
    * Fills the placeholders with the victim case's ids, the task being the one the role works with.
    */
   private String fill(String template, String role) {
     String task = "provider".equals(role) ? victimRequestTask : victimDutyTask.getId();
-    String search =
-        engine
-            .getTaskService()
-            .createTaskQuery()
-            .taskId(victimRequestTask)
-            .singleResult()
-            .getProcessInstanceId();
+    String search = victimSearch();
     String definition =
         engine
             .getRuntimeService()

@@ -71,6 +71,36 @@ abstract class TrustBoundaryAttacks {
     fixtures.offer(District.SEGEBERG, Category.INOBHUTNAHME_GRUPPE, 4, 2);
   }
 
+  /**
+   * A case waiting for the answer of a provider: the case, the offer asked, its provider's login
+   * and request.
+   */
+  record Waiting(
+      CaseScenarios.Started started,
+      long offerId,
+      String provider,
+      CaseScenarios.Request request) {}
+
+  /** A case placed with a provider: the case and the provider's login. */
+  record Placed(CaseScenarios.Started started, String provider) {}
+
+  /** A new Segeberg case of the caseworker asking a new provider with a free place. */
+  Waiting waitingForANewProvider(String caseworker) {
+    OfferView offer = fixtures.offer(District.SEGEBERG, Category.INOBHUTNAHME_GRUPPE, 4, 2);
+    String provider = fixtures.providerLogin(offer.id());
+    CaseScenarios.Started started = cases.open(District.SEGEBERG, caseworker);
+    cases.request(started.reference(), caseworker, offer.id());
+    return new Waiting(
+        started, offer.id(), provider, cases.requestOf(provider, started.reference()));
+  }
+
+  /** A new Segeberg case of the caseworker placed with a new provider. */
+  Placed placedWithANewProvider(String caseworker) {
+    OfferView offer = fixtures.offer(District.SEGEBERG, Category.INOBHUTNAHME_GRUPPE, 4, 2);
+    String provider = fixtures.providerLogin(offer.id());
+    return new Placed(cases.placed(District.SEGEBERG, caseworker, offer.id(), provider), provider);
+  }
+
   @Test
   void anotherOfficeCannotStartTheCaseProcessInsideTheHandoverOfACaseThatIsNotItsOwn() {
     // Given a Herzogtum Lauenburg case
@@ -155,9 +185,7 @@ abstract class TrustBoundaryAttacks {
     OfferView offer = fixtures.offer(District.SEGEBERG, Category.INOBHUTNAHME_GRUPPE, 4, 3);
     String provider = fixtures.providerLogin(offer.id());
     CaseScenarios.Started earlier = cases.placed(District.SEGEBERG, segeberg, offer.id(), provider);
-    long olderPlacement =
-        jdbc.queryForObject(
-            "SELECT placement_id FROM custody_case WHERE id = ?", Long.class, earlier.caseId());
+    long olderPlacement = state.placementOf(earlier.caseId());
     OfferView second = fixtures.offer(District.SEGEBERG, Category.INOBHUTNAHME_GRUPPE, 4, 2);
     String secondProvider = fixtures.providerLogin(second.id());
     CaseScenarios.Started target = cases.open(District.SEGEBERG, segeberg2);
@@ -206,16 +234,8 @@ abstract class TrustBoundaryAttacks {
 
     // Then the case is still open, nothing was booked or disclosed, the other request still waits
     assertThat(declined.status()).as(declined.body()).isEqualTo(204);
-    assertThat(
-            jdbc.queryForObject(
-                "SELECT status FROM custody_case WHERE id = ?", String.class, target.caseId()))
-        .isEqualTo("OPEN");
-    assertThat(
-            jdbc.queryForObject(
-                "SELECT COUNT(*) FROM placement WHERE case_reference = ?",
-                Integer.class,
-                target.reference()))
-        .isZero();
+    assertThat(state.status(target.caseId())).isEqualTo("OPEN");
+    assertThat(state.placements(target.reference())).isZero();
     assertThat(
             jdbc.queryForObject(
                 "SELECT COUNT(*) FROM audit_log WHERE case_reference = ?"
@@ -223,10 +243,7 @@ abstract class TrustBoundaryAttacks {
                 Integer.class,
                 target.reference()))
         .isZero();
-    assertThat(
-            jdbc.queryForObject(
-                "SELECT status FROM hold WHERE id = ?", String.class, otherRequest.holdId()))
-        .isEqualTo("HELD");
+    assertThat(state.holdStatus(otherRequest.holdId())).isEqualTo("HELD");
     assertThat(engine.getTaskService().createTaskQuery().taskId(otherRequest.taskId()).count())
         .isOne();
     api.as(provider).get("/api/cases/" + target.reference() + "/identity").problem(404);
@@ -340,11 +357,10 @@ abstract class TrustBoundaryAttacks {
   @Test
   void neitherTheOfficeNorTheProviderReleasesAnOpenRequestPastTheProcess() {
     // Given a case waiting for a provider's answer
-    OfferView offer = fixtures.offer(District.SEGEBERG, Category.INOBHUTNAHME_GRUPPE, 4, 2);
-    String provider = fixtures.providerLogin(offer.id());
-    CaseScenarios.Started target = cases.open(District.SEGEBERG, segeberg);
-    cases.request(target.reference(), segeberg, offer.id());
-    long holdId = cases.requestOf(provider, target.reference()).holdId();
+    Waiting waiting = waitingForANewProvider(segeberg);
+    CaseScenarios.Started target = waiting.started();
+    String provider = waiting.provider();
+    long holdId = waiting.request().holdId();
     Map<String, Object> before = state.of(target.reference());
 
     // When the office's caseworker, the provider and a coordinator release the request's hold
@@ -367,12 +383,8 @@ abstract class TrustBoundaryAttacks {
     // and the provider can still accept: the child is placed in the held place
     assertThat(api.as(provider).post("/api/requests/" + holdId + "/accept").status())
         .isEqualTo(204);
-    assertThat(
-            jdbc.queryForObject(
-                "SELECT status FROM custody_case WHERE id = ?", String.class, target.caseId()))
-        .isEqualTo("PLACED");
-    assertThat(jdbc.queryForObject("SELECT status FROM hold WHERE id = ?", String.class, holdId))
-        .isEqualTo("CONFIRMED");
+    assertThat(state.status(target.caseId())).isEqualTo("PLACED");
+    assertThat(state.holdStatus(holdId)).isEqualTo("CONFIRMED");
 
     // while a hold that is no request of a case is released as before
     long ownHold =
@@ -380,7 +392,7 @@ abstract class TrustBoundaryAttacks {
             .post(
                 "/api/holds",
                 "{\"offerId\": %d, \"caseReference\": \"%s\"}"
-                    .formatted(offer.id(), Fixtures.newCase(District.SEGEBERG)))
+                    .formatted(waiting.offerId(), Fixtures.newCase(District.SEGEBERG)))
             .expect(201)
             .get("id")
             .asLong();
@@ -396,12 +408,10 @@ abstract class TrustBoundaryAttacks {
   @Test
   void thePlacementOfARunningCaseEndsOnlyWithTheCasesOutcome() {
     // Given a placed case whose office is to decide the outcome
-    OfferView offer = fixtures.offer(District.SEGEBERG, Category.INOBHUTNAHME_GRUPPE, 4, 2);
-    String provider = fixtures.providerLogin(offer.id());
-    CaseScenarios.Started placed = cases.placed(District.SEGEBERG, segeberg, offer.id(), provider);
-    long placementId =
-        jdbc.queryForObject(
-            "SELECT placement_id FROM custody_case WHERE id = ?", Long.class, placed.caseId());
+    Placed placedCase = placedWithANewProvider(segeberg);
+    CaseScenarios.Started placed = placedCase.started();
+    String provider = placedCase.provider();
+    long placementId = state.placementOf(placed.caseId());
     Map<String, Object> before = state.of(placed.reference());
     String end = "/api/placements/" + placementId + "/end";
     String body = "{\"reason\": \"RETURN_HOME\"}";

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import de.ksi.capacity.Category;
 import de.ksi.capacity.Gender;
-import de.ksi.capacity.Need;
 import de.ksi.caseprocess.CaseIntake;
 import de.ksi.caseprocess.CaseProcess.Elements;
 import de.ksi.caseprocess.CaseProcess.SearchElements;
@@ -17,7 +16,9 @@ import de.ksi.intake.Urgency;
 import de.ksi.network.District;
 import de.ksi.network.KsiUser;
 import de.ksi.testing.ApiClient;
+import de.ksi.testing.CaseTimers;
 import de.ksi.testing.Fixtures;
+import de.ksi.testing.Intakes;
 import de.ksi.testing.KsiIntegrationTest;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -33,7 +34,6 @@ import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.Test;
@@ -278,22 +278,8 @@ class StatisticsIT {
 
   private String start(District office) {
     IntakeRequest request =
-        new IntakeRequest(
-            office,
-            LegalGround.NR2_DRINGENDE_GEFAHR,
-            "Mia",
-            "Muster",
-            null,
-            13,
-            Gender.FEMALE,
-            "deutsch",
-            1,
-            Set.of(Need.TRAUMA),
-            Urgency.PLANNED,
-            false,
-            "Polizeirevier",
-            "Schilderung",
-            null);
+        Intakes.request(
+            office, LegalGround.NR2_DRINGENDE_GEFAHR, 13, Gender.FEMALE, Urgency.PLANNED);
     return intake
         .registerAndStart(request, new KsiUser("fk-test", Set.of(office.groupId())))
         .caseReference();
@@ -331,31 +317,7 @@ class StatisticsIT {
    * Moves the clock and runs the timers of the case that fell due (escalation deadlines, duties).
    */
   private void pass(String ref, Duration duration) {
-    ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(duration)));
-    Set<String> instances =
-        Set.copyOf(
-            engine
-                .getRuntimeService()
-                .createProcessInstanceQuery()
-                .processInstanceBusinessKey(ref)
-                .list()
-                .stream()
-                .map(p -> p.getId())
-                .toList());
-    for (Job job :
-        engine
-            .getManagementService()
-            .createJobQuery()
-            .timers()
-            .duedateLowerThan(ClockUtil.getCurrentTime())
-            .orderByJobDuedate()
-            .asc()
-            .list()) {
-      if (instances.contains(job.getProcessInstanceId())
-          && engine.getManagementService().createJobQuery().jobId(job.getId()).count() == 1) {
-        engine.getManagementService().executeJob(job.getId());
-      }
-    }
+    CaseTimers.passTime(engine, ref, duration);
   }
 
   private HttpResponse<byte[]> csv(String path, String user) throws Exception {

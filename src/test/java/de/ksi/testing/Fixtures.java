@@ -8,18 +8,23 @@ import de.ksi.capacity.OfferTerms;
 import de.ksi.capacity.OfferView;
 import de.ksi.capacity.ProviderData;
 import de.ksi.capacity.ProviderDirectory;
+import de.ksi.caseprocess.CaseProcess;
 import de.ksi.network.CaseReference;
 import de.ksi.network.District;
 import java.time.Instant;
 import java.util.Date;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
 
 /**
  * Builds what a test needs through the application's own services: providers with one offer each,
@@ -35,16 +40,41 @@ public class Fixtures {
   private final CapacityRegistry registry;
   private final IdentityService identity;
   private final TaskService tasks;
+  private final RuntimeService runtime;
+  private final ManagementService management;
 
   public Fixtures(
       ProviderDirectory directory,
       CapacityRegistry registry,
       IdentityService identity,
-      TaskService tasks) {
+      TaskService tasks,
+      RuntimeService runtime,
+      ManagementService management) {
     this.directory = directory;
     this.registry = registry;
     this.identity = identity;
     this.tasks = tasks;
+    this.runtime = runtime;
+    this.management = management;
+  }
+
+  /** The id of the case's Inobhutnahme process instance (not its search or its duties). */
+  public String caseInstance(String caseReference) {
+    return runtime
+        .createProcessInstanceQuery()
+        .processInstanceBusinessKey(caseReference)
+        .processDefinitionKey(CaseProcess.KEY)
+        .singleResult()
+        .getId();
+  }
+
+  /** The job of the element in the process instance, e.g. a deadline's timer. */
+  public Job job(String processInstanceId, String activityId) {
+    return management
+        .createJobQuery()
+        .processInstanceId(processInstanceId)
+        .activityId(activityId)
+        .singleResult();
   }
 
   /** The id of the case's one open task of this kind (e.g. the place choice). */
@@ -62,8 +92,39 @@ public class Fixtures {
    * reporting {@code free} now.
    */
   public OfferView offer(District district, Category category, int licensed, int free) {
+    return offer(district, terms(category, licensed), free);
+  }
+
+  /** Like {@link #offer(District, Category, int, int)}, for children of these ages only. */
+  public OfferView offerForAges(
+      District district, Category category, int minAge, int maxAge, int licensed, int free) {
     return offer(
-        district, new OfferTerms(category, 6, 17, EnumSet.allOf(Gender.class), 3, licensed), free);
+        district,
+        new OfferTerms(category, minAge, maxAge, EnumSet.allOf(Gender.class), 3, licensed),
+        free);
+  }
+
+  /** Like {@link #offer(District, Category, int, int)}, for children of these genders only. */
+  public OfferView offerForGenders(
+      District district, Category category, Set<Gender> genders, int licensed, int free) {
+    return offer(district, new OfferTerms(category, 6, 17, genders, 3, licensed), free);
+  }
+
+  /**
+   * Like {@link #offer(District, Category, int, int)}, taking at most {@code maxSiblings} children
+   * of one family.
+   */
+  public OfferView offerForSiblings(
+      District district, Category category, int maxSiblings, int licensed, int free) {
+    return offer(
+        district,
+        new OfferTerms(category, 6, 17, EnumSet.allOf(Gender.class), maxSiblings, licensed),
+        free);
+  }
+
+  /** An offer's usual terms: ages 6–17, every gender, up to 3 siblings. */
+  public static OfferTerms terms(Category category, int licensed) {
+    return new OfferTerms(category, 6, 17, EnumSet.allOf(Gender.class), 3, licensed);
   }
 
   public OfferView offer(District district, OfferTerms terms, int free) {
@@ -104,6 +165,11 @@ public class Fixtures {
   /** A new login acting for the provider of the offer. */
   public String providerLogin(long offerId) {
     return user("it-provider-" + SEQUENCE.incrementAndGet(), directory.groupOfOffer(offerId));
+  }
+
+  /** A new caseworker of the office's youth welfare office. */
+  public String caseworker(District office) {
+    return user("it-fk-" + SEQUENCE.incrementAndGet(), office.groupId());
   }
 
   /** A new user in the given Camunda groups, with password {@link ApiClient#PASSWORD}. */
