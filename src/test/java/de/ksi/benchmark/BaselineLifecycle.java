@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.spin.plugin.variable.SpinValues;
 
 /**
@@ -64,18 +65,22 @@ final class BaselineLifecycle implements Lifecycle {
     return ref;
   }
 
-  /** References and what the decisions and gateways read: the inputs two rules match. */
+  /**
+   * References and what the decisions and gateways read: the inputs two rules match. Like ours (the
+   * profile comes from the case table as transient variables), the decisions' inputs are transient;
+   * textB stands for the legal ground, which ours keeps as a variable for the duties.
+   */
   private static Map<String, Object> start(int sequence, String reference) {
     Map<String, Object> variables = new HashMap<>();
     variables.put("caseId", (long) sequence);
     variables.put("caseReference", reference);
-    variables.put("number", 13);
-    variables.put("textA", "A2");
+    variables.put("number", Variables.integerValue(13, true));
+    variables.put("textA", Variables.stringValue("A2", true));
     variables.put("textB", "B2");
-    variables.put("flagA", false);
-    variables.put("flagB", false);
-    variables.put("flagC", false);
-    variables.put("level", "L1");
+    variables.put("flagA", Variables.booleanValue(false, true));
+    variables.put("flagB", Variables.booleanValue(false, true));
+    variables.put("flagC", Variables.booleanValue(false, true));
+    variables.put("level", Variables.stringValue("L1", true));
     return variables;
   }
 
