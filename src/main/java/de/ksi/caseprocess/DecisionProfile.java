@@ -5,6 +5,7 @@ import de.ksi.capacity.Need;
 import de.ksi.caseprocess.CaseProcess.Vars;
 import de.ksi.intake.CustodyCase;
 import de.ksi.intake.IntakeService;
+import de.ksi.platform.ParseListeners;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -12,7 +13,6 @@ import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
-import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
@@ -49,12 +49,8 @@ class DecisionProfile extends AbstractProcessEnginePlugin implements ExecutionLi
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    List<BpmnParseListener> listeners = configuration.getCustomPreBPMNParseListeners();
-    if (listeners == null) {
-      listeners = new ArrayList<>();
-      configuration.setCustomPreBPMNParseListeners(listeners);
-    }
-    listeners.add(
+    ParseListeners.addBefore(
+        configuration,
         new AbstractBpmnParseListener() {
           @Override
           public void parseBusinessRuleTask(

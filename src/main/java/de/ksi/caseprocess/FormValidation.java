@@ -3,6 +3,7 @@ package de.ksi.caseprocess;
 
 import de.ksi.platform.DeployedForms;
 import de.ksi.platform.FormRejectedException;
+import de.ksi.platform.ParseListeners;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,13 +33,8 @@ class FormValidation extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    List<org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener> listeners =
-        configuration.getCustomPostBPMNParseListeners();
-    if (listeners == null) {
-      listeners = new java.util.ArrayList<>();
-      configuration.setCustomPostBPMNParseListeners(listeners);
-    }
-    listeners.add(
+    ParseListeners.addAfter(
+        configuration,
         new AbstractBpmnParseListener() {
           @Override
           public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {

@@ -5,7 +5,7 @@ import de.ksi.deadlines.DutiesProcess.Elements;
 import de.ksi.deadlines.DutiesProcess.Variables;
 import de.ksi.intake.IntakeService;
 import de.ksi.notification.Notifications;
-import java.util.ArrayList;
+import de.ksi.platform.ParseListeners;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
@@ -37,23 +37,19 @@ class OverdueDutyNotice extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    if (configuration.getCustomPostBPMNParseListeners() == null) {
-      configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
-    }
-    configuration
-        .getCustomPostBPMNParseListeners()
-        .add(
-            new AbstractBpmnParseListener() {
-              @Override
-              public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
-                if (Elements.OVERDUE_TASKS.contains(activity.getId())) {
-                  ((UserTaskActivityBehavior) activity.getActivityBehavior())
-                      .getTaskDefinition()
-                      .addTaskListener(
-                          TaskListener.EVENTNAME_CREATE, OverdueDutyNotice.this::tellOffice);
-                }
-              }
-            });
+    ParseListeners.addAfter(
+        configuration,
+        new AbstractBpmnParseListener() {
+          @Override
+          public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
+            if (Elements.OVERDUE_TASKS.contains(activity.getId())) {
+              ((UserTaskActivityBehavior) activity.getActivityBehavior())
+                  .getTaskDefinition()
+                  .addTaskListener(
+                      TaskListener.EVENTNAME_CREATE, OverdueDutyNotice.this::tellOffice);
+            }
+          }
+        });
   }
 
   private void tellOffice(DelegateTask task) {

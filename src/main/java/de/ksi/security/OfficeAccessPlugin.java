@@ -3,12 +3,10 @@ package de.ksi.security;
 
 import de.ksi.enginetuning.CommandCache;
 import de.ksi.network.CaseReference;
-import java.util.ArrayList;
-import java.util.List;
+import de.ksi.platform.ParseListeners;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
-import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
@@ -35,12 +33,7 @@ class OfficeAccessPlugin extends AbstractProcessEnginePlugin {
     // HISTORIC_PROCESS_INSTANCE grants: history per instance instead of READ_HISTORY on the whole
     // definition
     configuration.setEnableHistoricInstancePermissions(true);
-    List<BpmnParseListener> listeners = new ArrayList<>();
-    if (configuration.getCustomPostBPMNParseListeners() != null) {
-      listeners.addAll(configuration.getCustomPostBPMNParseListeners());
-    }
-    listeners.add(new GrantOnStart());
-    configuration.setCustomPostBPMNParseListeners(listeners);
+    ParseListeners.addAfter(configuration, new GrantOnStart());
   }
 
   /**

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 package de.ksi.tasklist;
 
-import java.util.ArrayList;
+import de.ksi.platform.ParseListeners;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
@@ -31,19 +31,15 @@ class TaskCaseLabelsPlugin extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    if (configuration.getCustomPostBPMNParseListeners() == null) {
-      configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
-    }
-    configuration
-        .getCustomPostBPMNParseListeners()
-        .add(
-            new AbstractBpmnParseListener() {
-              @Override
-              public void parseProcess(
-                  Element processElement, ProcessDefinitionEntity processDefinition) {
-                addToUserTasks(processDefinition);
-              }
-            });
+    ParseListeners.addAfter(
+        configuration,
+        new AbstractBpmnParseListener() {
+          @Override
+          public void parseProcess(
+              Element processElement, ProcessDefinitionEntity processDefinition) {
+            addToUserTasks(processDefinition);
+          }
+        });
   }
 
   private void addToUserTasks(ScopeImpl scope) {

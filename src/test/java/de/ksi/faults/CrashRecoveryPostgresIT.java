@@ -188,7 +188,7 @@ class CrashRecoveryPostgresIT {
                             "SELECT escalation_level FROM custody_case WHERE reference = ?",
                             String.class,
                             r))
-                    .isEqualTo(de.ksi.intake.EscalationLevel.NETWORK));
+                    .isEqualTo(de.ksi.intake.EscalationLevel.NETWORK.value()));
     FaultSuite.assertConsistent(sql);
 
     // and the restarted application serves a whole new request
