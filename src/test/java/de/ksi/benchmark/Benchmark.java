@@ -40,7 +40,7 @@ public final class Benchmark {
             log(lifecycles.table().text());
           }
           if (parts.contains("2")) {
-            searches.measure(app, database);
+            searches.measure(app, database, lifecycles.baselineP50(database));
             log(searches.table().text());
           }
         }

@@ -2,7 +2,9 @@
 package de.ksi.benchmark;
 
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.Map;
+import java.util.OptionalDouble;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
 
@@ -58,6 +60,7 @@ final class LifecycleBenchmark {
           "ratio ours/baseline",
           "rows ours",
           "rows baseline");
+  private final Map<Database, Double> baselineP50 = new EnumMap<>(Database.class);
   private int sequence;
 
   LifecycleBenchmark(Duration slice, int rounds) {
@@ -98,6 +101,7 @@ final class LifecycleBenchmark {
         baseElements.variables());
     Raced raced = race(ours, baseline);
     double ratio = raced.ours().rate() / raced.baseline().rate();
+    baselineP50.put(database, raced.baseline().latency.millis(50));
     table.row(
         database.label(),
         raced.ours().rate(),
@@ -194,6 +198,15 @@ final class LifecycleBenchmark {
           baseRows.getOrDefault(table, 0.0));
     }
     rows.row(database.label(), "**all tables**", Written.sum(oursRows), Written.sum(baseRows));
+  }
+
+  /**
+   * The bare lifecycle's p50 in ms on that database in this run, the host's yardstick for part 2
+   * (decision 6); empty if part 1 did not run there.
+   */
+  OptionalDouble baselineP50(Database database) {
+    Double p50 = baselineP50.get(database);
+    return p50 == null ? OptionalDouble.empty() : OptionalDouble.of(p50);
   }
 
   Table rows() {
