@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
@@ -85,7 +86,11 @@ public final class Benchmark {
       }
     }
     if (parts.contains("4")) {
-      tables.add(new StartupBenchmark().run());
+      Set<Database> databases = EnumSet.noneOf(Database.class);
+      for (String name : System.getProperty("benchmark.databases", "H2,POSTGRES").split(",")) {
+        databases.add(Database.valueOf(name.trim()));
+      }
+      tables.add(new StartupBenchmark().run(databases));
     }
     Duration took = Duration.ofNanos(System.nanoTime() - started);
     tables.forEach(t -> log(t.text()));

@@ -7,68 +7,110 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
+import java.util.Set;
 
 /**
  * Part 4: the packaged application as its own process, from launching the JVM until readiness
  * answers UP, and its resident memory then; first start on an empty database (schema, demo data)
- * and a restart on it.
+ * and a restart on it; beside it, in turns, a bare Camunda + Spring Boot application with the same
+ * starters ({@link BareApplication}), the yardstick of issue #22's decision 7 (at most 1.5×).
  */
 final class StartupBenchmark {
 
   private static final String HEAP = "512m";
+  private static final double TARGET = 1.5;
 
-  Table run() {
-    Table table =
-        new Table(
-            "4. Startup (JVM launch until /actuator/health/readiness is UP) and memory",
-            "database",
-            "start",
-            "startup s",
-            "RSS at readiness MB");
-    Path dataDir = temporaryDirectory();
-    try {
-      measure(
-          table,
-          Database.H2,
-          ApplicationProcess.builder("benchmark-startup-h2")
-              .env("KSI_DATA_DIR", dataDir.toString()));
-    } finally {
-      delete(dataDir);
+  private final Table table =
+      new Table(
+          "4. Startup (JVM launch until /actuator/health/readiness is UP) and memory, ours and a"
+              + " bare Camunda + Spring Boot application with the same starters",
+          "database",
+          "start",
+          "ours s",
+          "bare s",
+          "ours / bare",
+          "target ≤ " + TARGET + "×",
+          "RSS at readiness ours MB",
+          "RSS bare MB");
+
+  Table run(Set<Database> databases) {
+    BareApplication bare = BareApplication.fromTestClasspath();
+    if (databases.contains(Database.H2)) {
+      Path dataDir = temporaryDirectory();
+      Path bareDir = temporaryDirectory();
+      try {
+        measure(
+            Database.H2,
+            ApplicationProcess.builder("benchmark-startup-h2")
+                .env("KSI_DATA_DIR", dataDir.toString()),
+            bare.builder(
+                "benchmark-startup-bare-h2",
+                "jdbc:h2:file:"
+                    + bareDir.resolve("bare")
+                    + ";DB_CLOSE_ON_EXIT=FALSE;AUTO_SERVER=FALSE",
+                "sa"));
+      } finally {
+        delete(dataDir);
+        delete(bareDir);
+      }
     }
-    try (ThrowawayDatabase database = ThrowawayDatabase.create()) {
-      measure(
-          table,
-          Database.POSTGRES,
-          ApplicationProcess.builder("benchmark-startup-pg")
-              .postgres(database.url(), database.user(), Database.DATA_KEY)
-              .demoData(true));
+    if (databases.contains(Database.POSTGRES)) {
+      try (ThrowawayDatabase database = ThrowawayDatabase.create();
+          ThrowawayDatabase bareDatabase = ThrowawayDatabase.create()) {
+        measure(
+            Database.POSTGRES,
+            ApplicationProcess.builder("benchmark-startup-pg")
+                .postgres(database.url(), database.user(), Database.DATA_KEY)
+                .demoData(true),
+            bare.builder("benchmark-startup-bare-pg", bareDatabase.url(), bareDatabase.user()));
+      }
     }
     table.note(
         "Heap limit -Xmx"
             + HEAP
-            + ", demo data on, H2 as a file database (the default), PostgreSQL in a"
-            + " throwaway database on the shared server. The first start creates the schemas and loads the demo data.");
+            + " for both, demo data on for ours, H2 as a file database (the default), PostgreSQL in a"
+            + " throwaway database on the shared server. The first start creates the schemas (ours"
+            + " also loads the demo data). The two applications start in turns: ours, the bare"
+            + " one, ours again, the bare one again.");
+    table.note(bare.describe());
     return table;
   }
 
-  private static void measure(Table table, Database database, ApplicationProcess.Builder builder) {
-    Benchmark.log("startup: " + database.label());
-    ApplicationProcess first = builder.maxHeap(HEAP).start();
-    row(table, database, "first (empty database)", first);
-    first.stop();
-    ApplicationProcess again = first.restart();
-    row(table, database, "restart", again);
-    again.stop();
+  private void measure(
+      Database database, ApplicationProcess.Builder ours, ApplicationProcess.Builder bare) {
+    Benchmark.log("startup: " + database.label() + ", ours and the bare application");
+    ApplicationProcess oursApp = ours.maxHeap(HEAP).start();
+    Started oursFirst = Started.stop(oursApp);
+    ApplicationProcess bareApp = bare.maxHeap(HEAP).start();
+    Started bareFirst = Started.stop(bareApp);
+    row(database, "first (empty database)", oursFirst, bareFirst);
+    Started oursAgain = Started.stop(oursApp.restart());
+    Started bareAgain = Started.stop(bareApp.restart());
+    row(database, "restart", oursAgain, bareAgain);
   }
 
-  private static void row(Table table, Database database, String start, ApplicationProcess app) {
-    Duration startup = app.startupDuration();
+  private void row(Database database, String start, Started ours, Started bare) {
+    double ratio = ours.seconds() / bare.seconds();
     table.row(
         database.label(),
         start,
-        startup.toMillis() / 1000.0,
-        app.residentSetBytes() / (1024 * 1024));
+        ours.seconds(),
+        bare.seconds(),
+        Table.format(ratio) + "×",
+        ratio <= TARGET ? "met" : "NOT met",
+        ours.megabytes(),
+        bare.megabytes());
+  }
+
+  /** One start's figures, read while the process is still up. */
+  private record Started(double seconds, long megabytes) {
+    static Started stop(ApplicationProcess app) {
+      Started started =
+          new Started(
+              app.startupDuration().toMillis() / 1000.0, app.residentSetBytes() / (1024 * 1024));
+      app.stop();
+      return started;
+    }
   }
 
   private static void delete(Path directory) {
@@ -81,8 +123,7 @@ final class StartupBenchmark {
 
   private static Path temporaryDirectory() {
     try {
-      Path directory = Files.createTempDirectory("ksi-benchmark-h2");
-      return directory;
+      return Files.createTempDirectory("ksi-benchmark-h2");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

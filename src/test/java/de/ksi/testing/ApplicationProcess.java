@@ -208,6 +208,8 @@ public final class ApplicationProcess implements AutoCloseable {
     private final Map<String, String> environment = new LinkedHashMap<>();
     private final Map<String, String> properties = new LinkedHashMap<>();
     private String maxHeap = "512m";
+    private String mainClass;
+    private String classpath;
     private Duration readinessTimeout = Duration.ofSeconds(180);
     private int port;
 
@@ -254,6 +256,16 @@ public final class ApplicationProcess implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Launches {@code java -cp classpath mainClass} instead of the packaged jar: another
+     * application (the benchmark's bare Camunda application) under the same process handling.
+     */
+    public Builder mainClass(String mainClass, String classpath) {
+      this.mainClass = mainClass;
+      this.classpath = classpath;
+      return this;
+    }
+
     public Builder port(int port) {
       this.port = port;
       return this;
@@ -265,8 +277,8 @@ public final class ApplicationProcess implements AutoCloseable {
     }
 
     /**
-     * Launches {@code java -jar} and returns once readiness is UP; fails with the log's tail
-     * otherwise.
+     * Launches {@code java -jar} (or the main class) and returns once readiness is UP; fails with
+     * the log's tail otherwise.
      */
     public ApplicationProcess start() {
       int chosen = port > 0 ? port : freePort();
@@ -276,8 +288,14 @@ public final class ApplicationProcess implements AutoCloseable {
       command.add("-Xmx" + maxHeap);
       command.add("-Dserver.port=" + chosen);
       properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
-      command.add("-jar");
-      command.add(applicationJar().toAbsolutePath().toString());
+      if (mainClass == null) {
+        command.add("-jar");
+        command.add(applicationJar().toAbsolutePath().toString());
+      } else {
+        command.add("-cp");
+        command.add(classpath);
+        command.add(mainClass);
+      }
       ProcessBuilder builder =
           new ProcessBuilder(command)
               .redirectErrorStream(true)
