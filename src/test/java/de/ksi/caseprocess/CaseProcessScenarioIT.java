@@ -13,7 +13,10 @@ import de.ksi.caseprocess.CaseProcess.Choice;
 import de.ksi.caseprocess.CaseProcess.Elements;
 import de.ksi.caseprocess.CaseProcess.SearchElements;
 import de.ksi.caseprocess.CaseProcess.Vars;
+import de.ksi.intake.CaseOutcome;
 import de.ksi.intake.CustodyCase;
+import de.ksi.intake.EmergencyMeasure;
+import de.ksi.intake.EscalationLevel;
 import de.ksi.intake.IntakeRequest;
 import de.ksi.intake.IntakeService;
 import de.ksi.intake.LegalGround;
@@ -171,7 +174,7 @@ class CaseProcessScenarioIT {
 
     CustodyCase placed = cases.byReference(started.caseReference());
     assertThat(placed.getStatus()).isEqualTo(CustodyCase.Status.PLACED);
-    assertThat(placed.getEscalationLevel()).isEqualTo(de.ksi.intake.EscalationLevel.DISTRICT);
+    assertThat(placed.getEscalationLevel()).isEqualTo(EscalationLevel.DISTRICT);
     assertThat(registry.placement(placed.getPlacementId()).offerId()).isEqualTo(offer);
     assertThat(registry.freePlaces(offer)).isEqualTo(freeBefore - 1);
     assertThat(scenario.task(started.caseReference(), Elements.DECIDE_OUTCOME)).isNotNull();
@@ -305,8 +308,7 @@ class CaseProcessScenarioIT {
 
     scenario.passTime(ref, Duration.ofMinutes(11));
 
-    assertThat(cases.byReference(ref).getEscalationLevel())
-        .isEqualTo(de.ksi.intake.EscalationLevel.NETWORK);
+    assertThat(cases.byReference(ref).getEscalationLevel()).isEqualTo(EscalationLevel.NETWORK);
     assertThat(scenario.holdStatuses(ref))
         .as("open requests withdrawn on escalation")
         .containsExactly(HoldStatus.RELEASED);
@@ -333,10 +335,10 @@ class CaseProcessScenarioIT {
             engine
                 .getRuntimeService()
                 .getVariable(started.processInstanceId(), Vars.ESCALATION_LEVEL))
-        .isEqualTo(de.ksi.intake.EscalationLevel.NETWORK.value());
+        .isEqualTo(EscalationLevel.NETWORK.value());
     assertThat(cases.byReference(ref).getPlacementLevel())
         .as("kept for statistics")
-        .isEqualTo(de.ksi.intake.EscalationLevel.NETWORK);
+        .isEqualTo(EscalationLevel.NETWORK);
   }
 
   @Test
@@ -344,13 +346,11 @@ class CaseProcessScenarioIT {
     var started = girlOf13(District.PINNEBERG, Urgency.IMMEDIATE);
     String ref = started.caseReference();
     scenario.choose(ref, Map.of(Vars.CHOICE, Choice.GIVE_UP));
-    assertThat(cases.byReference(ref).getEscalationLevel())
-        .isEqualTo(de.ksi.intake.EscalationLevel.NETWORK);
+    assertThat(cases.byReference(ref).getEscalationLevel()).isEqualTo(EscalationLevel.NETWORK);
 
     scenario.passTime(ref, Duration.ofMinutes(61));
 
-    assertThat(cases.byReference(ref).getEscalationLevel())
-        .isEqualTo(de.ksi.intake.EscalationLevel.LEVEL2);
+    assertThat(cases.byReference(ref).getEscalationLevel()).isEqualTo(EscalationLevel.LEVEL2);
     Task level2 = scenario.task(ref, Elements.LEVEL2_DECISION);
     assertThat(engine.getTaskService().getIdentityLinksForTask(level2.getId()))
         .extracting(link -> link.getGroupId())
@@ -369,7 +369,7 @@ class CaseProcessScenarioIT {
 
     CustodyCase c = cases.byReference(ref);
     assertThat(c.getStatus()).isEqualTo(CustodyCase.Status.PLACED);
-    assertThat(c.getEmergencyMeasure()).isEqualTo(de.ksi.intake.EmergencyMeasure.NOTBETT);
+    assertThat(c.getEmergencyMeasure()).isEqualTo(EmergencyMeasure.NOTBETT);
     assertThat(c.getPlacementId()).as("an emergency bed outside the registry").isNull();
   }
 
@@ -448,7 +448,7 @@ class CaseProcessScenarioIT {
 
     CustodyCase c = cases.byReference(ref);
     assertThat(c.getStatus()).isEqualTo(CustodyCase.Status.CLOSED);
-    assertThat(c.getOutcome()).isEqualTo(de.ksi.intake.CaseOutcome.RETURN_HOME);
+    assertThat(c.getOutcome()).isEqualTo(CaseOutcome.RETURN_HOME);
     assertThat(registry.freePlaces(offer)).isEqualTo(freeWhilePlaced + 1);
     assertThat(scenario.ended(started.processInstanceId())).as("duties end with the case").isTrue();
   }
@@ -475,7 +475,7 @@ class CaseProcessScenarioIT {
     assertThat(registry.freePlaces(emergency)).isEqualTo(freeWhilePlaced + 1);
     CustodyCase c = cases.byReference(ref);
     assertThat(c.getStatus()).isEqualTo(CustodyCase.Status.CLOSED);
-    assertThat(c.getPlacementLevel()).isEqualTo(de.ksi.intake.EscalationLevel.DISTRICT);
+    assertThat(c.getPlacementLevel()).isEqualTo(EscalationLevel.DISTRICT);
     assertThat(c.getNeededCategory()).as("first eligible category").isNotNull();
     assertThat(c.getFollowUpNeededAt())
         .as("decision for follow-up help kept for statistics")

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.ksi.deadlines.DutiesProcess;
+import de.ksi.intake.CaseOutcome;
+import de.ksi.intake.EmergencyMeasure;
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -98,14 +100,14 @@ class ProcessContractTest {
   void theFormsOptionsAndTheModelsValuesAreTheContractsEnums() throws IOException {
     Map<String, JsonNode> forms = forms();
     assertThat(options(forms.get("form-beendigung"), CaseProcess.Vars.OUTCOME))
-        .containsExactlyInAnyOrderElementsOf(names(de.ksi.intake.CaseOutcome.values()));
+        .containsExactlyInAnyOrderElementsOf(names(CaseOutcome.values()));
     assertThat(options(forms.get("form-stufe2"), CaseProcess.Vars.EMERGENCY_MEASURE))
-        .containsExactlyInAnyOrderElementsOf(names(de.ksi.intake.EmergencyMeasure.values()));
+        .containsExactlyInAnyOrderElementsOf(names(EmergencyMeasure.values()));
     assertThat(options(forms.get("form-platzanfrage"), CaseProcess.Vars.DECISION))
         .containsExactlyInAnyOrderElementsOf(names(CaseProcess.Decision.values()));
     Map<String, Set<String>> allowed =
         Map.of(
-            "outcome", Set.copyOf(names(de.ksi.intake.CaseOutcome.values())),
+            "outcome", Set.copyOf(names(CaseOutcome.values())),
             "decision", Set.copyOf(names(CaseProcess.Decision.values())),
             "searchScope", Set.copyOf(names(CaseProcess.SearchScope.values())));
     Set<String> scopes = new HashSet<>();

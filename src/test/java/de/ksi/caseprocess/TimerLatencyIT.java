@@ -3,6 +3,7 @@ package de.ksi.caseprocess;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import de.ksi.intake.EscalationLevel;
 import de.ksi.intake.IntakeService;
 import de.ksi.network.District;
 import de.ksi.testing.ApiClient;
@@ -71,7 +72,7 @@ class TimerLatencyIT {
       engine.getManagementService().setJobDuedate(job, Date.from(due));
       Instant giveUp = due.plus(Duration.ofSeconds(70));
       while (fired == null && Instant.now().isBefore(giveUp)) {
-        if (de.ksi.intake.EscalationLevel.NETWORK == cases.get(caseId).getEscalationLevel()) {
+        if (EscalationLevel.NETWORK == cases.get(caseId).getEscalationLevel()) {
           fired = Instant.now();
         }
         Thread.sleep(100);

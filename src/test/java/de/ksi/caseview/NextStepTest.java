@@ -4,6 +4,7 @@ package de.ksi.caseview;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import de.ksi.caseprocess.CaseProcess;
+import de.ksi.intake.EscalationLevel;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,7 @@ class NextStepTest {
     String next =
         NextStep.of(
             "OPEN",
-            de.ksi.intake.EscalationLevel.DISTRICT,
+            EscalationLevel.DISTRICT,
             List.of(request("Haus Linde", "offen")),
             List.of(),
             Map.of(CaseProcess.Elements.DISTRICT_DEADLINE, ESCALATION),
@@ -44,7 +45,7 @@ class NextStepTest {
     String next =
         NextStep.of(
             "OPEN",
-            de.ksi.intake.EscalationLevel.DISTRICT,
+            EscalationLevel.DISTRICT,
             List.of(request("Haus Linde", "Absage")),
             List.of(
                 new CaseHistory.OpenTask(
@@ -62,7 +63,7 @@ class NextStepTest {
     String next =
         NextStep.of(
             "OPEN",
-            de.ksi.intake.EscalationLevel.NETWORK,
+            EscalationLevel.NETWORK,
             List.of(),
             List.of(
                 new CaseHistory.OpenTask(
@@ -89,7 +90,7 @@ class NextStepTest {
     assertThat(
             NextStep.of(
                 "PLACED",
-                de.ksi.intake.EscalationLevel.DISTRICT,
+                EscalationLevel.DISTRICT,
                 List.of(),
                 List.of(),
                 Map.of(CaseProcess.Elements.ARRIVAL_OVERDUE, ESCALATION),
@@ -100,7 +101,7 @@ class NextStepTest {
     assertThat(
             NextStep.of(
                 "PLACED",
-                de.ksi.intake.EscalationLevel.DISTRICT,
+                EscalationLevel.DISTRICT,
                 List.of(),
                 List.of(),
                 Map.of(),
@@ -117,7 +118,7 @@ class NextStepTest {
     assertThat(
             NextStep.of(
                 "PLACED",
-                de.ksi.intake.EscalationLevel.DISTRICT,
+                EscalationLevel.DISTRICT,
                 List.of(),
                 List.of(),
                 Map.of(),
@@ -134,7 +135,7 @@ class NextStepTest {
     assertThat(
             NextStep.of(
                 "CLOSED",
-                de.ksi.intake.EscalationLevel.DISTRICT,
+                EscalationLevel.DISTRICT,
                 List.of(),
                 List.of(),
                 Map.of(),

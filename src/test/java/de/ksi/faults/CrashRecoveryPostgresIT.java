@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import de.ksi.caseprocess.CaseProcess;
 import de.ksi.faults.FaultSuite.Cases;
+import de.ksi.intake.EscalationLevel;
 import de.ksi.testing.ApiClient;
 import de.ksi.testing.ApplicationProcess;
 import de.ksi.testing.ThrowawayDatabase;
@@ -188,7 +189,7 @@ class CrashRecoveryPostgresIT {
                             "SELECT escalation_level FROM custody_case WHERE reference = ?",
                             String.class,
                             r))
-                    .isEqualTo(de.ksi.intake.EscalationLevel.NETWORK.value()));
+                    .isEqualTo(EscalationLevel.NETWORK.value()));
     FaultSuite.assertConsistent(sql);
 
     // and the restarted application serves a whole new request

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import de.ksi.capacity.Category;
 import de.ksi.capacity.OfferView;
 import de.ksi.caseprocess.CaseProcess;
+import de.ksi.intake.EscalationLevel;
 import de.ksi.network.District;
 import de.ksi.testing.ApiClient;
 import de.ksi.testing.Fixtures;
@@ -195,7 +196,7 @@ class LagebildIT {
             .processDefinitionKey(CaseProcess.KEY)
             .variableValueEquals(CaseProcess.Vars.OFFICE, "SEGEBERG")
             .variableValueEquals(
-                CaseProcess.Vars.ESCALATION_LEVEL, de.ksi.intake.EscalationLevel.DISTRICT.value())
+                CaseProcess.Vars.ESCALATION_LEVEL, EscalationLevel.DISTRICT.value())
             .processInstanceBusinessKey(ref)
             .list();
 
