@@ -19,7 +19,6 @@ import de.ksi.security.EngineGuard;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.util.Comparator;
-import java.util.Date;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,9 +69,14 @@ public class CaseIntake {
                 runtime
                     .createProcessInstanceByKey(CaseProcess.KEY)
                     .businessKey(registered.getReference())
-                    .setVariables(processVariables(registered))
+                    .setVariables(startVariables(registered))
                     .execute());
     return new StartedCase(registered.getId(), registered.getReference(), instance.getId());
+  }
+
+  /** The office that runs the case now (after a handover, the new one). */
+  public District officeOf(String reference) {
+    return intake.byReference(reference).getOffice();
   }
 
   /**
@@ -148,23 +152,27 @@ public class CaseIntake {
   }
 
   /**
-   * References and what the models' gateways, timers and called processes read: all the process
-   * ever holds about a child. The profile the decision tables read (age, gender, urgency, needs) is
-   * no variable: {@link DecisionProfile} hands it to them from the case table. The languages are
-   * free text and no gateway or decision reads them: they stay in the case table, where the request
-   * summary reads them.
+   * What the process holds about a child: the escalation level only (Cockpit's search for waiting
+   * cases reads it). The case's office, legal ground, start and freedom restriction are no
+   * variables: the models ask the case table ({@link de.ksi.intake.CaseFacts}), and the profile the
+   * decision tables read comes from the table as well ({@link DecisionProfile}). The languages are
+   * free text and stay in the case table, where the request summary reads them.
    */
   Map<String, Object> processVariables(CustodyCase c) {
     Map<String, Object> vars = new LinkedHashMap<>();
-    vars.put(Vars.CASE_ID, c.getId());
-    vars.put(Vars.CASE_REFERENCE, c.getReference());
-    vars.put(Vars.OFFICE, c.getOffice().name());
-    vars.put(Vars.OFFICE_GROUP, c.getOffice().groupId());
-    vars.put(Vars.OFFICE_HEAD_GROUP, c.getOffice().headGroupId());
-    vars.put(Vars.LEGAL_GROUND, c.getLegalGround().name());
-    vars.put(Vars.FREEDOM_RESTRICTION, c.isFreedomRestriction());
-    vars.put(Vars.CUSTODY_START, Date.from(c.getCustodyStart()));
     vars.put(Vars.ESCALATION_LEVEL, c.getEscalationLevel().value());
+    return vars;
+  }
+
+  /**
+   * The start of a case registered over {@code POST /api/cases}: its id, transient, which the
+   * intake listener checks and binds the instance to within the starting transaction (nothing
+   * stored, nothing in history), and the {@link #processVariables}.
+   */
+  private Map<String, Object> startVariables(CustodyCase c) {
+    Map<String, Object> vars = new LinkedHashMap<>();
+    vars.put(Vars.CASE_ID, org.camunda.bpm.engine.variable.Variables.longValue(c.getId(), true));
+    vars.putAll(processVariables(c));
     return vars;
   }
 

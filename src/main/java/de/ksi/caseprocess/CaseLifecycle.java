@@ -181,17 +181,7 @@ class CaseLifecycle {
     if (office != null) {
       // the old office's access to the case in Tasklist, Cockpit and /engine-rest ends here, the
       // new one's begins
-      access.handOver(
-          c.getReference(),
-          c.getOffice(),
-          office,
-          Map.of(
-              CaseProcess.Vars.OFFICE,
-              office.name(),
-              CaseProcess.Vars.OFFICE_GROUP,
-              office.groupId(),
-              CaseProcess.Vars.OFFICE_HEAD_GROUP,
-              office.headGroupId()));
+      access.handOver(c.getReference(), c.getOffice(), office);
     }
   }
 

@@ -25,13 +25,13 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * The pseudonymised profile the decision tables read (age, gender, urgency, needs), taken from the
- * case table right before each business rule task of a case and handed to it as transient
- * variables: the decisions see what the intake registered, never a value a user sent as a variable,
- * and a case started over {@code POST /api/cases} holds no profile variable (nothing stored,
- * nothing in history; the Tasklist start form submits the fields as variables, which keep the
- * table's values). Added to every business rule task at deployment, so process owners wire nothing;
- * a task outside a case (no case bound to its instance) reads its variables as before.
+ * The pseudonymised profile the decision tables read (age, gender, urgency, legal ground, needs),
+ * taken from the case table right before each business rule task of a case and handed to it as
+ * transient variables: the decisions see what the intake registered, never a value a user sent as a
+ * variable, and a case started over {@code POST /api/cases} holds no profile variable (nothing
+ * stored, nothing in history; the Tasklist start form submits the fields as variables, which keep
+ * the table's values). Added to every business rule task at deployment, so process owners wire
+ * nothing; a task outside a case (no case bound to its instance) reads its variables as before.
  */
 @Component
 class DecisionProfile extends AbstractProcessEnginePlugin implements ExecutionListener {
@@ -71,6 +71,7 @@ class DecisionProfile extends AbstractProcessEnginePlugin implements ExecutionLi
     put(execution, Vars.AGE, Variables.integerValue(c.getAge(), true));
     put(execution, Vars.GENDER, Variables.stringValue(c.getGender().name(), true));
     put(execution, Vars.URGENCY, Variables.stringValue(c.getUrgency().name(), true));
+    put(execution, Vars.LEGAL_GROUND, Variables.stringValue(c.getLegalGround().name(), true));
     Set<Need> needs = c.needs();
     for (Need need : Need.values()) {
       put(execution, need.variable(), Variables.booleanValue(needs.contains(need), true));
@@ -93,7 +94,8 @@ class DecisionProfile extends AbstractProcessEnginePlugin implements ExecutionLi
 
   private static Set<String> names() {
     List<String> names =
-        new ArrayList<>(List.of(Vars.AGE, Vars.GENDER, Vars.URGENCY, Vars.SIBLINGS));
+        new ArrayList<>(
+            List.of(Vars.AGE, Vars.GENDER, Vars.URGENCY, Vars.LEGAL_GROUND, Vars.SIBLINGS));
     for (Need need : Need.values()) {
       names.add(need.variable());
     }

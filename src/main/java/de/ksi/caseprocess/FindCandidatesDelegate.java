@@ -2,7 +2,6 @@
 package de.ksi.caseprocess;
 
 import de.ksi.capacity.SearchResult;
-import de.ksi.caseprocess.CaseProcess.SearchScope;
 import de.ksi.caseprocess.CaseProcess.Vars;
 import de.ksi.intake.IntakeService;
 import de.ksi.intake.NeedsProfile;
@@ -23,8 +22,12 @@ class FindCandidatesDelegate implements JavaDelegate {
   private final CaseBinding binding;
   private final IntakeService cases;
 
-  FindCandidatesDelegate(PlaceSearch search, IntakeService cases, CaseBinding binding) {
+  private final PlaceSearchOrders orders;
+
+  FindCandidatesDelegate(
+      PlaceSearch search, IntakeService cases, CaseBinding binding, PlaceSearchOrders orders) {
     this.binding = binding;
+    this.orders = orders;
     this.search = search;
     this.cases = cases;
   }
@@ -32,15 +35,12 @@ class FindCandidatesDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     long caseId = binding.caseId(execution);
-    List<String> categories = Variables.strings(execution, Vars.SEARCH_CATEGORIES);
+    PlaceSearchOrders.Order order = orders.order(execution);
+    List<String> categories = order.categories();
     if (!categories.isEmpty()) {
       cases.neededCategory(caseId, categories.get(0));
     }
-    SearchResult found =
-        search.candidates(
-            caseId,
-            SearchScope.of(execution.getVariable(Vars.SEARCH_SCOPE)) == SearchScope.NETWORK,
-            categories);
+    SearchResult found = search.candidates(caseId, order.networkWide(), categories);
     execution.setVariable(
         Vars.CANDIDATES, SpinValues.jsonValue(Candidates.options(found.candidates())).create());
     execution.setVariable(Vars.CANDIDATE_COUNT, found.candidates().size());

@@ -2,9 +2,7 @@
 package de.ksi.caseprocess;
 
 import de.ksi.caseprocess.CaseProcess.Choice;
-import de.ksi.caseprocess.CaseProcess.SearchScope;
 import de.ksi.caseprocess.CaseProcess.Vars;
-import java.time.Duration;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -19,22 +17,26 @@ class PlaceHoldsDelegate implements JavaDelegate {
   private final PlaceSearch search;
   private final CaseBinding binding;
 
-  PlaceHoldsDelegate(PlaceSearch search, CaseBinding binding) {
+  private final PlaceSearchOrders orders;
+
+  PlaceHoldsDelegate(PlaceSearch search, CaseBinding binding, PlaceSearchOrders orders) {
     this.binding = binding;
+    this.orders = orders;
     this.search = search;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     long caseId = binding.caseId(execution);
+    PlaceSearchOrders.Order order = orders.order(execution);
     List<Long> holds =
         search.holdForRequests(
             caseId,
             Choice.BEST.equals(execution.getVariable(Vars.CHOICE)),
-            SearchScope.of(execution.getVariable(Vars.SEARCH_SCOPE)) == SearchScope.NETWORK,
-            Variables.strings(execution, Vars.SEARCH_CATEGORIES),
+            order.networkWide(),
+            order.categories(),
             Variables.ids(execution, Vars.SELECTED_OFFERS),
-            Duration.parse(Variables.text(execution, Vars.RESPONSE_DEADLINE)),
+            order.responseDeadline(),
             Actors.current(execution));
     binding.requestsPlaced(caseId, execution.getProcessInstanceId(), holds);
     execution.setVariable(Vars.REQUEST_COUNT, holds.size());

@@ -5,7 +5,8 @@
  *
  * <p>API: {@link CaseProcess} (the process contract other modules read), {@link CaseIntake}
  * (registers a case and starts its process), {@link ProviderRequests} (a provider's answer to a
- * request) and {@link Arrivals} (a placed child's arrival). The delegates, the lifecycle, the place
+ * request), {@link Arrivals} (a placed child's arrival) and {@link SearchFacts} (what the search
+ * model reads about its search, bean {@code searchFacts}). The delegates, the lifecycle, the place
  * search and the controllers are internal.
  */
 @ApplicationModule(displayName = "Case process")

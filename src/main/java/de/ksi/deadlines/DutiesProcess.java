@@ -87,18 +87,12 @@ public final class DutiesProcess {
     private Elements() {}
   }
 
-  /** Names of process variables: the inputs of the call, computed deadlines and form fields. */
+  /** Names of process variables: computed deadlines and form fields. */
   public static final class Variables {
-    // inputs from the case process
-    public static final String CASE_ID = "caseId";
-    public static final String CASE_REFERENCE = "caseReference";
-    public static final String OFFICE = "office";
-    public static final String LEGAL_GROUND = "legalGround";
-    public static final String CUSTODY_START = "custodyStart";
-    public static final String FREEDOM_RESTRICTION = "freedomRestriction";
+    // no inputs: the case's office, legal ground, start and freedom restriction come from the case
+    // table (de.ksi.intake.CaseFacts), found through the root process instance
 
     // written by Task_CalculateDeadlines
-    public static final String OFFICE_GROUP = "officeGroup";
     public static final String INFORM_CHILD_DUE = "informChildDue";
     public static final String INFORM_PARENTS_DUE = "informParentsDue";
     public static final String GUARDIAN_DUE = "guardianDue";

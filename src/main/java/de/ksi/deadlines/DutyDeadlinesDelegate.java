@@ -3,8 +3,7 @@ package de.ksi.deadlines;
 
 import static de.ksi.deadlines.DutiesProcess.Variables.*;
 
-import de.ksi.deadlines.DutiesProcess.Values;
-import de.ksi.network.District;
+import de.ksi.intake.CaseFacts;
 import java.time.Instant;
 import java.util.Date;
 import java.util.HashMap;
@@ -17,33 +16,32 @@ import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.springframework.stereotype.Component;
 
 /**
- * "Fristen berechnen": turns the start of the Inobhutnahme and the deadline settings (extension
- * properties of the task, edited in the BPMN) into due dates, and names the office's candidate
- * group.
+ * "Fristen berechnen": turns the start of the Inobhutnahme (from the case table, {@link CaseFacts})
+ * and the deadline settings (extension properties of the task, edited in the BPMN) into due dates.
  */
 @Component(DutiesProcess.Beans.CALCULATE_DEADLINES)
 class DutyDeadlinesDelegate implements JavaDelegate {
 
   private final LegalDeadlines deadlines;
+  private final CaseFacts cases;
 
-  DutyDeadlinesDelegate(LegalDeadlines deadlines) {
+  DutyDeadlinesDelegate(LegalDeadlines deadlines, CaseFacts cases) {
     this.deadlines = deadlines;
+    this.cases = cases;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     Settings settings = new Settings(execution);
-    Instant start = ((Date) execution.getVariable(CUSTODY_START)).toInstant();
-    boolean freedomRestriction = Boolean.TRUE.equals(execution.getVariable(FREEDOM_RESTRICTION));
+    CaseFacts.Facts facts = cases.required(execution);
+    Instant start = facts.custodyStart();
     DelegateExecution process = execution.getProcessInstance();
-    process.setVariableLocal(OFFICE_GROUP, District.valueOf(text(execution, OFFICE)).groupId());
-    process.setVariableLocal(FREEDOM_RESTRICTION, freedomRestriction);
     due(process, INFORM_CHILD_DUE, deadlines.after(start, settings.text(INFORM_CHILD_WITHIN)));
     due(process, INFORM_PARENTS_DUE, deadlines.after(start, settings.text(INFORM_PARENTS_WITHIN)));
     for (String period : new String[] {OBJECTION_WITHIN, COURT_DECISION_WITHIN}) {
       process.setVariableLocal(period, deadlines.requireIsoPeriod(settings.text(period)));
     }
-    if (Values.GROUND_UMA.equals(execution.getVariable(LEGAL_GROUND))) {
+    if (facts.unaccompanied()) {
       due(process, GUARDIAN_DUE, deadlines.after(start, settings.text(GUARDIAN_WITHIN)));
       due(process, AGE_ASSESSMENT_DUE, workingDays(start, settings, AGE_ASSESSMENT_WORKING_DAYS));
       due(
@@ -56,7 +54,7 @@ class DutyDeadlinesDelegate implements JavaDelegate {
           DISTRIBUTION_EXCLUDED_AT,
           deadlines.endOfPeriod(start, settings.text(DISTRIBUTION_EXCLUDED_AFTER)));
     }
-    if (freedomRestriction) {
+    if (facts.freedomRestriction()) {
       due(process, FREEDOM_RESTRICTION_ENDS_AT, deadlines.endOfNextDay(start));
     }
   }
@@ -73,10 +71,6 @@ class DutyDeadlinesDelegate implements JavaDelegate {
 
   private static void due(DelegateExecution process, String name, Instant at) {
     process.setVariableLocal(name, Date.from(at));
-  }
-
-  private static String text(DelegateExecution execution, String name) {
-    return String.valueOf(execution.getVariable(name)).trim();
   }
 
   /**

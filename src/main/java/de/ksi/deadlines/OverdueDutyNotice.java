@@ -2,7 +2,7 @@
 package de.ksi.deadlines;
 
 import de.ksi.deadlines.DutiesProcess.Elements;
-import de.ksi.deadlines.DutiesProcess.Variables;
+import de.ksi.intake.CaseFacts;
 import de.ksi.intake.IntakeService;
 import de.ksi.notification.Notifications;
 import de.ksi.platform.ParseListeners;
@@ -28,11 +28,15 @@ class OverdueDutyNotice extends AbstractProcessEnginePlugin {
 
   private final ObjectProvider<Notifications> notifications;
   private final ObjectProvider<IntakeService> cases;
+  private final ObjectProvider<CaseFacts> facts;
 
   OverdueDutyNotice(
-      ObjectProvider<Notifications> notifications, ObjectProvider<IntakeService> cases) {
+      ObjectProvider<Notifications> notifications,
+      ObjectProvider<IntakeService> cases,
+      ObjectProvider<CaseFacts> facts) {
     this.notifications = notifications;
     this.cases = cases;
+    this.facts = facts;
   }
 
   @Override
@@ -57,7 +61,7 @@ class OverdueDutyNotice extends AbstractProcessEnginePlugin {
     notifications
         .getObject()
         .send(
-            (String) task.getVariable(Variables.OFFICE_GROUP),
+            facts.getObject().officeGroup(task.getExecution()),
             reference,
             Notifications.Kind.OVERDUE_DUTY,
             "Frist überschritten im Fall "

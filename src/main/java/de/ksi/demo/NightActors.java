@@ -108,14 +108,7 @@ class NightActors {
    * same check that the caseworker belongs to the case's office.
    */
   void foundByPhone(String userId, String reference, long offerId, String note) {
-    String instance =
-        runtime
-            .createProcessInstanceQuery()
-            .processDefinitionKey(CaseProcess.KEY)
-            .processInstanceBusinessKey(reference)
-            .singleResult()
-            .getId();
-    if (!groups(userId).contains((String) runtime.getVariable(instance, Vars.OFFICE_GROUP))) {
+    if (!groups(userId).contains(intake.officeOf(reference).groupId())) {
       throw new IllegalStateException(userId + " does not work for the office of " + reference);
     }
     EngineGuard.trusted(

@@ -16,9 +16,10 @@ import org.springframework.context.ApplicationContext;
 
 /**
  * The only Spring beans expressions can name: our own delegates and listeners (beans of the
- * delegate interfaces whose class is in de.ksi). Handed to the engine as its expression bean map,
- * so that {@code ${identityService}} or any other bean does not resolve even in a model that got
- * past the deployment policy.
+ * delegate interfaces whose class is in de.ksi) and our tables' answers to the models ({@code
+ * caseFacts}, {@code searchFacts}: {@link ExpressionGrammar#FACTS}, which names their methods one
+ * by one). Handed to the engine as its expression bean map, so that {@code ${identityService}} or
+ * any other bean does not resolve even in a model that got past the deployment policy.
  */
 final class DelegateBeans extends AbstractMap<Object, Object> {
 
@@ -53,7 +54,8 @@ final class DelegateBeans extends AbstractMap<Object, Object> {
 
   @Override
   public boolean containsKey(Object key) {
-    return key instanceof String name && names().contains(name);
+    return key instanceof String name
+        && (names().contains(name) || ExpressionGrammar.FACTS.containsKey(name));
   }
 
   @Override
@@ -63,7 +65,7 @@ final class DelegateBeans extends AbstractMap<Object, Object> {
 
   @Override
   public Set<Map.Entry<Object, Object>> entrySet() {
-    return names().stream()
+    return Stream.concat(names().stream(), ExpressionGrammar.FACTS.keySet().stream())
         .map(name -> Map.entry((Object) name, context.getBean(name)))
         .collect(Collectors.toUnmodifiableSet());
   }

@@ -5,6 +5,7 @@ import de.ksi.deployment.JuelTokens.Kind;
 import de.ksi.deployment.JuelTokens.Refused;
 import de.ksi.deployment.JuelTokens.Token;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -27,7 +28,21 @@ final class ExpressionGrammar {
           "externalTask",
           "variableScope",
           "decisionResult",
-          "dateTime");
+          "dateTime",
+          "caseFacts",
+          "searchFacts");
+
+  /**
+   * What the models may ask our tables, as {@code ${bean.name(execution)}}: the beans {@code
+   * caseFacts} ({@code de.ksi.intake.CaseFacts}) and {@code searchFacts} ({@code
+   * de.ksi.caseprocess.SearchFacts}) and, for each, the methods that take the execution.
+   */
+  static final Map<String, Set<String>> FACTS =
+      Map.of(
+          "caseFacts",
+          Set.of("officeGroup", "officeHeadGroup", "freedomRestriction", "unaccompanied"),
+          "searchFacts",
+          Set.of("candidateGroup", "responseDeadline", "providerGroup", "answerDue"));
 
   private static final Set<String> JUEL_WORDS =
       Set.of(
@@ -196,6 +211,23 @@ final class ExpressionGrammar {
           expect(")");
           expect(".");
           variableName(next());
+        }
+        case "caseFacts", "searchFacts" -> {
+          expect(".");
+          Token fact = next();
+          Set<String> allowed = FACTS.get(name);
+          if (!allowed.contains(fact.text())) {
+            throw new Refused(
+                name
+                    + "."
+                    + fact.text()
+                    + " is not allowed (only "
+                    + allowed.stream().sorted().toList()
+                    + ")");
+          }
+          expect("(");
+          expect("execution");
+          expect(")");
         }
         case "dateTime" -> {
           expect("(");

@@ -4,11 +4,9 @@ package de.ksi.security;
 import de.ksi.enginetuning.CommandCache;
 import de.ksi.network.District;
 import java.util.List;
-import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
@@ -31,7 +29,6 @@ public class CaseAccess {
   private final CommandExecutor commands;
   private final AuthorizationService authorizations;
   private final HistoryService history;
-  private final RuntimeService runtime;
   private final TaskService tasks;
 
   CaseAccess(ProcessEngine engine) {
@@ -40,16 +37,15 @@ public class CaseAccess {
             .getCommandExecutorTxRequired();
     this.authorizations = engine.getAuthorizationService();
     this.history = engine.getHistoryService();
-    this.runtime = engine.getRuntimeService();
     this.tasks = engine.getTaskService();
   }
 
   /**
-   * Hands the case's instances to {@code to}; {@code officeVariables} (the process's own names for
-   * the office) are set on every running instance so that later tasks go to the new office too.
+   * Hands the case's instances to {@code to}: grants and open tasks move. Later tasks go to the new
+   * office by themselves, since the models read the office from the case table, which the handover
+   * changed.
    */
-  public void handOver(
-      String caseReference, District from, District to, Map<String, Object> officeVariables) {
+  public void handOver(String caseReference, District from, District to) {
     if (from == to) {
       return;
     }
@@ -75,10 +71,6 @@ public class CaseAccess {
                             .list()) {
                       OfficeGrants.revoke(
                           authorizations, from.groupId(), Resources.HISTORIC_TASK, task.getId());
-                    }
-                    if (runtime.createProcessInstanceQuery().processInstanceId(instance).count()
-                        > 0) {
-                      runtime.setVariables(instance, officeVariables);
                     }
                   }
                   for (Task task :

@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.camunda.bpm.engine.delegate.DelegateVariableMapping;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -50,6 +51,8 @@ class ProcessContractTest {
   static final Set<String> BUILT_INS =
       Set.of(
           "execution",
+          de.ksi.intake.CaseFacts.BEAN,
+          SearchFacts.BEAN,
           "task",
           "dateTime",
           "loopCounter",
@@ -77,7 +80,7 @@ class ProcessContractTest {
   /** A delegate expression and what carries it: an execution or task listener, or else a task. */
   private static final Pattern DELEGATE =
       Pattern.compile(
-          "(?:<camunda:(executionListener|taskListener) |(camunda:))delegateExpression=\"\\$\\{(\\w+)}\"");
+          "(?:<camunda:(executionListener|taskListener) |(camunda:(?:variableMapping)?))[dD]elegateExpression=\"\\$\\{(\\w+)}\"");
 
   private final ObjectMapper json = new ObjectMapper();
 
@@ -223,7 +226,11 @@ class ProcessContractTest {
         Class<?> kind =
             "executionListener".equals(m.group(1))
                 ? ExecutionListener.class
-                : "taskListener".equals(m.group(1)) ? TaskListener.class : JavaDelegate.class;
+                : "taskListener".equals(m.group(1))
+                    ? TaskListener.class
+                    : "camunda:variableMapping".equals(m.group(2))
+                        ? DelegateVariableMapping.class
+                        : JavaDelegate.class;
         assertThat(beans)
             .as("%s: ${%s} is a bean of ours", bpmn.getFileName(), name)
             .containsKey(name);
@@ -247,7 +254,8 @@ class ProcessContractTest {
         Class<?> type = Class.forName(candidate.getBeanClassName());
         if (JavaDelegate.class.isAssignableFrom(type)
             || ExecutionListener.class.isAssignableFrom(type)
-            || TaskListener.class.isAssignableFrom(type)) {
+            || TaskListener.class.isAssignableFrom(type)
+            || DelegateVariableMapping.class.isAssignableFrom(type)) {
           beans.put(names.generateBeanName(candidate, registry), type);
         }
       } catch (ClassNotFoundException e) {

@@ -22,6 +22,7 @@ import java.util.Date;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -71,13 +72,8 @@ class SearchModelProcessTest {
   void doubles() {
     BpmnAwareTests.init(ENGINE.getProcessEngine());
     ClockUtil.setCurrentTime(new Date());
-    Mocks.register(
-        "startSearch",
-        (ExecutionListener)
-            execution -> {
-              execution.setVariable(Vars.PLACEMENT_ID, null);
-              execution.setVariable(Vars.SEARCH_OUTCOME, null);
-            });
+    Mocks.register("startSearch", (ExecutionListener) execution -> calls.add("order recorded"));
+    Mocks.register(SearchFacts.BEAN, new FixedSearchFacts());
     Mocks.register(
         "findCandidates",
         (JavaDelegate)
@@ -92,14 +88,7 @@ class SearchModelProcessTest {
                     Vars.REQUEST_COUNT, holdsPlaced.isEmpty() ? 0 : holdsPlaced.pop()));
     Mocks.register(
         "prepareRequest",
-        (JavaDelegate)
-            execution -> {
-              execution.setVariableLocal(Vars.PROVIDER_GROUP, PROVIDER_GROUP);
-              execution.setVariableLocal(
-                  Vars.REQUEST_DUE_DATE,
-                  Date.from(ClockUtil.now().toInstant().plus(Duration.ofMinutes(15))));
-              execution.setVariableLocal(Vars.DECISION, null);
-            });
+        (JavaDelegate) execution -> execution.setVariableLocal(Vars.DECISION, null));
     Mocks.register("requestTaskCreated", (TaskListener) task -> calls.add("created"));
     Mocks.register("choiceTaskCreated", (TaskListener) task -> calls.add("choice shown"));
     Mocks.register(
@@ -250,18 +239,34 @@ class SearchModelProcessTest {
 
   private ProcessInstance start() {
     return runtimeService()
-        .startProcessInstanceByKey(
-            CaseProcess.SEARCH_KEY,
-            "SEG-2027-0042",
-            Map.of(
-                Vars.CASE_REFERENCE,
-                "SEG-2027-0042",
-                Vars.SEARCH_GROUP,
-                OFFICE_GROUP,
-                Vars.SEARCH_SCOPE,
-                "DISTRICT",
-                Vars.RESPONSE_DEADLINE,
-                "PT15M"));
+        .startProcessInstanceByKey(CaseProcess.SEARCH_KEY, "SEG-2027-0042", Map.of());
+  }
+
+  /**
+   * The search's order and its requests' providers as our tables would answer: the office chooses,
+   * a provider answers within 15 minutes.
+   */
+  private static final class FixedSearchFacts implements SearchFacts {
+
+    @Override
+    public String candidateGroup(DelegateExecution execution) {
+      return OFFICE_GROUP;
+    }
+
+    @Override
+    public String responseDeadline(DelegateExecution execution) {
+      return "PT15M";
+    }
+
+    @Override
+    public String providerGroup(DelegateExecution execution) {
+      return PROVIDER_GROUP;
+    }
+
+    @Override
+    public Date answerDue(DelegateExecution execution) {
+      return Date.from(ClockUtil.now().toInstant().plus(Duration.ofMinutes(15)));
+    }
   }
 
   private static Task chooseTask(ProcessInstance search) {

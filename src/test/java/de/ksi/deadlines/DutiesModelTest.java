@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import de.ksi.intake.CaseFacts;
 import de.ksi.network.Groups;
 import java.io.IOException;
 import java.io.InputStream;
@@ -86,7 +87,7 @@ class DutiesModelTest {
       assertThat(task.getCamundaFormRefBinding()).as(task.getId()).isEqualTo("deployment");
       assertThat(task.getCamundaCandidateGroups())
           .as(task.getId())
-          .isIn("${" + DutiesProcess.Variables.OFFICE_GROUP + "}", Groups.COORDINATORS);
+          .isIn("${caseFacts.officeGroup(execution)}", Groups.COORDINATORS);
     }
   }
 
@@ -126,6 +127,7 @@ class DutiesModelTest {
     Set<String> known = constants(DutiesProcess.Variables.class);
     known.addAll(constants(DutiesProcess.Beans.class));
     known.add("true");
+    known.add(CaseFacts.BEAN);
     Matcher names = EXPRESSION_NAME.matcher(xml);
     List<String> used = new ArrayList<>();
     while (names.find()) {

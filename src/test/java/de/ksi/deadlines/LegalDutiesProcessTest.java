@@ -16,8 +16,11 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 
 import de.ksi.deadlines.DutiesProcess.Beans;
 import de.ksi.deadlines.DutiesProcess.Values;
+import de.ksi.intake.CaseFacts;
+import de.ksi.intake.LegalGround;
 import de.ksi.network.District;
 import de.ksi.network.Groups;
+import de.ksi.testing.FixedCaseFacts;
 import de.ksi.testing.FlowCoverage;
 import java.io.IOException;
 import java.io.InputStream;
@@ -67,6 +70,10 @@ class LegalDutiesProcessTest {
   private static final Instant START = at("2027-03-25T10:00:00+01:00");
 
   private String deploymentId;
+
+  /** The case the duties run for: the case table's facts, which the model and delegate read. */
+  private final FixedCaseFacts facts = new FixedCaseFacts();
+
   private final List<String> extraDeployments = new ArrayList<>();
 
   @BeforeEach
@@ -74,7 +81,8 @@ class LegalDutiesProcessTest {
     ClockUtil.setCurrentTime(Date.from(START));
     BpmnAwareTests.init(ENGINE.getProcessEngine());
     LegalDeadlines deadlines = new LegalDeadlines(Clock.fixed(START, BERLIN));
-    Mocks.register(Beans.CALCULATE_DEADLINES, new DutyDeadlinesDelegate(deadlines));
+    Mocks.register(CaseFacts.BEAN, facts);
+    Mocks.register(Beans.CALCULATE_DEADLINES, new DutyDeadlinesDelegate(deadlines, facts));
     Mocks.register(Beans.RECORD_DISTRIBUTION_EXCLUSION, new DistributionExclusionDelegate());
     Mocks.register(Beans.OBJECTION_DECISION_CHECK, new ObjectionDecisionCheck());
     Mocks.register(Beans.DISTRIBUTION_ASSESSMENT_CHECK, new DistributionAssessmentCheck());
@@ -416,7 +424,7 @@ class LegalDutiesProcessTest {
     assertThat(duties)
         .hasBusinessKey(REFERENCE)
         .isWaitingAt(INFORM_CHILD, COURT_DECISION_OR_END_MEASURE);
-    assertThat(duties).variables().containsEntry(OFFICE_GROUP, District.SEGEBERG.groupId());
+    assertThat(task(INFORM_CHILD, duties)).hasCandidateGroup(District.SEGEBERG.groupId());
 
     complete(task("Task_CloseCase", caseProcess));
 
@@ -553,20 +561,13 @@ class LegalDutiesProcessTest {
             DutiesProcess.KEY, REFERENCE, inputs(legalGround, freedomRestriction));
   }
 
-  private static Map<String, Object> inputs(String legalGround, boolean freedomRestriction) {
-    return withVariables(
-        CASE_ID,
-        42L,
-        CASE_REFERENCE,
-        REFERENCE,
-        OFFICE,
-        District.SEGEBERG.name(),
-        LEGAL_GROUND,
-        legalGround,
-        CUSTODY_START,
-        Date.from(START),
-        FREEDOM_RESTRICTION,
-        freedomRestriction);
+  /**
+   * The case in the table: the duties take no variables from their caller, only its business key.
+   */
+  private Map<String, Object> inputs(String legalGround, boolean freedomRestriction) {
+    facts.set(
+        REFERENCE, District.SEGEBERG, LegalGround.valueOf(legalGround), freedomRestriction, START);
+    return Map.of();
   }
 
   private static Map<String, Object> parentsInformed(boolean object) {

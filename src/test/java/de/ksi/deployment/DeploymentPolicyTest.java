@@ -32,6 +32,7 @@ class DeploymentPolicyTest {
           "handOver",
           "closeCase",
           "startSearch",
+          "searchInputs",
           "findCandidates",
           "recordPhonePlacement",
           "placeHolds",

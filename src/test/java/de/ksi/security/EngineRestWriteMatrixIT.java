@@ -188,7 +188,7 @@ class EngineRestWriteMatrixIT {
             .getHistoryService()
             .createHistoricVariableInstanceQuery()
             .processInstanceId(main)
-            .variableName(CaseProcess.Vars.OFFICE)
+            .variableName(CaseProcess.Vars.ESCALATION_LEVEL)
             .singleResult()
             .getId());
     ids.put(
@@ -438,7 +438,7 @@ class EngineRestWriteMatrixIT {
             case "key" ->
                 resource.startsWith("decision") ? ids.get("decisionKey") : CaseProcess.KEY;
             case "tenant-id" -> ids.get("tenant");
-            case "varName" -> CaseProcess.Vars.OFFICE;
+            case "varName" -> CaseProcess.Vars.ESCALATION_LEVEL;
             case "userId" -> user;
             case "groupId" -> ids.get("otherGroup");
             case "operationId" -> ids.get("operation");
