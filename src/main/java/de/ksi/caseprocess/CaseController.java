@@ -25,6 +25,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -56,6 +57,7 @@ class CaseController {
   private final IntakeReplays replays;
   private final EngineActions engineActions;
   private final TaskService tasks;
+  private final FormService forms;
 
   CaseController(
       CaseIntake caseIntake,
@@ -66,9 +68,11 @@ class CaseController {
       RuntimeService runtime,
       IntakeReplays replays,
       EngineActions engineActions,
-      TaskService tasks) {
+      TaskService tasks,
+      FormService forms) {
     this.engineActions = engineActions;
     this.tasks = tasks;
+    this.forms = forms;
     this.caseIntake = caseIntake;
     this.replays = replays;
     this.cases = cases;
@@ -208,7 +212,7 @@ class CaseController {
                           if (open.size() != 1) {
                             return false;
                           }
-                          tasks.complete(open.get(0).getId(), choice);
+                          forms.submitTaskForm(open.get(0).getId(), choice);
                           return true;
                         }));
     if (!completed) {

@@ -148,7 +148,10 @@ public final class CaseProcess {
     public static final String OUTCOME_NOTE = "outcomeNote";
 
     // arrival at the accepting provider
-    /** Local to the arrival branch: the accepting provider's group, from the case's placement. */
+    /**
+     * Local to the arrival branch and transient: the accepting provider's group, from the case's
+     * placement, read by the gateway and the task right after.
+     */
     public static final String ARRIVAL_GROUP = "arrivalGroup";
 
     /** The provider's confirmation in "Aufnahme vorbereiten": {@link Arrival#ARRIVED}. */
@@ -159,6 +162,22 @@ public final class CaseProcess {
      * free text).
      */
     public static final String ANSWERS_SO_FAR = "answersSoFar";
+
+    /**
+     * Answers the steps right after their task read within the completing transaction and record in
+     * our tables (the holds placed, the provider's answer and reason, the place found by phone): a
+     * form submission passes them transient, so they are no variable and no history ({@link
+     * CaseFormVariables}). The gateways after the task read them in the same transaction.
+     */
+    public static final Set<String> READ_AT_ONCE =
+        Set.of(
+            CHOICE,
+            SELECTED_OFFERS,
+            PHONE_OFFER,
+            PHONE_NOTE,
+            DECISION,
+            DECLINE_REASON,
+            DECLINE_NOTE);
 
     /**
      * Free texts users type (and summaries that carry one): history never records them, and the

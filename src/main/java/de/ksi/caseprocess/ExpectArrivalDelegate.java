@@ -45,6 +45,8 @@ class ExpectArrivalDelegate implements JavaDelegate {
       group = directory.groupOfOffer(registry.placement(placementId).offerId());
       arrivals.expect(caseId, placementId, group);
     }
-    execution.setVariableLocal(Vars.ARRIVAL_GROUP, group);
+    // transient: the gateway right after and the task's candidate group read it in this transaction
+    execution.setVariableLocal(
+        Vars.ARRIVAL_GROUP, org.camunda.bpm.engine.variable.Variables.stringValue(group, true));
   }
 }

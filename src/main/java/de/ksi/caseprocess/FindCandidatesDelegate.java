@@ -44,7 +44,7 @@ class FindCandidatesDelegate implements JavaDelegate {
     execution.setVariable(
         Vars.CANDIDATES, SpinValues.jsonValue(Candidates.options(found.candidates())).create());
     execution.setVariable(Vars.CANDIDATE_COUNT, found.candidates().size());
-    execution.setVariable(
-        Vars.CANDIDATE_SUMMARY, Candidates.summary(NeedsProfile.of(cases.get(caseId)), found));
+    orders.candidatesFound(
+        execution, Candidates.summary(NeedsProfile.of(cases.get(caseId)), found));
   }
 }

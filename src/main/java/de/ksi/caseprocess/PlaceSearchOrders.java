@@ -71,6 +71,33 @@ class PlaceSearchOrders implements SearchFacts {
         Timestamp.from(ClockUtil.now().toInstant()));
   }
 
+  /**
+   * Keeps what the candidate search found for the choice form ({@link CaseFormVariables}); a search
+   * started before {@code place_search} existed keeps it as its variable.
+   */
+  void candidatesFound(DelegateExecution execution, String summary) {
+    int kept =
+        jdbc.update(
+            "UPDATE place_search SET candidate_summary = ? WHERE search_instance_id = ?",
+            summary,
+            execution.getProcessInstanceId());
+    if (kept == 0) {
+      execution.setVariable(Vars.CANDIDATE_SUMMARY, summary);
+    }
+  }
+
+  /** What the last candidate search of this search found, if it ran and is kept here. */
+  Optional<String> candidateSummary(String searchInstanceId) {
+    return jdbc
+        .queryForList(
+            "SELECT candidate_summary FROM place_search WHERE search_instance_id = ?",
+            String.class,
+            searchInstanceId)
+        .stream()
+        .filter(java.util.Objects::nonNull)
+        .findFirst();
+  }
+
   /** The order of the search this execution belongs to. */
   Order order(DelegateExecution execution) {
     return stored(execution.getProcessInstanceId()).orElseGet(() -> fromVariables(execution));

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 package de.ksi.caseprocess;
 
-import de.ksi.caseprocess.CaseProcess.Vars;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -9,9 +8,10 @@ import org.springframework.stereotype.Component;
 /**
  * Prepares one provider request of the parallel requests: it takes the next hold of its search from
  * our tables (bound to this request's execution, where {@link SearchFacts} finds the provider's
- * group and the answer's due date for the task), and local answer variables so that parallel
- * answers never mix. The pseudonymised profile is not stored: {@link RequestSummaryPlugin} reads it
- * from our tables whenever the request's form is read.
+ * group and the answer's due date for the task). The provider's answer needs no variable here: a
+ * form submission passes it transient ({@link CaseProcess.Vars#READ_AT_ONCE}), so parallel answers
+ * never mix. The pseudonymised profile is not stored: {@link RequestSummaryPlugin} reads it from
+ * our tables whenever the request's form is read.
  */
 @Component("prepareRequest")
 class PrepareRequestDelegate implements JavaDelegate {
@@ -25,8 +25,5 @@ class PrepareRequestDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     binding.takeNextRequest(execution.getProcessInstanceId(), execution.getId());
-    execution.setVariableLocal(Vars.DECISION, null);
-    execution.setVariableLocal(Vars.DECLINE_REASON, null);
-    execution.setVariableLocal(Vars.DECLINE_NOTE, null);
   }
 }

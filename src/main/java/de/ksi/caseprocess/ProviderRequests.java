@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -27,13 +28,19 @@ import org.springframework.transaction.annotation.Transactional;
 public class ProviderRequests {
 
   private final TaskService tasks;
+  private final FormService forms;
   private final RuntimeService runtime;
   private final PlaceSearch search;
   private final CapacityRegistry registry;
 
   ProviderRequests(
-      TaskService tasks, RuntimeService runtime, PlaceSearch search, CapacityRegistry registry) {
+      TaskService tasks,
+      FormService forms,
+      RuntimeService runtime,
+      PlaceSearch search,
+      CapacityRegistry registry) {
     this.tasks = tasks;
+    this.forms = forms;
     this.runtime = runtime;
     this.search = search;
     this.registry = registry;
@@ -117,7 +124,8 @@ public class ProviderRequests {
             .findFirst()
             .or(() -> taskWithoutLocalHold(holdId, caseReference, groups))
             .orElseThrow(() -> new ProblemException.Conflict("problem.request.not-open", holdId));
-    tasks.complete(task.getId(), vars);
+    // as the request form in Tasklist submits it: the answer reaches the next steps transient
+    forms.submitTaskForm(task.getId(), vars);
   }
 
   /**

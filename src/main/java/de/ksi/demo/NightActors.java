@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -37,16 +38,19 @@ class NightActors {
   private final ManagementService management;
   private final CaseIntake intake;
   private final ProviderRequests requests;
+  private final FormService forms;
 
   NightActors(
       IdentityService identity,
       TaskService tasks,
+      FormService forms,
       RuntimeService runtime,
       ManagementService management,
       CaseIntake intake,
       ProviderRequests requests) {
     this.identity = identity;
     this.tasks = tasks;
+    this.forms = forms;
     this.runtime = runtime;
     this.management = management;
     this.intake = intake;
@@ -79,7 +83,7 @@ class NightActors {
         userId,
         () -> {
           tasks.claim(task.getId(), userId);
-          tasks.complete(task.getId(), formValues);
+          forms.submitTaskForm(task.getId(), formValues);
           return null;
         });
   }

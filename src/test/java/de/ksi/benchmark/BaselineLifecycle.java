@@ -4,6 +4,7 @@ package de.ksi.benchmark;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -32,6 +33,7 @@ final class BaselineLifecycle implements Lifecycle {
 
   private final RuntimeService runtime;
   private final TaskService tasks;
+  private final FormService forms;
 
   BaselineLifecycle(InProcessApp app) {
     ProcessEngine engine = app.bean(ProcessEngine.class);
@@ -45,6 +47,7 @@ final class BaselineLifecycle implements Lifecycle {
     deployment.deploy();
     this.runtime = engine.getRuntimeService();
     this.tasks = engine.getTaskService();
+    this.forms = engine.getFormService();
   }
 
   @Override
@@ -94,6 +97,7 @@ final class BaselineLifecycle implements Lifecycle {
     if (task == null) {
       throw new IllegalStateException("no open task " + taskKey + " in " + reference);
     }
-    tasks.complete(task.getId(), variables);
+    // as Tasklist's "Abschließen" does it, like our lifecycle
+    forms.submitTaskForm(task.getId(), variables);
   }
 }

@@ -4,6 +4,7 @@ package de.ksi.benchmark;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import de.ksi.testing.KsiIntegrationTest;
+import java.util.List;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Test;
@@ -28,7 +29,8 @@ class BenchmarkSmokeIT {
     try (InProcessApp app = InProcessApp.running(context)) {
       HistoryService history = app.bean(ProcessEngine.class).getHistoryService();
 
-      ExecutedElements ours = ExecutedElements.of(history, new CaseLifecycle(app).run(900_001));
+      String reference = new CaseLifecycle(app).run(900_001);
+      ExecutedElements ours = ExecutedElements.of(history, reference);
       ExecutedElements baseline =
           ExecutedElements.of(history, new BaselineLifecycle(app).run(900_002));
 
@@ -45,6 +47,28 @@ class BenchmarkSmokeIT {
           .as("process instances")
           .isEqualTo(ours.processInstances());
       assertThat(baseline.sameShapeAs(ours)).isTrue();
+
+      // issue #22, decision 3: a lifecycle of all three processes carries at most 25 variables
+      String[] instances =
+          history
+              .createHistoricProcessInstanceQuery()
+              .processInstanceBusinessKey(reference)
+              .list()
+              .stream()
+              .map(i -> i.getId())
+              .toArray(String[]::new);
+      List<String> variables =
+          history
+              .createHistoricVariableInstanceQuery()
+              .processInstanceIdIn(instances)
+              .includeDeleted()
+              .list()
+              .stream()
+              .map(v -> v.getProcessDefinitionKey() + "." + v.getName())
+              .sorted()
+              .toList();
+      System.out.println("VARIABLES " + variables.size() + " " + variables);
+      assertThat(variables).as("the variables of one lifecycle").hasSizeLessThanOrEqualTo(25);
     }
   }
 }

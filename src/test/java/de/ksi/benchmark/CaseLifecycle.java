@@ -13,6 +13,7 @@ import de.ksi.network.KsiUser;
 import de.ksi.testing.Intakes;
 import java.util.Map;
 import java.util.Set;
+import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.spin.json.SpinJsonNode;
@@ -21,7 +22,7 @@ import org.camunda.spin.plugin.variable.SpinValues;
 /**
  * Our whole case: intake, own-district search, the caseworker asks the best candidate, the provider
  * accepts, placement, the legal duties (child and parents informed, parents agree), return home,
- * closed.
+ * closed. Each task is completed as Tasklist's "Abschließen" does it, by submitting its form.
  */
 final class CaseLifecycle implements Lifecycle {
 
@@ -29,10 +30,12 @@ final class CaseLifecycle implements Lifecycle {
 
   private final CaseIntake intake;
   private final TaskService tasks;
+  private final FormService forms;
 
   CaseLifecycle(InProcessApp app) {
     this.intake = app.bean(CaseIntake.class);
     this.tasks = app.bean(org.camunda.bpm.engine.ProcessEngine.class).getTaskService();
+    this.forms = app.bean(org.camunda.bpm.engine.ProcessEngine.class).getFormService();
   }
 
   @Override
@@ -49,24 +52,24 @@ final class CaseLifecycle implements Lifecycle {
     Task choose = task(ref, CaseProcess.SearchElements.CHOOSE);
     SpinJsonNode candidates = (SpinJsonNode) tasks.getVariable(choose.getId(), Vars.CANDIDATES);
     String offer = candidates.elements().get(0).prop("value").stringValue();
-    tasks.complete(
+    forms.submitTaskForm(
         choose.getId(),
         Map.of(
             Vars.CHOICE,
             CaseProcess.Choice.REQUEST,
             Vars.SELECTED_OFFERS,
             SpinValues.jsonValue("[\"" + offer + "\"]").create()));
-    tasks.complete(
+    forms.submitTaskForm(
         task(ref, CaseProcess.SearchElements.ANSWER).getId(), Map.of(Vars.DECISION, "ACCEPT"));
 
-    tasks.complete(
+    forms.submitTaskForm(
         task(ref, DutiesProcess.Elements.INFORM_CHILD).getId(),
         Map.of(
             DutiesProcess.Variables.CHILD_INFORMED,
             true,
             DutiesProcess.Variables.TRUSTED_PERSON_OFFERED,
             true));
-    tasks.complete(
+    forms.submitTaskForm(
         task(ref, DutiesProcess.Elements.INFORM_PARENTS).getId(),
         Map.of(
             DutiesProcess.Variables.PARENTS_INFORMED,
@@ -75,7 +78,7 @@ final class CaseLifecycle implements Lifecycle {
             true,
             DutiesProcess.Variables.PARENTS_OBJECT,
             false));
-    tasks.complete(
+    forms.submitTaskForm(
         task(ref, CaseProcess.Elements.DECIDE_OUTCOME).getId(),
         Map.of(Vars.OUTCOME, "RETURN_HOME"));
     return ref;

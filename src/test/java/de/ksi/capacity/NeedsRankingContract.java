@@ -193,7 +193,10 @@ abstract class NeedsRankingContract {
             .singleResult();
     String summary =
         (String)
-            engine.getTaskService().getVariable(choose.getId(), CaseProcess.Vars.CANDIDATE_SUMMARY);
+            engine
+                .getFormService()
+                .getTaskFormVariables(choose.getId())
+                .getValue(CaseProcess.Vars.CANDIDATE_SUMMARY, String.class);
     SpinJsonNode options =
         (SpinJsonNode)
             engine.getTaskService().getVariable(choose.getId(), CaseProcess.Vars.CANDIDATES);

@@ -168,7 +168,8 @@ class ArrivalProcessTest {
   void aDeclineAndAnExpiredRequestAreShownAtTheTopOfTheNextChoice() {
     String ref = girlOf13(District.HERZOGTUM_LAUENBURG);
     List<Long> candidates = scenario.candidates(scenario.task(ref, SearchElements.CHOOSE));
-    assertThat(scenario.variable(scenario.task(ref, SearchElements.CHOOSE), Vars.ANSWERS_SO_FAR))
+    assertThat(
+            scenario.formVariable(scenario.task(ref, SearchElements.CHOOSE), Vars.ANSWERS_SO_FAR))
         .isEqualTo("");
     long declining = candidates.get(0);
     long silent = candidates.get(1);
@@ -187,7 +188,8 @@ class ArrivalProcessTest {
     scenario.passTime(ref, Duration.ofMinutes(16));
 
     String shown =
-        (String) scenario.variable(scenario.task(ref, SearchElements.CHOOSE), Vars.ANSWERS_SO_FAR);
+        (String)
+            scenario.formVariable(scenario.task(ref, SearchElements.CHOOSE), Vars.ANSWERS_SO_FAR);
     String decliner = directory.get(directory.offerView(declining).providerId()).name();
     String silentOne = directory.get(directory.offerView(silent).providerId()).name();
     assertThat(shown)

@@ -58,6 +58,13 @@ final class CaseScenario {
     return engine.getTaskService().getVariable(task.getId(), name);
   }
 
+  /**
+   * What the task's form shows under that name, as Tasklist loads it (variables and our tables).
+   */
+  Object formVariable(Task task, String name) {
+    return engine.getFormService().getTaskFormVariables(task.getId()).getValue(name, Object.class);
+  }
+
   /** The caseworker asks the given offers at once (the candidate form's REQUEST choice). */
   void request(String reference, Long... offerIds) {
     String json =

@@ -84,7 +84,11 @@ class LongCandidateListIT {
     String ref = created.json().get("caseReference").asText();
     Task choose = task(ref, SearchElements.CHOOSE);
     String summary =
-        (String) engine.getTaskService().getVariable(choose.getId(), Vars.CANDIDATE_SUMMARY);
+        (String)
+            engine
+                .getFormService()
+                .getTaskFormVariables(choose.getId())
+                .getValue(Vars.CANDIDATE_SUMMARY, String.class);
     assertThat(summary).hasSizeLessThan(4000).contains("| 1 |").contains("…");
 
     Job deadline = fixtures.job(fixtures.caseInstance(ref), Elements.DISTRICT_DEADLINE);

@@ -101,7 +101,10 @@ class MaximalInputPostgresIT {
     Task choose = task(ref, SearchElements.CHOOSE);
     String summary =
         (String)
-            engine.getTaskService().getVariable(choose.getId(), CaseProcess.Vars.CANDIDATE_SUMMARY);
+            engine
+                .getFormService()
+                .getTaskFormVariables(choose.getId())
+                .getValue(CaseProcess.Vars.CANDIDATE_SUMMARY, String.class);
     assertThat(summary).hasSizeLessThan(4000);
     List<String> all = new ArrayList<>();
     ((SpinJsonNode)

@@ -90,7 +90,6 @@ class SearchModelProcessTest {
         "prepareRequest",
         (JavaDelegate) execution -> execution.setVariableLocal(Vars.DECISION, null));
     Mocks.register("requestTaskCreated", (TaskListener) task -> calls.add("created"));
-    Mocks.register("choiceTaskCreated", (TaskListener) task -> calls.add("choice shown"));
     Mocks.register(
         "acceptRequest",
         (JavaDelegate)

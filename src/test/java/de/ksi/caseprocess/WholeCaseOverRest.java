@@ -184,9 +184,16 @@ abstract class WholeCaseOverRest {
     OfferView offer = fixtures.offer(District.SEGEBERG, Category.INOBHUTNAHME_GRUPPE, 4, 2);
     String provider = fixtures.providerLogin(offer.id());
     String ref = requestCase(api, caseworker, 12, offer.id());
-    // as on a request task created by a process version before the task kept the hold id itself
+    // as on a request task created by a process version before the task kept the hold id itself:
+    // the request's execution kept it
     String task = fixtures.openTask(ref, CaseProcess.SearchElements.ANSWER);
     engine.getTaskService().removeVariableLocal(task, CaseProcess.Vars.HOLD_ID);
+    engine
+        .getRuntimeService()
+        .setVariableLocal(
+            engine.getTaskService().createTaskQuery().taskId(task).singleResult().getExecutionId(),
+            CaseProcess.Vars.HOLD_ID,
+            registry.holdsOf(ref).get(0).id());
 
     JsonNode requests = api.as(provider).get("/api/requests").expect(200);
 

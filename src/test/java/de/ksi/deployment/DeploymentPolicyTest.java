@@ -49,8 +49,7 @@ class DeploymentPolicyTest {
           "expectArrival",
           "arrivalTaskCreated",
           "recordArrival",
-          "remindArrival",
-          "choiceTaskCreated");
+          "remindArrival");
 
   private static final String FEEL = "http://www.omg.org/spec/FEEL/20140401";
 

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
-package de.ksi.tasklist;
+package de.ksi.caseprocess;
 
-import de.ksi.caseprocess.CaseProcess;
 import de.ksi.intake.CaseFacts;
 import de.ksi.platform.ParseListeners;
 import java.util.ArrayList;
@@ -26,6 +25,10 @@ import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.variable.value.ObjectValue;
+import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.camunda.spin.plugin.variable.value.JsonValue;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -41,9 +44,16 @@ import org.springframework.stereotype.Component;
 class CaseFormVariables extends AbstractProcessEnginePlugin {
 
   private final ObjectProvider<CaseFacts> facts;
+  private final ObjectProvider<PlaceSearchOrders> searches;
+  private final ObjectProvider<ChoiceAnswers> answers;
 
-  CaseFormVariables(ObjectProvider<CaseFacts> facts) {
+  CaseFormVariables(
+      ObjectProvider<CaseFacts> facts,
+      ObjectProvider<PlaceSearchOrders> searches,
+      ObjectProvider<ChoiceAnswers> answers) {
     this.facts = facts;
+    this.searches = searches;
+    this.answers = answers;
   }
 
   @Override
@@ -82,14 +92,30 @@ class CaseFormVariables extends AbstractProcessEnginePlugin {
           .of(task.getExecution())
           .ifPresent(
               c -> {
-                FormFieldImpl reference = new FormFieldImpl();
-                reference.setId(CaseProcess.Vars.CASE_REFERENCE);
-                reference.setValue(Variables.stringValue(c.reference()));
                 List<FormField> fields = new ArrayList<>(data.getFormFields());
-                fields.add(reference);
+                fields.add(field(CaseProcess.Vars.CASE_REFERENCE, c.reference()));
+                if (CaseProcess.SearchElements.CHOOSE.equals(task.getTaskDefinitionKey())) {
+                  searches
+                      .getObject()
+                      .candidateSummary(task.getProcessInstanceId())
+                      .ifPresent(
+                          summary ->
+                              fields.add(field(CaseProcess.Vars.CANDIDATE_SUMMARY, summary)));
+                  fields.add(
+                      field(
+                          CaseProcess.Vars.ANSWERS_SO_FAR,
+                          answers.getObject().text(task.getExecution())));
+                }
                 data.setFormFields(fields);
               });
       return form;
+    }
+
+    private static FormField field(String id, String value) {
+      FormFieldImpl field = new FormFieldImpl();
+      field.setId(id);
+      field.setValue(Variables.stringValue(value));
+      return field;
     }
 
     @Override
@@ -103,7 +129,44 @@ class CaseFormVariables extends AbstractProcessEnginePlugin {
 
     @Override
     public void submitFormVariables(VariableMap properties, VariableScope variableScope) {
-      modelled.submitFormVariables(properties, variableScope);
+      VariableMap submitted = Variables.createVariables();
+      for (String name : properties.keySet()) {
+        TypedValue value = properties.getValueTyped(name);
+        submitted.putValueTyped(
+            name,
+            CaseProcess.Vars.READ_AT_ONCE.contains(name) && !stored(variableScope, name)
+                ? transientCopy(value)
+                : value);
+      }
+      modelled.submitFormVariables(submitted, variableScope);
     }
+  }
+
+  /**
+   * Whether a variable of that name is stored where the submission would set it (an instance
+   * started by an earlier version, or a value a REST client sent to {@code /complete}): the engine
+   * refuses a transient value over a stored one, so it stays stored.
+   */
+  private static boolean stored(VariableScope scope, String name) {
+    TypedValue existing = scope.getVariableTyped(name, false);
+    return existing != null && !existing.isTransient();
+  }
+
+  private static TypedValue transientCopy(TypedValue value) {
+    if (value == null) {
+      return Variables.untypedNullValue(true);
+    }
+    if (value instanceof JsonValue json && !json.isDeserialized()) {
+      // as Tasklist and REST clients send JSON: still serialized
+      return SpinValues.jsonValue(json.getValueSerialized()).setTransient(true).create();
+    }
+    if (value instanceof ObjectValue object && !object.isDeserialized()) {
+      return Variables.serializedObjectValue(object.getValueSerialized())
+          .serializationDataFormat(object.getSerializationDataFormat())
+          .objectTypeName(object.getObjectTypeName())
+          .setTransient(true)
+          .create();
+    }
+    return Variables.untypedValue(value.getValue(), true);
   }
 }

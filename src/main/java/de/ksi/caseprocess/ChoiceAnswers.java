@@ -5,24 +5,23 @@ import de.ksi.capacity.CapacityRegistry;
 import de.ksi.capacity.HoldStatus;
 import de.ksi.capacity.HoldView;
 import de.ksi.capacity.ProviderDirectory;
-import de.ksi.caseprocess.CaseProcess.Vars;
 import de.ksi.intake.IntakeService;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 /**
- * When the choice comes back to the caseworker after a decline or an expired request, the task says
+ * When the choice comes back to the caseworker after a decline or an expired request, the form says
  * so at the top: which provider, when, why (the reason from the fixed list, never the provider's
- * free text) and what happens now.
+ * free text) and what happens now. Read from our tables whenever the form is loaded ({@link
+ * CaseFormVariables}), so it is always current and costs no variable.
  */
-@Component("choiceTaskCreated")
-class ChoiceTaskListener implements TaskListener {
+@Component
+class ChoiceAnswers {
 
   private static final int SHOWN = 5;
   private static final DateTimeFormatter TIME =
@@ -33,7 +32,7 @@ class ChoiceTaskListener implements TaskListener {
   private final CapacityRegistry registry;
   private final ProviderDirectory directory;
 
-  ChoiceTaskListener(
+  ChoiceAnswers(
       CaseBinding binding,
       IntakeService cases,
       CapacityRegistry registry,
@@ -44,15 +43,15 @@ class ChoiceTaskListener implements TaskListener {
     this.directory = directory;
   }
 
-  @Override
-  public void notify(DelegateTask task) {
-    String reference = cases.get(binding.caseId(task.getExecution())).getReference();
+  /** The answers so far of the case this execution belongs to, as Markdown; empty if none. */
+  String text(DelegateExecution execution) {
+    String reference = cases.get(binding.caseId(execution)).getReference();
     List<HoldView> answered =
         registry.holdsOf(reference).stream()
             .filter(h -> h.status() == HoldStatus.DECLINED || h.status() == HoldStatus.EXPIRED)
-            .sorted(Comparator.comparing(ChoiceTaskListener::answeredAt).reversed())
+            .sorted(Comparator.comparing(ChoiceAnswers::answeredAt).reversed())
             .toList();
-    task.setVariableLocal(Vars.ANSWERS_SO_FAR, text(answered));
+    return text(answered);
   }
 
   private String text(List<HoldView> answered) {
