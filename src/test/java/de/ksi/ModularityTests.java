@@ -56,7 +56,9 @@ class ModularityTests {
           "de.ksi.platform.RaceLogFilter",
           // the search model's expressions (${searchFacts.candidateGroup(execution)}) call its
           // methods through the engine's expression language, which needs a public type
-          "de.ksi.caseprocess.SearchFacts");
+          "de.ksi.caseprocess.SearchFacts",
+          // the same for the duties model (${dutyFacts.informChildDue(execution)})
+          "de.ksi.deadlines.DutyFacts");
 
   @Test
   void modulesHaveNoCyclesAndUseOnlyEachOthersApi() {

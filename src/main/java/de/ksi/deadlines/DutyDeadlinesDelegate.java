@@ -5,8 +5,8 @@ import static de.ksi.deadlines.DutiesProcess.Variables.*;
 
 import de.ksi.intake.CaseFacts;
 import java.time.Instant;
-import java.util.Date;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -17,17 +17,21 @@ import org.springframework.stereotype.Component;
 
 /**
  * "Fristen berechnen": turns the start of the Inobhutnahme (from the case table, {@link CaseFacts})
- * and the deadline settings (extension properties of the task, edited in the BPMN) into due dates.
+ * and the deadline settings (extension properties of the task, edited in the BPMN) into due dates,
+ * recorded in our tables for the model's timers and due dates ({@link DutyFacts}), not as
+ * variables.
  */
 @Component(DutiesProcess.Beans.CALCULATE_DEADLINES)
 class DutyDeadlinesDelegate implements JavaDelegate {
 
   private final LegalDeadlines deadlines;
   private final CaseFacts cases;
+  private final DutyDeadlines recorded;
 
-  DutyDeadlinesDelegate(LegalDeadlines deadlines, CaseFacts cases) {
+  DutyDeadlinesDelegate(LegalDeadlines deadlines, CaseFacts cases, DutyDeadlines recorded) {
     this.deadlines = deadlines;
     this.cases = cases;
+    this.recorded = recorded;
   }
 
   @Override
@@ -35,11 +39,11 @@ class DutyDeadlinesDelegate implements JavaDelegate {
     Settings settings = new Settings(execution);
     CaseFacts.Facts facts = cases.required(execution);
     Instant start = facts.custodyStart();
-    DelegateExecution process = execution.getProcessInstance();
+    Map<String, Object> process = new LinkedHashMap<>();
     due(process, INFORM_CHILD_DUE, deadlines.after(start, settings.text(INFORM_CHILD_WITHIN)));
     due(process, INFORM_PARENTS_DUE, deadlines.after(start, settings.text(INFORM_PARENTS_WITHIN)));
     for (String period : new String[] {OBJECTION_WITHIN, COURT_DECISION_WITHIN}) {
-      process.setVariableLocal(period, deadlines.requireIsoPeriod(settings.text(period)));
+      process.put(period, deadlines.requireIsoPeriod(settings.text(period)));
     }
     if (facts.unaccompanied()) {
       due(process, GUARDIAN_DUE, deadlines.after(start, settings.text(GUARDIAN_WITHIN)));
@@ -57,6 +61,7 @@ class DutyDeadlinesDelegate implements JavaDelegate {
     if (facts.freedomRestriction()) {
       due(process, FREEDOM_RESTRICTION_ENDS_AT, deadlines.endOfNextDay(start));
     }
+    recorded.record(execution, process);
   }
 
   private Instant workingDays(Instant start, Settings settings, String setting) {
@@ -69,8 +74,8 @@ class DutyDeadlinesDelegate implements JavaDelegate {
     }
   }
 
-  private static void due(DelegateExecution process, String name, Instant at) {
-    process.setVariableLocal(name, Date.from(at));
+  private static void due(Map<String, Object> deadlines, String name, Instant at) {
+    deadlines.put(name, at);
   }
 
   /**

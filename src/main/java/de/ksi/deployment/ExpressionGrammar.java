@@ -30,19 +30,33 @@ final class ExpressionGrammar {
           "decisionResult",
           "dateTime",
           "caseFacts",
-          "searchFacts");
+          "searchFacts",
+          "dutyFacts");
 
   /**
    * What the models may ask our tables, as {@code ${bean.name(execution)}}: the beans {@code
-   * caseFacts} ({@code de.ksi.intake.CaseFacts}) and {@code searchFacts} ({@code
-   * de.ksi.caseprocess.SearchFacts}) and, for each, the methods that take the execution.
+   * caseFacts} ({@code de.ksi.intake.CaseFacts}), {@code searchFacts} ({@code
+   * de.ksi.caseprocess.SearchFacts}) and {@code dutyFacts} ({@code de.ksi.deadlines.DutyFacts})
+   * and, for each, the methods that take the execution.
    */
   static final Map<String, Set<String>> FACTS =
       Map.of(
           "caseFacts",
           Set.of("officeGroup", "officeHeadGroup", "freedomRestriction", "unaccompanied"),
           "searchFacts",
-          Set.of("candidateGroup", "responseDeadline", "providerGroup", "answerDue"));
+          Set.of("candidateGroup", "responseDeadline", "providerGroup", "answerDue"),
+          "dutyFacts",
+          Set.of(
+              "informChildDue",
+              "informParentsDue",
+              "guardianDue",
+              "ageAssessmentDue",
+              "distributionAssessmentDue",
+              "reportDue",
+              "distributionExcludedAt",
+              "freedomRestrictionEndsAt",
+              "objectionWithin",
+              "courtDecisionWithin"));
 
   private static final Set<String> JUEL_WORDS =
       Set.of(
@@ -212,7 +226,7 @@ final class ExpressionGrammar {
           expect(".");
           variableName(next());
         }
-        case "caseFacts", "searchFacts" -> {
+        case "caseFacts", "searchFacts", "dutyFacts" -> {
           expect(".");
           Token fact = next();
           Set<String> allowed = FACTS.get(name);

@@ -53,6 +53,7 @@ class ProcessContractTest {
           "execution",
           de.ksi.intake.CaseFacts.BEAN,
           SearchFacts.BEAN,
+          de.ksi.deadlines.DutyFacts.BEAN,
           "task",
           "dateTime",
           "loopCounter",

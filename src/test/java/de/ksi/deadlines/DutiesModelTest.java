@@ -128,6 +128,7 @@ class DutiesModelTest {
     known.addAll(constants(DutiesProcess.Beans.class));
     known.add("true");
     known.add(CaseFacts.BEAN);
+    known.add(DutyFacts.BEAN);
     Matcher names = EXPRESSION_NAME.matcher(xml);
     List<String> used = new ArrayList<>();
     while (names.find()) {

@@ -32,8 +32,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -71,6 +73,22 @@ class LegalDutiesProcessTest {
 
   private String deploymentId;
 
+  /** The duty_deadline table of these tests, which run without our schema. */
+  private static final class InMemoryDeadlines implements DutyDeadlineStore {
+
+    private final Map<String, Map<String, Object>> byInstance = new HashMap<>();
+
+    @Override
+    public void put(String dutiesInstanceId, Map<String, Object> deadlines) {
+      byInstance.put(dutiesInstanceId, new HashMap<>(deadlines));
+    }
+
+    @Override
+    public Optional<Object> get(String dutiesInstanceId, String name) {
+      return Optional.ofNullable(byInstance.getOrDefault(dutiesInstanceId, Map.of()).get(name));
+    }
+  }
+
   /** The case the duties run for: the case table's facts, which the model and delegate read. */
   private final FixedCaseFacts facts = new FixedCaseFacts();
 
@@ -82,7 +100,10 @@ class LegalDutiesProcessTest {
     BpmnAwareTests.init(ENGINE.getProcessEngine());
     LegalDeadlines deadlines = new LegalDeadlines(Clock.fixed(START, BERLIN));
     Mocks.register(CaseFacts.BEAN, facts);
-    Mocks.register(Beans.CALCULATE_DEADLINES, new DutyDeadlinesDelegate(deadlines, facts));
+    DutyDeadlines recorded = new DutyDeadlines(new InMemoryDeadlines());
+    Mocks.register(DutyFacts.BEAN, recorded);
+    Mocks.register(
+        Beans.CALCULATE_DEADLINES, new DutyDeadlinesDelegate(deadlines, facts, recorded));
     Mocks.register(Beans.RECORD_DISTRIBUTION_EXCLUSION, new DistributionExclusionDelegate());
     Mocks.register(Beans.OBJECTION_DECISION_CHECK, new ObjectionDecisionCheck());
     Mocks.register(Beans.DISTRIBUTION_ASSESSMENT_CHECK, new DistributionAssessmentCheck());

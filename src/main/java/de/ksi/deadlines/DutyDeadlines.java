@@ -1,0 +1,96 @@
+// SPDX-License-Identifier: EUPL-1.2
+package de.ksi.deadlines;
+
+import static de.ksi.deadlines.DutiesProcess.Variables.*;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@link DutyFacts} from the deadlines "Fristen berechnen" recorded ({@link DutyDeadlineStore}), by
+ * the duties' process instance. A duties instance started before the deadlines were recorded reads
+ * the variables it had.
+ */
+@Component(DutyFacts.BEAN)
+class DutyDeadlines implements DutyFacts {
+
+  private final DutyDeadlineStore store;
+
+  DutyDeadlines(DutyDeadlineStore store) {
+    this.store = store;
+  }
+
+  /** Records the deadlines of this duties instance: an {@link Instant} or an ISO period each. */
+  void record(DelegateExecution execution, Map<String, Object> deadlines) {
+    store.put(execution.getProcessInstanceId(), deadlines);
+  }
+
+  private Optional<Object> read(DelegateExecution execution, String name) {
+    Optional<Object> recorded = store.get(execution.getProcessInstanceId(), name);
+    return recorded.isPresent() ? recorded : Optional.ofNullable(execution.getVariable(name));
+  }
+
+  private Date date(DelegateExecution execution, String name) {
+    return read(execution, name)
+        .map(v -> v instanceof Instant instant ? Date.from(instant) : (Date) v)
+        .orElse(null);
+  }
+
+  private String period(DelegateExecution execution, String name) {
+    return read(execution, name).map(Object::toString).orElse(null);
+  }
+
+  @Override
+  public Date informChildDue(DelegateExecution execution) {
+    return date(execution, INFORM_CHILD_DUE);
+  }
+
+  @Override
+  public Date informParentsDue(DelegateExecution execution) {
+    return date(execution, INFORM_PARENTS_DUE);
+  }
+
+  @Override
+  public Date guardianDue(DelegateExecution execution) {
+    return date(execution, GUARDIAN_DUE);
+  }
+
+  @Override
+  public Date ageAssessmentDue(DelegateExecution execution) {
+    return date(execution, AGE_ASSESSMENT_DUE);
+  }
+
+  @Override
+  public Date distributionAssessmentDue(DelegateExecution execution) {
+    return date(execution, DISTRIBUTION_ASSESSMENT_DUE);
+  }
+
+  @Override
+  public Date reportDue(DelegateExecution execution) {
+    return date(execution, REPORT_DUE);
+  }
+
+  @Override
+  public Date distributionExcludedAt(DelegateExecution execution) {
+    return date(execution, DISTRIBUTION_EXCLUDED_AT);
+  }
+
+  @Override
+  public Date freedomRestrictionEndsAt(DelegateExecution execution) {
+    return date(execution, FREEDOM_RESTRICTION_ENDS_AT);
+  }
+
+  @Override
+  public String objectionWithin(DelegateExecution execution) {
+    return period(execution, OBJECTION_WITHIN);
+  }
+
+  @Override
+  public String courtDecisionWithin(DelegateExecution execution) {
+    return period(execution, COURT_DECISION_WITHIN);
+  }
+}
