@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.form.FormField;
+import org.camunda.bpm.engine.form.StartFormData;
 import org.camunda.bpm.engine.form.TaskFormData;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
@@ -15,6 +16,7 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.form.FormDataImpl;
 import org.camunda.bpm.engine.impl.form.FormFieldImpl;
+import org.camunda.bpm.engine.impl.form.handler.StartFormHandler;
 import org.camunda.bpm.engine.impl.form.handler.TaskFormHandler;
 import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
@@ -67,7 +69,51 @@ class CaseFormVariables extends AbstractProcessEnginePlugin {
                 ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
             task.setTaskFormHandler(new WithCaseReference(task.getTaskFormHandler()));
           }
+
+          @Override
+          public void parseProcess(Element processElement, ProcessDefinitionEntity process) {
+            if (CaseProcess.KEY.equals(process.getKey()) && process.getStartFormHandler() != null) {
+              process.setStartFormHandler(new IntakeFormTransient(process.getStartFormHandler()));
+            }
+          }
         });
+  }
+
+  /**
+   * The intake form in Tasklist: every field it submits is transient. The intake listener moves
+   * them into the case table in the starting transaction, and the decision tables read the profile
+   * from there ({@link DecisionProfile}); none of them stays a variable or reaches history.
+   */
+  private static final class IntakeFormTransient implements StartFormHandler {
+
+    private final StartFormHandler modelled;
+
+    IntakeFormTransient(StartFormHandler modelled) {
+      this.modelled = modelled;
+    }
+
+    @Override
+    public StartFormData createStartFormData(ProcessDefinitionEntity processDefinition) {
+      return modelled.createStartFormData(processDefinition);
+    }
+
+    @Override
+    public void parseConfiguration(
+        Element activityElement,
+        DeploymentEntity deployment,
+        ProcessDefinitionEntity processDefinition,
+        BpmnParse bpmnParse) {
+      modelled.parseConfiguration(activityElement, deployment, processDefinition, bpmnParse);
+    }
+
+    @Override
+    public void submitFormVariables(VariableMap properties, VariableScope variableScope) {
+      VariableMap submitted = Variables.createVariables();
+      for (String name : properties.keySet()) {
+        submitted.putValueTyped(name, transientCopy(properties.getValueTyped(name)));
+      }
+      modelled.submitFormVariables(submitted, variableScope);
+    }
   }
 
   /** The model's own form handler, whose form data also names the task's case. */

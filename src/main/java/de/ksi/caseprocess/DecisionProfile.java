@@ -28,9 +28,9 @@ import org.springframework.stereotype.Component;
  * The pseudonymised profile the decision tables read (age, gender, urgency, legal ground, needs),
  * taken from the case table right before each business rule task of a case and handed to it as
  * transient variables: the decisions see what the intake registered, never a value a user sent as a
- * variable, and a case started over {@code POST /api/cases} holds no profile variable (nothing
- * stored, nothing in history; the Tasklist start form submits the fields as variables, which keep
- * the table's values). Added to every business rule task at deployment, so process owners wire
+ * variable, and a case holds no profile variable (nothing stored, nothing in history: {@code POST
+ * /api/cases} passes none, the Tasklist start form submits its fields transient, {@link
+ * CaseFormVariables}). Added to every business rule task at deployment, so process owners wire
  * nothing; a task outside a case (no case bound to its instance) reads its variables as before.
  */
 @Component
@@ -79,9 +79,10 @@ class DecisionProfile extends AbstractProcessEnginePlugin implements ExecutionLi
   }
 
   /**
-   * The table's value, transient; where the start form submitted the field as a variable, that
-   * variable gets the table's value instead (the engine keeps a variable transient or stored for
-   * its whole transaction, even once removed).
+   * The table's value, transient; where a caller started the instance with the field as a stored
+   * variable (over {@code /engine-rest}, not the form), that variable gets the table's value
+   * instead (the engine keeps a variable transient or stored for its whole transaction, even once
+   * removed).
    */
   private static void put(DelegateExecution execution, String name, TypedValue value) {
     TypedValue existing = execution.getVariableTyped(name);

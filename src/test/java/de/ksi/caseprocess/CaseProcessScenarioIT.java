@@ -566,7 +566,9 @@ class CaseProcessScenarioIT {
                 .processInstanceId(instance.getId())
                 .list())
         .extracting(v -> v.getName())
-        .noneMatch(name -> name.startsWith(Vars.PERSONAL_PREFIX));
+        .noneMatch(name -> name.startsWith(Vars.PERSONAL_PREFIX))
+        .as("the profile the form submitted went to the case table, transient (issue #22)")
+        .doesNotContain(Vars.OFFICE, Vars.LEGAL_GROUND, Vars.GENDER, Vars.SIBLINGS, Vars.URGENCY);
     assertThat(
             engine
                 .getHistoryService()
