@@ -5,6 +5,7 @@ import de.ksi.testing.ApiClient;
 import de.ksi.testing.ApplicationProcess;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,6 +52,7 @@ final class CaseRateSearch {
   private volatile long thinkMillis = FIRST_THINK_MILLIS;
   private volatile CallTypes calls = new CallTypes();
   private volatile boolean running = true;
+  private long applicationPid;
 
   CaseRateSearch(String heading, int users, Duration stepDuration) {
     this.heading = heading;
@@ -60,6 +62,7 @@ final class CaseRateSearch {
 
   /** Searches on the running application (part 3's, after its paces). */
   void run(ApplicationProcess app, Map<Long, String> providerLogins) {
+    applicationPid = app.pid();
     Benchmark.log("rate search: " + users + " users, warming up " + WARM_UP.toSeconds() + " s");
     ExecutorService pool = startUsers(new ApiClient(app.port()), providerLogins);
     sleep(WARM_UP);
@@ -132,7 +135,7 @@ final class CaseRateSearch {
           step.met() ? "met" : "NOT met");
     }
     Optional<Step> highest =
-        steps.stream().filter(Step::met).max((a, b) -> Double.compare(a.achieved(), b.achieved()));
+        steps.stream().filter(Step::met).max(Comparator.comparingDouble(Step::achieved));
     table.note(
         highest
             .map(
@@ -149,7 +152,10 @@ final class CaseRateSearch {
                         + bareHeading
                         + ")**, at a mean think time of "
                         + best.thinkMillis()
-                        + " ms.")
+                        + " ms (step "
+                        + (steps.indexOf(best) + 1)
+                        + "). "
+                        + best.cpu())
             .orElse(
                 "**No step met the target**, so no highest case rate under "
                     + (int) TARGET_MILLIS
@@ -217,8 +223,10 @@ final class CaseRateSearch {
     CallTypes measured = new CallTypes();
     calls = measured;
     long before = completed.get();
+    Optional<CpuUse> cpu = CpuUse.start(applicationPid);
     sleep(stepDuration);
     long cases = completed.get() - before;
+    String cpuUse = cpu.map(CpuUse::since).orElse("");
     calls = new CallTypes();
     String worstCall = "";
     double worstP95 = 0;
@@ -237,7 +245,8 @@ final class CaseRateSearch {
             cases / (double) stepDuration.toSeconds(),
             worstCall,
             worstP95,
-            measured.errors());
+            measured.errors(),
+            cpuUse);
     steps.add(step);
     Benchmark.log(
         "rate search: think "
@@ -269,7 +278,8 @@ final class CaseRateSearch {
       double achieved,
       String worstCall,
       double worstP95,
-      long errors) {
+      long errors,
+      String cpu) {
 
     boolean met() {
       return worstP95 < TARGET_MILLIS && errors == 0 && achieved > 0;
