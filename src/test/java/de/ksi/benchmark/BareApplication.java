@@ -58,8 +58,9 @@ final class BareApplication {
   }
 
   /**
-   * A launch on the given database: its own name, Flyway with no migrations, history full, the
-   * same-shape baseline's models deployed (ours deploys its own), readiness probes on.
+   * A launch on the given database: its own name, Flyway with no migrations, history full,
+   * authorization on (as ours), the same-shape baseline's models deployed (ours deploys its own),
+   * readiness probes on.
    */
   ApplicationProcess.Builder builder(String name, String jdbcUrl, String user) {
     return ApplicationProcess.builder(name)
@@ -71,6 +72,7 @@ final class BareApplication {
         .property("spring.flyway.locations", "classpath:bare-benchmark/no-migrations")
         .property("management.endpoint.health.probes.enabled", "true")
         .property("camunda.bpm.history-level", "full")
+        .property("camunda.bpm.authorization.enabled", "true")
         .property(
             "camunda.bpm.deployment-resource-pattern",
             // the baseline's files by name: a pattern would also take a model left in
@@ -82,8 +84,9 @@ final class BareApplication {
 
   /** For the table's note: what the bare application's classpath holds. */
   String describe() {
-    return "The bare application (de.ksi.benchmark.bare.BareCamundaApplication: auto-configuration"
-        + " and a security rule that lets the readiness probe in, nothing else) runs on the "
+    return "The bare application (de.ksi.benchmark.bare.BareCamundaApplication: auto-configuration,"
+        + " a security rule that lets the readiness probe in and Camunda's HTTP Basic filter on"
+        + " /engine-rest, nothing else) runs on the "
         + (libraries - missing.size())
         + " of the packaged jar's "
         + libraries
@@ -91,7 +94,7 @@ final class BareApplication {
         + (missing.isEmpty() ? "" : " (not found: " + String.join(", ", missing) + ")")
         + ", so with the same starters, but without our classes, application.yaml and"
         + " migrations; it deploys the same-shape baseline's three processes and two decisions,"
-        + " history full, Flyway on with no migrations, its own H2 file database or throwaway"
+        + " history full, authorization on, Flyway on with no migrations, its own H2 file database or throwaway"
         + " PostgreSQL database, the same heap limit, no demo data. Ours runs from the packaged"
         + " jar (nested jars), the bare application from a flat classpath.";
   }

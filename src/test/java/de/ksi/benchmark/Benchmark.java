@@ -17,7 +17,10 @@ import java.util.Set;
  * benchmark.parts} (e.g. {@code 1,2}) runs a subset, {@code benchmark.databases} (e.g. {@code H2})
  * too, {@code benchmark.report} names the report file, {@code benchmark.history-levels} (default
  * {@code audit}, empty for none) the lower history levels part 1 also measures on PostgreSQL,
- * {@code benchmark.think-ms} (default {@code 500,5000}) the mean think times part 3 runs at.
+ * {@code benchmark.think-ms} (default {@code 500,5000}) the mean think times part 3 runs at, {@code
+ * benchmark.rate-seconds} (default {@code 20}, {@code 0} for none) the measured seconds of each
+ * step of part 3's search for the highest case rate under 200 ms p95 and of the bare engine's REST
+ * start rate beside it.
  */
 public final class Benchmark {
 
@@ -72,17 +75,30 @@ public final class Benchmark {
     }
     if (parts.contains("3")) {
       // the first pace is the stress test; each further one (e.g. a person's pace of 5 s) gets a
-      // table 3b, 3c, ...
+      // table 3b, 3c, ...; then the highest case rate under 200 ms p95 and the bare engine's
+      // authenticated REST start rate it is measured against
       String[] paces = System.getProperty("benchmark.think-ms", "500,5000").split(",");
+      Duration rateStep = Duration.ofSeconds(Long.getLong("benchmark.rate-seconds", 20));
+      CaseRateSearch rates = new CaseRateSearch(loadHeading(paces.length), 50, rateStep);
       for (int i = 0; i < paces.length; i++) {
-        String heading = i == 0 ? "3." : "3" + (char) ('a' + i) + ".";
-        tables.add(
+        LoadBenchmark load =
             new LoadBenchmark(
-                    heading,
-                    50,
-                    Duration.ofSeconds(Long.getLong("benchmark.load-seconds", 60)),
-                    Long.parseLong(paces[i].trim()))
-                .run());
+                loadHeading(i),
+                50,
+                Duration.ofSeconds(Long.getLong("benchmark.load-seconds", 60)),
+                Long.parseLong(paces[i].trim()));
+        if (i == paces.length - 1 && !rateStep.isZero()) {
+          // on the last pace's application and database, right after that pace
+          load.followedBy(rates);
+        }
+        tables.add(load.run());
+      }
+      if (!rateStep.isZero()) {
+        String bareHeading = loadHeading(paces.length + 1);
+        BareRestStarts bare = new BareRestStarts(bareHeading, rateStep);
+        Table starts = bare.run();
+        tables.add(rates.table(bare.startsPerSecond(), bareHeading.replace(".", "")));
+        tables.add(starts);
       }
     }
     if (parts.contains("4")) {
@@ -100,6 +116,11 @@ public final class Benchmark {
             + took.toSeconds()
             + " s; report written to "
             + report.toAbsolutePath());
+  }
+
+  /** Part 3's tables: 3, 3b, 3c, ... */
+  private static String loadHeading(int i) {
+    return i == 0 ? "3." : "3" + (char) ('a' + i) + ".";
   }
 
   static void log(String message) {

@@ -29,12 +29,30 @@ final class LoadBenchmark {
   private final int users;
   private final Duration duration;
   private final long thinkMillis;
+  private CaseRateSearch rateSearch;
 
   LoadBenchmark(String heading, int users, Duration duration, long thinkMillis) {
     this.heading = heading;
     this.users = users;
     this.duration = duration;
     this.thinkMillis = thinkMillis;
+  }
+
+  /** After this pace is measured, the rate search runs on the same application and database. */
+  LoadBenchmark followedBy(CaseRateSearch rateSearch) {
+    this.rateSearch = rateSearch;
+    return this;
+  }
+
+  /** The login of the i-th simulated user: the demo caseworkers in turn, office by office. */
+  static String caseworker(int i) {
+    District office = District.values()[i % District.values().length];
+    return "fk-" + office.code().toLowerCase() + "-" + (1 + (i / District.values().length) % 2);
+  }
+
+  /** The office of the i-th simulated user. */
+  static String office(int i) {
+    return District.values()[i % District.values().length].name();
   }
 
   Table run() {
@@ -107,6 +125,9 @@ final class LoadBenchmark {
       calls
           .firstErrors()
           .forEach((type, error) -> table.note("First error of " + type + ": `" + error + "`"));
+      if (rateSearch != null) {
+        rateSearch.run(app, providerLogins);
+      }
     }
     return table;
   }
@@ -127,15 +148,14 @@ final class LoadBenchmark {
     long end = System.nanoTime() + duration.toNanos();
     ExecutorService pool = Executors.newFixedThreadPool(users);
     for (int i = 0; i < users; i++) {
-      District office = District.values()[i % District.values().length];
-      String caseworker =
-          "fk-" + office.code().toLowerCase() + "-" + (1 + (i / District.values().length) % 2);
+      String caseworker = caseworker(i);
+      String office = office(i);
       Random random = new Random(i);
       pool.execute(
           () -> {
             RestCase restCase = new RestCase(api, calls, providerLogins, thinkMillis);
             while (System.nanoTime() < end) {
-              if (restCase.run(caseworker, office.name(), 12 + random.nextInt(5))) {
+              if (restCase.run(caseworker, office, 12 + random.nextInt(5))) {
                 completed.incrementAndGet();
               }
             }

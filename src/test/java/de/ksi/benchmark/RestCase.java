@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import de.ksi.testing.ApiClient;
 import de.ksi.testing.ApiClient.Reply;
 import java.util.Map;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -13,7 +14,8 @@ import java.util.function.Supplier;
  * caseworker's tasks over /engine-rest, the provider's answer over /api/requests, the legal duties,
  * return home. Every call is timed by its type; a 409 (another user was faster) is retried like a
  * person would. Before each call the user thinks for a while (mean {@code thinkMillis}), as people
- * at a screen do.
+ * at a screen do. The rate search of part 3 changes the pace and where calls are recorded while the
+ * users run, so both can also be asked anew before each call.
  */
 final class RestCase {
 
@@ -21,12 +23,20 @@ final class RestCase {
   private static final String TASKS = "/engine-rest/task";
 
   private final ApiClient api;
-  private final CallTypes calls;
+  private final Supplier<CallTypes> calls;
   private final Map<Long, String> providerLoginOfOffer;
-  private final long thinkMillis;
+  private final LongSupplier thinkMillis;
 
   RestCase(
       ApiClient api, CallTypes calls, Map<Long, String> providerLoginOfOffer, long thinkMillis) {
+    this(api, () -> calls, providerLoginOfOffer, () -> thinkMillis);
+  }
+
+  RestCase(
+      ApiClient api,
+      Supplier<CallTypes> calls,
+      Map<Long, String> providerLoginOfOffer,
+      LongSupplier thinkMillis) {
     this.api = api;
     this.thinkMillis = thinkMillis;
     this.calls = calls;
@@ -120,7 +130,7 @@ final class RestCase {
     JsonNode value = candidates.json().get("value");
     JsonNode options = value.isTextual() ? parse(value.asText()) : value;
     if (options.isEmpty()) {
-      calls.error("no candidate", ref);
+      calls.get().error("no candidate", ref);
       return -1;
     }
     long offer = Long.parseLong(options.get(0).get("value").asText());
@@ -139,12 +149,14 @@ final class RestCase {
       return offer;
     }
     if (submitted.status() == 409) {
-      calls.conflict();
+      calls.get().conflict();
       return -1;
     }
-    calls.error(
-        "POST /engine-rest/task/{id}/submit-form (choose)",
-        submitted.status() + " " + submitted.body());
+    calls
+        .get()
+        .error(
+            "POST /engine-rest/task/{id}/submit-form (choose)",
+            submitted.status() + " " + submitted.body());
     return -1;
   }
 
@@ -177,7 +189,7 @@ final class RestCase {
                             + taskKey));
     if (reply == null || reply.json().size() != 1) {
       if (reply != null) {
-        calls.error("task not found", taskKey + " of " + ref + ": " + reply.body());
+        calls.get().error("task not found", taskKey + " of " + ref + ": " + reply.body());
       }
       return null;
     }
@@ -188,7 +200,7 @@ final class RestCase {
   private Reply call(String type, int expected, Supplier<Reply> request) {
     Reply reply = timed(type, request);
     if (reply.status() != expected) {
-      calls.error(type, reply.status() + " " + reply.body());
+      calls.get().error(type, reply.status() + " " + reply.body());
       return null;
     }
     return reply;
@@ -197,9 +209,9 @@ final class RestCase {
   private Reply timed(String type, Supplier<Reply> request) {
     think();
     try {
-      return calls.of(type).time(request);
+      return calls.get().of(type).time(request);
     } catch (RuntimeException e) {
-      calls.error(type, e.toString());
+      calls.get().error(type, e.toString());
       return new Reply(-1, null, e.toString());
     }
   }
@@ -208,11 +220,11 @@ final class RestCase {
    * A person reads and clicks between two calls: uniformly 0.5 to 1.5 times the mean think time.
    */
   private void think() {
-    if (thinkMillis > 0) {
+    long mean = thinkMillis.getAsLong();
+    if (mean > 0) {
       try {
         Thread.sleep(
-            thinkMillis / 2
-                + java.util.concurrent.ThreadLocalRandom.current().nextLong(thinkMillis + 1));
+            mean / 2 + java.util.concurrent.ThreadLocalRandom.current().nextLong(mean + 1));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
