@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.form.FormDataImpl;
 import org.camunda.bpm.engine.impl.form.FormFieldImpl;
+import org.camunda.bpm.engine.impl.form.handler.FormHandler;
 import org.camunda.bpm.engine.impl.form.handler.StartFormHandler;
 import org.camunda.bpm.engine.impl.form.handler.TaskFormHandler;
 import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
@@ -80,22 +81,19 @@ class CaseFormVariables extends AbstractProcessEnginePlugin {
   }
 
   /**
-   * The intake form in Tasklist: every field it submits is transient. The intake listener moves
-   * them into the case table in the starting transaction, and the decision tables read the profile
-   * from there ({@link DecisionProfile}); none of them stays a variable or reaches history.
+   * A model's own form handler, with what a submission sets passed transient where {@link
+   * #keepTransient} says so.
    */
-  private static final class IntakeFormTransient implements StartFormHandler {
+  private abstract static class SubmittedTransient implements FormHandler {
 
-    private final StartFormHandler modelled;
+    private final FormHandler modelled;
 
-    IntakeFormTransient(StartFormHandler modelled) {
+    SubmittedTransient(FormHandler modelled) {
       this.modelled = modelled;
     }
 
-    @Override
-    public StartFormData createStartFormData(ProcessDefinitionEntity processDefinition) {
-      return modelled.createStartFormData(processDefinition);
-    }
+    /** Whether the submitted field of that name reaches the process transient. */
+    abstract boolean keepTransient(String name, VariableScope scope);
 
     @Override
     public void parseConfiguration(
@@ -110,19 +108,56 @@ class CaseFormVariables extends AbstractProcessEnginePlugin {
     public void submitFormVariables(VariableMap properties, VariableScope variableScope) {
       VariableMap submitted = Variables.createVariables();
       for (String name : properties.keySet()) {
-        submitted.putValueTyped(name, transientCopy(properties.getValueTyped(name)));
+        TypedValue value = properties.getValueTyped(name);
+        submitted.putValueTyped(
+            name, keepTransient(name, variableScope) ? transientCopy(value) : value);
       }
       modelled.submitFormVariables(submitted, variableScope);
     }
   }
 
-  /** The model's own form handler, whose form data also names the task's case. */
-  private final class WithCaseReference implements TaskFormHandler {
+  /**
+   * The intake form in Tasklist: every field it submits is transient. The intake listener moves
+   * them into the case table in the starting transaction, and the decision tables read the profile
+   * from there ({@link DecisionProfile}); none of them stays a variable or reaches history.
+   */
+  private static final class IntakeFormTransient extends SubmittedTransient
+      implements StartFormHandler {
+
+    private final StartFormHandler modelled;
+
+    IntakeFormTransient(StartFormHandler modelled) {
+      super(modelled);
+      this.modelled = modelled;
+    }
+
+    @Override
+    boolean keepTransient(String name, VariableScope scope) {
+      return true;
+    }
+
+    @Override
+    public StartFormData createStartFormData(ProcessDefinitionEntity processDefinition) {
+      return modelled.createStartFormData(processDefinition);
+    }
+  }
+
+  /**
+   * A task's form handler, whose form data also names the task's case, and whose submission passes
+   * the answers read at once transient.
+   */
+  private final class WithCaseReference extends SubmittedTransient implements TaskFormHandler {
 
     private final TaskFormHandler modelled;
 
     WithCaseReference(TaskFormHandler modelled) {
+      super(modelled);
       this.modelled = modelled;
+    }
+
+    @Override
+    boolean keepTransient(String name, VariableScope scope) {
+      return CaseProcess.Vars.READ_AT_ONCE.contains(name) && !stored(scope, name);
     }
 
     @Override
@@ -162,29 +197,6 @@ class CaseFormVariables extends AbstractProcessEnginePlugin {
       field.setId(id);
       field.setValue(Variables.stringValue(value));
       return field;
-    }
-
-    @Override
-    public void parseConfiguration(
-        Element activityElement,
-        DeploymentEntity deployment,
-        ProcessDefinitionEntity processDefinition,
-        BpmnParse bpmnParse) {
-      modelled.parseConfiguration(activityElement, deployment, processDefinition, bpmnParse);
-    }
-
-    @Override
-    public void submitFormVariables(VariableMap properties, VariableScope variableScope) {
-      VariableMap submitted = Variables.createVariables();
-      for (String name : properties.keySet()) {
-        TypedValue value = properties.getValueTyped(name);
-        submitted.putValueTyped(
-            name,
-            CaseProcess.Vars.READ_AT_ONCE.contains(name) && !stored(variableScope, name)
-                ? transientCopy(value)
-                : value);
-      }
-      modelled.submitFormVariables(submitted, variableScope);
     }
   }
 

@@ -3,6 +3,7 @@ package de.ksi.benchmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import de.ksi.testing.Fixtures;
 import de.ksi.testing.KsiIntegrationTest;
 import java.util.List;
 import org.camunda.bpm.engine.HistoryService;
@@ -23,6 +24,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 class BenchmarkSmokeIT {
 
   @Autowired ConfigurableApplicationContext context;
+  @Autowired Fixtures fixtures;
 
   @Test
   void ourCaseAndTheSameShapeBaselineEachRunToTheirEnd() {
@@ -49,18 +51,10 @@ class BenchmarkSmokeIT {
       assertThat(baseline.sameShapeAs(ours)).isTrue();
 
       // issue #22, decision 3: a lifecycle of all three processes carries at most 25 variables
-      String[] instances =
-          history
-              .createHistoricProcessInstanceQuery()
-              .processInstanceBusinessKey(reference)
-              .list()
-              .stream()
-              .map(i -> i.getId())
-              .toArray(String[]::new);
       List<String> variables =
           history
               .createHistoricVariableInstanceQuery()
-              .processInstanceIdIn(instances)
+              .processInstanceIdIn(fixtures.instancesOf(reference))
               .includeDeleted()
               .list()
               .stream()

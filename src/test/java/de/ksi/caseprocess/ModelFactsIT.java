@@ -195,19 +195,10 @@ class ModelFactsIT {
   }
 
   private Set<String> variablesOfTheCase() {
-    String[] instances =
-        engine
-            .getRuntimeService()
-            .createProcessInstanceQuery()
-            .processInstanceBusinessKey(ref)
-            .list()
-            .stream()
-            .map(i -> i.getId())
-            .toArray(String[]::new);
     return engine
         .getRuntimeService()
         .createVariableInstanceQuery()
-        .processInstanceIdIn(instances)
+        .processInstanceIdIn(fixtures.instancesOf(ref))
         .list()
         .stream()
         .map(VariableInstance::getName)

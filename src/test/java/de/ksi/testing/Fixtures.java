@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -42,6 +43,7 @@ public class Fixtures {
   private final TaskService tasks;
   private final RuntimeService runtime;
   private final ManagementService management;
+  private final HistoryService history;
 
   public Fixtures(
       ProviderDirectory directory,
@@ -49,13 +51,26 @@ public class Fixtures {
       IdentityService identity,
       TaskService tasks,
       RuntimeService runtime,
-      ManagementService management) {
+      ManagementService management,
+      HistoryService history) {
     this.directory = directory;
     this.registry = registry;
     this.identity = identity;
     this.tasks = tasks;
     this.runtime = runtime;
     this.management = management;
+    this.history = history;
+  }
+
+  /** The ids of every process instance of the case, running or ended: case, searches, duties. */
+  public String[] instancesOf(String caseReference) {
+    return history
+        .createHistoricProcessInstanceQuery()
+        .processInstanceBusinessKey(caseReference)
+        .list()
+        .stream()
+        .map(i -> i.getId())
+        .toArray(String[]::new);
   }
 
   /** The id of the case's Inobhutnahme process instance (not its search or its duties). */
