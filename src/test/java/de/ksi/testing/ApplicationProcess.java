@@ -210,6 +210,7 @@ public final class ApplicationProcess implements AutoCloseable {
     private String maxHeap = "512m";
     private String mainClass;
     private String classpath;
+    private Path jar;
     private Duration readinessTimeout = Duration.ofSeconds(180);
     private int port;
 
@@ -266,6 +267,15 @@ public final class ApplicationProcess implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Launches {@code java -jar jar} instead of the packaged jar: another packaged application (the
+     * benchmark's bare Camunda application) under the same process handling.
+     */
+    public Builder jar(Path jar) {
+      this.jar = jar;
+      return this;
+    }
+
     public Builder port(int port) {
       this.port = port;
       return this;
@@ -290,7 +300,7 @@ public final class ApplicationProcess implements AutoCloseable {
       properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
       if (mainClass == null) {
         command.add("-jar");
-        command.add(applicationJar().toAbsolutePath().toString());
+        command.add((jar != null ? jar : applicationJar()).toAbsolutePath().toString());
       } else {
         command.add("-cp");
         command.add(classpath);
