@@ -2,59 +2,127 @@
 package de.ksi.benchmark;
 
 import de.ksi.testing.ApplicationProcess;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.Enumeration;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
+import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import java.util.zip.ZipEntry;
 
 /**
  * How part 4 launches the bare Camunda + Spring Boot application ({@code
- * de.ksi.benchmark.bare.BareCamundaApplication}): the packaged jar's libraries, taken from the
- * benchmark's own classpath (the local Maven repository), and {@code target/test-classes} for its
- * one class and the baseline's models; not {@code target/classes}, so none of our code,
- * configuration or migrations.
+ * de.ksi.benchmark.bare.BareCamundaApplication}): as ours is launched, with {@code java -jar} on a
+ * packaged Spring Boot jar (docs/operations.md), so that both pay the same nested-jar loading. The
+ * bare jar is made from ours: the same launcher, the same {@code BOOT-INF/lib} (every library, byte
+ * for byte, stored as Spring Boot stores them) and classpath index, but in {@code BOOT-INF/classes}
+ * only the bare application's class and the same-shape baseline's models from {@code
+ * target/test-classes}; none of our code, configuration (application.yaml) or migrations.
  */
 final class BareApplication {
 
   private static final String MAIN = "de.ksi.benchmark.bare.BareCamundaApplication";
-  private static final Pattern INDEXED = Pattern.compile("- \"BOOT-INF/lib/(.+)\"");
+  private static final String CLASSES = "BOOT-INF/classes/";
+  private static final Path TEST_CLASSES = Paths.get("target", "test-classes");
 
-  private final String classpath;
+  private final Path jar;
   private final int libraries;
-  private final Set<String> missing;
 
-  private BareApplication(String classpath, int libraries, Set<String> missing) {
-    this.classpath = classpath;
+  private BareApplication(Path jar, int libraries) {
+    this.jar = jar;
     this.libraries = libraries;
-    this.missing = missing;
   }
 
-  /** The jar's libraries as found on this JVM's classpath (the benchmark runs on the test one). */
-  static BareApplication fromTestClasspath() {
-    Set<String> inJar = libraries(ApplicationProcess.applicationJar());
-    Set<String> missing = new TreeSet<>(inJar);
-    List<String> chosen = new ArrayList<>();
-    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-      Path path = Paths.get(entry);
-      if (path.endsWith(Paths.get("target", "test-classes"))) {
-        chosen.add(entry);
-      } else if (path.getFileName() != null && missing.remove(inJar(path, missing))) {
-        chosen.add(entry);
+  /** Writes {@code target/bare-camunda.jar} from the packaged jar and the test classes. */
+  static BareApplication fromPackagedJar() {
+    Path ours = ApplicationProcess.applicationJar();
+    Path bare = Paths.get("target", "bare-camunda.jar");
+    List<String> own = new ArrayList<>();
+    own.add(MAIN.replace('.', '/') + ".class");
+    own.addAll(BaselineLifecycle.RESOURCES);
+    int libraries = 0;
+    try (JarFile source = new JarFile(ours.toFile());
+        JarOutputStream target =
+            new JarOutputStream(Files.newOutputStream(bare), manifest(source.getManifest()))) {
+      for (Enumeration<JarEntry> entries = source.entries(); entries.hasMoreElements(); ) {
+        JarEntry entry = entries.nextElement();
+        String name = entry.getName();
+        if (name.startsWith("org/springframework/boot/loader/")
+            || name.startsWith("BOOT-INF/lib/")
+            || name.equals("BOOT-INF/classpath.idx")
+            || name.equals("BOOT-INF/layers.idx")) {
+          if (name.startsWith("BOOT-INF/lib/") && !entry.isDirectory()) {
+            libraries++;
+          }
+          try (InputStream in = source.getInputStream(entry)) {
+            copy(target, entry, in);
+          }
+        }
       }
+      // directories too: the launcher finds BOOT-INF/classes/ and the packages by their entries
+      java.util.Set<String> directories = new java.util.TreeSet<>();
+      for (String resource : own) {
+        for (int slash = resource.indexOf('/');
+            slash >= 0;
+            slash = resource.indexOf('/', slash + 1)) {
+          directories.add(resource.substring(0, slash + 1));
+        }
+      }
+      target.putNextEntry(new JarEntry(CLASSES));
+      target.closeEntry();
+      for (String directory : directories) {
+        target.putNextEntry(new JarEntry(CLASSES + directory));
+        target.closeEntry();
+      }
+      for (String resource : own) {
+        try (InputStream in = Files.newInputStream(TEST_CLASSES.resolve(resource))) {
+          copy(target, new JarEntry(CLASSES + resource), in);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + bare, e);
     }
-    return new BareApplication(String.join(File.pathSeparator, chosen), inJar.size(), missing);
+    return new BareApplication(bare, libraries);
+  }
+
+  /** Ours' manifest, with the bare application as the class the launcher starts. */
+  private static Manifest manifest(Manifest ours) {
+    Manifest manifest = new Manifest(ours);
+    Attributes main = manifest.getMainAttributes();
+    main.putValue("Start-Class", MAIN);
+    main.remove(new Attributes.Name("Implementation-Title"));
+    main.remove(new Attributes.Name("Implementation-Version"));
+    return manifest;
+  }
+
+  /**
+   * One entry as the source had it: stored entries (the nested jars, which Spring Boot's loader
+   * reads in place) stay stored with their size and checksum, the others are compressed anew.
+   */
+  private static void copy(JarOutputStream target, JarEntry entry, InputStream in)
+      throws IOException {
+    JarEntry copy = new JarEntry(entry.getName());
+    if (entry.getMethod() == ZipEntry.STORED) {
+      copy.setMethod(ZipEntry.STORED);
+      copy.setSize(entry.getSize());
+      copy.setCompressedSize(entry.getSize());
+      copy.setCrc(entry.getCrc());
+    }
+    if (entry.getLastModifiedTime() != null) {
+      copy.setLastModifiedTime(entry.getLastModifiedTime());
+    }
+    target.putNextEntry(copy);
+    in.transferTo((OutputStream) target);
+    target.closeEntry();
   }
 
   /**
@@ -64,7 +132,7 @@ final class BareApplication {
    */
   ApplicationProcess.Builder builder(String name, String jdbcUrl, String user) {
     return ApplicationProcess.builder(name)
-        .mainClass(MAIN, classpath)
+        .jar(jar)
         .property("spring.application.name", "bare-camunda")
         .property("spring.datasource.url", jdbcUrl)
         .property("spring.datasource.username", user)
@@ -75,70 +143,23 @@ final class BareApplication {
         .property("camunda.bpm.authorization.enabled", "true")
         .property(
             "camunda.bpm.deployment-resource-pattern",
-            // the baseline's files by name: a pattern would also take a model left in
-            // target/test-classes by an older build
             BaselineLifecycle.RESOURCES.stream()
                 .map(resource -> "classpath:" + resource)
                 .collect(java.util.stream.Collectors.joining(",")));
   }
 
-  /** For the table's note: what the bare application's classpath holds. */
+  /** For the table's note: what the bare application's jar holds. */
   String describe() {
     return "The bare application (de.ksi.benchmark.bare.BareCamundaApplication: auto-configuration,"
         + " a security rule that lets the readiness probe in and Camunda's HTTP Basic filter on"
-        + " /engine-rest, nothing else) runs on the "
-        + (libraries - missing.size())
-        + " of the packaged jar's "
+        + " /engine-rest, nothing else) runs, like ours,"
+        + " with java -jar from a packaged Spring Boot jar (nested jars), made from ours: the same"
+        + " launcher and all "
         + libraries
-        + " libraries that the test classpath holds"
-        + (missing.isEmpty() ? "" : " (not found: " + String.join(", ", missing) + ")")
-        + ", so with the same starters, but without our classes, application.yaml and"
+        + " libraries, so the same starters, but without our classes, application.yaml and"
         + " migrations; it deploys the same-shape baseline's three processes and two decisions,"
-        + " history full, authorization on, Flyway on with no migrations, its own H2 file database or throwaway"
-        + " PostgreSQL database, the same heap limit, no demo data. Ours runs from the packaged"
-        + " jar (nested jars), the bare application from a flat classpath.";
-  }
-
-  /**
-   * The name a library on the classpath has in the jar: its file name, or, where two libraries
-   * share one, the group id before it ({@code com.sun.xml.bind-jaxb-core-4.0.6.jar}).
-   */
-  private static String inJar(Path library, Set<String> names) {
-    String file = library.getFileName().toString();
-    if (names.contains(file)) {
-      return file;
-    }
-    String path = library.toString().replace(File.separatorChar, '/');
-    for (String name : names) {
-      if (name.endsWith("-" + file)) {
-        String group = name.substring(0, name.length() - file.length() - 1);
-        if (path.contains("/" + group.replace('.', '/') + "/")) {
-          return name;
-        }
-      }
-    }
-    return file;
-  }
-
-  private static Set<String> libraries(Path jar) {
-    try (JarFile file = new JarFile(jar.toFile())) {
-      JarEntry index = file.getJarEntry("BOOT-INF/classpath.idx");
-      if (index == null) {
-        throw new IllegalStateException(jar + " has no BOOT-INF/classpath.idx");
-      }
-      Set<String> names = new LinkedHashSet<>();
-      try (InputStream in = file.getInputStream(index)) {
-        for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-          Matcher matcher = INDEXED.matcher(line.trim());
-          // the jar's own tools (java -Djarmode=tools), not on the application's classpath
-          if (matcher.matches() && !matcher.group(1).startsWith("spring-boot-jarmode-")) {
-            names.add(matcher.group(1));
-          }
-        }
-      }
-      return names;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + jar, e);
-    }
+        + " history full, authorization on, Flyway on with no migrations, its own H2 file database"
+        + " or throwaway"
+        + " PostgreSQL database, the same heap limit, no demo data.";
   }
 }

@@ -63,7 +63,7 @@ final class BareRestStarts {
             "p95 ms",
             "p99 ms",
             "errors");
-    BareApplication bare = BareApplication.fromTestClasspath();
+    BareApplication bare = BareApplication.fromPackagedJar();
     try (ThrowawayDatabase database = ThrowawayDatabase.create();
         ApplicationProcess app =
             bare.builder("benchmark-rest-bare", database.url(), database.user())

@@ -34,7 +34,7 @@ final class StartupBenchmark {
           "RSS bare MB");
 
   Table run(Set<Database> databases) {
-    BareApplication bare = BareApplication.fromTestClasspath();
+    BareApplication bare = BareApplication.fromPackagedJar();
     if (databases.contains(Database.H2)) {
       Path dataDir = temporaryDirectory();
       Path bareDir = temporaryDirectory();

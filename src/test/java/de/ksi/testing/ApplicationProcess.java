@@ -208,8 +208,7 @@ public final class ApplicationProcess implements AutoCloseable {
     private final Map<String, String> environment = new LinkedHashMap<>();
     private final Map<String, String> properties = new LinkedHashMap<>();
     private String maxHeap = "512m";
-    private String mainClass;
-    private String classpath;
+    private Path jar;
     private Duration readinessTimeout = Duration.ofSeconds(180);
     private int port;
 
@@ -257,12 +256,11 @@ public final class ApplicationProcess implements AutoCloseable {
     }
 
     /**
-     * Launches {@code java -cp classpath mainClass} instead of the packaged jar: another
-     * application (the benchmark's bare Camunda application) under the same process handling.
+     * Launches {@code java -jar jar} instead of the packaged jar: another packaged application (the
+     * benchmark's bare Camunda application) under the same process handling.
      */
-    public Builder mainClass(String mainClass, String classpath) {
-      this.mainClass = mainClass;
-      this.classpath = classpath;
+    public Builder jar(Path jar) {
+      this.jar = jar;
       return this;
     }
 
@@ -277,8 +275,8 @@ public final class ApplicationProcess implements AutoCloseable {
     }
 
     /**
-     * Launches {@code java -jar} (or the main class) and returns once readiness is UP; fails with
-     * the log's tail otherwise.
+     * Launches {@code java -jar} and returns once readiness is UP; fails with the log's tail
+     * otherwise.
      */
     public ApplicationProcess start() {
       int chosen = port > 0 ? port : freePort();
@@ -288,14 +286,8 @@ public final class ApplicationProcess implements AutoCloseable {
       command.add("-Xmx" + maxHeap);
       command.add("-Dserver.port=" + chosen);
       properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
-      if (mainClass == null) {
-        command.add("-jar");
-        command.add(applicationJar().toAbsolutePath().toString());
-      } else {
-        command.add("-cp");
-        command.add(classpath);
-        command.add(mainClass);
-      }
+      command.add("-jar");
+      command.add((jar != null ? jar : applicationJar()).toAbsolutePath().toString());
       ProcessBuilder builder =
           new ProcessBuilder(command)
               .redirectErrorStream(true)
