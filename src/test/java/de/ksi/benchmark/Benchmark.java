@@ -17,7 +17,9 @@ import java.util.Set;
  * benchmark.parts} (e.g. {@code 1,2}) runs a subset, {@code benchmark.databases} (e.g. {@code H2})
  * too, {@code benchmark.report} names the report file, {@code benchmark.history-levels} (default
  * {@code audit}, empty for none) the lower history levels part 1 also measures on PostgreSQL,
- * {@code benchmark.think-ms} (default {@code 500,5000}) the mean think times part 3 runs at.
+ * {@code benchmark.think-ms} (default {@code 500,5000}) the mean think times part 3 runs at; {@code
+ * benchmark.parts=profile} profiles part 1 instead ({@link LifecycleProfile}), {@code
+ * benchmark.parts=repro} runs the engine's reproduction ({@code repro.VariableCostRepro}).
  */
 public final class Benchmark {
 
@@ -25,6 +27,20 @@ public final class Benchmark {
 
   public static void main(String[] args) throws IOException {
     Set<String> parts = Set.of(System.getProperty("benchmark.parts", "1,2,3,4").split(","));
+    if (parts.contains("repro")) {
+      de.ksi.benchmark.repro.VariableCostRepro.main(args);
+      return;
+    }
+    if (parts.contains("profile")) {
+      try {
+        LifecycleProfile.run();
+      } catch (IOException | RuntimeException e) {
+        throw e;
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+      return;
+    }
     Path report = Paths.get(System.getProperty("benchmark.report", "docs/benchmarks.md"));
     long started = System.nanoTime();
     List<Table> tables = new ArrayList<>();
