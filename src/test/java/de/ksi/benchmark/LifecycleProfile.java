@@ -37,6 +37,25 @@ final class LifecycleProfile {
 
   private LifecycleProfile() {}
 
+  /**
+   * Reads the recordings of an earlier run again: {@code DATABASE oursLifecycles oursMsEach
+   * baselineLifecycles baselineMsEach}, as the run printed them.
+   */
+  public static void main(String[] args) throws IOException {
+    Database database = Database.valueOf(args[0]);
+    Path out = Path.of("target/profile");
+    print(
+        database,
+        Profiled.of(
+            out.resolve("ours-" + database.name() + ".jfr"),
+            Long.parseLong(args[1]),
+            (long) (Long.parseLong(args[1]) * Double.parseDouble(args[2]) * 1e6)),
+        Profiled.of(
+            out.resolve("baseline-" + database.name() + ".jfr"),
+            Long.parseLong(args[3]),
+            (long) (Long.parseLong(args[3]) * Double.parseDouble(args[4]) * 1e6)));
+  }
+
   static void run() throws Exception {
     Path out = Path.of("target/profile");
     Files.createDirectories(out);
@@ -272,7 +291,19 @@ final class LifecycleProfile {
       Map<String, Double> inclusive = new HashMap<>();
       double total = 0;
       double gc = 0;
-      for (RecordedEvent event : RecordingFile.readAllEvents(file)) {
+      // a dump holds whole chunks, and the background recording keeps chunks open, so the file also
+      // holds what ran before this side's recording started: only the side's own window counts
+      List<RecordedEvent> events = RecordingFile.readAllEvents(file);
+      java.time.Instant last =
+          events.stream()
+              .map(RecordedEvent::getStartTime)
+              .max(java.time.Instant::compareTo)
+              .orElse(java.time.Instant.EPOCH);
+      java.time.Instant first = last.minusNanos(nanos);
+      for (RecordedEvent event : events) {
+        if (event.getStartTime().isBefore(first)) {
+          continue;
+        }
         String type = event.getEventType().getName();
         if (type.equals("jdk.GarbageCollection")) {
           gc += event.getDuration("sumOfPauses").toNanos() / 1e6;
