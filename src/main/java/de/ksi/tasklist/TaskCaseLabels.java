@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.StringJoiner;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.hibernate.query.NativeQuery;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -25,6 +26,9 @@ import org.springframework.stereotype.Component;
 class TaskCaseLabels {
 
   static final String SEPARATOR = " — ";
+
+  /** The table the label is read from: a pending change of a case is flushed before the read. */
+  private static final String CASE_TABLE = "custody_case";
 
   private final JdbcTemplate jdbc;
   private final EntityManager entities;
@@ -78,42 +82,53 @@ class TaskCaseLabels {
   /**
    * The label of the case run by this root process instance; a case started before cases were bound
    * is found by its reference, the business key our intake set on the root instance. The case's
-   * columns are read through JPA, so that what this transaction changed on the case a moment ago
-   * (e.g. the category the search just chose) is flushed and read, not the state before it.
+   * columns are read through JPA (a native query), so that what this transaction changed on the
+   * case a moment ago (e.g. the category the search just chose) is flushed and read, not the state
+   * before it.
    */
   Optional<Label> label(String rootProcessInstanceId, String rootBusinessKey) {
-    List<String> bound =
-        jdbc.queryForList(
-            "SELECT reference FROM custody_case WHERE process_instance_id = ?",
-            String.class,
-            rootProcessInstanceId);
-    if (bound.isEmpty() && rootBusinessKey != null) {
-      bound =
+    // one statement for a bound case (every task of a case runs here, so this is per task); native,
+    // because the entity does not map the binding column; synchronized with the case table, so that
+    // Hibernate flushes a pending change of a case first, as it does for a JPQL query on it
+    List<?> found =
+        entities
+            .createNativeQuery(
+                "SELECT reference, age, urgency, needed_category FROM custody_case"
+                    + " WHERE process_instance_id = ?1")
+            .setParameter(1, rootProcessInstanceId)
+            .unwrap(NativeQuery.class)
+            .addSynchronizedQuerySpace(CASE_TABLE)
+            .getResultList();
+    if (found.isEmpty() && rootBusinessKey != null) {
+      List<String> unbound =
           jdbc.queryForList(
               "SELECT reference FROM custody_case WHERE reference = ? AND process_instance_id IS NULL",
               String.class,
               rootBusinessKey);
+      if (unbound.isEmpty()) {
+        return Optional.empty();
+      }
+      found =
+          entities
+              .createNativeQuery(
+                  "SELECT reference, age, urgency, needed_category FROM custody_case"
+                      + " WHERE reference = ?1")
+              .setParameter(1, unbound.get(0))
+              .unwrap(NativeQuery.class)
+              .addSynchronizedQuerySpace(CASE_TABLE)
+              .getResultList();
     }
-    if (bound.isEmpty()) {
-      return Optional.empty();
-    }
-    List<Object[]> found =
-        entities
-            .createQuery(
-                "select c.reference, c.age, c.urgency, c.neededCategory from CustodyCase c"
-                    + " where c.reference = :reference",
-                Object[].class)
-            .setParameter("reference", bound.get(0))
-            .getResultList();
     return found.stream()
         .findFirst()
         .map(
-            row ->
-                new Label(
-                    (String) row[0],
-                    ((Number) row[1]).intValue(),
-                    (Urgency) row[2],
-                    categoryLabel((String) row[3])));
+            r -> {
+              Object[] row = (Object[]) r;
+              return new Label(
+                  (String) row[0],
+                  ((Number) row[1]).intValue(),
+                  Urgency.valueOf((String) row[2]),
+                  categoryLabel((String) row[3]));
+            });
   }
 
   private static String categoryLabel(String category) {

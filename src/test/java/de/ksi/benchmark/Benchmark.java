@@ -20,7 +20,9 @@ import java.util.Set;
  * {@code benchmark.think-ms} (default {@code 500,5000}) the mean think times part 3 runs at, {@code
  * benchmark.rate-seconds} (default {@code 20}, {@code 0} for none) the measured seconds of each
  * step of part 3's search for the highest case rate under 200 ms p95 and of the bare engine's REST
- * start rate beside it.
+ * start rate beside it; {@code benchmark.parts=profile} profiles part 1 instead ({@link
+ * LifecycleProfile}), {@code benchmark.parts=repro} runs the engine's reproduction ({@code
+ * repro.VariableCostRepro}).
  */
 public final class Benchmark {
 
@@ -28,6 +30,20 @@ public final class Benchmark {
 
   public static void main(String[] args) throws IOException {
     Set<String> parts = Set.of(System.getProperty("benchmark.parts", "1,2,3,4").split(","));
+    if (parts.contains("repro")) {
+      de.ksi.benchmark.repro.VariableCostRepro.main(args);
+      return;
+    }
+    if (parts.contains("profile")) {
+      try {
+        LifecycleProfile.run();
+      } catch (IOException | RuntimeException e) {
+        throw e;
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+      return;
+    }
     Path report = Paths.get(System.getProperty("benchmark.report", "docs/benchmarks.md"));
     long started = System.nanoTime();
     List<Table> tables = new ArrayList<>();

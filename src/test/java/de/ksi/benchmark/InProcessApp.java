@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -45,7 +46,15 @@ final class InProcessApp implements AutoCloseable {
    * existing one).
    */
   static InProcessApp start(Database database, String historyLevel) {
+    return start(database, historyLevel, new ApplicationContextInitializer<?>[0]);
+  }
+
+  /** The same with initializers of the caller's (e.g. the profile's counting data source). */
+  static InProcessApp start(
+      Database database, String historyLevel, ApplicationContextInitializer<?>... initializers) {
     Map<String, String> properties = new HashMap<>();
+    // benchmark.h2-options: more settings for the H2 URL, e.g. ";QUERY_CACHE_SIZE=64" (an
+    // experiment)
     properties.put("server.port", "0");
     properties.put("camunda.bpm.job-execution.enabled", "false");
     properties.put("camunda.bpm.history-level", historyLevel);
@@ -53,6 +62,7 @@ final class InProcessApp implements AutoCloseable {
     properties.put("logging.level.root", "WARN");
     properties.put("spring.main.banner-mode", "off");
     SpringApplicationBuilder builder = new SpringApplicationBuilder(KsiApplication.class);
+    builder.initializers(initializers);
     if (database == Database.POSTGRES) {
       properties.put("spring.profiles.active", "postgres");
       properties.put("spring.datasource.url", Database.POSTGRES_URL);
@@ -61,7 +71,11 @@ final class InProcessApp implements AutoCloseable {
       builder.initializers(new ThrowawayPostgresDatabase());
     } else {
       properties.put(
-          "spring.datasource.url", "jdbc:h2:mem:bench-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+          "spring.datasource.url",
+          "jdbc:h2:mem:bench-"
+              + UUID.randomUUID()
+              + ";DB_CLOSE_DELAY=-1"
+              + System.getProperty("benchmark.h2-options", ""));
     }
     // as command-line arguments: they win over the profile's settings (e.g. the postgres profile's
     // empty data key)
