@@ -2,6 +2,7 @@
 package de.ksi.caseprocess;
 
 import de.ksi.caseprocess.CaseProcess.Vars;
+import de.ksi.enginetuning.CommandMemo;
 import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.OptimisticLockingException;
@@ -56,14 +57,21 @@ class CaseBinding {
                         + "; this step acts on nothing"));
   }
 
+  /**
+   * The case the root process instance runs, looked up once per engine command: once bound, a
+   * binding does not change ({@link CommandMemo}).
+   */
   Optional<Long> caseOfRoot(String rootProcessInstanceId) {
-    return jdbc
-        .queryForList(
-            "SELECT id FROM custody_case WHERE process_instance_id = ?",
-            Long.class,
-            rootProcessInstanceId)
-        .stream()
-        .findFirst();
+    return CommandMemo.once(
+        CommandMemo.caseOfRoot(rootProcessInstanceId),
+        () ->
+            jdbc
+                .queryForList(
+                    "SELECT id FROM custody_case WHERE process_instance_id = ?",
+                    Long.class,
+                    rootProcessInstanceId)
+                .stream()
+                .findFirst());
   }
 
   /**

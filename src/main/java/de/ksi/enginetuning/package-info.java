@@ -54,6 +54,16 @@
  *       EngineUpgradeTest.anInterceptorAddedInsideTheCommandContextSeesItOnBothChains}; behaviour
  *       in {@code TrustBoundaryAttackIT}, {@code DeploymentRightsIT}. Can go when Camunda offers a
  *       supported hook that runs inside the command context.
+ *   <li><b>Looked up once per command</b> ({@link de.ksi.enginetuning.CommandMemo}): which case a
+ *       root process instance runs is asked once per engine command, not by every step (ten
+ *       statements fewer per lifecycle, measured by the benchmark's statement count). Relies on the
+ *       engine's custom session factories ({@code
+ *       ProcessEngineConfigurationImpl.setCustomSessionFactories}) and {@code
+ *       CommandContext.getSession} opening one session per command and closing it with the command.
+ *       Guarded by {@code
+ *       EngineUpgradeTest.aCommandMemoIsLookedUpOncePerCommandAndForgottenAfterIt}; behaviour in
+ *       every process test of a case. Can go when the lookup no longer shows in the benchmark's
+ *       statement count.
  *   <li><b>Writes at commit</b> ({@link de.ksi.enginetuning.WritesAtCommit}): {@code
  *       offer.placements_moved_at} is written when the transaction commits, not in the middle of an
  *       acceptance, so the offer's row lock lasts for the commit only; lock waits on that update
@@ -67,7 +77,8 @@
  *
  * <p>API: {@link CommandCache} (what the running command holds unsaved), {@link EngineFields}
  * (engine fields without a getter), {@link EngineInterceptors} (an interceptor inside the command
- * context) and {@link WritesAtCommit} (keyed writes held back to the commit).
+ * context), {@link CommandMemo} (answers looked up once per command) and {@link WritesAtCommit}
+ * (keyed writes held back to the commit).
  */
 @ApplicationModule(displayName = "Engine tuning")
 package de.ksi.enginetuning;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 package de.ksi.intake;
 
+import de.ksi.enginetuning.CommandMemo;
 import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -29,11 +30,20 @@ class CaseFactsTable implements CaseFacts {
   @Override
   public Optional<Facts> of(DelegateExecution execution) {
     ExecutionEntity entity = (ExecutionEntity) execution;
+    String root = entity.getRootProcessInstanceId();
     List<Long> bound =
-        jdbc.queryForList(
-            "SELECT id FROM custody_case WHERE process_instance_id = ?",
-            Long.class,
-            entity.getRootProcessInstanceId());
+        CommandMemo.once(
+                CommandMemo.caseOfRoot(root),
+                () ->
+                    jdbc
+                        .queryForList(
+                            "SELECT id FROM custody_case WHERE process_instance_id = ?",
+                            Long.class,
+                            root)
+                        .stream()
+                        .findFirst())
+            .map(List::of)
+            .orElse(List.of());
     if (bound.isEmpty()) {
       String rootKey = rootBusinessKey(entity);
       if (rootKey != null) {

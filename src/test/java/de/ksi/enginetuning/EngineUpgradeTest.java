@@ -69,7 +69,8 @@ class EngineUpgradeTest {
                 .setJobExecutorActivate(false)
                 .setHistory(ProcessEngineConfiguration.HISTORY_FULL);
     configuration.setProcessEnginePlugins(
-        List.of(new ParsedOnceFeelPlugin(), new ProbeInsideCommandContext()));
+        List.of(
+            new ParsedOnceFeelPlugin(), new ProbeInsideCommandContext(), new CommandMemoPlugin()));
     engine = configuration.buildProcessEngine();
     try (InputStream deadlines =
         Files.newInputStream(Path.of("bpmn", "escalation-deadlines.dmn"))) {
@@ -93,6 +94,30 @@ class EngineUpgradeTest {
   @AfterAll
   static void close() {
     engine.close();
+  }
+
+  @Test
+  void aCommandMemoIsLookedUpOncePerCommandAndForgottenAfterIt() {
+    java.util.concurrent.atomic.AtomicInteger lookups =
+        new java.util.concurrent.atomic.AtomicInteger();
+    java.util.function.Supplier<java.util.Optional<Integer>> lookup =
+        () -> java.util.Optional.of(lookups.incrementAndGet());
+    java.util.function.Supplier<java.util.Optional<Object>> nothing = java.util.Optional::empty;
+
+    for (int command = 0; command < 2; command++) {
+      configuration
+          .getCommandExecutorTxRequired()
+          .execute(
+              context -> {
+                CommandMemo.once("key", lookup);
+                CommandMemo.once("key", lookup);
+                assertThat(CommandMemo.once("absent", nothing)).isEmpty();
+                return null;
+              });
+    }
+
+    assertThat(lookups).as("once in each of the two commands").hasValue(2);
+    assertThat(CommandMemo.once("key", lookup)).as("outside a command: looked up").contains(3);
   }
 
   @Test
