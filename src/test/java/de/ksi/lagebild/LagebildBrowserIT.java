@@ -175,7 +175,7 @@ class LagebildBrowserIT {
             + instance
             + "/runtime?detailsTab=variables-tab");
     session.visible(By.cssSelector("[cam-widget-variables-table] tbody tr"));
-    session.textShowing(By.cssSelector("[cam-widget-variables-table]"), "caseReference");
+    session.textShowing(By.cssSelector("[cam-widget-variables-table]"), "escalationLevel");
   }
 
   private void start(int width) throws Exception {
