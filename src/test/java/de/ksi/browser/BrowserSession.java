@@ -109,10 +109,23 @@ public final class BrowserSession implements AutoCloseable {
     driver().findElement(By.cssSelector("button[type=submit]")).click();
   }
 
-  /** The same, then waits until the webapp shows the user's menu. */
+  /**
+   * The same, then waits until the webapp shows the user's menu. A login form sent before the
+   * webapp had bound its fields (seen once in CI: the menu never came, the form stayed) is sent
+   * once more, as a user would after a moment.
+   */
   public void logInAndWait(String app, String engineName, String user) {
+    By menu = By.cssSelector("li.account .dropdown-toggle");
     logIn(app, engineName, user);
-    visible(By.cssSelector("li.account .dropdown-toggle"));
+    try {
+      new WebDriverWait(driver(), Duration.ofSeconds(20))
+          .until(ExpectedConditions.visibilityOfElementLocated(menu));
+    } catch (org.openqa.selenium.TimeoutException notYet) {
+      if (!driver().findElements(By.cssSelector("input[ng-model=username]")).isEmpty()) {
+        logIn(app, engineName, user);
+      }
+      visible(menu);
+    }
   }
 
   /** Forgets the session's cookies: the next page asks for a login. */
