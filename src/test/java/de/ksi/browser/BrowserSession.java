@@ -104,28 +104,40 @@ public final class BrowserSession implements AutoCloseable {
   /** Opens a Camunda webapp and sends its login form for the demo user (password "demo"). */
   public void logIn(String app, String engineName, String user) {
     driver().get(webapp(app, engineName));
-    visible(By.cssSelector("input[ng-model=username]")).sendKeys(user);
-    driver().findElement(By.cssSelector("input[ng-model=password]")).sendKeys(ApiClient.PASSWORD);
-    driver().findElement(By.cssSelector("button[type=submit]")).click();
+    visible(By.cssSelector("input[ng-model=username]"));
+    sendLogin(user);
   }
 
   /**
-   * The same, then waits until the webapp shows the user's menu. A login form sent before the
-   * webapp had bound its fields (seen once in CI: the menu never came, the form stayed) is sent
+   * Fills in and sends the login form that is shown. A form sent before the webapp had bound its
+   * fields stays where it is (seen in CI: nothing happened for a minute): after 20 s it is sent
    * once more, as a user would after a moment.
    */
-  public void logInAndWait(String app, String engineName, String user) {
-    By menu = By.cssSelector("li.account .dropdown-toggle");
-    logIn(app, engineName, user);
-    try {
-      new WebDriverWait(driver(), Duration.ofSeconds(20))
-          .until(ExpectedConditions.visibilityOfElementLocated(menu));
-    } catch (org.openqa.selenium.TimeoutException notYet) {
-      if (!driver().findElements(By.cssSelector("input[ng-model=username]")).isEmpty()) {
-        logIn(app, engineName, user);
+  public void sendLogin(String user) {
+    By username = By.cssSelector("input[ng-model=username]");
+    for (int attempt = 0; attempt < 2; attempt++) {
+      WebElement name = visible(username);
+      name.clear();
+      name.sendKeys(user);
+      WebElement password = driver().findElement(By.cssSelector("input[ng-model=password]"));
+      password.clear();
+      password.sendKeys(ApiClient.PASSWORD);
+      driver().findElement(By.cssSelector("button[type=submit]")).click();
+      try {
+        new WebDriverWait(driver(), Duration.ofSeconds(20))
+            .ignoring(StaleElementReferenceException.class)
+            .until(d -> d.findElements(username).stream().noneMatch(WebElement::isDisplayed));
+        return;
+      } catch (org.openqa.selenium.TimeoutException stillThere) {
+        // send it once more
       }
-      visible(menu);
     }
+  }
+
+  /** The same, then waits until the webapp shows the user's menu. */
+  public void logInAndWait(String app, String engineName, String user) {
+    logIn(app, engineName, user);
+    visible(By.cssSelector("li.account .dropdown-toggle"));
   }
 
   /** Forgets the session's cookies: the next page asks for a login. */

@@ -122,12 +122,11 @@ class LagebildBrowserIT {
     String instance = fixtures.caseInstance(reference);
     start(1440);
     browser.get(session.webapp("cockpit", engine.getName()));
-    visible(By.cssSelector("input[ng-model=username]")).sendKeys("admin");
+    visible(By.cssSelector("input[ng-model=username]"));
     assertThat(browser.findElements(By.cssSelector("base[ksi-tools='read-only']")))
         .as("built before the login")
         .hasSize(1);
-    browser.findElement(By.cssSelector("input[ng-model=password]")).sendKeys(ApiClient.PASSWORD);
-    browser.findElement(By.cssSelector("button[type=submit]")).click();
+    session.sendLogin("admin");
 
     // the page was built before the login, for reading only: it loads itself once more for the
     // administrator
