@@ -111,7 +111,8 @@ public final class BrowserSession implements AutoCloseable {
   /**
    * Fills in and sends the login form that is shown. A form sent before the webapp had bound its
    * fields stays where it is (seen in CI: nothing happened for a minute): after 20 s it is sent
-   * once more, as a user would after a moment.
+   * once more, as a user would after a moment, unless the server already has the login (a slow
+   * first login; a second one would replace its session cookie under the page's feet).
    */
   public void sendLogin(String user) {
     By username = By.cssSelector("input[ng-model=username]");
@@ -129,9 +130,50 @@ public final class BrowserSession implements AutoCloseable {
             .until(d -> d.findElements(username).stream().noneMatch(WebElement::isDisplayed));
         return;
       } catch (org.openqa.selenium.TimeoutException stillThere) {
+        if (loggedIn()) {
+          wait.ignoring(StaleElementReferenceException.class)
+              .until(d -> d.findElements(username).stream().noneMatch(WebElement::isDisplayed));
+          return;
+        }
         // send it once more
       }
     }
+  }
+
+  /**
+   * What the browser shows, for a wait's failure message: address, the page's {@code <base>},
+   * whether a login form is shown and whether the server has a login.
+   */
+  public String describe() {
+    try {
+      return "at "
+          + driver().getCurrentUrl()
+          + ", base "
+          + driver().findElements(By.tagName("base")).stream()
+              .map(b -> b.getDomAttribute("ksi-tools"))
+              .toList()
+          + ", login form shown "
+          + driver().findElements(By.cssSelector("input[ng-model=username]")).stream()
+              .anyMatch(WebElement::isDisplayed)
+          + ", logged in on the server "
+          + loggedIn();
+    } catch (RuntimeException unreadable) {
+      return "page unreadable: " + unreadable.getMessage();
+    }
+  }
+
+  /** Whether the webapp's server has a login for this browser (Camunda's auth endpoint). */
+  private boolean loggedIn() {
+    Object status =
+        driver()
+            .executeAsyncScript(
+                """
+                const done = arguments[arguments.length - 1];
+                const engine = (location.pathname.match(/\\/app\\/\\w+\\/([\\w-]+)\\//) || [])[1] || 'default';
+                fetch('/camunda/api/admin/auth/user/' + engine, { credentials: 'same-origin' })
+                  .then((r) => done(r.status), () => done(0));
+                """);
+    return Long.valueOf(200).equals(status);
   }
 
   /** The same, then waits until the webapp shows the user's menu. */

@@ -100,8 +100,13 @@ class LagebildBrowserIT {
     start(1440);
     logIn("koordination-1");
     visible(By.cssSelector(".ksi-lagebild"));
+    // a page that loads itself once more would lose this mark
+    browser.executeScript("window.ksiStillTheSamePage = true;");
 
     openVariables(instance);
+    assertThat(browser.executeScript("return window.ksiStillTheSamePage === true;"))
+        .as("a coordinator's Cockpit, built for reading only, does not load itself once more")
+        .isEqualTo(true);
     assertThat(browser.findElements(By.cssSelector("[cam-widget-variables-table] td.actions")))
         .as("no edit or delete buttons on the variables")
         .isNotEmpty()
@@ -132,6 +137,7 @@ class LagebildBrowserIT {
     // administrator
     session
         .await()
+        .withMessage(() -> "Cockpit built for the administrator, " + session.describe())
         .until(
             d ->
                 d.findElements(By.cssSelector("base[ksi-tools]")).isEmpty()
