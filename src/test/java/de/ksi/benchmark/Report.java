@@ -32,7 +32,7 @@ final class Report {
         .append(COMMAND)
         .append("` (de.ksi.benchmark.Benchmark; what is measured and why it")
         .append(
-            " costs what it costs: [the benchmark's notes](../src/test/java/de/ksi/benchmark/NOTES.md)). Do not edit by hand: rerun the")
+            " costs what it costs: [the benchmark's notes](benchmark-notes.md)). Do not edit by hand: rerun the")
         .append(" command.\n\n");
     out.append("| | |\n| --- | --- |\n");
     out.append("| date | ")
