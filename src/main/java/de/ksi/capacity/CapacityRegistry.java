@@ -117,6 +117,17 @@ public class CapacityRegistry {
   }
 
   /**
+   * The same, and then every hold of the case as it is now, in the order placed, from the same read
+   * (e.g. for the refusals a closed case keeps).
+   */
+  public List<HoldView> releaseAllAndList(String caseReference, String actor) {
+    Instant now = clock.instant();
+    List<Hold> all = holds.findByCaseReferenceOrderById(caseReference);
+    all.stream().filter(h -> h.isActiveAt(now)).forEach(h -> release(h.getId(), actor));
+    return all.stream().map(h -> HoldView.of(h, now, null)).toList();
+  }
+
+  /**
    * Records a place found by phone or decided at level 2: the provider said yes, so the place is
    * occupied even if the registry's free count was stale (the count never drops below zero).
    */

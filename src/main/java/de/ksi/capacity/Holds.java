@@ -25,7 +25,10 @@ interface Holds extends JpaRepository<Hold, Long> {
   @Query("select h from Hold h where h.id = :id")
   Optional<Hold> findByIdForUpdate(Long id);
 
-  @Query("select h from Hold h where h.caseReference = :caseReference order by h.id")
+  /** The holds of a case with their offers and providers, in one statement. */
+  @Query(
+      "select h from Hold h join fetch h.offer o join fetch o.provider"
+          + " where h.caseReference = :caseReference order by h.id")
   List<Hold> findByCaseReferenceOrderById(String caseReference);
 
   /** The holds with their offers and providers, in one statement. */

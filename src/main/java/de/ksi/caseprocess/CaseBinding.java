@@ -3,7 +3,12 @@ package de.ksi.caseprocess;
 
 import de.ksi.caseprocess.CaseProcess.Vars;
 import de.ksi.enginetuning.CommandMemo;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -158,15 +163,25 @@ class CaseBinding {
    * is the request's), or nothing for an execution outside a request.
    */
   Optional<Long> boundRequest(ExecutionEntity execution) {
-    for (ExecutionEntity e = execution; e != null; e = e.getParent()) {
-      List<Long> hold =
-          jdbc.queryForList(
-              "SELECT hold_id FROM case_request WHERE execution_id = ?", Long.class, e.getId());
-      if (!hold.isEmpty()) {
-        return Optional.of(hold.get(0));
-      }
-    }
-    return Optional.empty();
+    return CommandMemo.once(
+        "request-of:" + execution.getId(),
+        () -> {
+          List<String> chain = new ArrayList<>();
+          for (ExecutionEntity e = execution; e != null; e = e.getParent()) {
+            chain.add(e.getId());
+          }
+          // the whole chain in one statement; the nearest bound execution wins
+          Map<String, Long> bound = new HashMap<>();
+          jdbc.query(
+              "SELECT execution_id, hold_id FROM case_request WHERE execution_id IN ("
+                  + String.join(",", Collections.nCopies(chain.size(), "?"))
+                  + ")",
+              row -> {
+                bound.put(row.getString(1), row.getLong(2));
+              },
+              chain.toArray());
+          return chain.stream().map(bound::get).filter(Objects::nonNull).findFirst();
+        });
   }
 
   /**

@@ -19,6 +19,7 @@ import de.ksi.security.CaseAccess;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -191,9 +192,9 @@ class CaseLifecycle {
    */
   public void close(long caseId, CaseOutcome outcome, String note, String actor) {
     CustodyCase c = cases.get(caseId);
-    registry.releaseAll(c.getReference(), actor);
+    List<HoldView> holds = registry.releaseAllAndList(c.getReference(), actor);
     endEmergencyPlacement(c, outcome.name(), actor);
-    cases.close(caseId, outcome, note, refusals(c.getReference()));
+    cases.close(caseId, outcome, note, refusals(holds));
   }
 
   private void endEmergencyPlacement(CustodyCase c, String reason, String actor) {
@@ -203,9 +204,9 @@ class CaseLifecycle {
   }
 
   /** Refusal reasons of this case, counted, e.g. {@code NO_PLACE_ANYMORE=2,STAFF_SHORTAGE=1}. */
-  private String refusals(String caseReference) {
+  private static String refusals(List<HoldView> holds) {
     Map<String, Long> counts =
-        registry.holdsOf(caseReference).stream()
+        holds.stream()
             .filter(h -> h.status() == HoldStatus.DECLINED || h.status() == HoldStatus.EXPIRED)
             .collect(
                 Collectors.groupingBy(CaseLifecycle::refusal, TreeMap::new, Collectors.counting()));

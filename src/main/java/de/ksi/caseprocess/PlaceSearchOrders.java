@@ -4,6 +4,7 @@ package de.ksi.caseprocess;
 import de.ksi.capacity.CapacityRegistry;
 import de.ksi.caseprocess.CaseProcess.SearchScope;
 import de.ksi.caseprocess.CaseProcess.Vars;
+import de.ksi.enginetuning.CommandMemo;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -98,9 +99,14 @@ class PlaceSearchOrders implements SearchFacts {
         .findFirst();
   }
 
-  /** The order of the search this execution belongs to. */
+  /**
+   * The order of the search this execution belongs to; it does not change once recorded, so it is
+   * read once per engine command (a request's step asks for group, deadline and due date at once).
+   */
   Order order(DelegateExecution execution) {
-    return stored(execution.getProcessInstanceId()).orElseGet(() -> fromVariables(execution));
+    String searchInstanceId = execution.getProcessInstanceId();
+    return CommandMemo.once("place-search:" + searchInstanceId, () -> stored(searchInstanceId))
+        .orElseGet(() -> fromVariables(execution));
   }
 
   private Optional<Order> stored(String searchInstanceId) {

@@ -3,6 +3,7 @@ package de.ksi.deadlines;
 
 import static de.ksi.deadlines.DutiesProcess.Variables.*;
 
+import de.ksi.enginetuning.CommandMemo;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Map;
@@ -27,11 +28,27 @@ class DutyDeadlines implements DutyFacts {
   /** Records the deadlines of this duties instance: an {@link Instant} or an ISO period each. */
   void record(DelegateExecution execution, Map<String, Object> deadlines) {
     store.put(execution.getProcessInstanceId(), deadlines);
+    CommandMemo.forget(key(execution));
   }
 
+  /**
+   * The recorded deadline, else the variable of an instance started before deadlines were recorded.
+   * The instance's deadlines are read together, once per engine command: the duties start several
+   * timers in one command.
+   */
   private Optional<Object> read(DelegateExecution execution, String name) {
-    Optional<Object> recorded = store.get(execution.getProcessInstanceId(), name);
+    Optional<Object> recorded =
+        CommandMemo.<Map<String, Object>>once(
+                key(execution),
+                () ->
+                    Optional.of(store.all(execution.getProcessInstanceId()))
+                        .filter(found -> !found.isEmpty()))
+            .map(deadlines -> deadlines.get(name));
     return recorded.isPresent() ? recorded : Optional.ofNullable(execution.getVariable(name));
+  }
+
+  private static Object key(DelegateExecution execution) {
+    return "duty-deadlines:" + execution.getProcessInstanceId();
   }
 
   private Date date(DelegateExecution execution, String name) {

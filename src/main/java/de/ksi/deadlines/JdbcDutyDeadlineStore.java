@@ -3,8 +3,8 @@ package de.ksi.deadlines;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -21,29 +21,33 @@ class JdbcDutyDeadlineStore implements DutyDeadlineStore {
   @Override
   public void put(String dutiesInstanceId, Map<String, Object> deadlines) {
     jdbc.update("DELETE FROM duty_deadline WHERE duties_instance_id = ?", dutiesInstanceId);
-    deadlines.forEach(
-        (name, value) ->
-            jdbc.update(
-                "INSERT INTO duty_deadline (duties_instance_id, name, due_at, period)"
-                    + " VALUES (?, ?, ?, ?)",
-                dutiesInstanceId,
-                name,
-                value instanceof Instant at ? Timestamp.from(at) : null,
-                value instanceof Instant ? null : value.toString()));
+    // one batch: the driver sends the rows in one round trip
+    jdbc.batchUpdate(
+        "INSERT INTO duty_deadline (duties_instance_id, name, due_at, period) VALUES (?, ?, ?, ?)",
+        deadlines.entrySet().stream()
+            .map(
+                deadline -> {
+                  Object value = deadline.getValue();
+                  return new Object[] {
+                    dutiesInstanceId,
+                    deadline.getKey(),
+                    value instanceof Instant at ? Timestamp.from(at) : null,
+                    value instanceof Instant ? null : value.toString()
+                  };
+                })
+            .toList());
   }
 
   @Override
-  public Optional<Object> get(String dutiesInstanceId, String name) {
-    return jdbc
-        .query(
-            "SELECT due_at, period FROM duty_deadline WHERE duties_instance_id = ? AND name = ?",
-            (row, n) -> {
-              Timestamp at = row.getTimestamp(1);
-              return at != null ? (Object) at.toInstant() : row.getString(2);
-            },
-            dutiesInstanceId,
-            name)
-        .stream()
-        .findFirst();
+  public Map<String, Object> all(String dutiesInstanceId) {
+    Map<String, Object> deadlines = new HashMap<>();
+    jdbc.query(
+        "SELECT name, due_at, period FROM duty_deadline WHERE duties_instance_id = ?",
+        row -> {
+          Timestamp at = row.getTimestamp(2);
+          deadlines.put(row.getString(1), at != null ? at.toInstant() : row.getString(3));
+        },
+        dutiesInstanceId);
+    return deadlines;
   }
 }

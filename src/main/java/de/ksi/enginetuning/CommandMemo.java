@@ -24,7 +24,8 @@ public final class CommandMemo implements Session {
   @SuppressWarnings("unchecked")
   public static <T> Optional<T> once(Object key, Supplier<Optional<T>> lookup) {
     CommandContext command = Context.getCommandContext();
-    if (command == null) {
+    if (command == null || !command.getSessionFactories().containsKey(CommandMemo.class)) {
+      // outside a command, or an engine without the plugin (process tests)
       return lookup.get();
     }
     CommandMemo memo = command.getSession(CommandMemo.class);
@@ -35,6 +36,14 @@ public final class CommandMemo implements Session {
     Optional<T> found = lookup.get();
     found.ifPresent(value -> memo.values.put(key, value));
     return found;
+  }
+
+  /** Forgets the value for the key in this command, e.g. after writing what it was read from. */
+  public static void forget(Object key) {
+    CommandContext command = Context.getCommandContext();
+    if (command != null && command.getSessionFactories().containsKey(CommandMemo.class)) {
+      command.getSession(CommandMemo.class).values.remove(key);
+    }
   }
 
   /** The key of "which case does this root process instance run". */

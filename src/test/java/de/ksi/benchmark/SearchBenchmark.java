@@ -29,7 +29,8 @@ final class SearchBenchmark {
   /**
    * Decision 6 of issue #22: the 20 ms p99 on a host of the second session's speed, as a multiple
    * of the bare lifecycle's p50 on PostgreSQL. That session's run 2 (commit 3d85cc4, AMD EPYC)
-   * measured 56.2 ms for it, with the one-process baseline of the time; see docs/benchmark-notes.md.
+   * measured 56.2 ms for it, with the one-process baseline of the time; see
+   * docs/benchmark-notes.md.
    */
   static final double TARGET_MULTIPLE = 20.0 / 56.2;
 

@@ -189,18 +189,43 @@ final class SqlCounter implements ApplicationContextInitializer<ConfigurableAppl
                 frames.add(f.getClassName() + "." + f.getMethodName());
               }
             });
-    for (String frame : frames) {
+    for (int i = 0; i < frames.size(); i++) {
+      String frame = frames.get(i);
       if (frame.startsWith("org.camunda.bpm.engine.impl.db.entitymanager.DbEntityManager.flush")) {
         return "engine flush";
       }
       if (frame.startsWith("de.ksi.") && !frame.startsWith("de.ksi.benchmark.")) {
-        return shortName(frame);
+        return frame.contains("$Proxy") ? repositoryCall(frames, i) : shortName(frame);
       }
       if (frame.startsWith("org.camunda.bpm.engine.impl.interceptor.CommandContextInterceptor")) {
         return "engine";
       }
     }
     return "engine";
+  }
+
+  /**
+   * A Spring Data repository's proxy: the repository method and the two of our callers above it
+   * (e.g. {@code $Proxy237.findByCaseReferenceOrderById ← CapacityRegistry.holdsOf ←
+   * PlaceSearch.candidates}).
+   */
+  private static String repositoryCall(List<String> frames, int proxy) {
+    StringBuilder origin = new StringBuilder(shortName(frames.get(proxy)));
+    int callers = 0;
+    for (int i = proxy + 1; i < frames.size() && callers < 2; i++) {
+      String frame = frames.get(i);
+      if (frame.startsWith("de.ksi.")
+          && !frame.startsWith("de.ksi.benchmark.")
+          && !frame.contains("$Proxy")
+          && !frame.contains("$$SpringCGLIB")) {
+        String caller = shortName(frame);
+        if (!origin.toString().endsWith(caller)) {
+          origin.append(" ← ").append(caller);
+          callers++;
+        }
+      }
+    }
+    return origin.toString();
   }
 
   static String shortName(String frame) {

@@ -35,7 +35,6 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -84,8 +83,8 @@ class LegalDutiesProcessTest {
     }
 
     @Override
-    public Optional<Object> get(String dutiesInstanceId, String name) {
-      return Optional.ofNullable(byInstance.getOrDefault(dutiesInstanceId, Map.of()).get(name));
+    public Map<String, Object> all(String dutiesInstanceId) {
+      return new HashMap<>(byInstance.getOrDefault(dutiesInstanceId, Map.of()));
     }
   }
 
