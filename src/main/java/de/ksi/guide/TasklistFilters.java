@@ -12,9 +12,12 @@ import de.ksi.network.Groups;
 import de.ksi.security.IdentitySetup;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.TaskService;
@@ -77,20 +80,31 @@ class TasklistFilters {
           everyone.addAll(providers);
           everyone.add(Groups.COORDINATORS);
           everyone.add(Groups.PROCESS_OWNERS);
+          // every filter grant there is, in one query instead of one per filter and group (about
+          // two hundred statements of every start)
+          List<Authorization> filterGrants =
+              authorizations.createAuthorizationQuery().resourceType(Resources.FILTER).list();
+          Set<String> granted =
+              filterGrants.stream()
+                  .map(a -> a.getGroupId() + "|" + a.getResourceId())
+                  .collect(Collectors.toCollection(HashSet::new));
 
           filter(
+              granted,
               ALL_TASKS,
               -10,
               "Alle Aufgaben, die Sie sehen dürfen",
               tasks.createTaskQuery(),
               everyone);
           filter(
+              granted,
               MY_TASKS,
               0,
               "Aufgaben, die Sie übernommen haben – die fälligste zuerst",
               mostUrgentFirst(tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}")),
               everyone);
           filter(
+              granted,
               OFFICE_TASKS,
               5,
               "Alle offenen Aufgaben Ihres Jugendamts, übernommen oder nicht – die fälligste zuerst",
@@ -101,24 +115,31 @@ class TasklistFilters {
                       .includeAssignedTasks()),
               offices);
           filter(
+              granted,
               PROVIDER_REQUESTS,
               10,
               "Platzanfragen der Jugendämter an Ihre Einrichtung",
               providerRequests(),
               providers);
           filter(
+              granted,
               NETWORK_ESCALATIONS,
               10,
               "Fälle ohne Platz im eigenen Kreis: Verbundsuche und Stufe 2",
               escalations(),
               concat(List.of(Groups.COORDINATORS), heads));
           filter(
+              granted,
               OVERDUE,
               20,
               "Gesetzliche Pflichten, deren Frist abgelaufen ist",
               overdue(),
               concat(List.of(Groups.COORDINATORS), offices));
-          everyone.forEach(this::revokeWildcardGrant);
+          // earlier versions let every group read every filter; each now sees its own
+          Set<String> groups = Set.copyOf(everyone);
+          filterGrants.stream()
+              .filter(a -> "*".equals(a.getResourceId()) && groups.contains(a.getGroupId()))
+              .forEach(grant -> authorizations.deleteAuthorization(grant.getId()));
         });
   }
 
@@ -182,7 +203,12 @@ class TasklistFilters {
   }
 
   private void filter(
-      String name, int priority, String description, TaskQuery query, List<String> groups) {
+      Set<String> granted,
+      String name,
+      int priority,
+      String description,
+      TaskQuery query,
+      List<String> groups) {
     Filter filter = filters.createFilterQuery().filterName(name).singleResult();
     if (filter == null) {
       filter = filters.newTaskFilter(name);
@@ -195,19 +221,26 @@ class TasklistFilters {
     filter.setProperties(properties);
     filter.setQuery(query);
     String id = filters.saveFilter(filter).getId();
-    groups.forEach(group -> grantRead(id, group));
+    groups.forEach(group -> grantRead(granted, id, group));
   }
 
   private void grantRead(String filterId, String groupId) {
-    boolean exists =
-        authorizations
-                .createAuthorizationQuery()
-                .groupIdIn(groupId)
-                .resourceType(Resources.FILTER)
-                .resourceId(filterId)
-                .count()
-            > 0;
-    if (!exists) {
+    Set<String> granted = new HashSet<>();
+    if (authorizations
+            .createAuthorizationQuery()
+            .groupIdIn(groupId)
+            .resourceType(Resources.FILTER)
+            .resourceId(filterId)
+            .count()
+        > 0) {
+      granted.add(groupId + "|" + filterId);
+    }
+    grantRead(granted, filterId, groupId);
+  }
+
+  /** Grants the group reading the filter unless {@code granted} says it has the grant. */
+  private void grantRead(Set<String> granted, String filterId, String groupId) {
+    if (granted.add(groupId + "|" + filterId)) {
       Authorization grant = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
       grant.setGroupId(groupId);
       grant.setResource(Resources.FILTER);
@@ -215,17 +248,6 @@ class TasklistFilters {
       grant.addPermission(Permissions.READ);
       authorizations.saveAuthorization(grant);
     }
-  }
-
-  /** Earlier versions let every group read every filter; each now sees its own. */
-  private void revokeWildcardGrant(String groupId) {
-    authorizations
-        .createAuthorizationQuery()
-        .groupIdIn(groupId)
-        .resourceType(Resources.FILTER)
-        .resourceId("*")
-        .list()
-        .forEach(grant -> authorizations.deleteAuthorization(grant.getId()));
   }
 
   private static List<String> concat(List<String> first, List<String> second) {

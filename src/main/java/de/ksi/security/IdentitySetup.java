@@ -7,8 +7,15 @@ import de.ksi.capacity.ProviderRegistered;
 import de.ksi.caseprocess.CaseProcess;
 import de.ksi.network.District;
 import de.ksi.network.Groups;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Authorization;
@@ -46,18 +53,20 @@ public class IdentitySetup {
   public void setUpNetworkGroups() {
     asSystem(
         () -> {
-          group(Groups.ADMINS, "Administration", "SYSTEM");
+          Known known = Known.read(identity, authorizations, networkGroups());
+          group(known, Groups.ADMINS, "Administration", "SYSTEM");
           for (Resource resource : Resources.values()) {
-            grant(Groups.ADMINS, resource, "*", Permissions.ALL);
+            grant(known, Groups.ADMINS, resource, "*", Permissions.ALL);
           }
-          group(Groups.COORDINATORS, "Koordinierungsstelle", "WORKFLOW");
-          baseGrants(Groups.COORDINATORS);
-          grant(Groups.COORDINATORS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+          group(known, Groups.COORDINATORS, "Koordinierungsstelle", "WORKFLOW");
+          baseGrants(known, Groups.COORDINATORS);
+          grant(known, Groups.COORDINATORS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
           // coordinators read the network and work its tasks; nobody but administrators writes
           // variables or modifies
           // instances (EngineGuard refuses it on every channel; these grants keep the engine's own
           // check as tight)
           grant(
+              known,
               Groups.COORDINATORS,
               Resources.PROCESS_DEFINITION,
               "*",
@@ -68,71 +77,83 @@ public class IdentitySetup {
               ProcessDefinitionPermissions.TASK_WORK);
           // a case starts only as a case: the search and the duties run as called processes of one
           grant(
+              known,
               Groups.COORDINATORS,
               Resources.PROCESS_DEFINITION,
               CaseProcess.KEY,
               Permissions.READ,
               Permissions.CREATE_INSTANCE);
           grant(
+              known,
               Groups.COORDINATORS,
               Resources.PROCESS_INSTANCE,
               "*",
               Permissions.CREATE,
               Permissions.READ);
           grant(
+              known,
               Groups.COORDINATORS,
               Resources.TASK,
               "*",
               Permissions.READ,
               TaskPermissions.TASK_WORK);
           grant(
+              known,
               Groups.COORDINATORS,
               Resources.DECISION_DEFINITION,
               "*",
               Permissions.READ,
               Permissions.READ_HISTORY);
-          grant(Groups.COORDINATORS, Resources.DEPLOYMENT, "*", Permissions.READ);
+          grant(known, Groups.COORDINATORS, Resources.DEPLOYMENT, "*", Permissions.READ);
           // reads the audit log over /api only: no grants in the engine
-          group(Groups.DATA_PROTECTION, "Datenschutz", "WORKFLOW");
-          group(Groups.PROCESS_OWNERS, "Prozessverantwortliche", "WORKFLOW");
-          baseGrants(Groups.PROCESS_OWNERS);
-          grant(Groups.PROCESS_OWNERS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+          group(known, Groups.DATA_PROTECTION, "Datenschutz", "WORKFLOW");
+          group(known, Groups.PROCESS_OWNERS, "Prozessverantwortliche", "WORKFLOW");
+          baseGrants(known, Groups.PROCESS_OWNERS);
+          grant(known, Groups.PROCESS_OWNERS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
           // deploy and undeploy (a deployment without running instances:
           // de.ksi.deployment.DeploymentGuard), read
           // definitions; no UPDATE (suspension, history time to live) and no DELETE on definitions
           grant(
+              known,
               Groups.PROCESS_OWNERS,
               Resources.DEPLOYMENT,
               "*",
               Permissions.CREATE,
               Permissions.READ,
               Permissions.DELETE);
-          grant(Groups.PROCESS_OWNERS, Resources.PROCESS_DEFINITION, "*", Permissions.READ);
-          grant(Groups.PROCESS_OWNERS, Resources.DECISION_DEFINITION, "*", Permissions.READ);
+          grant(known, Groups.PROCESS_OWNERS, Resources.PROCESS_DEFINITION, "*", Permissions.READ);
+          grant(known, Groups.PROCESS_OWNERS, Resources.DECISION_DEFINITION, "*", Permissions.READ);
           // (grant narrows the UPDATE and DELETE that installations set up before issue #16 hold on
           // the same rows)
           grant(
+              known,
               Groups.PROCESS_OWNERS,
               Resources.DECISION_REQUIREMENTS_DEFINITION,
               "*",
               Permissions.READ);
           for (District district : District.values()) {
-            group(district.groupId(), "Jugendamt " + district.label(), "WORKFLOW");
-            baseGrants(district.groupId());
+            group(known, district.groupId(), "Jugendamt " + district.label(), "WORKFLOW");
+            baseGrants(known, district.groupId());
             grant(
+                known,
                 district.groupId(),
                 Resources.PROCESS_DEFINITION,
                 CaseProcess.KEY,
                 Permissions.READ,
                 Permissions.CREATE_INSTANCE);
-            grant(district.groupId(), Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
-            group(district.headGroupId(), "Amtsleitung " + district.label(), "WORKFLOW");
-            baseGrants(district.headGroupId());
+            grant(known, district.groupId(), Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
+            group(known, district.headGroupId(), "Amtsleitung " + district.label(), "WORKFLOW");
+            baseGrants(known, district.headGroupId());
             // heads of office open Statistik and Kapazitätsplanung in Cockpit: the app only, no
             // engine resource (the
             // figures come from /api, which shows a head its own office; the Lagebild shows its
             // waiting children)
-            grant(district.headGroupId(), Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+            grant(
+                known,
+                district.headGroupId(),
+                Resources.APPLICATION,
+                "cockpit",
+                Permissions.ACCESS);
           }
         });
   }
@@ -144,8 +165,8 @@ public class IdentitySetup {
   public void providerRegistered(ProviderRegistered event) {
     asSystem(
         () -> {
-          group(event.groupId(), event.name(), "PROVIDER");
-          baseGrants(event.groupId());
+          group(Known.NOTHING, event.groupId(), event.name(), "PROVIDER");
+          baseGrants(Known.NOTHING, event.groupId());
         });
   }
 
@@ -153,17 +174,75 @@ public class IdentitySetup {
    * Tasklist; which Tasklist filters a group sees is granted per filter by {@code
    * de.ksi.guide.TasklistFilters}.
    */
-  private void baseGrants(String groupId) {
-    grant(groupId, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+  private void baseGrants(Known known, String groupId) {
+    grant(known, groupId, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
   }
 
-  private void group(String id, String name, String type) {
+  /** The groups {@link #setUpNetworkGroups} sets up. */
+  private static List<String> networkGroups() {
+    List<String> ids = new ArrayList<>();
+    ids.addAll(
+        List.of(Groups.ADMINS, Groups.COORDINATORS, Groups.DATA_PROTECTION, Groups.PROCESS_OWNERS));
+    for (District district : District.values()) {
+      ids.add(district.groupId());
+      ids.add(district.headGroupId());
+    }
+    return ids;
+  }
+
+  /**
+   * The groups and grants that exist already, read in two queries at the start instead of one query
+   * per group and per grant (about seventy statements of every start); {@link #NOTHING} when
+   * nothing was read, and each group and grant is looked up on its own.
+   */
+  private record Known(Set<String> groups, Map<String, Authorization> grants, boolean read) {
+
+    static final Known NOTHING = new Known(Set.of(), Map.of(), false);
+
+    static Known read(
+        IdentityService identity, AuthorizationService authorizations, List<String> groupIds) {
+      Set<String> groups =
+          identity.createGroupQuery().groupIdIn(groupIds.toArray(String[]::new)).list().stream()
+              .map(Group::getId)
+              .collect(Collectors.toCollection(HashSet::new));
+      Map<String, Authorization> grants = new HashMap<>();
+      authorizations
+          .createAuthorizationQuery()
+          .authorizationType(AUTH_TYPE_GRANT)
+          .groupIdIn(groupIds.toArray(String[]::new))
+          .list()
+          .forEach(
+              a ->
+                  grants.putIfAbsent(
+                      key(a.getGroupId(), a.getResourceType(), a.getResourceId()), a));
+      return new Known(groups, grants, true);
+    }
+
+    static String key(String groupId, int resourceType, String resourceId) {
+      return groupId + "|" + resourceType + "|" + resourceId;
+    }
+
+    boolean hasGroup(String id) {
+      return groups.contains(id);
+    }
+
+    Optional<Authorization> grant(String groupId, Resource resource, String resourceId) {
+      return Optional.ofNullable(grants.get(key(groupId, resource.resourceType(), resourceId)));
+    }
+  }
+
+  private void group(Known known, String id, String name, String type) {
     // with LDAP the directory owns the groups: only the authorizations are ours
-    if (!identity.isReadOnly() && identity.createGroupQuery().groupId(id).count() == 0) {
+    boolean exists =
+        known.read() ? known.hasGroup(id) : identity.createGroupQuery().groupId(id).count() > 0;
+    if (!identity.isReadOnly() && !exists) {
       Group group = identity.newGroup(id);
       group.setName(name);
       group.setType(type);
       identity.saveGroup(group);
+      if (known.read()) {
+        known.groups().add(id);
+      }
     }
   }
 
@@ -172,18 +251,24 @@ public class IdentitySetup {
    * grant narrows.
    */
   private void grant(
-      String groupId, Resource resource, String resourceId, Permission... permissions) {
+      Known known,
+      String groupId,
+      Resource resource,
+      String resourceId,
+      Permission... permissions) {
     Authorization authorization =
-        authorizations
-            .createAuthorizationQuery()
-            .groupIdIn(groupId)
-            .resourceType(resource)
-            .resourceId(resourceId)
-            .list()
-            .stream()
-            .filter(a -> a.getAuthorizationType() == AUTH_TYPE_GRANT)
-            .findFirst()
-            .orElse(null);
+        known.read()
+            ? known.grant(groupId, resource, resourceId).orElse(null)
+            : authorizations
+                .createAuthorizationQuery()
+                .groupIdIn(groupId)
+                .resourceType(resource)
+                .resourceId(resourceId)
+                .list()
+                .stream()
+                .filter(a -> a.getAuthorizationType() == AUTH_TYPE_GRANT)
+                .findFirst()
+                .orElse(null);
     if (authorization == null) {
       authorization = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
       authorization.setGroupId(groupId);
@@ -199,7 +284,10 @@ public class IdentitySetup {
       authorization.setPermissions(new Permission[0]);
     }
     Arrays.stream(permissions).forEach(authorization::addPermission);
-    authorizations.saveAuthorization(authorization);
+    Authorization saved = authorizations.saveAuthorization(authorization);
+    if (known.read()) {
+      known.grants().put(Known.key(groupId, resource.resourceType(), resourceId), saved);
+    }
   }
 
   private static String[] sorted(Permission[] permissions) {

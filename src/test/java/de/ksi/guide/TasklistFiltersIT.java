@@ -91,6 +91,35 @@ class TasklistFiltersIT {
   }
 
   @Test
+  void aGrantOnEveryFilterFromAnEarlierVersionIsTakenBackOnStart() {
+    var authorizations = engine.getAuthorizationService();
+    var wildcard =
+        authorizations.createNewAuthorization(
+            org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT);
+    wildcard.setGroupId(District.SEGEBERG.groupId());
+    wildcard.setResource(org.camunda.bpm.engine.authorization.Resources.FILTER);
+    wildcard.setResourceId("*");
+    wildcard.addPermission(org.camunda.bpm.engine.authorization.Permissions.READ);
+    authorizations.saveAuthorization(wildcard);
+    api = new ApiClient(port);
+    assertThat(filterNames("fk-seg-1"))
+        .as("every filter, the earlier version's")
+        .hasSizeGreaterThan(4);
+
+    tasklistFilters.createFilters();
+
+    assertThat(
+            authorizations
+                .createAuthorizationQuery()
+                .groupIdIn(District.SEGEBERG.groupId())
+                .resourceType(org.camunda.bpm.engine.authorization.Resources.FILTER)
+                .resourceId("*")
+                .count())
+        .isZero();
+    assertThat(filterNames("fk-seg-1")).as("the office's own filters again").hasSize(4);
+  }
+
+  @Test
   void theFiltersListTheTasksOfARunningCase() {
     api = new ApiClient(port);
     String suffix = UUID.randomUUID().toString().substring(0, 8);
