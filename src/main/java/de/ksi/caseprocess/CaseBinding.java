@@ -3,6 +3,7 @@ package de.ksi.caseprocess;
 
 import de.ksi.caseprocess.CaseProcess.Vars;
 import de.ksi.enginetuning.CommandMemo;
+import de.ksi.platform.RootInstance;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -85,10 +86,7 @@ class CaseBinding {
    * on first use.
    */
   private Optional<Long> legacyCase(ExecutionEntity execution) {
-    ExecutionEntity root = execution.getProcessInstance();
-    while (root.getSuperExecution() != null) {
-      root = root.getSuperExecution().getProcessInstance();
-    }
+    ExecutionEntity root = RootInstance.of(execution);
     if (!CaseProcess.KEY.equals(root.getProcessDefinition().getKey())
         || root.getBusinessKey() == null) {
       return Optional.empty();

@@ -14,11 +14,14 @@ import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.GetTaskFormCmd;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.form.FormDataImpl;
 import org.camunda.bpm.engine.impl.form.FormFieldImpl;
 import org.camunda.bpm.engine.impl.form.handler.FormHandler;
 import org.camunda.bpm.engine.impl.form.handler.StartFormHandler;
 import org.camunda.bpm.engine.impl.form.handler.TaskFormHandler;
+import org.camunda.bpm.engine.impl.interceptor.CommandInvocationContext;
 import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
@@ -163,6 +166,11 @@ class CaseFormVariables extends AbstractProcessEnginePlugin {
     @Override
     public TaskFormData createTaskForm(TaskEntity task) {
       TaskFormData form = modelled.createTaskForm(task);
+      CommandInvocationContext command = Context.getCommandInvocationContext();
+      if (command != null && command.getCommand() instanceof GetTaskFormCmd) {
+        // GET /task/{id}/form asks for the form's key only: its fields are read by form-variables
+        return form;
+      }
       if (form.getCamundaFormRef() == null
           || task.getExecution() == null
           || !(form instanceof FormDataImpl data)) {

@@ -124,10 +124,8 @@ public final class CaseProcess {
     public static final String PHONE_NOTE = "phoneNote";
     public static final String REQUEST_COUNT = "requestCount";
     public static final String REQUEST_SUMMARY = "requestSummary";
-    public static final String REQUEST_DUE_DATE = "requestDueDate";
     public static final String HOLD_ID = "holdId";
     public static final String PROVIDER_GROUP = "providerGroup";
-    public static final String PROVIDER_NAME = "providerName";
     public static final String DECISION = "decision";
     public static final String DECLINE_REASON = "declineReason";
     public static final String DECLINE_NOTE = "declineNote";

@@ -2,6 +2,7 @@
 package de.ksi.intake;
 
 import de.ksi.enginetuning.CommandMemo;
+import de.ksi.platform.RootInstance;
 import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -45,7 +46,7 @@ class CaseFactsTable implements CaseFacts {
             .map(List::of)
             .orElse(List.of());
     if (bound.isEmpty()) {
-      String rootKey = rootBusinessKey(entity);
+      String rootKey = RootInstance.businessKey(entity);
       if (rootKey != null) {
         bound =
             jdbc.queryForList(
@@ -66,13 +67,5 @@ class CaseFactsTable implements CaseFacts {
                     c.getLegalGround(),
                     c.isFreedomRestriction(),
                     c.getCustodyStart()));
-  }
-
-  private static String rootBusinessKey(ExecutionEntity execution) {
-    ExecutionEntity root = execution.getProcessInstance();
-    while (root.getSuperExecution() != null) {
-      root = root.getSuperExecution().getProcessInstance();
-    }
-    return root.getBusinessKey();
   }
 }

@@ -4,6 +4,7 @@ package de.ksi.tasklist;
 import de.ksi.capacity.Category;
 import de.ksi.intake.Urgency;
 import de.ksi.lagebild.AgeBand;
+import de.ksi.platform.RootInstance;
 import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.Optional;
@@ -68,7 +69,7 @@ class TaskCaseLabels {
       return;
     }
     ExecutionEntity execution = (ExecutionEntity) task.getExecution();
-    label(execution.getRootProcessInstanceId(), rootBusinessKey(execution))
+    label(execution.getRootProcessInstanceId(), RootInstance.businessKey(execution))
         .ifPresent(
             label -> {
               String name = task.getName() == null ? "" : task.getName();
@@ -140,13 +141,5 @@ class TaskCaseLabels {
     } catch (IllegalArgumentException unknown) {
       return null;
     }
-  }
-
-  private static String rootBusinessKey(ExecutionEntity execution) {
-    ExecutionEntity root = execution.getProcessInstance();
-    while (root.getSuperExecution() != null) {
-      root = root.getSuperExecution().getProcessInstance();
-    }
-    return root.getBusinessKey();
   }
 }

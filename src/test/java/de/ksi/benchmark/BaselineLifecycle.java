@@ -54,9 +54,13 @@ final class BaselineLifecycle implements Lifecycle {
   public String run(int sequence) {
     String ref = "BASE-" + sequence;
     runtime.startProcessInstanceByKey(KEY, ref, start(sequence, ref));
-    complete(
-        ref,
-        "Choose",
+    // the choice's form reads what the search found before it is sent, as ours reads its
+    // candidates:
+    // one engine call more on both sides
+    Task choose = task(ref, "Choose");
+    tasks.getVariable(choose.getId(), "candidateCount");
+    forms.submitTaskForm(
+        choose.getId(),
         Map.of("choice", "REQUEST", "selectedOffers", SpinValues.jsonValue("[\"1\"]").create()));
     complete(ref, "Answer", Map.of("decision", "ACCEPT"));
     complete(ref, "Duty1", Map.of("childInformed", true, "trustedPersonOffered", true));
@@ -88,6 +92,11 @@ final class BaselineLifecycle implements Lifecycle {
   }
 
   private void complete(String reference, String taskKey, Map<String, Object> variables) {
+    // as Tasklist's "Abschließen" does it, like our lifecycle
+    forms.submitTaskForm(task(reference, taskKey).getId(), variables);
+  }
+
+  private Task task(String reference, String taskKey) {
     Task task =
         tasks
             .createTaskQuery()
@@ -97,7 +106,6 @@ final class BaselineLifecycle implements Lifecycle {
     if (task == null) {
       throw new IllegalStateException("no open task " + taskKey + " in " + reference);
     }
-    // as Tasklist's "Abschließen" does it, like our lifecycle
-    forms.submitTaskForm(task.getId(), variables);
+    return task;
   }
 }
