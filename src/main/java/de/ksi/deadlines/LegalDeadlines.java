@@ -17,6 +17,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
@@ -37,13 +38,20 @@ class LegalDeadlines {
   private static final String SCHLESWIG_HOLSTEIN = "sh";
 
   private final ZoneId zone;
-  private final HolidayManager holidayManager;
+
+  /**
+   * Jollyday reads its calendar (XML, JAXB) for about 0.3 s on a cold JVM: it loads beside the
+   * start, on a pool thread, and the first deadline waits for it if it comes before.
+   */
+  private final CompletableFuture<HolidayManager> holidayManager;
+
   private final Map<Integer, Set<LocalDate>> holidaysByYear = new ConcurrentHashMap<>();
 
   LegalDeadlines(Clock clock) {
     this.zone = clock.getZone();
     this.holidayManager =
-        HolidayManager.getInstance(ManagerParameters.create(HolidayCalendar.GERMANY));
+        CompletableFuture.supplyAsync(
+            () -> HolidayManager.getInstance(ManagerParameters.create(HolidayCalendar.GERMANY)));
   }
 
   /**
@@ -122,7 +130,7 @@ class LegalDeadlines {
     return holidaysByYear.computeIfAbsent(
         year,
         y ->
-            holidayManager.getHolidays(Year.of(y), SCHLESWIG_HOLSTEIN).stream()
+            holidayManager.join().getHolidays(Year.of(y), SCHLESWIG_HOLSTEIN).stream()
                 .map(Holiday::getDate)
                 .collect(Collectors.toUnmodifiableSet()));
   }
