@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
@@ -61,14 +62,16 @@ class OfficeAccessPlugin extends AbstractProcessEnginePlugin {
             office ->
                 command.runWithoutAuthorization(
                     () -> {
-                      var authorizations =
-                          execution.getProcessEngineServices().getAuthorizationService();
                       if (started) {
                         OfficeGrants.grantOnNewInstance(
-                            authorizations, office.groupId(), execution.getProcessInstanceId());
+                            office.groupId(),
+                            execution.getProcessInstanceId(),
+                            ((ExecutionEntity) execution).getRootProcessInstanceId());
                       } else {
                         OfficeGrants.grant(
-                            authorizations, office.groupId(), execution.getProcessInstanceId());
+                            execution.getProcessEngineServices().getAuthorizationService(),
+                            office.groupId(),
+                            execution.getProcessInstanceId());
                       }
                       return null;
                     }));

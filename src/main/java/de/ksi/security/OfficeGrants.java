@@ -11,6 +11,8 @@ import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 
 /**
  * The grants that make one process instance visible to one office: READ on the running instance
@@ -22,38 +24,61 @@ final class OfficeGrants {
 
   private OfficeGrants() {}
 
-  static void grant(AuthorizationService authorizations, String groupId, String processInstanceId) {
-    grant(authorizations, groupId, processInstanceId, false);
-  }
-
   /**
    * Grants on a process instance started in the running command: no grant on it can be stored yet,
-   * so only the command's own unsaved grants are looked at (two queries fewer per instance start).
+   * so nothing is looked up, and the grants are written with the command's other rows. They carry
+   * the root process instance, as the engine's history does: the history cleanup removes them with
+   * the case's history. (Saved through the authorization service, a grant on a history not yet
+   * written found no root instance and stayed after the cleanup; that lookup also cost a statement
+   * per instance.)
    */
   static void grantOnNewInstance(
-      AuthorizationService authorizations, String groupId, String processInstanceId) {
-    grant(authorizations, groupId, processInstanceId, true);
+      String groupId, String processInstanceId, String rootProcessInstanceId) {
+    insertNew(
+        groupId,
+        Resources.PROCESS_INSTANCE,
+        processInstanceId,
+        ProcessInstancePermissions.READ,
+        rootProcessInstanceId);
+    insertNew(
+        groupId,
+        Resources.HISTORIC_PROCESS_INSTANCE,
+        processInstanceId,
+        HistoricProcessInstancePermissions.READ,
+        rootProcessInstanceId);
   }
 
-  private static void grant(
-      AuthorizationService authorizations,
+  private static void insertNew(
       String groupId,
-      String processInstanceId,
-      boolean newInstance) {
+      Resource resource,
+      String resourceId,
+      Permission permission,
+      String rootProcessInstanceId) {
+    if (CommandCache.grantSavedInThisCommand(groupId, resource, resourceId)) {
+      return;
+    }
+    AuthorizationEntity grant = new AuthorizationEntity(AUTH_TYPE_GRANT);
+    grant.setGroupId(groupId);
+    grant.setResource(resource);
+    grant.setResourceId(resourceId);
+    grant.addPermission(permission);
+    grant.setRootProcessInstanceId(rootProcessInstanceId);
+    Context.getCommandContext().getAuthorizationManager().insert(grant);
+  }
+
+  static void grant(AuthorizationService authorizations, String groupId, String processInstanceId) {
     grantOnce(
         authorizations,
         groupId,
         Resources.PROCESS_INSTANCE,
         processInstanceId,
-        ProcessInstancePermissions.READ,
-        newInstance);
+        ProcessInstancePermissions.READ);
     grantOnce(
         authorizations,
         groupId,
         Resources.HISTORIC_PROCESS_INSTANCE,
         processInstanceId,
-        HistoricProcessInstancePermissions.READ,
-        newInstance);
+        HistoricProcessInstancePermissions.READ);
   }
 
   static void revoke(
@@ -76,26 +101,24 @@ final class OfficeGrants {
 
   /**
    * Grants unless the group has the grant: saved earlier in this command (a query does not see it
-   * before the command ends) or, for a resource not new, stored.
+   * before the command ends) or stored.
    */
   private static void grantOnce(
       AuthorizationService authorizations,
       String groupId,
       Resource resource,
       String resourceId,
-      Permission permission,
-      boolean newResource) {
+      Permission permission) {
     boolean exists =
         CommandCache.grantSavedInThisCommand(groupId, resource, resourceId)
-            || !newResource
-                && authorizations
-                        .createAuthorizationQuery()
-                        .groupIdIn(groupId)
-                        .resourceType(resource)
-                        .resourceId(resourceId)
-                        .hasPermission(permission)
-                        .count()
-                    > 0;
+            || authorizations
+                    .createAuthorizationQuery()
+                    .groupIdIn(groupId)
+                    .resourceType(resource)
+                    .resourceId(resourceId)
+                    .hasPermission(permission)
+                    .count()
+                > 0;
     if (!exists) {
       Authorization grant = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
       grant.setGroupId(groupId);

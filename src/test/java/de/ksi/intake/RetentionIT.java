@@ -14,6 +14,7 @@ import de.ksi.testing.KsiIntegrationTest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -79,6 +80,18 @@ class RetentionIT {
         .forEach(
             p -> engine.getRuntimeService().deleteProcessInstance(p.getId(), "test: case ended"));
     assertThat(history(ref)).isPositive();
+    List<String> instances =
+        engine
+            .getHistoryService()
+            .createHistoricProcessInstanceQuery()
+            .processInstanceBusinessKey(ref)
+            .list()
+            .stream()
+            .map(h -> h.getId())
+            .toList();
+    assertThat(historyGrants(instances))
+        .as("the office's grants on the case's history")
+        .isPositive();
 
     travel(Duration.ofDays(179));
     runHistoryCleanup();
@@ -114,6 +127,32 @@ class RetentionIT {
                 .processInstanceBusinessKey(ref)
                 .count())
         .isZero();
+    assertThat(historyGrants(instances))
+        .as("the grants on the removed history go with it (they carry the root instance)")
+        .isZero();
+    assertThat(grants(instances, org.camunda.bpm.engine.authorization.Resources.PROCESS_INSTANCE))
+        .as("nor do grants on the ended instances stay")
+        .isZero();
+  }
+
+  /** The grants on these historic process instances ({@code ACT_RU_AUTHORIZATION}). */
+  private long historyGrants(List<String> instances) {
+    return grants(
+        instances, org.camunda.bpm.engine.authorization.Resources.HISTORIC_PROCESS_INSTANCE);
+  }
+
+  private long grants(
+      List<String> instances, org.camunda.bpm.engine.authorization.Resources resource) {
+    return instances.stream()
+        .mapToLong(
+            instance ->
+                engine
+                    .getAuthorizationService()
+                    .createAuthorizationQuery()
+                    .resourceType(resource)
+                    .resourceId(instance)
+                    .count())
+        .sum();
   }
 
   private long history(String ref) {
