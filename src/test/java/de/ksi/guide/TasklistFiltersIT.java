@@ -36,6 +36,7 @@ class TasklistFiltersIT {
   @Autowired Fixtures fixtures;
   @Autowired ProcessEngine engine;
   @Autowired TasklistFilters tasklistFilters;
+  @Autowired de.ksi.capacity.ProviderDirectory directory;
 
   private ApiClient api;
 
@@ -88,6 +89,30 @@ class TasklistFiltersIT {
                 .count())
         .isEqualTo(grantsBefore);
     assertThat(filterNames("fk-seg-1")).hasSize(4);
+  }
+
+  @Test
+  void aProviderRegisteredLaterSeesTheProvidersFilters() {
+    OfferView offer = fixtures.offer(District.STORMARN, Category.INOBHUTNAHME_GRUPPE, 4, 1);
+    String group = directory.groupOfOffer(offer.id());
+    List<String> readable =
+        engine.getFilterService().createFilterQuery().list().stream()
+            .filter(
+                f ->
+                    engine
+                            .getAuthorizationService()
+                            .createAuthorizationQuery()
+                            .groupIdIn(group)
+                            .resourceType(org.camunda.bpm.engine.authorization.Resources.FILTER)
+                            .resourceId(f.getId())
+                            .count()
+                        > 0)
+            .map(f -> f.getName())
+            .sorted()
+            .toList();
+    assertThat(readable)
+        .containsExactlyInAnyOrder(
+            TasklistFilters.ALL_TASKS, TasklistFilters.MY_TASKS, TasklistFilters.PROVIDER_REQUESTS);
   }
 
   @Test
