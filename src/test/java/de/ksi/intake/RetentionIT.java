@@ -80,15 +80,7 @@ class RetentionIT {
         .forEach(
             p -> engine.getRuntimeService().deleteProcessInstance(p.getId(), "test: case ended"));
     assertThat(history(ref)).isPositive();
-    List<String> instances =
-        engine
-            .getHistoryService()
-            .createHistoricProcessInstanceQuery()
-            .processInstanceBusinessKey(ref)
-            .list()
-            .stream()
-            .map(h -> h.getId())
-            .toList();
+    List<String> instances = List.of(fixtures.instancesOf(ref));
     assertThat(historyGrants(instances))
         .as("the office's grants on the case's history")
         .isPositive();
