@@ -23,12 +23,10 @@ public final class CommandMemo implements Session {
   /** The value for the key, looked up at most once per command while it is found. */
   @SuppressWarnings("unchecked")
   public static <T> Optional<T> once(Object key, Supplier<Optional<T>> lookup) {
-    CommandContext command = Context.getCommandContext();
-    if (command == null || !command.getSessionFactories().containsKey(CommandMemo.class)) {
-      // outside a command, or an engine without the plugin (process tests)
+    CommandMemo memo = ofRunningCommand();
+    if (memo == null) {
       return lookup.get();
     }
-    CommandMemo memo = command.getSession(CommandMemo.class);
     Object known = memo.values.get(key);
     if (known != null) {
       return Optional.of((T) known);
@@ -40,10 +38,21 @@ public final class CommandMemo implements Session {
 
   /** Forgets the value for the key in this command, e.g. after writing what it was read from. */
   public static void forget(Object key) {
-    CommandContext command = Context.getCommandContext();
-    if (command != null && command.getSessionFactories().containsKey(CommandMemo.class)) {
-      command.getSession(CommandMemo.class).values.remove(key);
+    CommandMemo memo = ofRunningCommand();
+    if (memo != null) {
+      memo.values.remove(key);
     }
+  }
+
+  /**
+   * The memo of the running command; null outside a command or on an engine without the plugin (the
+   * in-memory process tests).
+   */
+  private static CommandMemo ofRunningCommand() {
+    CommandContext command = Context.getCommandContext();
+    return command == null || !command.getSessionFactories().containsKey(CommandMemo.class)
+        ? null
+        : command.getSession(CommandMemo.class);
   }
 
   /** The key of "which case does this root process instance run". */

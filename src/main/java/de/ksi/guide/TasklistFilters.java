@@ -225,29 +225,33 @@ class TasklistFilters {
   }
 
   private void grantRead(String filterId, String groupId) {
-    Set<String> granted = new HashSet<>();
-    if (authorizations
-            .createAuthorizationQuery()
-            .groupIdIn(groupId)
-            .resourceType(Resources.FILTER)
-            .resourceId(filterId)
-            .count()
-        > 0) {
-      granted.add(groupId + "|" + filterId);
+    boolean granted =
+        authorizations
+                .createAuthorizationQuery()
+                .groupIdIn(groupId)
+                .resourceType(Resources.FILTER)
+                .resourceId(filterId)
+                .count()
+            > 0;
+    if (!granted) {
+      saveReadGrant(filterId, groupId);
     }
-    grantRead(granted, filterId, groupId);
   }
 
   /** Grants the group reading the filter unless {@code granted} says it has the grant. */
   private void grantRead(Set<String> granted, String filterId, String groupId) {
     if (granted.add(groupId + "|" + filterId)) {
-      Authorization grant = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
-      grant.setGroupId(groupId);
-      grant.setResource(Resources.FILTER);
-      grant.setResourceId(filterId);
-      grant.addPermission(Permissions.READ);
-      authorizations.saveAuthorization(grant);
+      saveReadGrant(filterId, groupId);
     }
+  }
+
+  private void saveReadGrant(String filterId, String groupId) {
+    Authorization grant = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+    grant.setGroupId(groupId);
+    grant.setResource(Resources.FILTER);
+    grant.setResourceId(filterId);
+    grant.addPermission(Permissions.READ);
+    authorizations.saveAuthorization(grant);
   }
 
   private static List<String> concat(List<String> first, List<String> second) {
