@@ -49,9 +49,11 @@ class Availability {
    * count (or the staffed places left, {@link #REPORTED_OR_STAFFED}) minus its active holds, plus
    * the placements that changed the count since the report (begun since and still running: minus;
    * begun before and ended since: plus). Placements that began and ended before the report are
-   * already in the reported count. The placements are looked up only where one started or ended
-   * after the report ({@code placements_moved_at}, kept by {@link #placementMoved}); for all other
-   * offers they change nothing.
+   * already in the reported count. The clock ticks in milliseconds: a placement begun in the
+   * report's millisecond counts as begun after it, one ended in it as not ended by then, so a
+   * coincidence never shows a place as free that is taken. The placements are looked up only where
+   * one started or ended after the report ({@code placements_moved_at}, kept by {@link
+   * #placementMoved}); for all other offers they change nothing.
    */
   private static final String FREE = free(REPORTED_OR_STAFFED);
 
@@ -64,13 +66,13 @@ class Availability {
   private static String free(String reported) {
     return """
       LEAST(o.licensed, GREATEST(0, %s - COALESCE(held.places, 0)
-        + CASE WHEN o.placements_moved_at > o.reported_at THEN COALESCE((SELECT SUM(CASE
-                      WHEN pl.started_at > o.reported_at
+        + CASE WHEN o.placements_moved_at >= o.reported_at THEN COALESCE((SELECT SUM(CASE
+                      WHEN pl.started_at >= o.reported_at
                         THEN CASE WHEN pl.ended_at IS NULL OR pl.ended_at > :now THEN -pl.places ELSE 0 END
                       WHEN pl.ended_at <= :now THEN pl.places
                       ELSE 0 END)
                     FROM placement pl
-                    WHERE pl.offer_id = o.id AND (pl.started_at > o.reported_at OR pl.ended_at > o.reported_at)), 0)
+                    WHERE pl.offer_id = o.id AND (pl.started_at >= o.reported_at OR pl.ended_at > o.reported_at)), 0)
           ELSE 0 END))
       """
         .formatted(reported);

@@ -13,11 +13,13 @@ interface Placements extends JpaRepository<Placement, Long> {
   List<Placement> findByCaseReferenceOrderById(String caseReference);
 
   /**
-   * The places of an offer taken by placements running at {@code at} (begun by then, not ended by
-   * then).
+   * The places of an offer taken by placements running at a report made at {@code at}: begun before
+   * it and not ended before it. One begun in that very millisecond is left to the free count's
+   * correction, which counts it as begun after the report ({@link Availability}); one ended in it
+   * still takes its place.
    */
   @Query(
-      "select coalesce(sum(p.places), 0) from Placement p where p.offer.id = :offerId and p.startedAt <= :at"
-          + " and (p.endedAt is null or p.endedAt > :at)")
+      "select coalesce(sum(p.places), 0) from Placement p where p.offer.id = :offerId and p.startedAt < :at"
+          + " and (p.endedAt is null or p.endedAt >= :at)")
   int occupiedAt(long offerId, Instant at);
 }

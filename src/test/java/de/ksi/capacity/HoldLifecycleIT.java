@@ -351,6 +351,32 @@ class HoldLifecycleIT {
         .expect(200);
   }
 
+  @Test
+  void aPlacementInTheReportsMillisecondTakesItsPlaceAndAFreedOneIsNotCountedTwice() {
+    // the clock ticks in milliseconds: report and placement in the same one must not leave the
+    // place looking free (a second caseworker could then hold the last place twice)
+    OfferView offer = fixtures.offer(District.SEGEBERG, Category.INOBHUTNAHME_GRUPPE, 3, 3);
+    long earlier =
+        registry.placeDirect(offer.id(), Fixtures.newCase(District.SEGEBERG), 1, "it").id();
+    ClockUtil.setCurrentTime(java.util.Date.from(Instant.now().plusSeconds(5)));
+
+    registry.reportAvailability(offer.id(), 2, "it");
+    registry.placeDirect(offer.id(), Fixtures.newCase(District.SEGEBERG), 1, "it");
+    assertThat(free(offer.id())).as("the placement of the report's millisecond").isEqualTo(1);
+
+    registry.endPlacement(earlier, "RETURN_HOME", "it");
+    assertThat(free(offer.id()))
+        .as("ended in the report's millisecond: the report may already count it")
+        .isEqualTo(1);
+
+    ClockUtil.setCurrentTime(java.util.Date.from(Instant.now().plusSeconds(6)));
+    registry.reportAvailability(offer.id(), 3, 2, "it");
+    registry.placeDirect(offer.id(), Fixtures.newCase(District.SEGEBERG), 1, "it");
+    assertThat(free(offer.id()))
+        .as("staff for 2 tonight, one placement before the report and one in its millisecond")
+        .isZero();
+  }
+
   private int free(long offerId) {
     return api.as("fk-seg-1").get("/api/offers/" + offerId).expect(200).get("free").asInt();
   }
