@@ -313,7 +313,7 @@ class LastPlaceRacePostgresIT {
           SELECT (SELECT COALESCE(SUM(h.places), 0) FROM hold h
                   WHERE h.offer_id = o.id AND h.status = 'HELD' AND h.expires_at > ?)
                + (SELECT COALESCE(SUM(p.places), 0) FROM placement p
-                  WHERE p.offer_id = o.id AND p.started_at > o.reported_at AND p.ended_at IS NULL)
+                  WHERE p.offer_id = o.id AND p.started_at >= o.reported_at AND p.ended_at IS NULL)
           FROM offer o WHERE o.id = ?""",
               Integer.class,
               now(),

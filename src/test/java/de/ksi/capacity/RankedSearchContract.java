@@ -239,7 +239,7 @@ abstract class RankedSearchContract {
                   Timestamp.from(at.plus(Duration.ofDays(7)))));
       looked +=
           jdbc.queryForObject(
-              "SELECT COUNT(*) FROM offer WHERE placements_moved_at > reported_at AND id IN ("
+              "SELECT COUNT(*) FROM offer WHERE placements_moved_at >= reported_at AND id IN ("
                   + offers.stream()
                       .map(String::valueOf)
                       .collect(java.util.stream.Collectors.joining(","))

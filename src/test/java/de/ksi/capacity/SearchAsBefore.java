@@ -18,7 +18,8 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 /**
  * The place search as it was before it ranked in SQL (commit cf5ebcc): every fitting offer, free
  * places from three correlated subqueries, ranked in Java. Kept as the reference the ranking tests
- * compare against.
+ * compare against; since 2026-12-05 a placement begun in its report's millisecond counts as begun
+ * after the report here too (see {@code Availability}).
  */
 final class SearchAsBefore {
 
@@ -28,10 +29,10 @@ final class SearchAsBefore {
         - COALESCE((SELECT SUM(h.places) FROM hold h
                     WHERE h.offer_id = o.id AND h.status = 'HELD' AND h.expires_at > :now), 0)
         - COALESCE((SELECT SUM(pl.places) FROM placement pl
-                    WHERE pl.offer_id = o.id AND pl.started_at > o.reported_at
+                    WHERE pl.offer_id = o.id AND pl.started_at >= o.reported_at
                       AND (pl.ended_at IS NULL OR pl.ended_at > :now)), 0)
         + COALESCE((SELECT SUM(pl.places) FROM placement pl
-                    WHERE pl.offer_id = o.id AND pl.started_at <= o.reported_at
+                    WHERE pl.offer_id = o.id AND pl.started_at < o.reported_at
                       AND pl.ended_at > o.reported_at AND pl.ended_at <= :now), 0)))
       """;
 
