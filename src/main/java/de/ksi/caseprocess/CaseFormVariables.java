@@ -44,7 +44,10 @@ import org.springframework.stereotype.Component;
  * process variable in every process of the case. The engine's {@code GET /task/{id}/form-variables}
  * takes the form fields of a task's form handler before the task's variables; this plugin wraps the
  * handler of every user task with a Camunda Form so that its form data carries the reference as
- * such a field. Nothing is stored, and a task outside a case shows no reference.
+ * such a field. Nothing is stored, and a task outside a case shows no reference. The choice task
+ * "Platz auswählen und anfragen" gets the same way what its search found ({@code place_search}):
+ * the options of its checklist ({@code candidates}), the summary beside them and the answers so
+ * far.
  */
 @Component
 class CaseFormVariables extends AbstractProcessEnginePlugin {
@@ -184,12 +187,15 @@ class CaseFormVariables extends AbstractProcessEnginePlugin {
                 List<FormField> fields = new ArrayList<>(data.getFormFields());
                 fields.add(field(CaseProcess.Vars.CASE_REFERENCE, c.reference()));
                 if (CaseProcess.SearchElements.CHOOSE.equals(task.getTaskDefinitionKey())) {
-                  searches
-                      .getObject()
-                      .candidateSummary(task.getProcessInstanceId())
+                  PlaceSearchOrders.Found found =
+                      searches.getObject().found(task.getProcessInstanceId());
+                  found
+                      .optionsValue()
                       .ifPresent(
-                          summary ->
-                              fields.add(field(CaseProcess.Vars.CANDIDATE_SUMMARY, summary)));
+                          options -> fields.add(field(CaseProcess.Vars.CANDIDATES, options)));
+                  if (found.summary() != null) {
+                    fields.add(field(CaseProcess.Vars.CANDIDATE_SUMMARY, found.summary()));
+                  }
                   fields.add(
                       field(
                           CaseProcess.Vars.ANSWERS_SO_FAR,
@@ -201,9 +207,13 @@ class CaseFormVariables extends AbstractProcessEnginePlugin {
     }
 
     private static FormField field(String id, String value) {
+      return field(id, Variables.stringValue(value));
+    }
+
+    private static FormField field(String id, TypedValue value) {
       FormFieldImpl field = new FormFieldImpl();
       field.setId(id);
-      field.setValue(Variables.stringValue(value));
+      field.setValue(value);
       return field;
     }
   }

@@ -8,7 +8,6 @@ import de.ksi.intake.NeedsProfile;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,10 +40,10 @@ class FindCandidatesDelegate implements JavaDelegate {
       cases.neededCategory(caseId, categories.get(0));
     }
     SearchResult found = search.candidates(caseId, order.networkWide(), categories);
-    execution.setVariable(
-        Vars.CANDIDATES, SpinValues.jsonValue(Candidates.options(found.candidates())).create());
     execution.setVariable(Vars.CANDIDATE_COUNT, found.candidates().size());
     orders.candidatesFound(
-        execution, Candidates.summary(NeedsProfile.of(cases.get(caseId)), found));
+        execution,
+        Candidates.options(found.candidates()),
+        Candidates.summary(NeedsProfile.of(cases.get(caseId)), found));
   }
 }

@@ -14,6 +14,9 @@ import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.spin.json.SpinJsonNode;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.camunda.spin.plugin.variable.value.JsonValue;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -73,30 +76,51 @@ class PlaceSearchOrders implements SearchFacts {
   }
 
   /**
-   * Keeps what the candidate search found for the choice form ({@link CaseFormVariables}); a search
-   * started before {@code place_search} existed keeps it as its variable.
+   * Keeps what the candidate search found for the choice form ({@link CaseFormVariables}): the
+   * options of its checklist and the summary beside them. A search started before {@code
+   * place_search} existed keeps them as its variables.
    */
-  void candidatesFound(DelegateExecution execution, String summary) {
+  void candidatesFound(DelegateExecution execution, SpinJsonNode options, String summary) {
     int kept =
         jdbc.update(
-            "UPDATE place_search SET candidate_summary = ? WHERE search_instance_id = ?",
+            "UPDATE place_search SET candidate_options = ?, candidate_summary = ?"
+                + " WHERE search_instance_id = ?",
+            options.toString(),
             summary,
             execution.getProcessInstanceId());
     if (kept == 0) {
+      execution.setVariable(Vars.CANDIDATES, SpinValues.jsonValue(options).create());
       execution.setVariable(Vars.CANDIDATE_SUMMARY, summary);
     }
   }
 
-  /** What the last candidate search of this search found, if it ran and is kept here. */
-  Optional<String> candidateSummary(String searchInstanceId) {
+  /**
+   * What the last candidate search of this search found, for its choice form; empty if it has not
+   * run or ran before {@code place_search} existed (then the search's variables hold it).
+   */
+  Found found(String searchInstanceId) {
     return jdbc
-        .queryForList(
-            "SELECT candidate_summary FROM place_search WHERE search_instance_id = ?",
-            String.class,
+        .query(
+            "SELECT candidate_options, candidate_summary FROM place_search"
+                + " WHERE search_instance_id = ?",
+            (row, n) -> new Found(row.getString(1), row.getString(2)),
             searchInstanceId)
         .stream()
-        .filter(java.util.Objects::nonNull)
-        .findFirst();
+        .findFirst()
+        .orElse(Found.NONE);
+  }
+
+  /**
+   * The choice form's options (a JSON array of {@code {value, label}}) and summary (Markdown); each
+   * {@code null} where not kept here.
+   */
+  record Found(String options, String summary) {
+    static final Found NONE = new Found(null, null);
+
+    /** The options as the form's {@code valuesKey} variable, if kept here. */
+    Optional<JsonValue> optionsValue() {
+      return Optional.ofNullable(options).map(json -> SpinValues.jsonValue(json).create());
+    }
   }
 
   /**

@@ -2,9 +2,9 @@
 package de.ksi.caseview;
 
 import de.ksi.caseprocess.CaseProcess;
+import de.ksi.caseprocess.SearchCandidates;
 import de.ksi.deadlines.DutiesProcess;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
@@ -22,9 +22,7 @@ import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.runtime.Job;
-import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.stereotype.Component;
 
 /**
@@ -63,8 +61,10 @@ class CaseHistory {
   private final TaskService tasks;
   private final ManagementService management;
   private final RuntimeService runtime;
+  private final SearchCandidates candidates;
 
-  CaseHistory(ProcessEngine engine) {
+  CaseHistory(ProcessEngine engine, SearchCandidates candidates) {
+    this.candidates = candidates;
     this.commands =
         ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
             .getCommandExecutorTxRequired();
@@ -151,30 +151,9 @@ class CaseHistory {
 
   /** The offers of the running search's candidate list (empty while no search runs). */
   List<CandidateOffer> candidateOffers(String rootInstanceId) {
-    return unchecked(
-        () -> {
-          List<String> running = runningInstances(rootInstanceId);
-          if (running.isEmpty()) {
-            return List.of();
-          }
-          List<CandidateOffer> offers = new ArrayList<>();
-          for (VariableInstance variable :
-              runtime
-                  .createVariableInstanceQuery()
-                  .processInstanceIdIn(running.toArray(String[]::new))
-                  .variableName(CaseProcess.Vars.CANDIDATES)
-                  .list()) {
-            if (variable.getValue() instanceof SpinJsonNode options && options.isArray()) {
-              for (SpinJsonNode option : options.elements()) {
-                offers.add(
-                    new CandidateOffer(
-                        Long.parseLong(option.prop("value").stringValue()),
-                        option.prop("label").stringValue()));
-              }
-            }
-          }
-          return offers;
-        });
+    return unchecked(() -> candidates.of(runningInstances(rootInstanceId))).stream()
+        .map(o -> new CandidateOffer(o.offerId(), o.label()))
+        .toList();
   }
 
   /** The due date of each open provider request's answer task, by the hold it asks for. */

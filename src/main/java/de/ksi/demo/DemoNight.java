@@ -265,7 +265,7 @@ class DemoNight {
    * has).
    */
   private List<String> candidateOffers(Task choose) {
-    SpinJsonNode options = (SpinJsonNode) people.variable(choose, Vars.CANDIDATES);
+    SpinJsonNode options = (SpinJsonNode) people.formVariable(choose, Vars.CANDIDATES);
     return options.elements().stream()
         .map(o -> o.prop("value").stringValue())
         .filter(offer -> people.hasStaff(directory.groupOfOffer(Long.parseLong(offer))))

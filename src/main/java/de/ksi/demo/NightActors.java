@@ -73,8 +73,9 @@ class NightActors {
     return open.isEmpty() ? null : open.get(0);
   }
 
-  Object variable(Task task, String name) {
-    return tasks.getVariable(task.getId(), name);
+  /** A variable of the task's form as Tasklist loads it ({@code GET /task/{id}/form-variables}). */
+  Object formVariable(Task task, String name) {
+    return forms.getTaskFormVariables(task.getId(), List.of(name), true).get(name);
   }
 
   /** Claims the task and completes it with the form's values, as "Abschließen" in Tasklist does. */

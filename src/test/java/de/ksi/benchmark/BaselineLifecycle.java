@@ -54,11 +54,11 @@ final class BaselineLifecycle implements Lifecycle {
   public String run(int sequence) {
     String ref = "BASE-" + sequence;
     runtime.startProcessInstanceByKey(KEY, ref, start(sequence, ref));
-    // the choice's form reads what the search found before it is sent, as ours reads its
-    // candidates:
-    // one engine call more on both sides
+    // the choice's form reads what the search found before it is sent, as Tasklist loads a form
+    // (GET /task/{id}/form-variables) and as ours reads its candidates: one engine call on both
+    // sides
     Task choose = task(ref, "Choose");
-    tasks.getVariable(choose.getId(), "candidateCount");
+    forms.getTaskFormVariables(choose.getId(), List.of("candidateCount"), true);
     forms.submitTaskForm(
         choose.getId(),
         Map.of("choice", "REQUEST", "selectedOffers", SpinValues.jsonValue("[\"1\"]").create()));

@@ -11,6 +11,7 @@ import de.ksi.intake.Urgency;
 import de.ksi.network.District;
 import de.ksi.network.KsiUser;
 import de.ksi.testing.Intakes;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.FormService;
@@ -50,7 +51,12 @@ final class CaseLifecycle implements Lifecycle {
             .caseReference();
 
     Task choose = task(ref, CaseProcess.SearchElements.CHOOSE);
-    SpinJsonNode candidates = (SpinJsonNode) tasks.getVariable(choose.getId(), Vars.CANDIDATES);
+    // as Tasklist loads the form: GET /task/{id}/form-variables
+    SpinJsonNode candidates =
+        (SpinJsonNode)
+            forms
+                .getTaskFormVariables(choose.getId(), List.of(Vars.CANDIDATES), true)
+                .get(Vars.CANDIDATES);
     String offer = candidates.elements().get(0).prop("value").stringValue();
     forms.submitTaskForm(
         choose.getId(),

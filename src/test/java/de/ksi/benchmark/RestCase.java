@@ -117,17 +117,22 @@ final class RestCase {
     if (task == null) {
       return -1;
     }
+    // as Tasklist loads the choice form: its variables, the candidates among them
     Reply candidates =
         call(
-            "GET /engine-rest/task/{id}/variables/candidates",
+            "GET /engine-rest/task/{id}/form-variables",
             200,
             () ->
                 api.as(caseworker)
-                    .get(TASKS + "/" + task + "/variables/candidates?deserializeValue=false"));
+                    .get(
+                        TASKS
+                            + "/"
+                            + task
+                            + "/form-variables?variableNames=candidates&deserializeValues=false"));
     if (candidates == null) {
       return -1;
     }
-    JsonNode value = candidates.json().get("value");
+    JsonNode value = candidates.json().get("candidates").get("value");
     JsonNode options = value.isTextual() ? parse(value.asText()) : value;
     if (options.isEmpty()) {
       calls.get().error("no candidate", ref);

@@ -274,8 +274,13 @@ class CaseJourneyBrowserIT {
   private List<Long> offersOfTwoProviders(String ref) {
     SpinJsonNode options =
         (SpinJsonNode)
-            tasks.getVariable(
-                backstage.task(ref, SearchElements.CHOOSE).getId(), CaseProcess.Vars.CANDIDATES);
+            engine
+                .getFormService()
+                .getTaskFormVariables(
+                    backstage.task(ref, SearchElements.CHOOSE).getId(),
+                    List.of(CaseProcess.Vars.CANDIDATES),
+                    true)
+                .get(CaseProcess.Vars.CANDIDATES);
     List<Long> offers =
         options.elements().stream().map(o -> Long.valueOf(o.prop("value").stringValue())).toList();
     long first = offers.get(0);

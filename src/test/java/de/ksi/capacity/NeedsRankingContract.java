@@ -191,15 +191,9 @@ abstract class NeedsRankingContract {
             .processInstanceBusinessKey(reference)
             .taskDefinitionKey(CaseProcess.SearchElements.CHOOSE)
             .singleResult();
-    String summary =
-        (String)
-            engine
-                .getFormService()
-                .getTaskFormVariables(choose.getId())
-                .getValue(CaseProcess.Vars.CANDIDATE_SUMMARY, String.class);
-    SpinJsonNode options =
-        (SpinJsonNode)
-            engine.getTaskService().getVariable(choose.getId(), CaseProcess.Vars.CANDIDATES);
+    var form = engine.getFormService().getTaskFormVariables(choose.getId());
+    String summary = form.getValue(CaseProcess.Vars.CANDIDATE_SUMMARY, String.class);
+    SpinJsonNode options = (SpinJsonNode) form.get(CaseProcess.Vars.CANDIDATES);
 
     assertThat(summary)
         .startsWith(

@@ -190,7 +190,11 @@ abstract class CaseProcessRandom {
 
   private void choose(Task task) {
     List<String> candidates = new ArrayList<>();
-    Object options = engine.getTaskService().getVariable(task.getId(), CaseProcess.Vars.CANDIDATES);
+    Object options =
+        engine
+            .getFormService()
+            .getTaskFormVariables(task.getId(), List.of(CaseProcess.Vars.CANDIDATES), true)
+            .get(CaseProcess.Vars.CANDIDATES);
     if (options instanceof SpinJsonNode json) {
       json.elements().forEach(o -> candidates.add(o.prop("value").stringValue()));
     }

@@ -114,7 +114,9 @@ final class CaseScenario {
 
   /** Offer ids of the candidates offered in the caseworker's form, best first. */
   List<Long> candidates(Task choose) {
-    SpinJsonNode options = (SpinJsonNode) variable(choose, Vars.CANDIDATES);
+    SpinJsonNode options =
+        (SpinJsonNode)
+            engine.getFormService().getTaskFormVariables(choose.getId()).get(Vars.CANDIDATES);
     return options.elements().stream()
         .map(o -> Long.valueOf(o.prop("value").stringValue()))
         .toList();

@@ -108,7 +108,10 @@ class MaximalInputPostgresIT {
     assertThat(summary).hasSizeLessThan(4000);
     List<String> all = new ArrayList<>();
     ((SpinJsonNode)
-            engine.getTaskService().getVariable(choose.getId(), CaseProcess.Vars.CANDIDATES))
+            engine
+                .getFormService()
+                .getTaskFormVariables(choose.getId())
+                .get(CaseProcess.Vars.CANDIDATES))
         .elements()
         .forEach(o -> all.add("\\\"" + o.prop("value").stringValue() + "\\\""));
     assertThat(all).hasSize(15);

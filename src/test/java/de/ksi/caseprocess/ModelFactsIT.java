@@ -53,6 +53,7 @@ class ModelFactsIT {
           "searchScope",
           "searchGroup",
           "searchCategories",
+          "candidates",
           "candidateSummary",
           "answersSoFar",
           "providerGroup",
@@ -68,6 +69,7 @@ class ModelFactsIT {
   @Autowired ProcessEngine engine;
   @Autowired CapacityRegistry registry;
   @Autowired JdbcTemplate jdbc;
+  @Autowired SearchCandidates candidates;
 
   ApiClient api;
   String caseworker;
@@ -94,6 +96,11 @@ class ModelFactsIT {
     assertThat(choice.path("candidateSummary").path("value").asText())
         .as("what the candidate search found")
         .contains("Einrichtung");
+    assertThat(choice.path("candidates").path("type").asText())
+        .as("the checklist's options, as the variable carried them")
+        .isEqualTo("Json");
+    assertThat(choice.path("candidates").path("value").asText())
+        .contains("\"value\":\"" + offer.id() + "\"");
     assertThat(choice.path("answersSoFar").path("value").asText())
         .as("nobody answered yet")
         .isEmpty();
@@ -151,6 +158,34 @@ class ModelFactsIT {
   }
 
   @Test
+  void aSearchThatRanBeforeTheOptionsWereKeptShowsAndOffersItsVariable() {
+    String choose = fixtures.openTask(ref, CaseProcess.SearchElements.CHOOSE);
+    String search = searchOf(choose);
+    // as an installation updated while this search waited for its choice: options in a variable
+    jdbc.update(
+        "UPDATE place_search SET candidate_options = NULL WHERE search_instance_id = ?", search);
+    String options = "[{\"value\": \"" + offer.id() + "\", \"label\": \"1. Einrichtung (alt)\"}]";
+    engine
+        .getRuntimeService()
+        .setVariable(
+            search,
+            CaseProcess.Vars.CANDIDATES,
+            org.camunda.spin.plugin.variable.SpinValues.jsonValue(options).create());
+
+    // as Tasklist loads a Camunda Form's variables
+    JsonNode form =
+        api.as(caseworker)
+            .get(engineRest() + "/task/" + choose + "/form-variables?deserializeValues=false")
+            .json();
+    assertThat(form.path("candidates").path("value").asText()).contains("1. Einrichtung (alt)");
+    assertThat(candidates.of(List.of(search)))
+        .containsExactly(new SearchCandidates.Option(offer.id(), "1. Einrichtung (alt)"));
+    assertThat(candidates.of(List.of(fixtures.instancesOf(ref))))
+        .as("the case's other instances offer nothing")
+        .hasSize(1);
+  }
+
+  @Test
   void theDutiesDeadlinesAreRecordedAndTheirTasksAreDueThen() {
     String informChild = fixtures.openTask(ref, DutiesProcess.Elements.INFORM_CHILD);
     String duties =
@@ -188,6 +223,15 @@ class ModelFactsIT {
                 .getDueDate()
                 .toInstant())
         .isCloseTo(informChildDue.toInstant(), within(1, ChronoUnit.SECONDS));
+  }
+
+  private String searchOf(String taskId) {
+    return engine
+        .getTaskService()
+        .createTaskQuery()
+        .taskId(taskId)
+        .singleResult()
+        .getProcessInstanceId();
   }
 
   private JsonNode formVariables(String taskId) {

@@ -261,7 +261,8 @@ class CaseViewPageIT {
   private long candidateOfAnotherProvider(String ref, OfferView other) {
     String choose = fixtures.openTask(ref, CaseProcess.SearchElements.CHOOSE);
     SpinJsonNode options =
-        (SpinJsonNode) engine.getTaskService().getVariable(choose, CaseProcess.Vars.CANDIDATES);
+        (SpinJsonNode)
+            engine.getFormService().getTaskFormVariables(choose).get(CaseProcess.Vars.CANDIDATES);
     return options.elements().stream()
         .map(o -> Long.parseLong(o.prop("value").stringValue()))
         .filter(id -> directory.offerView(id).providerId() != other.providerId())

@@ -183,14 +183,15 @@ class DatabaseOutagePostgresIT {
             FaultSuite.ENGINE_REST
                 + "/task/"
                 + task
-                + "/variables/"
+                + "/form-variables?variableNames="
                 + CaseProcess.Vars.CANDIDATES
-                + "?deserializeValue=false");
-    round.add(outcome("/engine-rest/task/{id}/variables", during, options));
+                + "&deserializeValues=false");
+    round.add(outcome("/engine-rest/task/{id}/form-variables", during, options));
     if (options.status() != 200) {
       return round;
     }
-    List<Long> offers = Cases.offerIds(options.json().get("value").asText());
+    List<Long> offers =
+        Cases.offerIds(options.json().get(CaseProcess.Vars.CANDIDATES).get("value").asText());
     if (!offers.isEmpty()) {
       round.add(
           outcome(

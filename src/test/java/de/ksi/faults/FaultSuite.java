@@ -181,10 +181,11 @@ final class FaultSuite {
                   ENGINE_REST
                       + "/task/"
                       + choose
-                      + "/variables/"
+                      + "/form-variables?variableNames="
                       + CaseProcess.Vars.CANDIDATES
-                      + "?deserializeValue=false")
+                      + "&deserializeValues=false")
               .expect(200)
+              .get(CaseProcess.Vars.CANDIDATES)
               .get("value");
       return offerIds(variable.asText());
     }
