@@ -16,7 +16,15 @@ import org.camunda.bpm.engine.ProcessEngine;
  */
 final class LifecycleBenchmark {
 
-  private static final int WARM_UP = 40;
+  /**
+   * Lifecycles of each side before anything is counted. Ours runs more of its own code (delegates,
+   * Hibernate, our queries) than the baseline, and the JIT compiles it later: run in blocks of 150
+   * on H2 (2026-12-05, evening), ours took 120, 71, 49, 47 and 48 ms per lifecycle in its first
+   * five blocks and 39–51 ms after, the baseline 49, 40, 34, 31, 36 and 26–35 ms. With 40 the first
+   * rounds counted ours still compiling.
+   */
+  static final int WARM_UP = 300;
+
   private static final String BASELINE =
       "The baseline has our shape (src/test/resources/benchmark/baseline-*.bpmn and *.dmn): a case"
           + " process calling a duties and a search process of their own, two decision tables of"
@@ -135,9 +143,9 @@ final class LifecycleBenchmark {
   private record Raced(Run ours, Run baseline) {}
 
   /**
-   * JIT, caches, and each office's first intake, which fills its pool of free case numbers (99 rows
-   * once in 100 intakes): counted in a window of ten lifecycles it would look like a cost of every
-   * case.
+   * JIT ({@link #WARM_UP}), caches, and each office's first intake, which fills its pool of free
+   * case numbers (99 rows once in 100 intakes): counted in a window of ten lifecycles it would look
+   * like a cost of every case.
    */
   private void warmUp(Lifecycle ours, Lifecycle baseline) {
     for (int i = 0; i < WARM_UP; i++) {

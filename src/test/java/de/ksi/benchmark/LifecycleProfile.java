@@ -32,7 +32,7 @@ import jdk.jfr.consumer.RecordingFile;
  */
 final class LifecycleProfile {
 
-  private static final int WARM_UP = 60;
+  private static final int WARM_UP = LifecycleBenchmark.WARM_UP;
   private static final int COUNTED = 20;
 
   private LifecycleProfile() {}
