@@ -37,12 +37,17 @@ final class StartupBenchmark {
     BareApplication bare = BareApplication.fromPackagedJar();
     if (databases.contains(Database.H2)) {
       Path dataDir = temporaryDirectory();
+      Path productionDir = temporaryDirectory();
       Path bareDir = temporaryDirectory();
       try {
         measure(
             Database.H2,
             ApplicationProcess.builder("benchmark-startup-h2")
                 .env("KSI_DATA_DIR", dataDir.toString()),
+            ApplicationProcess.builder("benchmark-startup-h2-production")
+                .env("KSI_DATA_DIR", productionDir.toString())
+                .env("KSI_DATA_KEY", Database.DATA_KEY)
+                .demoData(false),
             bare.builder(
                 "benchmark-startup-bare-h2",
                 "jdbc:h2:file:"
@@ -51,39 +56,53 @@ final class StartupBenchmark {
                 "sa"));
       } finally {
         delete(dataDir);
+        delete(productionDir);
         delete(bareDir);
       }
     }
     if (databases.contains(Database.POSTGRES)) {
       try (ThrowawayDatabase database = ThrowawayDatabase.create();
+          ThrowawayDatabase productionDatabase = ThrowawayDatabase.create();
           ThrowawayDatabase bareDatabase = ThrowawayDatabase.create()) {
         measure(
             Database.POSTGRES,
             ApplicationProcess.builder("benchmark-startup-pg")
                 .postgres(database.url(), database.user(), Database.DATA_KEY)
                 .demoData(true),
+            ApplicationProcess.builder("benchmark-startup-pg-production")
+                .postgres(productionDatabase.url(), productionDatabase.user(), Database.DATA_KEY)
+                .demoData(false),
             bare.builder("benchmark-startup-bare-pg", bareDatabase.url(), bareDatabase.user()));
       }
     }
     table.note(
         "Heap limit -Xmx"
             + HEAP
-            + " for both, demo data on for ours, H2 as a file database (the default), PostgreSQL in a"
-            + " throwaway database on the shared server. The first start creates the schemas (ours"
-            + " also loads the demo data). The two applications start in turns: ours, the bare"
-            + " one, ours again, the bare one again.");
+            + " for both, H2 as a file database (the default), PostgreSQL in a throwaway database"
+            + " on the shared server. The first start creates the schemas. Ours starts first as the"
+            + " README starts it, with demo data (demo logins, 40 providers with their groups,"
+            + " grants and Tasklist filters, a synthetic year of closed cases), and a second time"
+            + " on an empty database of its own as an office runs it, without demo data"
+            + " (KSI_DEMO_ENABLED=false): that first start does what the bare application's does"
+            + " (schemas, deployments) plus our migrations. In turns: ours with demo data, the bare"
+            + " one, ours without demo data, then ours (with demo data) and the bare one restarted.");
     table.note(bare.describe());
     return table;
   }
 
   private void measure(
-      Database database, ApplicationProcess.Builder ours, ApplicationProcess.Builder bare) {
+      Database database,
+      ApplicationProcess.Builder ours,
+      ApplicationProcess.Builder oursWithoutDemo,
+      ApplicationProcess.Builder bare) {
     Benchmark.log("startup: " + database.label() + ", ours and the bare application");
     ApplicationProcess oursApp = ours.maxHeap(HEAP).start();
     Started oursFirst = Started.stop(oursApp);
     ApplicationProcess bareApp = bare.maxHeap(HEAP).start();
     Started bareFirst = Started.stop(bareApp);
-    row(database, "first (empty database)", oursFirst, bareFirst);
+    Started oursProduction = Started.stop(oursWithoutDemo.maxHeap(HEAP).start());
+    row(database, "first (empty database), ours with demo data", oursFirst, bareFirst);
+    row(database, "first (empty database), ours without demo data", oursProduction, bareFirst);
     Started oursAgain = Started.stop(oursApp.restart());
     Started bareAgain = Started.stop(bareApp.restart());
     row(database, "restart", oursAgain, bareAgain);
