@@ -151,6 +151,18 @@ public class ProviderDirectory {
     return offerView(offer(offerId));
   }
 
+  /**
+   * An offer's terms with its provider's district and state, without free places: two lookups
+   * instead of the views' free counts of every offer of the provider.
+   */
+  @Transactional(readOnly = true)
+  public OfferFit fitOf(long offerId) {
+    Offer offer = offer(offerId);
+    Provider provider = offer.getProvider();
+    return new OfferFit(
+        offerId, provider.getId(), offer.terms(), provider.getDistrict(), provider.isActive());
+  }
+
   /** The names of the given providers by id, read together. */
   @Transactional(readOnly = true)
   public Map<Long, String> names(Collection<Long> providerIds) {

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: EUPL-1.2
 package de.ksi.requests;
 
-import de.ksi.capacity.OfferView;
+import de.ksi.capacity.OfferFit;
+import de.ksi.capacity.OfferTerms;
 import de.ksi.capacity.ProviderDirectory;
-import de.ksi.capacity.ProviderView;
 import de.ksi.intake.CustodyCase;
 import de.ksi.platform.FormRejectedException;
 import de.ksi.platform.ProblemException;
@@ -69,15 +69,14 @@ public class RequestRules {
 
   private Optional<String> misfit(
       long offerId, CustodyCase child, boolean networkWide, Collection<String> categories) {
-    OfferView offer;
-    ProviderView provider;
+    OfferFit fit;
     try {
-      offer = directory.offerView(offerId);
-      provider = directory.get(offer.providerId());
+      fit = directory.fitOf(offerId);
     } catch (ProblemException.NotFound e) {
       return Optional.of("Angebot " + offerId + " gibt es nicht");
     }
-    String name = "Angebot " + offerId + " (" + offer.categoryLabel() + ")";
+    OfferTerms offer = fit.terms();
+    String name = "Angebot " + offerId + " (" + offer.category().label() + ")";
     if (!categories.contains(offer.category().name())) {
       return Optional.of(name + ": andere Platzkategorie als gesucht");
     }
@@ -91,10 +90,10 @@ public class RequestRules {
     if (child.getSiblings() > offer.maxSiblings()) {
       return Optional.of(name + ": höchstens " + offer.maxSiblings() + " Geschwister");
     }
-    if (!provider.active()) {
+    if (!fit.providerActive()) {
       return Optional.of(name + ": Träger nimmt derzeit keine Anfragen an");
     }
-    if (!networkWide && provider.district() != child.getOffice()) {
+    if (!networkWide && fit.district() != child.getOffice()) {
       return Optional.of(name + ": liegt außerhalb des eigenen Kreises (erst in der Verbundsuche)");
     }
     return Optional.empty();
