@@ -113,13 +113,7 @@ class ModelFactsIT {
   @Test
   void variablesWrittenOntoTheSearchNeitherRedirectItsTasksNorChangeItsDeadline() {
     String choose = fixtures.openTask(ref, CaseProcess.SearchElements.CHOOSE);
-    String search =
-        engine
-            .getTaskService()
-            .createTaskQuery()
-            .taskId(choose)
-            .singleResult()
-            .getProcessInstanceId();
+    String search = instanceOf(choose);
     // as if someone who works the case had written them over /engine-rest
     engine.getRuntimeService().setVariable(search, "searchGroup", District.STORMARN.groupId());
     engine.getRuntimeService().setVariable(search, "searchScope", "NETWORK");
@@ -160,7 +154,7 @@ class ModelFactsIT {
   @Test
   void aSearchThatRanBeforeTheOptionsWereKeptShowsAndOffersItsVariable() {
     String choose = fixtures.openTask(ref, CaseProcess.SearchElements.CHOOSE);
-    String search = searchOf(choose);
+    String search = instanceOf(choose);
     // as an installation updated while this search waited for its choice: options in a variable
     jdbc.update(
         "UPDATE place_search SET candidate_options = NULL WHERE search_instance_id = ?", search);
@@ -188,13 +182,7 @@ class ModelFactsIT {
   @Test
   void theDutiesDeadlinesAreRecordedAndTheirTasksAreDueThen() {
     String informChild = fixtures.openTask(ref, DutiesProcess.Elements.INFORM_CHILD);
-    String duties =
-        engine
-            .getTaskService()
-            .createTaskQuery()
-            .taskId(informChild)
-            .singleResult()
-            .getProcessInstanceId();
+    String duties = instanceOf(informChild);
 
     List<String> recorded =
         jdbc.queryForList(
@@ -225,7 +213,7 @@ class ModelFactsIT {
         .isCloseTo(informChildDue.toInstant(), within(1, ChronoUnit.SECONDS));
   }
 
-  private String searchOf(String taskId) {
+  private String instanceOf(String taskId) {
     return engine
         .getTaskService()
         .createTaskQuery()
