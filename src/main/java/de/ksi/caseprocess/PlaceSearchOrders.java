@@ -95,8 +95,9 @@ class PlaceSearchOrders implements SearchFacts {
   }
 
   /**
-   * What the last candidate search of this search found, for its choice form; empty if it has not
-   * run or ran before {@code place_search} existed (then the search's variables hold it).
+   * What the last candidate search of this search found, for its choice form; {@link Found#NONE} if
+   * it has not run or ran before {@code place_search} existed (then the search's variables hold
+   * it).
    */
   Found found(String searchInstanceId) {
     return jdbc
