@@ -52,7 +52,7 @@ final class StartupBenchmark {
                 "benchmark-startup-bare-h2",
                 "jdbc:h2:file:"
                     + bareDir.resolve("bare")
-                    + ";DB_CLOSE_ON_EXIT=FALSE;AUTO_SERVER=FALSE",
+                    + ";DB_CLOSE_ON_EXIT=FALSE;AUTO_SERVER=FALSE;QUERY_CACHE_SIZE=256",
                 "sa"));
       } finally {
         delete(dataDir);
