@@ -47,7 +47,7 @@ public final class Benchmark {
     Path report = Paths.get(System.getProperty("benchmark.report", "docs/benchmarks.md"));
     long started = System.nanoTime();
     List<Table> tables = new ArrayList<>();
-    LifecycleBenchmark lifecycles = new LifecycleBenchmark(Duration.ofSeconds(6), 3);
+    LifecycleBenchmark lifecycles = new LifecycleBenchmark(Duration.ofSeconds(6), 5);
     SearchBenchmark searches = new SearchBenchmark(2_000);
     if (parts.contains("1") || parts.contains("2")) {
       for (String name : System.getProperty("benchmark.databases", "H2,POSTGRES").split(",")) {
