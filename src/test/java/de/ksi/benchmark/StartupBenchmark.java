@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.IntFunction;
+import java.util.function.Supplier;
 
 /**
  * Part 4: the packaged application as its own process, from launching the JVM until readiness
@@ -44,8 +45,8 @@ final class StartupBenchmark {
     BareApplication bare = BareApplication.fromPackagedJar();
     if (databases.contains(Database.H2)) {
       List<Path> directories = new ArrayList<>();
-      IntFunction<Path> directory =
-          i -> {
+      Supplier<Path> directory =
+          () -> {
             Path created = temporaryDirectory();
             directories.add(created);
             return created;
@@ -55,17 +56,17 @@ final class StartupBenchmark {
             Database.H2,
             launch ->
                 ApplicationProcess.builder("benchmark-startup-h2-" + launch)
-                    .env("KSI_DATA_DIR", directory.apply(launch).toString()),
+                    .env("KSI_DATA_DIR", directory.get().toString()),
             launch ->
                 ApplicationProcess.builder("benchmark-startup-h2-production-" + launch)
-                    .env("KSI_DATA_DIR", directory.apply(launch).toString())
+                    .env("KSI_DATA_DIR", directory.get().toString())
                     .env("KSI_DATA_KEY", Database.DATA_KEY)
                     .demoData(false),
             launch ->
                 bare.builder(
                     "benchmark-startup-bare-h2-" + launch,
                     "jdbc:h2:file:"
-                        + directory.apply(launch).resolve("bare")
+                        + directory.get().resolve("bare")
                         + ";DB_CLOSE_ON_EXIT=FALSE;AUTO_SERVER=FALSE;QUERY_CACHE_SIZE=256",
                     "sa"));
       } finally {
@@ -74,8 +75,8 @@ final class StartupBenchmark {
     }
     if (databases.contains(Database.POSTGRES)) {
       List<ThrowawayDatabase> created = new ArrayList<>();
-      IntFunction<ThrowawayDatabase> database =
-          i -> {
+      Supplier<ThrowawayDatabase> database =
+          () -> {
             ThrowawayDatabase throwaway = ThrowawayDatabase.create();
             created.add(throwaway);
             return throwaway;
@@ -84,19 +85,19 @@ final class StartupBenchmark {
         measure(
             Database.POSTGRES,
             launch -> {
-              ThrowawayDatabase db = database.apply(launch);
+              ThrowawayDatabase db = database.get();
               return ApplicationProcess.builder("benchmark-startup-pg-" + launch)
                   .postgres(db.url(), db.user(), Database.DATA_KEY)
                   .demoData(true);
             },
             launch -> {
-              ThrowawayDatabase db = database.apply(launch);
+              ThrowawayDatabase db = database.get();
               return ApplicationProcess.builder("benchmark-startup-pg-production-" + launch)
                   .postgres(db.url(), db.user(), Database.DATA_KEY)
                   .demoData(false);
             },
             launch -> {
-              ThrowawayDatabase db = database.apply(launch);
+              ThrowawayDatabase db = database.get();
               return bare.builder("benchmark-startup-bare-pg-" + launch, db.url(), db.user());
             });
       } finally {
