@@ -11,6 +11,7 @@ import de.ksi.planning.PlanningReport.Simulated;
 import de.ksi.planning.SimulationModel.Offer;
 import de.ksi.statistics.MissingStaff;
 import de.ksi.statistics.StatisticsProperties;
+import de.ksi.statistics.SyntheticYearWriting;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -41,6 +42,7 @@ class PlanningService {
   private final PlanningProperties settings;
   private final Clock clock;
   private final StatisticsProperties privacy;
+  private final SyntheticYearWriting syntheticYear;
 
   PlanningService(
       ObservedDemand observed,
@@ -48,13 +50,15 @@ class PlanningService {
       CapacitySearch capacity,
       PlanningProperties settings,
       Clock clock,
-      StatisticsProperties privacy) {
+      StatisticsProperties privacy,
+      SyntheticYearWriting syntheticYear) {
     this.observed = observed;
     this.missingStaff = missingStaff;
     this.capacity = capacity;
     this.settings = settings;
     this.clock = clock;
     this.privacy = privacy;
+    this.syntheticYear = syntheticYear;
   }
 
   /** The period asked for, or the 365 days up to today; both days included. */
@@ -66,6 +70,7 @@ class PlanningService {
 
   PlanningReport plan(Period period, Double targetShare) {
     double target = targetShare == null ? settings.targetShare() : targetShare;
+    syntheticYear.awaitWritten();
     Observed data = observe(period);
     Map<Category, Integer> lost = new EnumMap<>(Category.class);
     missingStaff

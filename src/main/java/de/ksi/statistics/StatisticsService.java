@@ -42,19 +42,26 @@ class StatisticsService {
   private final MissingStaff missingStaff;
   private final StatisticsProperties properties;
   private final Clock clock;
+  private final SyntheticYearWriting syntheticYear;
 
   StatisticsService(
-      Facts facts, MissingStaff missingStaff, StatisticsProperties properties, Clock clock) {
+      Facts facts,
+      MissingStaff missingStaff,
+      StatisticsProperties properties,
+      Clock clock,
+      SyntheticYearWriting syntheticYear) {
     this.facts = facts;
     this.missingStaff = missingStaff;
     this.properties = properties;
     this.clock = clock;
+    this.syntheticYear = syntheticYear;
   }
 
   /** The parameters as given by the caller; all optional. */
   record Query(String period, String from, String to, String office, Boolean synthetic) {}
 
   public Report report(KsiUser user, Query query) {
+    syntheticYear.awaitWritten();
     Granularity granularity = granularity(query.period());
     LocalDate today = LocalDate.now(clock.withZone(ZONE));
     LocalDate to = query.to() == null ? today : date("to", query.to(), true);
