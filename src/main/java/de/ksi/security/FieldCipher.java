@@ -40,6 +40,21 @@ public class FieldCipher {
   private static final int TAG_BITS = 128;
   private static final Logger log = LoggerFactory.getLogger(FieldCipher.class);
 
+  /**
+   * One AES-GCM cipher per thread, initialised anew (key and IV) for every value: looking the
+   * algorithm up costs about ten times what one field's encryption does (5.7 against 0.4 µs), and a
+   * case is opened with all its fields whenever it is loaded.
+   */
+  private static final ThreadLocal<Cipher> CIPHERS =
+      ThreadLocal.withInitial(
+          () -> {
+            try {
+              return Cipher.getInstance("AES/GCM/NoPadding");
+            } catch (GeneralSecurityException e) {
+              throw new IllegalStateException("AES/GCM is not available", e);
+            }
+          });
+
   private final SecretKeySpec key;
   private final SecureRandom random = new SecureRandom();
 
@@ -139,7 +154,7 @@ public class FieldCipher {
     try {
       byte[] iv = new byte[IV_BYTES];
       random.nextBytes(iv);
-      Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+      Cipher cipher = CIPHERS.get();
       cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, iv));
       if (associated != null) {
         cipher.updateAAD(associated);
@@ -156,7 +171,7 @@ public class FieldCipher {
   private String open(String base64, byte[] associated) {
     try {
       byte[] all = Base64.getDecoder().decode(base64);
-      Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+      Cipher cipher = CIPHERS.get();
       cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, all, 0, IV_BYTES));
       if (associated != null) {
         cipher.updateAAD(associated);

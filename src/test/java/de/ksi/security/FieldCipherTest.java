@@ -5,7 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.ConfigDataApplicationContextInitializer;
@@ -41,6 +47,49 @@ class FieldCipherTest {
         .hasMessageContaining("moved from another row or column");
     assertThatThrownBy(() -> cipher.decrypt(stored, "custody_case/SEG-2026-0042/last_name"))
         .isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  void aRefusedValueLeavesTheNextOnesReadableWithEveryKeyAndOnEveryThread() throws Exception {
+    FieldCipher other = new FieldCipher(newKey(), false);
+    String stored = cipher.encrypt("Lea", PLACE);
+    String storedByOther = other.encrypt("Tom", PLACE);
+
+    // the same thread's cipher is used again after a value was refused, and for another key
+    assertThatThrownBy(() -> cipher.decrypt(stored, "custody_case/SEG-2026-0043/first_name"))
+        .isInstanceOf(IllegalStateException.class);
+    assertThat(cipher.decrypt(stored, PLACE)).isEqualTo("Lea");
+    assertThat(other.decrypt(storedByOther, PLACE)).isEqualTo("Tom");
+    assertThatThrownBy(() -> other.decrypt(stored, PLACE))
+        .isInstanceOf(IllegalStateException.class);
+    assertThat(cipher.decrypt(cipher.encrypt("Mia", PLACE), PLACE)).isEqualTo("Mia");
+
+    // four threads at once, each with its own cipher, each reads back exactly its own values
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<Boolean>> rounds = new ArrayList<>();
+      for (int t = 0; t < 4; t++) {
+        String plain = "Kind " + t;
+        rounds.add(
+            pool.submit(
+                () -> {
+                  for (int i = 0; i < 500; i++) {
+                    String place = "custody_case/SEG-2026-" + i + "/first_name";
+                    if (!cipher
+                        .decrypt(cipher.encrypt(plain + i, place), place)
+                        .equals(plain + i)) {
+                      return false;
+                    }
+                  }
+                  return true;
+                }));
+      }
+      for (Future<Boolean> round : rounds) {
+        assertThat(round.get(30, TimeUnit.SECONDS)).isTrue();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   @Test
