@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 package de.ksi.statistics;
 
+import jakarta.annotation.PreDestroy;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,5 +45,11 @@ class SyntheticYearOnStart {
                         failure);
                   }
                 }));
+  }
+
+  /** Before the database goes: a year half written would be rolled back and begun again. */
+  @PreDestroy
+  void awaitWrittenBeforeShutdown() {
+    writing.awaitWritten();
   }
 }
