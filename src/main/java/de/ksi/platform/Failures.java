@@ -64,16 +64,28 @@ final class Failures {
 
   /**
    * The engine found a task whose process instance another transaction had just ended (a known
-   * engine race).
+   * engine race): the execution tree is gone while it is being built, or, when the task is
+   * completed, the task's own execution is gone (a search another provider's acceptance or the
+   * case's closing ended a moment earlier). Only an NPE thrown in {@code TaskEntity.complete}
+   * itself counts, not one from a listener it calls.
    */
   private static boolean treeGone(Throwable npe) {
-    for (StackTraceElement frame : npe.getStackTrace()) {
+    StackTraceElement[] frames = npe.getStackTrace();
+    if (frames.length > 0
+        && TASK_ENTITY.equals(frames[0].getClassName())
+        && "complete".equals(frames[0].getMethodName())) {
+      return true;
+    }
+    for (StackTraceElement frame : frames) {
       if ("ensureExecutionTreeInitialized".equals(frame.getMethodName())) {
         return true;
       }
     }
     return false;
   }
+
+  private static final String TASK_ENTITY =
+      "org.camunda.bpm.engine.impl.persistence.entity.TaskEntity";
 
   /**
    * Someone else changed the same rows at the same moment: the caller may reload and retry (409).

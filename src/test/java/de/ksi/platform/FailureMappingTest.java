@@ -72,6 +72,37 @@ class FailureMappingTest {
   }
 
   @Test
+  void aTaskWhoseExecutionAnotherTransactionEndedIsA409() {
+    // a provider accepts over the form while the search that holds the task was ended a moment
+    // earlier (another provider's acceptance, the case closed): the engine reads the task, then
+    // finds its execution gone (seen in CaseProcessRandomIT, seed 1948363505453)
+    NullPointerException gone =
+        new NullPointerException(
+            "Cannot invoke \"ExecutionEntity.removeTask(TaskEntity)\" because \"execution\" is null");
+    gone.setStackTrace(
+        new StackTraceElement[] {
+          new StackTraceElement(
+              "org.camunda.bpm.engine.impl.persistence.entity.TaskEntity", "complete", null, 347),
+          new StackTraceElement(
+              "org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd", "execute", null, 94)
+        });
+    NullPointerException inAListener = new NullPointerException("our bug");
+    inAListener.setStackTrace(
+        new StackTraceElement[] {
+          new StackTraceElement("de.ksi.caseprocess.SomeListener", "notify", null, 10),
+          new StackTraceElement(
+              "org.camunda.bpm.engine.impl.persistence.entity.TaskEntity", "complete", null, 330)
+        });
+
+    assertThat(new EngineRestConfiguration.EngineRaceMapper().toResponse(gone).getStatus())
+        .isEqualTo(409);
+    assertThat(RaceLogFilter.expectedRace(gone)).as("one line at INFO").isTrue();
+    assertThat(new EngineRestConfiguration.EngineRaceMapper().toResponse(inAListener).getStatus())
+        .as("a bug of ours stays a 500 with its stack trace")
+        .isEqualTo(500);
+  }
+
+  @Test
   void aConflictWrappedByAFormSubmissionIsA409Too() {
     RestException wrapped =
         new RestException(
