@@ -25,6 +25,10 @@ final class Failures {
   /** What the engine says when an execution it loaded was moved on by a concurrent transaction. */
   private static final String MOVED_ON = "it has no current activity";
 
+  /** The engine's task, whose completion finds the task's execution gone in a known race. */
+  private static final String TASK_ENTITY =
+      "org.camunda.bpm.engine.impl.persistence.entity.TaskEntity";
+
   private Failures() {}
 
   /**
@@ -83,9 +87,6 @@ final class Failures {
     }
     return false;
   }
-
-  private static final String TASK_ENTITY =
-      "org.camunda.bpm.engine.impl.persistence.entity.TaskEntity";
 
   /**
    * Someone else changed the same rows at the same moment: the caller may reload and retry (409).
