@@ -47,12 +47,11 @@ class CaseNumbers {
             "SELECT case_year, last_number FROM case_counter WHERE office = ? FOR UPDATE",
             office.name());
     // Another intake may have filled the pool while this one waited for the counter. Its numbers
-    // can still look
-    // locked for a moment after the counter is free (H2 releases the counter row before it has
-    // finished committing
-    // the pool rows), and skipping them would fill the pool again and leave a gap: wait for each
-    // number instead. A
-    // number a running intake holds is gone once that intake commits and back if it rolls back.
+    // can still look locked for a moment after the counter is free, and skipping them would fill
+    // the pool again and leave a gap: wait for each number instead. A number a running intake holds
+    // is gone once that intake commits and back if it rolls back. (On H2 this needs the result
+    // reuse off that platform's H2ResultReuse sets: else the list can be the empty one read
+    // before.)
     free = takeFree(office, year, "");
     if (free.isPresent()) {
       return free.getAsInt();
