@@ -20,6 +20,8 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.Text;
+import org.camunda.feel.FeelEngine;
+import org.camunda.feel.impl.interpreter.EvalContext;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -44,8 +46,8 @@ class ParsedOnceFeelEngineTest {
    */
   @Test
   void theFeelEngineBuildsItsBuiltInFunctionsOnceNotForEveryExpression() throws Exception {
-    assertThat(org.camunda.feel.FeelEngine.class.getDeclaredField("rootContext").getType())
-        .isEqualTo(org.camunda.feel.impl.interpreter.EvalContext.class);
+    assertThat(FeelEngine.class.getDeclaredField("rootContext").getType())
+        .isEqualTo(EvalContext.class);
   }
 
   @Test
