@@ -64,7 +64,8 @@ public class ProviderDirectory {
       List<OfferTerms> offerTerms,
       List<Set<Need>> needs,
       String actor) {
-    String group = groupId == null || groupId.isBlank() ? uniqueGroupId(data.name()) : groupId;
+    boolean named = groupId == null || groupId.isBlank();
+    String group = named ? uniqueGroupId(data.name()) : groupId;
     if (!group.startsWith(Groups.PROVIDER_PREFIX)) {
       // never an office's, the coordinators' or the administrators' group: its members would act as
       // the provider
@@ -72,7 +73,8 @@ public class ProviderDirectory {
       throw new ProblemException.InvalidInput(
           "groupId", "problem.provider.group-not-provider", group, Groups.PROVIDER_PREFIX);
     }
-    if (providers.existsByGroupId(group)) {
+    // a group named after the provider is free already (uniqueGroupId looked)
+    if (!named && providers.existsByGroupId(group)) {
       throw new ProblemException.Conflict("problem.provider.group-taken", group);
     }
     Instant now = clock.instant();
@@ -131,6 +133,15 @@ public class ProviderDirectory {
             ? providers.findAllByOrderByDistrictAscNameAsc()
             : providers.findByDistrictOrderByName(district);
     return found.stream().map(this::view).toList();
+  }
+
+  /**
+   * The Camunda groups of all providers, active or not: no views, so no free counts (the list of
+   * views counts every offer's free places).
+   */
+  @Transactional(readOnly = true)
+  public List<String> groupIds() {
+    return providers.findAllGroupIds();
   }
 
   /** The providers whose staff act through one of the given groups, e.g. the caller's, by name. */

@@ -30,6 +30,9 @@ interface Providers extends JpaRepository<Provider, Long> {
   @Query("select p from Provider p where p.groupId in :groupIds order by p.name")
   List<Provider> findByGroupIdInOrderByName(Collection<String> groupIds);
 
+  @Query("select p.groupId from Provider p")
+  List<String> findAllGroupIds();
+
   @Query("select count(p) > 0 from Provider p where p.groupId = :groupId")
   boolean existsByGroupId(String groupId);
 }

@@ -73,8 +73,7 @@ class TasklistFilters {
         () -> {
           List<String> offices = Arrays.stream(District.values()).map(District::groupId).toList();
           List<String> heads = Arrays.stream(District.values()).map(District::headGroupId).toList();
-          List<String> providers =
-              directory.list(null).stream().map(p -> p.groupId()).distinct().toList();
+          List<String> providers = directory.groupIds().stream().distinct().toList();
           List<String> everyone = new ArrayList<>(offices);
           everyone.addAll(heads);
           everyone.addAll(providers);

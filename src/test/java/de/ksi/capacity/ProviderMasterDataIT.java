@@ -69,6 +69,26 @@ class ProviderMasterDataIT {
   }
 
   @Test
+  void twoProvidersOfTheSameNameGetAGroupEachAndBothAreListed() {
+    String name = "Kinderhaus Lindenhof " + suffix();
+
+    JsonNode first =
+        api.as("koordination-1").post("/api/providers", provider(name, null)).expect(201);
+    JsonNode second =
+        api.as("koordination-1").post("/api/providers", provider(name, null)).expect(201);
+
+    String group = first.get("groupId").asText();
+    assertThat(second.get("groupId").asText()).isEqualTo(group + "-2");
+    assertThat(
+            jdbc.queryForList(
+                "SELECT group_id FROM provider WHERE name = ? ORDER BY id", String.class, name))
+        .containsExactly(group, group + "-2");
+    assertThat(processEngine.getIdentityService().createGroupQuery().groupId(group + "-2").count())
+        .as("the second provider's staff act through a Camunda group of its own")
+        .isEqualTo(1);
+  }
+
+  @Test
   void aCoordinatorCannotGiveAProviderAnOfficesOrAPrivilegedGroup() {
     for (String group :
         List.of(
