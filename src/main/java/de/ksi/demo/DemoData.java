@@ -66,7 +66,7 @@ class DemoData {
     LOG.warn(
         "*****************************************************************************************");
     DemoUsers.staff().forEach(this::user);
-    if (!directory.list(null).isEmpty()) {
+    if (!directory.groupIds().isEmpty()) {
       return;
     }
     List<ProviderView> providers = transaction.execute(status -> registerProviders());
@@ -98,32 +98,42 @@ class DemoData {
 
   private void reportAvailability(List<ProviderView> providers) {
     List<DemoProvider> demos = DemoProviders.all();
+    List<Object[]> reports = new ArrayList<>();
     for (int p = 0; p < providers.size(); p++) {
       DemoProvider demo = demos.get(p);
       List<OfferView> offers = providers.get(p).offers();
       for (int i = 0; i < offers.size(); i++) {
-        // demo only: a backdated Platzmeldung, so that the Lagebild shows fresh and stale figures
-        jdbc.update(
-            "UPDATE offer SET reported_free = ?, reported_at = ?, reported_by = ? WHERE id = ?",
-            demo.free()[i],
-            Timestamp.from(clock.instant().minus(Duration.ofMinutes(demo.reportAgeMinutes()[i]))),
-            "demo",
-            offers.get(i).id());
+        reports.add(
+            new Object[] {
+              demo.free()[i],
+              Timestamp.from(clock.instant().minus(Duration.ofMinutes(demo.reportAgeMinutes()[i]))),
+              "demo",
+              offers.get(i).id()
+            });
       }
     }
+    // demo only: backdated Platzmeldungen, so that the Lagebild shows fresh and stale figures; in
+    // one batch, one round trip instead of one per offer
+    jdbc.batchUpdate(
+        "UPDATE offer SET reported_free = ?, reported_at = ?, reported_by = ? WHERE id = ?",
+        reports);
   }
 
+  /** A login and its memberships, in one transaction (one commit instead of one per call). */
   private void user(DemoUser demo) {
     // with LDAP the directory owns the users: demo logins cannot be created there
     if (identity.isReadOnly() || identity.createUserQuery().userId(demo.id()).count() > 0) {
       return;
     }
-    User user = identity.newUser(demo.id());
-    user.setFirstName(demo.firstName());
-    user.setLastName(demo.lastName());
-    user.setEmail(demo.id() + "@demo.example.org");
-    user.setPassword(DemoUsers.PASSWORD);
-    identity.saveUser(user);
-    demo.groups().forEach(group -> identity.createMembership(demo.id(), group));
+    transaction.executeWithoutResult(
+        status -> {
+          User user = identity.newUser(demo.id());
+          user.setFirstName(demo.firstName());
+          user.setLastName(demo.lastName());
+          user.setEmail(demo.id() + "@demo.example.org");
+          user.setPassword(DemoUsers.PASSWORD);
+          identity.saveUser(user);
+          demo.groups().forEach(group -> identity.createMembership(demo.id(), group));
+        });
   }
 }
