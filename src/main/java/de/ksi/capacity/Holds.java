@@ -1,37 +1,25 @@
 // SPDX-License-Identifier: EUPL-1.2
 package de.ksi.capacity;
 
-import jakarta.persistence.LockModeType;
+import jakarta.persistence.QueryHint;
 import java.time.Instant;
-import java.util.Collection;
-import java.util.List;
 import java.util.Optional;
+import org.hibernate.jpa.HibernateHints;
 import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.jpa.repository.QueryHints;
 
-/** All holds ever placed. */
-interface Holds extends JpaRepository<Hold, Long> {
+/**
+ * All holds ever placed. The queries are SQL (see {@link Providers} for why); the holds with their
+ * offers and providers are read and the row locked by {@link HoldQueries}.
+ */
+interface Holds extends JpaRepository<Hold, Long>, HoldQueries {
 
   @Query(
-      "select h from Hold h where h.offer.id = :offerId and h.caseReference = :caseReference"
-          + " and h.status = de.ksi.capacity.HoldStatus.HELD and h.expiresAt > :now")
+      value =
+          "SELECT * FROM hold WHERE offer_id = :offerId AND case_reference = :caseReference"
+              + " AND status = 'HELD' AND expires_at > :now",
+      nativeQuery = true)
+  @QueryHints(@QueryHint(name = HibernateHints.HINT_NATIVE_SPACES, value = "hold"))
   Optional<Hold> findActive(Long offerId, String caseReference, Instant now);
-
-  /**
-   * Locks the hold row so that accept, decline and release of one hold happen one after the other.
-   */
-  @Lock(LockModeType.PESSIMISTIC_WRITE)
-  @Query("select h from Hold h where h.id = :id")
-  Optional<Hold> findByIdForUpdate(Long id);
-
-  /** The holds of a case with their offers and providers, in one statement. */
-  @Query(
-      "select h from Hold h join fetch h.offer o join fetch o.provider"
-          + " where h.caseReference = :caseReference order by h.id")
-  List<Hold> findByCaseReferenceOrderById(String caseReference);
-
-  /** The holds with their offers and providers, in one statement. */
-  @Query("select h from Hold h join fetch h.offer o join fetch o.provider where h.id in :ids")
-  List<Hold> findAllWithOfferByIdIn(Collection<Long> ids);
 }

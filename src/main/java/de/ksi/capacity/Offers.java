@@ -1,21 +1,22 @@
 // SPDX-License-Identifier: EUPL-1.2
 package de.ksi.capacity;
 
-import jakarta.persistence.LockModeType;
+import jakarta.persistence.QueryHint;
 import java.util.List;
-import java.util.Optional;
+import org.hibernate.jpa.HibernateHints;
 import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.jpa.repository.QueryHints;
 
-/** All offers of all providers. */
-interface Offers extends JpaRepository<Offer, Long> {
+/**
+ * All offers of all providers. The queries are SQL (see {@link Providers} for why), the lock is
+ * {@link OfferLock}.
+ */
+interface Offers extends JpaRepository<Offer, Long>, OfferLock {
 
-  @Query("select o from Offer o where o.provider.id = :providerId order by o.id")
+  @Query(
+      value = "SELECT * FROM offer WHERE provider_id = :providerId ORDER BY id",
+      nativeQuery = true)
+  @QueryHints(@QueryHint(name = HibernateHints.HINT_NATIVE_SPACES, value = "offer"))
   List<Offer> findByProviderIdOrderById(Long providerId);
-
-  /** Locks the offer row so that holds on one offer are placed one after the other. */
-  @Lock(LockModeType.PESSIMISTIC_WRITE)
-  @Query("select o from Offer o where o.id = :id")
-  Optional<Offer> findByIdForUpdate(Long id);
 }

@@ -1,15 +1,21 @@
 // SPDX-License-Identifier: EUPL-1.2
 package de.ksi.capacity;
 
+import jakarta.persistence.QueryHint;
 import java.time.Instant;
 import java.util.List;
+import org.hibernate.jpa.HibernateHints;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.jpa.repository.QueryHints;
 
-/** All placements, current and ended. */
+/** All placements, current and ended. The queries are SQL (see {@link Providers} for why). */
 interface Placements extends JpaRepository<Placement, Long> {
 
-  @Query("select p from Placement p where p.caseReference = :caseReference order by p.id")
+  @Query(
+      value = "SELECT * FROM placement WHERE case_reference = :caseReference ORDER BY id",
+      nativeQuery = true)
+  @QueryHints(@QueryHint(name = HibernateHints.HINT_NATIVE_SPACES, value = "placement"))
   List<Placement> findByCaseReferenceOrderById(String caseReference);
 
   /**
@@ -19,7 +25,10 @@ interface Placements extends JpaRepository<Placement, Long> {
    * still takes its place.
    */
   @Query(
-      "select coalesce(sum(p.places), 0) from Placement p where p.offer.id = :offerId and p.startedAt < :at"
-          + " and (p.endedAt is null or p.endedAt >= :at)")
+      value =
+          "SELECT COALESCE(SUM(places), 0) FROM placement WHERE offer_id = :offerId AND started_at < :at"
+              + " AND (ended_at IS NULL OR ended_at >= :at)",
+      nativeQuery = true)
+  @QueryHints(@QueryHint(name = HibernateHints.HINT_NATIVE_SPACES, value = "placement"))
   int occupiedAt(long offerId, Instant at);
 }
