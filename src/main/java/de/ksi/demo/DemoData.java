@@ -6,6 +6,7 @@ import de.ksi.capacity.ProviderDirectory;
 import de.ksi.capacity.ProviderView;
 import de.ksi.demo.DemoProviders.DemoProvider;
 import de.ksi.demo.DemoUsers.DemoUser;
+import de.ksi.platform.EngineActions;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -37,18 +38,21 @@ class DemoData {
   private final JdbcTemplate jdbc;
   private final TransactionTemplate transaction;
   private final Clock clock;
+  private final EngineActions engine;
 
   DemoData(
       IdentityService identity,
       ProviderDirectory directory,
       JdbcTemplate jdbc,
       TransactionTemplate transaction,
-      Clock clock) {
+      Clock clock,
+      EngineActions engine) {
     this.identity = identity;
     this.directory = directory;
     this.jdbc = jdbc;
     this.transaction = transaction;
     this.clock = clock;
+    this.engine = engine;
   }
 
   @EventListener(ApplicationStartedEvent.class)
@@ -69,7 +73,9 @@ class DemoData {
     if (!directory.groupIds().isEmpty()) {
       return;
     }
-    List<ProviderView> providers = transaction.execute(status -> registerProviders());
+    // the providers' groups, grants and filter grants in one engine command: flushed together
+    List<ProviderView> providers =
+        transaction.execute(status -> engine.inOneCommand(this::registerProviders));
     reportAvailability(providers);
     // one login for the first provider of each district; "traegerverbund" acts for all the others,
     // so that

@@ -22,6 +22,16 @@ public class EngineActions {
   }
 
   /**
+   * Runs {@code action} in one engine command: the engine calls it makes share its context, the
+   * caller's authorization checks included, and their writes are flushed together at its end (one
+   * batch instead of one flush per call). Reads inside see the database, not the writes still
+   * pending.
+   */
+  public <T> T inOneCommand(Supplier<T> action) {
+    return configuration.getCommandExecutorTxRequired().execute(context -> action.get());
+  }
+
+  /**
    * Runs {@code action} in one engine command whose nested commands skip the authorization checks.
    */
   public <T> T authorizedByUs(Supplier<T> action) {
